@@ -1,0 +1,30 @@
+package store
+
+// The bucket tree. Every bucket and fixed key name lives here.
+//
+//	meta/
+//	    schema_version      -> big-endian uint64
+//	    library_version     -> big-endian uint64 (starter templates seeded)
+//	    settings            -> JSON settings
+//	templates/
+//	    <template id>       -> JSON template
+//	interviews/
+//	    <interview id>      -> JSON interview
+//	interviews_by_start/    (since schema 2)
+//	    <startsAt RFC3339 UTC>|<interview id> -> JSON interview summary
+//	links/                  (since schema 2)
+//	    <link token>        -> JSON {interviewId, role, email}
+//	outbox/                 (since schema 3)
+//	    <8-byte sequence>   -> JSON message
+var (
+	BucketMeta              = []byte("meta")
+	BucketTemplates         = []byte("templates")
+	BucketInterviews        = []byte("interviews")
+	BucketInterviewsByStart = []byte("interviews_by_start")
+	BucketLinks             = []byte("links")
+	BucketOutbox            = []byte("outbox")
+
+	KeySchemaVersion  = []byte("schema_version")
+	KeyLibraryVersion = []byte("library_version")
+	KeySettings       = []byte("settings")
+)

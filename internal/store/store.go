@@ -1,0 +1,109 @@
+package store
+
+import (
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// Tx is a bbolt transaction; Update's is writable, View's read-only.
+type Tx = bolt.Tx
+
+// DB is the open data file.
+type DB struct {
+	bolt *bolt.DB
+	path string
+}
+
+// Options tune Open.
+type Options struct {
+	// Timeout bounds the wait for the file lock. Default: 1 s.
+	Timeout time.Duration
+}
+
+// Open opens (creating if needed) the data file at path with mode 0600 and brings
+// its schema up to date.
+func Open(path string, opts Options) (*DB, error) {
+	if opts.Timeout <= 0 {
+		opts.Timeout = time.Second
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return nil, fmt.Errorf("create data folder for %s: %w", path, err)
+	}
+	b, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: opts.Timeout})
+	if errors.Is(err, bolt.ErrTimeout) {
+		return nil, fmt.Errorf("open %s: %w", path, ErrLocked)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	db := &DB{bolt: b, path: path}
+	if err := db.migrate(migrations); err != nil {
+		_ = b.Close()
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	return db, nil
+}
+
+// Path is the data file's location.
+func (db *DB) Path() string { return db.path }
+
+// Close releases the file and its lock.
+func (db *DB) Close() error { return db.bolt.Close() }
+
+// View runs fn in a read-only transaction.
+func (db *DB) View(fn func(tx *Tx) error) error { return db.bolt.View(fn) }
+
+// Update runs fn in one read-write transaction, committed (and fsynced) when fn
+// returns nil and rolled back otherwise.
+func (db *DB) Update(fn func(tx *Tx) error) error { return db.bolt.Update(fn) }
+
+// GetJSON decodes the value at bucket/key into v, or returns ErrNotFound.
+func GetJSON(tx *Tx, bucket, key []byte, v any) error {
+	raw := tx.Bucket(bucket).Get(key)
+	if raw == nil {
+		return fmt.Errorf("%s/%s: %w", bucket, key, ErrNotFound)
+	}
+	if err := json.Unmarshal(raw, v); err != nil {
+		return fmt.Errorf("decode %s/%s: %w", bucket, key, err)
+	}
+	return nil
+}
+
+// PutJSON encodes v as the value at bucket/key.
+func PutJSON(tx *Tx, bucket, key []byte, v any) error {
+	raw, err := json.Marshal(v)
+	if err != nil {
+		return fmt.Errorf("encode %s/%s: %w", bucket, key, err)
+	}
+	if err := tx.Bucket(bucket).Put(key, raw); err != nil {
+		return fmt.Errorf("put %s/%s: %w", bucket, key, err)
+	}
+	return nil
+}
+
+// Itob encodes n as an 8-byte big-endian key, so numeric keys sort numerically.
+func Itob(n uint64) []byte {
+	b := make([]byte, 8)
+	binary.BigEndian.PutUint64(b, n)
+	return b
+}
+
+// Btoi decodes a key written by Itob.
+func Btoi(b []byte) uint64 {
+	if len(b) != 8 {
+		return 0
+	}
+	return binary.BigEndian.Uint64(b)
+}
+
+// TimeKey formats t for a sortable key: RFC 3339 in UTC, whole seconds.
+func TimeKey(t time.Time) string {
+	return t.UTC().Truncate(time.Second).Format(time.RFC3339)
+}

@@ -1,0 +1,221 @@
+package store
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"testing"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+func openTemp(t *testing.T) (*DB, string) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "data.db")
+	db, err := Open(path, Options{})
+	if err != nil {
+		t.Fatalf("Open: %v", err)
+	}
+	t.Cleanup(func() { _ = db.Close() })
+	return db, path
+}
+
+func TestOpenCreatesFileWithPrivateModeAndLatestSchema(t *testing.T) {
+	db, path := openTemp(t)
+	info, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := info.Mode().Perm(); got != 0o600 {
+		t.Errorf("file mode = %o, want 600", got)
+	}
+	var v uint64
+	_ = db.View(func(tx *Tx) error { v = Version(tx); return nil })
+	if v != SchemaVersion() {
+		t.Errorf("schema version = %d, want %d", v, SchemaVersion())
+	}
+}
+
+func TestOpenFailsFastWhenLocked(t *testing.T) {
+	_, path := openTemp(t)
+	start := time.Now()
+	_, err := Open(path, Options{Timeout: 200 * time.Millisecond})
+	if !errors.Is(err, ErrLocked) {
+		t.Fatalf("second Open error = %v, want ErrLocked", err)
+	}
+	if waited := time.Since(start); waited > 5*time.Second {
+		t.Errorf("second Open waited %v; it must give up after its timeout", waited)
+	}
+}
+
+func TestOpenRefusesNewerSchema(t *testing.T) {
+	db, path := openTemp(t)
+	if err := db.Update(func(tx *Tx) error {
+		return tx.Bucket(BucketMeta).Put(KeySchemaVersion, Itob(SchemaVersion()+1))
+	}); err != nil {
+		t.Fatal(err)
+	}
+	_ = db.Close()
+	if _, err := Open(path, Options{}); !errors.Is(err, ErrTooNew) {
+		t.Fatalf("Open error = %v, want ErrTooNew", err)
+	}
+}
+
+// openAtVersion builds a database at an old schema version by applying only the
+// migrations up to it, the way an older release left the file.
+// seed then writes the old release's data into it.
+func openAtVersion(t *testing.T, version uint64, seed func(tx *Tx) error) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "old.db")
+	b, err := bolt.Open(path, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	db := &DB{bolt: b, path: path}
+	if version > 0 {
+		if err := db.migrate(migrations[:version]); err != nil {
+			t.Fatalf("build v%d database: %v", version, err)
+		}
+	}
+	if seed != nil {
+		if err := b.Update(seed); err != nil {
+			t.Fatalf("seed v%d database: %v", version, err)
+		}
+	}
+	return path
+}
+
+func TestMigrations(t *testing.T) {
+	tests := []struct {
+		from  uint64
+		seed  func(tx *Tx) error
+		check func(t *testing.T, tx *Tx)
+	}{
+		{from: 0, check: func(t *testing.T, tx *Tx) {
+			for _, b := range [][]byte{BucketMeta, BucketTemplates, BucketInterviews, BucketInterviewsByStart, BucketLinks} {
+				if tx.Bucket(b) == nil {
+					t.Errorf("bucket %s missing after migration 1", b)
+				}
+			}
+		}},
+		{from: 1,
+			seed: func(tx *Tx) error {
+				return tx.Bucket(BucketTemplates).Put([]byte("t1"), []byte(`{"name":"kept"}`))
+			},
+			check: func(t *testing.T, tx *Tx) {
+				if tx.Bucket(BucketOutbox) == nil {
+					t.Error("outbox bucket missing after migration 2")
+				}
+				if got := string(tx.Bucket(BucketTemplates).Get([]byte("t1"))); got != `{"name":"kept"}` {
+					t.Errorf("template from v1 = %q, want it unchanged", got)
+				}
+			}},
+	}
+	for _, tc := range tests {
+		t.Run(fmt.Sprintf("from v%d", tc.from), func(t *testing.T) {
+			path := openAtVersion(t, tc.from, tc.seed)
+			db, err := Open(path, Options{Timeout: 2 * time.Second})
+			if err != nil {
+				t.Fatalf("Open old database: %v", err)
+			}
+			defer db.Close()
+			_ = db.View(func(tx *Tx) error {
+				if v := Version(tx); v != SchemaVersion() {
+					t.Errorf("version after migrating = %d, want %d", v, SchemaVersion())
+				}
+				tc.check(t, tx)
+				return nil
+			})
+		})
+	}
+}
+
+func TestTimeKeySortsChronologically(t *testing.T) {
+	a := time.Date(2026, 3, 1, 9, 0, 0, 999, time.FixedZone("x", 5*3600))
+	b := time.Date(2026, 3, 1, 8, 0, 0, 0, time.UTC)
+	if !(TimeKey(a) < TimeKey(b)) {
+		t.Errorf("TimeKey(%v)=%s should sort before TimeKey(%v)=%s", a, TimeKey(a), b, TimeKey(b))
+	}
+}
+
+// TestCrashLosesNothingAcknowledged kills a writer with SIGKILL in the middle of a
+// write loop and checks that every write it acknowledged is in the file.
+func TestCrashLosesNothingAcknowledged(t *testing.T) {
+	if os.Getenv("STORE_CRASH_WRITER") != "" {
+		return // running as the child; see TestMain
+	}
+	path := filepath.Join(t.TempDir(), "crash.db")
+	cmd := exec.Command(os.Args[0], "-test.run=^$")
+	cmd.Env = append(os.Environ(), "STORE_CRASH_WRITER="+path)
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	acked := 0
+	sc := bufio.NewScanner(out)
+	for sc.Scan() {
+		n, err := strconv.Atoi(sc.Text())
+		if err != nil {
+			t.Fatalf("child said %q", sc.Text())
+		}
+		acked = n
+		if acked >= 300 {
+			break
+		}
+	}
+	if err := cmd.Process.Kill(); err != nil {
+		t.Fatal(err)
+	}
+	_ = cmd.Wait()
+	if acked < 300 {
+		t.Fatalf("child acknowledged only %d writes before stopping", acked)
+	}
+	db, err := Open(path, Options{})
+	if err != nil {
+		t.Fatalf("reopen after kill: %v", err)
+	}
+	defer db.Close()
+	_ = db.View(func(tx *Tx) error {
+		for i := 1; i <= acked; i++ {
+			if tx.Bucket(BucketTemplates).Get(Itob(uint64(i))) == nil {
+				t.Errorf("acknowledged write %d lost after SIGKILL", i)
+			}
+		}
+		return nil
+	})
+}
+
+func TestMain(m *testing.M) {
+	if path := os.Getenv("STORE_CRASH_WRITER"); path != "" {
+		os.Exit(crashWriter(path))
+	}
+	os.Exit(m.Run())
+}
+
+// crashWriter writes forever, printing each index once its transaction committed.
+func crashWriter(path string) int {
+	db, err := Open(path, Options{})
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	for i := uint64(1); ; i++ {
+		err := db.Update(func(tx *Tx) error {
+			return tx.Bucket(BucketTemplates).Put(Itob(i), []byte("payload"))
+		})
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			return 1
+		}
+		fmt.Println(i)
+	}
+}

@@ -1,0 +1,161 @@
+package templates
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/interviewdesk/interviewdesk/internal/validation"
+)
+
+// Limits of the template format (docs/template-format.md).
+const (
+	MaxTopics        = 50
+	MaxQuestions     = 100
+	MaxKeyPoints     = 20
+	MinDuration      = 15
+	MaxDuration      = 240
+	DefaultDuration  = 60
+	MaxFileTemplates = 500
+)
+
+// Topic is one item of the interview plan.
+type Topic struct {
+	ID    string `json:"id"`
+	Title string `json:"title"`
+	Hint  string `json:"hint,omitempty"`
+}
+
+// Question is one technical question. Only Text is ever shown to a candidate
+// unasked; Alternative on the interviewer's request; the rest never.
+type Question struct {
+	ID             string   `json:"id"`
+	Text           string   `json:"text"`
+	Alternative    string   `json:"alternative"`
+	ExpectedAnswer string   `json:"expectedAnswer"`
+	KeyPoints      []string `json:"keyPoints,omitempty"`
+}
+
+// Content is what a user writes: everything but identity and bookkeeping.
+type Content struct {
+	Name            string     `json:"name"`
+	Specialization  string     `json:"specialization"`
+	Description     string     `json:"description"`
+	DurationMinutes int        `json:"durationMinutes"`
+	Plan            []Topic    `json:"plan"`
+	Questions       []Question `json:"questions"`
+}
+
+// Template is a stored template.
+type Template struct {
+	ID string `json:"id"`
+	Content
+	Technical bool      `json:"technical"`
+	BuiltIn   bool      `json:"builtIn"`
+	CreatedAt time.Time `json:"createdAt"`
+	UpdatedAt time.Time `json:"updatedAt"`
+}
+
+// Summary is a template as the list shows it.
+type Summary struct {
+	ID              string    `json:"id"`
+	Name            string    `json:"name"`
+	Specialization  string    `json:"specialization"`
+	Description     string    `json:"description"`
+	DurationMinutes int       `json:"durationMinutes"`
+	Technical       bool      `json:"technical"`
+	BuiltIn         bool      `json:"builtIn"`
+	TopicCount      int       `json:"topicCount"`
+	QuestionCount   int       `json:"questionCount"`
+	UpdatedAt       time.Time `json:"updatedAt"`
+}
+
+// Summary condenses t for lists.
+func (t Template) Summary() Summary {
+	return Summary{
+		ID: t.ID, Name: t.Name, Specialization: t.Specialization, Description: t.Description,
+		DurationMinutes: t.DurationMinutes, Technical: len(t.Questions) > 0, BuiltIn: t.BuiltIn,
+		TopicCount: len(t.Plan), QuestionCount: len(t.Questions), UpdatedAt: t.UpdatedAt,
+	}
+}
+
+// normalize trims text, fills defaults and gives topics and questions unique IDs.
+func (c *Content) normalize(newID func() string) {
+	c.Name = strings.TrimSpace(c.Name)
+	c.Specialization = strings.TrimSpace(c.Specialization)
+	c.Description = strings.TrimSpace(c.Description)
+	if c.DurationMinutes == 0 {
+		c.DurationMinutes = DefaultDuration
+	}
+	if c.Plan == nil {
+		c.Plan = []Topic{}
+	}
+	if c.Questions == nil {
+		c.Questions = []Question{}
+	}
+	seen := map[string]bool{}
+	fresh := func(id string) string {
+		id = strings.TrimSpace(id)
+		if id == "" || seen[id] || len(id) > 64 {
+			id = newID()
+		}
+		seen[id] = true
+		return id
+	}
+	for i := range c.Plan {
+		p := &c.Plan[i]
+		p.ID, p.Title, p.Hint = fresh(p.ID), strings.TrimSpace(p.Title), strings.TrimSpace(p.Hint)
+	}
+	for i := range c.Questions {
+		q := &c.Questions[i]
+		q.ID = fresh(q.ID)
+		q.Text, q.Alternative = strings.TrimSpace(q.Text), strings.TrimSpace(q.Alternative)
+		q.ExpectedAnswer = strings.TrimSpace(q.ExpectedAnswer)
+		points := q.KeyPoints[:0:0]
+		for _, kp := range q.KeyPoints {
+			if kp = strings.TrimSpace(kp); kp != "" {
+				points = append(points, kp)
+			}
+		}
+		q.KeyPoints = points
+	}
+}
+
+// validate checks c against the format's limits; field names match the JSON.
+func (c Content) validate() error {
+	e := validation.Errors{}
+	e.Text("name", c.Name, "template name", 1, 120)
+	e.SingleLine("name", c.Name, "template name")
+	e.Text("specialization", c.Specialization, "specialization", 0, 80)
+	e.Text("description", c.Description, "description", 0, 2000)
+	if c.DurationMinutes < MinDuration || c.DurationMinutes > MaxDuration {
+		e.Add("durationMinutes", "Choose a duration between 15 and 240 minutes.")
+	}
+	switch {
+	case len(c.Plan) == 0:
+		e.Add("plan", "Add at least one plan topic.")
+	case len(c.Plan) > MaxTopics:
+		e.Add("plan", "A plan can have at most 50 topics.")
+	}
+	for i, p := range c.Plan {
+		f := "plan[" + strconv.Itoa(i) + "]."
+		e.Text(f+"title", p.Title, "topic title", 1, 120)
+		e.Text(f+"hint", p.Hint, "topic hint", 0, 1000)
+	}
+	if len(c.Questions) > MaxQuestions {
+		e.Add("questions", "A template can have at most 100 questions.")
+	}
+	for i, q := range c.Questions {
+		f := "questions[" + strconv.Itoa(i) + "]."
+		e.Text(f+"text", q.Text, "question text", 1, 4000)
+		e.Text(f+"alternative", q.Alternative, "alternative explanation", 1, 4000)
+		e.Text(f+"expectedAnswer", q.ExpectedAnswer, "expected answer", 1, 8000)
+		if len(q.KeyPoints) > MaxKeyPoints {
+			e.Add(f+"keyPoints", "A question can have at most 20 key points.")
+		}
+		for j, kp := range q.KeyPoints {
+			e.Text(f+"keyPoints["+strconv.Itoa(j)+"]", kp, "key point", 1, 200)
+		}
+	}
+	return e.Err()
+}

@@ -1,0 +1,116 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"html"
+	"io/fs"
+	"log/slog"
+	"net/http"
+	"os"
+	"time"
+
+	"github.com/wailsapp/wails/v2"
+	"github.com/wailsapp/wails/v2/pkg/options"
+	"github.com/wailsapp/wails/v2/pkg/options/assetserver"
+	"github.com/wailsapp/wails/v2/pkg/options/linux"
+
+	"github.com/interviewdesk/interviewdesk/internal/host"
+)
+
+// Config describes the desktop app.
+type Config struct {
+	DataDir   string
+	Listen    string
+	PublicURL string
+	Console   fs.FS
+	Version   string
+}
+
+// Run opens the console window and blocks until it closes.
+func Run(cfg Config, log *slog.Logger) error {
+	started := time.Now()
+	if cfg.DataDir == "" {
+		dir, err := host.DefaultDataDir()
+		if err != nil {
+			return err
+		}
+		cfg.DataDir = dir
+	}
+	native := &Native{log: log}
+	var handler http.Handler
+	h, err := startHost(cfg, log)
+	if err != nil {
+		log.Error("host did not start", "err", err)
+		handler = problemPage(err)
+	} else {
+		defer h.Close()
+		handler = h.TrustedHandler()
+		native.hostURL = h.URL()
+	}
+	return wails.Run(&options.App{
+		Title:            "InterviewDesk",
+		Width:            1280,
+		Height:           820,
+		MinWidth:         900,
+		MinHeight:        600,
+		AssetServer:      &assetserver.Options{Handler: handler},
+		BackgroundColour: &options.RGBA{R: 245, G: 246, B: 250, A: 255},
+		OnStartup:        native.startup,
+		OnDomReady: func(ctx context.Context) {
+			log.Info("console ready", "startup_ms", time.Since(started).Milliseconds())
+		},
+		Bind:               []any{native},
+		SingleInstanceLock: &options.SingleInstanceLock{UniqueId: "interviewdesk-" + cfg.DataDir, OnSecondInstanceLaunch: native.focus},
+		Linux:              &linux.Options{ProgramName: "InterviewDesk", WebviewGpuPolicy: linux.WebviewGpuPolicyNever},
+	})
+}
+
+// startHost opens the data folder and serves candidate links. A busy default
+// port falls back to a free one, so a second app on another folder still starts.
+func startHost(cfg Config, log *slog.Logger) (*host.Host, error) {
+	h, err := host.Open(host.Config{DataDir: cfg.DataDir, Listen: cfg.Listen, PublicURL: cfg.PublicURL,
+		Console: cfg.Console, Version: cfg.Version}, log, time.Now)
+	if err != nil {
+		return nil, err
+	}
+	ctx := context.Background()
+	if err := h.Start(ctx); err != nil {
+		if cfg.Listen != "" {
+			_ = h.Close()
+			return nil, err
+		}
+		_ = h.Close()
+		log.Warn("default port busy, using a free one", "err", err)
+		if h, err = host.Open(host.Config{DataDir: cfg.DataDir, Listen: "127.0.0.1:0", PublicURL: cfg.PublicURL,
+			Console: cfg.Console, Version: cfg.Version}, log, time.Now); err != nil {
+			return nil, err
+		}
+		if err := h.Start(ctx); err != nil {
+			_ = h.Close()
+			return nil, err
+		}
+	}
+	return h, nil
+}
+
+// problemPage explains, inside the window, why the console cannot open.
+func problemPage(err error) http.Handler {
+	advice := "Check the data folder and try again."
+	var pathErr *fs.PathError
+	switch {
+	case errors.Is(err, os.ErrPermission):
+		advice = "InterviewDesk may not write to its data folder. Fix the folder's permissions or start it with --data pointing elsewhere."
+	case errors.As(err, &pathErr):
+		advice = "The data folder could not be used. Start InterviewDesk with --data pointing to a folder it can write."
+	}
+	body := fmt.Sprintf(`<!doctype html><html lang="en"><meta charset="utf-8"><title>InterviewDesk</title>
+<body style="font:16px/1.5 system-ui,sans-serif;max-width:640px;margin:64px auto;padding:0 24px;color:#1b1e2b">
+<h1>InterviewDesk cannot open its data</h1><p>%s</p><p>%s</p></body></html>`,
+		html.EscapeString(err.Error()), html.EscapeString(advice))
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		_, _ = w.Write([]byte(body))
+	})
+}

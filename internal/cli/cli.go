@@ -1,0 +1,184 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"log/slog"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/interviewdesk/interviewdesk/internal/client"
+	"github.com/interviewdesk/interviewdesk/internal/host"
+	"github.com/interviewdesk/interviewdesk/internal/store"
+)
+
+// Env is what a command runs with.
+type Env struct {
+	Stdout, Stderr io.Writer
+	Console        fs.FS
+	Version        string
+	Now            func() time.Time
+	// Signals ends `serve` when it is done (e.g. on SIGINT/SIGTERM).
+	Signals context.Context
+}
+
+// errUsage marks command-line mistakes (exit code 2).
+var errUsage = errors.New("usage")
+
+type command struct {
+	name, args, help string
+	run              func(ctx context.Context, e Env, args []string) error
+}
+
+func commands() []command {
+	return []command{
+		{"serve", "[--data DIR] [--listen ADDR] [--public-url URL]", "run the host headless", serve},
+		{"template list", "[--json]", "list interview templates", templateList},
+		{"template show", "ID|NAME [--json]", "show a template with its plan and questions", templateShow},
+		{"template import", "FILE [--json]", "import templates from a template file", templateImport},
+		{"template export", "ID|NAME [--out FILE]", "write a template file (stdout without --out)", templateExport},
+		{"interview create", "--template ID|NAME --position P --candidate-name N --candidate-email E --at TIME|now [--tz ZONE] [--campaign C] [--duration MIN] [--json]", "schedule an interview", interviewCreate},
+		{"interview list", "[--tense upcoming|past|cancelled] [--search TEXT] [--limit N] [--json]", "list interviews", interviewList},
+		{"interview show", "ID [--json]", "show an interview", interviewShow},
+		{"interview reschedule", "ID --at TIME [--tz ZONE] [--json]", "move an interview", interviewReschedule},
+		{"interview delete", "ID [--json]", "cancel an interview (undo with restore)", interviewDelete},
+		{"interview restore", "ID [--json]", "restore a cancelled interview", interviewRestore},
+		{"interview link", "ID [--for candidate|interviewer[:EMAIL]]", "print a join link", interviewLink},
+		{"interview add-interviewer", "ID --name N --email E [--json]", "add an interviewer", interviewAddInterviewer},
+		{"interview remove-interviewer", "ID --email E [--json]", "remove an interviewer", interviewRemoveInterviewer},
+	}
+}
+
+// Run runs the command in args (without the program name) and returns the exit code.
+func Run(e Env, args []string) int {
+	if e.Now == nil {
+		e.Now = time.Now
+	}
+	if e.Signals == nil {
+		e.Signals = context.Background()
+	}
+	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+		usage(e.Stdout)
+		return 0
+	}
+	for _, c := range commands() {
+		words := strings.Fields(c.name)
+		if len(args) < len(words) || strings.Join(args[:len(words)], " ") != c.name {
+			continue
+		}
+		err := c.run(e.Signals, e, args[len(words):])
+		return report(e, c, err)
+	}
+	fmt.Fprintf(e.Stderr, "interviewdesk: unknown command %q\n\n", strings.Join(args, " "))
+	usage(e.Stderr)
+	return 2
+}
+
+func report(e Env, c command, err error) int {
+	var apiErr *client.Error
+	switch {
+	case err == nil:
+		return 0
+	case errors.Is(err, flag.ErrHelp):
+		fmt.Fprintf(e.Stdout, "usage: interviewdesk %s %s\n", c.name, c.args)
+		return 0
+	case errors.Is(err, errUsage):
+		fmt.Fprintf(e.Stderr, "interviewdesk %s: %v\nusage: interviewdesk %s %s\n", c.name, strings.TrimPrefix(err.Error(), "usage: "), c.name, c.args)
+		return 2
+	case errors.As(err, &apiErr):
+		fmt.Fprintf(e.Stderr, "interviewdesk %s: %v\n", c.name, apiErr)
+		return 1
+	default:
+		fmt.Fprintf(e.Stderr, "interviewdesk %s: %v\n", c.name, err)
+		return 1
+	}
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "InterviewDesk: schedule, run and review live technical interviews.")
+	fmt.Fprintln(w, "\nWith no arguments, interviewdesk opens the desktop console.\n\nCommands:")
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  %-28s %s\n", c.name, c.help)
+	}
+	fmt.Fprintln(w, "\nEvery command takes --data DIR (default: $XDG_DATA_HOME/interviewdesk).")
+	fmt.Fprintln(w, "Exit codes: 0 success, 1 the operation failed, 2 the command line is wrong.")
+}
+
+// flags is a command's flag set with the common --data and --json.
+type flags struct {
+	*flag.FlagSet
+	data *string
+	json *bool
+}
+
+func newFlags(name string) flags {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	return flags{FlagSet: fs, data: fs.String("data", "", "data folder"), json: fs.Bool("json", false, "print JSON")}
+}
+
+// parse accepts flags before, between and after positional arguments and
+// checks the number of positional arguments.
+func (f flags) parse(args []string, positional int) ([]string, error) {
+	var pos []string
+	for {
+		if err := f.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, err
+			}
+			return nil, fmt.Errorf("%w: %v", errUsage, err)
+		}
+		if f.NArg() == 0 {
+			break
+		}
+		pos = append(pos, f.Arg(0))
+		args = f.Args()[1:]
+	}
+	if len(pos) != positional {
+		return nil, fmt.Errorf("%w: want %d argument(s), got %d", errUsage, positional, len(pos))
+	}
+	return pos, nil
+}
+
+func (f flags) dataDir() (string, error) {
+	if *f.data != "" {
+		return *f.data, nil
+	}
+	return host.DefaultDataDir()
+}
+
+// connect reaches the data folder: through its running host if one answers,
+// else by opening the store in this process. close must be called.
+func connect(ctx context.Context, e Env, f flags) (c *client.Client, close func(), err error) {
+	dir, err := f.dataDir()
+	if err != nil {
+		return nil, nil, err
+	}
+	if a, aerr := host.ReadAnnouncement(dir); aerr == nil {
+		key, kerr := host.ConsoleKey(dir)
+		if kerr != nil {
+			return nil, nil, kerr
+		}
+		remote := client.Remote(a.URL, key)
+		pctx, cancel := context.WithTimeout(ctx, 2*time.Second)
+		defer cancel()
+		if remote.Do(pctx, "GET", "/api/health", nil, nil) == nil {
+			return remote, func() {}, nil
+		}
+	}
+	log := slog.New(slog.NewTextHandler(e.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
+	h, err := host.Open(host.Config{DataDir: dir, Console: e.Console, Version: e.Version,
+		PublicURL: os.Getenv("INTERVIEWDESK_PUBLIC_URL")}, log, e.Now)
+	if errors.Is(err, store.ErrLocked) {
+		return nil, nil, fmt.Errorf("%w; it does not answer on its announced address either. Close it, or wait until it has finished starting", err)
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	return client.InProcess(h.Handler(), h.Key()), func() { _ = h.Close() }, nil
+}

@@ -1,0 +1,42 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+
+	"github.com/interviewdesk/interviewdesk/internal/host"
+)
+
+// serve runs the host headless until e.Signals is done.
+func serve(ctx context.Context, e Env, args []string) error {
+	f := newFlags("serve")
+	listen := f.String("listen", host.DefaultListen, "address to listen on")
+	public := f.String("public-url", "", "base URL for candidate and interviewer links (default: the listen address)")
+	verbose := f.Bool("verbose", false, "log every detail")
+	if _, err := f.parse(args, 0); err != nil {
+		return err
+	}
+	dir, err := f.dataDir()
+	if err != nil {
+		return err
+	}
+	level := slog.LevelInfo
+	if *verbose {
+		level = slog.LevelDebug
+	}
+	log := slog.New(slog.NewTextHandler(e.Stderr, &slog.HandlerOptions{Level: level}))
+	h, err := host.Open(host.Config{DataDir: dir, Listen: *listen, PublicURL: *public,
+		Console: e.Console, Version: e.Version}, log, e.Now)
+	if err != nil {
+		return err
+	}
+	if err := h.Start(ctx); err != nil {
+		_ = h.Close()
+		return err
+	}
+	fmt.Fprintf(e.Stdout, "InterviewDesk host serving on %s (console: %s)\n", h.URL(), h.LoginURL())
+	<-ctx.Done()
+	log.Info("stopping host")
+	return h.Close()
+}

@@ -1,0 +1,179 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/url"
+	"os"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/interviewdesk/interviewdesk/internal/client"
+)
+
+type templateSummary struct {
+	ID             string `json:"id"`
+	Name           string `json:"name"`
+	Specialization string `json:"specialization"`
+	QuestionCount  int    `json:"questionCount"`
+	TopicCount     int    `json:"topicCount"`
+}
+
+// resolveTemplate accepts a template ID or its name (case-insensitive).
+func resolveTemplate(ctx context.Context, c *client.Client, ref string) (string, error) {
+	var list struct{ Templates []templateSummary }
+	if err := c.Do(ctx, "GET", "/api/templates", nil, &list); err != nil {
+		return "", err
+	}
+	for _, t := range list.Templates {
+		if t.ID == ref || strings.EqualFold(t.Name, ref) {
+			return t.ID, nil
+		}
+	}
+	return "", fmt.Errorf("no template has the ID or name %q; `interviewdesk template list` shows them", ref)
+}
+
+func templateList(ctx context.Context, e Env, args []string) error {
+	f := newFlags("template list")
+	if _, err := f.parse(args, 0); err != nil {
+		return err
+	}
+	return withClient(ctx, e, f, func(c *client.Client) error {
+		raw, err := c.DoRaw(ctx, "GET", "/api/templates", nil)
+		if err != nil || *f.json {
+			return printRaw(e, raw, err)
+		}
+		var list struct{ Templates []templateSummary }
+		if err := json.Unmarshal(raw, &list); err != nil {
+			return err
+		}
+		if len(list.Templates) == 0 {
+			fmt.Fprintln(e.Stdout, "No templates. Import one with `interviewdesk template import FILE`.")
+			return nil
+		}
+		tw := tabwriter.NewWriter(e.Stdout, 0, 4, 2, ' ', 0)
+		fmt.Fprintln(tw, "ID\tNAME\tSPECIALIZATION\tTOPICS\tQUESTIONS")
+		for _, t := range list.Templates {
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%d\n", t.ID, t.Name, t.Specialization, t.TopicCount, t.QuestionCount)
+		}
+		return tw.Flush()
+	})
+}
+
+func templateShow(ctx context.Context, e Env, args []string) error {
+	f := newFlags("template show")
+	pos, err := f.parse(args, 1)
+	if err != nil {
+		return err
+	}
+	return withClient(ctx, e, f, func(c *client.Client) error {
+		id, err := resolveTemplate(ctx, c, pos[0])
+		if err != nil {
+			return err
+		}
+		raw, err := c.DoRaw(ctx, "GET", "/api/templates/"+url.PathEscape(id), nil)
+		if err != nil || *f.json {
+			return printRaw(e, raw, err)
+		}
+		var t struct {
+			templateSummary
+			Description string
+			Plan        []struct{ Title, Hint string }
+			Questions   []struct{ Text, Alternative, ExpectedAnswer string }
+		}
+		if err := json.Unmarshal(raw, &t); err != nil {
+			return err
+		}
+		fmt.Fprintf(e.Stdout, "%s  (%s)\n%s\n\nInterview plan:\n", t.Name, t.Specialization, t.Description)
+		for i, p := range t.Plan {
+			fmt.Fprintf(e.Stdout, "  %d. %s\n", i+1, p.Title)
+		}
+		if len(t.Questions) > 0 {
+			fmt.Fprintln(e.Stdout, "\nQuestions:")
+		}
+		for i, q := range t.Questions {
+			fmt.Fprintf(e.Stdout, "  %d/%d  %s\n        Alternative: %s\n        Expected: %s\n",
+				i+1, len(t.Questions), q.Text, q.Alternative, q.ExpectedAnswer)
+		}
+		return nil
+	})
+}
+
+func templateImport(ctx context.Context, e Env, args []string) error {
+	f := newFlags("template import")
+	pos, err := f.parse(args, 1)
+	if err != nil {
+		return err
+	}
+	data, err := os.ReadFile(pos[0])
+	if err != nil {
+		return fmt.Errorf("read template file: %w", err)
+	}
+	return withClient(ctx, e, f, func(c *client.Client) error {
+		raw, err := c.DoRaw(ctx, "POST", "/api/templates/import", data)
+		if err != nil || *f.json {
+			return printRaw(e, raw, err)
+		}
+		var list struct{ Templates []templateSummary }
+		if err := json.Unmarshal(raw, &list); err != nil {
+			return err
+		}
+		for _, t := range list.Templates {
+			fmt.Fprintf(e.Stdout, "Imported %q (%s)\n", t.Name, t.ID)
+		}
+		return nil
+	})
+}
+
+func templateExport(ctx context.Context, e Env, args []string) error {
+	f := newFlags("template export")
+	out := f.String("out", "", "file to write (default: standard output)")
+	pos, err := f.parse(args, 1)
+	if err != nil {
+		return err
+	}
+	return withClient(ctx, e, f, func(c *client.Client) error {
+		id, err := resolveTemplate(ctx, c, pos[0])
+		if err != nil {
+			return err
+		}
+		raw, err := c.DoRaw(ctx, "GET", "/api/templates/"+url.PathEscape(id)+"/export", nil)
+		if err != nil {
+			return err
+		}
+		if *out == "" {
+			_, err = e.Stdout.Write(raw)
+			return err
+		}
+		if err := os.WriteFile(*out, raw, 0o644); err != nil {
+			return fmt.Errorf("write %s: %w", *out, err)
+		}
+		fmt.Fprintf(e.Stderr, "Wrote %s\n", *out)
+		return nil
+	})
+}
+
+// withClient connects, runs fn and disconnects.
+func withClient(ctx context.Context, e Env, f flags, fn func(c *client.Client) error) error {
+	c, done, err := connect(ctx, e, f)
+	if err != nil {
+		return err
+	}
+	defer done()
+	return fn(c)
+}
+
+// printRaw prints an API answer as indented JSON.
+func printRaw(e Env, raw []byte, err error) error {
+	if err != nil {
+		return err
+	}
+	var v any
+	if err := json.Unmarshal(raw, &v); err != nil {
+		return fmt.Errorf("decode answer: %w", err)
+	}
+	enc := json.NewEncoder(e.Stdout)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}

@@ -1,0 +1,118 @@
+// Package client calls the console API (docs/api.md), either over HTTP on a
+// running host or in-process on a handler, so the CLI works the same way whether
+// or not the desktop app or `serve` already holds the data folder.
+package client
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"sort"
+	"strings"
+	"time"
+)
+
+// Client is a console API client.
+type Client struct {
+	base string
+	key  string
+	http *http.Client
+}
+
+// Remote returns a client for the host at base (e.g. http://127.0.0.1:7480).
+func Remote(base, key string) *Client {
+	return &Client{base: strings.TrimRight(base, "/"), key: key, http: &http.Client{Timeout: 30 * time.Second}}
+}
+
+// InProcess returns a client that calls h directly, without a network.
+func InProcess(h http.Handler, key string) *Client {
+	return &Client{base: "http://in-process", key: key, http: &http.Client{Transport: handlerTransport{h}}}
+}
+
+type handlerTransport struct{ h http.Handler }
+
+func (t handlerTransport) RoundTrip(r *http.Request) (*http.Response, error) {
+	rec := httptest.NewRecorder()
+	t.h.ServeHTTP(rec, r)
+	return rec.Result(), nil
+}
+
+// Error is a non-2xx answer from the API.
+type Error struct {
+	Status  int
+	Code    string            `json:"code"`
+	Message string            `json:"message"`
+	Fields  map[string]string `json:"fields"`
+}
+
+// Error gives the message and each field's problem on its own line.
+func (e *Error) Error() string {
+	msg := e.Message
+	keys := make([]string, 0, len(e.Fields))
+	for k := range e.Fields {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		msg += "\n  " + k + ": " + e.Fields[k]
+	}
+	return msg
+}
+
+// Do sends a request with an optional JSON body and decodes a JSON answer into
+// out (nil: ignore). A raw []byte body is sent as is.
+func (c *Client) Do(ctx context.Context, method, path string, body, out any) error {
+	raw, err := c.DoRaw(ctx, method, path, body)
+	if err != nil || out == nil || len(raw) == 0 {
+		return err
+	}
+	if err := json.Unmarshal(raw, out); err != nil {
+		return fmt.Errorf("%s %s: decode answer: %w", method, path, err)
+	}
+	return nil
+}
+
+// DoRaw is Do returning the answer's bytes.
+func (c *Client) DoRaw(ctx context.Context, method, path string, body any) ([]byte, error) {
+	var rd io.Reader
+	if body != nil {
+		b, ok := body.([]byte)
+		if !ok {
+			var err error
+			if b, err = json.Marshal(body); err != nil {
+				return nil, fmt.Errorf("%s %s: encode body: %w", method, path, err)
+			}
+		}
+		rd = bytes.NewReader(b)
+	}
+	req, err := http.NewRequestWithContext(ctx, method, c.base+path, rd)
+	if err != nil {
+		return nil, fmt.Errorf("%s %s: %w", method, path, err)
+	}
+	req.Header.Set("Authorization", "Bearer "+c.key)
+	if body != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	resp, err := c.http.Do(req)
+	if err != nil {
+		return nil, fmt.Errorf("reach the InterviewDesk host at %s: %w", c.base, err)
+	}
+	defer resp.Body.Close()
+	raw, err := io.ReadAll(resp.Body)
+	if err != nil {
+		return nil, fmt.Errorf("%s %s: read answer: %w", method, path, err)
+	}
+	if resp.StatusCode >= 300 {
+		var wrapped struct{ Error Error }
+		if json.Unmarshal(raw, &wrapped) != nil || wrapped.Error.Message == "" {
+			wrapped.Error.Message = fmt.Sprintf("%s %s: HTTP %d", method, path, resp.StatusCode)
+		}
+		wrapped.Error.Status = resp.StatusCode
+		return nil, &wrapped.Error
+	}
+	return raw, nil
+}

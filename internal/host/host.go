@@ -1,0 +1,147 @@
+package host
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/interviewdesk/interviewdesk/internal/interviews"
+	"github.com/interviewdesk/interviewdesk/internal/settings"
+	"github.com/interviewdesk/interviewdesk/internal/store"
+	"github.com/interviewdesk/interviewdesk/internal/templates"
+	"github.com/interviewdesk/interviewdesk/internal/web"
+)
+
+// DefaultListen is where a host listens unless told otherwise: loopback only.
+const DefaultListen = "127.0.0.1:7480"
+
+// Config describes a host.
+type Config struct {
+	DataDir string
+	// Listen is the TCP address to serve on; "" means DefaultListen.
+	Listen string
+	// PublicURL is the base of the links sent to people; "" means the listener's URL.
+	PublicURL string
+	// Console is the built console (frontend/dist).
+	Console fs.FS
+	Version string
+}
+
+// Host is an open data folder with its services, optionally serving HTTP.
+type Host struct {
+	cfg      Config
+	log      *slog.Logger
+	now      func() time.Time
+	db       *store.DB
+	key      string
+	services web.Services
+	web      *web.Server
+	ln       net.Listener
+	srv      *http.Server
+	served   chan error
+}
+
+// Open opens the data folder's store (failing fast with store.ErrLocked when
+// another process holds it), seeds the starter templates and builds the services.
+func Open(cfg Config, log *slog.Logger, now func() time.Time) (*Host, error) {
+	if cfg.Listen == "" {
+		cfg.Listen = DefaultListen
+	}
+	key, err := ConsoleKey(cfg.DataDir)
+	if err != nil {
+		return nil, err
+	}
+	db, err := store.Open(filepath.Join(cfg.DataDir, StoreFile), store.Options{Timeout: 500 * time.Millisecond})
+	if err != nil {
+		return nil, err
+	}
+	ts := templates.New(db, now)
+	if err := ts.SeedLibrary(); err != nil {
+		_ = db.Close()
+		return nil, err
+	}
+	st := settings.New(db)
+	h := &Host{cfg: cfg, log: log, now: now, db: db, key: key,
+		services: web.Services{Templates: ts, Settings: st, Interviews: interviews.New(db, ts, st, now)}}
+	h.web = h.newWeb(cfg.PublicURL)
+	return h, nil
+}
+
+func (h *Host) newWeb(publicURL string) *web.Server {
+	if publicURL == "" {
+		publicURL = "http://" + h.cfg.Listen
+	}
+	h.cfg.PublicURL = strings.TrimRight(publicURL, "/")
+	return web.New(web.Config{PublicURL: h.cfg.PublicURL, ConsoleKey: h.key, Console: h.cfg.Console,
+		Version: h.cfg.Version, DataDir: h.cfg.DataDir}, h.services, h.log, h.now)
+}
+
+// Start listens on the configured address, announces the host in the data folder
+// and serves until Close. A busy port fails here, before anything is announced.
+func (h *Host) Start(ctx context.Context) error {
+	ln, err := (&net.ListenConfig{}).Listen(ctx, "tcp", h.cfg.Listen)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", h.cfg.Listen, err)
+	}
+	h.ln = ln
+	h.cfg.Listen = ln.Addr().String()
+	if h.cfg.PublicURL == "" || strings.HasSuffix(h.cfg.PublicURL, ":0") {
+		h.web = h.newWeb("")
+	}
+	if err := announce(h.cfg.DataDir, Announcement{URL: h.URL(), PID: os.Getpid()}); err != nil {
+		_ = ln.Close()
+		return fmt.Errorf("announce host in %s: %w", h.cfg.DataDir, err)
+	}
+	h.srv = &http.Server{Handler: h.web, ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute,
+		ErrorLog: slog.NewLogLogger(h.log.Handler(), slog.LevelWarn)}
+	h.served = make(chan error, 1)
+	go func() { h.served <- h.srv.Serve(ln) }()
+	h.log.Info("host serving", "url", h.URL(), "public", h.cfg.PublicURL, "data", h.cfg.DataDir)
+	return nil
+}
+
+// URL is where the host listens (loopback or the configured interface).
+func (h *Host) URL() string {
+	return "http://" + h.cfg.Listen
+}
+
+// LoginURL signs a browser into the console.
+func (h *Host) LoginURL() string { return h.URL() + "/console/login?key=" + h.key }
+
+// Key is the console key.
+func (h *Host) Key() string { return h.key }
+
+// Handler serves the console API and pages, asking for the console key.
+func (h *Host) Handler() http.Handler { return h.web }
+
+// TrustedHandler serves the desktop webview, which needs no key.
+func (h *Host) TrustedHandler() http.Handler { return h.web.Trusted() }
+
+// Close stops serving (waiting up to 5 s for requests in flight), withdraws the
+// announcement and closes the store.
+func (h *Host) Close() error {
+	var errs []error
+	if h.srv != nil {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		if err := h.srv.Shutdown(ctx); err != nil {
+			errs = append(errs, fmt.Errorf("stop HTTP server: %w", err))
+		}
+		if err := <-h.served; err != nil && !errors.Is(err, http.ErrServerClosed) {
+			errs = append(errs, fmt.Errorf("HTTP server: %w", err))
+		}
+		unannounce(h.cfg.DataDir, os.Getpid())
+	}
+	if err := h.db.Close(); err != nil {
+		errs = append(errs, fmt.Errorf("close store: %w", err))
+	}
+	return errors.Join(errs...)
+}

@@ -1,0 +1,5 @@
+package host
+
+import "runtime"
+
+func isDarwin() bool { return runtime.GOOS == "darwin" }

@@ -1,0 +1,106 @@
+package interviews
+
+import (
+	"strings"
+	"time"
+
+	"github.com/interviewdesk/interviewdesk/internal/templates"
+	"github.com/interviewdesk/interviewdesk/internal/validation"
+)
+
+// NewInterview is what a user fills in to schedule an interview.
+type NewInterview struct {
+	TemplateID     string `json:"templateId"`
+	Position       string `json:"position"`
+	CandidateName  string `json:"candidateName"`
+	CandidateEmail string `json:"candidateEmail"`
+	// When is "now" (start immediately) or "later" (at StartsAt).
+	When string `json:"when"`
+	// StartsAt is a wall time "2026-12-01T14:30" in TimeZone, or RFC 3339.
+	StartsAt        string `json:"startsAt"`
+	TimeZone        string `json:"timeZone"`
+	Campaign        string `json:"campaign"`
+	DurationMinutes int    `json:"durationMinutes"`
+}
+
+type when struct {
+	start time.Time
+	zone  string
+}
+
+// validate checks every field and resolves the start; defaultZone applies when
+// TimeZone is empty.
+func (in NewInterview) validate(now time.Time, defaultZone string) (when, validation.Errors) {
+	e := validation.Errors{}
+	e.Text("position", in.Position, "position", 1, 120)
+	e.SingleLine("position", in.Position, "position")
+	e.Text("candidateName", in.CandidateName, "candidate name", 1, 120)
+	e.SingleLine("candidateName", in.CandidateName, "candidate name")
+	e.Email("candidateEmail", in.CandidateEmail)
+	e.Text("campaign", in.Campaign, "campaign name", 0, 120)
+	e.SingleLine("campaign", in.Campaign, "campaign name")
+	if d := in.DurationMinutes; d != 0 && (d < templates.MinDuration || d > templates.MaxDuration) {
+		e.Add("durationMinutes", "Choose a duration between 15 and 240 minutes.")
+	}
+	zone := strings.TrimSpace(in.TimeZone)
+	if zone == "" {
+		zone = defaultZone
+	}
+	switch strings.TrimSpace(in.When) {
+	case "now":
+		if _, ok := loadZone(e, zone); !ok {
+			return when{}, e
+		}
+		return when{start: now.UTC().Truncate(time.Second), zone: zone}, e
+	case "later", "":
+		start, tz := parseWhen(e, in.StartsAt, zone, now, true)
+		return when{start: start, zone: tz}, e
+	default:
+		e.Add("when", `Choose "now" or "later".`)
+		return when{}, e
+	}
+}
+
+// wallLayouts are the accepted local wall-time forms (from <input type=date/time>).
+var wallLayouts = []string{"2006-01-02T15:04", "2006-01-02T15:04:05", "2006-01-02 15:04"}
+
+// parseWhen resolves startsAt in zone, recording problems under "startsAt" and
+// "timeZone". future demands a start no earlier than a minute ago.
+func parseWhen(e validation.Errors, startsAt, zone string, now time.Time, future bool) (time.Time, string) {
+	loc, ok := loadZone(e, zone)
+	raw := strings.TrimSpace(startsAt)
+	if raw == "" {
+		e.Add("startsAt", "Choose the date and time of the interview.")
+		return time.Time{}, zone
+	}
+	if !ok {
+		return time.Time{}, zone
+	}
+	t, err := time.Parse(time.RFC3339, raw)
+	for _, layout := range wallLayouts {
+		if err == nil {
+			break
+		}
+		t, err = time.ParseInLocation(layout, raw, loc)
+	}
+	if err != nil {
+		e.Add("startsAt", "Enter the date and time as YYYY-MM-DDTHH:MM, like 2026-12-01T14:30.")
+		return time.Time{}, zone
+	}
+	if future && t.Before(now.Add(-time.Minute)) {
+		e.Add("startsAt", "This time has already passed. Choose a time in the future, or conduct the interview now.")
+	}
+	if t.After(now.AddDate(2, 0, 0)) {
+		e.Add("startsAt", "Choose a time within the next two years.")
+	}
+	return t.UTC().Truncate(time.Second), zone
+}
+
+func loadZone(e validation.Errors, zone string) (*time.Location, bool) {
+	loc, err := time.LoadLocation(zone)
+	if err != nil || zone == "Local" || zone == "" {
+		e.Add("timeZone", "Choose a time zone from the list, like Europe/Berlin.")
+		return nil, false
+	}
+	return loc, true
+}

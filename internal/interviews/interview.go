@@ -1,0 +1,156 @@
+package interviews
+
+import (
+	"crypto/rand"
+	"encoding/base64"
+	"time"
+
+	"github.com/interviewdesk/interviewdesk/internal/templates"
+)
+
+// Status is where an interview is in its life.
+type Status string
+
+// Statuses.
+const (
+	Scheduled Status = "scheduled"
+	Cancelled Status = "cancelled"
+	Finished  Status = "finished"
+)
+
+// Tense is the list an interview belongs to at a given moment.
+type Tense string
+
+// Tenses.
+const (
+	Upcoming      Tense = "upcoming"
+	Past          Tense = "past"
+	CancelledList Tense = "cancelled"
+)
+
+// LinkExpiry is how long after its planned end an unfinished interview's links
+// keep working.
+const LinkExpiry = 12 * time.Hour
+
+// Person is a name and a mailbox.
+type Person struct {
+	Name  string `json:"name"`
+	Email string `json:"email"`
+}
+
+// Interviewer is a person with their own room link token.
+type Interviewer struct {
+	Person
+	Token string `json:"token"`
+}
+
+// Tools are the room tools switched on for an interview.
+type Tools struct {
+	LiveCode   bool `json:"liveCode"`
+	Whiteboard bool `json:"whiteboard"`
+}
+
+// TemplateRef describes the template an interview was created from.
+type TemplateRef struct {
+	ID             string `json:"id"`
+	Name           string `json:"name"`
+	Specialization string `json:"specialization"`
+	Technical      bool   `json:"technical"`
+	TopicCount     int    `json:"topicCount"`
+	QuestionCount  int    `json:"questionCount"`
+}
+
+// Interview is a stored interview.
+type Interview struct {
+	ID              string               `json:"id"`
+	Position        string               `json:"position"`
+	Candidate       Person               `json:"candidate"`
+	CandidateToken  string               `json:"candidateToken"`
+	Campaign        string               `json:"campaign"`
+	StartsAt        time.Time            `json:"startsAt"`
+	TimeZone        string               `json:"timeZone"`
+	DurationMinutes int                  `json:"durationMinutes"`
+	Status          Status               `json:"status"`
+	Template        TemplateRef          `json:"template"`
+	Plan            []templates.Topic    `json:"plan"`
+	Questions       []templates.Question `json:"questions"`
+	Interviewers    []Interviewer        `json:"interviewers"`
+	Tools           Tools                `json:"tools"`
+	Sequence        int                  `json:"sequence"`
+	CreatedAt       time.Time            `json:"createdAt"`
+	UpdatedAt       time.Time            `json:"updatedAt"`
+}
+
+// EndsAt is the planned end.
+func (iv Interview) EndsAt() time.Time {
+	return iv.StartsAt.Add(time.Duration(iv.DurationMinutes) * time.Minute)
+}
+
+// TenseAt says which list iv belongs to at now.
+func (iv Interview) TenseAt(now time.Time) Tense {
+	switch {
+	case iv.Status == Cancelled:
+		return CancelledList
+	case iv.Status == Finished || !iv.EndsAt().After(now):
+		return Past
+	default:
+		return Upcoming
+	}
+}
+
+// Expired reports whether iv's links no longer open a room at now.
+func (iv Interview) Expired(now time.Time) bool {
+	return iv.Status == Scheduled && now.After(iv.EndsAt().Add(LinkExpiry))
+}
+
+// Location returns the interview's zone (UTC if it cannot be loaded).
+func (iv Interview) Location() *time.Location {
+	if loc, err := time.LoadLocation(iv.TimeZone); err == nil {
+		return loc
+	}
+	return time.UTC
+}
+
+// Summary is an interview as lists show it; it is also the index value.
+type Summary struct {
+	ID           string    `json:"id"`
+	Position     string    `json:"position"`
+	Candidate    Person    `json:"candidate"`
+	Campaign     string    `json:"campaign"`
+	StartsAt     time.Time `json:"startsAt"`
+	TimeZone     string    `json:"timeZone"`
+	EndsAt       time.Time `json:"endsAt"`
+	Status       Status    `json:"status"`
+	Tense        Tense     `json:"tense,omitempty"`
+	TemplateName string    `json:"templateName"`
+}
+
+// Summary condenses iv; Tense is filled in when read.
+func (iv Interview) Summary() Summary {
+	return Summary{ID: iv.ID, Position: iv.Position, Candidate: iv.Candidate, Campaign: iv.Campaign,
+		StartsAt: iv.StartsAt, TimeZone: iv.TimeZone, EndsAt: iv.EndsAt(), Status: iv.Status,
+		TemplateName: iv.Template.Name}
+}
+
+// Role is what a link lets its holder do.
+type Role string
+
+// Roles.
+const (
+	RoleCandidate   Role = "candidate"
+	RoleInterviewer Role = "interviewer"
+)
+
+// Link is the stored meaning of a link token.
+type Link struct {
+	InterviewID string `json:"interviewId"`
+	Role        Role   `json:"role"`
+	Email       string `json:"email,omitempty"`
+}
+
+// newToken returns 128 random bits, base64url without padding (22 characters).
+func newToken() string {
+	b := make([]byte, 16)
+	_, _ = rand.Read(b) // crypto/rand.Read never fails on supported platforms
+	return base64.RawURLEncoding.EncodeToString(b)
+}

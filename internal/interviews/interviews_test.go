@@ -1,0 +1,253 @@
+package interviews
+
+import (
+	"errors"
+	"fmt"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/interviewdesk/interviewdesk/internal/settings"
+	"github.com/interviewdesk/interviewdesk/internal/store"
+	"github.com/interviewdesk/interviewdesk/internal/templates"
+	"github.com/interviewdesk/interviewdesk/internal/validation"
+)
+
+type fixture struct {
+	svc   *Service
+	tpl   templates.Template
+	clock *time.Time
+}
+
+func setup(t testing.TB) fixture {
+	t.Helper()
+	db, err := store.Open(filepath.Join(t.TempDir(), "data.db"), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = db.Close() })
+	clock := time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC)
+	now := func() time.Time { return clock }
+	ts := templates.New(db, now)
+	tpl, err := ts.Create(templates.Content{Name: "Go", Plan: []templates.Topic{{Title: "Experience"}},
+		Questions: []templates.Question{{Text: "Q", Alternative: "A", ExpectedAnswer: "E"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := settings.New(db)
+	if _, err := st.Put(settings.Settings{Organizer: settings.Person{Name: "Rita Recruiter", Email: "rita@example.com"}, DefaultTimeZone: "Europe/Berlin"}); err != nil {
+		t.Fatal(err)
+	}
+	return fixture{svc: New(db, ts, st, now), tpl: tpl, clock: &clock}
+}
+
+func (f fixture) valid() NewInterview {
+	return NewInterview{TemplateID: f.tpl.ID, Position: "Backend engineer", CandidateName: "Olivia Diaz",
+		CandidateEmail: "olivia@example.com", When: "later", StartsAt: "2026-12-01T14:30", TimeZone: "Europe/Berlin"}
+}
+
+func TestCreateSchedulesInTheGivenZone(t *testing.T) {
+	f := setup(t)
+	iv, err := f.svc.Create(f.valid())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := time.Date(2026, 12, 1, 13, 30, 0, 0, time.UTC); !iv.StartsAt.Equal(want) {
+		t.Errorf("StartsAt = %v, want %v (14:30 Berlin is 13:30 UTC in December)", iv.StartsAt, want)
+	}
+	if iv.DurationMinutes != 60 || iv.Template.QuestionCount != 1 || len(iv.Questions) != 1 {
+		t.Errorf("interview did not take the template's duration and questions: %+v", iv)
+	}
+	if iv.Interviewers[0].Email != "rita@example.com" || len(iv.CandidateToken) != 22 || iv.CandidateToken == iv.Interviewers[0].Token {
+		t.Errorf("organizer/tokens wrong: %+v", iv.Interviewers)
+	}
+	if !iv.Tools.LiveCode || iv.Tools.Whiteboard {
+		t.Errorf("technical interview tools = %+v, want Live Code on", iv.Tools)
+	}
+}
+
+func TestCreateNowStartsAtTheClock(t *testing.T) {
+	f := setup(t)
+	in := f.valid()
+	in.When, in.StartsAt = "now", ""
+	iv, err := f.svc.Create(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !iv.StartsAt.Equal(*f.clock) {
+		t.Errorf("StartsAt = %v, want now %v", iv.StartsAt, *f.clock)
+	}
+}
+
+func TestCreateRejectsBadInputAndSavesNothing(t *testing.T) {
+	tests := []struct {
+		field  string
+		modify func(*NewInterview)
+	}{
+		{"candidateEmail", func(in *NewInterview) { in.CandidateEmail = "olivia@" }},
+		{"candidateName", func(in *NewInterview) { in.CandidateName = "  " }},
+		{"candidateName", func(in *NewInterview) { in.CandidateName = "Eve\r\nBcc: x@example.com" }},
+		{"position", func(in *NewInterview) { in.Position = "" }},
+		{"startsAt", func(in *NewInterview) { in.StartsAt = "2026-11-20T10:00" }},
+		{"startsAt", func(in *NewInterview) { in.StartsAt = "tomorrow" }},
+		{"timeZone", func(in *NewInterview) { in.TimeZone = "Mars/Olympus" }},
+		{"templateId", func(in *NewInterview) { in.TemplateID = "no-such-template" }},
+		{"when", func(in *NewInterview) { in.When = "soon" }},
+	}
+	for _, tc := range tests {
+		t.Run(tc.field, func(t *testing.T) {
+			f := setup(t)
+			in := f.valid()
+			tc.modify(&in)
+			_, err := f.svc.Create(in)
+			var fe validation.Errors
+			if !errors.As(err, &fe) || fe[tc.field] == "" {
+				t.Fatalf("error = %v, want a message for %s", err, tc.field)
+			}
+			if list, total, _ := f.svc.List(ListQuery{Tense: Upcoming}); total != 0 || len(list) != 0 {
+				t.Errorf("invalid create stored %d interviews", total)
+			}
+		})
+	}
+}
+
+func TestListTensesOrderAndSearch(t *testing.T) {
+	f := setup(t)
+	create := func(name, email, at string) Interview {
+		in := f.valid()
+		in.CandidateName, in.CandidateEmail, in.StartsAt = name, email, at
+		iv, err := f.svc.Create(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return iv
+	}
+	late := create("Zoe Late", "zoe@example.com", "2026-12-20T10:00")
+	soon := create("Sam Soon", "sam@example.org", "2026-11-25T10:00")
+	old := create("Olga Old", "olga@example.com", "2026-11-24T13:30")
+	gone := create("Carl Cancel", "carl@example.com", "2026-12-02T10:00")
+	if _, err := f.svc.Cancel(gone.ID); err != nil {
+		t.Fatal(err)
+	}
+	*f.clock = f.clock.Add(3 * time.Hour) // Olga's interview is over
+
+	names := func(q ListQuery) string {
+		list, _, err := f.svc.List(q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := ""
+		for _, sm := range list {
+			s += sm.Candidate.Name + ";"
+		}
+		return s
+	}
+	for _, tc := range []struct {
+		q    ListQuery
+		want string
+	}{
+		{ListQuery{Tense: Upcoming}, "Sam Soon;Zoe Late;"},
+		{ListQuery{Tense: Past}, "Olga Old;"},
+		{ListQuery{Tense: CancelledList}, "Carl Cancel;"},
+		{ListQuery{Tense: Upcoming, Text: "EXAMPLE.ORG"}, "Sam Soon;"},
+		{ListQuery{Tense: Upcoming, Text: "zoe"}, "Zoe Late;"},
+		{ListQuery{Tense: Upcoming, Text: "Backend"}, ""}, // position is not searched
+	} {
+		if got := names(tc.q); got != tc.want {
+			t.Errorf("List(%+v) = %q, want %q", tc.q, got, tc.want)
+		}
+	}
+	_, _, _ = late, soon, old
+}
+
+func TestRescheduleMovesIndexAndCountsSequence(t *testing.T) {
+	f := setup(t)
+	a, _ := f.svc.Create(f.valid())
+	in := f.valid()
+	in.CandidateName, in.StartsAt = "Second", "2026-12-05T09:00"
+	f.svc.Create(in)
+	moved, err := f.svc.Reschedule(a.ID, "2026-12-10T09:00", "America/New_York")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := time.Date(2026, 12, 10, 14, 0, 0, 0, time.UTC); !moved.StartsAt.Equal(want) || moved.Sequence != 1 || moved.TimeZone != "America/New_York" {
+		t.Errorf("rescheduled to %v seq %d zone %s, want %v seq 1", moved.StartsAt, moved.Sequence, moved.TimeZone, want)
+	}
+	list, total, _ := f.svc.List(ListQuery{Tense: Upcoming})
+	if total != 2 || list[1].ID != a.ID || !list[1].StartsAt.Equal(moved.StartsAt) {
+		t.Errorf("after reschedule the list is %+v; the moved interview must appear once, last", list)
+	}
+	if _, err := f.svc.Reschedule(a.ID, "2020-01-01T10:00", ""); err == nil {
+		t.Error("rescheduling into the past was accepted")
+	}
+	if got, _ := f.svc.Get(a.ID); got.Sequence != 1 {
+		t.Errorf("a rejected reschedule changed the sequence to %d", got.Sequence)
+	}
+}
+
+func TestInterviewersAndLinks(t *testing.T) {
+	f := setup(t)
+	iv, _ := f.svc.Create(f.valid())
+	iv, err := f.svc.AddInterviewer(iv.ID, Person{Name: "Ivan", Email: "ivan@example.com"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ivan := iv.Interviewers[1]
+	if _, l, err := f.svc.ResolveLink(ivan.Token); err != nil || l.Role != RoleInterviewer || l.Email != "ivan@example.com" {
+		t.Fatalf("Ivan's link resolves to %+v, %v", l, err)
+	}
+	if _, err := f.svc.AddInterviewer(iv.ID, Person{Name: "Ivan again", Email: "IVAN@example.com"}); err == nil {
+		t.Error("the same email was added twice")
+	}
+	if _, err := f.svc.AddInterviewer(iv.ID, Person{Name: "Olivia", Email: "olivia@example.com"}); err == nil {
+		t.Error("the candidate was added as interviewer")
+	}
+	if _, err := f.svc.RemoveInterviewer(iv.ID, "rita@example.com"); !errors.Is(err, ErrConflict) {
+		t.Errorf("removing the organizer: %v, want ErrConflict", err)
+	}
+	iv, err = f.svc.RemoveInterviewer(iv.ID, "ivan@example.com")
+	if err != nil || len(iv.Interviewers) != 1 {
+		t.Fatalf("remove: %v, interviewers %+v", err, iv.Interviewers)
+	}
+	if _, _, err := f.svc.ResolveLink(ivan.Token); !errors.Is(err, ErrNotFound) {
+		t.Errorf("removed interviewer's link: %v, want ErrNotFound", err)
+	}
+	for i := 1; i < MaxInterviewers; i++ {
+		if _, err := f.svc.AddInterviewer(iv.ID, Person{Name: "P", Email: fmt.Sprintf("p%d@example.com", i)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := f.svc.AddInterviewer(iv.ID, Person{Name: "One too many", Email: "x@example.com"}); err == nil {
+		t.Errorf("a room took more than %d interviewers", MaxInterviewers)
+	}
+}
+
+func TestCancelRestoreAndLinkStates(t *testing.T) {
+	f := setup(t)
+	iv, _ := f.svc.Create(f.valid())
+	if _, _, err := f.svc.ResolveLink("AAAAAAAAAAAAAAAAAAAAAA"); !errors.Is(err, ErrNotFound) {
+		t.Errorf("unknown token: %v", err)
+	}
+	got, _, err := f.svc.ResolveLink(iv.CandidateToken)
+	if err != nil || got.ID != iv.ID {
+		t.Fatalf("candidate link: %v", err)
+	}
+	cancelled, err := f.svc.Cancel(iv.ID)
+	if err != nil || cancelled.Status != Cancelled {
+		t.Fatalf("cancel: %v %v", cancelled.Status, err)
+	}
+	if _, err := f.svc.SetTools(iv.ID, Tools{Whiteboard: true}); !errors.Is(err, ErrConflict) {
+		t.Errorf("editing a cancelled room: %v, want ErrConflict", err)
+	}
+	if _, err := f.svc.Cancel(iv.ID); !errors.Is(err, ErrConflict) {
+		t.Errorf("cancelling twice: %v, want ErrConflict", err)
+	}
+	restored, err := f.svc.Restore(iv.ID)
+	if err != nil || restored.Status != Scheduled || restored.Sequence != 2 {
+		t.Fatalf("restore: %+v %v", restored.Status, err)
+	}
+	*f.clock = iv.EndsAt().Add(LinkExpiry + time.Minute)
+	if got, _ := f.svc.Get(iv.ID); !got.Expired(*f.clock) {
+		t.Error("a link 12 hours after the planned end is not expired")
+	}
+}

@@ -1,0 +1,362 @@
+package interviews
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/google/uuid"
+
+	"github.com/interviewdesk/interviewdesk/internal/settings"
+	"github.com/interviewdesk/interviewdesk/internal/store"
+	"github.com/interviewdesk/interviewdesk/internal/templates"
+	"github.com/interviewdesk/interviewdesk/internal/validation"
+)
+
+// MaxInterviewers bounds the interviewers per room (with the candidate, six people).
+const MaxInterviewers = 5
+
+// Service schedules and changes interviews.
+type Service struct {
+	db        *store.DB
+	templates *templates.Service
+	settings  *settings.Service
+	now       func() time.Time
+}
+
+// New returns a Service; now is the clock.
+func New(db *store.DB, t *templates.Service, s *settings.Service, now func() time.Time) *Service {
+	return &Service{db: db, templates: t, settings: s, now: now}
+}
+
+// Get returns one interview.
+func (s *Service) Get(id string) (Interview, error) {
+	var iv Interview
+	err := s.db.View(func(tx *store.Tx) error { return get(tx, id, &iv) })
+	return iv, err
+}
+
+func get(tx *store.Tx, id string, iv *Interview) error {
+	if err := store.GetJSON(tx, store.BucketInterviews, []byte(id), iv); err != nil {
+		return fmt.Errorf("interview %q: %w", id, err)
+	}
+	return nil
+}
+
+// put writes iv and its index entry; oldStart is the previous start (zero for new).
+func put(tx *store.Tx, iv Interview, oldStart time.Time) error {
+	if !oldStart.IsZero() {
+		if err := tx.Bucket(store.BucketInterviewsByStart).Delete(startKey(oldStart, iv.ID)); err != nil {
+			return fmt.Errorf("unindex interview %s: %w", iv.ID, err)
+		}
+	}
+	if err := store.PutJSON(tx, store.BucketInterviews, []byte(iv.ID), iv); err != nil {
+		return err
+	}
+	return store.PutJSON(tx, store.BucketInterviewsByStart, startKey(iv.StartsAt, iv.ID), iv.Summary())
+}
+
+func startKey(t time.Time, id string) []byte {
+	return []byte(store.TimeKey(t) + "|" + id)
+}
+
+func putLink(tx *store.Tx, token string, l Link) error {
+	return store.PutJSON(tx, store.BucketLinks, []byte(token), l)
+}
+
+// Create validates in and schedules a new interview with fresh link tokens.
+func (s *Service) Create(in NewInterview) (Interview, error) {
+	st, err := s.settings.Get()
+	if err != nil {
+		return Interview{}, err
+	}
+	tpl, err := s.resolveTemplate(in.TemplateID)
+	now := s.now()
+	when, verr := in.validate(now, st.DefaultTimeZone)
+	if err != nil {
+		verr.Add("templateId", "Choose a template from the list; this one does not exist (any more).")
+	}
+	if err := verr.Err(); err != nil {
+		return Interview{}, err
+	}
+	duration := in.DurationMinutes
+	if duration == 0 {
+		duration = tpl.DurationMinutes
+	}
+	iv := Interview{
+		ID: mustV7(), Position: strings.TrimSpace(in.Position),
+		Candidate:      Person{Name: strings.TrimSpace(in.CandidateName), Email: strings.TrimSpace(in.CandidateEmail)},
+		CandidateToken: newToken(),
+		Campaign:       strings.TrimSpace(in.Campaign),
+		StartsAt:       when.start, TimeZone: when.zone, DurationMinutes: duration,
+		Status: Scheduled,
+		Template: TemplateRef{ID: tpl.ID, Name: tpl.Name, Specialization: tpl.Specialization,
+			Technical: len(tpl.Questions) > 0, TopicCount: len(tpl.Plan), QuestionCount: len(tpl.Questions)},
+		Plan: tpl.Plan, Questions: tpl.Questions,
+		Interviewers: []Interviewer{{Person: Person(st.Organizer), Token: newToken()}},
+		Tools:        Tools{LiveCode: len(tpl.Questions) > 0},
+		CreatedAt:    now.UTC(), UpdatedAt: now.UTC(),
+	}
+	err = s.db.Update(func(tx *store.Tx) error {
+		if err := put(tx, iv, time.Time{}); err != nil {
+			return err
+		}
+		if err := putLink(tx, iv.CandidateToken, Link{InterviewID: iv.ID, Role: RoleCandidate}); err != nil {
+			return err
+		}
+		org := iv.Interviewers[0]
+		return putLink(tx, org.Token, Link{InterviewID: iv.ID, Role: RoleInterviewer, Email: org.Email})
+	})
+	if err != nil {
+		return Interview{}, fmt.Errorf("create interview: %w", err)
+	}
+	return iv, nil
+}
+
+func (s *Service) resolveTemplate(id string) (templates.Template, error) {
+	if strings.TrimSpace(id) == "" {
+		return templates.Template{}, ErrNotFound
+	}
+	return s.templates.Get(id)
+}
+
+func mustV7() string {
+	id, err := uuid.NewV7()
+	if err != nil {
+		return uuid.NewString()
+	}
+	return id.String()
+}
+
+// change loads interview id, lets fn modify it, and stores it with Sequence + 1.
+// fn returning an error changes nothing.
+func (s *Service) change(id string, fn func(tx *store.Tx, iv *Interview) error) (Interview, error) {
+	var iv Interview
+	err := s.db.Update(func(tx *store.Tx) error {
+		if err := get(tx, id, &iv); err != nil {
+			return err
+		}
+		oldStart := iv.StartsAt
+		if err := fn(tx, &iv); err != nil {
+			return err
+		}
+		iv.Sequence++
+		iv.UpdatedAt = s.now().UTC()
+		return put(tx, iv, oldStart)
+	})
+	if err != nil {
+		return Interview{}, err
+	}
+	return iv, nil
+}
+
+func requireScheduled(iv *Interview, action string) error {
+	if iv.Status != Scheduled {
+		return fmt.Errorf("cannot %s an interview that is %s: %w", action, iv.Status, ErrConflict)
+	}
+	return nil
+}
+
+// Reschedule moves interview id to startsAt (wall time or RFC 3339) in zone (empty:
+// keep the interview's zone).
+func (s *Service) Reschedule(id, startsAt, zone string) (Interview, error) {
+	return s.change(id, func(_ *store.Tx, iv *Interview) error {
+		if err := requireScheduled(iv, "reschedule"); err != nil {
+			return err
+		}
+		if strings.TrimSpace(zone) == "" {
+			zone = iv.TimeZone
+		}
+		e := validation.Errors{}
+		start, tz := parseWhen(e, startsAt, zone, s.now(), true)
+		if err := e.Err(); err != nil {
+			return err
+		}
+		iv.StartsAt, iv.TimeZone = start, tz
+		return nil
+	})
+}
+
+// AddInterviewer adds p with a new room link.
+func (s *Service) AddInterviewer(id string, p Person) (Interview, error) {
+	return s.change(id, func(tx *store.Tx, iv *Interview) error {
+		if err := requireScheduled(iv, "change the interviewers of"); err != nil {
+			return err
+		}
+		p = Person{Name: strings.TrimSpace(p.Name), Email: strings.TrimSpace(p.Email)}
+		e := validation.Errors{}
+		e.Text("name", p.Name, "interviewer's name", 1, 120)
+		e.SingleLine("name", p.Name, "name")
+		e.Email("email", p.Email)
+		for _, other := range iv.Interviewers {
+			if strings.EqualFold(other.Email, p.Email) {
+				e.Add("email", other.Name+" already interviews with this email address.")
+			}
+		}
+		if strings.EqualFold(iv.Candidate.Email, p.Email) {
+			e.Add("email", "This is the candidate's email address.")
+		}
+		if len(iv.Interviewers) >= MaxInterviewers {
+			e.Add("email", fmt.Sprintf("A room holds at most %d interviewers.", MaxInterviewers))
+		}
+		if err := e.Err(); err != nil {
+			return err
+		}
+		in := Interviewer{Person: p, Token: newToken()}
+		iv.Interviewers = append(iv.Interviewers, in)
+		return putLink(tx, in.Token, Link{InterviewID: iv.ID, Role: RoleInterviewer, Email: p.Email})
+	})
+}
+
+// RemoveInterviewer removes the interviewer with email and revokes their link. The
+// organizer (first interviewer) stays.
+func (s *Service) RemoveInterviewer(id, email string) (Interview, error) {
+	return s.change(id, func(tx *store.Tx, iv *Interview) error {
+		if err := requireScheduled(iv, "change the interviewers of"); err != nil {
+			return err
+		}
+		for i, in := range iv.Interviewers {
+			if !strings.EqualFold(in.Email, email) {
+				continue
+			}
+			if i == 0 {
+				return fmt.Errorf("the organizer %s cannot be removed: %w", in.Name, ErrConflict)
+			}
+			iv.Interviewers = append(iv.Interviewers[:i:i], iv.Interviewers[i+1:]...)
+			return tx.Bucket(store.BucketLinks).Delete([]byte(in.Token))
+		}
+		return fmt.Errorf("interviewer %q: %w", email, ErrNotFound)
+	})
+}
+
+// SetTools switches room tools.
+func (s *Service) SetTools(id string, t Tools) (Interview, error) {
+	return s.change(id, func(_ *store.Tx, iv *Interview) error {
+		if err := requireScheduled(iv, "edit the room of"); err != nil {
+			return err
+		}
+		iv.Tools = t
+		return nil
+	})
+}
+
+// Cancel cancels interview id; its links then answer "cancelled".
+func (s *Service) Cancel(id string) (Interview, error) {
+	return s.change(id, func(_ *store.Tx, iv *Interview) error {
+		if err := requireScheduled(iv, "delete"); err != nil {
+			return err
+		}
+		iv.Status = Cancelled
+		return nil
+	})
+}
+
+// Restore undoes Cancel.
+func (s *Service) Restore(id string) (Interview, error) {
+	return s.change(id, func(_ *store.Tx, iv *Interview) error {
+		if iv.Status != Cancelled {
+			return fmt.Errorf("only a cancelled interview can be restored, this one is %s: %w", iv.Status, ErrConflict)
+		}
+		iv.Status = Scheduled
+		return nil
+	})
+}
+
+// ResolveLink returns the interview and role behind a link token.
+func (s *Service) ResolveLink(token string) (Interview, Link, error) {
+	var (
+		iv Interview
+		l  Link
+	)
+	err := s.db.View(func(tx *store.Tx) error {
+		if len(token) != 22 {
+			return fmt.Errorf("link: %w", ErrNotFound)
+		}
+		if err := store.GetJSON(tx, store.BucketLinks, []byte(token), &l); err != nil {
+			return fmt.Errorf("link: %w", ErrNotFound)
+		}
+		return get(tx, l.InterviewID, &iv)
+	})
+	return iv, l, err
+}
+
+// ListQuery selects interviews for a list.
+type ListQuery struct {
+	Tense Tense
+	Text  string // matches candidate name or email, case-insensitive
+	Limit int    // default 200
+}
+
+// List returns the matching summaries (upcoming soonest first, others newest
+// first) and how many matched in all.
+func (s *Service) List(q ListQuery) ([]Summary, int, error) {
+	if q.Limit <= 0 {
+		q.Limit = 200
+	}
+	if q.Tense == "" {
+		q.Tense = Upcoming
+	}
+	if q.Tense != Upcoming && q.Tense != Past && q.Tense != CancelledList {
+		return nil, 0, validation.Errors{"tense": "Choose upcoming, past or cancelled."}
+	}
+	now := s.now()
+	needle := []byte(strings.ToLower(strings.TrimSpace(q.Text)))
+	var (
+		out   []Summary
+		total int
+	)
+	err := s.db.View(func(tx *store.Tx) error {
+		return scan(tx, q.Tense == Upcoming, now, func(raw []byte) error {
+			if len(needle) > 0 && !bytes.Contains(bytes.ToLower(raw), needle) {
+				return nil // cheap pre-filter on the raw JSON; checked precisely below
+			}
+			var sm Summary
+			if err := json.Unmarshal(raw, &sm); err != nil {
+				return err
+			}
+			sm.Tense = Interview{Status: sm.Status, StartsAt: sm.StartsAt,
+				DurationMinutes: int(sm.EndsAt.Sub(sm.StartsAt) / time.Minute)}.TenseAt(now)
+			if sm.Tense != q.Tense || !matches(sm, string(needle)) {
+				return nil
+			}
+			total++
+			if len(out) < q.Limit {
+				out = append(out, sm)
+			}
+			return nil
+		})
+	})
+	if err != nil {
+		return nil, 0, fmt.Errorf("list interviews: %w", err)
+	}
+	return out, total, nil
+}
+
+// scan visits index values: forward from a little before now for upcoming (an
+// interview in progress is still upcoming), backward from the end otherwise.
+func scan(tx *store.Tx, forward bool, now time.Time, visit func(raw []byte) error) error {
+	c := tx.Bucket(store.BucketInterviewsByStart).Cursor()
+	if forward {
+		from := []byte(store.TimeKey(now.Add(-templates.MaxDuration * time.Minute)))
+		for k, v := c.Seek(from); k != nil; k, v = c.Next() {
+			if err := visit(v); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	for k, v := c.Last(); k != nil; k, v = c.Prev() {
+		if err := visit(v); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func matches(sm Summary, needle string) bool {
+	return needle == "" ||
+		strings.Contains(strings.ToLower(sm.Candidate.Name), needle) ||
+		strings.Contains(strings.ToLower(sm.Candidate.Email), needle)
+}

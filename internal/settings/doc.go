@@ -1,0 +1,4 @@
+// Package settings keeps the install's preferences in the store: the organizer (the
+// recruiter who owns this console and is every interview's first interviewer) and
+// the default time zone for new interviews.
+package settings

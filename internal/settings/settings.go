@@ -1,0 +1,118 @@
+package settings
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"os/user"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/interviewdesk/interviewdesk/internal/store"
+	"github.com/interviewdesk/interviewdesk/internal/validation"
+)
+
+// Person is a name and an optional mailbox.
+type Person struct {
+	Name  string `json:"name"`
+	Email string `json:"email"`
+}
+
+// Settings are the stored preferences.
+type Settings struct {
+	Organizer       Person `json:"organizer"`
+	DefaultTimeZone string `json:"defaultTimeZone"`
+}
+
+// Service reads and writes settings.
+type Service struct {
+	db *store.DB
+}
+
+// New returns a Service over db.
+func New(db *store.DB) *Service { return &Service{db: db} }
+
+// Get returns the settings, with defaults for what was never set: the OS user's
+// name as organizer and the machine's time zone.
+func (s *Service) Get() (Settings, error) {
+	var st Settings
+	err := s.db.View(func(tx *store.Tx) error {
+		err := store.GetJSON(tx, store.BucketMeta, store.KeySettings, &st)
+		if errors.Is(err, store.ErrNotFound) {
+			return nil
+		}
+		return err
+	})
+	if err != nil {
+		return Settings{}, fmt.Errorf("read settings: %w", err)
+	}
+	if st.Organizer.Name == "" {
+		st.Organizer.Name = osUserName()
+	}
+	if st.DefaultTimeZone == "" {
+		st.DefaultTimeZone = LocalZone()
+	}
+	return st, nil
+}
+
+// Put validates and stores st.
+func (s *Service) Put(st Settings) (Settings, error) {
+	st.Organizer.Name = strings.TrimSpace(st.Organizer.Name)
+	st.Organizer.Email = strings.TrimSpace(st.Organizer.Email)
+	st.DefaultTimeZone = strings.TrimSpace(st.DefaultTimeZone)
+	e := validation.Errors{}
+	e.Text("organizer.name", st.Organizer.Name, "your name", 1, 120)
+	e.SingleLine("organizer.name", st.Organizer.Name, "name")
+	if st.Organizer.Email != "" {
+		e.Email("organizer.email", st.Organizer.Email)
+	}
+	if st.DefaultTimeZone != "" {
+		if _, err := time.LoadLocation(st.DefaultTimeZone); err != nil || st.DefaultTimeZone == "Local" {
+			e.Add("defaultTimeZone", "Choose a time zone from the list, like Europe/Berlin.")
+		}
+	}
+	if err := e.Err(); err != nil {
+		return Settings{}, err
+	}
+	if err := s.db.Update(func(tx *store.Tx) error {
+		return store.PutJSON(tx, store.BucketMeta, store.KeySettings, st)
+	}); err != nil {
+		return Settings{}, fmt.Errorf("save settings: %w", err)
+	}
+	return s.Get()
+}
+
+func osUserName() string {
+	if u, err := user.Current(); err == nil {
+		if name := strings.TrimSpace(strings.Split(u.Name, ",")[0]); name != "" {
+			return name
+		}
+		if u.Username != "" {
+			return u.Username
+		}
+	}
+	return "Interviewer"
+}
+
+// LocalZone names the machine's IANA time zone: $TZ, /etc/timezone, the
+// /etc/localtime symlink, else "UTC".
+func LocalZone() string {
+	valid := func(name string) bool {
+		name = strings.TrimPrefix(name, ":")
+		_, err := time.LoadLocation(name)
+		return name != "" && name != "Local" && err == nil
+	}
+	if tz := os.Getenv("TZ"); valid(tz) {
+		return strings.TrimPrefix(tz, ":")
+	}
+	if b, err := os.ReadFile("/etc/timezone"); err == nil && valid(strings.TrimSpace(string(b))) {
+		return strings.TrimSpace(string(b))
+	}
+	if target, err := filepath.EvalSymlinks("/etc/localtime"); err == nil {
+		if i := strings.Index(target, "zoneinfo/"); i >= 0 && valid(target[i+len("zoneinfo/"):]) {
+			return target[i+len("zoneinfo/"):]
+		}
+	}
+	return "UTC"
+}

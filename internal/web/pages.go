@@ -1,0 +1,183 @@
+package web
+
+import (
+	"embed"
+	"errors"
+	"html/template"
+	"io/fs"
+	"net/http"
+	"net/url"
+	"path"
+	"strings"
+	"time"
+
+	"github.com/interviewdesk/interviewdesk/internal/interviews"
+)
+
+//go:embed static/*.css static/*.js static/*.svg
+var static embed.FS
+
+//go:embed pages.html
+var pagesHTML string
+
+var pages = template.Must(template.New("pages").Parse(pagesHTML))
+
+func staticFS() fs.FS {
+	sub, _ := fs.Sub(static, "static")
+	return sub
+}
+
+// login exchanges the console key in the URL for a cookie, so the URL (and its
+// key) leaves the address bar and the browser history at once.
+func (s *Server) login(w http.ResponseWriter, r *http.Request) {
+	key := r.URL.Query().Get("key")
+	probe := r.Clone(r.Context())
+	probe.Header.Set("Authorization", "Bearer "+key)
+	if key == "" || !s.authorized(probe) {
+		s.log.Warn("console login refused", "remote", r.RemoteAddr)
+		s.page(w, http.StatusUnauthorized, linkPage{Title: "Sign-in link not valid",
+			Message: "This console sign-in link is wrong or out of date. Use the link that the InterviewDesk host printed when it started."})
+		return
+	}
+	http.SetCookie(w, &http.Cookie{Name: cookieName, Value: key, Path: "/", HttpOnly: true,
+		SameSite: http.SameSiteStrictMode, Secure: r.TLS != nil})
+	http.Redirect(w, r, "/", http.StatusSeeOther)
+}
+
+// consoleFiles serves the console's single-page app.
+func (s *Server) consoleFiles(w http.ResponseWriter, r *http.Request) {
+	name := strings.TrimPrefix(path.Clean(r.URL.Path), "/")
+	if name == "" {
+		name = "index.html"
+	}
+	if s.cfg.Console == nil {
+		s.consoleMissing(w)
+		return
+	}
+	if _, err := fs.Stat(s.cfg.Console, name); err != nil {
+		if _, err := fs.Stat(s.cfg.Console, "index.html"); err != nil {
+			s.consoleMissing(w)
+			return
+		}
+		if strings.Contains(path.Base(name), ".") {
+			http.NotFound(w, r)
+			return
+		}
+		name = "index.html" // client-side route
+	}
+	if name == "index.html" {
+		w.Header().Set("Cache-Control", "no-cache")
+	}
+	http.ServeFileFS(w, r, s.cfg.Console, name)
+}
+
+func (s *Server) consoleMissing(w http.ResponseWriter) {
+	s.page(w, http.StatusServiceUnavailable, linkPage{Title: "Console not built",
+		Message: "This InterviewDesk binary was built without its console. Build it with “make build” (or “make run”), which builds the frontend first."})
+}
+
+// linkPage is what the link pages template shows.
+type linkPage struct {
+	Title      string
+	Message    string
+	Kind       string // "candidate", "interviewer" or "" for a notice
+	Position   string
+	Candidate  string
+	Organizer  string
+	Others     []string
+	StartsAt   string // RFC 3339, formatted in the viewer's zone by link.js
+	EndsAt     string
+	Fallback   string // the time in the interview's own zone, for no-JS viewers
+	Zone       string
+	Duration   int
+	Tools      []string
+	Technical  bool
+	Questions  int
+	ConsoleURL string
+}
+
+func (s *Server) page(w http.ResponseWriter, status int, p linkPage) {
+	h := w.Header()
+	h.Set("Content-Type", "text/html; charset=utf-8")
+	h.Set("Cache-Control", "no-store")
+	h.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'")
+	w.WriteHeader(status)
+	if err := pages.ExecuteTemplate(w, "page", p); err != nil {
+		s.log.Error("render page", "title", p.Title, "err", err)
+	}
+}
+
+// resolve finds the interview behind a link and answers the link's dead ends.
+func (s *Server) resolve(w http.ResponseWriter, r *http.Request, role interviews.Role) (interviews.Interview, interviews.Link, bool) {
+	iv, l, err := s.svc.Interviews.ResolveLink(r.PathValue("token"))
+	now := s.now()
+	switch {
+	case errors.Is(err, interviews.ErrNotFound) || (err == nil && l.Role != role):
+		s.page(w, http.StatusNotFound, linkPage{Title: "This link does not work",
+			Message: "We could not find an interview for this link. Check that you copied the whole link from your invitation, or ask the person who invited you to send it again."})
+	case err != nil:
+		s.log.Error("resolve link", "err", err)
+		s.page(w, http.StatusInternalServerError, linkPage{Title: "Something went wrong",
+			Message: "The interview host could not open this link. Try again in a minute."})
+	case iv.Status == interviews.Cancelled:
+		s.page(w, http.StatusGone, linkPage{Title: "This interview was cancelled",
+			Message: "The interview for " + iv.Position + " has been cancelled. If you expected it to happen, contact the person who invited you."})
+	case iv.Status == interviews.Finished:
+		s.page(w, http.StatusGone, linkPage{Title: "This interview has finished",
+			Message: "The interview for " + iv.Position + " is over. Thank you for your time."})
+	case iv.Expired(now):
+		s.page(w, http.StatusGone, linkPage{Title: "This link has expired",
+			Message: "The interview for " + iv.Position + " was planned for " + iv.StartsAt.In(iv.Location()).Format("Monday 2 January 2006, 15:04 MST") + ". Ask the person who invited you for a new time."})
+	default:
+		return iv, l, true
+	}
+	return iv, l, false
+}
+
+func (s *Server) details(iv interviews.Interview, kind string) linkPage {
+	p := linkPage{Kind: kind, Position: iv.Position, Candidate: iv.Candidate.Name,
+		StartsAt: iv.StartsAt.Format(time.RFC3339), EndsAt: iv.EndsAt().Format(time.RFC3339),
+		Fallback: iv.StartsAt.In(iv.Location()).Format("Monday 2 January 2006, 15:04 MST"),
+		Zone:     iv.TimeZone, Duration: iv.DurationMinutes, Technical: iv.Template.Technical}
+	if len(iv.Interviewers) > 0 {
+		p.Organizer = iv.Interviewers[0].Name
+	}
+	if iv.Tools.LiveCode {
+		p.Tools = append(p.Tools, "Live Code")
+	}
+	if iv.Tools.Whiteboard {
+		p.Tools = append(p.Tools, "Whiteboard")
+	}
+	return p
+}
+
+// candidatePage is the candidate's landing page: only what a candidate may see.
+func (s *Server) candidatePage(w http.ResponseWriter, r *http.Request) {
+	iv, _, ok := s.resolve(w, r, interviews.RoleCandidate)
+	if !ok {
+		return
+	}
+	p := s.details(iv, "candidate")
+	p.Title = "Your interview for " + iv.Position
+	s.page(w, http.StatusOK, p)
+}
+
+// interviewerPage is an interviewer's landing page for the room.
+func (s *Server) interviewerPage(w http.ResponseWriter, r *http.Request) {
+	iv, l, ok := s.resolve(w, r, interviews.RoleInterviewer)
+	if !ok {
+		return
+	}
+	p := s.details(iv, "interviewer")
+	p.Title = "Interview with " + iv.Candidate.Name
+	p.Questions = iv.Template.QuestionCount
+	for _, in := range iv.Interviewers {
+		if !strings.EqualFold(in.Email, l.Email) {
+			p.Others = append(p.Others, in.Name)
+		}
+	}
+	if s.trusted || s.authorized(r) {
+		p.ConsoleURL = "/#/interviews/" + url.PathEscape(iv.ID)
+	}
+	s.page(w, http.StatusOK, p)
+}

@@ -1,0 +1,131 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/interviewdesk/interviewdesk/internal/host"
+)
+
+type result struct {
+	code           int
+	stdout, stderr string
+}
+
+func run(t *testing.T, args ...string) result {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code := Run(Env{Stdout: &out, Stderr: &errOut, Now: time.Now}, args)
+	return result{code, out.String(), errOut.String()}
+}
+
+func createArgs(dir string) []string {
+	at := time.Now().Add(48 * time.Hour).UTC().Format(time.RFC3339)
+	return []string{"interview", "create", "--data", dir, "--template", "Go backend engineer", "--position", "Backend engineer",
+		"--candidate-name", "Olivia Diaz", "--candidate-email", "olivia@example.com", "--at", at, "--tz", "Europe/Berlin", "--json"}
+}
+
+func TestCreateListShowLinkRescheduleDelete(t *testing.T) {
+	dir := t.TempDir()
+	r := run(t, createArgs(dir)...)
+	if r.code != 0 {
+		t.Fatalf("create exit %d: %s", r.code, r.stderr)
+	}
+	var iv struct{ ID, CandidateLink string }
+	if err := json.Unmarshal([]byte(r.stdout), &iv); err != nil || iv.ID == "" || !strings.Contains(iv.CandidateLink, "/join/") {
+		t.Fatalf("create --json printed %q (%v)", r.stdout, err)
+	}
+	if r := run(t, "interview", "list", "--data", dir, "--search", "OLIVIA"); r.code != 0 || !strings.Contains(r.stdout, iv.ID) {
+		t.Errorf("list --search: exit %d, %q", r.code, r.stdout)
+	}
+	if r := run(t, "interview", "link", iv.ID, "--data", dir); strings.TrimSpace(r.stdout) != iv.CandidateLink {
+		t.Errorf("link printed %q, want %q", r.stdout, iv.CandidateLink)
+	}
+	later := time.Now().Add(72 * time.Hour).UTC().Format(time.RFC3339)
+	if r := run(t, "interview", "reschedule", iv.ID, "--at", later, "--data", dir, "--json"); r.code != 0 || !strings.Contains(r.stdout, `"sequence": 1`) {
+		t.Errorf("reschedule: exit %d %s %s", r.code, r.stdout, r.stderr)
+	}
+	if r := run(t, "interview", "delete", iv.ID, "--data", dir); r.code != 0 || !strings.Contains(r.stdout, "cancelled") {
+		t.Errorf("delete: exit %d %s", r.code, r.stdout)
+	}
+	if r := run(t, "interview", "list", "--tense", "cancelled", "--data", dir, "--json"); !strings.Contains(r.stdout, iv.ID) {
+		t.Errorf("cancelled list lacks the deleted interview: %s", r.stdout)
+	}
+}
+
+func TestErrorsGoToStderrWithExitCodes(t *testing.T) {
+	dir := t.TempDir()
+	args := createArgs(dir)
+	args[len(args)-6] = "not-an-email" // --candidate-email value
+	r := run(t, args...)
+	if r.code != 1 || r.stdout != "" || !strings.Contains(r.stderr, "candidateEmail: Enter a valid email address") {
+		t.Errorf("bad email: exit %d stdout %q stderr %q", r.code, r.stdout, r.stderr)
+	}
+	if r := run(t, "interview", "create", "--data", dir); r.code != 2 || !strings.Contains(r.stderr, "missing --at, --candidate-email") {
+		t.Errorf("missing flags: exit %d %q", r.code, r.stderr)
+	}
+	if r := run(t, "interview", "show", "--data", dir); r.code != 2 {
+		t.Errorf("show without ID: exit %d", r.code)
+	}
+	if r := run(t, "interview", "show", "no-such-id", "--data", dir); r.code != 1 || !strings.Contains(r.stderr, "does not exist") {
+		t.Errorf("show unknown: exit %d %q", r.code, r.stderr)
+	}
+	if r := run(t, "frobnicate"); r.code != 2 {
+		t.Errorf("unknown command: exit %d", r.code)
+	}
+}
+
+func TestTemplateExportImport(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(t.TempDir(), "go.json")
+	if r := run(t, "template", "export", "go backend engineer", "--out", file, "--data", dir); r.code != 0 {
+		t.Fatalf("export: %d %s", r.code, r.stderr)
+	}
+	if r := run(t, "template", "import", file, "--data", dir); r.code != 0 || !strings.Contains(r.stdout, `"Go backend engineer (2)"`) {
+		t.Errorf("import: %d %s %s", r.code, r.stdout, r.stderr)
+	}
+	if err := os.WriteFile(file, []byte(`{"format":"interviewdesk.templates/v1","templates":[{"name":"X","plan":[]}]}`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if r := run(t, "template", "import", file, "--data", dir); r.code != 1 || !strings.Contains(r.stderr, "templates[0].plan") {
+		t.Errorf("invalid import: %d %s", r.code, r.stderr)
+	}
+}
+
+// TestCommandsGoThroughARunningHost holds the store open in a running host, as the
+// desktop app or `serve` do, and checks the CLI works through it instead of
+// failing on the file lock.
+func TestCommandsGoThroughARunningHost(t *testing.T) {
+	dir := t.TempDir()
+	h, err := host.Open(host.Config{DataDir: dir, Listen: "127.0.0.1:0"}, slog.New(slog.DiscardHandler), time.Now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := h.Start(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	r := run(t, createArgs(dir)...)
+	if r.code != 0 {
+		t.Fatalf("create while a host runs: exit %d %s", r.code, r.stderr)
+	}
+	if !strings.Contains(r.stdout, h.URL()+"/join/") {
+		t.Errorf("links should carry the running host's URL %s: %s", h.URL(), r.stdout)
+	}
+	if err := h.Close(); err != nil {
+		t.Fatal(err)
+	}
+	// After the host stops, its announcement is gone and the CLI opens the store itself.
+	if _, err := host.ReadAnnouncement(dir); err == nil {
+		t.Error("host.json survives a clean stop")
+	}
+	if r := run(t, "interview", "list", "--data", dir); r.code != 0 || !strings.Contains(r.stdout, "Olivia Diaz") {
+		t.Errorf("list after host stopped: %d %s %s", r.code, r.stdout, r.stderr)
+	}
+}

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Prints InterviewDesk's benchmarks as one table: store/service benchmarks
+# (go test -bench) and the desktop app's cold start to first screen.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${COLD_START_RUNS:-5}
+raw=$(mktemp)
+go test -run '^$' -bench . -benchmem -benchtime "${BENCHTIME:-2s}" ./internal/... | tee "$raw" >&2
+
+rows=$(awk '/^Benchmark/ {
+  name=$1; sub(/-[0-9]+$/, "", name); sub(/^Benchmark/, "", name)
+  for (i = 2; i <= NF; i++) { if ($(i+1) == "ns/op") ns=$i; if ($(i+1) == "B/op") b=$i; if ($(i+1) == "allocs/op") a=$i }
+  printf "| %s | %.3f ms | %d B | %d |\n", name, ns/1e6, b, a
+}' "$raw")
+
+# Cold start: process start to the console's DOM ready, in a fresh data folder each run.
+[ -x build/bin/interviewdesk ] || bash scripts/build.sh >&2
+times=$(xvfb-run -a -s "-screen 0 1280x820x24" bash -c '
+  for i in $(seq 1 "$2"); do
+    data=$(mktemp -d); log=$(mktemp)
+    "$1" --data "$data" --listen 127.0.0.1:0 >"$log" 2>&1 & app=$!
+    for _ in $(seq 1 200); do grep -q "console ready" "$log" && break; sleep 0.1; done
+    sed -n "s/.*startup_ms=\([0-9]*\).*/\1/p" "$log" | head -1
+    kill $app; wait $app 2>/dev/null || true; rm -rf "$data" "$log"
+  done' _ "$PWD/build/bin/interviewdesk" "$runs" | sort -n)
+median=$(echo "$times" | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+worst=$(echo "$times" | tail -1)
+
+echo
+echo "| benchmark | time/op | memory/op | allocs/op |"
+echo "|---|---|---|---|"
+echo "$rows"
+echo "| DesktopColdStartToDOMReady (median of $runs; worst ${worst} ms) | ${median} ms | – | – |"
+rm -f "$raw"

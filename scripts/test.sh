@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Runs every test: Go (with the race detector), the frontend's unit tests, the
+# console's end-to-end tests in headless Chromium against the real host, and the
+# desktop smoke test under Xvfb. Installs what they need first.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+step() { printf '\n== %s\n' "$*"; }
+
+step "setup"
+bash scripts/deps.sh test
+
+step "go: format and vet"
+unformatted=$(gofmt -l main.go main_test.go app internal)
+[ -z "$unformatted" ] || { echo "gofmt would change: $unformatted"; exit 1; }
+go vet ./...
+
+step "go: tests (race detector)"
+go test -race -count=1 ./...
+
+step "frontend: types and unit tests"
+(cd frontend && npm run typecheck --silent && npm test --silent)
+
+step "build: console and desktop binary"
+bash scripts/build.sh
+
+step "frontend: end-to-end in headless Chromium"
+(cd frontend && INTERVIEWDESK_BIN="$PWD/../build/bin/interviewdesk" npm run test:e2e --silent)
+
+step "desktop: smoke test under Xvfb"
+SKIP_BUILD=1 bash scripts/desktop-smoke.sh
+
+step "all tests passed"

@@ -264,6 +264,22 @@ func (s *Service) Restore(id string) (Interview, error) {
 	})
 }
 
+// Finish marks interview id as held and over; its links then answer "finished".
+// Finishing a finished interview changes nothing.
+func (s *Service) Finish(id string) (Interview, error) {
+	iv, err := s.Get(id)
+	if err != nil || iv.Status == Finished {
+		return iv, err
+	}
+	return s.change(id, func(_ *store.Tx, iv *Interview) error {
+		if err := requireScheduled(iv, "finish"); err != nil {
+			return err
+		}
+		iv.Status = Finished
+		return nil
+	})
+}
+
 // ResolveLink returns the interview and role behind a link token.
 func (s *Service) ResolveLink(token string) (Interview, Link, error) {
 	var (

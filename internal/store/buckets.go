@@ -14,8 +14,11 @@ package store
 //	    <startsAt RFC3339 UTC>|<interview id> -> JSON interview summary
 //	links/                  (since schema 2)
 //	    <link token>        -> JSON {interviewId, role, email}
-//	outbox/                 (since schema 3)
+//	outbox/                 (since schema 2)
 //	    <8-byte sequence>   -> JSON message
+//	events/                 (since schema 3)
+//	    <interview id>/     one bucket per interview: its append-only log
+//	        <8-byte seq>    -> JSON room event
 var (
 	BucketMeta              = []byte("meta")
 	BucketTemplates         = []byte("templates")
@@ -23,6 +26,7 @@ var (
 	BucketInterviewsByStart = []byte("interviews_by_start")
 	BucketLinks             = []byte("links")
 	BucketOutbox            = []byte("outbox")
+	BucketEvents            = []byte("events")
 
 	KeySchemaVersion  = []byte("schema_version")
 	KeyLibraryVersion = []byte("library_version")

@@ -22,6 +22,9 @@ var migrations = []migration{
 	{2, "create the outgoing mail outbox", func(tx *Tx) error {
 		return createBuckets(tx, BucketOutbox)
 	}},
+	{3, "create the interview event logs", func(tx *Tx) error {
+		return createBuckets(tx, BucketEvents)
+	}},
 }
 
 // SchemaVersion is the version this build writes.

@@ -117,6 +117,22 @@ func TestMigrations(t *testing.T) {
 				}
 			}},
 	}
+	tests = append(tests, struct {
+		from  uint64
+		seed  func(tx *Tx) error
+		check func(t *testing.T, tx *Tx)
+	}{from: 2,
+		seed: func(tx *Tx) error {
+			return tx.Bucket(BucketOutbox).Put(Itob(1), []byte(`{"to":"kept@example.com"}`))
+		},
+		check: func(t *testing.T, tx *Tx) {
+			if tx.Bucket(BucketEvents) == nil {
+				t.Error("events bucket missing after migration 3")
+			}
+			if tx.Bucket(BucketOutbox).Get(Itob(1)) == nil {
+				t.Error("queued mail from v2 lost in migration 3")
+			}
+		}})
 	for _, tc := range tests {
 		t.Run(fmt.Sprintf("from v%d", tc.from), func(t *testing.T) {
 			path := openAtVersion(t, tc.from, tc.seed)

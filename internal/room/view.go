@@ -1,0 +1,61 @@
+package room
+
+import (
+	"strings"
+
+	"github.com/interviewdesk/interviewdesk/internal/interviews"
+	"github.com/interviewdesk/interviewdesk/internal/templates"
+)
+
+// CandidateQuestion is the question on screen, as the candidate sees it.
+type CandidateQuestion struct {
+	Number    int    `json:"number"` // 1-based
+	Total     int    `json:"total"`
+	Text      string `json:"text"`
+	Rephrased string `json:"rephrased,omitempty"` // only once the interviewer showed it
+}
+
+// CandidateView is everything a candidate connection may receive about the
+// interview's state. Build it only with ForCandidate.
+type CandidateView struct {
+	Phase    Phase              `json:"phase"`
+	Locked   bool               `json:"locked"`
+	Question *CandidateQuestion `json:"question,omitempty"`
+}
+
+// ForCandidate projects st for the candidate: the phase, the lock, and in the
+// technical part the current question's text (and its rephrasing once shown).
+// Never the plan, other questions, expected answers, ratings, comments or notes.
+func ForCandidate(st State, iv interviews.Interview) CandidateView {
+	v := CandidateView{Phase: st.Phase, Locked: st.Locked}
+	if st.Phase == PhaseTechnical && st.Question >= 0 && st.Question < len(iv.Questions) {
+		q := iv.Questions[st.Question]
+		v.Question = &CandidateQuestion{Number: st.Question + 1, Total: len(iv.Questions), Text: q.Text}
+		if st.Rephrased[st.Question] {
+			v.Question.Rephrased = q.Alternative
+		}
+	}
+	return v
+}
+
+// InterviewerView is the state as one interviewer sees it: everything, except
+// that other interviewers' notes stay private until the interview has ended.
+type InterviewerView struct {
+	State
+	Plan      []Topic              `json:"plan"`
+	Questions []templates.Question `json:"questionsContent"`
+}
+
+// ForInterviewer projects st for the interviewer with email.
+func ForInterviewer(st State, iv interviews.Interview, email string) InterviewerView {
+	v := InterviewerView{State: st.Clone(), Plan: st.Topics}
+	if st.Phase != PhaseEnded {
+		for k, n := range v.Notes {
+			if !strings.EqualFold(n.Author.Email, email) {
+				delete(v.Notes, k)
+			}
+		}
+	}
+	v.Questions = iv.Questions
+	return v
+}

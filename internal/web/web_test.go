@@ -274,7 +274,9 @@ func TestTemplateImportExportOverAPI(t *testing.T) {
 		len(imported.Templates) != 1 || imported.Templates[0].Name != "Go backend engineer (2)" {
 		t.Errorf("import = %d %+v", code, imported)
 	}
-	var bad struct{ Error struct{ Code, Message string } }
+	var bad struct {
+		Error struct{ Code, Message string }
+	}
 	if code := f.call(t, "POST", "/api/templates/import", `{"format":"other"}`, &bad); code != http.StatusBadRequest || !strings.Contains(bad.Error.Message, "format") {
 		t.Errorf("bad import = %d %+v", code, bad)
 	}

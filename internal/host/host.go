@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/interviewdesk/interviewdesk/internal/interviews"
+	"github.com/interviewdesk/interviewdesk/internal/room"
 	"github.com/interviewdesk/interviewdesk/internal/settings"
 	"github.com/interviewdesk/interviewdesk/internal/store"
 	"github.com/interviewdesk/interviewdesk/internal/templates"
@@ -69,8 +70,9 @@ func Open(cfg Config, log *slog.Logger, now func() time.Time) (*Host, error) {
 		return nil, err
 	}
 	st := settings.New(db)
+	ivs := interviews.New(db, ts, st, now)
 	h := &Host{cfg: cfg, log: log, now: now, db: db, key: key,
-		services: web.Services{Templates: ts, Settings: st, Interviews: interviews.New(db, ts, st, now)}}
+		services: web.Services{Templates: ts, Settings: st, Interviews: ivs, Rooms: room.New(db, ivs, log, now)}}
 	h.web = h.newWeb(cfg.PublicURL)
 	return h, nil
 }

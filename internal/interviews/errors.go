@@ -13,3 +13,9 @@ var (
 	// rescheduling a cancelled interview.
 	ErrConflict = errors.New("conflict")
 )
+
+// conflict is an ErrConflict whose message a person can act on.
+type conflict string
+
+func (c conflict) Error() string        { return string(c) }
+func (c conflict) Is(target error) bool { return target == ErrConflict }

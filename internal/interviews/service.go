@@ -153,8 +153,11 @@ func (s *Service) change(id string, fn func(tx *store.Tx, iv *Interview) error) 
 }
 
 func requireScheduled(iv *Interview, action string) error {
-	if iv.Status != Scheduled {
-		return fmt.Errorf("cannot %s an interview that is %s: %w", action, iv.Status, ErrConflict)
+	switch iv.Status {
+	case Cancelled:
+		return conflict("This interview was cancelled, so you cannot " + action + ". Restore it first.")
+	case Finished:
+		return conflict("This interview has already taken place, so you cannot " + action + ".")
 	}
 	return nil
 }
@@ -163,7 +166,7 @@ func requireScheduled(iv *Interview, action string) error {
 // keep the interview's zone).
 func (s *Service) Reschedule(id, startsAt, zone string) (Interview, error) {
 	return s.change(id, func(_ *store.Tx, iv *Interview) error {
-		if err := requireScheduled(iv, "reschedule"); err != nil {
+		if err := requireScheduled(iv, "reschedule it"); err != nil {
 			return err
 		}
 		if strings.TrimSpace(zone) == "" {
@@ -182,7 +185,7 @@ func (s *Service) Reschedule(id, startsAt, zone string) (Interview, error) {
 // AddInterviewer adds p with a new room link.
 func (s *Service) AddInterviewer(id string, p Person) (Interview, error) {
 	return s.change(id, func(tx *store.Tx, iv *Interview) error {
-		if err := requireScheduled(iv, "change the interviewers of"); err != nil {
+		if err := requireScheduled(iv, "change its interviewers"); err != nil {
 			return err
 		}
 		p = Person{Name: strings.TrimSpace(p.Name), Email: strings.TrimSpace(p.Email)}
@@ -214,7 +217,7 @@ func (s *Service) AddInterviewer(id string, p Person) (Interview, error) {
 // organizer (first interviewer) stays.
 func (s *Service) RemoveInterviewer(id, email string) (Interview, error) {
 	return s.change(id, func(tx *store.Tx, iv *Interview) error {
-		if err := requireScheduled(iv, "change the interviewers of"); err != nil {
+		if err := requireScheduled(iv, "change its interviewers"); err != nil {
 			return err
 		}
 		for i, in := range iv.Interviewers {
@@ -222,7 +225,7 @@ func (s *Service) RemoveInterviewer(id, email string) (Interview, error) {
 				continue
 			}
 			if i == 0 {
-				return fmt.Errorf("the organizer %s cannot be removed: %w", in.Name, ErrConflict)
+				return conflict(in.Name + " organizes this interview and cannot be removed.")
 			}
 			iv.Interviewers = append(iv.Interviewers[:i:i], iv.Interviewers[i+1:]...)
 			return tx.Bucket(store.BucketLinks).Delete([]byte(in.Token))
@@ -234,7 +237,7 @@ func (s *Service) RemoveInterviewer(id, email string) (Interview, error) {
 // SetTools switches room tools.
 func (s *Service) SetTools(id string, t Tools) (Interview, error) {
 	return s.change(id, func(_ *store.Tx, iv *Interview) error {
-		if err := requireScheduled(iv, "edit the room of"); err != nil {
+		if err := requireScheduled(iv, "edit its room"); err != nil {
 			return err
 		}
 		iv.Tools = t
@@ -245,7 +248,7 @@ func (s *Service) SetTools(id string, t Tools) (Interview, error) {
 // Cancel cancels interview id; its links then answer "cancelled".
 func (s *Service) Cancel(id string) (Interview, error) {
 	return s.change(id, func(_ *store.Tx, iv *Interview) error {
-		if err := requireScheduled(iv, "delete"); err != nil {
+		if err := requireScheduled(iv, "delete it"); err != nil {
 			return err
 		}
 		iv.Status = Cancelled
@@ -257,7 +260,7 @@ func (s *Service) Cancel(id string) (Interview, error) {
 func (s *Service) Restore(id string) (Interview, error) {
 	return s.change(id, func(_ *store.Tx, iv *Interview) error {
 		if iv.Status != Cancelled {
-			return fmt.Errorf("only a cancelled interview can be restored, this one is %s: %w", iv.Status, ErrConflict)
+			return conflict("Only a cancelled interview can be restored; this one is " + string(iv.Status) + ".")
 		}
 		iv.Status = Scheduled
 		return nil
@@ -272,7 +275,7 @@ func (s *Service) Finish(id string) (Interview, error) {
 		return iv, err
 	}
 	return s.change(id, func(_ *store.Tx, iv *Interview) error {
-		if err := requireScheduled(iv, "finish"); err != nil {
+		if err := requireScheduled(iv, "finish it"); err != nil {
 			return err
 		}
 		iv.Status = Finished

@@ -25,6 +25,7 @@ const (
 	TypeNoteSaved        Type = "note_saved"        // NoteData
 	TypeFinishStarted    Type = "finish_started"    // no data: "Finish interview" stage
 	TypeEnded            Type = "ended"             // no data: red phone
+	TypeConsented        Type = "consented"         // ConsentData, by the candidate
 )
 
 // CurrentVersion is the data-shape version new events are written with.
@@ -97,4 +98,11 @@ type NoteData struct {
 	Text          string `json:"text"`
 	TopicID       string `json:"topicId,omitempty"`
 	QuestionIndex *int   `json:"questionIndex,omitempty"`
+}
+
+// ConsentData records what a candidate agreed to before joining.
+type ConsentData struct {
+	PersonalData    bool `json:"personalData"`    // processing of personal data
+	AIAnalysis      bool `json:"aiAnalysis"`      // AI analysis of answers
+	RecordingNotice bool `json:"recordingNotice"` // told the interview is recorded
 }

@@ -20,11 +20,14 @@ type Service struct {
 
 	mu    sync.Mutex // serialises appends per process and guards cache
 	cache map[string]State
+
+	// Hub tracks who is connected now.
+	Hub *Hub
 }
 
 // New returns a Service.
 func New(db *store.DB, iv *interviews.Service, log *slog.Logger, now func() time.Time) *Service {
-	return &Service{db: db, interviews: iv, log: log, now: now, cache: map[string]State{}}
+	return &Service{db: db, interviews: iv, log: log, now: now, cache: map[string]State{}, Hub: NewHub()}
 }
 
 // PlanOf is the plan an interview's events are checked against.

@@ -177,7 +177,7 @@ func TestStateSurvivesRestart(t *testing.T) {
 func TestReplayEqualsLive(t *testing.T) {
 	types := []Type{TypeJoined, TypeLeft, TypeLocked, TypeUnlocked, TypeStarted, TypeTopicChecked, TypeTopicAdded,
 		TypeTechnicalStarted, TypeQuestionShown, TypeRephraseShown, TypeRated, TypeCommented, TypeNoteSaved,
-		TypeFinishStarted, TypeEnded}
+		TypeFinishStarted, TypeEnded, TypeConsented}
 	actors := []Actor{rita, ivan, olive, {Role: RoleHost}}
 	plan := Plan{Topics: []Topic{{ID: "a", Title: "A"}, {ID: "b", Title: "B"}}, Questions: 4}
 	for seed := uint64(0); seed < 300; seed++ {
@@ -226,6 +226,8 @@ func randomData(r *rand.Rand, typ Type) json.RawMessage {
 		v = CommentData{Index: idx, Comment: []string{"", "good", "weak"}[r.IntN(3)]}
 	case TypeNoteSaved:
 		v = NoteData{Text: fmt.Sprintf("note %d", r.IntN(100))}
+	case TypeConsented:
+		v = ConsentData{PersonalData: true, AIAnalysis: r.IntN(3) > 0, RecordingNotice: true}
 	default:
 		return nil
 	}

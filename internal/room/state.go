@@ -59,6 +59,7 @@ type Plan struct {
 // State is the live state of one interview, derived from its log.
 type State struct {
 	Phase       Phase           `json:"phase"`
+	ConsentAt   time.Time       `json:"consentAt,omitempty"`
 	Locked      bool            `json:"locked"`
 	StartedAt   time.Time       `json:"startedAt,omitempty"`
 	EndedAt     time.Time       `json:"endedAt,omitempty"`
@@ -116,10 +117,14 @@ func Apply(s State, e Event) (State, error) {
 	if !s.LastEventAt.IsZero() && e.At.Before(s.LastEventAt) {
 		return s, reject("event %d is timed before the previous one", e.Seq)
 	}
-	if e.Type != TypeJoined && e.Type != TypeLeft && e.Actor.Role != RoleInterviewer && e.Actor.Role != RoleHost {
+	candidateMay := e.Type == TypeJoined || e.Type == TypeLeft || e.Type == TypeConsented
+	if e.Type == TypeConsented && e.Actor.Role != RoleCandidate {
+		return s, fmt.Errorf("consent by a %s: %w", e.Actor.Role, ErrForbidden)
+	}
+	if !candidateMay && e.Actor.Role != RoleInterviewer && e.Actor.Role != RoleHost {
 		return s, fmt.Errorf("%s by a %s: %w", e.Type, e.Actor.Role, ErrForbidden)
 	}
-	if s.Phase == PhaseEnded && e.Type != TypeNoteSaved && e.Type != TypeLeft {
+	if s.Phase == PhaseEnded && e.Type != TypeNoteSaved && e.Type != TypeLeft && e.Type != TypeJoined {
 		return s, reject("the interview has ended")
 	}
 	n := s.Clone()
@@ -134,6 +139,15 @@ func (s *State) apply(e Event) error {
 	switch e.Type {
 	case TypeJoined, TypeLeft:
 		return nil // presence is live, not replayed
+	case TypeConsented:
+		var d ConsentData
+		if err := decodeData(e.Data, &d); err != nil {
+			return err
+		}
+		if !d.PersonalData || !d.AIAnalysis || !d.RecordingNotice {
+			return reject("joining needs consent to personal data processing and AI analysis, and the recording notice")
+		}
+		s.ConsentAt = e.At
 	case TypeLocked, TypeUnlocked:
 		s.Locked = e.Type == TypeLocked
 	case TypeStarted:
@@ -330,4 +344,10 @@ func (s *State) saveNote(e Event) error {
 	}
 	s.Notes[strings.ToLower(e.Actor.Email)] = Note{Author: e.Actor, Text: d.Text, SavedAt: e.At}
 	return nil
+}
+
+// CandidateAdmitted reports whether a candidate may enter the call now: the
+// interview has started, has not ended, and the room is not locked.
+func (s State) CandidateAdmitted() bool {
+	return s.Phase != PhaseWaiting && s.Phase != PhaseEnded && !s.Locked
 }

@@ -46,7 +46,9 @@ func ParseFile(data []byte) ([]Content, error) {
 	e := validation.Errors{}
 	for i, item := range f.Templates {
 		out[i] = item.Content
-		c := item.Content
+		c := item.Content // validate a deep copy: normalize must not touch the caller's IDs
+		c.Plan = append([]Topic(nil), c.Plan...)
+		c.Questions = append([]Question(nil), c.Questions...)
 		c.normalize(func() string { return "x" })
 		e.Merge("templates["+strconv.Itoa(i)+"].", c.validate())
 	}

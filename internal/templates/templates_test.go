@@ -209,3 +209,29 @@ func TestImportIsAllOrNothing(t *testing.T) {
 		})
 	}
 }
+
+func TestParseFileLeavesIDsAlone(t *testing.T) {
+	file := `{"format":"interviewdesk.templates/v1","templates":[{"name":"A","plan":[{"title":"T"},{"id":"keep","title":"U"}]}]}`
+	got, err := ParseFile([]byte(file))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got[0].Plan[0].ID != "" || got[0].Plan[1].ID != "keep" {
+		t.Errorf("ParseFile changed topic IDs: %+v", got[0].Plan)
+	}
+	s := newService(t)
+	if err := s.SeedLibrary(); err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]string{}
+	list, _ := s.List()
+	for _, sm := range list {
+		tpl, _ := s.Get(sm.ID)
+		for _, tp := range tpl.Plan {
+			if other, dup := seen[tp.ID]; dup || len(tp.ID) < 32 {
+				t.Errorf("topic ID %q of %s is short or also used by %s", tp.ID, tpl.Name, other)
+			}
+			seen[tp.ID] = tpl.Name
+		}
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/interviewdesk/interviewdesk/internal/interviews"
+	"github.com/interviewdesk/interviewdesk/internal/room"
 	"github.com/interviewdesk/interviewdesk/internal/settings"
 	"github.com/interviewdesk/interviewdesk/internal/templates"
 )
@@ -30,6 +31,12 @@ type Services struct {
 	Templates  *templates.Service
 	Interviews *interviews.Service
 	Settings   *settings.Service
+	Rooms      *room.Service
+	// Media carries the call; nil on a host without media (the room then works
+	// without video).
+	Media Media
+	// ICE returns the STUN/TURN servers (with fresh credentials) for a member.
+	ICE func(m *room.Member) []ICEServer
 }
 
 // Server routes requests; it is an http.Handler.
@@ -40,12 +47,14 @@ type Server struct {
 	now     func() time.Time
 	mux     *http.ServeMux
 	trusted bool
+	media   *sessions
 }
 
 // New builds the host's handler.
 func New(cfg Config, svc Services, log *slog.Logger, now func() time.Time) *Server {
 	cfg.PublicURL = strings.TrimRight(cfg.PublicURL, "/")
-	s := &Server{cfg: cfg, svc: svc, log: log, now: now, mux: http.NewServeMux()}
+	s := &Server{cfg: cfg, svc: svc, log: log, now: now, mux: http.NewServeMux(),
+		media: &sessions{m: map[string]MediaSession{}}}
 	s.routes()
 	return s
 }
@@ -107,6 +116,7 @@ func (s *Server) routes() {
 	m.HandleFunc("GET /console/login", s.login)
 	m.HandleFunc("GET /join/{token}", s.candidatePage)
 	m.HandleFunc("GET /room/{token}", s.interviewerPage)
+	m.HandleFunc("GET /ws/{token}", s.roomSocket)
 	m.Handle("GET /static/", http.StripPrefix("/static/", http.FileServerFS(staticFS())))
 	m.HandleFunc("/", s.fallback)
 }

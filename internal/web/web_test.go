@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/interviewdesk/interviewdesk/internal/interviews"
+	"github.com/interviewdesk/interviewdesk/internal/room"
 	"github.com/interviewdesk/interviewdesk/internal/settings"
 	"github.com/interviewdesk/interviewdesk/internal/store"
 	"github.com/interviewdesk/interviewdesk/internal/templates"
@@ -39,8 +40,10 @@ func setup(t *testing.T) fixture {
 		t.Fatal(err)
 	}
 	st := settings.New(db)
-	svc := Services{Templates: ts, Settings: st, Interviews: interviews.New(db, ts, st, now)}
-	s := New(Config{PublicURL: "https://interviews.example.com/", ConsoleKey: testKey}, svc, slog.New(slog.DiscardHandler), now)
+	ivs := interviews.New(db, ts, st, now)
+	log := slog.New(slog.DiscardHandler)
+	svc := Services{Templates: ts, Settings: st, Interviews: ivs, Rooms: room.New(db, ivs, log, now)}
+	s := New(Config{PublicURL: "https://interviews.example.com/", ConsoleKey: testKey}, svc, log, now)
 	srv := httptest.NewServer(s)
 	t.Cleanup(srv.Close)
 	return fixture{srv: srv, clock: &clock, svc: svc}

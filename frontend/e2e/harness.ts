@@ -1,0 +1,128 @@
+// Test harness: one real `interviewdesk serve` per test file on 127.0.0.1:0 with
+// a fresh data folder, and one headless Chromium (Debian's /usr/bin/chromium).
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { chromium, type BrowserContext, type Page } from 'playwright-core'
+import { inject } from 'vitest'
+
+export type Host = {
+  /** e.g. http://127.0.0.1:43211 */
+  url: string
+  /** the console/login?key=… URL printed by serve */
+  loginUrl: string
+  dataDir: string
+  /** stdout + stderr so far, for failure messages */
+  log: () => string
+  stop: () => Promise<void>
+}
+
+const SERVING = /serving on (https?:\/\/\S+) \(console: (\S+)\)/
+
+export async function startHost(): Promise<Host> {
+  const bin = inject('interviewdeskBin')
+  const dataDir = mkdtempSync(join(tmpdir(), 'interviewdesk-e2e-data-'))
+  const child = spawn(bin, ['serve', '--data', dataDir, '--listen', '127.0.0.1:0'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, TZ: 'UTC' },
+  })
+  let output = ''
+  child.stdout.setEncoding('utf8').on('data', (d: string) => (output += d))
+  child.stderr.setEncoding('utf8').on('data', (d: string) => (output += d))
+  const [url, loginUrl] = await new Promise<[string, string]>((resolvePromise, reject) => {
+    const timer = setTimeout(() => reject(new Error(`serve printed no console URL in 20 s:\n${output}`)), 20_000)
+    const check = () => {
+      const m = SERVING.exec(output)
+      if (m) {
+        clearTimeout(timer)
+        child.stdout.off('data', check)
+        resolvePromise([m[1]!, m[2]!])
+      }
+    }
+    child.stdout.on('data', check)
+    child.once('exit', (code) => {
+      clearTimeout(timer)
+      reject(new Error(`serve exited with ${code}:\n${output}`))
+    })
+  })
+  return {
+    url,
+    loginUrl,
+    dataDir,
+    log: () => output,
+    stop: () => stopProcess(child).finally(() => rmSync(dataDir, { recursive: true, force: true })),
+  }
+}
+
+function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve()
+  return new Promise((done) => {
+    const kill = setTimeout(() => child.kill('SIGKILL'), 5_000)
+    child.once('exit', () => {
+      clearTimeout(kill)
+      done()
+    })
+    child.kill('SIGTERM')
+  })
+}
+
+export const CHROMIUM_ARGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+]
+
+export type Browser = { context: BrowserContext; page: Page; close: () => Promise<void> }
+
+export async function openBrowser(host: Host, opts: { colorScheme?: 'light' | 'dark' } = {}): Promise<Browser> {
+  const profile = mkdtempSync(join(tmpdir(), 'interviewdesk-e2e-chromium-'))
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+    headless: true,
+    viewport: { width: 1280, height: 860 },
+    colorScheme: opts.colorScheme ?? 'light',
+    locale: 'en-US',
+    timezoneId: 'Europe/Berlin',
+    permissions: ['clipboard-read', 'clipboard-write'],
+  })
+  context.setDefaultTimeout(10_000)
+  const page = context.pages()[0] ?? (await context.newPage())
+  await page.goto(host.loginUrl)
+  await page.waitForURL((u) => !u.pathname.startsWith('/console/login'))
+  return {
+    context,
+    page,
+    close: async () => {
+      await context.close()
+      rmSync(profile, { recursive: true, force: true })
+    },
+  }
+}
+
+const screenshots = resolve(import.meta.dirname, 'screenshots')
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(screenshots, { recursive: true })
+  const path = join(screenshots, `${name}.png`)
+  await page.screenshot({ path, fullPage: true, animations: 'disabled' })
+  return path
+}
+
+/** Calls the console API with the browser's session cookie (for checks, not for setup shortcuts). */
+export async function api<T>(page: Page, method: string, path: string, body?: unknown): Promise<T> {
+  const res = await page.request.fetch(new URL(path, page.url()).toString(), {
+    method,
+    headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+    ...(body === undefined ? {} : { data: JSON.stringify(body) }),
+  })
+  if (!res.ok()) throw new Error(`${method} ${path}: ${res.status()} ${await res.text()}`)
+  return (await res.json()) as T
+}

@@ -1,0 +1,204 @@
+import { useState } from 'react'
+import { errorMessage } from '../api/client'
+import { deleteInterview, getInterview, restoreInterview } from '../api/interviews'
+import type { Interview } from '../api/types'
+import { openURL } from '../platform/native'
+import { browserTimeZone, formatDateTime, formatDuration, formatTime, relativeLabel } from '../platform/time'
+import { useToast } from '../shell/toasts'
+import { kindLabel } from '../templates/TemplateListPage'
+import { Dialog } from '../ui/Dialog'
+import { LoadError, PageHeader, Skeleton } from '../ui/Feedback'
+import { useAsync } from '../ui/useAsync'
+import { CopyField } from './CopyField'
+import { InterviewersPanel } from './InterviewersPanel'
+import { RescheduleDialog } from './RescheduleDialog'
+import { RoomToolsPanel } from './RoomToolsPanel'
+import { StatusBadge } from './status'
+import { useNow } from './useNow'
+
+export function InterviewDetailsPage({ id }: { id: string }) {
+  const state = useAsync((signal) => getInterview(id, signal), [id])
+  if (state.error !== undefined)
+    return (
+      <>
+        <PageHeader title="Interview details" />
+        <LoadError error={state.error} onRetry={state.reload} what="the interview" />
+      </>
+    )
+  if (!state.data)
+    return (
+      <>
+        <PageHeader title="Interview details" />
+        <Skeleton lines={12} label="Loading interview" />
+      </>
+    )
+  return <Details interview={state.data} onChange={state.setData} />
+}
+
+function Details({ interview: iv, onChange }: { interview: Interview; onChange: (iv: Interview) => void }) {
+  const [dialog, setDialog] = useState<'reschedule' | 'delete' | null>(null)
+  const [busy, setBusy] = useState(false)
+  const toast = useToast()
+  const now = useNow()
+  const cancelled = iv.status === 'cancelled'
+  const viewerZone = browserTimeZone()
+
+  const restore = async (fromUndo: boolean) => {
+    try {
+      const r = await restoreInterview(iv.id)
+      onChange(r)
+      toast({ tone: 'success', message: fromUndo ? 'Interview restored.' : `Interview with ${r.candidate.name} restored.` })
+    } catch (e) {
+      toast({ tone: 'error', message: `Could not restore: ${errorMessage(e)}` })
+    }
+  }
+
+  const remove = async () => {
+    setBusy(true)
+    try {
+      const r = await deleteInterview(iv.id)
+      onChange(r)
+      setDialog(null)
+      toast({
+        message: `Interview with ${r.candidate.name} deleted.`,
+        action: { label: 'Undo', run: () => void restore(true) },
+      })
+    } catch (e) {
+      toast({ tone: 'error', message: `Could not delete: ${errorMessage(e)}` })
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <>
+      <PageHeader
+        title={iv.candidate.name}
+        actions={
+          !cancelled && (
+            <>
+              <button type="button" className="btn" onClick={() => setDialog('reschedule')}>
+                Change date
+              </button>
+              <button type="button" className="btn btn-primary" onClick={() => void openURL(iv.interviewerLink)}>
+                Open interviewer room
+              </button>
+            </>
+          )
+        }
+      >
+        <p className="page-subtitle">
+          {iv.position} <StatusBadge status={iv.status} tense={iv.tense} />
+        </p>
+      </PageHeader>
+
+      {cancelled && (
+        <div className="banner banner-danger" role="status">
+          <div>
+            <p className="banner-title">This interview was cancelled.</p>
+            <p>The candidate’s link now shows a cancelled page. Restore it to schedule it again.</p>
+          </div>
+          <button type="button" className="btn" onClick={() => void restore(false)}>
+            Restore
+          </button>
+        </div>
+      )}
+
+      <div className="details-grid">
+        <section className="card" aria-labelledby="when-heading">
+          <h2 id="when-heading" className="card-title">
+            When
+          </h2>
+          <p className="when-main">{formatDateTime(iv.startsAt, iv.timeZone)}</p>
+          <p className="when-sub">
+            {relativeLabel(iv.startsAt, now)} · {formatDuration(iv.durationMinutes)}, until{' '}
+            {formatTime(iv.endsAt, iv.timeZone)}
+          </p>
+          <p className="when-sub">Time zone: {iv.timeZone.replace(/_/g, ' ')}</p>
+          {viewerZone && viewerZone !== iv.timeZone && (
+            <p className="when-sub">Your time: {formatDateTime(iv.startsAt, viewerZone)}</p>
+          )}
+        </section>
+
+        <section className="card" aria-labelledby="details-heading">
+          <h2 id="details-heading" className="card-title">
+            Details
+          </h2>
+          <dl className="facts">
+            <dt>Candidate</dt>
+            <dd>
+              {iv.candidate.name}
+              <span className="cell-sub">{iv.candidate.email}</span>
+            </dd>
+            <dt>Position</dt>
+            <dd>{iv.position}</dd>
+            <dt>Template</dt>
+            <dd>
+              {iv.template.name}
+              <span className="cell-sub">
+                {kindLabel(iv.template)} · {iv.template.topicCount} {iv.template.topicCount === 1 ? 'topic' : 'topics'}
+                {iv.template.specialization ? ` · ${iv.template.specialization}` : ''}
+              </span>
+            </dd>
+            <dt>Campaign</dt>
+            <dd>{iv.campaign || <span className="muted">None</span>}</dd>
+          </dl>
+        </section>
+
+        <section className="card span-2" aria-labelledby="links-heading">
+          <h2 id="links-heading" className="card-title">
+            Links
+          </h2>
+          <CopyField label="Candidate link" value={iv.candidateLink} copyLabel="Copy candidate link" />
+          <CopyField label="Interviewer link" value={iv.interviewerLink} copyLabel="Copy interviewer link" />
+        </section>
+
+        <InterviewersPanel interview={iv} readOnly={cancelled} onChange={onChange} />
+        <RoomToolsPanel interview={iv} readOnly={cancelled} onChange={onChange} />
+      </div>
+
+      {!cancelled && (
+        <section className="danger-zone" aria-labelledby="danger-heading">
+          <h2 id="danger-heading" className="section-title">
+            Delete
+          </h2>
+          <p className="section-hint">The candidate’s link stops working. You can restore the interview afterwards.</p>
+          <button type="button" className="btn btn-danger" onClick={() => setDialog('delete')}>
+            Delete interview
+          </button>
+        </section>
+      )}
+
+      {dialog === 'reschedule' && (
+        <RescheduleDialog
+          interview={iv}
+          onClose={() => setDialog(null)}
+          onDone={(r) => {
+            onChange(r)
+            setDialog(null)
+            toast({ tone: 'success', message: `Moved to ${formatDateTime(r.startsAt, r.timeZone)}.` })
+          }}
+        />
+      )}
+      {dialog === 'delete' && (
+        <Dialog
+          title={`Delete the interview with ${iv.candidate.name}?`}
+          description={`${iv.position}, ${formatDateTime(iv.startsAt, iv.timeZone)}. It moves to Cancelled and can be restored.`}
+          onClose={() => setDialog(null)}
+          actions={
+            <>
+              <button type="button" className="btn" onClick={() => setDialog(null)} data-autofocus>
+                Keep interview
+              </button>
+              <button type="button" className="btn btn-danger" onClick={remove} disabled={busy}>
+                Delete interview
+              </button>
+            </>
+          }
+        >
+          {null}
+        </Dialog>
+      )}
+    </>
+  )
+}

@@ -1,0 +1,201 @@
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
+import { listInterviews } from '../api/interviews'
+import type { Tense } from '../api/types'
+import { formatDate, formatTime, relativeLabel } from '../platform/time'
+import { href, navigate } from '../shell/router'
+import { useKeyShortcut } from '../shell/shortcuts'
+import { EmptyState, LoadError, PageHeader } from '../ui/Feedback'
+import { useAsync } from '../ui/useAsync'
+import { StatusBadge } from './status'
+import { useNow } from './useNow'
+
+const TABS: { tense: Tense; label: string; empty: string }[] = [
+  { tense: 'upcoming', label: 'Upcoming', empty: 'No upcoming interviews. Create one from a template.' },
+  { tense: 'past', label: 'Past', empty: 'No past interviews yet.' },
+  { tense: 'cancelled', label: 'Cancelled', empty: 'No cancelled interviews.' },
+]
+
+const TAB_KEY = 'interviewdesk.interviewTab'
+
+function storedTab(): Tense {
+  try {
+    const v = sessionStorage.getItem(TAB_KEY)
+    return v === 'past' || v === 'cancelled' ? v : 'upcoming'
+  } catch {
+    return 'upcoming'
+  }
+}
+
+/** Debounces a changing value. */
+function useDebounced<T>(value: T, ms: number): T {
+  const [v, setV] = useState(value)
+  useEffect(() => {
+    const t = window.setTimeout(() => setV(value), ms)
+    return () => window.clearTimeout(t)
+  }, [value, ms])
+  return v
+}
+
+export function InterviewListPage() {
+  const [tense, setTense] = useState<Tense>(storedTab)
+  const [search, setSearch] = useState('')
+  const q = useDebounced(search.trim(), 250)
+  const list = useAsync((signal) => listInterviews({ tense, q }, signal), [tense, q])
+  const searchRef = useRef<HTMLInputElement>(null)
+  const tabRefs = useRef<(HTMLButtonElement | null)[]>([])
+  const now = useNow()
+
+  useKeyShortcut('/', () => searchRef.current?.focus())
+  useKeyShortcut('n', () => navigate('#/interviews/new'))
+
+  const choose = (t: Tense) => {
+    setTense(t)
+    try {
+      sessionStorage.setItem(TAB_KEY, t)
+    } catch {
+      // not kept
+    }
+  }
+
+  const onTabKey = (e: KeyboardEvent<HTMLButtonElement>, i: number) => {
+    const last = TABS.length - 1
+    const to =
+      e.key === 'ArrowRight' ? (i === last ? 0 : i + 1)
+      : e.key === 'ArrowLeft' ? (i === 0 ? last : i - 1)
+      : e.key === 'Home' ? 0
+      : e.key === 'End' ? last
+      : -1
+    if (to < 0) return
+    e.preventDefault()
+    const tab = TABS[to]
+    if (tab) choose(tab.tense)
+    tabRefs.current[to]?.focus()
+  }
+
+  const current = TABS.find((t) => t.tense === tense) ?? TABS[0]!
+  const rows = list.data?.interviews
+  return (
+    <>
+      <PageHeader
+        title="Interviews"
+        actions={
+          <a className="btn btn-primary" href="#/interviews/new" aria-keyshortcuts="n">
+            New interview
+          </a>
+        }
+      />
+
+      <div className="toolbar">
+        <div role="tablist" aria-label="Interviews by time" className="tabs">
+          {TABS.map((t, i) => (
+            <button
+              key={t.tense}
+              ref={(el) => {
+                tabRefs.current[i] = el
+              }}
+              type="button"
+              role="tab"
+              id={`tab-${t.tense}`}
+              aria-selected={t.tense === tense}
+              aria-controls="interviews-panel"
+              tabIndex={t.tense === tense ? 0 : -1}
+              className="tab"
+              onClick={() => choose(t.tense)}
+              onKeyDown={(e) => onTabKey(e, i)}
+            >
+              {t.label}
+            </button>
+          ))}
+        </div>
+        <div className="search">
+          <label htmlFor="interview-search" className="visually-hidden">
+            Search by candidate name or email
+          </label>
+          <input
+            ref={searchRef}
+            id="interview-search"
+            type="search"
+            className="input"
+            placeholder="Search by candidate name or email"
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+            aria-keyshortcuts="/"
+          />
+          <kbd className="search-kbd" aria-hidden="true">
+            /
+          </kbd>
+        </div>
+      </div>
+
+      <div id="interviews-panel" role="tabpanel" aria-labelledby={`tab-${tense}`} aria-busy={list.loading}>
+        {list.error !== undefined ? (
+          <LoadError error={list.error} onRetry={list.reload} what="interviews" />
+        ) : rows === undefined ? (
+          <div className="table-skeleton" aria-label="Loading interviews">
+            {Array.from({ length: 5 }, (_, i) => (
+              <div key={i} className="skeleton-row" />
+            ))}
+          </div>
+        ) : rows.length === 0 ? (
+          <EmptyState title={q ? `No ${current.label.toLowerCase()} interviews match “${q}”.` : current.empty}>
+            {q ? (
+              <button type="button" className="btn" onClick={() => setSearch('')}>
+                Clear search
+              </button>
+            ) : tense === 'upcoming' ? (
+              <a className="btn btn-primary" href="#/templates">
+                Choose a template
+              </a>
+            ) : null}
+          </EmptyState>
+        ) : (
+          <table className="table">
+            <caption className="visually-hidden">
+              {current.label} interviews{q ? ` matching “${q}”` : ''}, {list.data?.total ?? rows.length} in all
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Candidate</th>
+                <th scope="col">Position</th>
+                <th scope="col">Template</th>
+                <th scope="col">Date and time</th>
+                <th scope="col">Status</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((iv) => (
+                <tr key={iv.id} className="row-link" onClick={(e) => {
+                  if ((e.target as HTMLElement).closest('a')) return
+                  navigate(href('interviews', iv.id))
+                }}>
+                  <td>
+                    <a className="cell-title" href={href('interviews', iv.id)}>
+                      {iv.candidate.name}
+                    </a>
+                    <span className="cell-sub">{iv.candidate.email}</span>
+                  </td>
+                  <td>{iv.position}</td>
+                  <td>{iv.templateName}</td>
+                  <td>
+                    <span className="cell-title-plain">
+                      {formatDate(iv.startsAt)}, {formatTime(iv.startsAt)}
+                    </span>
+                    <span className="cell-sub">{relativeLabel(iv.startsAt, now)}</span>
+                  </td>
+                  <td>
+                    <StatusBadge status={iv.status} tense={iv.tense} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        {rows && list.data && list.data.total > rows.length && (
+          <p className="table-note">
+            Showing {rows.length} of {list.data.total}. Search to narrow the list.
+          </p>
+        )}
+      </div>
+    </>
+  )
+}

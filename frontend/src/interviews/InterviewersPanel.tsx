@@ -1,0 +1,132 @@
+import { useState } from 'react'
+import { ApiError, errorMessage } from '../api/client'
+import { addInterviewer, removeInterviewer } from '../api/interviews'
+import type { Interview } from '../api/types'
+import { useToast } from '../shell/toasts'
+import { Field } from '../ui/Field'
+import { validateInterviewer, type FieldErrors, type InterviewerField } from './validation'
+
+type Props = { interview: Interview; readOnly: boolean; onChange: (iv: Interview) => void }
+
+export function InterviewersPanel({ interview, readOnly, onChange }: Props) {
+  const [name, setName] = useState('')
+  const [email, setEmail] = useState('')
+  const [errors, setErrors] = useState<FieldErrors<InterviewerField> & { other?: string }>({})
+  const [busy, setBusy] = useState(false)
+  const toast = useToast()
+
+  const add = async () => {
+    const errs = validateInterviewer(name, email)
+    setErrors(errs)
+    if (errs.name || errs.email) {
+      document.getElementById(errs.name ? 'interviewer-name' : 'interviewer-email')?.focus()
+      return
+    }
+    setBusy(true)
+    try {
+      const iv = await addInterviewer(interview.id, name.trim(), email.trim())
+      onChange(iv)
+      toast({ tone: 'success', message: `Added ${name.trim()} as an interviewer.` })
+      setName('')
+      setEmail('')
+      document.getElementById('interviewer-name')?.focus()
+    } catch (e) {
+      if (e instanceof ApiError && (e.fields.name || e.fields.email)) {
+        setErrors({ ...(e.fields.name ? { name: e.fields.name } : {}), ...(e.fields.email ? { email: e.fields.email } : {}) })
+        document.getElementById(e.fields.name ? 'interviewer-name' : 'interviewer-email')?.focus()
+      } else {
+        setErrors({ other: errorMessage(e) })
+      }
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const remove = async (personName: string, personEmail: string) => {
+    try {
+      onChange(await removeInterviewer(interview.id, personEmail))
+      toast({ tone: 'success', message: `Removed ${personName}.` })
+      document.getElementById('interviewers-heading')?.focus()
+    } catch (e) {
+      toast({ tone: 'error', message: `Could not remove ${personName}: ${errorMessage(e)}` })
+    }
+  }
+
+  return (
+    <section className="card" aria-labelledby="interviewers-heading">
+      <h2 id="interviewers-heading" className="card-title" tabIndex={-1}>
+        Interviewers
+      </h2>
+      <ul className="people" aria-label="Interviewer list">
+        {interview.interviewers.map((p, i) => (
+          <li key={p.email || `organizer-${i}`} className="person">
+            <span className="avatar" aria-hidden="true">
+              {initials(p.name)}
+            </span>
+            <span className="person-text">
+              <span className="person-name">
+                {p.name}
+                {i === 0 && <span className="badge badge-muted">Organizer</span>}
+              </span>
+              {p.email ? (
+                <span className="person-email">{p.email}</span>
+              ) : (
+                <span className="person-email">
+                  No email address yet. <a href="#/settings">Add yours in Settings</a>.
+                </span>
+              )}
+            </span>
+            {i > 0 && !readOnly && (
+              <button
+                type="button"
+                className="btn btn-small btn-ghost btn-ghost-danger"
+                aria-label={`Remove ${p.name}`}
+                onClick={() => remove(p.name, p.email)}
+              >
+                Remove
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+      {!readOnly && (
+        <form
+          className="add-person"
+          noValidate
+          aria-label="Add interviewer"
+          onSubmit={(e) => {
+            e.preventDefault()
+            void add()
+          }}
+        >
+          <Field id="interviewer-name" label="Interviewer name" error={errors.name}>
+            <input className="input" value={name} autoComplete="off" onChange={(e) => setName(e.target.value)} />
+          </Field>
+          <Field id="interviewer-email" label="Interviewer email" error={errors.email}>
+            <input
+              className="input"
+              type="email"
+              autoComplete="off"
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+            />
+          </Field>
+          <button type="submit" className="btn" disabled={busy}>
+            Add interviewer
+          </button>
+          {errors.other && (
+            <p className="field-error add-person-error" role="alert">
+              {errors.other}
+            </p>
+          )}
+        </form>
+      )}
+    </section>
+  )
+}
+
+function initials(name: string): string {
+  const parts = name.trim().split(/\s+/).filter(Boolean)
+  const letters = parts.length > 1 ? [parts[0], parts[parts.length - 1]] : parts
+  return letters.map((p) => p?.[0]?.toUpperCase() ?? '').join('') || '?'
+}

@@ -1,0 +1,74 @@
+import { useEffect, useState } from 'react'
+import { errorMessage } from '../api/client'
+import { updateTools } from '../api/interviews'
+import type { Interview, RoomTools } from '../api/types'
+import { useToast } from '../shell/toasts'
+
+const TOOLS: { key: keyof RoomTools; label: string; description: string }[] = [
+  { key: 'liveCode', label: 'Live Code', description: 'A shared code editor for the candidate and interviewers.' },
+  { key: 'whiteboard', label: 'Whiteboard', description: 'A shared drawing board for diagrams.' },
+]
+
+type Props = { interview: Interview; readOnly: boolean; onChange: (iv: Interview) => void }
+
+/** "Edit room": the tools of the live room, saved with an explicit Update. */
+export function RoomToolsPanel({ interview, readOnly, onChange }: Props) {
+  const [tools, setTools] = useState<RoomTools>(interview.tools)
+  const [saving, setSaving] = useState(false)
+  const toast = useToast()
+  const { liveCode, whiteboard } = interview.tools
+  // Follow the saved state when it changes (after Update), not on every re-render.
+  useEffect(() => setTools({ liveCode, whiteboard }), [liveCode, whiteboard])
+  const changed = TOOLS.some((t) => tools[t.key] !== interview.tools[t.key])
+
+  const update = async () => {
+    setSaving(true)
+    try {
+      onChange(await updateTools(interview.id, tools))
+      toast({ tone: 'success', message: 'Room updated.' })
+    } catch (e) {
+      toast({ tone: 'error', message: `Could not update the room: ${errorMessage(e)}` })
+    } finally {
+      setSaving(false)
+    }
+  }
+
+  return (
+    <section className="card" aria-labelledby="room-heading">
+      <h2 id="room-heading" className="card-title">
+        Edit room
+      </h2>
+      <ul className="switch-list">
+        {TOOLS.map((t) => (
+          <li key={t.key} className="switch-row">
+            <button
+              type="button"
+              role="switch"
+              className="switch"
+              aria-checked={tools[t.key]}
+              aria-describedby={`tool-${t.key}-desc`}
+              disabled={readOnly}
+              onClick={() => setTools((x) => ({ ...x, [t.key]: !x[t.key] }))}
+            >
+              <span className="switch-track" aria-hidden="true">
+                <span className="switch-thumb" />
+              </span>
+              <span className="switch-label">{t.label}</span>
+            </button>
+            <span id={`tool-${t.key}-desc`} className="switch-desc">
+              {t.description}
+            </span>
+          </li>
+        ))}
+      </ul>
+      {!readOnly && (
+        <div className="card-actions">
+          <button type="button" className="btn btn-primary" disabled={!changed || saving} onClick={update}>
+            {saving ? 'Updating…' : 'Update'}
+          </button>
+          {changed && <span className="field-hint">Unsaved room changes</span>}
+        </div>
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,148 @@
+// Client-side checks for the create-interview and interviewer forms. They mirror
+// the host's rules so most mistakes show at once, but the host stays the
+// authority: its 422 `fields` are shown the same way.
+
+import type { NewInterview } from '../api/types'
+import { isValidTimeZone, joinWall, parseWall, wallTimeToInstant } from '../platform/time'
+
+export type CreateForm = {
+  templateId: string
+  position: string
+  candidateName: string
+  candidateEmail: string
+  when: 'now' | 'later'
+  date: string
+  time: string
+  timeZone: string
+  durationMinutes: string
+  campaign: string
+}
+
+/** Keys are the host's field names (docs/api.md). */
+export type CreateField =
+  | 'templateId'
+  | 'position'
+  | 'candidateName'
+  | 'candidateEmail'
+  | 'startsAt'
+  | 'timeZone'
+  | 'durationMinutes'
+  | 'campaign'
+
+export type FieldErrors<K extends string> = Partial<Record<K, string>>
+
+/** Form order: the first invalid one gets focus. */
+export const CREATE_FIELDS: CreateField[] = [
+  'templateId',
+  'position',
+  'candidateName',
+  'candidateEmail',
+  'startsAt',
+  'timeZone',
+  'durationMinutes',
+  'campaign',
+]
+
+const EMAIL = /^[^\s@<>()[\],;:"]+@[^\s@<>()[\],;:".]+(\.[^\s@<>()[\],;:".]+)+$/
+
+export const MESSAGES = {
+  template: 'Choose a template.',
+  position: 'Enter the position, for example “Senior Go developer”.',
+  candidateName: 'Enter the candidate’s name.',
+  emailMissing: 'Enter the candidate’s email address.',
+  email: 'Enter a valid email address, like name@example.com.',
+  when: 'Choose the date and time.',
+  badWhen: 'Enter a real date and a time like 14:30.',
+  past: 'This time has already passed. Choose a time in the future, or conduct the interview now.',
+  tooFar: 'Choose a time within the next two years.',
+  timeZone: 'Choose a time zone.',
+  duration: 'Enter a duration from 15 to 240 minutes.',
+  tooLong: (n: number) => `Use at most ${n} characters.`,
+  interviewerName: 'Enter the interviewer’s name.',
+  interviewerEmailMissing: 'Enter the interviewer’s email address.',
+} as const
+
+export function isValidEmail(s: string): boolean {
+  const t = s.trim()
+  return t.length <= 254 && EMAIL.test(t)
+}
+
+function text(value: string, max: number, missing: string): string | undefined {
+  const t = value.trim()
+  if (t === '') return missing
+  if (t.length > max) return MESSAGES.tooLong(max)
+  return undefined
+}
+
+/** Checks a wall date + time in a zone for a scheduled start. */
+export function validateStart(date: string, time: string, zone: string, now: Date): string | undefined {
+  if (date === '' || time === '') return MESSAGES.when
+  if (!parseWall(joinWall(date, time))) return MESSAGES.badWhen
+  if (!isValidTimeZone(zone)) return undefined // reported on the zone field
+  const at = wallTimeToInstant(joinWall(date, time), zone)
+  if (!at) return MESSAGES.badWhen
+  // Like the host: a minute of grace for "the current minute", at most two years ahead.
+  if (at.getTime() < now.getTime() - 60_000) return MESSAGES.past
+  const limit = new Date(now)
+  limit.setUTCFullYear(limit.getUTCFullYear() + 2)
+  if (at.getTime() > limit.getTime()) return MESSAGES.tooFar
+  return undefined
+}
+
+export function validateDuration(value: string): string | undefined {
+  if (value.trim() === '') return undefined // the template's duration applies
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < 15 || n > 240) return MESSAGES.duration
+  return undefined
+}
+
+export function validateCreate(f: CreateForm, now: Date): FieldErrors<CreateField> {
+  const e: FieldErrors<CreateField> = {}
+  if (f.templateId === '') e.templateId = MESSAGES.template
+  const position = text(f.position, 120, MESSAGES.position)
+  if (position) e.position = position
+  const name = text(f.candidateName, 120, MESSAGES.candidateName)
+  if (name) e.candidateName = name
+  if (f.candidateEmail.trim() === '') e.candidateEmail = MESSAGES.emailMissing
+  else if (!isValidEmail(f.candidateEmail)) e.candidateEmail = MESSAGES.email
+  if (f.when === 'later') {
+    if (!isValidTimeZone(f.timeZone)) e.timeZone = MESSAGES.timeZone
+    const start = validateStart(f.date, f.time, f.timeZone, now)
+    if (start) e.startsAt = start
+  }
+  const duration = validateDuration(f.durationMinutes)
+  if (duration) e.durationMinutes = duration
+  if (f.campaign.trim().length > 120) e.campaign = MESSAGES.tooLong(120)
+  return e
+}
+
+/** The request body: startsAt as local wall time "YYYY-MM-DDTHH:MM" plus its zone. */
+export function toNewInterview(f: CreateForm): NewInterview {
+  const body: NewInterview = {
+    templateId: f.templateId,
+    position: f.position.trim(),
+    candidateName: f.candidateName.trim(),
+    candidateEmail: f.candidateEmail.trim(),
+    when: f.when,
+  }
+  if (f.when === 'later') body.startsAt = joinWall(f.date, f.time)
+  if (f.timeZone) body.timeZone = f.timeZone
+  if (f.campaign.trim() !== '') body.campaign = f.campaign.trim()
+  if (f.durationMinutes.trim() !== '') body.durationMinutes = Number(f.durationMinutes)
+  return body
+}
+
+export function firstInvalid<K extends string>(order: readonly K[], errors: FieldErrors<K>): K | undefined {
+  return order.find((k) => errors[k] !== undefined)
+}
+
+export type InterviewerField = 'name' | 'email'
+
+export function validateInterviewer(name: string, email: string): FieldErrors<InterviewerField> {
+  const e: FieldErrors<InterviewerField> = {}
+  const n = text(name, 120, MESSAGES.interviewerName)
+  if (n) e.name = n
+  if (email.trim() === '') e.email = MESSAGES.interviewerEmailMissing
+  else if (!isValidEmail(email)) e.email = MESSAGES.email
+  return e
+}

@@ -1,0 +1,65 @@
+// The one place that picks the locale for Intl formatting.
+//
+// In the Wails webview with LANG=C.UTF-8, navigator.language is "C" and
+// `new Intl.DateTimeFormat("C")` throws a RangeError (PLATFORM.md): a blank
+// screen if unguarded. Every date and number formatter goes through here.
+
+export const FALLBACK_LOCALE = 'en-US'
+
+/**
+ * Returns the canonical BCP 47 form of a locale tag, or undefined when it is not
+ * one. POSIX spellings are mended first ("en_US.UTF-8" → "en-US"); "C" and
+ * "POSIX" are not languages.
+ */
+export function validLocale(tag: string | null | undefined): string | undefined {
+  if (typeof tag !== 'string') return undefined
+  const mended = tag.trim().split(/[.@]/, 1)[0]?.replace(/_/g, '-') ?? ''
+  if (mended === '' || mended === 'C' || mended.toUpperCase() === 'POSIX') return undefined
+  try {
+    const [canonical] = Intl.getCanonicalLocales(mended)
+    return canonical
+  } catch {
+    return undefined
+  }
+}
+
+/** The first valid tag among the candidates, else FALLBACK_LOCALE. */
+export function resolveLocale(candidates: readonly (string | null | undefined)[]): string {
+  for (const c of candidates) {
+    const v = validLocale(c)
+    if (v) return v
+  }
+  return FALLBACK_LOCALE
+}
+
+let cached: string | undefined
+
+/** The viewer's locale, validated (see resolveLocale). */
+export function currentLocale(): string {
+  if (cached === undefined) {
+    const nav = typeof navigator === 'undefined' ? undefined : navigator
+    cached = resolveLocale([...(nav?.languages ?? []), nav?.language])
+  }
+  return cached
+}
+
+/** For tests. */
+export function resetLocaleCache(): void {
+  cached = undefined
+}
+
+export function dateTimeFormat(options: Intl.DateTimeFormatOptions, locale = currentLocale()): Intl.DateTimeFormat {
+  try {
+    return new Intl.DateTimeFormat(locale, options)
+  } catch {
+    return new Intl.DateTimeFormat(FALLBACK_LOCALE, options)
+  }
+}
+
+export function relativeTimeFormat(locale = currentLocale()): Intl.RelativeTimeFormat {
+  try {
+    return new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })
+  } catch {
+    return new Intl.RelativeTimeFormat(FALLBACK_LOCALE, { numeric: 'auto' })
+  }
+}

@@ -1,0 +1,99 @@
+import { useEffect, useRef } from 'react'
+import { CreateInterviewPage } from '../interviews/CreateInterviewPage'
+import { InterviewDetailsPage } from '../interviews/InterviewDetailsPage'
+import { InterviewListPage } from '../interviews/InterviewListPage'
+import { SettingsPage } from '../settings/SettingsPage'
+import { TemplateEditorPage } from '../templates/TemplateEditorPage'
+import { TemplateListPage } from '../templates/TemplateListPage'
+import { Dialog } from '../ui/Dialog'
+import { EmptyState, PageHeader } from '../ui/Feedback'
+import { cancelPending, confirmPending, useRoute, useRouterState, type Route } from './router'
+import { Sidebar } from './Sidebar'
+import { ToastProvider } from './toasts'
+
+function Screen({ route }: { route: Route }) {
+  switch (route.name) {
+    case 'interviews':
+      return <InterviewListPage />
+    case 'interview':
+      return <InterviewDetailsPage key={route.id} id={route.id} />
+    case 'interview-new':
+      return <CreateInterviewPage key={route.templateId ?? ''} templateId={route.templateId} />
+    case 'templates':
+      return <TemplateListPage />
+    case 'template':
+      return <TemplateEditorPage key={route.id} id={route.id} />
+    case 'template-new':
+      return <TemplateEditorPage key="new" />
+    case 'settings':
+      return <SettingsPage />
+    case 'not-found':
+      return (
+        <>
+          <PageHeader title="Page not found" />
+          <EmptyState title={`Nothing lives at “${route.path}”.`}>
+            <a href="#/interviews">Go to interviews</a>
+          </EmptyState>
+        </>
+      )
+  }
+}
+
+function screenKey(route: Route): string {
+  return 'id' in route ? `${route.name}:${route.id}` : route.name
+}
+
+export function App() {
+  const route = useRoute()
+  const { pending } = useRouterState()
+  const mainRef = useRef<HTMLElement>(null)
+  const key = screenKey(route)
+  const first = useRef(true)
+
+  // Move focus to the new screen's heading so keyboard and screen-reader users
+  // start at the top of what changed (not on the first load).
+  useEffect(() => {
+    if (first.current) {
+      first.current = false
+      return
+    }
+    const h = mainRef.current?.querySelector<HTMLElement>('[data-page-title]')
+    h?.focus({ preventScroll: false })
+  }, [key])
+
+  return (
+    <ToastProvider>
+      <a className="skip-link" href="#main" onClick={(e) => {
+        e.preventDefault()
+        mainRef.current?.focus()
+      }}>
+        Skip to content
+      </a>
+      <div className="layout">
+        <Sidebar route={route} />
+        <main id="main" className="main" ref={mainRef} tabIndex={-1}>
+          <Screen route={route} />
+        </main>
+      </div>
+      {pending !== null && (
+        <Dialog
+          title="Discard unsaved changes?"
+          description="You have changes that are not saved. If you leave this page they are lost."
+          onClose={cancelPending}
+          actions={
+            <>
+              <button type="button" className="btn" onClick={cancelPending} data-autofocus>
+                Keep editing
+              </button>
+              <button type="button" className="btn btn-danger" onClick={confirmPending}>
+                Discard changes
+              </button>
+            </>
+          }
+        >
+          {null}
+        </Dialog>
+      )}
+    </ToastProvider>
+  )
+}

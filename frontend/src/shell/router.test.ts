@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest'
+import { href, parseHash } from './router'
+
+describe('parseHash', () => {
+  it.each([
+    ['', { name: 'interviews' }],
+    ['#/', { name: 'interviews' }],
+    ['#/interviews', { name: 'interviews' }],
+    ['#/interviews/abc', { name: 'interview', id: 'abc' }],
+    ['#/interviews/new', { name: 'interview-new' }],
+    ['#/interviews/new?template=tpl%201', { name: 'interview-new', templateId: 'tpl 1' }],
+    ['#/templates', { name: 'templates' }],
+    ['#/templates/new', { name: 'template-new' }],
+    ['#/templates/t%2F1', { name: 'template', id: 't/1' }],
+    ['#/settings', { name: 'settings' }],
+    ['#/nope', { name: 'not-found', path: '/nope' }],
+    ['#/templates/a/b', { name: 'not-found', path: '/templates/a/b' }],
+  ])('%s', (hash, want) => {
+    expect(parseHash(hash)).toEqual(want)
+  })
+
+  it('builds encoded links that parse back', () => {
+    expect(href('templates', 'a b')).toBe('#/templates/a%20b')
+    expect(parseHash(href('interviews', 'x/y'))).toEqual({ name: 'interview', id: 'x/y' })
+  })
+})

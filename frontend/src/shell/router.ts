@@ -1,0 +1,132 @@
+// Hash routing (#/interviews, #/templates/ID, …): works in the Wails webview and
+// in a browser without server-side routes. One optional blocker guards unsaved
+// work: a blocked navigation waits in `pending` until the user confirms.
+
+import { useSyncExternalStore } from 'react'
+
+export type Route =
+  | { name: 'interviews' }
+  | { name: 'interview'; id: string }
+  | { name: 'interview-new'; templateId?: string }
+  | { name: 'templates' }
+  | { name: 'template'; id: string }
+  | { name: 'template-new' }
+  | { name: 'settings' }
+  | { name: 'not-found'; path: string }
+
+export function parseHash(hash: string): Route {
+  const raw = hash.replace(/^#/, '') || '/interviews'
+  const [pathPart = '', queryPart = ''] = raw.split('?', 2)
+  const parts = pathPart.split('/').filter(Boolean).map((p) => {
+    try {
+      return decodeURIComponent(p)
+    } catch {
+      return p
+    }
+  })
+  const query = new URLSearchParams(queryPart)
+  const [area, id, ...rest] = parts
+  if (rest.length > 0) return { name: 'not-found', path: raw }
+  switch (area) {
+    case undefined:
+    case 'interviews':
+      if (id === undefined) return { name: 'interviews' }
+      if (id === 'new') {
+        const templateId = query.get('template') ?? undefined
+        return templateId ? { name: 'interview-new', templateId } : { name: 'interview-new' }
+      }
+      return { name: 'interview', id }
+    case 'templates':
+      if (id === undefined) return { name: 'templates' }
+      if (id === 'new') return { name: 'template-new' }
+      return { name: 'template', id }
+    case 'settings':
+      if (id === undefined) return { name: 'settings' }
+  }
+  return { name: 'not-found', path: raw }
+}
+
+/** Builds "#/a/b" with each segment encoded. */
+export function href(...segments: string[]): string {
+  return '#/' + segments.map(encodeURIComponent).join('/')
+}
+
+type Blocker = () => boolean
+
+let blocker: Blocker | null = null
+let pending: string | null = null
+let lastHash = typeof location === 'undefined' ? '' : location.hash
+const listeners = new Set<() => void>()
+let snapshot: { hash: string; pending: string | null } = { hash: lastHash, pending }
+
+function emit() {
+  snapshot = { hash: lastHash, pending }
+  for (const l of listeners) l()
+}
+
+function onHashChange() {
+  const next = location.hash
+  if (next === lastHash) return
+  if (blocker?.()) {
+    pending = next
+    // Put the address back without a second hashchange.
+    history.replaceState(history.state, '', lastHash || '#/')
+    emit()
+    return
+  }
+  lastHash = next
+  emit()
+}
+
+if (typeof window !== 'undefined') window.addEventListener('hashchange', onHashChange)
+
+function subscribe(l: () => void) {
+  listeners.add(l)
+  return () => listeners.delete(l)
+}
+
+export function useRouterState() {
+  return useSyncExternalStore(subscribe, () => snapshot)
+}
+
+export function useRoute(): Route {
+  return parseHash(useRouterState().hash)
+}
+
+/** Goes to a hash route ("#/templates"). `replace` keeps the history entry count. */
+export function navigate(to: string, opts: { replace?: boolean } = {}): void {
+  if (opts.replace) {
+    if (blocker?.()) {
+      pending = to
+      emit()
+      return
+    }
+    history.replaceState(history.state, '', to)
+    lastHash = location.hash
+    emit()
+    return
+  }
+  location.hash = to
+}
+
+/** Registers the unsaved-changes check; returns the unregister function. */
+export function setBlocker(fn: Blocker): () => void {
+  blocker = fn
+  return () => {
+    if (blocker === fn) blocker = null
+  }
+}
+
+/** The user chose to leave: drop the blocker and go where they wanted. */
+export function confirmPending(): void {
+  const to = pending
+  pending = null
+  blocker = null
+  emit()
+  if (to !== null) location.hash = to
+}
+
+export function cancelPending(): void {
+  pending = null
+  emit()
+}

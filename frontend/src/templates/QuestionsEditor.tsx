@@ -1,0 +1,172 @@
+import { useState } from 'react'
+import { Field } from '../ui/Field'
+import { ItemControls } from './ItemControls'
+import { emptyQuestion, move, newKey, type QuestionDraft } from './templateForm'
+
+type Props = {
+  questions: QuestionDraft[]
+  onChange: (questions: QuestionDraft[]) => void
+  errors: Record<string, string>
+}
+
+export function QuestionsEditor({ questions, onChange, errors }: Props) {
+  const [moved, setMoved] = useState<{ key: string; dir: -1 | 1 } | null>(null)
+  const update = (i: number, patch: Partial<QuestionDraft>) =>
+    onChange(questions.map((q, j) => (j === i ? { ...q, ...patch } : q)))
+
+  const add = () => {
+    const q = emptyQuestion()
+    onChange([...questions, q])
+    window.requestAnimationFrame(() => document.getElementById(`question-${q.key}-text`)?.focus())
+  }
+
+  return (
+    <section className="editor-section" aria-labelledby="questions-heading">
+      <div className="section-head">
+        <h2 id="questions-heading" className="section-title">
+          Technical questions
+        </h2>
+        <p className="section-hint">
+          Asked one by one in this order. Leave empty for a plan-only interview. The candidate sees only the question
+          text.
+        </p>
+      </div>
+      {errors.questions && <p className="field-error">{errors.questions}</p>}
+      {questions.length > 0 && (
+        <ol className="item-list">
+          {questions.map((q, i) => (
+            <li key={q.key}>
+              <fieldset className="item">
+                <legend className="item-legend">Question {i + 1}</legend>
+                <div className="item-fields">
+                  <Field
+                    id={`question-${q.key}-text`}
+                    label="Question text"
+                    hint="Shown to the candidate."
+                    required
+                    error={errors[`questions.${i}.text`]}
+                  >
+                    <textarea
+                      className="input textarea"
+                      rows={2}
+                      value={q.text}
+                      onChange={(e) => update(i, { text: e.target.value })}
+                    />
+                  </Field>
+                  <Field
+                    id={`question-${q.key}-alternative`}
+                    label="Alternative explanation"
+                    hint="Rephrased wording, shown only when you choose."
+                    required
+                    error={errors[`questions.${i}.alternative`]}
+                  >
+                    <textarea
+                      className="input textarea"
+                      rows={2}
+                      value={q.alternative}
+                      onChange={(e) => update(i, { alternative: e.target.value })}
+                    />
+                  </Field>
+                  <Field
+                    id={`question-${q.key}-expected`}
+                    label="Expected answer"
+                    hint="For the interviewer only."
+                    required
+                    error={errors[`questions.${i}.expectedAnswer`]}
+                  >
+                    <textarea
+                      className="input textarea"
+                      rows={3}
+                      value={q.expectedAnswer}
+                      onChange={(e) => update(i, { expectedAnswer: e.target.value })}
+                    />
+                  </Field>
+                  <KeyPoints q={q} index={i} errors={errors} onChange={(keyPoints) => update(i, { keyPoints })} />
+                </div>
+                <ItemControls
+                  itemKey={q.key}
+                  index={i}
+                  count={questions.length}
+                  noun="question"
+                  focusAfterMove={moved}
+                  onMove={(dir) => {
+                    setMoved({ key: q.key, dir })
+                    onChange(move(questions, i, dir))
+                  }}
+                  onRemove={() => onChange(questions.filter((_, j) => j !== i))}
+                />
+              </fieldset>
+            </li>
+          ))}
+        </ol>
+      )}
+      <button type="button" className="btn" onClick={add}>
+        Add question
+      </button>
+    </section>
+  )
+}
+
+function KeyPoints({
+  q,
+  index,
+  errors,
+  onChange,
+}: {
+  q: QuestionDraft
+  index: number
+  errors: Record<string, string>
+  onChange: (k: QuestionDraft['keyPoints']) => void
+}) {
+  const listError = errors[`questions.${index}.keyPoints`]
+  const add = () => {
+    const k = { key: newKey('k'), text: '' }
+    onChange([...q.keyPoints, k])
+    window.requestAnimationFrame(() => document.getElementById(`kp-${k.key}`)?.focus())
+  }
+  return (
+    <fieldset className="keypoints">
+      <legend className="field-label">Key points</legend>
+      <p className="field-hint">Short phrases a good answer covers; used for answer analysis.</p>
+      {listError && <p className="field-error">{listError}</p>}
+      {q.keyPoints.length > 0 && (
+        <ul className="keypoint-list">
+          {q.keyPoints.map((k, j) => {
+            const err = errors[`questions.${index}.keyPoints.${j}`]
+            return (
+              <li key={k.key} className="keypoint">
+                <label htmlFor={`kp-${k.key}`} className="visually-hidden">
+                  Key point {j + 1}
+                </label>
+                <input
+                  id={`kp-${k.key}`}
+                  className="input"
+                  value={k.text}
+                  aria-invalid={err ? true : undefined}
+                  aria-describedby={err ? `kp-${k.key}-error` : undefined}
+                  onChange={(e) => onChange(q.keyPoints.map((x, m) => (m === j ? { ...x, text: e.target.value } : x)))}
+                />
+                <button
+                  type="button"
+                  className="btn btn-small btn-ghost btn-ghost-danger"
+                  aria-label={`Remove key point ${j + 1}`}
+                  onClick={() => onChange(q.keyPoints.filter((_, m) => m !== j))}
+                >
+                  Remove
+                </button>
+                {err && (
+                  <p id={`kp-${k.key}-error`} className="field-error keypoint-error">
+                    {err}
+                  </p>
+                )}
+              </li>
+            )
+          })}
+        </ul>
+      )}
+      <button type="button" className="btn btn-small" onClick={add}>
+        Add key point
+      </button>
+    </fieldset>
+  )
+}

@@ -1,0 +1,238 @@
+import { useEffect, useRef, useState } from 'react'
+import { ApiError, errorMessage } from '../api/client'
+import { createTemplate, getTemplate, updateTemplate } from '../api/templates'
+import { href, navigate, setBlocker } from '../shell/router'
+import { useModShortcut } from '../shell/shortcuts'
+import { useToast } from '../shell/toasts'
+import { LoadError, PageHeader, Skeleton } from '../ui/Feedback'
+import { Field } from '../ui/Field'
+import { PlanEditor } from './PlanEditor'
+import { QuestionsEditor } from './QuestionsEditor'
+import {
+  blankDraft,
+  draftSignature,
+  fromDraft,
+  normaliseFieldErrors,
+  toDraft,
+  type TemplateDraft,
+} from './templateForm'
+
+const SPECIALIZATIONS = ['Go backend', 'Python', 'Frontend', 'Java', 'DevOps/SRE', 'Data/SQL', 'General']
+
+export function TemplateEditorPage({ id }: { id?: string }) {
+  const [draft, setDraft] = useState<TemplateDraft | null>(id ? null : blankDraft)
+  const [saved, setSaved] = useState<string>(() => (id ? '' : draftSignature(blankDraft())))
+  const [loadError, setLoadError] = useState<unknown>(undefined)
+  const [nonce, setNonce] = useState(0)
+  const [errors, setErrors] = useState<Record<string, string>>({})
+  const [summary, setSummary] = useState<string>('')
+  const [saving, setSaving] = useState(false)
+  const [focusInvalid, setFocusInvalid] = useState(0)
+  const formRef = useRef<HTMLFormElement>(null)
+  const toast = useToast()
+
+  useEffect(() => {
+    if (!id) return
+    const ctrl = new AbortController()
+    setLoadError(undefined)
+    getTemplate(id, ctrl.signal).then(
+      (t) => {
+        const d = toDraft(t)
+        setDraft(d)
+        setSaved(draftSignature(d))
+      },
+      (e: unknown) => {
+        if (!ctrl.signal.aborted) setLoadError(e)
+      },
+    )
+    return () => ctrl.abort()
+  }, [id, nonce])
+
+  const dirty = draft !== null && draftSignature(draft) !== saved
+  const dirtyRef = useRef(dirty)
+  dirtyRef.current = dirty
+
+  useEffect(() => setBlocker(() => dirtyRef.current), [])
+  useEffect(() => {
+    const onBeforeUnload = (e: BeforeUnloadEvent) => {
+      if (!dirtyRef.current) return
+      e.preventDefault()
+      e.returnValue = ''
+    }
+    window.addEventListener('beforeunload', onBeforeUnload)
+    return () => window.removeEventListener('beforeunload', onBeforeUnload)
+  }, [])
+
+  useEffect(() => {
+    if (focusInvalid === 0) return
+    const el =
+      formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]') ??
+      document.getElementById('template-error-summary')
+    el?.focus()
+  }, [focusInvalid])
+
+  const save = async () => {
+    if (!draft || saving) return
+    setSaving(true)
+    try {
+      const body = fromDraft(draft)
+      const t = id ? await updateTemplate(id, body) : await createTemplate(body)
+      const d = toDraft(t)
+      setErrors({})
+      setSummary('')
+      setDraft(d)
+      setSaved(draftSignature(d))
+      dirtyRef.current = false
+      toast({ tone: 'success', message: `Saved “${t.name}”.` })
+      if (!id) navigate(href('templates', t.id), { replace: true })
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 422) {
+        const fields = normaliseFieldErrors(e.fields)
+        setErrors(fields)
+        setSummary(e.message)
+      } else {
+        setErrors({})
+        setSummary(errorMessage(e))
+      }
+      setFocusInvalid((n) => n + 1)
+    } finally {
+      setSaving(false)
+    }
+  }
+
+  useModShortcut('s', () => void save(), draft !== null)
+
+  if (loadError !== undefined)
+    return (
+      <>
+        <PageHeader title="Edit template" />
+        <LoadError error={loadError} onRetry={() => setNonce((n) => n + 1)} what="the template" />
+      </>
+    )
+  if (!draft)
+    return (
+      <>
+        <PageHeader title="Edit template" />
+        <Skeleton lines={8} label="Loading template" />
+      </>
+    )
+
+  const set = (patch: Partial<TemplateDraft>) => setDraft({ ...draft, ...patch })
+  const topErrors = Object.entries(errors).filter(([k]) => !isShownInline(k, draft))
+
+  return (
+    <form
+      ref={formRef}
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault()
+        void save()
+      }}
+    >
+      <PageHeader
+        title={id ? `Edit “${draft.name || 'template'}”` : 'New template'}
+        actions={
+          <>
+            <a className="btn" href="#/templates">
+              {dirty ? 'Cancel' : 'Back to templates'}
+            </a>
+            <button type="submit" className="btn btn-primary" disabled={saving} aria-keyshortcuts="Control+S Meta+S">
+              {saving ? 'Saving…' : 'Save template'}
+            </button>
+          </>
+        }
+      >
+        <p className="page-subtitle" aria-live="polite">
+          {dirty ? 'Unsaved changes' : id ? 'All changes saved' : '\u00a0'}
+        </p>
+      </PageHeader>
+
+      {summary && (
+        <div id="template-error-summary" className="panel panel-error" role="alert" tabIndex={-1}>
+          <p className="panel-title">{summary}</p>
+          {topErrors.length > 0 && (
+            <ul>
+              {topErrors.map(([k, v]) => (
+                <li key={k}>
+                  <code>{k}</code>: {v}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+
+      <section className="editor-section" aria-labelledby="details-heading">
+        <h2 id="details-heading" className="section-title">
+          Details
+        </h2>
+        <div className="form-grid">
+          <Field label="Name" required error={errors.name} className="span-2">
+            <input className="input" value={draft.name} onChange={(e) => set({ name: e.target.value })} maxLength={120} />
+          </Field>
+          <Field label="Specialization" error={errors.specialization} hint="For example Go backend, Python, Frontend.">
+            <input
+              className="input"
+              list="specializations"
+              value={draft.specialization}
+              onChange={(e) => set({ specialization: e.target.value })}
+            />
+          </Field>
+          <Field label="Duration (minutes)" error={errors.durationMinutes} hint="15 to 240 minutes.">
+            <input
+              className="input input-narrow"
+              type="number"
+              inputMode="numeric"
+              min={15}
+              max={240}
+              step={5}
+              value={draft.durationMinutes}
+              onChange={(e) => set({ durationMinutes: e.target.value })}
+            />
+          </Field>
+          <Field label="Description" error={errors.description} className="span-2">
+            <textarea
+              className="input textarea"
+              rows={3}
+              value={draft.description}
+              onChange={(e) => set({ description: e.target.value })}
+            />
+          </Field>
+        </div>
+        <datalist id="specializations">
+          {SPECIALIZATIONS.map((s) => (
+            <option key={s} value={s} />
+          ))}
+        </datalist>
+      </section>
+
+      <PlanEditor plan={draft.plan} onChange={(plan) => set({ plan })} errors={errors} />
+      <QuestionsEditor questions={draft.questions} onChange={(questions) => set({ questions })} errors={errors} />
+
+      <div className="form-footer">
+        <button type="submit" className="btn btn-primary" disabled={saving}>
+          {saving ? 'Saving…' : 'Save template'}
+        </button>
+        <span className="form-footer-hint">
+          or press <kbd>Ctrl</kbd>+<kbd>S</kbd>
+        </span>
+      </div>
+    </form>
+  )
+}
+
+const INLINE_TOP = new Set(['name', 'specialization', 'description', 'durationMinutes', 'plan', 'questions'])
+
+/** Whether an error key has a place next to a field (else it goes to the summary). */
+function isShownInline(key: string, d: TemplateDraft): boolean {
+  if (INLINE_TOP.has(key)) return true
+  const m = /^(plan|questions)\.(\d+)\.(\w+)(?:\.(\d+))?$/.exec(key)
+  if (!m) return false
+  const [, list, idx, field, sub] = m
+  const i = Number(idx)
+  if (list === 'plan') return i < d.plan.length && (field === 'title' || field === 'hint') && sub === undefined
+  const q = d.questions[i]
+  if (!q) return false
+  if (field === 'keyPoints') return sub === undefined || Number(sub) < q.keyPoints.length
+  return ['text', 'alternative', 'expectedAnswer'].includes(field ?? '') && sub === undefined
+}

@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest'
+import type { Template } from '../api/types'
+import { kindLabel, matchesTemplate } from './TemplateListPage'
+import { draftSignature, exportFileName, fieldPath, fromDraft, move, normaliseFieldErrors, toDraft } from './templateForm'
+
+const template: Template = {
+  id: 'tpl1',
+  name: 'Go backend engineer',
+  specialization: 'Go backend',
+  description: 'Plan plus questions.',
+  durationMinutes: 60,
+  plan: [
+    { id: 'p1', title: 'General information', hint: 'Introductions.' },
+    { id: 'p2', title: 'Experience' },
+  ],
+  questions: [
+    { id: 'q1', text: 'Buffered vs unbuffered?', alternative: 'Channels…', expectedAnswer: 'Blocking…', keyPoints: ['blocks'] },
+  ],
+  technical: true,
+  builtIn: true,
+  createdAt: '2026-11-01T00:00:00Z',
+  updatedAt: '2026-11-01T00:00:00Z',
+}
+
+describe('move', () => {
+  it('moves an item up and down', () => {
+    expect(move(['a', 'b', 'c'], 2, -1)).toEqual(['a', 'c', 'b'])
+    expect(move(['a', 'b', 'c'], 0, 1)).toEqual(['b', 'a', 'c'])
+  })
+
+  it('leaves the ends alone and never mutates', () => {
+    const list = ['a', 'b']
+    expect(move(list, 0, -1)).toEqual(['a', 'b'])
+    expect(move(list, 1, 1)).toEqual(['a', 'b'])
+    expect(move(list, 5, -1)).toEqual(['a', 'b'])
+    expect(list).toEqual(['a', 'b'])
+  })
+})
+
+describe('draft conversion', () => {
+  it('round-trips a template, keeping ids', () => {
+    const body = fromDraft(toDraft(template))
+    expect(body).toEqual({
+      name: 'Go backend engineer',
+      specialization: 'Go backend',
+      description: 'Plan plus questions.',
+      durationMinutes: 60,
+      plan: [
+        { id: 'p1', title: 'General information', hint: 'Introductions.' },
+        { id: 'p2', title: 'Experience' },
+      ],
+      questions: [
+        { id: 'q1', text: 'Buffered vs unbuffered?', alternative: 'Channels…', expectedAnswer: 'Blocking…', keyPoints: ['blocks'] },
+      ],
+    })
+  })
+
+  it('sees a reorder as a change', () => {
+    const d = toDraft(template)
+    const before = draftSignature(d)
+    expect(draftSignature({ ...d, plan: move(d.plan, 1, -1) })).not.toBe(before)
+    expect(draftSignature(toDraft(template))).toBe(before)
+  })
+
+  it('drops blank key points and sends a bad duration as 0 for the host to reject', () => {
+    const d = toDraft(template)
+    d.questions[0]!.keyPoints.push({ key: 'x', text: '  ' })
+    d.durationMinutes = 'abc'
+    const body = fromDraft(d)
+    expect(body.questions[0]!.keyPoints).toEqual(['blocks'])
+    expect(body.durationMinutes).toBe(0)
+  })
+})
+
+describe('server field paths', () => {
+  it.each([
+    ['name', 'name'],
+    ['plan[0].title', 'plan.0.title'],
+    ['questions[2].keyPoints[1]', 'questions.2.keyPoints.1'],
+    ['questions.3.text', 'questions.3.text'],
+  ])('%s → %s', (k, want) => {
+    expect(fieldPath(k)).toBe(want)
+  })
+
+  it('normalises a fields map', () => {
+    expect(normaliseFieldErrors({ 'plan[1].title': 'Required.' })).toEqual({ 'plan.1.title': 'Required.' })
+  })
+})
+
+describe('list helpers', () => {
+  it('labels technical and plan-only templates', () => {
+    expect(kindLabel({ technical: true, questionCount: 12 })).toBe('Technical · 12 questions')
+    expect(kindLabel({ technical: true, questionCount: 1 })).toBe('Technical · 1 question')
+    expect(kindLabel({ technical: false, questionCount: 0 })).toBe('Plan only')
+  })
+
+  it('filters by name, specialization and description', () => {
+    const s = { ...template, topicCount: 2, questionCount: 1 }
+    expect(matchesTemplate(s, 'GO BACK')).toBe(true)
+    expect(matchesTemplate(s, 'plan plus')).toBe(true)
+    expect(matchesTemplate(s, 'python')).toBe(false)
+    expect(matchesTemplate(s, '  ')).toBe(true)
+  })
+
+  it('names export files', () => {
+    expect(exportFileName('Go backend engineer')).toBe('go-backend-engineer.json')
+    expect(exportFileName('Développeur · Front (copy)')).toBe('developpeur-front-copy.json')
+    expect(exportFileName('***')).toBe('template.json')
+  })
+})
+
+describe('describeError', () => {
+  it('spells out field messages for imports', async () => {
+    const { ApiError } = await import('../api/client')
+    const { describeError } = await import('./TemplateListPage')
+    const one = new ApiError(422, 'invalid', 'Add at least one plan topic.', { 'templates[0].plan': 'Add at least one plan topic.' })
+    expect(describeError(one)).toBe('templates[0].plan: Add at least one plan topic.')
+    const two = new ApiError(422, 'invalid', 'Check the highlighted fields.', { 'templates[1].name': 'Enter the template name.' })
+    expect(describeError(two)).toBe('Check the highlighted fields. templates[1].name: Enter the template name.')
+    expect(describeError(new ApiError(400, 'bad_request', 'not an InterviewDesk template file'))).toBe(
+      'not an InterviewDesk template file',
+    )
+  })
+})

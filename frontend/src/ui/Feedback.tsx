@@ -1,0 +1,50 @@
+import type { ReactNode } from 'react'
+import { NetworkError, errorMessage } from '../api/client'
+
+/** A failed load: says what happened and offers Retry. */
+export function LoadError({ error, onRetry, what }: { error: unknown; onRetry: () => void; what: string }) {
+  const network = error instanceof NetworkError
+  return (
+    <div className="panel panel-error" role="alert">
+      <h2 className="panel-title">{network ? 'Cannot reach the InterviewDesk host' : `Could not load ${what}`}</h2>
+      <p>{errorMessage(error)}</p>
+      <button type="button" className="btn" onClick={onRetry}>
+        Retry
+      </button>
+    </div>
+  )
+}
+
+export function EmptyState({ title, children }: { title: string; children?: ReactNode }) {
+  return (
+    <div className="empty">
+      <p className="empty-title">{title}</p>
+      {children && <div className="empty-body">{children}</div>}
+    </div>
+  )
+}
+
+/** Grey placeholder lines with the size of the content to come (no layout jump). */
+export function Skeleton({ lines = 3, label = 'Loading…' }: { lines?: number; label?: string }) {
+  return (
+    <div className="skeleton" role="status" aria-label={label}>
+      {Array.from({ length: lines }, (_, i) => (
+        <div key={i} className="skeleton-line" />
+      ))}
+    </div>
+  )
+}
+
+export function PageHeader({ title, actions, children }: { title: ReactNode; actions?: ReactNode; children?: ReactNode }) {
+  return (
+    <header className="page-header">
+      <div className="page-heading">
+        <h1 className="page-title" tabIndex={-1} data-page-title>
+          {title}
+        </h1>
+        {children}
+      </div>
+      {actions && <div className="page-actions">{actions}</div>}
+    </header>
+  )
+}

@@ -151,10 +151,31 @@ func (s *Server) details(iv interviews.Interview, kind string) linkPage {
 	return p
 }
 
+// roomApp serves the built room app for a valid link; it reports false when the
+// console was built without it, and the server-rendered page stands in.
+func (s *Server) roomApp(w http.ResponseWriter, r *http.Request) bool {
+	if s.cfg.Console == nil {
+		return false
+	}
+	data, err := fs.ReadFile(s.cfg.Console, "room.html")
+	if err != nil {
+		return false
+	}
+	h := w.Header()
+	h.Set("Content-Type", "text/html; charset=utf-8")
+	h.Set("Cache-Control", "no-store")
+	h.Set("Content-Security-Policy", "default-src 'self'; connect-src 'self' ws: wss:; media-src 'self' blob:; "+
+		"img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'none'; frame-ancestors 'self'")
+	h.Set("Permissions-Policy", "camera=(self), microphone=(self), display-capture=(self)")
+	h.Set("X-Frame-Options", "SAMEORIGIN") // the console may embed the room
+	_, _ = w.Write(data)
+	return true
+}
+
 // candidatePage is the candidate's landing page: only what a candidate may see.
 func (s *Server) candidatePage(w http.ResponseWriter, r *http.Request) {
 	iv, _, ok := s.resolve(w, r, interviews.RoleCandidate)
-	if !ok {
+	if !ok || s.roomApp(w, r) {
 		return
 	}
 	p := s.details(iv, "candidate")
@@ -165,7 +186,7 @@ func (s *Server) candidatePage(w http.ResponseWriter, r *http.Request) {
 // interviewerPage is an interviewer's landing page for the room.
 func (s *Server) interviewerPage(w http.ResponseWriter, r *http.Request) {
 	iv, l, ok := s.resolve(w, r, interviews.RoleInterviewer)
-	if !ok {
+	if !ok || s.roomApp(w, r) {
 		return
 	}
 	p := s.details(iv, "interviewer")

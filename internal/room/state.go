@@ -336,13 +336,17 @@ func (s *State) saveNote(e Event) error {
 	if err := decodeData(e.Data, &d); err != nil {
 		return err
 	}
-	if e.Actor.Email == "" && e.Actor.Role != RoleHost {
+	key := strings.ToLower(e.Actor.Email)
+	if key == "" {
+		key = "name:" + e.Actor.Name // the organizer may have no email yet
+	}
+	if key == "name:" {
 		return reject("notes need an author")
 	}
 	if utf8.RuneCountInString(d.Text) > MaxNoteChars {
 		return reject("notes have at most %d characters; split them or shorten them", MaxNoteChars)
 	}
-	s.Notes[strings.ToLower(e.Actor.Email)] = Note{Author: e.Actor, Text: d.Text, SavedAt: e.At}
+	s.Notes[key] = Note{Author: e.Actor, Text: d.Text, SavedAt: e.At}
 	return nil
 }
 

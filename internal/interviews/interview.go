@@ -87,16 +87,7 @@ func (iv Interview) EndsAt() time.Time {
 }
 
 // TenseAt says which list iv belongs to at now.
-func (iv Interview) TenseAt(now time.Time) Tense {
-	switch {
-	case iv.Status == Cancelled:
-		return CancelledList
-	case iv.Status == Finished || !iv.EndsAt().After(now):
-		return Past
-	default:
-		return Upcoming
-	}
-}
+func (iv Interview) TenseAt(now time.Time) Tense { return iv.Summary().tenseAt(now) }
 
 // Expired reports whether iv's links no longer open a room at now.
 func (iv Interview) Expired(now time.Time) bool {
@@ -123,6 +114,8 @@ type Summary struct {
 	Status       Status    `json:"status"`
 	Tense        Tense     `json:"tense,omitempty"`
 	TemplateName string    `json:"templateName"`
+
+	search string // lower-case name and email, for List
 }
 
 // Summary condenses iv; Tense is filled in when read.

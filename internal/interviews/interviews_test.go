@@ -251,3 +251,44 @@ func TestCancelRestoreAndLinkStates(t *testing.T) {
 		t.Error("a link 12 hours after the planned end is not expired")
 	}
 }
+
+// TestIndexMatchesStoreAfterConcurrentChanges reschedules concurrently and then
+// compares the in-memory list with one freshly loaded from the store.
+func TestIndexMatchesStoreAfterConcurrentChanges(t *testing.T) {
+	f := setup(t)
+	var ids []string
+	for i := 0; i < 8; i++ {
+		iv, err := f.svc.Create(f.valid())
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, iv.ID)
+	}
+	if _, _, err := f.svc.List(ListQuery{}); err != nil { // load the index
+		t.Fatal(err)
+	}
+	done := make(chan struct{})
+	for w := 0; w < 4; w++ {
+		go func(w int) {
+			defer func() { done <- struct{}{} }()
+			for i := 0; i < 20; i++ {
+				at := fmt.Sprintf("2026-12-%02dT%02d:00", 2+(w+i)%20, 8+i%10)
+				_, _ = f.svc.Reschedule(ids[(w*3+i)%len(ids)], at, "")
+			}
+		}(w)
+	}
+	for w := 0; w < 4; w++ {
+		<-done
+	}
+	live, _, _ := f.svc.List(ListQuery{Limit: 100})
+	fresh := New(f.svc.db, f.svc.templates, f.svc.settings, f.svc.now)
+	stored, _, _ := fresh.List(ListQuery{Limit: 100})
+	if len(live) != len(ids) || len(stored) != len(ids) {
+		t.Fatalf("live list has %d, stored %d, want %d", len(live), len(stored), len(ids))
+	}
+	for i := range live {
+		if live[i].ID != stored[i].ID || !live[i].StartsAt.Equal(stored[i].StartsAt) {
+			t.Errorf("entry %d: live %s %v, stored %s %v", i, live[i].ID, live[i].StartsAt, stored[i].ID, stored[i].StartsAt)
+		}
+	}
+}

@@ -1,10 +1,9 @@
 package interviews
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/google/uuid"
@@ -24,6 +23,9 @@ type Service struct {
 	templates *templates.Service
 	settings  *settings.Service
 	now       func() time.Time
+	index     index
+	// writeMu orders commits and index updates the same way.
+	writeMu sync.Mutex
 }
 
 // New returns a Service; now is the clock.
@@ -99,6 +101,8 @@ func (s *Service) Create(in NewInterview) (Interview, error) {
 		Tools:        Tools{LiveCode: len(tpl.Questions) > 0},
 		CreatedAt:    now.UTC(), UpdatedAt: now.UTC(),
 	}
+	s.writeMu.Lock()
+	defer s.writeMu.Unlock()
 	err = s.db.Update(func(tx *store.Tx) error {
 		if err := put(tx, iv, time.Time{}); err != nil {
 			return err
@@ -112,6 +116,7 @@ func (s *Service) Create(in NewInterview) (Interview, error) {
 	if err != nil {
 		return Interview{}, fmt.Errorf("create interview: %w", err)
 	}
+	s.index.put(iv.Summary(), time.Time{})
 	return iv, nil
 }
 
@@ -133,12 +138,17 @@ func mustV7() string {
 // change loads interview id, lets fn modify it, and stores it with Sequence + 1.
 // fn returning an error changes nothing.
 func (s *Service) change(id string, fn func(tx *store.Tx, iv *Interview) error) (Interview, error) {
-	var iv Interview
+	var (
+		iv       Interview
+		oldStart time.Time
+	)
+	s.writeMu.Lock()
+	defer s.writeMu.Unlock()
 	err := s.db.Update(func(tx *store.Tx) error {
 		if err := get(tx, id, &iv); err != nil {
 			return err
 		}
-		oldStart := iv.StartsAt
+		oldStart = iv.StartsAt
 		if err := fn(tx, &iv); err != nil {
 			return err
 		}
@@ -149,6 +159,7 @@ func (s *Service) change(id string, fn func(tx *store.Tx, iv *Interview) error) 
 	if err != nil {
 		return Interview{}, err
 	}
+	s.index.put(iv.Summary(), oldStart)
 	return iv, nil
 }
 
@@ -320,62 +331,30 @@ func (s *Service) List(q ListQuery) ([]Summary, int, error) {
 	if q.Tense != Upcoming && q.Tense != Past && q.Tense != CancelledList {
 		return nil, 0, validation.Errors{"tense": "Choose upcoming, past or cancelled."}
 	}
+	idx, err := s.summaries()
+	if err != nil {
+		return nil, 0, fmt.Errorf("list interviews: %w", err)
+	}
 	now := s.now()
-	needle := []byte(strings.ToLower(strings.TrimSpace(q.Text)))
+	needle := strings.ToLower(strings.TrimSpace(q.Text))
 	var (
 		out   []Summary
 		total int
 	)
-	err := s.db.View(func(tx *store.Tx) error {
-		return scan(tx, q.Tense == Upcoming, now, func(raw []byte) error {
-			if len(needle) > 0 && !bytes.Contains(bytes.ToLower(raw), needle) {
-				return nil // cheap pre-filter on the raw JSON; checked precisely below
-			}
-			var sm Summary
-			if err := json.Unmarshal(raw, &sm); err != nil {
-				return err
-			}
-			sm.Tense = Interview{Status: sm.Status, StartsAt: sm.StartsAt,
-				DurationMinutes: int(sm.EndsAt.Sub(sm.StartsAt) / time.Minute)}.TenseAt(now)
-			if sm.Tense != q.Tense || !matches(sm, string(needle)) {
-				return nil
-			}
-			total++
-			if len(out) < q.Limit {
-				out = append(out, sm)
-			}
-			return nil
-		})
-	})
-	if err != nil {
-		return nil, 0, fmt.Errorf("list interviews: %w", err)
+	visit := func(sm Summary) {
+		if tense := sm.tenseAt(now); tense != q.Tense || !matches(sm, needle) {
+			return
+		}
+		total++
+		if len(out) < q.Limit {
+			sm.Tense = q.Tense
+			out = append(out, sm)
+		}
 	}
+	idx.each(q.Tense == Upcoming, now.Add(-templates.MaxDuration*time.Minute), visit)
 	return out, total, nil
 }
 
-// scan visits index values: forward from a little before now for upcoming (an
-// interview in progress is still upcoming), backward from the end otherwise.
-func scan(tx *store.Tx, forward bool, now time.Time, visit func(raw []byte) error) error {
-	c := tx.Bucket(store.BucketInterviewsByStart).Cursor()
-	if forward {
-		from := []byte(store.TimeKey(now.Add(-templates.MaxDuration * time.Minute)))
-		for k, v := c.Seek(from); k != nil; k, v = c.Next() {
-			if err := visit(v); err != nil {
-				return err
-			}
-		}
-		return nil
-	}
-	for k, v := c.Last(); k != nil; k, v = c.Prev() {
-		if err := visit(v); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
 func matches(sm Summary, needle string) bool {
-	return needle == "" ||
-		strings.Contains(strings.ToLower(sm.Candidate.Name), needle) ||
-		strings.Contains(strings.ToLower(sm.Candidate.Email), needle)
+	return needle == "" || strings.Contains(sm.search, needle)
 }

@@ -14,6 +14,12 @@ func serve(ctx context.Context, e Env, args []string) error {
 	listen := f.String("listen", host.DefaultListen, "address to listen on")
 	public := f.String("public-url", "", "base URL for candidate and interviewer links (default: the listen address)")
 	verbose := f.Bool("verbose", false, "log every detail")
+	var tlsCfg host.TLS
+	f.StringVar(&tlsCfg.CertFile, "tls-cert", "", "HTTPS certificate chain (PEM)")
+	f.StringVar(&tlsCfg.KeyFile, "tls-key", "", "HTTPS private key (PEM)")
+	f.StringVar(&tlsCfg.ACMEDomain, "acme-domain", "", "get a certificate for this public domain from Let's Encrypt")
+	f.StringVar(&tlsCfg.ACMEHTTP, "acme-http", "", `listen address for ACME HTTP-01 challenges, e.g. ":80"`)
+	f.StringVar(&tlsCfg.ACMEEmail, "acme-email", "", "contact email for the certificate authority")
 	if _, err := f.parse(args, 0); err != nil {
 		return err
 	}
@@ -27,7 +33,7 @@ func serve(ctx context.Context, e Env, args []string) error {
 	}
 	log := slog.New(slog.NewTextHandler(e.Stderr, &slog.HandlerOptions{Level: level}))
 	h, err := host.Open(host.Config{DataDir: dir, Listen: *listen, PublicURL: *public,
-		Console: e.Console, Version: e.Version}, log, e.Now)
+		Console: e.Console, Version: e.Version, TLS: tlsCfg}, log, e.Now)
 	if err != nil {
 		return err
 	}

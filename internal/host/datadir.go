@@ -63,6 +63,10 @@ func ConsoleKey(dataDir string) (string, error) {
 type Announcement struct {
 	URL string `json:"url"`
 	PID int    `json:"pid"`
+	// CertSHA256 pins the host's certificate for local clients (HTTPS with
+	// certificate files); ServerName is the name to verify instead (ACME).
+	CertSHA256 string `json:"certSha256,omitempty"`
+	ServerName string `json:"serverName,omitempty"`
 }
 
 // ReadAnnouncement returns the running host's announcement, or an error wrapping

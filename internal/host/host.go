@@ -2,6 +2,7 @@ package host
 
 import (
 	"context"
+	"crypto/tls"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -12,6 +13,8 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+
+	"golang.org/x/crypto/acme/autocert"
 
 	"github.com/interviewdesk/interviewdesk/internal/interviews"
 	"github.com/interviewdesk/interviewdesk/internal/room"
@@ -34,6 +37,8 @@ type Config struct {
 	// Console is the built console (frontend/dist).
 	Console fs.FS
 	Version string
+	// TLS serves HTTPS; zero serves plain HTTP (fine on loopback).
+	TLS TLS
 }
 
 // Host is an open data folder with its services, optionally serving HTTP.
@@ -48,6 +53,8 @@ type Host struct {
 	ln       net.Listener
 	srv      *http.Server
 	served   chan error
+	tls      *tls.Config
+	acmeSrv  *http.Server
 }
 
 // Open opens the data folder's store (failing fast with store.ErrLocked when
@@ -78,8 +85,11 @@ func Open(cfg Config, log *slog.Logger, now func() time.Time) (*Host, error) {
 }
 
 func (h *Host) newWeb(publicURL string) *web.Server {
+	if publicURL == "" && h.cfg.TLS.ACMEDomain != "" {
+		publicURL = "https://" + h.cfg.TLS.ACMEDomain
+	}
 	if publicURL == "" {
-		publicURL = "http://" + h.cfg.Listen
+		publicURL = h.URL()
 	}
 	h.cfg.PublicURL = strings.TrimRight(publicURL, "/")
 	return web.New(web.Config{PublicURL: h.cfg.PublicURL, ConsoleKey: h.key, Console: h.cfg.Console,
@@ -89,16 +99,31 @@ func (h *Host) newWeb(publicURL string) *web.Server {
 // Start listens on the configured address, announces the host in the data folder
 // and serves until Close. A busy port fails here, before anything is announced.
 func (h *Host) Start(ctx context.Context) error {
+	tlsCfg, acme, err := h.cfg.TLS.config(h.cfg.DataDir)
+	if err != nil {
+		return err
+	}
 	ln, err := (&net.ListenConfig{}).Listen(ctx, "tcp", h.cfg.Listen)
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", h.cfg.Listen, err)
+	}
+	if acme != nil && h.cfg.TLS.ACMEHTTP != "" {
+		if err := h.startACMEChallenge(ctx, acme); err != nil {
+			_ = ln.Close()
+			return err
+		}
+	}
+	h.tls = tlsCfg
+	if tlsCfg != nil {
+		ln = tls.NewListener(ln, tlsCfg)
 	}
 	h.ln = ln
 	h.cfg.Listen = ln.Addr().String()
 	if h.cfg.PublicURL == "" || strings.HasSuffix(h.cfg.PublicURL, ":0") {
 		h.web = h.newWeb("")
 	}
-	if err := announce(h.cfg.DataDir, Announcement{URL: h.URL(), PID: os.Getpid()}); err != nil {
+	a := Announcement{URL: h.URL(), PID: os.Getpid(), CertSHA256: fingerprint(tlsCfg), ServerName: h.cfg.TLS.ACMEDomain}
+	if err := announce(h.cfg.DataDir, a); err != nil {
 		_ = ln.Close()
 		return fmt.Errorf("announce host in %s: %w", h.cfg.DataDir, err)
 	}
@@ -112,7 +137,20 @@ func (h *Host) Start(ctx context.Context) error {
 
 // URL is where the host listens (loopback or the configured interface).
 func (h *Host) URL() string {
+	if h.cfg.TLS.Enabled() {
+		return "https://" + h.cfg.Listen
+	}
 	return "http://" + h.cfg.Listen
+}
+
+func (h *Host) startACMEChallenge(ctx context.Context, m *autocert.Manager) error {
+	ln, err := (&net.ListenConfig{}).Listen(ctx, "tcp", h.cfg.TLS.ACMEHTTP)
+	if err != nil {
+		return fmt.Errorf("listen for ACME challenges on %s: %w", h.cfg.TLS.ACMEHTTP, err)
+	}
+	h.acmeSrv = &http.Server{Handler: acmeChallenge(m), ReadHeaderTimeout: 10 * time.Second}
+	go func() { _ = h.acmeSrv.Serve(ln) }()
+	return nil
 }
 
 // LoginURL signs a browser into the console.
@@ -131,6 +169,9 @@ func (h *Host) TrustedHandler() http.Handler { return h.web.Trusted() }
 // announcement and closes the store.
 func (h *Host) Close() error {
 	var errs []error
+	if h.acmeSrv != nil {
+		_ = h.acmeSrv.Close()
+	}
 	if h.srv != nil {
 		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		defer cancel()

@@ -1,0 +1,109 @@
+package host
+
+import (
+	"context"
+	"crypto/ecdsa"
+	"crypto/elliptic"
+	"crypto/rand"
+	"crypto/x509"
+	"crypto/x509/pkix"
+	"encoding/pem"
+	"log/slog"
+	"math/big"
+	"net"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/interviewdesk/interviewdesk/internal/client"
+)
+
+// selfSigned writes a certificate for interviews.example.test (not for the
+// loopback address the host listens on) and returns its files.
+func selfSigned(t *testing.T) (certFile, keyFile string) {
+	t.Helper()
+	key, _ := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	tpl := &x509.Certificate{SerialNumber: big.NewInt(1), Subject: pkix.Name{CommonName: "interviews.example.test"},
+		DNSNames: []string{"interviews.example.test"}, NotBefore: time.Now().Add(-time.Hour), NotAfter: time.Now().Add(time.Hour),
+		KeyUsage: x509.KeyUsageDigitalSignature, ExtKeyUsage: []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth}}
+	der, err := x509.CreateCertificate(rand.Reader, tpl, tpl, &key.PublicKey, key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	certFile, keyFile = filepath.Join(dir, "cert.pem"), filepath.Join(dir, "key.pem")
+	kb, _ := x509.MarshalECPrivateKey(key)
+	_ = os.WriteFile(certFile, pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: der}), 0o600)
+	_ = os.WriteFile(keyFile, pem.EncodeToMemory(&pem.Block{Type: "EC PRIVATE KEY", Bytes: kb}), 0o600)
+	return certFile, keyFile
+}
+
+func TestHTTPSHostAnnouncesAPinnedCertificate(t *testing.T) {
+	cert, key := selfSigned(t)
+	dir := t.TempDir()
+	h, err := Open(Config{DataDir: dir, Listen: "127.0.0.1:0", TLS: TLS{CertFile: cert, KeyFile: key}},
+		slog.New(slog.DiscardHandler), time.Now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := h.Start(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	defer h.Close()
+	a, err := ReadAnnouncement(dir)
+	if err != nil || !strings.HasPrefix(a.URL, "https://127.0.0.1:") || len(a.CertSHA256) != 64 {
+		t.Fatalf("announcement %+v, %v", a, err)
+	}
+	ctx := context.Background()
+	if err := client.Remote(a.URL, h.Key(), client.TLSCheck{CertSHA256: a.CertSHA256}).Do(ctx, "GET", "/api/health", nil, nil); err != nil {
+		t.Errorf("pinned client: %v", err)
+	}
+	wrong := strings.Repeat("0", 64)
+	if err := client.Remote(a.URL, h.Key(), client.TLSCheck{CertSHA256: wrong}).Do(ctx, "GET", "/api/health", nil, nil); err == nil {
+		t.Error("a client pinning another certificate connected")
+	}
+	if err := client.Remote(a.URL, h.Key(), client.TLSCheck{}).Do(ctx, "GET", "/api/health", nil, nil); err == nil {
+		t.Error("a client without the pin accepted a certificate for another name")
+	}
+}
+
+func TestStartFailsEarlyOnABusyPortAndBadTLS(t *testing.T) {
+	busy, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer busy.Close()
+	dir := t.TempDir()
+	h, err := Open(Config{DataDir: dir, Listen: busy.Addr().String()}, slog.New(slog.DiscardHandler), time.Now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := h.Start(context.Background()); err == nil || !strings.Contains(err.Error(), "listen on") {
+		t.Errorf("start on a busy port: %v", err)
+	}
+	if _, err := ReadAnnouncement(dir); err == nil {
+		t.Error("a host that failed to start announced itself")
+	}
+	_ = h.Close()
+	h, _ = Open(Config{DataDir: dir, Listen: "127.0.0.1:0", TLS: TLS{CertFile: "/nonexistent.pem", KeyFile: "/nonexistent.key"}},
+		slog.New(slog.DiscardHandler), time.Now)
+	if err := h.Start(context.Background()); err == nil || !strings.Contains(err.Error(), "load TLS certificate") {
+		t.Errorf("start with missing certificate files: %v", err)
+	}
+	_ = h.Close()
+}
+
+func TestConsoleKeyIsPrivateAndStable(t *testing.T) {
+	dir := t.TempDir()
+	k1, err := ConsoleKey(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	k2, _ := ConsoleKey(dir)
+	info, _ := os.Stat(filepath.Join(dir, KeyFile))
+	if k1 != k2 || len(k1) < 40 || info.Mode().Perm() != 0o600 {
+		t.Errorf("key %q then %q, mode %o", k1, k2, info.Mode().Perm())
+	}
+}

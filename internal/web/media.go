@@ -2,101 +2,127 @@ package web
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"sync"
 
+	"github.com/interviewdesk/interviewdesk/internal/media"
 	"github.com/interviewdesk/interviewdesk/internal/room"
 )
 
-// Media is the call backend as the room channel uses it.
-type Media interface {
-	// Join connects a member's browser to the call in room roomID; send delivers
-	// signaling messages to the browser.
-	Join(ctx context.Context, roomID string, m MediaMember, send func(signal json.RawMessage) error) (MediaSession, error)
-	// End closes the room's call and finalises its recordings.
-	End(roomID string)
-}
-
-// MediaMember identifies a participant to the media backend.
-type MediaMember struct {
-	ID, Name string
-	Role     room.Role
-}
-
-// MediaSession is one member's connection to the call.
-type MediaSession interface {
-	// Signal hands the backend a signaling message from the browser.
-	Signal(signal json.RawMessage) error
-	// Leave disconnects the member from the call.
-	Leave()
-}
-
-// sessions holds the media session of each room connection.
-type sessions struct {
+// calls holds each room connection's media session, by connection ID.
+type calls struct {
 	mu sync.Mutex
-	m  map[string]MediaSession // by connection ID
+	m  map[string]media.Session
 }
 
-func (s *Server) iceServers(m *room.Member) []ICEServer {
+func (c *calls) get(connID string) (media.Session, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s, ok := c.m[connID]
+	return s, ok
+}
+
+func (c *calls) set(connID string, s media.Session) (previous media.Session) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	previous = c.m[connID]
+	c.m[connID] = s
+	return previous
+}
+
+func (c *calls) take(connID string) (media.Session, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s, ok := c.m[connID]
+	delete(c.m, connID)
+	return s, ok
+}
+
+func (s *Server) iceServers(m *room.Member) []media.ICEServer {
 	if s.svc.ICE == nil {
-		return []ICEServer{}
+		return []media.ICEServer{}
 	}
 	return s.svc.ICE(m)
 }
 
-// signal passes a browser's signaling message to its media session, joining the
-// call on the first message if the member may be in it.
-func (s *Server) signal(ctx context.Context, id string, m *room.Member, raw json.RawMessage) error {
-	if s.svc.Media == nil {
-		return errors.New("this host has no media service; video is unavailable")
-	}
-	s.media.mu.Lock()
-	sess, ok := s.media.m[m.ID]
-	s.media.mu.Unlock()
-	if !ok {
-		if m.Role == room.RoleCandidate {
-			st, _, err := s.svc.Rooms.State(id)
-			if err != nil {
-				return err
-			}
-			if !st.CandidateAdmitted() {
-				return errors.New("the interviewer has not let you in yet")
-			}
-		}
-		conn := m.Conn
-		joined, err := s.svc.Media.Join(context.WithoutCancel(ctx), id, MediaMember{ID: m.ID, Name: m.Name, Role: m.Role},
-			func(sig json.RawMessage) error { return conn.Send(signalMessage{Type: "signal", Signal: sig}) })
-		if err != nil {
-			s.log.Warn("join call", "interview", id, "member", m.ID, "err", err)
-			return fmt.Errorf("could not join the call: %w", err)
-		}
-		s.media.mu.Lock()
-		s.media.m[m.ID] = joined
-		s.media.mu.Unlock()
-		sess = joined
-	}
-	return sess.Signal(raw)
+// signalSink carries the media backend's messages to a member's socket.
+type signalSink struct{ conn room.Conn }
+
+func (k signalSink) Send(msg media.SignalMessage) error {
+	return k.conn.Send(signalMessage{Type: "signal", Signal: msg})
 }
 
 type signalMessage struct {
-	Type   string          `json:"type"` // "signal"
-	Signal json.RawMessage `json:"signal"`
+	Type   string              `json:"type"` // "signal"
+	Signal media.SignalMessage `json:"signal"`
 }
 
-func (s *Server) leaveMedia(id string, m *room.Member) {
-	s.media.mu.Lock()
-	sess, ok := s.media.m[m.ID]
-	delete(s.media.m, m.ID)
-	s.media.mu.Unlock()
-	if ok {
-		sess.Leave()
+// participantID names a member in the call and its recordings; it is stable
+// across reconnects of the same person, so a reload replaces the old session.
+func participantID(m *room.Member) string {
+	if m.Role == room.RoleCandidate {
+		return "candidate"
+	}
+	sum := sha256.Sum256([]byte(m.Email + "\x00" + m.Name))
+	return "interviewer-" + hex.EncodeToString(sum[:4])
+}
+
+// joinCall connects a member to the interview's call; the backend then sends
+// the browser its configuration.
+func (s *Server) joinCall(ctx context.Context, id string, m *room.Member) error {
+	if s.svc.Media == nil {
+		return errors.New("this host has no media service, so video is unavailable")
+	}
+	if m.Role == room.RoleCandidate {
+		st, _, err := s.svc.Rooms.State(id)
+		if err != nil {
+			return err
+		}
+		if !st.CandidateAdmitted() {
+			return errors.New("the interviewer has not let you in yet")
+		}
+	}
+	sess, err := s.svc.Media.Join(context.WithoutCancel(ctx), id,
+		media.ParticipantInfo{ID: participantID(m), Name: m.Name, Role: string(m.Role)},
+		signalSink{m.Conn}, media.JoinOptions{ICEServers: s.iceServers(m)})
+	if err != nil {
+		s.log.Warn("join call", "interview", id, "member", m.ID, "err", err)
+		return fmt.Errorf("could not join the call: %w", err)
+	}
+	if previous := s.calls.set(m.ID, sess); previous != nil {
+		_ = previous.Leave()
+	}
+	return nil
+}
+
+// signal hands a browser's signaling message to its media session.
+func (s *Server) signal(id string, m *room.Member, raw json.RawMessage) error {
+	sess, ok := s.calls.get(m.ID)
+	if !ok {
+		return errors.New("join the call first")
+	}
+	var msg media.SignalMessage
+	if err := json.Unmarshal(raw, &msg); err != nil {
+		return fmt.Errorf("signal: %w", err)
+	}
+	return sess.HandleSignal(msg)
+}
+
+func (s *Server) leaveCall(m *room.Member) {
+	if sess, ok := s.calls.take(m.ID); ok {
+		_ = sess.Leave()
 	}
 }
 
-func (s *Server) endMedia(id string) {
-	if s.svc.Media != nil {
-		s.svc.Media.End(id)
+func (s *Server) endCall(id string) {
+	if s.svc.Media == nil {
+		return
+	}
+	if err := s.svc.Media.CloseRoom(id); err != nil {
+		s.log.Warn("close call", "interview", id, "err", err)
 	}
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/coder/websocket/wsjson"
 
 	"github.com/interviewdesk/interviewdesk/internal/interviews"
+	"github.com/interviewdesk/interviewdesk/internal/media"
 	"github.com/interviewdesk/interviewdesk/internal/room"
 )
 
@@ -30,7 +31,7 @@ const (
 
 // inbound is a message from a browser.
 type inbound struct {
-	Type    string            `json:"type"` // ready | action | signal
+	Type    string            `json:"type"` // ready | action | call | signal
 	ID      int               `json:"id,omitempty"`
 	Action  room.Type         `json:"action,omitempty"`
 	Data    json.RawMessage   `json:"data,omitempty"`
@@ -46,12 +47,12 @@ type ack struct {
 
 // welcome tells a connection who it is and what the interview is.
 type welcome struct {
-	Type       string          `json:"type"` // "welcome"
-	Role       room.Role       `json:"role"`
-	Connection string          `json:"connection"`
-	You        string          `json:"you"`
-	Interview  publicInterview `json:"interview"`
-	ICEServers []ICEServer     `json:"iceServers"`
+	Type       string            `json:"type"` // "welcome"
+	Role       room.Role         `json:"role"`
+	Connection string            `json:"connection"`
+	You        string            `json:"you"`
+	Interview  publicInterview   `json:"interview"`
+	ICEServers []media.ICEServer `json:"iceServers"`
 }
 
 // publicInterview is what any participant, the candidate included, may know.
@@ -64,13 +65,6 @@ type publicInterview struct {
 	Technical       bool             `json:"technical"`
 	QuestionCount   int              `json:"questionCount"`
 	Tools           interviews.Tools `json:"tools"`
-}
-
-// ICEServer is an RTCIceServer for the browser.
-type ICEServer struct {
-	URLs       []string `json:"urls"`
-	Username   string   `json:"username,omitempty"`
-	Credential string   `json:"credential,omitempty"`
 }
 
 type stateMessage struct {
@@ -213,7 +207,7 @@ func (s *Server) session(ctx context.Context, iv interviews.Interview, m *room.M
 			s.logEvent(iv.ID, actor, room.TypeLeft, room.JoinData{Connection: m.ID})
 			s.broadcastPresence(iv.ID)
 		}
-		s.leaveMedia(iv.ID, m)
+		s.leaveCall(m)
 	}()
 	_ = m.Conn.Send(s.welcome(iv, m))
 	if err := s.sendState(iv.ID, m); err != nil {
@@ -276,11 +270,13 @@ func (s *Server) handle(ctx context.Context, id string, m *room.Member, actor ro
 		}
 		s.broadcastState(id)
 		if msg.Action == room.TypeEnded {
-			s.endMedia(id)
+			s.endCall(id)
 		}
 		return nil
+	case "call":
+		return s.joinCall(ctx, id, m)
 	case "signal":
-		return s.signal(ctx, id, m, msg.Signal)
+		return s.signal(id, m, msg.Signal)
 	default:
 		return fmt.Errorf("unknown message type %q", msg.Type)
 	}

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/interviewdesk/interviewdesk/internal/interviews"
+	"github.com/interviewdesk/interviewdesk/internal/media"
 	"github.com/interviewdesk/interviewdesk/internal/room"
 	"github.com/interviewdesk/interviewdesk/internal/settings"
 	"github.com/interviewdesk/interviewdesk/internal/templates"
@@ -34,9 +35,9 @@ type Services struct {
 	Rooms      *room.Service
 	// Media carries the call; nil on a host without media (the room then works
 	// without video).
-	Media Media
+	Media media.Backend
 	// ICE returns the STUN/TURN servers (with fresh credentials) for a member.
-	ICE func(m *room.Member) []ICEServer
+	ICE func(m *room.Member) []media.ICEServer
 }
 
 // Server routes requests; it is an http.Handler.
@@ -47,14 +48,14 @@ type Server struct {
 	now     func() time.Time
 	mux     *http.ServeMux
 	trusted bool
-	media   *sessions
+	calls   *calls
 }
 
 // New builds the host's handler.
 func New(cfg Config, svc Services, log *slog.Logger, now func() time.Time) *Server {
 	cfg.PublicURL = strings.TrimRight(cfg.PublicURL, "/")
 	s := &Server{cfg: cfg, svc: svc, log: log, now: now, mux: http.NewServeMux(),
-		media: &sessions{m: map[string]MediaSession{}}}
+		calls: &calls{m: map[string]media.Session{}}}
 	s.routes()
 	return s
 }

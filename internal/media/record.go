@@ -1,0 +1,383 @@
+package media
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/at-wat/ebml-go/mkvcore"
+	"github.com/at-wat/ebml-go/webm"
+	"github.com/pion/rtp"
+	"github.com/pion/rtp/codecs"
+	"github.com/pion/webrtc/v4"
+	"github.com/pion/webrtc/v4/pkg/media"
+	"github.com/pion/webrtc/v4/pkg/media/samplebuilder"
+)
+
+// Recording is one recorded track: a WebM file with one VP8, VP9 or Opus
+// track.
+type Recording struct {
+	Path        string        `json:"path"`
+	Room        string        `json:"room"`
+	Participant string        `json:"participant"` // as in the file name
+	Source      Source        `json:"source"`
+	Kind        Kind          `json:"kind"`
+	Codec       string        `json:"codec"` // "vp8", "vp9", "opus"
+	Bytes       int64         `json:"bytes"`
+	Duration    time.Duration `json:"duration"`
+	// Started is the wall-clock time of the first recorded frame (zero for
+	// files from before a restart), to line tracks up with each other.
+	Started time.Time `json:"started,omitzero"`
+	// Active: still being written. Finalised: remuxed with duration and cues,
+	// so players can seek. A file that is neither was cut off by a crash and
+	// is playable up to that point (Start finalises such files).
+	Active    bool `json:"active"`
+	Finalised bool `json:"finalised"`
+}
+
+const (
+	recordQueue       = 1024 // packets buffered between forwarder and recorder
+	videoMaxLate      = 512  // packets the sample builder waits for a late one
+	audioMaxLate      = 64
+	partSuffix        = ".part" // marker beside a file still being written
+	maxClusterMS      = 5000
+	indexUpdateEvery  = time.Second
+	keyframeAskPeriod = time.Second
+)
+
+// recorder writes one track to WebM. The forwarder hands it packet copies
+// through a buffered channel (dropping when the disk falls behind, never
+// stalling forwarding); its goroutine reorders them into frames with a
+// sample builder and appends SimpleBlocks, so the file is playable up to the
+// last frame written at any moment.
+type recorder struct {
+	room      *Room
+	info      TrackInfo
+	codec     webrtc.RTPCodecParameters
+	clockRate uint32
+	keyframe  func()
+	in        chan *rtp.Packet
+	pool      sync.Pool
+	dropped   atomic.Uint64
+	stopOnce  sync.Once
+
+	// Owned by run.
+	sink      *fileSink
+	w         webm.BlockWriteCloser
+	rec       Recording
+	failed    bool
+	haveTS    bool
+	lastTS    uint32
+	ext       int64
+	lastMS    int64
+	lastDur   time.Duration
+	lastAsk   time.Time
+	lastIndex time.Time
+}
+
+func newRecorder(room *Room, info TrackInfo, codec webrtc.RTPCodecParameters, keyframe func()) (*recorder, error) {
+	switch info.Codec {
+	case "vp8", "vp9", "opus":
+	default:
+		return nil, fmt.Errorf("%w: cannot record codec %q", ErrInvalid, info.Codec)
+	}
+	r := &recorder{
+		room:      room,
+		info:      info,
+		codec:     codec,
+		clockRate: codec.ClockRate,
+		keyframe:  keyframe,
+		in:        make(chan *rtp.Packet, recordQueue),
+	}
+	r.pool.New = func() any { return new(rtp.Packet) }
+	room.recorders.Add(1)
+	go r.run()
+	return r, nil
+}
+
+// push queues a copy of pkt (forwarder goroutine).
+func (r *recorder) push(pkt *rtp.Packet) {
+	c := r.pool.Get().(*rtp.Packet)
+	payload := append(c.Payload[:0], pkt.Payload...)
+	c.Header = pkt.Header
+	c.Header.CSRC = nil
+	c.Header.Extensions = nil
+	c.Payload = payload
+	c.PaddingSize = pkt.PaddingSize
+	select {
+	case r.in <- c:
+	default:
+		r.dropped.Add(1)
+		r.pool.Put(c)
+	}
+}
+
+// stop ends the input; the recorder then closes and finalises the file.
+func (r *recorder) stop() { r.stopOnce.Do(func() { close(r.in) }) }
+
+func (r *recorder) run() {
+	defer r.room.recorders.Done()
+	var depack rtp.Depacketizer
+	maxLate := uint16(videoMaxLate)
+	switch r.info.Codec {
+	case "vp8":
+		depack = &codecs.VP8Packet{}
+	case "vp9":
+		depack = &codecs.VP9Packet{}
+	default:
+		depack = &codecs.OpusPacket{}
+		maxLate = audioMaxLate
+	}
+	sb := samplebuilder.New(maxLate, depack, r.clockRate,
+		samplebuilder.WithPacketReleaseHandler(func(p *rtp.Packet) { r.pool.Put(p) }))
+	for pkt := range r.in {
+		sb.Push(pkt)
+		for s := sb.Pop(); s != nil; s = sb.Pop() {
+			r.write(s)
+		}
+	}
+	sb.Flush()
+	for s := sb.Pop(); s != nil; s = sb.Pop() {
+		r.write(s)
+	}
+	r.finish()
+}
+
+func (r *recorder) write(s *media.Sample) {
+	if r.failed {
+		return
+	}
+	key, width, height := true, 0, 0
+	switch r.info.Codec {
+	case "vp8":
+		key, width, height = vp8Keyframe(s.Data)
+	case "vp9":
+		key, width, height = vp9Keyframe(s.Data)
+	}
+	if r.w == nil {
+		if !key {
+			// A file must start with a keyframe: ask, and drop until then.
+			if now := time.Now(); now.Sub(r.lastAsk) >= keyframeAskPeriod {
+				r.lastAsk = now
+				r.keyframe()
+			}
+			return
+		}
+		if err := r.open(width, height); err != nil {
+			r.fail(err)
+			return
+		}
+	}
+	ms := r.timestamp(s.PacketTimestamp)
+	r.lastDur = s.Duration
+	if _, err := r.w.Write(key, ms, s.Data); err != nil {
+		r.fail(err)
+		return
+	}
+	if err := r.sink.err(); err != nil {
+		r.fail(err)
+		return
+	}
+	if now := time.Now(); now.Sub(r.lastIndex) >= indexUpdateEvery {
+		r.lastIndex = now
+		r.updateIndex()
+	}
+}
+
+// timestamp turns an RTP timestamp into milliseconds since the file's first
+// frame, unwrapping the 32-bit counter and never going backwards.
+func (r *recorder) timestamp(ts uint32) int64 {
+	if !r.haveTS {
+		r.haveTS = true
+		r.lastTS = ts
+		return 0
+	}
+	r.ext += int64(int32(ts - r.lastTS))
+	r.lastTS = ts
+	ms := r.ext * 1000 / int64(r.clockRate)
+	if ms < r.lastMS {
+		ms = r.lastMS
+	}
+	r.lastMS = ms
+	return ms
+}
+
+func (r *recorder) open(width, height int) error {
+	path, f, err := r.room.createRecordingFile(r.info)
+	if err != nil {
+		return err
+	}
+	r.sink = &fileSink{f: f}
+	track := webm.TrackEntry{Name: string(r.info.Source), TrackNumber: 1, TrackUID: uint64(time.Now().UnixNano())&0xffffffff | 1}
+	opts := []mkvcore.BlockWriterOption{
+		mkvcore.WithSegmentInfo(&webm.Info{TimecodeScale: 1000000, MuxingApp: "ebml-go", WritingApp: "InterviewDesk"}),
+		mkvcore.WithBlockInterceptor(nil),
+		// ebml-go's writer goroutine would stop on a fatal error and leave
+		// Write blocked; fileSink never reports write errors to it (they are
+		// checked after each frame), so this handler is only a safety net.
+		mkvcore.WithOnFatalHandler(func(err error) { r.sink.setErr(err) }),
+		mkvcore.WithOnErrorHandler(func(error) {}),
+	}
+	switch r.info.Codec {
+	case "opus":
+		track.CodecID = "A_OPUS"
+		track.TrackType = 2
+		track.CodecPrivate = opusHead(r.codec.Channels)
+		track.Audio = &webm.Audio{SamplingFrequency: 48000, Channels: uint64(max(r.codec.Channels, 1))}
+		opts = append(opts, mkvcore.WithMinMaxClusterDuration(1, maxClusterMS, maxClusterMS))
+	default:
+		track.CodecID = "V_" + strings.ToUpper(r.info.Codec)
+		track.TrackType = 1
+		track.Video = &webm.Video{PixelWidth: uint64(width), PixelHeight: uint64(height)}
+		// A cluster starts at each keyframe (seek points), at the latest
+		// after maxClusterMS.
+		opts = append(opts, mkvcore.WithMinMaxClusterDuration(1, 0, maxClusterMS))
+	}
+	ws, err := webm.NewSimpleBlockWriter(r.sink, []webm.TrackEntry{track}, opts...)
+	if err != nil {
+		_ = f.Close()
+		return fmt.Errorf("webm writer %s: %w", path, err)
+	}
+	r.w = ws[0]
+	r.rec = Recording{
+		Path: path, Room: r.room.id, Participant: fileSafe(r.info.ParticipantID), Source: r.info.Source,
+		Kind: r.info.Kind, Codec: r.info.Codec, Started: r.room.sfu.cfg.Now(), Active: true,
+	}
+	r.updateIndex()
+	return nil
+}
+
+func (r *recorder) updateIndex() {
+	r.rec.Bytes = r.sink.size()
+	r.rec.Duration = time.Duration(r.lastMS)*time.Millisecond + r.lastDur
+	r.room.sfu.recordings.put(r.rec, 0)
+}
+
+func (r *recorder) fail(err error) {
+	r.failed = true
+	r.room.sfu.log.Warn("recording stopped", "room", r.room.id, "track", r.info.TrackID, "err", err)
+	r.room.sfu.emit(Event{Type: EventError, Room: r.room.id, Track: &r.info, Err: fmt.Errorf("record %s: %w", r.info.TrackID, err)})
+}
+
+// finish closes the file and finalises it.
+func (r *recorder) finish() {
+	if n := r.dropped.Load(); n > 0 {
+		r.room.sfu.log.Warn("recording dropped packets (disk too slow)", "track", r.info.TrackID, "packets", n)
+	}
+	if r.w == nil {
+		return // nothing was recorded (no keyframe ever came)
+	}
+	_ = r.w.Close() // closes the sink, which syncs and closes the file
+	r.updateIndex()
+	r.rec.Active = false
+	if err := r.sink.err(); err != nil {
+		r.room.sfu.recordings.put(r.rec, 0)
+		return
+	}
+	rec, err := r.room.sfu.finalise(r.rec)
+	if err != nil {
+		r.room.sfu.log.Warn("recording not finalised", "path", r.rec.Path, "err", err)
+	}
+	r.room.sfu.emit(Event{Type: EventRecordingFinalised, Room: r.room.id, Participant: ParticipantInfo{ID: r.info.ParticipantID, Name: r.info.ParticipantName},
+		Track: &r.info, Recording: &rec, Err: err})
+}
+
+// createRecordingFile creates <RecordDir>/<room>/<participant>-<source>-<n>.webm
+// with the lowest n not taken, and the .part marker beside it.
+func (r *Room) createRecordingFile(info TrackInfo) (string, *os.File, error) {
+	dir := filepath.Join(r.sfu.cfg.RecordDir, fileSafe(r.id))
+	if err := os.MkdirAll(dir, 0o750); err != nil {
+		return "", nil, fmt.Errorf("recording folder: %w", err)
+	}
+	base := fileSafe(info.ParticipantID) + "-" + string(info.Source) + "-"
+	for n := 1; n < 10000; n++ {
+		path := filepath.Join(dir, fmt.Sprintf("%s%d.webm", base, n))
+		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o640)
+		if errors.Is(err, os.ErrExist) {
+			continue
+		}
+		if err != nil {
+			return "", nil, fmt.Errorf("create recording: %w", err)
+		}
+		if err := os.WriteFile(path+partSuffix, nil, 0o640); err != nil {
+			_ = f.Close()
+			return "", nil, fmt.Errorf("create recording marker: %w", err)
+		}
+		return path, f, nil
+	}
+	return "", nil, fmt.Errorf("%w: too many recordings named %s*", ErrInvalid, base)
+}
+
+// fileSink is the recording's io.WriteCloser. It never hands a write error
+// to ebml-go (whose writer goroutine would stop and leave Write blocked);
+// the recorder checks err after each frame instead.
+type fileSink struct {
+	f    *os.File
+	mu   sync.Mutex
+	n    int64
+	fail error
+}
+
+func (s *fileSink) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.fail != nil {
+		return len(p), nil
+	}
+	n, err := s.f.Write(p)
+	s.n += int64(n)
+	if err != nil {
+		s.fail = err
+	}
+	return len(p), nil
+}
+
+func (s *fileSink) Close() error {
+	serr := s.f.Sync()
+	cerr := s.f.Close()
+	if err := errors.Join(serr, cerr); err != nil {
+		s.setErr(err)
+	}
+	return nil
+}
+
+func (s *fileSink) setErr(err error) {
+	s.mu.Lock()
+	if s.fail == nil {
+		s.fail = err
+	}
+	s.mu.Unlock()
+}
+
+func (s *fileSink) err() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.fail
+}
+
+func (s *fileSink) size() int64 {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.n
+}
+
+// opusHead is the Opus identification header WebM carries as CodecPrivate
+// (RFC 7845 section 5.1): no pre-skip, so timestamps map 1:1.
+func opusHead(channels uint16) []byte {
+	if channels == 0 {
+		channels = 2
+	}
+	h := make([]byte, 19)
+	copy(h, "OpusHead")
+	h[8] = 1
+	h[9] = byte(channels)
+	binary.LittleEndian.PutUint16(h[10:], 0)
+	binary.LittleEndian.PutUint32(h[12:], 48000)
+	return h
+}

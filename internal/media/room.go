@@ -1,0 +1,180 @@
+package media
+
+import (
+	"context"
+	"fmt"
+	"sync"
+)
+
+// Room is one call: its participants and the tracks they publish. Every
+// published track is forwarded to every other participant in the room.
+type Room struct {
+	id  string
+	sfu *SFU
+
+	mu           sync.Mutex
+	participants map[string]*Participant
+	tracks       map[*publishedTrack]struct{}
+	closed       bool
+
+	// recorders counts recordings still being written or finalised;
+	// Close waits for them.
+	recorders sync.WaitGroup
+}
+
+func newRoom(s *SFU, id string) *Room {
+	return &Room{
+		id:           id,
+		sfu:          s,
+		participants: make(map[string]*Participant),
+		tracks:       make(map[*publishedTrack]struct{}),
+	}
+}
+
+// ID returns the room's ID.
+func (r *Room) ID() string { return r.id }
+
+// Participants returns the participants now in the room.
+func (r *Room) Participants() []*Participant {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	out := make([]*Participant, 0, len(r.participants))
+	for _, p := range r.participants {
+		out = append(out, p)
+	}
+	return out
+}
+
+// Join adds a participant whose browser is reached through sig. The host
+// first sends MsgConfig with opt.ICEServers; the browser then sends its
+// offer (see doc.go). A participant already in the room with the same ID is
+// replaced (it leaves with ReasonReplaced). ctx bounds the join itself.
+func (r *Room) Join(ctx context.Context, info ParticipantInfo, sig Signal, opt JoinOptions) (*Participant, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if err := checkID("room", r.id); err != nil {
+		return nil, err
+	}
+	if err := checkID("participant", info.ID); err != nil {
+		return nil, err
+	}
+	if sig == nil {
+		return nil, fmt.Errorf("%w: nil Signal", ErrInvalid)
+	}
+	started, closed := r.sfu.isStarted()
+	if closed {
+		return nil, fmt.Errorf("join room %s: %w", r.id, ErrClosed)
+	}
+	if !started {
+		return nil, fmt.Errorf("join room %s: %w", r.id, ErrNotStarted)
+	}
+
+	r.mu.Lock()
+	if r.closed {
+		r.mu.Unlock()
+		return nil, fmt.Errorf("join room %s: %w", r.id, ErrClosed)
+	}
+	old := r.participants[info.ID]
+	if old == nil && len(r.participants) >= r.sfu.cfg.MaxParticipants {
+		r.mu.Unlock()
+		return nil, fmt.Errorf("join room %s: %w (%d)", r.id, ErrRoomFull, r.sfu.cfg.MaxParticipants)
+	}
+	r.mu.Unlock()
+	if old != nil {
+		old.close(ReasonReplaced)
+	}
+
+	p, err := newParticipant(r, info, sig, opt)
+	if err != nil {
+		return nil, fmt.Errorf("join room %s: %w", r.id, err)
+	}
+
+	r.mu.Lock()
+	if r.closed || r.participants[info.ID] != nil {
+		// Closed, or a concurrent Join with the same ID won the race.
+		r.mu.Unlock()
+		p.close(ReasonReplaced)
+		return nil, fmt.Errorf("join room %s as %s: %w", r.id, info.ID, ErrClosed)
+	}
+	r.participants[info.ID] = p
+	for t := range r.tracks {
+		p.subscribe(t)
+	}
+	r.mu.Unlock()
+
+	p.start()
+	r.sfu.emit(Event{Type: EventParticipantJoined, Room: r.id, Participant: info, Time: p.joined})
+	return p, nil
+}
+
+// Close ends the call: every participant leaves (ReasonRoomClosed), every
+// recording is closed and finalised, and Close waits for all of it.
+func (r *Room) Close() error {
+	r.mu.Lock()
+	r.closed = true
+	ps := make([]*Participant, 0, len(r.participants))
+	for _, p := range r.participants {
+		ps = append(ps, p)
+	}
+	r.mu.Unlock()
+
+	var wg sync.WaitGroup
+	for _, p := range ps {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			p.close(ReasonRoomClosed)
+		}()
+	}
+	wg.Wait()
+	r.recorders.Wait()
+	r.sfu.forgetRoom(r)
+	return nil
+}
+
+// publish makes t available to everyone else in the room.
+func (r *Room) publish(t *publishedTrack) bool {
+	r.mu.Lock()
+	if r.closed {
+		r.mu.Unlock()
+		return false
+	}
+	r.tracks[t] = struct{}{}
+	for _, p := range r.participants {
+		if p != t.owner {
+			p.subscribe(t)
+		}
+	}
+	r.mu.Unlock()
+	info := t.info
+	r.sfu.emit(Event{Type: EventTrackPublished, Room: r.id, Participant: t.owner.info, Track: &info})
+	return true
+}
+
+// unpublish withdraws t from everyone.
+func (r *Room) unpublish(t *publishedTrack) {
+	r.mu.Lock()
+	_, ok := r.tracks[t]
+	delete(r.tracks, t)
+	for _, p := range r.participants {
+		if p != t.owner {
+			p.unsubscribe(t)
+		}
+	}
+	r.mu.Unlock()
+	if ok {
+		info := t.info
+		r.sfu.emit(Event{Type: EventTrackUnpublished, Room: r.id, Participant: t.owner.info, Track: &info})
+	}
+}
+
+// remove drops p after it closed.
+func (r *Room) remove(p *Participant, reason string) {
+	r.mu.Lock()
+	if r.participants[p.info.ID] == p {
+		delete(r.participants, p.info.ID)
+	}
+	r.mu.Unlock()
+	r.sfu.emit(Event{Type: EventParticipantLeft, Room: r.id, Participant: p.info, Reason: reason})
+}

@@ -1,0 +1,234 @@
+package media
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/pion/ice/v4"
+	"github.com/pion/webrtc/v4"
+)
+
+// Backend is what the host needs from a media server: the contract this SFU
+// and a future external one (e.g. LiveKit) both meet, so the web layer can
+// hold either.
+type Backend interface {
+	Join(ctx context.Context, room string, p ParticipantInfo, sig Signal, opt JoinOptions) (Session, error)
+	CloseRoom(room string) error
+	Recordings(room string) ([]Recording, error)
+}
+
+// Session is one participant's connection, as the web layer drives it.
+type Session interface {
+	HandleSignal(msg SignalMessage) error
+	Leave() error
+}
+
+var (
+	_ Backend = (*SFU)(nil)
+	_ Session = (*Participant)(nil)
+)
+
+// JoinOptions are per-participant settings for Join.
+type JoinOptions struct {
+	// ICEServers are sent to the browser in the first message (MsgConfig),
+	// e.g. the embedded TURN relay with this participant's short-lived
+	// credentials. They are never put in events or logs.
+	ICEServers []ICEServer
+}
+
+// SFU is the media host: it terminates every participant's WebRTC peer
+// connection, forwards each incoming track to the room's other participants
+// and records it.
+type SFU struct {
+	cfg Config
+	log *slog.Logger
+
+	udpMux ice.UDPMux
+	tcpMux ice.TCPMux
+	api    *webrtc.API
+	events *eventQueue
+
+	// finaliseSlots bounds concurrent ffmpeg runs.
+	finaliseSlots chan struct{}
+	recordings    *recordingIndex
+
+	startedAt time.Time
+	rtpIn     atomic.Uint64 // RTP packets received from publishers (benchmarks)
+
+	mu      sync.Mutex
+	rooms   map[string]*Room
+	started bool
+	closed  bool
+
+	wg sync.WaitGroup // event dispatcher, crash recovery
+}
+
+// New checks cfg and prepares an SFU; Start makes it serve. From New on the
+// SFU owns cfg.ICEConn and cfg.ICETCPListener: Close closes them.
+func New(cfg Config, log *slog.Logger) (*SFU, error) {
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	if err := cfg.setDefaults(); err != nil {
+		return nil, err
+	}
+	if cfg.RecordDir != "" && cfg.FFmpeg == "" {
+		log.Warn("ffmpeg not found: recordings will not be finalised (playable, not seekable)")
+	}
+	return &SFU{
+		cfg:           cfg,
+		log:           log,
+		events:        newEventQueue(),
+		finaliseSlots: make(chan struct{}, 2),
+		recordings:    newRecordingIndex(),
+		rooms:         make(map[string]*Room),
+	}, nil
+}
+
+// Start builds the shared ICE muxes and the WebRTC API and starts the event
+// dispatcher. It finalises recordings left unfinished by a crash in the
+// background. ctx bounds only the start itself.
+func (s *SFU) Start(ctx context.Context) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.closed {
+		return ErrClosed
+	}
+	if s.started {
+		return fmt.Errorf("%w: already started", ErrInvalid)
+	}
+	lf := &pionLogs{log: s.log}
+	s.udpMux = webrtc.NewICEUDPMux(lf.NewLogger("ice-udp-mux"), s.cfg.ICEConn)
+	if s.cfg.ICETCPListener != nil {
+		s.tcpMux = webrtc.NewICETCPMux(lf.NewLogger("ice-tcp-mux"), s.cfg.ICETCPListener, 8)
+	}
+	api, err := newAPI(&s.cfg, s.udpMux, s.tcpMux, lf)
+	if err != nil {
+		s.closeMuxes()
+		return err
+	}
+	s.api = api
+	s.started = true
+	s.startedAt = time.Now()
+	s.wg.Add(1)
+	go func() {
+		defer s.wg.Done()
+		s.events.run(s.cfg.OnEvent)
+	}()
+	if s.cfg.RecordDir != "" {
+		s.wg.Add(1)
+		go func() {
+			defer s.wg.Done()
+			s.recoverRecordings()
+		}()
+	}
+	s.log.Info("media host started", "udp", s.cfg.ICEConn.LocalAddr().String(), "record_dir", s.cfg.RecordDir)
+	return nil
+}
+
+// Close ends every room (finalising their recordings), stops the SFU's
+// goroutines and closes the ICE sockets. It waits for all of it.
+func (s *SFU) Close() error {
+	s.mu.Lock()
+	if s.closed {
+		s.mu.Unlock()
+		return nil
+	}
+	s.closed = true
+	started := s.started
+	rooms := make([]*Room, 0, len(s.rooms))
+	for _, r := range s.rooms {
+		rooms = append(rooms, r)
+	}
+	s.mu.Unlock()
+
+	for _, r := range rooms {
+		_ = r.Close()
+	}
+	s.closeMuxes()
+	if started {
+		s.events.stop()
+	}
+	s.wg.Wait()
+	return nil
+}
+
+func (s *SFU) closeMuxes() {
+	if s.udpMux != nil {
+		_ = s.udpMux.Close()
+	} else {
+		_ = s.cfg.ICEConn.Close()
+	}
+	if s.tcpMux != nil {
+		_ = s.tcpMux.Close()
+	} else if s.cfg.ICETCPListener != nil {
+		_ = s.cfg.ICETCPListener.Close()
+	}
+}
+
+// Room returns the room with this ID, creating it on first use. A closed
+// room is forgotten: the next call creates a fresh one. After SFU.Close the
+// returned room refuses joins.
+func (s *SFU) Room(id string) *Room {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if r, ok := s.rooms[id]; ok {
+		return r
+	}
+	r := newRoom(s, id)
+	if s.closed {
+		r.closed = true
+		return r
+	}
+	s.rooms[id] = r
+	return r
+}
+
+// forgetRoom drops a closed room from the map.
+func (s *SFU) forgetRoom(r *Room) {
+	s.mu.Lock()
+	if s.rooms[r.id] == r {
+		delete(s.rooms, r.id)
+	}
+	s.mu.Unlock()
+}
+
+// Join is Room(room).Join, for the Backend interface.
+func (s *SFU) Join(ctx context.Context, room string, p ParticipantInfo, sig Signal, opt JoinOptions) (Session, error) {
+	part, err := s.Room(room).Join(ctx, p, sig, opt)
+	if err != nil {
+		return nil, err
+	}
+	return part, nil
+}
+
+// CloseRoom is Room(room).Close for a room that exists; otherwise nothing.
+func (s *SFU) CloseRoom(room string) error {
+	s.mu.Lock()
+	r, ok := s.rooms[room]
+	s.mu.Unlock()
+	if !ok {
+		return nil
+	}
+	return r.Close()
+}
+
+func (s *SFU) emit(e Event) {
+	if e.Time.IsZero() {
+		e.Time = s.cfg.Now()
+	}
+	s.events.push(e)
+}
+
+func (s *SFU) isStarted() (bool, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.started, s.closed
+}

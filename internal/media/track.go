@@ -1,0 +1,173 @@
+package media
+
+import (
+	"fmt"
+	"strings"
+	"sync/atomic"
+	"time"
+	"unicode"
+
+	"github.com/pion/rtcp"
+	"github.com/pion/rtp"
+	"github.com/pion/webrtc/v4"
+)
+
+// publishedTrack is one incoming track and its fan-out: a single
+// TrackLocalStaticRTP bound to every viewer's peer connection, so each RTP
+// packet is read once and written to all viewers.
+type publishedTrack struct {
+	owner  *Participant
+	remote *webrtc.TrackRemote
+	local  *viewerTrack
+	info   TrackInfo
+	rec    *recorder // nil when not recording
+
+	lastKeyframeReq atomic.Int64 // unix nanos
+	ended           atomic.Bool
+	packets         atomic.Uint64
+}
+
+func newPublishedTrack(owner *Participant, remote *webrtc.TrackRemote, info TrackInfo) (*publishedTrack, error) {
+	local, err := webrtc.NewTrackLocalStaticRTP(remote.Codec().RTPCodecCapability, info.TrackID, info.StreamID)
+	if err != nil {
+		return nil, fmt.Errorf("local track: %w", err)
+	}
+	t := &publishedTrack{owner: owner, remote: remote, info: info}
+	t.local = &viewerTrack{TrackLocalStaticRTP: local, bound: t.requestKeyframe}
+	if dir := owner.sfu.cfg.RecordDir; dir != "" {
+		rec, err := newRecorder(owner.room, info, remote.Codec(), t.requestKeyframe)
+		if err != nil {
+			owner.log.Warn("not recording track", "track", info.TrackID, "err", err)
+		} else {
+			t.rec = rec
+		}
+	}
+	return t, nil
+}
+
+func (t *publishedTrack) isEnded() bool { return t.ended.Load() }
+func (t *publishedTrack) markEnded()    { t.ended.Store(true) }
+
+// forward copies RTP from the publisher to every viewer and the recorder
+// until the track ends. One buffer and one packet struct are reused: the
+// steady state allocates nothing here (pion's SRTP and NACK buffers do).
+func (t *publishedTrack) forward() {
+	p := t.owner
+	defer func() {
+		t.markEnded()
+		p.room.unpublish(t)
+		if t.rec != nil {
+			t.rec.stop()
+		}
+	}()
+	buf := make([]byte, 1500)
+	var pkt rtp.Packet
+	first := true
+	for {
+		n, _, err := t.remote.Read(buf)
+		if err != nil {
+			return
+		}
+		if err := pkt.Unmarshal(buf[:n]); err != nil {
+			continue
+		}
+		if first {
+			first = false
+			now := p.sfu.cfg.Now()
+			info := t.info
+			p.sfu.emit(Event{Type: EventFirstRTP, Room: p.room.id, Participant: p.info, Track: &info,
+				Time: now, SinceJoin: now.Sub(p.joined)})
+		}
+		t.packets.Add(1)
+		p.sfu.rtpIn.Add(1)
+		// Header extension IDs were negotiated with the publisher, not with
+		// each viewer: drop them; the viewer's interceptors add their own.
+		pkt.Header.Extension = false
+		pkt.Header.Extensions = pkt.Header.Extensions[:0]
+		if t.rec != nil {
+			t.rec.push(&pkt)
+		}
+		_ = t.local.WriteRTP(&pkt) // a viewer going away is not the publisher's problem
+	}
+}
+
+// requestKeyframe asks the publisher for a keyframe (PLI), at most once per
+// keyframeMinGap however many viewers ask.
+func (t *publishedTrack) requestKeyframe() {
+	if t.info.Kind != KindVideo || t.isEnded() {
+		return
+	}
+	now := time.Now().UnixNano()
+	last := t.lastKeyframeReq.Load()
+	if now-last < int64(keyframeMinGap) || !t.lastKeyframeReq.CompareAndSwap(last, now) {
+		return
+	}
+	_ = t.owner.pc.WriteRTCP([]rtcp.Packet{&rtcp.PictureLossIndication{MediaSSRC: uint32(t.remote.SSRC())}})
+}
+
+// viewerTrack is the forwarded track; it asks the publisher for a keyframe
+// each time a new viewer binds, so that viewer's picture starts at once.
+type viewerTrack struct {
+	*webrtc.TrackLocalStaticRTP
+	bound func()
+}
+
+func (v *viewerTrack) Bind(ctx webrtc.TrackLocalContext) (webrtc.RTPCodecParameters, error) {
+	params, err := v.TrackLocalStaticRTP.Bind(ctx)
+	if err == nil {
+		v.bound()
+	}
+	return params, err
+}
+
+var _ webrtc.TrackLocal = (*viewerTrack)(nil)
+
+func codecName(mime string) string {
+	if i := strings.IndexByte(mime, '/'); i >= 0 {
+		mime = mime[i+1:]
+	}
+	return strings.ToLower(mime)
+}
+
+// checkID accepts IDs the host hands in: non-empty, at most 128 bytes, no
+// control characters.
+func checkID(what, id string) error {
+	if id == "" || len(id) > 128 {
+		return fmt.Errorf("%w: %s ID %q", ErrInvalid, what, id)
+	}
+	for _, r := range id {
+		if unicode.IsControl(r) {
+			return fmt.Errorf("%w: %s ID %q", ErrInvalid, what, id)
+		}
+	}
+	return nil
+}
+
+// fileSafe maps an ID to a file-name part: letters, digits, '.', '_' and
+// '-' kept, anything else '_'; never "." or "..".
+func fileSafe(id string) string {
+	var b strings.Builder
+	for _, r := range id {
+		switch {
+		case r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r)), r == '.', r == '_', r == '-':
+			b.WriteRune(r)
+		default:
+			b.WriteByte('_')
+		}
+	}
+	s := b.String()
+	if strings.Trim(s, ".") == "" {
+		s = strings.ReplaceAll(s, ".", "_")
+	}
+	return s
+}
+
+// shortID is a participant ID cut to fit in an msid (64 token characters)
+// with room for suffixes.
+func shortID(id string) string {
+	s := fileSafe(id)
+	if len(s) > 40 {
+		s = s[:40]
+	}
+	return s
+}

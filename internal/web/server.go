@@ -113,6 +113,8 @@ func (s *Server) routes() {
 	api("POST /api/interviews/{id}/interviewers", s.addInterviewer)
 	api("DELETE /api/interviews/{id}/interviewers/{email}", s.removeInterviewer)
 	api("PUT /api/interviews/{id}/tools", s.setTools)
+	api("GET /api/interviews/{id}/recordings", s.listRecordings)
+	api("GET /api/interviews/{id}/recordings/{name}", s.recordingFile)
 
 	m.HandleFunc("GET /console/login", s.login)
 	m.HandleFunc("GET /join/{token}", s.candidatePage)

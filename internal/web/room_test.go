@@ -193,3 +193,35 @@ func TestRoomChannelRefusesForeignOriginsAndBadTokens(t *testing.T) {
 		t.Errorf("unknown token: %v", err)
 	}
 }
+
+func TestTimelineShowsTheLog(t *testing.T) {
+	f := setup(t)
+	_, iv := f.create(t, strings.Replace(validBody(f.goTemplateID(t)), `"when":"later"`, `"when":"now"`, 1))
+	p := f.dial(t, iv.InterviewerLink)
+	p.next("welcome", nil)
+	p.act(1, "started", nil)
+	p.act(2, "note_saved", map[string]string{"text": "Calm and precise"})
+	var tl struct {
+		Events []struct {
+			Seq  int
+			Type string
+		}
+		State struct {
+			Phase string
+			Notes map[string]struct{ Text string }
+		}
+	}
+	if code := f.call(t, "GET", "/api/interviews/"+iv.ID+"/timeline", "", &tl); code != 200 {
+		t.Fatalf("timeline = %d", code)
+	}
+	types := []string{}
+	for _, e := range tl.Events {
+		types = append(types, e.Type)
+	}
+	if got := strings.Join(types, ","); got != "joined,started,note_saved" || tl.State.Phase != "plan" {
+		t.Errorf("timeline events %s, phase %s", got, tl.State.Phase)
+	}
+	if len(tl.State.Notes) != 1 {
+		t.Errorf("organizer's own notes missing from the timeline: %+v", tl.State.Notes)
+	}
+}

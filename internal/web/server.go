@@ -114,6 +114,7 @@ func (s *Server) routes() {
 	api("DELETE /api/interviews/{id}/interviewers/{email}", s.removeInterviewer)
 	api("PUT /api/interviews/{id}/tools", s.setTools)
 	api("GET /api/interviews/{id}/recordings", s.listRecordings)
+	api("GET /api/interviews/{id}/timeline", s.timeline)
 	api("GET /api/interviews/{id}/recordings/{name}", s.recordingFile)
 
 	m.HandleFunc("GET /console/login", s.login)

@@ -20,6 +20,12 @@ func serve(ctx context.Context, e Env, args []string) error {
 	f.StringVar(&tlsCfg.ACMEDomain, "acme-domain", "", "get a certificate for this public domain from Let's Encrypt")
 	f.StringVar(&tlsCfg.ACMEHTTP, "acme-http", "", `listen address for ACME HTTP-01 challenges, e.g. ":80"`)
 	f.StringVar(&tlsCfg.ACMEEmail, "acme-email", "", "contact email for the certificate authority")
+	var mediaCfg host.Media
+	f.BoolVar(&mediaCfg.Disabled, "no-media", false, "run without calls (no video)")
+	f.StringVar(&mediaCfg.BindIP, "media-ip", "", "address for the ICE and TURN sockets (default: the --listen address)")
+	f.StringVar(&mediaCfg.PublicIP, "public-ip", "", "address browsers reach this host at, behind NAT or with --media-ip 0.0.0.0")
+	f.IntVar(&mediaCfg.ICEPort, "ice-port", 0, "UDP and TCP port for every call's media (0: a free port)")
+	f.IntVar(&mediaCfg.TURNPort, "turn-port", 0, "UDP and TCP port of the embedded TURN relay (0: a free port, -1: no relay)")
 	if _, err := f.parse(args, 0); err != nil {
 		return err
 	}
@@ -33,7 +39,7 @@ func serve(ctx context.Context, e Env, args []string) error {
 	}
 	log := slog.New(slog.NewTextHandler(e.Stderr, &slog.HandlerOptions{Level: level}))
 	h, err := host.Open(host.Config{DataDir: dir, Listen: *listen, PublicURL: *public,
-		Console: e.Console, Version: e.Version, TLS: tlsCfg}, log, e.Now)
+		Console: e.Console, Version: e.Version, TLS: tlsCfg, Media: mediaCfg}, log, e.Now)
 	if err != nil {
 		return err
 	}

@@ -15,6 +15,8 @@ import (
 const (
 	StoreFile    = "interviewdesk.db"
 	KeyFile      = "console.key"
+	TURNKeyFile  = "turn.key"
+	RecordingDir = "recordings"
 	AnnounceFile = "host.json"
 )
 
@@ -41,7 +43,17 @@ func DefaultDataDir() (string, error) {
 // ConsoleKey reads the data folder's console key, creating a random one (256
 // bits) on first use.
 func ConsoleKey(dataDir string) (string, error) {
-	path := filepath.Join(dataDir, KeyFile)
+	key, err := secret(dataDir, KeyFile)
+	if err != nil {
+		return "", fmt.Errorf("console key: %w", err)
+	}
+	return key, nil
+}
+
+// secret reads a secret file in the data folder, creating a random 256-bit one
+// (mode 0600) on first use.
+func secret(dataDir, name string) (string, error) {
+	path := filepath.Join(dataDir, name)
 	if b, err := os.ReadFile(path); err == nil {
 		if key := strings.TrimSpace(string(b)); len(key) >= 32 {
 			return key, nil
@@ -54,7 +66,7 @@ func ConsoleKey(dataDir string) (string, error) {
 	_, _ = rand.Read(b)
 	key := base64.RawURLEncoding.EncodeToString(b)
 	if err := writePrivate(path, []byte(key+"\n")); err != nil {
-		return "", fmt.Errorf("write console key: %w", err)
+		return "", fmt.Errorf("write %s: %w", name, err)
 	}
 	return key, nil
 }

@@ -17,6 +17,7 @@ import (
 	"golang.org/x/crypto/acme/autocert"
 
 	"github.com/interviewdesk/interviewdesk/internal/interviews"
+	"github.com/interviewdesk/interviewdesk/internal/media"
 	"github.com/interviewdesk/interviewdesk/internal/room"
 	"github.com/interviewdesk/interviewdesk/internal/settings"
 	"github.com/interviewdesk/interviewdesk/internal/store"
@@ -39,6 +40,8 @@ type Config struct {
 	Version string
 	// TLS serves HTTPS; zero serves plain HTTP (fine on loopback).
 	TLS TLS
+	// Media configures calls.
+	Media Media
 }
 
 // Host is an open data folder with its services, optionally serving HTTP.
@@ -55,6 +58,7 @@ type Host struct {
 	served   chan error
 	tls      *tls.Config
 	acmeSrv  *http.Server
+	call     *call
 }
 
 // Open opens the data folder's store (failing fast with store.ErrLocked when
@@ -80,20 +84,25 @@ func Open(cfg Config, log *slog.Logger, now func() time.Time) (*Host, error) {
 	ivs := interviews.New(db, ts, st, now)
 	h := &Host{cfg: cfg, log: log, now: now, db: db, key: key,
 		services: web.Services{Templates: ts, Settings: st, Interviews: ivs, Rooms: room.New(db, ivs, log, now)}}
-	h.web = h.newWeb(cfg.PublicURL)
+	h.web = h.newWeb()
 	return h, nil
 }
 
-func (h *Host) newWeb(publicURL string) *web.Server {
-	if publicURL == "" && h.cfg.TLS.ACMEDomain != "" {
-		publicURL = "https://" + h.cfg.TLS.ACMEDomain
-	}
-	if publicURL == "" {
-		publicURL = h.URL()
-	}
-	h.cfg.PublicURL = strings.TrimRight(publicURL, "/")
-	return web.New(web.Config{PublicURL: h.cfg.PublicURL, ConsoleKey: h.key, Console: h.cfg.Console,
+// newWeb builds the handler for the current listener and services.
+func (h *Host) newWeb() *web.Server {
+	return web.New(web.Config{PublicURL: h.PublicURL(), ConsoleKey: h.key, Console: h.cfg.Console,
 		Version: h.cfg.Version, DataDir: h.cfg.DataDir}, h.services, h.log, h.now)
+}
+
+// PublicURL is the base of the links sent to people.
+func (h *Host) PublicURL() string {
+	switch {
+	case h.cfg.PublicURL != "":
+		return strings.TrimRight(h.cfg.PublicURL, "/")
+	case h.cfg.TLS.ACMEDomain != "":
+		return "https://" + h.cfg.TLS.ACMEDomain
+	}
+	return h.URL()
 }
 
 // Start listens on the configured address, announces the host in the data folder
@@ -119,9 +128,17 @@ func (h *Host) Start(ctx context.Context) error {
 	}
 	h.ln = ln
 	h.cfg.Listen = ln.Addr().String()
-	if h.cfg.PublicURL == "" || strings.HasSuffix(h.cfg.PublicURL, ":0") {
-		h.web = h.newWeb("")
+	if !h.cfg.Media.Disabled {
+		c, err := h.startCall(ctx, ln.Addr().(*net.TCPAddr).IP.String())
+		if err != nil {
+			_ = ln.Close()
+			return err
+		}
+		h.call = c
+		h.services.Media = c.sfu
+		h.services.ICE = func(m *room.Member) []media.ICEServer { return c.iceFor(m, h.now) }
 	}
+	h.web = h.newWeb()
 	a := Announcement{URL: h.URL(), PID: os.Getpid(), CertSHA256: fingerprint(tlsCfg), ServerName: h.cfg.TLS.ACMEDomain}
 	if err := announce(h.cfg.DataDir, a); err != nil {
 		_ = ln.Close()
@@ -131,7 +148,7 @@ func (h *Host) Start(ctx context.Context) error {
 		ErrorLog: slog.NewLogLogger(h.log.Handler(), slog.LevelWarn)}
 	h.served = make(chan error, 1)
 	go func() { h.served <- h.srv.Serve(ln) }()
-	h.log.Info("host serving", "url", h.URL(), "public", h.cfg.PublicURL, "data", h.cfg.DataDir)
+	h.log.Info("host serving", "url", h.URL(), "public", h.PublicURL(), "data", h.cfg.DataDir)
 	return nil
 }
 
@@ -182,6 +199,11 @@ func (h *Host) Close() error {
 			errs = append(errs, fmt.Errorf("HTTP server: %w", err))
 		}
 		unannounce(h.cfg.DataDir, os.Getpid())
+	}
+	if h.call != nil {
+		if err := h.call.close(); err != nil {
+			errs = append(errs, fmt.Errorf("stop media: %w", err))
+		}
 	}
 	if err := h.db.Close(); err != nil {
 		errs = append(errs, fmt.Errorf("close store: %w", err))

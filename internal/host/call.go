@@ -1,0 +1,167 @@
+package host
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/netip"
+	"path/filepath"
+	"strconv"
+	"time"
+
+	"github.com/interviewdesk/interviewdesk/internal/media"
+	"github.com/interviewdesk/interviewdesk/internal/relay"
+	"github.com/interviewdesk/interviewdesk/internal/room"
+)
+
+// Media configures the call: the SFU's ICE port and the embedded TURN relay.
+type Media struct {
+	// Disabled runs the host without calls (the room works without video).
+	Disabled bool
+	// BindIP is the address the ICE and TURN sockets bind to; default: the
+	// HTTP listener's IP.
+	BindIP string
+	// PublicIP is the address browsers reach the host at, when BindIP is not it
+	// (1:1 NAT, a cloud VM) or BindIP is unspecified.
+	PublicIP string
+	// ICEPort is the one UDP port (and TCP port) for every peer's ICE; 0 picks
+	// a free one.
+	ICEPort int
+	// TURNPort is the relay's UDP and TCP port; 0 picks a free one, -1 runs no relay.
+	TURNPort int
+	// AllowLoopbackPeers lets the relay send to loopback peers beyond the host
+	// itself (tests).
+	AllowLoopbackPeers bool
+	// ExtraICE are further STUN/TURN servers to hand browsers (e.g. coturn).
+	ExtraICE []media.ICEServer
+}
+
+// call is the running media side of a host.
+type call struct {
+	sfu   *media.SFU
+	relay *relay.Server
+	extra []media.ICEServer
+}
+
+// startCall opens the ICE and TURN sockets (failing early on a busy port) and
+// starts the SFU and the relay.
+func (h *Host) startCall(ctx context.Context, listenIP string) (*call, error) {
+	cfg := h.cfg.Media
+	bind := cfg.BindIP
+	if bind == "" {
+		bind = listenIP
+	}
+	ip, err := netip.ParseAddr(bind)
+	if err != nil {
+		return nil, fmt.Errorf("media bind address %q: %w", bind, err)
+	}
+	if ip.IsUnspecified() && cfg.PublicIP == "" {
+		return nil, errors.New("when listening on all interfaces, set the public IP browsers reach this host at (--public-ip)")
+	}
+	udp, tcp, err := listenPair(ctx, bind, cfg.ICEPort)
+	if err != nil {
+		return nil, fmt.Errorf("ICE: %w", err)
+	}
+	mcfg := media.Config{ICEConn: udp, ICETCPListener: tcp, IncludeLoopbackCandidate: ip.IsLoopback(),
+		RecordDir: filepath.Join(h.cfg.DataDir, RecordingDir), OnEvent: h.onMediaEvent, Now: h.now}
+	if cfg.PublicIP != "" {
+		mcfg.PublicIPs = []string{cfg.PublicIP}
+	}
+	sfu, err := media.New(mcfg, h.log.With("part", "media"))
+	if err != nil {
+		_ = udp.Close()
+		_ = tcp.Close()
+		return nil, fmt.Errorf("media: %w", err)
+	}
+	if err := sfu.Start(ctx); err != nil {
+		_ = sfu.Close()
+		return nil, fmt.Errorf("start media: %w", err)
+	}
+	c := &call{sfu: sfu, extra: cfg.ExtraICE}
+	if cfg.TURNPort >= 0 {
+		if c.relay, err = h.startRelay(ctx, bind, ip, cfg); err != nil {
+			_ = sfu.Close()
+			return nil, err
+		}
+	}
+	return c, nil
+}
+
+func (h *Host) startRelay(ctx context.Context, bind string, ip netip.Addr, cfg Media) (*relay.Server, error) {
+	key, err := secret(h.cfg.DataDir, TURNKeyFile)
+	if err != nil {
+		return nil, fmt.Errorf("TURN secret: %w", err)
+	}
+	udp, tcp, err := listenPair(ctx, bind, cfg.TURNPort)
+	if err != nil {
+		return nil, fmt.Errorf("TURN relay: %w", err)
+	}
+	rc := relay.Config{Secret: key, UDPConn: udp, TCPListener: tcp, AllowLoopbackPeers: cfg.AllowLoopbackPeers,
+		AllowedPeers: []netip.Prefix{netip.PrefixFrom(ip, ip.BitLen())}, Now: h.now}
+	if cfg.PublicIP != "" {
+		pub, err := netip.ParseAddr(cfg.PublicIP)
+		if err != nil {
+			return nil, fmt.Errorf("public IP %q: %w", cfg.PublicIP, err)
+		}
+		rc.RelayIP = pub
+		rc.AllowedPeers = append(rc.AllowedPeers, netip.PrefixFrom(pub, pub.BitLen()))
+		if !ip.IsUnspecified() {
+			rc.RelayBindIP = ip
+		}
+	}
+	srv, err := relay.New(rc, h.log.With("part", "relay"))
+	if err != nil {
+		_ = udp.Close()
+		_ = tcp.Close()
+		return nil, fmt.Errorf("TURN relay: %w", err)
+	}
+	if err := srv.Start(ctx); err != nil {
+		return nil, fmt.Errorf("start TURN relay: %w", err)
+	}
+	return srv, nil
+}
+
+// iceFor gives a member the relay with fresh credentials, plus the extra servers.
+func (c *call) iceFor(m *room.Member, now func() time.Time) []media.ICEServer {
+	out := append([]media.ICEServer(nil), c.extra...)
+	if c.relay != nil {
+		cr := c.relay.Credentials(string(m.Role)+"-"+m.ID, now())
+		out = append(out, media.ICEServer{URLs: cr.URLs, Username: cr.Username, Credential: cr.Password})
+	}
+	return out
+}
+
+func (c *call) close() error {
+	var errs []error
+	if c.relay != nil {
+		errs = append(errs, c.relay.Close())
+	}
+	errs = append(errs, c.sfu.Close())
+	return errors.Join(errs...)
+}
+
+func (h *Host) onMediaEvent(e media.Event) {
+	h.log.Debug("media event", "type", e.Type, "room", e.Room, "participant", e.Participant.ID)
+}
+
+// listenPair opens a UDP socket and a TCP listener on the same port of bind (a
+// free one when port is 0).
+func listenPair(ctx context.Context, bind string, port int) (net.PacketConn, net.Listener, error) {
+	var lc net.ListenConfig
+	for attempt := 0; ; attempt++ {
+		udp, err := lc.ListenPacket(ctx, "udp4", net.JoinHostPort(bind, strconv.Itoa(port)))
+		if err != nil {
+			return nil, nil, fmt.Errorf("listen on udp %s:%d: %w", bind, port, err)
+		}
+		got := udp.LocalAddr().(*net.UDPAddr).Port
+		tcp, err := lc.Listen(ctx, "tcp4", net.JoinHostPort(bind, strconv.Itoa(got)))
+		if err == nil {
+			return udp, tcp, nil
+		}
+		_ = udp.Close()
+		if port != 0 || attempt == 10 {
+			return nil, nil, fmt.Errorf("listen on tcp %s:%d: %w", bind, got, err)
+		}
+	}
+}

@@ -51,6 +51,12 @@ func commands() []command {
 		{"interview link", "ID [--for candidate|interviewer[:EMAIL]]", "print a join link", interviewLink},
 		{"interview add-interviewer", "ID --name N --email E [--json]", "add an interviewer", interviewAddInterviewer},
 		{"interview remove-interviewer", "ID --email E [--json]", "remove an interviewer", interviewRemoveInterviewer},
+		{"interview invitation", "ID [--for candidate|interviewer[:EMAIL]] [--json]", "print the full invitation to paste anywhere", interviewInvitation},
+		{"interview ics", "ID [--for candidate|interviewer[:EMAIL]] [--out FILE]", "write the calendar invitation (.ics)", interviewICS},
+		{"interview outbox", "ID [--json]", "show the emails sent about an interview", interviewOutbox},
+		{"mail show", "[--json]", "show the email settings (never the password)", mailShow},
+		{"mail set", "--host H [--port P] [--security starttls|tls|none] [--username U] [--password-stdin] [--from-name N] --from-address A [--reply-to R]", "set up email", mailSet},
+		{"mail test", "--to ADDR", "send a test email and print the server's answer", mailTest},
 	}
 }
 
@@ -180,5 +186,12 @@ func connect(ctx context.Context, e Env, f flags) (c *client.Client, close func(
 	if err != nil {
 		return nil, nil, err
 	}
-	return client.InProcess(h.Handler(), h.Key()), func() { _ = h.Close() }, nil
+	done := func() {
+		// Deliver what this command queued (e.g. invitations) before exiting.
+		ctx, cancel := context.WithTimeout(ctx, 20*time.Second)
+		defer cancel()
+		h.DrainOutbox(ctx)
+		_ = h.Close()
+	}
+	return client.InProcess(h.Handler(), h.Key()), done, nil
 }

@@ -129,3 +129,34 @@ func TestCommandsGoThroughARunningHost(t *testing.T) {
 		t.Errorf("list after host stopped: %d %s %s", r.code, r.stdout, r.stderr)
 	}
 }
+
+func TestInvitationAndICSCommands(t *testing.T) {
+	dir := t.TempDir()
+	if r := run(t, "interview", "ics", "x", "--data", dir); r.code != 1 || !strings.Contains(r.stderr, "does not exist") {
+		t.Errorf("ics of an unknown interview: %d %s", r.code, r.stderr)
+	}
+	r := run(t, createArgs(dir)...)
+	var iv struct{ ID, CandidateLink string }
+	_ = json.Unmarshal([]byte(r.stdout), &iv)
+	text := run(t, "interview", "invitation", iv.ID, "--data", dir)
+	if text.code != 0 || !strings.Contains(text.stdout, "Join: "+iv.CandidateLink) || !strings.Contains(text.stdout, "How to prepare") {
+		t.Errorf("invitation: %d %s %s", text.code, text.stdout, text.stderr)
+	}
+	// The organizer has no email yet, and email is not set up: the .ics needs one.
+	if r := run(t, "interview", "ics", iv.ID, "--data", dir); r.code != 1 || !strings.Contains(r.stderr, "organizer email") {
+		t.Errorf("ics without an organizer email: %d %s", r.code, r.stderr)
+	}
+	if r := run(t, "mail", "set", "--host", "smtp.example.com", "--security", "none", "--from-address", "a@example.com", "--data", dir); r.code != 1 || !strings.Contains(r.stderr, "clear text") {
+		t.Errorf("mail set without TLS to a remote server: %d %s", r.code, r.stderr)
+	}
+	if r := run(t, "mail", "set", "--host", "smtp.example.com", "--from-address", "rita@example.com", "--data", dir); r.code != 0 {
+		t.Fatalf("mail set: %d %s", r.code, r.stderr)
+	}
+	ics := run(t, "interview", "ics", iv.ID, "--for", "candidate", "--data", dir)
+	if ics.code != 0 || !strings.HasPrefix(ics.stdout, "BEGIN:VCALENDAR") || !strings.Contains(ics.stdout, "METHOD:REQUEST") {
+		t.Errorf("ics: %d %.200s %s", ics.code, ics.stdout, ics.stderr)
+	}
+	if r := run(t, "interview", "ics", iv.ID, "--for", "interviewer:nobody@example.com", "--data", dir); r.code != 1 || !strings.Contains(r.stderr, "not an interviewer") {
+		t.Errorf("ics for a stranger: %d %s", r.code, r.stderr)
+	}
+}

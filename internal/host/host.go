@@ -17,6 +17,7 @@ import (
 	"golang.org/x/crypto/acme/autocert"
 
 	"github.com/interviewdesk/interviewdesk/internal/interviews"
+	"github.com/interviewdesk/interviewdesk/internal/mail"
 	"github.com/interviewdesk/interviewdesk/internal/media"
 	"github.com/interviewdesk/interviewdesk/internal/room"
 	"github.com/interviewdesk/interviewdesk/internal/settings"
@@ -59,6 +60,7 @@ type Host struct {
 	tls      *tls.Config
 	acmeSrv  *http.Server
 	call     *call
+	outbox   *mail.Outbox
 }
 
 // Open opens the data folder's store (failing fast with store.ErrLocked when
@@ -84,6 +86,10 @@ func Open(cfg Config, log *slog.Logger, now func() time.Time) (*Host, error) {
 	ivs := interviews.New(db, ts, st, now)
 	h := &Host{cfg: cfg, log: log, now: now, db: db, key: key,
 		services: web.Services{Templates: ts, Settings: st, Interviews: ivs, Rooms: room.New(db, ivs, log, now)}}
+	if err := h.startOutbox(); err != nil {
+		_ = db.Close()
+		return nil, err
+	}
 	h.web = h.newWeb()
 	return h, nil
 }
@@ -203,6 +209,11 @@ func (h *Host) Close() error {
 	if h.call != nil {
 		if err := h.call.close(); err != nil {
 			errs = append(errs, fmt.Errorf("stop media: %w", err))
+		}
+	}
+	if h.outbox != nil {
+		if err := h.outbox.Close(); err != nil {
+			errs = append(errs, fmt.Errorf("stop outbox: %w", err))
 		}
 	}
 	if err := h.db.Close(); err != nil {

@@ -26,6 +26,22 @@ type Service struct {
 	index     index
 	// writeMu orders commits and index updates the same way.
 	writeMu sync.Mutex
+	hook    Hook
+}
+
+// Hook runs inside the transaction of every change: before is nil for a new
+// interview. Whatever it writes (e.g. queued invitations) commits or rolls back
+// with the change; an error it returns undoes the change.
+type Hook func(tx *store.Tx, before *Interview, after Interview) error
+
+// SetHook installs h; call it before the service is used.
+func (s *Service) SetHook(h Hook) { s.hook = h }
+
+func (s *Service) runHook(tx *store.Tx, before *Interview, after Interview) error {
+	if s.hook == nil {
+		return nil
+	}
+	return s.hook(tx, before, after)
 }
 
 // New returns a Service; now is the clock.
@@ -111,7 +127,10 @@ func (s *Service) Create(in NewInterview) (Interview, error) {
 			return err
 		}
 		org := iv.Interviewers[0]
-		return putLink(tx, org.Token, Link{InterviewID: iv.ID, Role: RoleInterviewer, Email: org.Email})
+		if err := putLink(tx, org.Token, Link{InterviewID: iv.ID, Role: RoleInterviewer, Email: org.Email}); err != nil {
+			return err
+		}
+		return s.runHook(tx, nil, iv)
 	})
 	if err != nil {
 		return Interview{}, fmt.Errorf("create interview: %w", err)
@@ -149,12 +168,17 @@ func (s *Service) change(id string, fn func(tx *store.Tx, iv *Interview) error) 
 			return err
 		}
 		oldStart = iv.StartsAt
+		before := iv
+		before.Interviewers = append([]Interviewer(nil), iv.Interviewers...)
 		if err := fn(tx, &iv); err != nil {
 			return err
 		}
 		iv.Sequence++
 		iv.UpdatedAt = s.now().UTC()
-		return put(tx, iv, oldStart)
+		if err := put(tx, iv, oldStart); err != nil {
+			return err
+		}
+		return s.runHook(tx, &before, iv)
 	})
 	if err != nil {
 		return Interview{}, err

@@ -6,6 +6,7 @@ package store
 //	    schema_version      -> big-endian uint64
 //	    library_version     -> big-endian uint64 (starter templates seeded)
 //	    settings            -> JSON settings
+//	    mail_settings       -> JSON SMTP settings (password included; the file is 0600)
 //	templates/
 //	    <template id>       -> JSON template
 //	interviews/
@@ -31,4 +32,5 @@ var (
 	KeySchemaVersion  = []byte("schema_version")
 	KeyLibraryVersion = []byte("library_version")
 	KeySettings       = []byte("settings")
+	KeyMailSettings   = []byte("mail_settings")
 )

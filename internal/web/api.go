@@ -4,6 +4,7 @@ import (
 	"io"
 	"net/http"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/interviewdesk/interviewdesk/internal/interviews"
@@ -230,22 +231,31 @@ type interviewerView struct {
 	Link string `json:"link"`
 }
 
+// Links makes the URLs of link tokens on a host whose public URL is Base.
+type Links struct{ Base func() string }
+
 // CandidateLink is the candidate's URL for token.
-func (s *Server) CandidateLink(token string) string { return s.cfg.PublicURL + "/join/" + token }
+func (l Links) CandidateLink(token string) string {
+	return strings.TrimRight(l.Base(), "/") + "/join/" + token
+}
 
 // InterviewerLink is an interviewer's URL for token.
-func (s *Server) InterviewerLink(token string) string { return s.cfg.PublicURL + "/room/" + token }
+func (l Links) InterviewerLink(token string) string {
+	return strings.TrimRight(l.Base(), "/") + "/room/" + token
+}
+
+func (s *Server) links() Links { return Links{Base: func() string { return s.cfg.PublicURL }} }
 
 func (s *Server) view(iv interviews.Interview) interviewView {
 	v := interviewView{
 		ID: iv.ID, Position: iv.Position, Candidate: iv.Candidate, Campaign: iv.Campaign,
 		StartsAt: iv.StartsAt, TimeZone: iv.TimeZone, DurationMinutes: iv.DurationMinutes,
 		EndsAt: iv.EndsAt(), Status: iv.Status, Tense: iv.TenseAt(s.now()), Template: iv.Template,
-		Tools: iv.Tools, CandidateLink: s.CandidateLink(iv.CandidateToken),
+		Tools: iv.Tools, CandidateLink: s.links().CandidateLink(iv.CandidateToken),
 		CreatedAt: iv.CreatedAt, UpdatedAt: iv.UpdatedAt, Sequence: iv.Sequence,
 	}
 	for _, in := range iv.Interviewers {
-		v.Interviewers = append(v.Interviewers, interviewerView{in.Person, s.InterviewerLink(in.Token)})
+		v.Interviewers = append(v.Interviewers, interviewerView{in.Person, s.links().InterviewerLink(in.Token)})
 	}
 	if len(v.Interviewers) > 0 {
 		v.InterviewerLink = v.Interviewers[0].Link

@@ -8,6 +8,7 @@ import (
 	"net/http"
 
 	"github.com/interviewdesk/interviewdesk/internal/interviews"
+	"github.com/interviewdesk/interviewdesk/internal/mail"
 	"github.com/interviewdesk/interviewdesk/internal/store"
 	"github.com/interviewdesk/interviewdesk/internal/templates"
 	"github.com/interviewdesk/interviewdesk/internal/validation"
@@ -65,6 +66,8 @@ func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
 		message = "It does not exist (any more). It may have been deleted in another window."
 	case errors.Is(err, interviews.ErrConflict):
 		status, code = http.StatusConflict, "conflict"
+	case errors.Is(err, mail.ErrNotConfigured):
+		status, code = http.StatusConflict, "mail_not_configured"
 	case errors.Is(err, errBadRequest), errors.Is(err, templates.ErrBadFile):
 		status, code = http.StatusBadRequest, "bad_request"
 	default:

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/interviewdesk/interviewdesk/internal/interviews"
+	"github.com/interviewdesk/interviewdesk/internal/mail"
 	"github.com/interviewdesk/interviewdesk/internal/media"
 	"github.com/interviewdesk/interviewdesk/internal/room"
 	"github.com/interviewdesk/interviewdesk/internal/settings"
@@ -33,6 +34,8 @@ type Services struct {
 	Interviews *interviews.Service
 	Settings   *settings.Service
 	Rooms      *room.Service
+	// Outbox queues and sends email; nil on a host without it.
+	Outbox *mail.Outbox
 	// Media carries the call; nil on a host without media (the room then works
 	// without video).
 	Media media.Backend
@@ -115,6 +118,13 @@ func (s *Server) routes() {
 	api("PUT /api/interviews/{id}/tools", s.setTools)
 	api("GET /api/interviews/{id}/recordings", s.listRecordings)
 	api("GET /api/interviews/{id}/timeline", s.timeline)
+	api("GET /api/interviews/{id}/invitation", s.invitationText)
+	api("GET /api/interviews/{id}/ics", s.ics)
+	api("GET /api/interviews/{id}/outbox", s.interviewOutbox)
+	api("POST /api/outbox/{id}/resend", s.resend)
+	api("GET /api/settings/mail", s.getMail)
+	api("PUT /api/settings/mail", s.putMail)
+	api("POST /api/settings/mail/test", s.testMail)
 	api("GET /api/interviews/{id}/recordings/{name}", s.recordingFile)
 
 	m.HandleFunc("GET /console/login", s.login)

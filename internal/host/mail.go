@@ -1,0 +1,68 @@
+package host
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/interviewdesk/interviewdesk/internal/invitation"
+	"github.com/interviewdesk/interviewdesk/internal/mail"
+	"github.com/interviewdesk/interviewdesk/internal/web"
+)
+
+// startOutbox starts delivering queued email (with the settings current at each
+// attempt) and makes interview changes queue their invitations.
+func (h *Host) startOutbox() error {
+	st := h.services.Settings
+	send := mail.SenderFunc(func(ctx context.Context, msg mail.Message) error {
+		cfg, err := st.Mail()
+		if err != nil {
+			return err
+		}
+		c, err := mail.NewSMTP(cfg, mail.SMTPOptions{Now: h.now}, h.log)
+		if err != nil {
+			return err
+		}
+		return c.Send(ctx, msg)
+	})
+	outbox, err := mail.NewOutbox(h.db, mail.Config{Sender: send, Now: h.now}, h.log.With("part", "outbox"))
+	if err != nil {
+		return fmt.Errorf("outbox: %w", err)
+	}
+	if err := outbox.Start(context.Background()); err != nil {
+		return fmt.Errorf("start outbox: %w", err)
+	}
+	h.outbox = outbox
+	h.services.Outbox = outbox
+	mailer := invitation.NewMailer(outbox, st, web.Links{Base: h.PublicURL}, h.now, h.log)
+	h.services.Interviews.SetHook(mailer.Changed)
+	return nil
+}
+
+// DrainOutbox waits until no message is due (or ctx ends), so a short-lived
+// process such as a CLI command delivers what it queued before it exits.
+func (h *Host) DrainOutbox(ctx context.Context) {
+	tick := time.NewTicker(100 * time.Millisecond)
+	defer tick.Stop()
+	for {
+		entries, err := h.outbox.List("")
+		if err != nil {
+			return
+		}
+		pending := false
+		for _, e := range entries {
+			if e.State == mail.Sending || e.State == mail.Queued && !e.NextAttempt.After(h.now()) {
+				pending = true
+				break
+			}
+		}
+		if !pending {
+			return
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-tick.C:
+		}
+	}
+}

@@ -1,0 +1,10 @@
+// Package invitation composes what each person is sent about an interview: the
+// "full invitation" text to paste anywhere, the email (subject, plain text, HTML)
+// and the calendar event (package calendar), for the candidate and for each
+// interviewer.
+//
+// Each recipient gets only their own link: the candidate the candidate link,
+// each interviewer their own interviewer link. Times are written in the
+// interview's zone with its UTC offset; the attached calendar event shows them
+// in each recipient's own zone.
+package invitation

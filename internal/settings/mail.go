@@ -1,0 +1,60 @@
+package settings
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/interviewdesk/interviewdesk/internal/mail"
+	"github.com/interviewdesk/interviewdesk/internal/store"
+)
+
+// Mail returns the SMTP settings (zero when email was never set up).
+func (s *Service) Mail() (mail.Settings, error) {
+	var m mail.Settings
+	err := s.db.View(func(tx *store.Tx) error {
+		err := store.GetJSON(tx, store.BucketMeta, store.KeyMailSettings, &m)
+		if errors.Is(err, store.ErrNotFound) {
+			return nil
+		}
+		return err
+	})
+	if err != nil {
+		return mail.Settings{}, fmt.Errorf("read email settings: %w", err)
+	}
+	return m, nil
+}
+
+// MailUpdate changes the SMTP settings; an empty Password keeps the stored one
+// unless ClearPassword is set.
+type MailUpdate struct {
+	mail.Settings
+	ClearPassword bool `json:"clearPassword"`
+}
+
+// PutMail validates and stores the SMTP settings. An empty host turns email off.
+func (s *Service) PutMail(u MailUpdate) (mail.Settings, error) {
+	current, err := s.Mail()
+	if err != nil {
+		return mail.Settings{}, err
+	}
+	next := u.Settings
+	next.Host = strings.TrimSpace(next.Host)
+	switch {
+	case u.ClearPassword:
+		next.Password = ""
+	case next.Password == "":
+		next.Password = current.Password
+	}
+	if next.Host != "" {
+		if err := next.Validate(); err != nil {
+			return mail.Settings{}, err
+		}
+	}
+	if err := s.db.Update(func(tx *store.Tx) error {
+		return store.PutJSON(tx, store.BucketMeta, store.KeyMailSettings, next)
+	}); err != nil {
+		return mail.Settings{}, fmt.Errorf("save email settings: %w", err)
+	}
+	return next, nil
+}

@@ -141,8 +141,23 @@ func (c *call) close() error {
 	return errors.Join(errs...)
 }
 
+// onMediaEvent logs the call's milestones; first-rtp carries the join time
+// (Join to the first packet of a track at the host).
 func (h *Host) onMediaEvent(e media.Event) {
-	h.log.Debug("media event", "type", e.Type, "room", e.Room, "participant", e.Participant.ID)
+	attrs := []any{"type", e.Type, "interview", e.Room, "participant", e.Participant.ID}
+	if e.Track != nil {
+		attrs = append(attrs, "kind", e.Track.Kind, "source", e.Track.Source)
+	}
+	switch e.Type {
+	case media.EventFirstRTP:
+		h.log.Info("media", append(attrs, "since_join_ms", e.SinceJoin.Milliseconds(), "at", e.Time.UTC().Format(time.RFC3339Nano))...)
+	case media.EventParticipantJoined, media.EventParticipantLeft, media.EventICERestart, media.EventRecordingFinalised:
+		h.log.Info("media", append(attrs, "reason", e.Reason)...)
+	case media.EventError:
+		h.log.Warn("media", append(attrs, "err", e.Err)...)
+	default:
+		h.log.Debug("media", append(attrs, "state", e.State)...)
+	}
 }
 
 // listenPair opens a UDP socket and a TCP listener on the same port of bind (a

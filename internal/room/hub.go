@@ -16,23 +16,27 @@ type Conn interface {
 
 // Member is one connected participant.
 type Member struct {
-	ID    string // connection ID
-	Role  Role
-	Name  string
-	Email string
-	Conn  Conn
-	Since time.Time
+	ID string // connection ID
+	// Participant is the person's stable ID in the call (the same across
+	// reconnects); media tracks carry it.
+	Participant string
+	Role        Role
+	Name        string
+	Email       string
+	Conn        Conn
+	Since       time.Time
 	// Ready means a candidate passed the device check and consent and waits.
 	Ready bool
 }
 
 // Presence is what everyone may know about a member.
 type Presence struct {
-	ID    string    `json:"id"`
-	Role  Role      `json:"role"`
-	Name  string    `json:"name"`
-	Ready bool      `json:"ready"`
-	Since time.Time `json:"since"`
+	ID          string    `json:"id"`
+	Participant string    `json:"participant"`
+	Role        Role      `json:"role"`
+	Name        string    `json:"name"`
+	Ready       bool      `json:"ready"`
+	Since       time.Time `json:"since"`
 }
 
 // Hub tracks who is connected to which interview. At most one candidate
@@ -99,7 +103,7 @@ func (h *Hub) Presence(id string) []Presence {
 	defer h.mu.Unlock()
 	out := make([]Presence, 0, len(h.rooms[id]))
 	for _, m := range h.rooms[id] {
-		out = append(out, Presence{ID: m.ID, Role: m.Role, Name: m.Name, Ready: m.Ready, Since: m.Since})
+		out = append(out, Presence{ID: m.ID, Participant: m.Participant, Role: m.Role, Name: m.Name, Ready: m.Ready, Since: m.Since})
 	}
 	sort.Slice(out, func(i, j int) bool {
 		if out[i].Role != out[j].Role {

@@ -18,16 +18,17 @@ type CandidateQuestion struct {
 // CandidateView is everything a candidate connection may receive about the
 // interview's state. Build it only with ForCandidate.
 type CandidateView struct {
-	Phase    Phase              `json:"phase"`
-	Locked   bool               `json:"locked"`
-	Question *CandidateQuestion `json:"question,omitempty"`
+	Phase     Phase              `json:"phase"`
+	Locked    bool               `json:"locked"`
+	Consented bool               `json:"consented"` // consent was given (e.g. before a reload)
+	Question  *CandidateQuestion `json:"question,omitempty"`
 }
 
 // ForCandidate projects st for the candidate: the phase, the lock, and in the
 // technical part the current question's text (and its rephrasing once shown).
 // Never the plan, other questions, expected answers, ratings, comments or notes.
 func ForCandidate(st State, iv interviews.Interview) CandidateView {
-	v := CandidateView{Phase: st.Phase, Locked: st.Locked}
+	v := CandidateView{Phase: st.Phase, Locked: st.Locked, Consented: !st.ConsentAt.IsZero()}
 	if st.Phase == PhaseTechnical && st.Question >= 0 && st.Question < len(iv.Questions) {
 		q := iv.Questions[st.Question]
 		v.Question = &CandidateQuestion{Number: st.Question + 1, Total: len(iv.Questions), Text: q.Text}

@@ -87,7 +87,7 @@ func (s *Server) joinCall(ctx context.Context, id string, m *room.Member) error 
 		}
 	}
 	sess, err := s.svc.Media.Join(context.WithoutCancel(ctx), id,
-		media.ParticipantInfo{ID: participantID(m), Name: m.Name, Role: string(m.Role)},
+		media.ParticipantInfo{ID: m.Participant, Name: m.Name, Role: string(m.Role)},
 		signalSink{m.Conn}, media.JoinOptions{ICEServers: s.iceServers(m)})
 	if err != nil {
 		s.log.Warn("join call", "interview", id, "member", m.ID, "err", err)

@@ -47,12 +47,17 @@ type ack struct {
 
 // welcome tells a connection who it is and what the interview is.
 type welcome struct {
-	Type       string            `json:"type"` // "welcome"
-	Role       room.Role         `json:"role"`
-	Connection string            `json:"connection"`
-	You        string            `json:"you"`
-	Interview  publicInterview   `json:"interview"`
-	ICEServers []media.ICEServer `json:"iceServers"`
+	Type       string    `json:"type"` // "welcome"
+	Role       room.Role `json:"role"`
+	Connection string    `json:"connection"`
+	// Participant names this person in the call (track-info's participantId).
+	Participant string `json:"participant"`
+	You         string `json:"you"`
+	// Email and InterviewID are sent to interviewers only.
+	Email       string            `json:"email,omitempty"`
+	InterviewID string            `json:"interviewId,omitempty"`
+	Interview   publicInterview   `json:"interview"`
+	ICEServers  []media.ICEServer `json:"iceServers"`
 }
 
 // publicInterview is what any participant, the candidate included, may know.
@@ -166,6 +171,7 @@ func (s *Server) roomSocket(w http.ResponseWriter, r *http.Request) {
 	c := &wsConn{ws: ws, out: make(chan any, sendQueue), closed: make(chan string, 1)}
 	m := &room.Member{ID: newConnID(), Role: room.Role(link.Role), Conn: c, Since: s.now()}
 	m.Name, m.Email = memberName(iv, link)
+	m.Participant = participantID(m)
 	done := make(chan struct{})
 	go func() { c.writeLoop(ctx); cancel(); close(done) }()
 	s.session(ctx, iv, m)
@@ -237,8 +243,12 @@ func (s *Server) welcome(iv interviews.Interview, m *room.Member) welcome {
 	for _, in := range iv.Interviewers {
 		pub.Interviewers = append(pub.Interviewers, in.Name)
 	}
-	return welcome{Type: "welcome", Role: m.Role, Connection: m.ID, You: m.Name, Interview: pub,
-		ICEServers: s.iceServers(m)}
+	w := welcome{Type: "welcome", Role: m.Role, Connection: m.ID, Participant: m.Participant, You: m.Name,
+		Interview: pub, ICEServers: s.iceServers(m)}
+	if m.Role == room.RoleInterviewer {
+		w.Email, w.InterviewID = m.Email, iv.ID
+	}
+	return w
 }
 
 // handle carries out one message from a member.

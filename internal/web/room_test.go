@@ -83,16 +83,20 @@ func TestRoomChannel(t *testing.T) {
 	}
 	interviewer := f.dial(t, iv.InterviewerLink)
 	var hello struct {
-		Role      string
-		Interview struct{ Position string }
+		Role, InterviewID string
+		Interview         struct{ Position string }
 	}
 	interviewer.next("welcome", &hello)
-	if hello.Role != "interviewer" || hello.Interview.Position != "Backend engineer" {
+	if hello.Role != "interviewer" || hello.Interview.Position != "Backend engineer" || hello.InterviewID != iv.ID {
 		t.Fatalf("welcome = %+v", hello)
 	}
 
+	var candHello map[string]any
 	candidate := f.dial(t, iv.CandidateLink)
-	candidate.next("welcome", nil)
+	candidate.next("welcome", &candHello)
+	if _, has := candHello["interviewId"]; has || candHello["participant"] != "candidate" {
+		t.Errorf("candidate welcome %v: no interview ID for candidates, participant \"candidate\"", candHello)
+	}
 	var presence struct {
 		Members []struct {
 			Role, Name string

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Prints InterviewDesk's benchmarks as one table: store/service benchmarks
-# (go test -bench) and the desktop app's cold start to first screen.
+# Prints InterviewDesk's benchmarks as one table: store, media and relay
+# benchmarks (go test -bench), the desktop app's cold start to first screen and
+# the join time in real Chromium; then the TURN relay against coturn
+# (TURN_BENCH=0 skips that part, which takes a few minutes).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${COLD_START_RUNS:-5}
@@ -24,6 +26,10 @@ times=$(xvfb-run -a -s "-screen 0 1280x820x24" bash -c '
     kill $app; wait $app 2>/dev/null || true; rm -rf "$data" "$log"
   done' _ "$PWD/build/bin/interviewdesk" "$runs" | sort -n)
 median=$(echo "$times" | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+
+# Join time in real Chromium through the TURN relay (10 runs).
+join_rows=$(mktemp)
+(cd frontend && BENCH_ROWS="$join_rows" INTERVIEWDESK_BIN="$PWD/../build/bin/interviewdesk" npm run bench:join --silent) >&2
 worst=$(echo "$times" | tail -1)
 
 echo
@@ -31,4 +37,11 @@ echo "| benchmark | time/op | memory/op | allocs/op |"
 echo "|---|---|---|---|"
 echo "$rows"
 echo "| DesktopColdStartToDOMReady (median of $runs; worst ${worst} ms) | ${median} ms | – | – |"
-rm -f "$raw"
+cat "$join_rows"
+rm -f "$raw" "$join_rows"
+
+if [ "${TURN_BENCH:-1}" = 1 ]; then
+  echo
+  echo "Embedded TURN relay vs coturn (CPU per relayed packet, side by side):"
+  bash scripts/turn-bench.sh
+fi

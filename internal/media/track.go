@@ -23,8 +23,10 @@ type publishedTrack struct {
 	rec    *recorder // nil when not recording
 
 	lastKeyframeReq atomic.Int64 // unix nanos
-	ended           atomic.Bool
-	packets         atomic.Uint64
+	// keyframeDeferred is set while a throttled request waits for its turn.
+	keyframeDeferred atomic.Bool
+	ended            atomic.Bool
+	packets          atomic.Uint64
 }
 
 func newPublishedTrack(owner *Participant, remote *webrtc.TrackRemote, info TrackInfo) (*publishedTrack, error) {
@@ -92,14 +94,26 @@ func (t *publishedTrack) forward() {
 }
 
 // requestKeyframe asks the publisher for a keyframe (PLI), at most once per
-// keyframeMinGap however many viewers ask.
+// keyframeMinGap however many viewers ask. A request inside the gap is not
+// dropped but deferred to its end: a viewer that binds just after the recorder
+// asked (the usual case when someone joins) still gets its keyframe at once
+// rather than at the next periodic one.
 func (t *publishedTrack) requestKeyframe() {
 	if t.info.Kind != KindVideo || t.isEnded() {
 		return
 	}
 	now := time.Now().UnixNano()
 	last := t.lastKeyframeReq.Load()
-	if now-last < int64(keyframeMinGap) || !t.lastKeyframeReq.CompareAndSwap(last, now) {
+	if wait := int64(keyframeMinGap) - (now - last); wait > 0 {
+		if t.keyframeDeferred.CompareAndSwap(false, true) {
+			time.AfterFunc(time.Duration(wait), func() {
+				t.keyframeDeferred.Store(false)
+				t.requestKeyframe()
+			})
+		}
+		return
+	}
+	if !t.lastKeyframeReq.CompareAndSwap(last, now) {
 		return
 	}
 	_ = t.owner.pc.WriteRTCP([]rtcp.Packet{&rtcp.PictureLossIndication{MediaSSRC: uint32(t.remote.SSRC())}})

@@ -39,14 +39,14 @@ type Topic struct {
 type Window struct {
 	Index int       `json:"index"`
 	From  time.Time `json:"from"`
-	To    time.Time `json:"to,omitempty"`
+	To    time.Time `json:"to,omitzero"`
 }
 
 // Note is an interviewer's current notes.
 type Note struct {
 	Author  Actor     `json:"author"`
 	Text    string    `json:"text"`
-	SavedAt time.Time `json:"savedAt"`
+	SavedAt time.Time `json:"savedAt,omitzero"`
 }
 
 // Plan is what an interview's state is checked against: its topics and the
@@ -59,10 +59,10 @@ type Plan struct {
 // State is the live state of one interview, derived from its log.
 type State struct {
 	Phase       Phase           `json:"phase"`
-	ConsentAt   time.Time       `json:"consentAt,omitempty"`
+	ConsentAt   time.Time       `json:"consentAt,omitzero"`
 	Locked      bool            `json:"locked"`
-	StartedAt   time.Time       `json:"startedAt,omitempty"`
-	EndedAt     time.Time       `json:"endedAt,omitempty"`
+	StartedAt   time.Time       `json:"startedAt,omitzero"`
+	EndedAt     time.Time       `json:"endedAt,omitzero"`
 	Topics      []Topic         `json:"topics"`
 	Done        map[string]bool `json:"done"`
 	Questions   int             `json:"questions"`
@@ -73,7 +73,7 @@ type State struct {
 	Comments    map[int]string  `json:"comments"`
 	Notes       map[string]Note `json:"notes"` // by interviewer email
 	LastSeq     uint64          `json:"lastSeq"`
-	LastEventAt time.Time       `json:"lastEventAt,omitempty"`
+	LastEventAt time.Time       `json:"lastEventAt,omitzero"`
 }
 
 // NewState is the state before any event.

@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"errors"
+	"mime"
 	"net/http"
 	"strconv"
 	"strings"
@@ -141,9 +142,8 @@ func (s *Server) ics(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	name := "interview-" + strings.ToLower(strings.ReplaceAll(strings.Fields(iv.Candidate.Name + " x")[0], "\"", "")) + ".ics"
 	w.Header().Set("Content-Type", calendar.MIMEType+"; charset=utf-8; method="+string(ev.Method))
-	w.Header().Set("Content-Disposition", `attachment; filename="`+name+`"`)
+	w.Header().Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": icsName(iv, rec)}))
 	_, err = w.Write(data)
 	return err
 }
@@ -210,4 +210,20 @@ func (s *Server) resend(w http.ResponseWriter, r *http.Request) error {
 		return conflictError("This message is still waiting to be sent; it cannot be resent yet.")
 	}
 	return answer(w, http.StatusOK, viewEntry(e), err)
+}
+
+// icsName is "interview-<candidate>.ics" for the candidate's copy and
+// "interview-<candidate>-<interviewer>.ics" for an interviewer's; non-ASCII
+// names are encoded (RFC 2231) by mime.FormatMediaType.
+func icsName(iv interviews.Interview, rec invitation.Recipient) string {
+	slug := func(s string) string {
+		return strings.ToLower(strings.Join(strings.FieldsFunc(s, func(r rune) bool {
+			return r == ' ' || r == '"' || r == '/' || r == '\\' || r < 32
+		}), "-"))
+	}
+	name := "interview-" + slug(iv.Candidate.Name)
+	if !rec.Candidate {
+		name += "-" + slug(rec.Name)
+	}
+	return name + ".ics"
 }

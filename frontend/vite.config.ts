@@ -24,18 +24,70 @@ function keepGitkeep(): Plugin {
 // (INTERVIEWDESK_HOST=http://127.0.0.1:PORT); open its console/login URL on the
 // dev server's origin to get the session cookie.
 const host = process.env.INTERVIEWDESK_HOST ?? 'http://127.0.0.1:8080'
-const proxied = ['/api', '/console', '/join', '/room']
+const proxied = ['/api', '/console']
+
+// The console keeps relative asset URLs (base './', for the desktop webview). The
+// room page is served at /join/TOKEN and /room/TOKEN, where "./assets/…" would
+// resolve under the link's path: its tags point at the root instead.
+function roomAssetsFromRoot(): Plugin {
+  return {
+    name: 'interviewdesk-room-assets-from-root',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        if (!ctx.filename.endsWith('room.html')) return html
+        return html.replace(/(\s(?:src|href)=")\.\/assets\//g, '$1/assets/')
+      },
+    },
+  }
+}
+
+// In dev, candidate and interviewer links (/join/TOKEN, /room/TOKEN) open the room
+// app from source, as the host serves the built room.html for them.
+function roomLinksInDev(): Plugin {
+  return {
+    name: 'interviewdesk-room-links',
+    apply: 'serve',
+    configureServer(server) {
+      server.middlewares.use((req, _res, next) => {
+        if (req.url && /^\/(join|room)\/[A-Za-z0-9_-]+\/?(\?.*)?$/.test(req.url)) req.url = '/room.html'
+        next()
+      })
+    },
+  }
+}
 
 export default defineConfig({
   base: './',
-  plugins: [react(), keepGitkeep()],
+  plugins: [react(), keepGitkeep(), roomLinksInDev(), roomAssetsFromRoot()],
   build: {
     outDir,
     emptyOutDir: true,
     target: 'es2022',
+    // Two pages: the console (index.html) and the live room that candidate and
+    // interviewer links open (room.html, served by the host for /join/… and /room/…).
+    rolldownOptions: {
+      input: {
+        index: resolve(import.meta.dirname, 'index.html'),
+        room: resolve(import.meta.dirname, 'room.html'),
+      },
+    },
   },
   server: {
-    proxy: Object.fromEntries(proxied.map((p) => [p, { target: host, changeOrigin: true }])),
+    proxy: {
+      ...Object.fromEntries(proxied.map((p) => [p, { target: host, changeOrigin: true }])),
+      // The room channel. The host checks Origin against its own address, so the
+      // dev server's origin is rewritten to the host's.
+      '/ws': {
+        target: host,
+        ws: true,
+        changeOrigin: true,
+        configure: (proxy) => {
+          proxy.on('proxyReqWs', (req) => req.setHeader('Origin', host))
+        },
+      },
+    },
   },
   test: {
     environment: 'happy-dom',

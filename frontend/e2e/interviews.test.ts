@@ -187,7 +187,8 @@ describe('scheduling from a template', () => {
     const candidate = await browser.context.newPage()
     const res = await candidate.goto(link)
     expect(res?.status()).toBe(200)
-    expect(await candidate.textContent('body')).toContain('Senior Go developer')
+    // The room app shows the position once the host has welcomed it.
+    await candidate.getByRole('heading', { level: 1, name: 'Senior Go developer' }).waitFor()
     await candidate.close()
   })
 

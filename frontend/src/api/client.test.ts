@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { ApiError, errorMessage, NetworkError, parseApiError, request, requestText } from './client'
+import { ApiError, dispositionFilename, errorMessage, NetworkError, parseApiError, request, requestText } from './client'
 
 describe('parseApiError', () => {
   it('reads the documented error body with fields', () => {
@@ -113,5 +113,21 @@ describe('request', () => {
   it('returns text answers for downloads', async () => {
     stubFetch(async () => new Response('{"format":"interviewdesk.templates/v1"}', { status: 200 }))
     expect(await requestText('GET', '/api/templates/t1/export')).toBe('{"format":"interviewdesk.templates/v1"}')
+  })
+})
+
+describe('dispositionFilename', () => {
+  it.each([
+    ['attachment; filename="interview-olivia.ics"', 'interview-olivia.ics'],
+    ['attachment; filename=interview.ics', 'interview.ics'],
+    ["attachment; filename=\"x.ics\"; filename*=UTF-8''interview-%C3%B6zil.ics", 'interview-özil.ics'],
+    ['attachment; filename="../../etc/passwd"', 'passwd'],
+    ['attachment; filename="a\\"b.ics"', 'a"b.ics'],
+    ['attachment; filename="interview-\u00c3\u00b8yvind.ics"', 'interview-øyvind.ics'], // raw UTF-8 read as Latin-1
+    ['attachment; filename="caf\u00e9.ics"', 'café.ics'], // real Latin-1 stays
+    ['attachment', ''],
+    [null, ''],
+  ])('%s → %s', (header, name) => {
+    expect(dispositionFilename(header)).toBe(name)
   })
 })

@@ -11,6 +11,7 @@ export type ErrorCode =
   | 'too_large'
   | 'invalid'
   | 'internal'
+  | 'smtp'
   | 'unknown'
 
 /** A non-2xx answer from the host, parsed from its `{"error": {...}}` body. */
@@ -53,6 +54,7 @@ const fallbackMessage: Record<ErrorCode, string> = {
   too_large: 'That is too large to send (the limit is 4 MiB).',
   invalid: 'Check the highlighted fields.',
   internal: 'Something went wrong on the host. Try again; if it persists, check the host log.',
+  smtp: 'The mail server refused the message.',
   unknown: 'The host answered with an unexpected error.',
 }
 
@@ -140,6 +142,51 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
 export async function requestText(method: string, path: string, opts: RequestOptions = {}): Promise<string> {
   const res = await send(method, path, opts)
   return res.text()
+}
+
+export type FileAnswer = { text: string; /** from Content-Disposition, "" when absent */ filename: string }
+
+/** Calls the API for a file: its text and the file name the host suggests. */
+export async function requestFile(method: string, path: string, opts: RequestOptions = {}): Promise<FileAnswer> {
+  const res = await send(method, path, opts)
+  const text = await res.text()
+  return { text, filename: dispositionFilename(res.headers.get('Content-Disposition')) }
+}
+
+/** The file name of a Content-Disposition header (filename*=UTF-8'' or filename=), "" if none. */
+export function dispositionFilename(header: string | null): string {
+  if (!header) return ''
+  const star = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(header)
+  if (star?.[1]) {
+    try {
+      return safeFilename(decodeURIComponent(star[1].trim()))
+    } catch {
+      // fall through to filename=
+    }
+  }
+  const plain = /filename\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^;]+))/.exec(header)
+  const name = plain?.[1]?.replace(/\\(.)/g, '$1') ?? plain?.[2]?.trim() ?? ''
+  return safeFilename(utf8FromLatin1(name))
+}
+
+/**
+ * fetch() hands header bytes over as Latin-1 characters: a raw UTF-8 file name
+ * ("interview-øyvind.ics") arrives as "interview-Ã¸yvind.ics". Decode it back
+ * when the bytes are valid UTF-8.
+ */
+function utf8FromLatin1(s: string): string {
+  if (!/[\u0080-\u00ff]/.test(s) || /[^\u0000-\u00ff]/.test(s)) return s
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(s, (c) => c.charCodeAt(0)))
+  } catch {
+    return s
+  }
+}
+
+/** Strips folders and control characters from a suggested file name. */
+function safeFilename(name: string): string {
+  // eslint-disable-next-line no-control-regex
+  return (name.split(/[/\\]/).pop() ?? '').replace(/[\u0000-\u001f\u007f]/g, '').trim()
 }
 
 /** A user-facing sentence for any error thrown by the client. */

@@ -1,7 +1,8 @@
 import { useState } from 'react'
 import { errorMessage } from '../api/client'
 import { deleteInterview, getInterview, restoreInterview } from '../api/interviews'
-import type { Interview } from '../api/types'
+import { getOutbox } from '../api/invitations'
+import type { Interview, Outbox } from '../api/types'
 import { openURL } from '../platform/native'
 import { browserTimeZone, formatDateTime, formatDuration, formatTime, relativeLabel } from '../platform/time'
 import { useToast } from '../shell/toasts'
@@ -11,13 +12,31 @@ import { LoadError, PageHeader, Skeleton } from '../ui/Feedback'
 import { useAsync } from '../ui/useAsync'
 import { CopyField } from './CopyField'
 import { InterviewersPanel } from './InterviewersPanel'
+import { MailNotConfiguredNotice, OutboxPanel, useOutbox } from './OutboxPanel'
+import { RecordingsPanel } from './RecordingsPanel'
 import { RescheduleDialog } from './RescheduleDialog'
 import { RoomToolsPanel } from './RoomToolsPanel'
+import { ShareDetailsDialog } from './ShareDetailsDialog'
+import { TimelinePanel } from './TimelinePanel'
 import { StatusBadge } from './status'
 import { useNow } from './useNow'
 
 export function InterviewDetailsPage({ id }: { id: string }) {
-  const state = useAsync((signal) => getInterview(id, signal), [id])
+  // The outbox comes with the interview, so the "email is not set up" notice is
+  // there from the first paint (no jump); its own failure only hides it.
+  const state = useAsync(
+    async (signal) => {
+      const [interview, outbox] = await Promise.all([
+        getInterview(id, signal),
+        getOutbox(id, signal).catch((e: unknown) => {
+          if (signal.aborted) throw e
+          return undefined
+        }),
+      ])
+      return { interview, outbox }
+    },
+    [id],
+  )
   if (state.error !== undefined)
     return (
       <>
@@ -32,16 +51,23 @@ export function InterviewDetailsPage({ id }: { id: string }) {
         <Skeleton lines={12} label="Loading interview" />
       </>
     )
-  return <Details interview={state.data} onChange={state.setData} />
+  const { outbox } = state.data
+  return (
+    <Details interview={state.data.interview} initialOutbox={outbox} onChange={(interview) => state.setData({ interview, outbox })} />
+  )
 }
 
-function Details({ interview: iv, onChange }: { interview: Interview; onChange: (iv: Interview) => void }) {
-  const [dialog, setDialog] = useState<'reschedule' | 'delete' | null>(null)
+type DetailsProps = { interview: Interview; initialOutbox: Outbox | undefined; onChange: (iv: Interview) => void }
+
+function Details({ interview: iv, initialOutbox, onChange }: DetailsProps) {
+  const [dialog, setDialog] = useState<'reschedule' | 'delete' | 'share' | null>(null)
   const [busy, setBusy] = useState(false)
   const toast = useToast()
   const now = useNow()
   const cancelled = iv.status === 'cancelled'
   const viewerZone = browserTimeZone()
+  // Changes to the interview (reschedule, interviewers, delete) queue emails.
+  const outbox = useOutbox(iv.id, `${iv.sequence}|${iv.updatedAt}|${iv.interviewers.length}`, initialOutbox)
 
   const restore = async (fromUndo: boolean) => {
     try {
@@ -75,16 +101,21 @@ function Details({ interview: iv, onChange }: { interview: Interview; onChange: 
       <PageHeader
         title={iv.candidate.name}
         actions={
-          !cancelled && (
-            <>
-              <button type="button" className="btn" onClick={() => setDialog('reschedule')}>
-                Change date
-              </button>
-              <button type="button" className="btn btn-primary" onClick={() => void openURL(iv.interviewerLink)}>
-                Open interviewer room
-              </button>
-            </>
-          )
+          <>
+            <button type="button" className="btn" onClick={() => setDialog('share')}>
+              Share details
+            </button>
+            {!cancelled && (
+              <>
+                <button type="button" className="btn" onClick={() => setDialog('reschedule')}>
+                  Change date
+                </button>
+                <button type="button" className="btn btn-primary" onClick={() => void openURL(iv.interviewerLink)}>
+                  Open interviewer room
+                </button>
+              </>
+            )}
+          </>
         }
       >
         <p className="page-subtitle">
@@ -103,6 +134,8 @@ function Details({ interview: iv, onChange }: { interview: Interview; onChange: 
           </button>
         </div>
       )}
+
+      {!cancelled && outbox.data && !outbox.data.mailConfigured && <MailNotConfiguredNotice />}
 
       <div className="details-grid">
         <section className="card" aria-labelledby="when-heading">
@@ -155,6 +188,9 @@ function Details({ interview: iv, onChange }: { interview: Interview; onChange: 
 
         <InterviewersPanel interview={iv} readOnly={cancelled} onChange={onChange} />
         <RoomToolsPanel interview={iv} readOnly={cancelled} onChange={onChange} />
+        <OutboxPanel outbox={outbox} />
+        <TimelinePanel interviewId={iv.id} />
+        <RecordingsPanel interview={iv} />
       </div>
 
       {!cancelled && (
@@ -169,6 +205,7 @@ function Details({ interview: iv, onChange }: { interview: Interview; onChange: 
         </section>
       )}
 
+      {dialog === 'share' && <ShareDetailsDialog interview={iv} onClose={() => setDialog(null)} />}
       {dialog === 'reschedule' && (
         <RescheduleDialog
           interview={iv}

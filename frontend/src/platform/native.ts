@@ -24,14 +24,19 @@ export const isDesktop = (): boolean => bridge() !== undefined
 
 /**
  * Saves text to a file the user picks. Returns the saved path (desktop), the
- * file name (browser download), or "" when the user cancelled.
+ * file name (browser download), or "" when the user cancelled. `type` is the
+ * download's MIME type in a browser (the desktop dialog goes by the name).
  */
-export async function saveTextFile(suggestedName: string, content: string): Promise<string> {
+export async function saveTextFile(
+  suggestedName: string,
+  content: string,
+  type = 'application/json',
+): Promise<string> {
   const native = bridge()
   if (native) return native.SaveTextFile(suggestedName, content)
   // A Blob is fine here: only fetch() bodies crash the webview, and this path
   // runs in a normal browser.
-  const url = URL.createObjectURL(new Blob([content], { type: 'application/json' }))
+  const url = URL.createObjectURL(new Blob([content], { type }))
   try {
     const a = document.createElement('a')
     a.href = url

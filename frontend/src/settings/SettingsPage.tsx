@@ -6,6 +6,7 @@ import { useToast } from '../shell/toasts'
 import { LoadError, PageHeader, Skeleton } from '../ui/Feedback'
 import { Field } from '../ui/Field'
 import { useAsync } from '../ui/useAsync'
+import { EmailSettings } from './EmailSettings'
 
 export function SettingsPage() {
   const data = useAsync(async (signal) => {
@@ -111,6 +112,8 @@ export function SettingsPage() {
           </button>
         </div>
       </form>
+
+      <EmailSettings organizerEmail={settings.organizer.email} />
 
       <section className="card settings-card" aria-labelledby="host-heading">
         <h2 id="host-heading" className="card-title">

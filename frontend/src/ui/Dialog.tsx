@@ -12,13 +12,15 @@ type Props = {
   /** Extra description under the title, announced with it. */
   description?: ReactNode
   onSubmit?: () => void
+  /** "wide" for dialogs that show a document (e.g. an invitation). */
+  size?: 'normal' | 'wide'
 }
 
 /**
  * A modal dialog: native <dialog>.showModal() makes the page behind inert; Tab
  * is kept inside, Escape closes, focus returns to where it was.
  */
-export function Dialog({ title, onClose, children, actions, description, onSubmit }: Props) {
+export function Dialog({ title, onClose, children, actions, description, onSubmit, size = 'normal' }: Props) {
   const ref = useRef<HTMLDialogElement>(null)
   const titleId = useId()
   const descId = useId()
@@ -79,7 +81,7 @@ export function Dialog({ title, onClose, children, actions, description, onSubmi
   return (
     <dialog
       ref={ref}
-      className="dialog"
+      className={size === 'wide' ? 'dialog dialog-wide' : 'dialog'}
       aria-labelledby={titleId}
       aria-describedby={description ? descId : undefined}
       onKeyDown={onKeyDown}

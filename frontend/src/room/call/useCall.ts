@@ -1,0 +1,58 @@
+import { useEffect, useState } from 'react'
+import type { RoomStore } from '../connection/store'
+import type { LocalMedia } from '../media/local'
+import { webrtcSupported } from '../media/network'
+import { PeerSession } from '../media/peer'
+import type { SignalOut } from '../media/signaling'
+import type { IceServer } from '../protocol'
+
+/** `?ice=relay` forces TURN (support and tests: proves the relay path). */
+export function icePolicyFromURL(search: string): RTCIceTransportPolicy {
+  return new URLSearchParams(search).get('ice') === 'relay' ? 'relay' : 'all'
+}
+
+/**
+ * Runs this tab's peer connection while `enabled`: a new one for each room
+ * connection (`session`), since the host drops a member's call with its
+ * socket. `admitted` opens the gate (a waiting candidate gathers early).
+ */
+export function useCallSession(
+  store: RoomStore,
+  local: LocalMedia,
+  o: { enabled: boolean; admitted: boolean; session: number; iceServers: IceServer[] },
+): PeerSession | undefined {
+  const [peer, setPeer] = useState<PeerSession>()
+  const { enabled, session } = o
+
+  useEffect(() => {
+    if (!enabled || !webrtcSupported()) return
+    const p = new PeerSession({
+      iceServers: o.iceServers,
+      iceTransportPolicy: icePolicyFromURL(window.location.search),
+      send: (signal: SignalOut) => store.signal(signal),
+      join: () => store.call(),
+      local,
+    })
+    const off = store.onSignal((s) => void p.handle(s))
+    setPeer(p)
+    return () => {
+      off()
+      p.close()
+      setPeer(undefined)
+    }
+    // A new session (reconnect) or enabling rebuilds; the servers come with it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [enabled, session, store, local])
+
+  useEffect(() => {
+    if (peer && o.admitted) void peer.admit()
+  }, [peer, o.admitted])
+
+  useEffect(() => {
+    if (!peer) return
+    const t = window.setInterval(() => void peer.sample(), 2000)
+    return () => window.clearInterval(t)
+  }, [peer])
+
+  return peer
+}

@@ -1,0 +1,91 @@
+import { act } from 'react'
+import { createRoot, type Root } from 'react-dom/client'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { LocalMedia } from '../media/local'
+import type { Welcome } from '../protocol'
+import { PreJoin } from './PreJoin'
+
+declare global {
+  var IS_REACT_ACT_ENVIRONMENT: boolean
+}
+globalThis.IS_REACT_ACT_ENVIRONMENT = true
+
+const welcome: Welcome = {
+  type: 'welcome',
+  role: 'candidate',
+  connection: 'c1',
+  you: 'Olivia Diaz',
+  interview: {
+    position: 'Senior Go developer',
+    candidate: 'Olivia Diaz',
+    interviewers: ['Alex Recruiter', 'Sam Lee'],
+    startsAt: '2026-11-24T15:00:00Z',
+    durationMinutes: 45,
+    technical: true,
+    questionCount: 12,
+    tools: { liveCode: false, whiteboard: false },
+  },
+  iceServers: [],
+}
+
+let root: Root
+let container: HTMLElement
+
+beforeEach(() => {
+  localStorage.clear()
+  container = document.createElement('div')
+  document.body.append(container)
+  root = createRoot(container)
+})
+
+afterEach(() => {
+  act(() => root.unmount())
+  container.remove()
+})
+
+const byText = (tag: string, text: string) =>
+  [...container.querySelectorAll<HTMLElement>(tag)].find((el) => el.textContent?.includes(text))
+
+describe('PreJoin', () => {
+  it('shows the interview, and joins only once all three boxes are ticked', async () => {
+    const onJoin = vi.fn(async () => {})
+    await act(async () => {
+      root.render(<PreJoin token="tok" welcome={welcome} status="open" started={false} local={new LocalMedia()} onJoin={onJoin} />)
+    })
+    expect(container.querySelector('h1')?.textContent).toBe('Senior Go developer')
+    expect(container.textContent).toContain('Alex Recruiter, Sam Lee')
+    expect(container.textContent).toContain('45 min')
+    expect(container.textContent).toContain('This interview is recorded.')
+
+    const join = byText('button', 'Join interview') as HTMLButtonElement
+    const boxes = [...container.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')]
+    expect(boxes).toHaveLength(3)
+    expect(join.disabled).toBe(true)
+    for (const [i, box] of boxes.entries()) {
+      await act(async () => box.click())
+      expect(join.disabled).toBe(i < 2)
+    }
+    await act(async () => join.click())
+    expect(onJoin).toHaveBeenCalledWith({ personalData: true, aiAnalysis: true, recordingNotice: true })
+    expect(localStorage.getItem('interviewdesk.room.consent.tok')).toBe('yes')
+  })
+
+  it('cannot join while the host is unreachable', async () => {
+    localStorage.setItem('interviewdesk.room.consent.tok', 'yes')
+    await act(async () => {
+      root.render(<PreJoin token="tok" welcome={welcome} status="reconnecting" started={false} local={new LocalMedia()} onJoin={async () => {}} />)
+    })
+    expect((byText('button', 'Join interview') as HTMLButtonElement).disabled).toBe(true)
+    expect(container.textContent).toContain('Waiting for the connection to the interview host')
+  })
+
+  it('explains a browser without camera access instead of failing silently', async () => {
+    await act(async () => {
+      root.render(<PreJoin token="tok" welcome={welcome} status="open" started={false} local={new LocalMedia()} onJoin={async () => {}} />)
+    })
+    // happy-dom has no navigator.mediaDevices.getUserMedia.
+    const alert = container.querySelector('[role="alert"]')
+    expect(alert?.textContent).toContain('This browser cannot use a camera or microphone')
+    expect(byText('button', 'Try again')).toBeDefined()
+  })
+})

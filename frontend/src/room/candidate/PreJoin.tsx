@@ -1,0 +1,161 @@
+import { useState } from 'react'
+import { useNow } from '../../interviews/useNow'
+import { formatDateTime, formatDuration } from '../../platform/time'
+import type { ConnectionStatus } from '../connection/client'
+import type { LocalMedia } from '../media/local'
+import type { Consent, Welcome } from '../protocol'
+import { countdown } from './countdown'
+import { DeviceCheck } from './DeviceCheck'
+import { NetworkCheck } from './NetworkCheck'
+
+const CONSENT_KEY = (token: string) => `interviewdesk.room.consent.${token}`
+
+function savedConsent(token: string): Consent {
+  try {
+    if (localStorage.getItem(CONSENT_KEY(token)) === 'yes') return { personalData: true, aiAnalysis: true, recordingNotice: true }
+  } catch {
+    // no storage
+  }
+  return { personalData: false, aiAnalysis: false, recordingNotice: false }
+}
+
+export const allConsented = (c: Consent): boolean => c.personalData && c.aiAnalysis && c.recordingNotice
+
+type Props = {
+  token: string
+  welcome: Welcome
+  status: ConnectionStatus
+  started: boolean
+  local: LocalMedia
+  onJoin: (consent: Consent) => Promise<void>
+}
+
+/** The candidate's page before the waiting room: what, when, devices, network, consent. */
+export function PreJoin({ token, welcome, status, started, local, onJoin }: Props) {
+  const iv = welcome.interview
+  const now = useNow(1000)
+  const [consent, setConsent] = useState<Consent>(() => savedConsent(token))
+  const [joining, setJoining] = useState(false)
+  const [error, setError] = useState('')
+  const ready = allConsented(consent)
+
+  const join = () => {
+    if (!ready || joining) return
+    setJoining(true)
+    setError('')
+    onJoin(consent).then(
+      () => {
+        try {
+          localStorage.setItem(CONSENT_KEY(token), 'yes')
+        } catch {
+          // fine
+        }
+      },
+      (e: unknown) => {
+        setJoining(false)
+        setError(e instanceof Error ? e.message : 'Joining did not work. Try again.')
+      },
+    )
+  }
+
+  const box = (key: keyof Consent, label: string, hint?: string) => (
+    <div className="consent-item">
+      <input
+        id={`consent-${key}`}
+        type="checkbox"
+        checked={consent[key]}
+        onChange={(e) => setConsent({ ...consent, [key]: e.target.checked })}
+        aria-describedby={hint ? `consent-${key}-hint` : undefined}
+      />
+      <span>
+        <label className="consent-label" htmlFor={`consent-${key}`}>
+          {label}
+        </label>
+        {hint && (
+          <span className="consent-hint" id={`consent-${key}-hint`}>
+            {hint}
+          </span>
+        )}
+      </span>
+    </div>
+  )
+
+  return (
+    <div className="prejoin">
+      <div className="prejoin-col">
+        <section className="card prejoin-card" aria-labelledby="prejoin-title">
+          <p className="prejoin-eyebrow">Your interview</p>
+          <h1 id="prejoin-title" className="page-title" tabIndex={-1} data-screen-title>
+            {iv.position || 'Interview'}
+          </h1>
+          <dl className="facts">
+            <dt>With</dt>
+            <dd>{iv.interviewers.length > 0 ? iv.interviewers.join(', ') : 'Your interviewer'}</dd>
+            {iv.startsAt && (
+              <>
+                <dt>When</dt>
+                <dd>
+                  <span className="prejoin-when">{formatDateTime(iv.startsAt)}</span>
+                  <span className="prejoin-countdown">
+                    {started ? 'The interview has started — join now' : countdown(iv.startsAt, now)}
+                  </span>
+                </dd>
+              </>
+            )}
+            {iv.durationMinutes > 0 && (
+              <>
+                <dt>Length</dt>
+                <dd>{formatDuration(iv.durationMinutes)}</dd>
+              </>
+            )}
+          </dl>
+        </section>
+
+        <section className="card prejoin-section" aria-labelledby="consent-title">
+          <div className="section-head">
+            <h2 id="consent-title" className="section-title">
+              Before you join
+            </h2>
+          </div>
+          <div className="notice" role="note">
+            <strong>This interview is recorded.</strong> Video, audio and your answers are stored by the company that invited you
+            and used only to evaluate this interview.
+          </div>
+          <fieldset className="consent">
+            <legend className="visually-hidden">Consent</legend>
+            {box('personalData', 'I agree to the processing of my personal data for this interview')}
+            {box('aiAnalysis', 'I agree to the analysis of my answers by an AI system', 'The interviewer makes the decision; the AI only helps to review answers.')}
+            {box('recordingNotice', 'I understand the interview is recorded')}
+          </fieldset>
+          <div className="prejoin-join">
+            <button
+              type="button"
+              className="btn btn-primary btn-large"
+              disabled={!ready || joining || status !== 'open'}
+              onClick={join}
+              aria-describedby="join-hint"
+            >
+              {joining ? 'Joining…' : 'Join interview'}
+            </button>
+            <span className="field-hint" id="join-hint">
+              {!ready
+                ? 'Tick all three boxes to join.'
+                : status !== 'open'
+                  ? 'Waiting for the connection to the interview host…'
+                  : 'You will wait in the waiting room until the interviewer lets you in.'}
+            </span>
+          </div>
+          {error && (
+            <p className="field-error" role="alert">
+              {error}
+            </p>
+          )}
+        </section>
+      </div>
+      <div className="prejoin-col">
+        <DeviceCheck local={local} you={welcome.you} />
+        <NetworkCheck status={status} iceServers={welcome.iceServers} />
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,410 @@
+// PeerSession: this tab's RTCPeerConnection to the host's SFU.
+//
+// It publishes the local microphone, camera and (when shared) screen on
+// send-only transceivers, labels them for the host, trickles ICE candidates,
+// answers the host's renegotiation offers (the browser is the polite peer) and
+// groups the forwarded tracks by participant from the host's track-info. A
+// closed gate holds everything outgoing, so a waiting candidate can gather ICE
+// candidates before being let in and send them the moment the host allows it.
+
+import { useSyncExternalStore } from 'react'
+import type { IceServer } from '../protocol'
+import type { LocalMedia, TrackKind } from './local'
+import { parseSignal, type SignalIn, type SignalOut, type Source, type TrackInfo } from './signaling'
+import { classify, sampleFrom, type QualityReport, type Sample } from './stats'
+
+export type RemoteParticipant = {
+  id: string
+  name: string
+  /** Camera video and microphone audio. */
+  camera: MediaStream
+  /** The shared screen, while shared. */
+  screen: MediaStream | undefined
+  hasVideo: boolean
+  hasAudio: boolean
+}
+
+export type PeerStatus =
+  | 'waiting' // gate closed: gathering, not yet allowed to send
+  | 'connecting'
+  | 'connected'
+  | 'reconnecting'
+  | 'failed'
+  | 'unavailable' // the host refused the call (e.g. no media service)
+  | 'closed'
+
+export type PeerSnapshot = {
+  status: PeerStatus
+  detail: string | undefined
+  remotes: RemoteParticipant[]
+  quality: QualityReport
+  /** The host accepted `call` (media is wired on this host). */
+  hostAnswered: boolean
+}
+
+export type PeerOptions = {
+  iceServers: IceServer[]
+  iceTransportPolicy?: RTCIceTransportPolicy
+  /** Sends one signal to the host; rejects when the host refused it. */
+  send: (signal: SignalOut) => Promise<void>
+  /** Asks the host to join the call (`call`); rejects when it refuses. */
+  join: () => Promise<void>
+  local: LocalMedia
+}
+
+type Remote = { id: string; name: string; camera: MediaStream; screen: MediaStream | undefined }
+
+const DISCONNECT_GRACE_MS = 4000
+
+export class PeerSession {
+  private pc: RTCPeerConnection
+  private opts: PeerOptions
+  private snap: PeerSnapshot = {
+    status: 'connecting',
+    detail: undefined,
+    remotes: [],
+    quality: { quality: 'unknown', framesDecoded: 0 },
+    hostAnswered: false,
+  }
+  private listeners = new Set<() => void>()
+  private gated = true
+  private joining = false
+  private queue: SignalOut[] = []
+  private closed = false
+  private pendingCandidates: RTCIceCandidateInit[] = []
+  private infoByMid = new Map<string, TrackInfo>()
+  private infoByTrack = new Map<string, TrackInfo>()
+  private remotes = new Map<string, Remote>()
+  private audio: RTCRtpTransceiver
+  private video: RTCRtpTransceiver
+  private screen: RTCRtpTransceiver | undefined
+  private cameraStream = new MediaStream()
+  private offLocal: () => void
+  private lastSample: Sample | undefined
+  private disconnectTimer: ReturnType<typeof setTimeout> | undefined
+
+  constructor(opts: PeerOptions) {
+    this.opts = opts
+    this.snap = { ...this.snap, status: 'waiting' }
+    this.pc = new RTCPeerConnection({
+      iceServers: opts.iceServers as RTCIceServer[],
+      iceTransportPolicy: opts.iceTransportPolicy ?? 'all',
+      bundlePolicy: 'max-bundle',
+    })
+    const local = opts.local.getSnapshot()
+    this.audio = this.pc.addTransceiver(local.audio ?? 'audio', { direction: 'sendonly', streams: [this.cameraStream] })
+    this.video = this.pc.addTransceiver(local.video ?? 'video', { direction: 'sendonly', streams: [this.cameraStream] })
+    if (!local.audio) void this.audio.sender.replaceTrack(null)
+    if (!local.video) void this.video.sender.replaceTrack(null)
+    this.offLocal = opts.local.onTrack((kind, track, stream) => this.localTrack(kind, track, stream))
+    if (local.screen) {
+      const t = local.screen.getVideoTracks()[0]
+      if (t) this.localTrack('screen', t, local.screen)
+    }
+
+    this.pc.onnegotiationneeded = () => void this.offer()
+    this.pc.onicecandidate = (e) => {
+      if (e.candidate && e.candidate.candidate) this.out({ type: 'candidate', candidate: e.candidate.toJSON() as never })
+    }
+    this.pc.ontrack = (e) => this.remoteTrack(e)
+    this.pc.onconnectionstatechange = () => this.connectionState()
+    this.pc.oniceconnectionstatechange = () => this.iceState()
+  }
+
+  subscribe = (fn: () => void): (() => void) => {
+    this.listeners.add(fn)
+    return () => this.listeners.delete(fn)
+  }
+
+  getSnapshot = (): PeerSnapshot => this.snap
+
+  /**
+   * Joins the call (when admitted): asks the host with `call`, then opens the
+   * gate so the offer and candidates gathered meanwhile go out, in order. A
+   * refusal because we are not let in yet leaves the gate closed for the next
+   * try; any other refusal (e.g. a host without media) says video is unavailable.
+   */
+  async admit(): Promise<void> {
+    if (!this.gated || this.joining || this.closed) return
+    this.joining = true
+    this.set({ status: 'connecting', detail: undefined })
+    try {
+      await this.opts.join()
+    } catch (e) {
+      this.joining = false
+      if (this.closed) return
+      const refused = (e as { name?: string }).name === 'RefusedError'
+      const message = e instanceof Error ? e.message : String(e)
+      this.set(refused && !/not let you in/.test(message) ? { status: 'unavailable', detail: message } : { status: 'waiting', detail: message })
+      return
+    }
+    this.joining = false
+    if (this.closed) return
+    this.gated = false
+    this.set({ hostAnswered: true, status: this.pc.connectionState === 'connected' ? 'connected' : 'connecting' })
+    const queued = this.queue
+    this.queue = []
+    for (const m of queued) this.transmit(m)
+  }
+
+  /** A signal from the host. */
+  async handle(raw: unknown): Promise<void> {
+    const msg = parseSignal(raw)
+    if (!msg || this.closed) return
+    if (!this.snap.hostAnswered) this.set({ hostAnswered: true })
+    try {
+      await this.apply(msg)
+    } catch (e) {
+      this.set({ detail: e instanceof Error ? e.message : String(e) })
+    }
+  }
+
+  private async apply(msg: SignalIn): Promise<void> {
+    switch (msg.type) {
+      case 'config':
+        if (msg.iceServers.length > 0) {
+          this.pc.setConfiguration({ ...this.pc.getConfiguration(), iceServers: msg.iceServers as RTCIceServer[] })
+        }
+        return
+      case 'track-info':
+        for (const t of msg.tracks) {
+          if (t.mid) this.infoByMid.set(t.mid, t)
+          if (t.trackId) this.infoByTrack.set(t.trackId, t)
+        }
+        return
+      case 'track-ended':
+        for (const t of msg.tracks) this.dropRemote(t)
+        return
+      case 'error':
+        this.set({ detail: msg.error })
+        return
+      case 'candidate':
+        if (!msg.candidate) return
+        if (!this.pc.remoteDescription) {
+          this.pendingCandidates.push(msg.candidate as RTCIceCandidateInit)
+          return
+        }
+        await this.pc.addIceCandidate(msg.candidate as RTCIceCandidateInit).catch(() => {})
+        return
+      case 'offer': {
+        // Polite peer: an offer in glare rolls ours back (implicitly) and wins.
+        await this.pc.setRemoteDescription({ type: 'offer', sdp: msg.sdp })
+        await this.flushCandidates()
+        await this.pc.setLocalDescription()
+        const answer = this.pc.localDescription
+        if (answer?.type === 'answer') this.out({ type: 'answer', sdp: answer.sdp })
+        return
+      }
+      case 'answer':
+        if (this.pc.signalingState !== 'have-local-offer') return // stale
+        await this.pc.setRemoteDescription({ type: 'answer', sdp: msg.sdp })
+        await this.flushCandidates()
+        return
+    }
+  }
+
+  private async flushCandidates(): Promise<void> {
+    const list = this.pendingCandidates
+    this.pendingCandidates = []
+    for (const c of list) await this.pc.addIceCandidate(c).catch(() => {})
+  }
+
+  private async offer(): Promise<void> {
+    if (this.closed) return
+    try {
+      await this.pc.setLocalDescription()
+      const d = this.pc.localDescription
+      if (d?.type === 'offer') this.out({ type: 'offer', sdp: d.sdp, tracks: this.labels() })
+    } catch (e) {
+      this.set({ detail: e instanceof Error ? e.message : String(e) })
+    }
+  }
+
+  /** What each of our send transceivers carries, for the host's recordings and viewers. */
+  private labels(): TrackInfo[] {
+    const out: TrackInfo[] = []
+    const add = (t: RTCRtpTransceiver | undefined, source: Source) => {
+      if (!t || !t.mid || t.currentDirection === 'stopped') return
+      const info: TrackInfo = { mid: t.mid, source }
+      if (t.sender.track) info.trackId = t.sender.track.id
+      out.push(info)
+    }
+    add(this.audio, 'microphone')
+    add(this.video, 'camera')
+    add(this.screen, 'screen')
+    return out
+  }
+
+  private out(m: SignalOut): void {
+    if (this.closed) return
+    if (this.gated) {
+      this.queue.push(m)
+      return
+    }
+    this.transmit(m)
+  }
+
+  private transmit(m: SignalOut): void {
+    this.opts.send(m).then(
+      () => {},
+      (e: unknown) => {
+        if (this.closed) return
+        const name = (e as { name?: string }).name
+        if (name === 'RefusedError' && m.type === 'offer') {
+          this.set({ status: 'unavailable', detail: (e as Error).message })
+        }
+      },
+    )
+  }
+
+  private localTrack(kind: TrackKind, track: MediaStreamTrack | undefined, stream: MediaStream | undefined): void {
+    if (this.closed) return
+    if (kind === 'audio') void this.audio.sender.replaceTrack(track ?? null).catch(() => {})
+    else if (kind === 'video') void this.video.sender.replaceTrack(track ?? null).catch(() => {})
+    else if (track && stream) {
+      if (this.screen && this.screen.currentDirection !== 'stopped') {
+        void this.screen.sender.replaceTrack(track).catch(() => {})
+        this.screen.sender.setStreams?.(stream)
+        this.screen.direction = 'sendonly'
+      } else {
+        this.screen = this.pc.addTransceiver(track, { direction: 'sendonly', streams: [stream] })
+      }
+      // The label goes with the next offer (negotiationneeded follows).
+    } else if (this.screen) {
+      void this.screen.sender.replaceTrack(null).catch(() => {})
+      this.screen.direction = 'inactive'
+    }
+  }
+
+  private remoteTrack(e: RTCTrackEvent): void {
+    const mid = e.transceiver?.mid ?? undefined
+    const info = (mid ? this.infoByMid.get(mid) : undefined) ?? this.infoByTrack.get(e.track.id)
+    const pid = info?.participantId ?? e.streams[0]?.id ?? 'unknown'
+    let r = this.remotes.get(pid)
+    if (!r) {
+      r = { id: pid, name: info?.participantName ?? '', camera: new MediaStream(), screen: undefined }
+      this.remotes.set(pid, r)
+    }
+    if (info?.participantName) r.name = info.participantName
+    const remote = r
+    if (info?.source === 'screen' || info?.source === 'screen-audio') {
+      if (!remote.screen) remote.screen = new MediaStream()
+      remote.screen.addTrack(e.track)
+    } else {
+      for (const old of remote.camera.getTracks()) if (old.kind === e.track.kind && old !== e.track) remote.camera.removeTrack(old)
+      remote.camera.addTrack(e.track)
+    }
+    const track = e.track
+    track.addEventListener('ended', () => this.removeTrack(remote, track))
+    this.publishRemotes()
+  }
+
+  private dropRemote(t: TrackInfo): void {
+    for (const r of this.remotes.values()) {
+      for (const s of [r.camera, r.screen]) {
+        if (!s) continue
+        for (const track of s.getTracks()) {
+          const info = this.infoForTrack(track)
+          if (info && ((t.trackId && info.trackId === t.trackId) || (t.mid && info.mid === t.mid))) this.removeTrack(r, track)
+        }
+      }
+    }
+  }
+
+  private infoForTrack(track: MediaStreamTrack): TrackInfo | undefined {
+    const tr = this.pc.getTransceivers().find((x) => x.receiver.track === track)
+    return (tr?.mid ? this.infoByMid.get(tr.mid) : undefined) ?? this.infoByTrack.get(track.id)
+  }
+
+  private removeTrack(r: Remote, track: MediaStreamTrack): void {
+    r.camera.removeTrack(track)
+    if (r.screen) {
+      r.screen.removeTrack(track)
+      if (r.screen.getTracks().length === 0) r.screen = undefined
+    }
+    if (r.camera.getTracks().length === 0 && !r.screen) this.remotes.delete(r.id)
+    this.publishRemotes()
+  }
+
+  private publishRemotes(): void {
+    this.set({
+      remotes: [...this.remotes.values()].map((r) => ({
+        id: r.id,
+        name: r.name,
+        camera: r.camera,
+        screen: r.screen,
+        hasVideo: r.camera.getVideoTracks().length > 0,
+        hasAudio: r.camera.getAudioTracks().length > 0,
+      })),
+    })
+  }
+
+  private connectionState(): void {
+    const s = this.pc.connectionState
+    if (this.snap.status === 'unavailable' || this.closed) return
+    if (s === 'connected') this.set({ status: 'connected', detail: undefined })
+    else if (s === 'failed') {
+      this.set({ status: 'reconnecting' })
+      this.out({ type: 'restart' })
+    } else if (s === 'disconnected') this.set({ status: 'reconnecting' })
+  }
+
+  private iceState(): void {
+    const s = this.pc.iceConnectionState
+    if (s === 'disconnected') {
+      if (this.disconnectTimer === undefined) {
+        this.disconnectTimer = setTimeout(() => {
+          this.disconnectTimer = undefined
+          if (this.pc.iceConnectionState === 'disconnected') this.out({ type: 'restart' })
+        }, DISCONNECT_GRACE_MS)
+      }
+    } else if (this.disconnectTimer !== undefined) {
+      clearTimeout(this.disconnectTimer)
+      this.disconnectTimer = undefined
+    }
+  }
+
+  /** Samples getStats() for the quality indicator. */
+  async sample(): Promise<QualityReport> {
+    if (this.closed) return this.snap.quality
+    try {
+      const report = (await this.pc.getStats()) as unknown as { values(): Iterable<Record<string, unknown> & { type: string; id: string }> }
+      const cur = sampleFrom(report)
+      const q = classify(this.lastSample, cur)
+      this.lastSample = cur
+      this.set({ quality: q })
+      return q
+    } catch {
+      return this.snap.quality
+    }
+  }
+
+  close(): void {
+    if (this.closed) return
+    this.closed = true
+    this.offLocal()
+    if (this.disconnectTimer !== undefined) clearTimeout(this.disconnectTimer)
+    this.pc.onnegotiationneeded = this.pc.onicecandidate = this.pc.ontrack = null
+    this.pc.onconnectionstatechange = this.pc.oniceconnectionstatechange = null
+    this.pc.close()
+    this.set({ status: 'closed', remotes: [] })
+  }
+
+  private set(patch: Partial<PeerSnapshot>): void {
+    this.snap = { ...this.snap, ...patch }
+    for (const fn of this.listeners) fn()
+  }
+}
+
+const IDLE: PeerSnapshot = {
+  status: 'closed',
+  detail: undefined,
+  remotes: [],
+  quality: { quality: 'unknown', framesDecoded: 0 },
+  hostAnswered: false,
+}
+const noop = () => () => {}
+
+export function usePeer(peer: PeerSession | undefined): PeerSnapshot {
+  return useSyncExternalStore(peer?.subscribe ?? noop, peer?.getSnapshot ?? (() => IDLE))
+}

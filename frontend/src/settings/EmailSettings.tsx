@@ -1,0 +1,361 @@
+import { useEffect, useId, useState } from 'react'
+import { ApiError, errorMessage } from '../api/client'
+import { getMailSettings, saveMailSettings, sendTestEmail } from '../api/mail'
+import type { MailField, MailSecurity, MailSettings } from '../api/types'
+import { useToast } from '../shell/toasts'
+import { LoadError, Skeleton } from '../ui/Feedback'
+import { Field } from '../ui/Field'
+import { useAsync } from '../ui/useAsync'
+
+/** Form order: the first field with an error gets focus. */
+export const MAIL_FIELDS: MailField[] = [
+  'host',
+  'port',
+  'security',
+  'username',
+  'password',
+  'fromName',
+  'fromAddress',
+  'replyTo',
+]
+
+const SECURITY: { value: MailSecurity; label: string; port: number; hint: string }[] = [
+  { value: 'starttls', label: 'STARTTLS', port: 587, hint: 'Upgrades to TLS after connecting; usually port 587.' },
+  { value: 'tls', label: 'Implicit TLS', port: 465, hint: 'TLS from the first byte; usually port 465.' },
+  {
+    value: 'none',
+    label: 'None',
+    port: 25,
+    hint: 'No encryption. Only allowed for a mail server on this machine (localhost, 127.0.0.1).',
+  },
+]
+
+type Form = {
+  host: string
+  port: string
+  security: MailSecurity
+  username: string
+  password: string
+  clearPassword: boolean
+  fromName: string
+  fromAddress: string
+  replyTo: string
+}
+
+const formFrom = (s: MailSettings): Form => ({
+  host: s.host,
+  port: s.port ? String(s.port) : '587',
+  security: s.security || 'starttls',
+  username: s.username,
+  password: '',
+  clearPassword: false,
+  fromName: s.fromName,
+  fromAddress: s.fromAddress,
+  replyTo: s.replyTo,
+})
+
+const fieldId = (f: MailField) => `mail-${f}`
+
+type Errors = Partial<Record<MailField, string>> & { other?: string }
+type TestResult = { ok: true; text: string } | { ok: false; text: string } | null
+
+/** Settings → Email: the SMTP server invitations go through, and a test email. */
+export function EmailSettings({ organizerEmail }: { organizerEmail: string }) {
+  const data = useAsync((signal) => getMailSettings(signal), [])
+  const [form, setForm] = useState<Form | null>(null)
+  const [errors, setErrors] = useState<Errors>({})
+  const [saving, setSaving] = useState(false)
+  const [testTo, setTestTo] = useState(organizerEmail)
+  const [testing, setTesting] = useState(false)
+  const [test, setTest] = useState<TestResult>(null)
+  const toast = useToast()
+  const securityHintId = useId()
+  const testId = useId()
+
+  useEffect(() => {
+    if (data.data) setForm(formFrom(data.data))
+  }, [data.data])
+  useEffect(() => setTestTo((t) => t || organizerEmail), [organizerEmail])
+
+  if (data.error !== undefined) return <LoadError error={data.error} onRetry={data.reload} what="the email settings" />
+  const saved = data.data
+  if (!saved || !form) return <Skeleton lines={8} label="Loading email settings" />
+
+  const base = formFrom(saved)
+  const changed =
+    (Object.keys(base) as (keyof Form)[]).some((k) => k !== 'password' && k !== 'clearPassword' && form[k] !== base[k]) ||
+    form.password !== '' ||
+    form.clearPassword
+  const set = <K extends keyof Form>(k: K, v: Form[K]) => {
+    setForm((f) => (f ? { ...f, [k]: v } : f))
+    if (k in errors) setErrors((e) => ({ ...e, [k]: undefined }))
+  }
+
+  const save = async () => {
+    setErrors({})
+    setSaving(true)
+    try {
+      const port = /^\d+$/.test(form.port.trim()) ? Number(form.port.trim()) : 0
+      const s = await saveMailSettings({
+        host: form.host.trim(),
+        port,
+        security: form.security,
+        username: form.username.trim(),
+        password: form.password,
+        clearPassword: form.clearPassword,
+        fromName: form.fromName.trim(),
+        fromAddress: form.fromAddress.trim(),
+        replyTo: form.replyTo.trim(),
+      })
+      data.setData(s)
+      toast({ tone: 'success', message: s.configured ? 'Email settings saved. Email is set up.' : 'Email settings saved.' })
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 422 && Object.keys(e.fields).length > 0) {
+        const next: Errors = {}
+        for (const f of MAIL_FIELDS) if (e.fields[f]) next[f] = e.fields[f]
+        const unknown = Object.keys(e.fields).filter((k) => !(MAIL_FIELDS as string[]).includes(k))
+        if (unknown.length > 0) next.other = unknown.map((k) => e.fields[k]).join(' ')
+        setErrors(next)
+        const first = MAIL_FIELDS.find((f) => next[f])
+        if (first) document.getElementById(fieldId(first))?.focus()
+      } else {
+        setErrors({ other: errorMessage(e) })
+      }
+    } finally {
+      setSaving(false)
+    }
+  }
+
+  const sendTest = async () => {
+    setTesting(true)
+    setTest(null)
+    try {
+      const to = await sendTestEmail(testTo.trim())
+      setTest({ ok: true, text: `Test email sent to ${to || testTo.trim()}.` })
+    } catch (e) {
+      setTest({ ok: false, text: errorMessage(e) })
+    } finally {
+      setTesting(false)
+    }
+  }
+
+  return (
+    <section className="card settings-card" aria-labelledby="email-heading">
+      <div className="card-head">
+        <h2 id="email-heading" className="card-title">
+          Email
+        </h2>
+        <p className={`mail-status ${saved.configured ? 'mail-status-on' : 'mail-status-off'}`} role="status">
+          <span aria-hidden="true">{saved.configured ? '●' : '○'}</span>{' '}
+          {saved.configured ? 'Email is set up' : 'Email is not set up yet'}
+        </p>
+      </div>
+      <p className="section-hint">
+        Invitations, updates and cancellations go out through this mail server. Without it, share the invitation
+        yourself from an interview’s “Share details”.
+      </p>
+      <form
+        className="mail-form"
+        noValidate
+        aria-label="Email settings"
+        onSubmit={(e) => {
+          e.preventDefault()
+          void save()
+        }}
+      >
+        {errors.other && (
+          <p className="field-error" role="alert">
+            {errors.other}
+          </p>
+        )}
+        <div className="form-grid">
+          <Field id={fieldId('host')} label="SMTP server" error={errors.host} hint="For example smtp.example.com.">
+            <input
+              className="input"
+              value={form.host}
+              autoComplete="off"
+              spellCheck={false}
+              onChange={(e) => set('host', e.target.value)}
+            />
+          </Field>
+          <Field id={fieldId('port')} label="Port" error={errors.port} hint="587 for STARTTLS, 465 for TLS.">
+            <input
+              className="input input-narrow"
+              inputMode="numeric"
+              value={form.port}
+              autoComplete="off"
+              onChange={(e) => set('port', e.target.value)}
+            />
+          </Field>
+          <fieldset
+            className="span-2 mail-security"
+            id={fieldId('security')}
+            tabIndex={-1}
+            aria-describedby={errors.security ? `${fieldId('security')}-error ${securityHintId}` : securityHintId}
+            aria-invalid={errors.security ? true : undefined}
+          >
+            <legend className="field-label">Security</legend>
+            <div className="radio-group">
+              {SECURITY.map((o) => (
+                <label key={o.value} className="radio">
+                  <input
+                    type="radio"
+                    name="mail-security"
+                    value={o.value}
+                    checked={form.security === o.value}
+                    onChange={() => {
+                      set('security', o.value)
+                      // Follow the usual port while it is still another mode's default.
+                      if (SECURITY.some((x) => String(x.port) === form.port.trim())) set('port', String(o.port))
+                    }}
+                  />
+                  {o.label}
+                </label>
+              ))}
+            </div>
+            <p id={securityHintId} className="field-hint">
+              {SECURITY.find((o) => o.value === form.security)?.hint}
+            </p>
+            {errors.security && (
+              <p id={`${fieldId('security')}-error`} className="field-error">
+                {errors.security}
+              </p>
+            )}
+          </fieldset>
+          <Field id={fieldId('username')} label="Username" error={errors.username} hint="Leave empty if the server needs no login.">
+            <input
+              className="input"
+              value={form.username}
+              autoComplete="off"
+              spellCheck={false}
+              onChange={(e) => set('username', e.target.value)}
+            />
+          </Field>
+          <div className="password-cell">
+            <Field
+              id={fieldId('password')}
+              label="Password"
+              error={errors.password}
+              hint={
+                form.clearPassword
+                  ? 'The saved password is removed when you save.'
+                  : saved.hasPassword
+                    ? 'Leave empty to keep the saved one.'
+                    : 'Stored only on this machine.'
+              }
+            >
+              <input
+                className="input"
+                type="password"
+                value={form.password}
+                autoComplete="new-password"
+                disabled={form.clearPassword}
+                onChange={(e) => set('password', e.target.value)}
+              />
+            </Field>
+            {saved.hasPassword && (
+              <div className="password-saved">
+                {form.clearPassword ? (
+                  <button type="button" className="btn btn-small" onClick={() => set('clearPassword', false)}>
+                    Keep saved password
+                  </button>
+                ) : (
+                  <>
+                    <span className="badge badge-muted">A password is saved</span>
+                    <button
+                      type="button"
+                      className="btn btn-small btn-ghost btn-ghost-danger"
+                      onClick={() => setForm((f) => (f ? { ...f, clearPassword: true, password: '' } : f))}
+                    >
+                      Remove saved password
+                    </button>
+                  </>
+                )}
+              </div>
+            )}
+          </div>
+          <Field id={fieldId('fromName')} label="Sender name" error={errors.fromName} hint="For example your name or your company’s.">
+            <input className="input" value={form.fromName} autoComplete="off" onChange={(e) => set('fromName', e.target.value)} />
+          </Field>
+          <Field id={fieldId('fromAddress')} label="Sender address" error={errors.fromAddress} hint="The From address, like hiring@example.com.">
+            <input
+              className="input"
+              type="email"
+              value={form.fromAddress}
+              autoComplete="off"
+              spellCheck={false}
+              onChange={(e) => set('fromAddress', e.target.value)}
+            />
+          </Field>
+          <Field id={fieldId('replyTo')} label="Reply-to" error={errors.replyTo} hint="Optional: where replies go, if not to the sender.">
+            <input
+              className="input"
+              type="email"
+              value={form.replyTo}
+              autoComplete="off"
+              spellCheck={false}
+              onChange={(e) => set('replyTo', e.target.value)}
+            />
+          </Field>
+        </div>
+        <div className="card-actions">
+          <button type="submit" className="btn btn-primary" disabled={!changed || saving}>
+            {saving ? 'Saving…' : 'Save email settings'}
+          </button>
+          {changed && (
+            <button type="button" className="btn btn-ghost" onClick={() => (setForm(formFrom(saved)), setErrors({}))}>
+              Discard changes
+            </button>
+          )}
+        </div>
+      </form>
+
+      <form
+        className="mail-test"
+        noValidate
+        aria-labelledby={`${testId}-title`}
+        onSubmit={(e) => {
+          e.preventDefault()
+          void sendTest()
+        }}
+      >
+        <h3 id={`${testId}-title`} className="subsection-title">
+          Send a test email
+        </h3>
+        <p className="section-hint">
+          {saved.configured
+            ? changed
+              ? 'Uses the saved settings: save your changes first to test them.'
+              : 'Uses the saved settings.'
+            : 'Save the email settings first.'}
+        </p>
+        <div className="mail-test-row">
+          <Field id={testId} label="Send to">
+            <input
+              className="input"
+              type="email"
+              value={testTo}
+              autoComplete="email"
+              spellCheck={false}
+              onChange={(e) => setTestTo(e.target.value)}
+            />
+          </Field>
+          <button type="submit" className="btn" disabled={!saved.configured || testing || testTo.trim() === ''}>
+            {testing ? 'Sending…' : 'Send test email'}
+          </button>
+        </div>
+        <div className="mail-test-result">
+          <p className="mail-test-ok" role="status">
+            {test?.ok ? `✓ ${test.text}` : ''}
+          </p>
+          {test && !test.ok && (
+            <div className="inline-error" role="alert">
+              <p className="inline-error-title">The test email was not sent. The mail server answered:</p>
+              <pre className="server-error">{test.text}</pre>
+            </div>
+          )}
+        </div>
+      </form>
+    </section>
+  )
+}

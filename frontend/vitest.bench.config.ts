@@ -1,0 +1,15 @@
+import { defineConfig } from 'vitest/config'
+
+// Measurements that drive real browsers against a real host (`npm run bench:join`).
+// Not part of the test suite: they print numbers and assert nothing about speed.
+export default defineConfig({
+  test: {
+    include: ['bench/**/*.measure.ts'],
+    environment: 'node',
+    globalSetup: ['e2e/global-setup.ts'],
+    testTimeout: 300_000,
+    hookTimeout: 60_000,
+    fileParallelism: false,
+    maxWorkers: 1,
+  },
+})

@@ -4,16 +4,16 @@ import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import type { Interview, MailSettings, Outbox, Timeline } from '../src/api/types'
-import { startFakeSmtp, type FakeSmtp } from './fake-smtp'
+import { startSmtpServer, type SmtpServer } from './smtp-server'
 import { api, openBrowser, screenshot, startHost, type Browser, type Host } from './harness'
 
 let host: Host
 let browser: Browser
 let page: Page
-let smtp: FakeSmtp
+let smtp: SmtpServer
 
 beforeAll(async () => {
-  ;[host, smtp] = await Promise.all([startHost(), startFakeSmtp()])
+  ;[host, smtp] = await Promise.all([startHost(), startSmtpServer()])
   browser = await openBrowser(host)
   page = browser.page
 })

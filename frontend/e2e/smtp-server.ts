@@ -6,7 +6,7 @@ import { createServer, type Server, type Socket } from 'node:net'
 
 export type ReceivedMail = { from: string; to: string[]; data: string; auth?: string }
 
-export type FakeSmtp = {
+export type SmtpServer = {
   port: number
   received: ReceivedMail[]
   /** Recipients whose address matches are refused with 550 (permanent). */
@@ -16,9 +16,9 @@ export type FakeSmtp = {
 
 export const REFUSAL = '550 5.1.1 <{rcpt}>: Recipient address rejected: User unknown in local recipient table'
 
-export async function startFakeSmtp(): Promise<FakeSmtp> {
+export async function startSmtpServer(): Promise<SmtpServer> {
   const sockets = new Set<Socket>()
-  const state: FakeSmtp = { port: 0, received: [], refuse: null, close: async () => {} }
+  const state: SmtpServer = { port: 0, received: [], refuse: null, close: async () => {} }
 
   const server: Server = createServer((socket) => {
     sockets.add(socket)
@@ -29,7 +29,7 @@ export async function startFakeSmtp(): Promise<FakeSmtp> {
     let mail: ReceivedMail = { from: '', to: [], data: '' }
     let auth: string | undefined
     const reply = (line: string) => socket.write(`${line}\r\n`)
-    reply('220 fake-smtp.test ESMTP ready')
+    reply('220 smtp.test ESMTP ready')
 
     socket.on('data', (chunk: string) => {
       buffer += chunk
@@ -52,14 +52,14 @@ export async function startFakeSmtp(): Promise<FakeSmtp> {
         const verb = line.split(' ', 1)[0]!.toUpperCase()
         switch (verb) {
           case 'EHLO':
-            reply('250-fake-smtp.test')
+            reply('250-smtp.test')
             reply('250-8BITMIME')
             reply('250-SMTPUTF8')
             reply('250-AUTH PLAIN')
             reply('250 SIZE 10485760')
             break
           case 'HELO':
-            reply('250 fake-smtp.test')
+            reply('250 smtp.test')
             break
           case 'AUTH': {
             const parts = line.split(' ')

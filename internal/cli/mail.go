@@ -48,15 +48,7 @@ func interviewICS(ctx context.Context, e Env, args []string) error {
 		if err != nil {
 			return err
 		}
-		if *out == "" {
-			_, err = e.Stdout.Write(raw)
-			return err
-		}
-		if err := os.WriteFile(*out, raw, 0o644); err != nil {
-			return fmt.Errorf("write %s: %w", *out, err)
-		}
-		fmt.Fprintf(e.Stderr, "Wrote %s\n", *out)
-		return nil
+		return writeOutput(e, *out, raw)
 	})
 }
 

@@ -142,16 +142,21 @@ func templateExport(ctx context.Context, e Env, args []string) error {
 		if err != nil {
 			return err
 		}
-		if *out == "" {
-			_, err = e.Stdout.Write(raw)
-			return err
-		}
-		if err := os.WriteFile(*out, raw, 0o644); err != nil {
-			return fmt.Errorf("write %s: %w", *out, err)
-		}
-		fmt.Fprintf(e.Stderr, "Wrote %s\n", *out)
-		return nil
+		return writeOutput(e, *out, raw)
 	})
+}
+
+// writeOutput writes data to the file out, or to standard output when out is "".
+func writeOutput(e Env, out string, data []byte) error {
+	if out == "" {
+		_, err := e.Stdout.Write(data)
+		return err
+	}
+	if err := os.WriteFile(out, data, 0o644); err != nil {
+		return fmt.Errorf("write %s: %w", out, err)
+	}
+	fmt.Fprintf(e.Stderr, "Wrote %s\n", out)
+	return nil
 }
 
 // withClient connects, runs fn and disconnects.

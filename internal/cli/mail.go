@@ -161,3 +161,19 @@ func mailTest(ctx context.Context, e Env, args []string) error {
 		return nil
 	})
 }
+
+func interviewInvite(ctx context.Context, e Env, args []string) error {
+	f := newFlags("interview invite")
+	pos, err := f.parse(args, 1)
+	if err != nil {
+		return err
+	}
+	return withClient(ctx, e, f, func(c *client.Client) error {
+		raw, err := c.DoRaw(ctx, "POST", "/api/interviews/"+url.PathEscape(pos[0])+"/invitations", nil)
+		if err != nil || *f.json {
+			return printRaw(e, raw, err)
+		}
+		fmt.Fprintln(e.Stdout, "Invitations queued; `interviewdesk interview outbox ID` shows whether they arrived.")
+		return nil
+	})
+}

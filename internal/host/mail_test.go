@@ -203,8 +203,15 @@ func TestInvitationsFollowEveryChange(t *testing.T) {
 		t.Errorf("removed interviewer got %q %s", removed.to, removed.method)
 	}
 
-	must("DELETE", "/api/interviews/"+iv.ID, nil, nil)
+	must("POST", "/api/interviews/"+iv.ID+"/invitations", nil, nil) // everyone again, e.g. after setting up email
 	for _, l := range box.waitFor(t, 8)[6:] {
+		if l.method != "REQUEST" || !strings.HasPrefix(l.subject, "Invitation: ") {
+			t.Errorf("invitation sent again to %s: %s %q", l.to, l.method, l.subject)
+		}
+	}
+
+	must("DELETE", "/api/interviews/"+iv.ID, nil, nil)
+	for _, l := range box.waitFor(t, 10)[8:] {
 		if l.method != "CANCEL" || !strings.HasPrefix(l.subject, "Cancelled: ") {
 			t.Errorf("cancellation to %s: %s %q", l.to, l.method, l.subject)
 		}
@@ -215,7 +222,7 @@ func TestInvitationsFollowEveryChange(t *testing.T) {
 		Messages       []struct{ State, Kind string }
 	}
 	must("GET", "/api/interviews/"+iv.ID+"/outbox", nil, &outbox)
-	if !outbox.MailConfigured || len(outbox.Messages) != 8 || outbox.Messages[0].Kind != "cancel" {
+	if !outbox.MailConfigured || len(outbox.Messages) != 10 || outbox.Messages[0].Kind != "cancel" {
 		t.Fatalf("outbox = %+v", outbox)
 	}
 	for _, m := range outbox.Messages {

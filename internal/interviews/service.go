@@ -302,6 +302,22 @@ func (s *Service) Restore(id string) (Interview, error) {
 	})
 }
 
+// Invite runs the change hook as for a new interview, without changing it: the
+// invitations go out again (e.g. to an interview scheduled before email was set up).
+func (s *Service) Invite(id string) (Interview, error) {
+	var iv Interview
+	err := s.db.Update(func(tx *store.Tx) error {
+		if err := get(tx, id, &iv); err != nil {
+			return err
+		}
+		if err := requireScheduled(&iv, "send invitations for"); err != nil {
+			return err
+		}
+		return s.runHook(tx, nil, iv)
+	})
+	return iv, err
+}
+
 // Finish marks interview id as held and over; its links then answer "finished".
 // Finishing a finished interview changes nothing.
 func (s *Service) Finish(id string) (Interview, error) {

@@ -227,3 +227,18 @@ func icsName(iv interviews.Interview, rec invitation.Recipient) string {
 	}
 	return name + ".ics"
 }
+
+// sendInvitations queues every person's invitation again.
+func (s *Server) sendInvitations(w http.ResponseWriter, r *http.Request) error {
+	m, err := s.svc.Settings.Mail()
+	if err != nil {
+		return err
+	}
+	if !m.Configured() {
+		return conflictError("Email is not set up yet. Enter your SMTP server in Settings first.")
+	}
+	if _, err := s.svc.Interviews.Invite(r.PathValue("id")); err != nil {
+		return err
+	}
+	return s.interviewOutbox(w, r)
+}

@@ -121,6 +121,7 @@ func (s *Server) routes() {
 	api("GET /api/interviews/{id}/invitation", s.invitationText)
 	api("GET /api/interviews/{id}/ics", s.ics)
 	api("GET /api/interviews/{id}/outbox", s.interviewOutbox)
+	api("POST /api/interviews/{id}/invitations", s.sendInvitations)
 	api("POST /api/outbox/{id}/resend", s.resend)
 	api("GET /api/settings/mail", s.getMail)
 	api("PUT /api/settings/mail", s.putMail)

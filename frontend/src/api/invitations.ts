@@ -22,5 +22,9 @@ export async function getOutbox(id: string, signal?: AbortSignal): Promise<Outbo
   return { mailConfigured: r.mailConfigured, messages: r.messages ?? [] }
 }
 
+/** Queues everyone's invitation again (e.g. after email was set up). */
+export const sendInvitations = (interviewId: string) =>
+  request<Outbox>('POST', `/api/interviews/${seg(interviewId)}/invitations`)
+
 export const resendMessage = (messageId: string) =>
   request<OutboxMessage>('POST', `/api/outbox/${seg(String(messageId))}/resend`)

@@ -188,7 +188,7 @@ function Details({ interview: iv, initialOutbox, onChange }: DetailsProps) {
 
         <InterviewersPanel interview={iv} readOnly={cancelled} onChange={onChange} />
         <RoomToolsPanel interview={iv} readOnly={cancelled} onChange={onChange} />
-        <OutboxPanel outbox={outbox} />
+        <OutboxPanel outbox={outbox} interviewId={iv.id} canSend={iv.status === 'scheduled'} />
         <TimelinePanel interviewId={iv.id} />
         <RecordingsPanel interview={iv} />
       </div>

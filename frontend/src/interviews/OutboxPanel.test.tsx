@@ -27,15 +27,18 @@ let resent: string[]
 let root: Root
 let container: HTMLElement
 
-function Harness({ initial }: { initial?: Outbox }) {
+let sendAll: string[]
+
+function Harness({ initial, canSend }: { initial?: Outbox; canSend?: boolean }) {
   const outbox = useOutbox('iv1', 'k', initial)
-  return <OutboxPanel outbox={outbox} />
+  return <OutboxPanel outbox={outbox} interviewId="iv1" canSend={canSend} />
 }
 
 beforeEach(() => {
   vi.useFakeTimers()
   gets = 0
   resent = []
+  sendAll = []
   vi.stubGlobal(
     'fetch',
     vi.fn(async (url: string, init: RequestInit) => {
@@ -43,6 +46,10 @@ beforeEach(() => {
         const a = answers[Math.min(gets, answers.length - 1)]!
         gets++
         return new Response(JSON.stringify(a), { status: 200 })
+      }
+      if (url === '/api/interviews/iv1/invitations' && init.method === 'POST') {
+        sendAll.push(url)
+        return new Response(JSON.stringify({ mailConfigured: true, messages: [] }), { status: 200 })
       }
       if (url.startsWith('/api/outbox/') && init.method === 'POST') {
         resent.push(url)
@@ -63,8 +70,8 @@ afterEach(() => {
   vi.unstubAllGlobals()
 })
 
-async function render(initial?: Outbox) {
-  await act(async () => root.render(<ToastProvider><Harness initial={initial} /></ToastProvider>))
+async function render(initial?: Outbox, canSend?: boolean) {
+  await act(async () => root.render(<ToastProvider><Harness initial={initial} canSend={canSend} /></ToastProvider>))
   await act(async () => {})
 }
 
@@ -118,5 +125,19 @@ describe('invitations panel', () => {
     answers = [{ mailConfigured: false, messages: [] }]
     await render()
     expect(container.textContent).toContain('No emails were sent for this interview: email is not set up.')
+  })
+
+  it('sends everyone their invitation on request, only where email is set up and the interview is scheduled', async () => {
+    answers = [{ mailConfigured: true, messages: [] }]
+    await render(undefined, true)
+    const button = [...container.querySelectorAll('button')].find((b) => b.textContent === 'Send invitations')!
+    await act(async () => button.click())
+    await act(async () => {})
+    expect(sendAll).toEqual(['/api/interviews/iv1/invitations'])
+    act(() => root.unmount())
+    root = createRoot(container)
+    answers = [{ mailConfigured: false, messages: [] }]
+    await render(undefined, true)
+    expect([...container.querySelectorAll('button')].some((b) => b.textContent?.startsWith('Send invitations'))).toBe(false)
   })
 })

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { errorMessage } from '../api/client'
-import { getOutbox, resendMessage } from '../api/invitations'
+import { getOutbox, resendMessage, sendInvitations } from '../api/invitations'
 import type { Outbox, OutboxMessage } from '../api/types'
 import { dateTimeFormat } from '../platform/locale'
 import { useToast } from '../shell/toasts'
@@ -93,10 +93,25 @@ export function MailNotConfiguredNotice() {
 }
 
 /** "Invitations": every email this interview sent, its state, and Resend. */
-export function OutboxPanel({ outbox }: { outbox: OutboxState }) {
+export function OutboxPanel({ outbox, interviewId, canSend }: { outbox: OutboxState; interviewId?: string; canSend?: boolean }) {
   const { data, error, reload, replace } = outbox
   const [resending, setResending] = useState<string | null>(null)
+  const [sending, setSending] = useState(false)
   const toast = useToast()
+
+  const sendAll = async () => {
+    if (!interviewId) return
+    setSending(true)
+    try {
+      await sendInvitations(interviewId)
+      reload()
+      toast({ tone: 'success', message: 'Invitations queued for the candidate and every interviewer.' })
+    } catch (e) {
+      toast({ tone: 'error', message: `Could not send the invitations: ${errorMessage(e)}` })
+    } finally {
+      setSending(false)
+    }
+  }
 
   const resend = async (m: OutboxMessage) => {
     setResending(String(m.id))
@@ -120,6 +135,11 @@ export function OutboxPanel({ outbox }: { outbox: OutboxState }) {
         <p className="card-meta" role="status">
           {data && data.messages.length > 0 ? outboxSummary(data.messages) : ''}
         </p>
+        {canSend && interviewId && data?.mailConfigured && (
+          <button type="button" className="btn btn-small" disabled={sending} onClick={() => void sendAll()}>
+            {sending ? 'Sending…' : data.messages.length === 0 ? 'Send invitations' : 'Send invitations again'}
+          </button>
+        )}
       </div>
       {error !== undefined && (
         <div className="inline-error" role="alert">

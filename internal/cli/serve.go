@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"strings"
 
 	"github.com/interviewdesk/interviewdesk/internal/host"
 )
@@ -26,8 +27,17 @@ func serve(ctx context.Context, e Env, args []string) error {
 	f.StringVar(&mediaCfg.PublicIP, "public-ip", "", "address browsers reach this host at, behind NAT or with --media-ip 0.0.0.0")
 	f.IntVar(&mediaCfg.ICEPort, "ice-port", 0, "UDP and TCP port for every call's media (0: a free port)")
 	f.IntVar(&mediaCfg.TURNPort, "turn-port", 0, "UDP and TCP port of the embedded TURN relay (0: a free port, -1: no relay)")
+	f.IntVar(&mediaCfg.TURNTLSPort, "turn-tls-port", 0, "with HTTPS: also serve TURN over TLS on this port, with the HTTPS certificate")
+	var externalTURN string
+	f.StringVar(&externalTURN, "external-turn", "", "comma-separated turn:/turns: URLs of an external TURN server (e.g. coturn) to offer too")
+	f.StringVar(&mediaCfg.ExternalTURNSecret, "external-turn-secret", "", "that server's shared secret (coturn --static-auth-secret)")
 	if _, err := f.parse(args, 0); err != nil {
 		return err
+	}
+	for _, u := range strings.Split(externalTURN, ",") {
+		if u = strings.TrimSpace(u); u != "" {
+			mediaCfg.ExternalTURN = append(mediaCfg.ExternalTURN, u)
+		}
 	}
 	dir, err := f.dataDir()
 	if err != nil {

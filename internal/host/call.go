@@ -33,15 +33,24 @@ type Media struct {
 	// AllowLoopbackPeers lets the relay send to loopback peers beyond the host
 	// itself (tests).
 	AllowLoopbackPeers bool
-	// ExtraICE are further STUN/TURN servers to hand browsers (e.g. coturn).
+	// TURNTLSPort, when the host serves HTTPS, adds TURN over TLS on this port
+	// with the HTTPS certificate (for networks that allow only TLS); 0: none.
+	TURNTLSPort int
+	// ExtraICE are further STUN/TURN servers to hand browsers as they are.
 	ExtraICE []media.ICEServer
+	// ExternalTURN is a TURN server (e.g. coturn with --use-auth-secret) whose
+	// URLs get fresh credentials signed with ExternalTURNSecret per participant.
+	ExternalTURN       []string
+	ExternalTURNSecret string
 }
 
 // call is the running media side of a host.
 type call struct {
-	sfu   *media.SFU
-	relay *relay.Server
-	extra []media.ICEServer
+	sfu       *media.SFU
+	relay     *relay.Server
+	extra     []media.ICEServer
+	external  []string
+	extSecret string
 }
 
 // startCall opens the ICE and TURN sockets (failing early on a busy port) and
@@ -78,7 +87,11 @@ func (h *Host) startCall(ctx context.Context, listenIP string) (*call, error) {
 		_ = sfu.Close()
 		return nil, fmt.Errorf("start media: %w", err)
 	}
-	c := &call{sfu: sfu, extra: cfg.ExtraICE}
+	c := &call{sfu: sfu, extra: cfg.ExtraICE, external: cfg.ExternalTURN, extSecret: cfg.ExternalTURNSecret}
+	if len(c.external) > 0 && c.extSecret == "" {
+		_ = sfu.Close()
+		return nil, errors.New("an external TURN server needs its shared secret (--external-turn-secret)")
+	}
 	if cfg.TURNPort >= 0 {
 		if c.relay, err = h.startRelay(ctx, bind, ip, cfg); err != nil {
 			_ = sfu.Close()
@@ -99,6 +112,10 @@ func (h *Host) startRelay(ctx context.Context, bind string, ip netip.Addr, cfg M
 	}
 	rc := relay.Config{Secret: key, UDPConn: udp, TCPListener: tcp, AllowLoopbackPeers: cfg.AllowLoopbackPeers,
 		AllowedPeers: []netip.Prefix{netip.PrefixFrom(ip, ip.BitLen())}, Now: h.now}
+	if cfg.TURNTLSPort > 0 && h.tls != nil {
+		rc.TLSAddr, rc.TLSConfig = net.JoinHostPort(bind, strconv.Itoa(cfg.TURNTLSPort)), h.tls
+		rc.URLHost = h.cfg.TLS.ACMEDomain // turns: URLs must name the certificate
+	}
 	if cfg.PublicIP != "" {
 		pub, err := netip.ParseAddr(cfg.PublicIP)
 		if err != nil {
@@ -125,9 +142,14 @@ func (h *Host) startRelay(ctx context.Context, bind string, ip netip.Addr, cfg M
 // iceFor gives a member the relay with fresh credentials, plus the extra servers.
 func (c *call) iceFor(m *room.Member, now func() time.Time) []media.ICEServer {
 	out := append([]media.ICEServer(nil), c.extra...)
+	user := string(m.Role) + "-" + m.ID
 	if c.relay != nil {
-		cr := c.relay.Credentials(string(m.Role)+"-"+m.ID, now())
+		cr := c.relay.Credentials(user, now())
 		out = append(out, media.ICEServer{URLs: cr.URLs, Username: cr.Username, Credential: cr.Password})
+	}
+	if len(c.external) > 0 {
+		cr := relay.GenerateCredentials(c.extSecret, user, now(), relay.DefaultCredentialTTL)
+		out = append(out, media.ICEServer{URLs: c.external, Username: cr.Username, Credential: cr.Password})
 	}
 	return out
 }

@@ -18,6 +18,8 @@ import (
 	"time"
 
 	"github.com/interviewdesk/interviewdesk/internal/client"
+	"github.com/interviewdesk/interviewdesk/internal/relay"
+	"github.com/interviewdesk/interviewdesk/internal/room"
 )
 
 // selfSigned writes a certificate for interviews.example.test (not for the
@@ -106,4 +108,44 @@ func TestConsoleKeyIsPrivateAndStable(t *testing.T) {
 	if k1 != k2 || len(k1) < 40 || info.Mode().Perm() != 0o600 {
 		t.Errorf("key %q then %q, mode %o", k1, k2, info.Mode().Perm())
 	}
+}
+
+func TestICEServersForAParticipant(t *testing.T) {
+	cert, key := selfSigned(t)
+	secret := "coturn-shared-secret"
+	h, err := Open(Config{DataDir: t.TempDir(), Listen: "127.0.0.1:0", TLS: TLS{CertFile: cert, KeyFile: key},
+		Media: Media{TURNTLSPort: freeTCPPort(t), ExternalTURN: []string{"turn:turn.example.com:3478?transport=udp"},
+			ExternalTURNSecret: secret}}, slog.New(slog.DiscardHandler), time.Now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := h.Start(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	defer h.Close()
+	servers := h.call.iceFor(&room.Member{ID: "c1", Role: room.RoleCandidate}, time.Now)
+	if len(servers) != 2 {
+		t.Fatalf("ICE servers = %+v, want the embedded relay and the external one", servers)
+	}
+	var schemes []string
+	for _, u := range servers[0].URLs {
+		schemes = append(schemes, strings.SplitN(u, ":", 2)[0])
+	}
+	if got := strings.Join(schemes, ","); !strings.Contains(got, "turns") || !strings.Contains(got, "turn") {
+		t.Errorf("embedded relay URLs %v: want turn: and turns: (TLS with the HTTPS certificate)", servers[0].URLs)
+	}
+	ext := servers[1]
+	if _, err := relay.VerifyCredentials(secret, ext.Username, ext.Credential, time.Now()); err != nil {
+		t.Errorf("external TURN credentials do not verify with its secret: %v", err)
+	}
+}
+
+func freeTCPPort(t *testing.T) int {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	return ln.Addr().(*net.TCPAddr).Port
 }

@@ -12,8 +12,7 @@ import (
 )
 
 // startCoturn runs Debian's coturn on 127.0.0.1 in TURN REST mode
-// (--use-auth-secret) with secret, or skips the test when coturn is not
-// installed (scripts/turn-bench.sh installs it).
+// (--use-auth-secret) with secret; make test (scripts/deps.sh) installs coturn.
 func startCoturn(t *testing.T, secret string) netip.AddrPort {
 	t.Helper()
 	if testing.Short() {
@@ -21,7 +20,7 @@ func startCoturn(t *testing.T, secret string) netip.AddrPort {
 	}
 	bin, err := exec.LookPath("turnserver")
 	if err != nil {
-		t.Skip("coturn is not installed (apt-get install coturn)")
+		t.Fatal("coturn is not installed: apt-get install coturn (make test installs it)")
 	}
 	probe := listenUDP(t) // a free port for coturn's UDP and TCP listeners
 	port := probe.LocalAddr().(*net.UDPAddr).Port

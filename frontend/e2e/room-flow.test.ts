@@ -94,6 +94,14 @@ describe('the live room, start to end', () => {
     await expect.poll(() => statusLine(iv).textContent()).toBe('Candidate Olivia Diaz is ready and waiting')
     // The status line is a live region: screen readers announce the change.
     expect(await statusLine(iv).getAttribute('role')).toBe('status')
+    // The console's interview page says so too.
+    const consolePage = await recruiter.context.newPage()
+    await consolePage.goto(new URL(`/#/interviews/${interview.id}`, iv.url()).toString())
+    await consolePage
+      .getByRole('region', { name: 'Room' })
+      .getByText('Candidate Olivia Diaz is ready and waiting.')
+      .waitFor({ timeout: 10_000 })
+    await consolePage.close()
     await iv.getByRole('button', { name: 'Start interview' }).waitFor()
     await screenshot(iv, 'room-interviewer-waiting')
 

@@ -229,3 +229,27 @@ func TestTimelineShowsTheLog(t *testing.T) {
 		t.Errorf("organizer's own notes missing from the timeline: %+v", tl.State.Notes)
 	}
 }
+
+func TestPresenceForTheConsole(t *testing.T) {
+	f := setup(t)
+	_, iv := f.create(t, strings.Replace(validBody(f.goTemplateID(t)), `"when":"later"`, `"when":"now"`, 1))
+	var p struct {
+		Phase   string
+		Members []struct {
+			Role, Name string
+			Ready      bool
+		}
+	}
+	if code := f.call(t, "GET", "/api/interviews/"+iv.ID+"/presence", "", &p); code != 200 || p.Phase != "waiting" || len(p.Members) != 0 {
+		t.Fatalf("empty room: %d %+v", code, p)
+	}
+	c := f.dial(t, iv.CandidateLink)
+	c.next("welcome", nil)
+	c.send(map[string]any{"type": "ready", "id": 1,
+		"consent": map[string]bool{"personalData": true, "aiAnalysis": true, "recordingNotice": true}})
+	c.next("ack", nil)
+	f.call(t, "GET", "/api/interviews/"+iv.ID+"/presence", "", &p)
+	if len(p.Members) != 1 || p.Members[0].Role != "candidate" || !p.Members[0].Ready || p.Members[0].Name != "Olivia Diaz" {
+		t.Errorf("presence with a waiting candidate: %+v", p)
+	}
+}

@@ -118,6 +118,7 @@ func (s *Server) routes() {
 	api("PUT /api/interviews/{id}/tools", s.setTools)
 	api("GET /api/interviews/{id}/recordings", s.listRecordings)
 	api("GET /api/interviews/{id}/timeline", s.timeline)
+	api("GET /api/interviews/{id}/presence", s.presence)
 	api("GET /api/interviews/{id}/invitation", s.invitationText)
 	api("GET /api/interviews/{id}/ics", s.ics)
 	api("GET /api/interviews/{id}/outbox", s.interviewOutbox)

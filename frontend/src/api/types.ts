@@ -218,6 +218,8 @@ export type Recording = {
   name: string
   /** "candidate" or "interviewer-…" (as in the file name). */
   participant: string
+  /** The person's name, when the host knows it. */
+  participantName?: string
   source: RecordingSource
   kind: 'audio' | 'video' | string
   codec: string
@@ -230,4 +232,11 @@ export type Recording = {
   finalised: boolean
   /** Same-origin playback URL (the console session authenticates it). */
   url: string
+}
+
+/** Who is in an interview's room now (GET /api/interviews/{id}/presence). */
+export type RoomPresence = {
+  phase: 'waiting' | 'plan' | 'technical' | 'finish' | 'ended'
+  locked: boolean
+  members: { id: string; participant: string; role: 'candidate' | 'interviewer'; name: string; ready: boolean; since: string }[]
 }

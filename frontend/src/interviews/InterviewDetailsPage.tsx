@@ -14,6 +14,7 @@ import { CopyField } from './CopyField'
 import { InterviewersPanel } from './InterviewersPanel'
 import { MailNotConfiguredNotice, OutboxPanel, useOutbox } from './OutboxPanel'
 import { RecordingsPanel } from './RecordingsPanel'
+import { RoomStatus } from './RoomStatus'
 import { RescheduleDialog } from './RescheduleDialog'
 import { RoomToolsPanel } from './RoomToolsPanel'
 import { ShareDetailsDialog } from './ShareDetailsDialog'
@@ -177,6 +178,8 @@ function Details({ interview: iv, initialOutbox, onChange }: DetailsProps) {
             <dd>{iv.campaign || <span className="muted">None</span>}</dd>
           </dl>
         </section>
+
+        <RoomStatus interview={iv} />
 
         <section className="card span-2" aria-labelledby="links-heading">
           <h2 id="links-heading" className="card-title">

@@ -80,5 +80,6 @@ describe('recordings panel', () => {
     expect(participantLabel('candidate', iv)).toBe('Olivia Diaz (candidate)')
     expect(participantLabel('interviewer-1a2b3c4d', iv)).toBe('Interviewer 1a2b3c4d')
     expect(participantLabel('someone', iv)).toBe('someone')
+    expect(participantLabel('interviewer-1a2b3c4d', iv, 'Ivan Petrov')).toBe('Ivan Petrov (interviewer)')
   })
 })

@@ -16,8 +16,9 @@ const SOURCE_LABEL: Record<string, string> = {
 export const sourceLabel = (s: string) => SOURCE_LABEL[s] ?? s
 
 /** "candidate" → "Olivia Diaz (candidate)"; "interviewer-1a2b3c4d" → "Interviewer 1a2b3c4d". */
-export function participantLabel(participant: string, iv: Pick<Interview, 'candidate'>): string {
+export function participantLabel(participant: string, iv: Pick<Interview, 'candidate'>, name?: string): string {
   if (participant === 'candidate') return `${iv.candidate.name} (candidate)`
+  if (name) return `${name} (interviewer)`
   const m = /^interviewer-(.+)$/.exec(participant)
   if (m) return `Interviewer ${m[1]}`
   return participant
@@ -133,7 +134,7 @@ export function RecordingsPanel({ interview: iv }: { interview: Interview }) {
       ) : (
         <ul className="recordings" aria-label="Recorded files">
           {sorted.map((r) => (
-            <RecordingItem key={r.name} rec={r} who={participantLabel(r.participant, iv)} />
+            <RecordingItem key={r.name} rec={r} who={participantLabel(r.participant, iv, r.participantName)} />
           ))}
         </ul>
       )}

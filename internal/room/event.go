@@ -75,9 +75,11 @@ type TopicAddData struct {
 	Title string `json:"title"`
 }
 
-// QuestionData names a question by its 0-based index.
+// QuestionData names a question by its 0-based index. With question_shown,
+// Skipped says the question left was skipped (moved on without an answer).
 type QuestionData struct {
-	Index int `json:"index"`
+	Index   int  `json:"index"`
+	Skipped bool `json:"skipped,omitempty"`
 }
 
 // RatingData rates an answer 1–5.

@@ -82,7 +82,7 @@ func TestTechnicalInterviewFlow(t *testing.T) {
 	}
 	f.must(t, rita, TypeRephraseShown, QuestionData{Index: 0})
 	f.must(t, rita, TypeRated, RatingData{Index: 0, Rating: 4})
-	f.must(t, rita, TypeQuestionShown, QuestionData{Index: 2}) // skip question 2
+	f.must(t, rita, TypeQuestionShown, QuestionData{Index: 2, Skipped: true}) // skip question 2
 	f.must(t, ivan, TypeNoteSaved, NoteData{Text: "Strong on channels"})
 	f.must(t, rita, TypeFinishStarted, nil)
 	st = f.must(t, rita, TypeEnded, nil)
@@ -90,7 +90,8 @@ func TestTechnicalInterviewFlow(t *testing.T) {
 	if !st.Done[topics[1].ID] || st.Done[topics[0].ID] || !st.Done["x1"] || len(st.Topics) != 3 {
 		t.Errorf("topics %v done %v", st.Topics, st.Done)
 	}
-	if len(st.Windows) != 2 || st.Windows[0].Index != 0 || st.Windows[1].Index != 2 || st.Windows[1].To.IsZero() {
+	if len(st.Windows) != 2 || st.Windows[0].Index != 0 || !st.Windows[0].Skipped || st.Windows[1].Skipped ||
+		st.Windows[1].Index != 2 || st.Windows[1].To.IsZero() {
 		t.Errorf("question windows %+v", st.Windows)
 	}
 	if st.Ratings[0] != 4 || !st.Rephrased[0] || st.Notes["ivan@example.com"].Text != "Strong on channels" {
@@ -113,12 +114,12 @@ func TestRejectedEventsChangeNothing(t *testing.T) {
 	}{
 		{"candidate starts", nil, olive, TypeStarted, nil, ErrForbidden},
 		{"candidate rates", []Type{TypeStarted, TypeTechnicalStarted}, olive, TypeRated, RatingData{0, 5}, ErrForbidden},
-		{"question before technical", []Type{TypeStarted}, rita, TypeQuestionShown, QuestionData{1}, ErrRejected},
-		{"index out of range", []Type{TypeStarted, TypeTechnicalStarted}, rita, TypeQuestionShown, QuestionData{3}, ErrRejected},
-		{"negative index", []Type{TypeStarted, TypeTechnicalStarted}, rita, TypeQuestionShown, QuestionData{-1}, ErrRejected},
+		{"question before technical", []Type{TypeStarted}, rita, TypeQuestionShown, QuestionData{Index: 1}, ErrRejected},
+		{"index out of range", []Type{TypeStarted, TypeTechnicalStarted}, rita, TypeQuestionShown, QuestionData{Index: 3}, ErrRejected},
+		{"negative index", []Type{TypeStarted, TypeTechnicalStarted}, rita, TypeQuestionShown, QuestionData{Index: -1}, ErrRejected},
 		{"rate unasked", []Type{TypeStarted, TypeTechnicalStarted}, rita, TypeRated, RatingData{2, 3}, ErrRejected},
 		{"rating 6", []Type{TypeStarted, TypeTechnicalStarted}, rita, TypeRated, RatingData{0, 6}, ErrRejected},
-		{"rephrase another question", []Type{TypeStarted, TypeTechnicalStarted}, rita, TypeRephraseShown, QuestionData{1}, ErrRejected},
+		{"rephrase another question", []Type{TypeStarted, TypeTechnicalStarted}, rita, TypeRephraseShown, QuestionData{Index: 1}, ErrRejected},
 		{"note too long", []Type{TypeStarted}, rita, TypeNoteSaved, NoteData{Text: long}, ErrRejected},
 		{"start twice", []Type{TypeStarted}, rita, TypeStarted, nil, ErrRejected},
 		{"after end", []Type{TypeStarted, TypeEnded}, rita, TypeTopicAdded, TopicAddData{ID: "a", Title: "B"}, ErrRejected},
@@ -219,7 +220,7 @@ func randomData(r *rand.Rand, typ Type) json.RawMessage {
 	case TypeTopicAdded:
 		v = TopicAddData{ID: fmt.Sprintf("n%d", r.IntN(3)), Title: "New"}
 	case TypeQuestionShown, TypeRephraseShown:
-		v = QuestionData{Index: idx}
+		v = QuestionData{Index: idx, Skipped: r.IntN(2) == 0}
 	case TypeRated:
 		v = RatingData{Index: idx, Rating: r.IntN(7)}
 	case TypeCommented:

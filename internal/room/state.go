@@ -40,6 +40,8 @@ type Window struct {
 	Index int       `json:"index"`
 	From  time.Time `json:"from"`
 	To    time.Time `json:"to,omitzero"`
+	// Skipped: the interviewer moved on without an answer.
+	Skipped bool `json:"skipped,omitempty"`
 }
 
 // Note is an interviewer's current notes.
@@ -172,6 +174,11 @@ func (s *State) apply(e Event) error {
 		i, err := s.questionIndex(e.Data, PhaseTechnical)
 		if err != nil {
 			return err
+		}
+		var d QuestionData
+		_ = json.Unmarshal(e.Data, &d) // questionIndex decoded it already
+		if n := len(s.Windows); d.Skipped && n > 0 {
+			s.Windows[n-1].Skipped = true
 		}
 		s.show(i, e.At)
 	case TypeRephraseShown:

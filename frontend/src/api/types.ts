@@ -180,7 +180,7 @@ export type RoomEvent = {
 
 export type RoomPhase = 'waiting' | 'plan' | 'technical' | 'finish' | 'ended'
 export type RoomTopic = { id: string; title: string; added?: boolean }
-export type QuestionWindow = { index: number; from: string; to?: string }
+export type QuestionWindow = { index: number; from: string; to?: string; skipped?: boolean }
 export type RoomNote = { author: RoomActor; text: string; savedAt: string }
 
 /**

@@ -179,6 +179,28 @@ describe('buildTimeline', () => {
     expect(open.durationMs).toBeUndefined()
   })
 
+  it('marks a question the interviewer skipped', () => {
+    const events = log(
+      ['10:00:00', 'technical_started', alex],
+      ['10:01:00', 'question_shown', alex, { index: 1, skipped: true }],
+    )
+    const rows = buildTimeline(
+      events,
+      view({
+        phase: 'technical',
+        question: 1,
+        windows: [
+          { index: 0, from: at('10:00:00'), to: at('10:01:00'), skipped: true },
+          { index: 1, from: at('10:01:00') },
+        ],
+      }),
+      { time },
+    )
+    const questions = rows.filter((r) => r.kind === 'question')
+    expect(questions.map((r) => r.title)).toEqual(['Question 1/10 (skipped) · 10:00–10:01 (1 min)', 'Question 2/10 · 10:01–now'])
+    expect(questions[0]!.question?.skipped).toBe(true)
+  })
+
   it('writes short and long windows readably', () => {
     const events = log(
       ['10:00:00', 'technical_started', alex],

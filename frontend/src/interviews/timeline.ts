@@ -37,6 +37,8 @@ export type QuestionRow = {
   again: boolean
   /** The rephrased wording was shown to the candidate (first visit only). */
   rephrased: boolean
+  /** The interviewer moved on without an answer. */
+  skipped?: boolean
   /** 1–5 (first visit only). */
   rating?: number
   comment?: string
@@ -157,6 +159,7 @@ export function buildTimeline(events: readonly RoomEvent[], state: InterviewerVi
       q.to = to
       q.durationMs = Math.max(0, ms(to) - ms(w.from))
     }
+    if (w.skipped) q.skipped = true
     if (!again) {
       const rating = byIndex(state.ratings, index)
       if (typeof rating === 'number' && rating >= 1 && rating <= 5) q.rating = rating
@@ -169,7 +172,7 @@ export function buildTimeline(events: readonly RoomEvent[], state: InterviewerVi
       key: `q-${ev.seq}`,
       at: w.from,
       kind: 'question',
-      title: `Question ${of}${again ? ' again' : ''} · ${span}`,
+      title: `Question ${of}${again ? ' again' : ''}${q.skipped ? ' (skipped)' : ''} · ${span}`,
       question: q,
     }
   }

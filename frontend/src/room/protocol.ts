@@ -39,7 +39,7 @@ export type CandidateQuestion = { number: number; total: number; text: string; r
 export type CandidateView = { phase: Phase; locked: boolean; consented?: boolean; question?: CandidateQuestion }
 
 export type Topic = { id: string; title: string; added?: boolean }
-export type QuestionWindow = { index: number; from: string; to?: string }
+export type QuestionWindow = { index: number; from: string; to?: string; skipped?: boolean }
 export type Actor = { role: string; email?: string; name?: string }
 export type Note = { author: Actor; text: string; savedAt?: string }
 export type QuestionContent = {
@@ -95,7 +95,7 @@ export type ActionData = {
   topic_checked: { topicId: string; done: boolean }
   topic_added: { id: string; title: string }
   technical_started: undefined
-  question_shown: { index: number }
+  question_shown: { index: number; skipped?: boolean }
   rephrase_shown: { index: number }
   rated: { index: number; rating: number }
   commented: { index: number; comment: string }

@@ -61,9 +61,9 @@ export function QuestionPanel({ store, token, view, act, clockOffsetMs, synced, 
   const rephrased = view.rephrased[String(index)] === true
   const last = index >= total - 1
   const [busy, setBusy] = useState(false)
-  const go = async (i: number) => {
+  const go = async (i: number, skipped = false) => {
     setBusy(true)
-    await act('question_shown', { index: i })
+    await act('question_shown', skipped ? { index: i, skipped: true } : { index: i })
     setBusy(false)
   }
   if (!q) return null
@@ -134,7 +134,7 @@ export function QuestionPanel({ store, token, view, act, clockOffsetMs, synced, 
         </button>
         <span className="question-nav-spacer" />
         {!last && (
-          <button type="button" className="btn btn-ghost" disabled={busy} onClick={() => void go(index + 1)}>
+          <button type="button" className="btn btn-ghost" disabled={busy} onClick={() => void go(index + 1, true)}>
             Skip
           </button>
         )}

@@ -7,7 +7,7 @@ import { appendFileSync } from 'node:fs'
 import { afterAll, beforeAll, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { startHost, type Host } from '../e2e/harness'
-import { candidateJoins, createInterview, openParticipant, setOrganizer, type Participant } from '../e2e/room-harness'
+import { TRACK_PEERS, candidateJoins, createInterview, openParticipant, setOrganizer, type Participant } from '../e2e/room-harness'
 
 const RUNS = Number(process.env.JOIN_RUNS ?? 10)
 
@@ -15,13 +15,8 @@ let host: Host
 let recruiter: Participant
 let candidate: Participant
 
-const TRACK_PEERS = `(() => {
-  const Native = window.RTCPeerConnection
-  if (!Native) return
-  window.__peers = []
-  window.RTCPeerConnection = class extends Native {
-    constructor(...args) { super(...args); window.__peers.push(this) }
-  }
+/** Notes when the candidate clicks Join (with the page's own clock). */
+const MARK_JOIN_CLICK = `(() => {
   document.addEventListener('click', (e) => {
     const b = e.target instanceof Element ? e.target.closest('button') : null
     if (b && b.textContent && b.textContent.includes('Join interview')) window.__joinClick = Date.now()
@@ -92,6 +87,7 @@ beforeAll(async () => {
   candidate = await openParticipant(host)
   await recruiter.page.addInitScript(TRACK_PEERS)
   await candidate.page.addInitScript(TRACK_PEERS)
+  await candidate.page.addInitScript(MARK_JOIN_CLICK)
   await setOrganizer(recruiter.page)
 })
 

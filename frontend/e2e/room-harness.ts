@@ -136,3 +136,13 @@ export async function candidateJoins(page: Page): Promise<void> {
 
 /** The interviewer's live status line about the candidate. */
 export const statusLine = (page: Page) => page.locator('.room-status-text')
+
+/** Collects every RTCPeerConnection the page makes, for getStats() from the test. */
+export const TRACK_PEERS = `(() => {
+  const Native = window.RTCPeerConnection
+  if (!Native) return
+  window.__peers = []
+  window.RTCPeerConnection = class extends Native {
+    constructor(...args) { super(...args); window.__peers.push(this) }
+  }
+})()`

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import type { Interview } from '../src/api/types'
 import { screenshot, startHost, type Host } from './harness'
-import { candidateJoins, createInterview, framesOfType, openParticipant, recordReceived, setOrganizer, type Participant, type Received } from './room-harness'
+import { TRACK_PEERS, candidateJoins, createInterview, framesOfType, openParticipant, recordReceived, setOrganizer, type Participant, type Received } from './room-harness'
 
 let host: Host
 let recruiter: Participant
@@ -17,15 +17,6 @@ let iv: Page
 let cand: Page
 let ivFrames: Received
 
-/** Collects every RTCPeerConnection the page makes, for getStats() from the test. */
-const TRACK_PEERS = `(() => {
-  const Native = window.RTCPeerConnection
-  if (!Native) return
-  window.__peers = []
-  window.RTCPeerConnection = class extends Native {
-    constructor(...args) { super(...args); window.__peers.push(this) }
-  }
-})()`
 
 type Stats = {
   video: { framesDecoded: number; width: number }[]

@@ -70,27 +70,25 @@ func Run(cfg Config, log *slog.Logger) error {
 // startHost opens the data folder and serves candidate links. A busy default
 // port falls back to a free one, so a second app on another folder still starts.
 func startHost(cfg Config, log *slog.Logger) (*host.Host, error) {
-	h, err := host.Open(host.Config{DataDir: cfg.DataDir, Listen: cfg.Listen, PublicURL: cfg.PublicURL,
-		Console: cfg.Console, Version: cfg.Version}, log, time.Now)
+	listen := cfg.Listen
+	if listen == "" {
+		listen = host.DefaultListen
+	}
+	open := func(listen string) (*host.Host, error) {
+		return host.Open(host.Config{DataDir: cfg.DataDir, Listen: listen, PublicURL: cfg.PublicURL,
+			Console: cfg.Console, Version: cfg.Version}, log, time.Now)
+	}
+	h, err := open(listen)
+	if errors.Is(err, host.ErrListen) && cfg.Listen == "" {
+		log.Warn("default port busy, using a free one", "err", err)
+		h, err = open("127.0.0.1:0")
+	}
 	if err != nil {
 		return nil, err
 	}
-	ctx := context.Background()
-	if err := h.Start(ctx); err != nil {
-		if cfg.Listen != "" {
-			_ = h.Close()
-			return nil, err
-		}
+	if err := h.Start(context.Background()); err != nil {
 		_ = h.Close()
-		log.Warn("default port busy, using a free one", "err", err)
-		if h, err = host.Open(host.Config{DataDir: cfg.DataDir, Listen: "127.0.0.1:0", PublicURL: cfg.PublicURL,
-			Console: cfg.Console, Version: cfg.Version}, log, time.Now); err != nil {
-			return nil, err
-		}
-		if err := h.Start(ctx); err != nil {
-			_ = h.Close()
-			return nil, err
-		}
+		return nil, err
 	}
 	return h, nil
 }

@@ -187,6 +187,10 @@ func connect(ctx context.Context, e Env, f flags) (c *client.Client, close func(
 	if err != nil {
 		return nil, nil, err
 	}
+	if err := h.Start(ctx); err != nil { // without a listener: only the outbox
+		_ = h.Close()
+		return nil, nil, err
+	}
 	done := func() {
 		// Deliver what this command queued (e.g. invitations) before exiting.
 		ctx, cancel := context.WithTimeout(ctx, 20*time.Second)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"net"
 	"net/netip"
 	"path/filepath"
@@ -44,18 +45,24 @@ type Media struct {
 	ExternalTURNSecret string
 }
 
-// call is the running media side of a host.
+// call is the media side of a host: the SFU, the embedded relay and the
+// extra ICE servers. It is the room's "call" feature: members join the call
+// and signal through the room channel.
 type call struct {
 	sfu       *media.SFU
 	relay     *relay.Server
 	extra     []media.ICEServer
 	external  []string
 	extSecret string
+	log       *slog.Logger
+	sessions  sessions
 }
 
-// startCall opens the ICE and TURN sockets (failing early on a busy port) and
-// starts the SFU and the relay.
-func (h *Host) startCall(ctx context.Context, listenIP string) (*call, error) {
+var _ room.Feature = (*call)(nil)
+
+// newCall binds the ICE and TURN sockets (failing early on a busy port) and
+// builds the SFU and the relay; start starts them.
+func (h *Host) newCall(listenIP string) (c *call, err error) {
 	cfg := h.cfg.Media
 	bind := cfg.BindIP
 	if bind == "" {
@@ -68,7 +75,10 @@ func (h *Host) startCall(ctx context.Context, listenIP string) (*call, error) {
 	if ip.IsUnspecified() && cfg.PublicIP == "" {
 		return nil, errors.New("when listening on all interfaces, set the public IP browsers reach this host at (--public-ip)")
 	}
-	udp, tcp, err := listenPair(ctx, bind, cfg.ICEPort)
+	if len(cfg.ExternalTURN) > 0 && cfg.ExternalTURNSecret == "" {
+		return nil, errors.New("an external TURN server needs its shared secret (--external-turn-secret)")
+	}
+	udp, tcp, err := listenPair(bind, cfg.ICEPort)
 	if err != nil {
 		return nil, fmt.Errorf("ICE: %w", err)
 	}
@@ -83,17 +93,10 @@ func (h *Host) startCall(ctx context.Context, listenIP string) (*call, error) {
 		_ = tcp.Close()
 		return nil, fmt.Errorf("media: %w", err)
 	}
-	if err := sfu.Start(ctx); err != nil {
-		_ = sfu.Close()
-		return nil, fmt.Errorf("start media: %w", err)
-	}
-	c := &call{sfu: sfu, extra: cfg.ExtraICE, external: cfg.ExternalTURN, extSecret: cfg.ExternalTURNSecret}
-	if len(c.external) > 0 && c.extSecret == "" {
-		_ = sfu.Close()
-		return nil, errors.New("an external TURN server needs its shared secret (--external-turn-secret)")
-	}
+	c = &call{sfu: sfu, extra: cfg.ExtraICE, external: cfg.ExternalTURN, extSecret: cfg.ExternalTURNSecret,
+		log: h.log, sessions: sessions{m: map[string]media.Session{}}}
 	if cfg.TURNPort >= 0 {
-		if c.relay, err = h.startRelay(ctx, bind, ip, cfg); err != nil {
+		if c.relay, err = h.newRelay(bind, ip, cfg); err != nil {
 			_ = sfu.Close()
 			return nil, err
 		}
@@ -101,24 +104,50 @@ func (h *Host) startCall(ctx context.Context, listenIP string) (*call, error) {
 	return c, nil
 }
 
-func (h *Host) startRelay(ctx context.Context, bind string, ip netip.Addr, cfg Media) (*relay.Server, error) {
+// start starts the SFU and the relay; ctx bounds only the start.
+func (c *call) start(ctx context.Context) error {
+	if err := c.sfu.Start(ctx); err != nil {
+		return fmt.Errorf("start media: %w", err)
+	}
+	if c.relay != nil {
+		if err := c.relay.Start(ctx); err != nil {
+			return fmt.Errorf("start TURN relay: %w", err)
+		}
+	}
+	return nil
+}
+
+func (h *Host) newRelay(bind string, ip netip.Addr, cfg Media) (*relay.Server, error) {
 	key, err := secret(h.cfg.DataDir, TURNKeyFile)
 	if err != nil {
 		return nil, fmt.Errorf("TURN secret: %w", err)
 	}
-	udp, tcp, err := listenPair(ctx, bind, cfg.TURNPort)
+	udp, tcp, err := listenPair(bind, cfg.TURNPort)
 	if err != nil {
 		return nil, fmt.Errorf("TURN relay: %w", err)
 	}
 	rc := relay.Config{Secret: key, UDPConn: udp, TCPListener: tcp, AllowLoopbackPeers: cfg.AllowLoopbackPeers,
 		AllowedPeers: []netip.Prefix{netip.PrefixFrom(ip, ip.BitLen())}, Now: h.now}
+	closeAll := func() {
+		_ = udp.Close()
+		_ = tcp.Close()
+		if rc.TLSListener != nil {
+			_ = rc.TLSListener.Close()
+		}
+	}
 	if cfg.TURNTLSPort > 0 && h.tls != nil {
-		rc.TLSAddr, rc.TLSConfig = net.JoinHostPort(bind, strconv.Itoa(cfg.TURNTLSPort)), h.tls
+		addr := net.JoinHostPort(bind, strconv.Itoa(cfg.TURNTLSPort))
+		if rc.TLSListener, err = net.Listen("tcp", addr); err != nil {
+			closeAll()
+			return nil, fmt.Errorf("TURN over TLS: listen on %s: %w: %w", addr, ErrListen, err)
+		}
+		rc.TLSConfig = h.tls
 		rc.URLHost = h.cfg.TLS.ACMEDomain // turns: URLs must name the certificate
 	}
 	if cfg.PublicIP != "" {
 		pub, err := netip.ParseAddr(cfg.PublicIP)
 		if err != nil {
+			closeAll()
 			return nil, fmt.Errorf("public IP %q: %w", cfg.PublicIP, err)
 		}
 		rc.RelayIP = pub
@@ -129,37 +158,39 @@ func (h *Host) startRelay(ctx context.Context, bind string, ip netip.Addr, cfg M
 	}
 	srv, err := relay.New(rc, h.log.With("part", "relay"))
 	if err != nil {
-		_ = udp.Close()
-		_ = tcp.Close()
+		closeAll()
 		return nil, fmt.Errorf("TURN relay: %w", err)
-	}
-	if err := srv.Start(ctx); err != nil {
-		return nil, fmt.Errorf("start TURN relay: %w", err)
 	}
 	return srv, nil
 }
 
 // iceFor gives a member the relay with fresh credentials, plus the extra servers.
-func (c *call) iceFor(m *room.Member, now func() time.Time) []media.ICEServer {
-	out := append([]media.ICEServer(nil), c.extra...)
+func (c *call) iceFor(m *room.Member, now func() time.Time) []room.ICEServer {
+	out := make([]room.ICEServer, 0, len(c.extra)+2)
+	for _, s := range c.extra {
+		out = append(out, room.ICEServer(s))
+	}
 	user := string(m.Role) + "-" + m.ID
 	if c.relay != nil {
 		cr := c.relay.Credentials(user, now())
-		out = append(out, media.ICEServer{URLs: cr.URLs, Username: cr.Username, Credential: cr.Password})
+		out = append(out, room.ICEServer{URLs: cr.URLs, Username: cr.Username, Credential: cr.Password})
 	}
 	if len(c.external) > 0 {
 		cr := relay.GenerateCredentials(c.extSecret, user, now(), relay.DefaultCredentialTTL)
-		out = append(out, media.ICEServer{URLs: c.external, Username: cr.Username, Credential: cr.Password})
+		out = append(out, room.ICEServer{URLs: c.external, Username: cr.Username, Credential: cr.Password})
 	}
 	return out
 }
 
-func (c *call) close() error {
+// close stops the SFU (finalising recordings), then the relay.
+func (c *call) close(log *slog.Logger) error {
 	var errs []error
+	errs = append(errs, c.sfu.Close())
+	log.Info("host stopped: media closed")
 	if c.relay != nil {
 		errs = append(errs, c.relay.Close())
+		log.Info("host stopped: relay closed")
 	}
-	errs = append(errs, c.sfu.Close())
 	return errors.Join(errs...)
 }
 
@@ -184,12 +215,13 @@ func (h *Host) onMediaEvent(e media.Event) {
 
 // listenPair opens a UDP socket and a TCP listener on the same port of bind (a
 // free one when port is 0).
-func listenPair(ctx context.Context, bind string, port int) (net.PacketConn, net.Listener, error) {
+func listenPair(bind string, port int) (net.PacketConn, net.Listener, error) {
 	var lc net.ListenConfig
+	ctx := context.Background()
 	for attempt := 0; ; attempt++ {
 		udp, err := lc.ListenPacket(ctx, "udp4", net.JoinHostPort(bind, strconv.Itoa(port)))
 		if err != nil {
-			return nil, nil, fmt.Errorf("listen on udp %s:%d: %w", bind, port, err)
+			return nil, nil, fmt.Errorf("listen on udp %s:%d: %w: %w", bind, port, ErrListen, err)
 		}
 		got := udp.LocalAddr().(*net.UDPAddr).Port
 		tcp, err := lc.Listen(ctx, "tcp4", net.JoinHostPort(bind, strconv.Itoa(got)))
@@ -198,7 +230,7 @@ func listenPair(ctx context.Context, bind string, port int) (net.PacketConn, net
 		}
 		_ = udp.Close()
 		if port != 0 || attempt == 10 {
-			return nil, nil, fmt.Errorf("listen on tcp %s:%d: %w", bind, got, err)
+			return nil, nil, fmt.Errorf("listen on tcp %s:%d: %w: %w", bind, got, ErrListen, err)
 		}
 	}
 }

@@ -16,9 +16,11 @@ import (
 
 	"golang.org/x/crypto/acme/autocert"
 
+	"github.com/interviewdesk/interviewdesk/internal/fault"
 	"github.com/interviewdesk/interviewdesk/internal/interviews"
+	"github.com/interviewdesk/interviewdesk/internal/links"
 	"github.com/interviewdesk/interviewdesk/internal/mail"
-	"github.com/interviewdesk/interviewdesk/internal/media"
+	"github.com/interviewdesk/interviewdesk/internal/push"
 	"github.com/interviewdesk/interviewdesk/internal/room"
 	"github.com/interviewdesk/interviewdesk/internal/settings"
 	"github.com/interviewdesk/interviewdesk/internal/store"
@@ -26,13 +28,22 @@ import (
 	"github.com/interviewdesk/interviewdesk/internal/web"
 )
 
-// DefaultListen is where a host listens unless told otherwise: loopback only.
+// DefaultListen is where a serving host listens unless told otherwise:
+// loopback only.
 const DefaultListen = "127.0.0.1:7480"
+
+// ShutdownTimeout bounds Close: requests in flight and room connections get
+// this long to finish before everything is closed regardless.
+const ShutdownTimeout = 10 * time.Second
+
+// ErrListen means a port the host needs is busy or cannot be bound.
+var ErrListen = fault.New(fault.Unavailable, "cannot listen")
 
 // Config describes a host.
 type Config struct {
 	DataDir string
-	// Listen is the TCP address to serve on; "" means DefaultListen.
+	// Listen is the TCP address to serve on; "" serves nothing (the CLI uses
+	// the handler in-process) and links then point at DefaultListen.
 	Listen string
 	// PublicURL is the base of the links sent to people; "" means the listener's URL.
 	PublicURL string
@@ -41,34 +52,43 @@ type Config struct {
 	Version string
 	// TLS serves HTTPS; zero serves plain HTTP (fine on loopback).
 	TLS TLS
-	// Media configures calls.
+	// Media configures calls (only on a host that listens).
 	Media Media
 }
 
-// Host is an open data folder with its services, optionally serving HTTP.
+// Host is an open data folder with its services, optionally serving HTTP,
+// calls and the TURN relay.
+//
+// Its life has three steps. Open opens the store, binds every port (so a busy
+// one fails before anything is announced) and builds every service once; it
+// starts no goroutines. Start starts the outbox, the call, the relay and HTTP,
+// and returns. Close stops them in reverse order: HTTP first (requests and
+// room connections drain), then media, the relay, the outbox and the store.
 type Host struct {
-	cfg      Config
-	log      *slog.Logger
-	now      func() time.Time
-	db       *store.DB
-	key      string
-	services web.Services
-	web      *web.Server
-	ln       net.Listener
-	srv      *http.Server
-	served   chan error
-	tls      *tls.Config
-	acmeSrv  *http.Server
-	call     *call
-	outbox   *mail.Outbox
+	cfg  Config
+	log  *slog.Logger
+	now  func() time.Time
+	db   *store.DB
+	key  string
+	urls links.URLs
+	push *push.Bus
+	web  *web.Server
+
+	ln      net.Listener // nil when the host does not serve
+	tls     *tls.Config
+	acme    *autocert.Manager
+	acmeLn  net.Listener
+	srv     *http.Server
+	served  chan error
+	acmeSrv *http.Server
+	call    *call // nil without media
+	outbox  *mail.Outbox
 }
 
 // Open opens the data folder's store (failing fast with store.ErrLocked when
-// another process holds it), seeds the starter templates and builds the services.
+// another process holds it), seeds the starter templates, binds the ports and
+// builds the services.
 func Open(cfg Config, log *slog.Logger, now func() time.Time) (*Host, error) {
-	if cfg.Listen == "" {
-		cfg.Listen = DefaultListen
-	}
 	key, err := ConsoleKey(cfg.DataDir)
 	if err != nil {
 		return nil, err
@@ -77,27 +97,104 @@ func Open(cfg Config, log *slog.Logger, now func() time.Time) (*Host, error) {
 	if err != nil {
 		return nil, err
 	}
-	ts := templates.New(db, now)
-	if err := ts.SeedLibrary(); err != nil {
+	h := &Host{cfg: cfg, log: log, now: now, db: db, key: key, push: push.NewBus()}
+	if err := h.build(); err != nil {
+		_ = h.closeSockets()
 		_ = db.Close()
 		return nil, err
 	}
-	st := settings.New(db)
-	ivs := interviews.New(db, ts, st, now)
-	h := &Host{cfg: cfg, log: log, now: now, db: db, key: key,
-		services: web.Services{Templates: ts, Settings: st, Interviews: ivs, Rooms: room.New(db, ivs, log, now)}}
-	if err := h.startOutbox(); err != nil {
-		_ = db.Close()
-		return nil, err
-	}
-	h.web = h.newWeb()
 	return h, nil
 }
 
-// newWeb builds the handler for the current listener and services.
-func (h *Host) newWeb() *web.Server {
-	return web.New(web.Config{PublicURL: h.PublicURL(), ConsoleKey: h.key, Console: h.cfg.Console,
-		Version: h.cfg.Version, DataDir: h.cfg.DataDir}, h.services, h.log, h.now)
+// build binds the ports and wires the services, in dependency order.
+func (h *Host) build() error {
+	if err := h.listen(); err != nil {
+		return err
+	}
+	h.urls = links.NewURLs(h.PublicURL())
+	ts := templates.New(h.db, h.now)
+	if err := ts.SeedLibrary(); err != nil {
+		return err
+	}
+	st := settings.New(h.db)
+	outbox, hook, err := h.newOutbox(st)
+	if err != nil {
+		return err
+	}
+	h.outbox = outbox
+	ivs := interviews.New(h.db, ts, st, h.now)
+	ivs.SetHook(hook)
+	if h.ln != nil && !h.cfg.Media.Disabled {
+		if h.call, err = h.newCall(h.ln.Addr().(*net.TCPAddr).IP.String()); err != nil {
+			return err
+		}
+	}
+	rooms := room.New(h.db, ivs, h.log, h.now)
+	sessions, err := room.NewSessions(h.roomConfig(rooms, ivs))
+	if err != nil {
+		return err
+	}
+	svc := web.Services{Templates: ts, Settings: st, Interviews: ivs, Rooms: rooms, Sessions: sessions,
+		Outbox: outbox}
+	if h.call != nil {
+		svc.Recordings = h.call.sfu
+	}
+	h.web = web.New(web.Config{PublicURL: h.PublicURL(), ConsoleKey: h.key, Console: h.cfg.Console,
+		Version: h.cfg.Version, DataDir: h.cfg.DataDir}, svc, h.log, h.now)
+	return nil
+}
+
+// roomConfig wires the room to the call and to the interview's end.
+func (h *Host) roomConfig(rooms *room.Service, ivs *interviews.Service) room.SessionsConfig {
+	cfg := room.SessionsConfig{Log: rooms, Interviews: ivs, Push: h.push, Logger: h.log, Now: h.now,
+		Listeners: []room.Listener{finishOnEnd(ivs, h.log)}}
+	if h.call != nil {
+		cfg.Features = []room.Feature{h.call}
+		cfg.Listeners = append(cfg.Listeners, h.call.happened)
+		cfg.ICE = func(m *room.Member) []room.ICEServer { return h.call.iceFor(m, h.now) }
+	}
+	return cfg
+}
+
+// finishOnEnd marks an interview finished when its room logs the end: the red
+// phone is one flow from the room to the interview's status.
+func finishOnEnd(ivs *interviews.Service, log *slog.Logger) room.Listener {
+	return func(_ context.Context, iv interviews.Interview, e room.Event) {
+		if e.Type != room.TypeEnded {
+			return
+		}
+		if _, err := ivs.Finish(iv.ID); err != nil {
+			log.Warn("mark interview finished", "interview", iv.ID, "err", err)
+		}
+	}
+}
+
+// listen binds the HTTP(S) listener and the ACME challenge port, when the
+// host serves.
+func (h *Host) listen() error {
+	if h.cfg.Listen == "" {
+		return nil
+	}
+	tlsCfg, acme, err := h.cfg.TLS.config(h.cfg.DataDir)
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", h.cfg.Listen)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w: %w", h.cfg.Listen, ErrListen, err)
+	}
+	h.cfg.Listen = ln.Addr().String()
+	h.tls, h.acme = tlsCfg, acme
+	if tlsCfg != nil {
+		ln = tls.NewListener(ln, tlsCfg)
+	}
+	h.ln = ln
+	if acme != nil && h.cfg.TLS.ACMEHTTP != "" {
+		if h.acmeLn, err = net.Listen("tcp", h.cfg.TLS.ACMEHTTP); err != nil {
+			return fmt.Errorf("listen for ACME challenges on %s: %w: %w", h.cfg.TLS.ACMEHTTP, ErrListen, err)
+		}
+	}
+	return nil
 }
 
 // PublicURL is the base of the links sent to people.
@@ -111,69 +208,47 @@ func (h *Host) PublicURL() string {
 	return h.URL()
 }
 
-// Start listens on the configured address, announces the host in the data folder
-// and serves until Close. A busy port fails here, before anything is announced.
+// Start starts delivering mail, the call and the relay, and serving HTTP,
+// announces the host in the data folder and returns. ctx bounds only the
+// start; Close ends what Start started.
 func (h *Host) Start(ctx context.Context) error {
-	tlsCfg, acme, err := h.cfg.TLS.config(h.cfg.DataDir)
-	if err != nil {
-		return err
+	if err := h.outbox.Start(ctx); err != nil {
+		return fmt.Errorf("start outbox: %w", err)
 	}
-	ln, err := (&net.ListenConfig{}).Listen(ctx, "tcp", h.cfg.Listen)
-	if err != nil {
-		return fmt.Errorf("listen on %s: %w", h.cfg.Listen, err)
+	if h.ln == nil {
+		return nil
 	}
-	if acme != nil && h.cfg.TLS.ACMEHTTP != "" {
-		if err := h.startACMEChallenge(ctx, acme); err != nil {
-			_ = ln.Close()
+	if h.call != nil {
+		if err := h.call.start(ctx); err != nil {
 			return err
 		}
 	}
-	h.tls = tlsCfg
-	if tlsCfg != nil {
-		ln = tls.NewListener(ln, tlsCfg)
-	}
-	h.ln = ln
-	h.cfg.Listen = ln.Addr().String()
-	if !h.cfg.Media.Disabled {
-		c, err := h.startCall(ctx, ln.Addr().(*net.TCPAddr).IP.String())
-		if err != nil {
-			_ = ln.Close()
-			return err
-		}
-		h.call = c
-		h.services.Media = c.sfu
-		h.services.ICE = func(m *room.Member) []media.ICEServer { return c.iceFor(m, h.now) }
-	}
-	h.web = h.newWeb()
-	a := Announcement{URL: h.URL(), PID: os.Getpid(), CertSHA256: fingerprint(tlsCfg), ServerName: h.cfg.TLS.ACMEDomain}
+	a := Announcement{URL: h.URL(), PID: os.Getpid(), CertSHA256: fingerprint(h.tls), ServerName: h.cfg.TLS.ACMEDomain}
 	if err := announce(h.cfg.DataDir, a); err != nil {
-		_ = ln.Close()
 		return fmt.Errorf("announce host in %s: %w", h.cfg.DataDir, err)
+	}
+	if h.acmeLn != nil {
+		h.acmeSrv = &http.Server{Handler: acmeChallenge(h.acme), ReadHeaderTimeout: 10 * time.Second}
+		go func() { _ = h.acmeSrv.Serve(h.acmeLn) }()
 	}
 	h.srv = &http.Server{Handler: h.web, ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute,
 		ErrorLog: slog.NewLogLogger(h.log.Handler(), slog.LevelWarn)}
 	h.served = make(chan error, 1)
-	go func() { h.served <- h.srv.Serve(ln) }()
+	go func() { h.served <- h.srv.Serve(h.ln) }()
 	h.log.Info("host serving", "url", h.URL(), "public", h.PublicURL(), "data", h.cfg.DataDir)
 	return nil
 }
 
 // URL is where the host listens (loopback or the configured interface).
 func (h *Host) URL() string {
+	addr := h.cfg.Listen
+	if addr == "" {
+		addr = DefaultListen
+	}
 	if h.cfg.TLS.Enabled() {
-		return "https://" + h.cfg.Listen
+		return "https://" + addr
 	}
-	return "http://" + h.cfg.Listen
-}
-
-func (h *Host) startACMEChallenge(ctx context.Context, m *autocert.Manager) error {
-	ln, err := (&net.ListenConfig{}).Listen(ctx, "tcp", h.cfg.TLS.ACMEHTTP)
-	if err != nil {
-		return fmt.Errorf("listen for ACME challenges on %s: %w", h.cfg.TLS.ACMEHTTP, err)
-	}
-	h.acmeSrv = &http.Server{Handler: acmeChallenge(m), ReadHeaderTimeout: 10 * time.Second}
-	go func() { _ = h.acmeSrv.Serve(ln) }()
-	return nil
+	return "http://" + addr
 }
 
 // LoginURL signs a browser into the console.
@@ -188,29 +263,31 @@ func (h *Host) Handler() http.Handler { return h.web }
 // TrustedHandler serves the desktop webview, which needs no key.
 func (h *Host) TrustedHandler() http.Handler { return h.web.Trusted() }
 
-// Close stops serving (waiting up to 5 s for requests in flight), withdraws the
-// announcement and closes the store.
+// Push is the bus of live changes the console shows.
+func (h *Host) Push() *push.Bus { return h.push }
+
+// Close stops the host in reverse order of Start, within ShutdownTimeout:
+// HTTP (requests in flight finish, room connections are told the host is
+// stopping), the announcement, media, the relay, the outbox, the store.
 func (h *Host) Close() error {
+	ctx, cancel := context.WithTimeout(context.Background(), ShutdownTimeout)
+	defer cancel()
 	var errs []error
 	if h.acmeSrv != nil {
 		_ = h.acmeSrv.Close()
 	}
 	if h.srv != nil {
-		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-		defer cancel()
 		if err := h.srv.Shutdown(ctx); err != nil {
 			errs = append(errs, fmt.Errorf("stop HTTP server: %w", err))
 		}
 		if err := <-h.served; err != nil && !errors.Is(err, http.ErrServerClosed) {
 			errs = append(errs, fmt.Errorf("HTTP server: %w", err))
 		}
+		h.web.Drain(ctx, "The interview host is restarting. Reconnecting…")
+		h.log.Info("host stopped: HTTP drained")
 		unannounce(h.cfg.DataDir, os.Getpid())
 	}
-	if h.call != nil {
-		if err := h.call.close(); err != nil {
-			errs = append(errs, fmt.Errorf("stop media: %w", err))
-		}
-	}
+	errs = append(errs, h.closeSockets())
 	if h.outbox != nil {
 		if err := h.outbox.Close(); err != nil {
 			errs = append(errs, fmt.Errorf("stop outbox: %w", err))
@@ -218,6 +295,24 @@ func (h *Host) Close() error {
 	}
 	if err := h.db.Close(); err != nil {
 		errs = append(errs, fmt.Errorf("close store: %w", err))
+	}
+	h.log.Info("host stopped: store closed")
+	return errors.Join(errs...)
+}
+
+// closeSockets closes the media, the relay and listeners that never served.
+func (h *Host) closeSockets() error {
+	var errs []error
+	if h.call != nil {
+		if err := h.call.close(h.log); err != nil {
+			errs = append(errs, fmt.Errorf("stop media: %w", err))
+		}
+	}
+	if h.srv == nil && h.ln != nil {
+		_ = h.ln.Close()
+	}
+	if h.acmeSrv == nil && h.acmeLn != nil {
+		_ = h.acmeLn.Close()
 	}
 	return errors.Join(errs...)
 }

@@ -8,6 +8,7 @@ import (
 	"crypto/x509"
 	"crypto/x509/pkix"
 	"encoding/pem"
+	"errors"
 	"log/slog"
 	"math/big"
 	"net"
@@ -71,28 +72,29 @@ func TestHTTPSHostAnnouncesAPinnedCertificate(t *testing.T) {
 	}
 }
 
-func TestStartFailsEarlyOnABusyPortAndBadTLS(t *testing.T) {
+func TestOpenFailsEarlyOnABusyPortAndBadTLS(t *testing.T) {
 	busy, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer busy.Close()
 	dir := t.TempDir()
-	h, err := Open(Config{DataDir: dir, Listen: busy.Addr().String()}, slog.New(slog.DiscardHandler), time.Now)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := h.Start(context.Background()); err == nil || !strings.Contains(err.Error(), "listen on") {
-		t.Errorf("start on a busy port: %v", err)
+	_, err = Open(Config{DataDir: dir, Listen: busy.Addr().String()}, slog.New(slog.DiscardHandler), time.Now)
+	if err == nil || !strings.Contains(err.Error(), "listen on") || !errors.Is(err, ErrListen) {
+		t.Errorf("open on a busy port: %v", err)
 	}
 	if _, err := ReadAnnouncement(dir); err == nil {
 		t.Error("a host that failed to start announced itself")
 	}
-	_ = h.Close()
-	h, _ = Open(Config{DataDir: dir, Listen: "127.0.0.1:0", TLS: TLS{CertFile: "/nonexistent.pem", KeyFile: "/nonexistent.key"}},
+	// The failed Open released the store: the folder opens again at once.
+	_, err = Open(Config{DataDir: dir, Listen: "127.0.0.1:0", TLS: TLS{CertFile: "/nonexistent.pem", KeyFile: "/nonexistent.key"}},
 		slog.New(slog.DiscardHandler), time.Now)
-	if err := h.Start(context.Background()); err == nil || !strings.Contains(err.Error(), "load TLS certificate") {
-		t.Errorf("start with missing certificate files: %v", err)
+	if err == nil || !strings.Contains(err.Error(), "load TLS certificate") {
+		t.Errorf("open with missing certificate files: %v", err)
+	}
+	h, err := Open(Config{DataDir: dir, Listen: "127.0.0.1:0"}, slog.New(slog.DiscardHandler), time.Now)
+	if err != nil {
+		t.Fatalf("open after failed opens: %v", err)
 	}
 	_ = h.Close()
 }

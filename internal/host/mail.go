@@ -5,15 +5,15 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/interviewdesk/interviewdesk/internal/interviews"
 	"github.com/interviewdesk/interviewdesk/internal/invitation"
 	"github.com/interviewdesk/interviewdesk/internal/mail"
-	"github.com/interviewdesk/interviewdesk/internal/web"
+	"github.com/interviewdesk/interviewdesk/internal/settings"
 )
 
-// startOutbox starts delivering queued email (with the settings current at each
-// attempt) and makes interview changes queue their invitations.
-func (h *Host) startOutbox() error {
-	st := h.services.Settings
+// newOutbox builds the outbox that delivers queued email (with the settings
+// current at each attempt) and the interview hook that queues invitations.
+func (h *Host) newOutbox(st *settings.Service) (*mail.Outbox, interviews.Hook, error) {
 	send := mail.SenderFunc(func(ctx context.Context, msg mail.Message) error {
 		cfg, err := st.Mail()
 		if err != nil {
@@ -27,16 +27,10 @@ func (h *Host) startOutbox() error {
 	})
 	outbox, err := mail.NewOutbox(h.db, mail.Config{Sender: send, Now: h.now}, h.log.With("part", "outbox"))
 	if err != nil {
-		return fmt.Errorf("outbox: %w", err)
+		return nil, nil, fmt.Errorf("outbox: %w", err)
 	}
-	if err := outbox.Start(context.Background()); err != nil {
-		return fmt.Errorf("start outbox: %w", err)
-	}
-	h.outbox = outbox
-	h.services.Outbox = outbox
-	mailer := invitation.NewMailer(outbox, st, web.Links{Base: h.PublicURL}, h.now, h.log)
-	h.services.Interviews.SetHook(mailer.Changed)
-	return nil
+	mailer := invitation.NewMailer(outbox, st, h.urls, h.now, h.log)
+	return outbox, mailer.Changed, nil
 }
 
 // DrainOutbox waits until no message is due (or ctx ends), so a short-lived

@@ -1,10 +1,10 @@
 package interviews
 
 import (
-	"crypto/rand"
-	"encoding/base64"
+	"strings"
 	"time"
 
+	"github.com/interviewdesk/interviewdesk/internal/links"
 	"github.com/interviewdesk/interviewdesk/internal/templates"
 )
 
@@ -38,10 +38,11 @@ type Person struct {
 	Email string `json:"email"`
 }
 
-// Interviewer is a person with their own room link token.
+// Interviewer is a person with their own room link token and participant ID.
 type Interviewer struct {
 	Person
-	Token string `json:"token"`
+	Token       string              `json:"token"`
+	Participant links.ParticipantID `json:"participant"`
 }
 
 // Tools are the room tools switched on for an interview.
@@ -125,25 +126,37 @@ func (iv Interview) Summary() Summary {
 		TemplateName: iv.Template.Name}
 }
 
-// Role is what a link lets its holder do.
-type Role string
+// Role is what a link lets its holder do in an interview.
+type Role = links.Kind
 
 // Roles.
 const (
-	RoleCandidate   Role = "candidate"
-	RoleInterviewer Role = "interviewer"
+	RoleCandidate   = links.Candidate
+	RoleInterviewer = links.Interviewer
 )
 
 // Link is the stored meaning of a link token.
-type Link struct {
-	InterviewID string `json:"interviewId"`
-	Role        Role   `json:"role"`
-	Email       string `json:"email,omitempty"`
+type Link = links.Link
+
+// Participant returns the participant ID of the interviewer with email, or of
+// the candidate for RoleCandidate.
+func (iv Interview) Participant(role Role, email string) (links.ParticipantID, string, bool) {
+	if role == RoleCandidate {
+		return links.CandidateParticipant, iv.Candidate.Name, true
+	}
+	for _, in := range iv.Interviewers {
+		if strings.EqualFold(in.Email, email) {
+			return in.Participant, in.Name, true
+		}
+	}
+	return "", "", false
 }
 
-// newToken returns 128 random bits, base64url without padding (22 characters).
-func newToken() string {
-	b := make([]byte, 16)
-	_, _ = rand.Read(b) // crypto/rand.Read never fails on supported platforms
-	return base64.RawURLEncoding.EncodeToString(b)
+// ParticipantNames maps iv's participant IDs to the people's names.
+func (iv Interview) ParticipantNames() map[links.ParticipantID]string {
+	names := map[links.ParticipantID]string{links.CandidateParticipant: iv.Candidate.Name}
+	for _, in := range iv.Interviewers {
+		names[in.Participant] = in.Name
+	}
+	return names
 }

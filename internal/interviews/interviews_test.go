@@ -193,7 +193,7 @@ func TestInterviewersAndLinks(t *testing.T) {
 		t.Fatal(err)
 	}
 	ivan := iv.Interviewers[1]
-	if _, l, err := f.svc.ResolveLink(ivan.Token); err != nil || l.Role != RoleInterviewer || l.Email != "ivan@example.com" {
+	if _, l, err := f.svc.ResolveLink(ivan.Token); err != nil || l.Kind != RoleInterviewer || l.Email != "ivan@example.com" {
 		t.Fatalf("Ivan's link resolves to %+v, %v", l, err)
 	}
 	if _, err := f.svc.AddInterviewer(iv.ID, Person{Name: "Ivan again", Email: "IVAN@example.com"}); err == nil {

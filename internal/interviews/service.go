@@ -8,6 +8,7 @@ import (
 
 	"github.com/google/uuid"
 
+	"github.com/interviewdesk/interviewdesk/internal/links"
 	"github.com/interviewdesk/interviewdesk/internal/settings"
 	"github.com/interviewdesk/interviewdesk/internal/store"
 	"github.com/interviewdesk/interviewdesk/internal/templates"
@@ -80,10 +81,6 @@ func startKey(t time.Time, id string) []byte {
 	return []byte(store.TimeKey(t) + "|" + id)
 }
 
-func putLink(tx *store.Tx, token string, l Link) error {
-	return store.PutJSON(tx, store.BucketLinks, []byte(token), l)
-}
-
 // Create validates in and schedules a new interview with fresh link tokens.
 func (s *Service) Create(in NewInterview) (Interview, error) {
 	st, err := s.settings.Get()
@@ -105,29 +102,31 @@ func (s *Service) Create(in NewInterview) (Interview, error) {
 	}
 	iv := Interview{
 		ID: mustV7(), Position: strings.TrimSpace(in.Position),
-		Candidate:      Person{Name: strings.TrimSpace(in.CandidateName), Email: strings.TrimSpace(in.CandidateEmail)},
-		CandidateToken: newToken(),
-		Campaign:       strings.TrimSpace(in.Campaign),
-		StartsAt:       when.start, TimeZone: when.zone, DurationMinutes: duration,
+		Candidate: Person{Name: strings.TrimSpace(in.CandidateName), Email: strings.TrimSpace(in.CandidateEmail)},
+		Campaign:  strings.TrimSpace(in.Campaign),
+		StartsAt:  when.start, TimeZone: when.zone, DurationMinutes: duration,
 		Status: Scheduled,
 		Template: TemplateRef{ID: tpl.ID, Name: tpl.Name, Specialization: tpl.Specialization,
 			Technical: len(tpl.Questions) > 0, TopicCount: len(tpl.Plan), QuestionCount: len(tpl.Questions)},
 		Plan: tpl.Plan, Questions: tpl.Questions,
-		Interviewers: []Interviewer{{Person: Person(st.Organizer), Token: newToken()}},
+		Interviewers: []Interviewer{{Person: Person(st.Organizer), Participant: links.NewInterviewerParticipant()}},
 		Tools:        Tools{LiveCode: len(tpl.Questions) > 0},
 		CreatedAt:    now.UTC(), UpdatedAt: now.UTC(),
 	}
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()
 	err = s.db.Update(func(tx *store.Tx) error {
+		var err error
+		if iv.CandidateToken, err = links.Issue(tx, Link{Kind: RoleCandidate, InterviewID: iv.ID,
+			Participant: links.CandidateParticipant}); err != nil {
+			return err
+		}
+		org := &iv.Interviewers[0]
+		if org.Token, err = links.Issue(tx, Link{Kind: RoleInterviewer, InterviewID: iv.ID, Email: org.Email,
+			Participant: org.Participant}); err != nil {
+			return err
+		}
 		if err := put(tx, iv, time.Time{}); err != nil {
-			return err
-		}
-		if err := putLink(tx, iv.CandidateToken, Link{InterviewID: iv.ID, Role: RoleCandidate}); err != nil {
-			return err
-		}
-		org := iv.Interviewers[0]
-		if err := putLink(tx, org.Token, Link{InterviewID: iv.ID, Role: RoleInterviewer, Email: org.Email}); err != nil {
 			return err
 		}
 		return s.runHook(tx, nil, iv)
@@ -242,9 +241,14 @@ func (s *Service) AddInterviewer(id string, p Person) (Interview, error) {
 		if err := e.Err(); err != nil {
 			return err
 		}
-		in := Interviewer{Person: p, Token: newToken()}
+		in := Interviewer{Person: p, Participant: links.NewInterviewerParticipant()}
+		var err error
+		if in.Token, err = links.Issue(tx, Link{Kind: RoleInterviewer, InterviewID: iv.ID, Email: p.Email,
+			Participant: in.Participant}); err != nil {
+			return err
+		}
 		iv.Interviewers = append(iv.Interviewers, in)
-		return putLink(tx, in.Token, Link{InterviewID: iv.ID, Role: RoleInterviewer, Email: p.Email})
+		return nil
 	})
 }
 
@@ -263,7 +267,7 @@ func (s *Service) RemoveInterviewer(id, email string) (Interview, error) {
 				return conflict(in.Name + " organizes this interview and cannot be removed.")
 			}
 			iv.Interviewers = append(iv.Interviewers[:i:i], iv.Interviewers[i+1:]...)
-			return tx.Bucket(store.BucketLinks).Delete([]byte(in.Token))
+			return links.Revoke(tx, in.Token)
 		}
 		return fmt.Errorf("interviewer %q: %w", email, ErrNotFound)
 	})
@@ -341,10 +345,8 @@ func (s *Service) ResolveLink(token string) (Interview, Link, error) {
 		l  Link
 	)
 	err := s.db.View(func(tx *store.Tx) error {
-		if len(token) != 22 {
-			return fmt.Errorf("link: %w", ErrNotFound)
-		}
-		if err := store.GetJSON(tx, store.BucketLinks, []byte(token), &l); err != nil {
+		var err error
+		if l, err = links.Lookup(tx, token); err != nil {
 			return fmt.Errorf("link: %w", ErrNotFound)
 		}
 		return get(tx, l.InterviewID, &iv)

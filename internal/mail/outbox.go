@@ -260,7 +260,7 @@ func (o *Outbox) RetryNow() error {
 
 // Start requeues entries left in state sending by a previous run (see the
 // package documentation), makes every queued entry due now (a restart retries at
-// once), and starts the worker.
+// once), and starts the worker. ctx bounds only the start; Close stops the worker.
 func (o *Outbox) Start(ctx context.Context) error {
 	o.mu.Lock()
 	defer o.mu.Unlock()
@@ -295,7 +295,7 @@ func (o *Outbox) Start(ctx context.Context) error {
 		}
 		o.changed(e)
 	}
-	ctx, o.cancel = context.WithCancel(ctx)
+	ctx, o.cancel = context.WithCancel(context.WithoutCancel(ctx)) // Close ends the worker, not ctx
 	o.done = make(chan struct{})
 	go o.run(ctx, o.done)
 	return nil

@@ -396,7 +396,7 @@ func TestOutboxStartClose(t *testing.T) {
 	if err := ob.Close(); err != nil {
 		t.Errorf("second Close: %v", err)
 	}
-	// A context ending stops the worker too; Close still returns.
+	// Cancelling Start's context leaves the worker to Close, which returns.
 	ctx, cancel := context.WithCancel(context.Background())
 	ob2 := newOutbox(t, tempStore(t), SenderFunc(func(context.Context, Message) error { return nil }), false)
 	if err := ob2.Start(ctx); err != nil {

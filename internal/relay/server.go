@@ -94,7 +94,7 @@ func New(cfg Config, log *slog.Logger) (*Server, error) {
 
 // Start opens the listeners (all of them first, so that a busy port fails
 // before anything serves) and starts relaying. It returns once the server
-// serves; cancelling ctx then closes the server as Close does.
+// serves. ctx bounds only the start; Close ends the server.
 func (s *Server) Start(ctx context.Context) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -125,15 +125,6 @@ func (s *Server) Start(ctx context.Context) error {
 	s.turn = ts
 	s.setURLs(s.addrs)
 	s.done = make(chan struct{})
-	s.wg.Go(func() {
-		select {
-		case <-ctx.Done():
-			if err := s.shutdown(); err != nil {
-				s.log.Warn("relay: close", "err", err)
-			}
-		case <-s.done:
-		}
-	})
 	s.log.Info("relay: started", "udp", s.addrs.UDP, "tcp", s.addrs.TCP, "tls", s.addrs.TLS,
 		"relayIP", s.cfg.RelayIP, "realm", s.cfg.Realm)
 	return nil

@@ -553,7 +553,7 @@ func TestCloseLeavesNothingRunning(t *testing.T) {
 	}
 }
 
-func TestCancelStartContextCloses(t *testing.T) {
+func TestStartContextBoundsOnlyTheStart(t *testing.T) {
 	defer goleak.VerifyNone(t, goleak.IgnoreCurrent())
 	udp := listenUDP(t)
 	srv, err := New(Config{Secret: testSecret, UDPConn: udp}, nil)
@@ -565,13 +565,17 @@ func TestCancelStartContextCloses(t *testing.T) {
 		t.Fatal(err)
 	}
 	cancel()
+	// Still serving: the socket stays open until Close.
+	if _, err := udp.WriteTo([]byte{0}, udp.LocalAddr()); err != nil {
+		t.Fatalf("socket closed by cancelling Start's context: %v", err)
+	}
+	if err := srv.Close(); err != nil {
+		t.Errorf("Close: %v", err)
+	}
 	waitFor(t, "the UDP socket to close", func() bool {
 		_, err := udp.WriteTo([]byte{0}, udp.LocalAddr())
 		return errors.Is(err, net.ErrClosed)
 	})
-	if err := srv.Close(); err != nil {
-		t.Errorf("Close after cancel: %v", err)
-	}
 }
 
 func TestCloseWithoutStartClosesSockets(t *testing.T) {

@@ -4,6 +4,8 @@ import (
 	"sort"
 	"sync"
 	"time"
+
+	"github.com/interviewdesk/interviewdesk/internal/links"
 )
 
 // Conn is one live connection to a room (a browser's WebSocket).
@@ -16,10 +18,11 @@ type Conn interface {
 
 // Member is one connected participant.
 type Member struct {
-	ID string // connection ID
-	// Participant is the person's stable ID in the call (the same across
-	// reconnects); media tracks carry it.
-	Participant string
+	ID          string // connection ID
+	InterviewID string
+	// Participant is the person's stable ID in the interview (the same across
+	// reconnects and renames); events, media tracks and recordings carry it.
+	Participant links.ParticipantID
 	Role        Role
 	Name        string
 	Email       string
@@ -31,12 +34,12 @@ type Member struct {
 
 // Presence is what everyone may know about a member.
 type Presence struct {
-	ID          string    `json:"id"`
-	Participant string    `json:"participant"`
-	Role        Role      `json:"role"`
-	Name        string    `json:"name"`
-	Ready       bool      `json:"ready"`
-	Since       time.Time `json:"since"`
+	ID          string              `json:"id"`
+	Participant links.ParticipantID `json:"participant"`
+	Role        Role                `json:"role"`
+	Name        string              `json:"name"`
+	Ready       bool                `json:"ready"`
+	Since       time.Time           `json:"since"`
 }
 
 // Hub tracks who is connected to which interview. At most one candidate
@@ -125,10 +128,15 @@ func (h *Hub) Members(id string) []*Member {
 	return out
 }
 
-// Member returns one connection's member, if connected.
-func (h *Hub) Member(id, connID string) (*Member, bool) {
+// All returns a snapshot of every connected member.
+func (h *Hub) All() []*Member {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	m, ok := h.rooms[id][connID]
-	return m, ok
+	var out []*Member
+	for _, members := range h.rooms {
+		for _, m := range members {
+			out = append(out, m)
+		}
+	}
+	return out
 }

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/interviewdesk/interviewdesk/internal/fault"
 )
 
 // Limits on what events may carry.
@@ -106,8 +108,14 @@ func cloneMap[K comparable, V any](m map[K]V) map[K]V {
 	return c
 }
 
+// reject is an ErrRejected whose text says why, for the person who tried.
 func reject(format string, args ...any) error {
-	return fmt.Errorf("%w: "+format, append([]any{ErrRejected}, args...)...)
+	return fault.Explain(fault.Conflict, ErrRejected, fmt.Sprintf(format, args...))
+}
+
+// forbid is an ErrForbidden naming what was tried by whom.
+func forbid(format string, args ...any) error {
+	return fault.Explain(fault.Permission, ErrForbidden, fmt.Sprintf(format, args...)+": "+ErrForbidden.Error())
 }
 
 // Apply returns the state after e, or an error (wrapping ErrRejected or
@@ -121,10 +129,10 @@ func Apply(s State, e Event) (State, error) {
 	}
 	candidateMay := e.Type == TypeJoined || e.Type == TypeLeft || e.Type == TypeConsented
 	if e.Type == TypeConsented && e.Actor.Role != RoleCandidate {
-		return s, fmt.Errorf("consent by a %s: %w", e.Actor.Role, ErrForbidden)
+		return s, forbid("consent by a %s", e.Actor.Role)
 	}
 	if !candidateMay && e.Actor.Role != RoleInterviewer && e.Actor.Role != RoleHost {
-		return s, fmt.Errorf("%s by a %s: %w", e.Type, e.Actor.Role, ErrForbidden)
+		return s, forbid("%s by a %s", e.Type, e.Actor.Role)
 	}
 	if s.Phase == PhaseEnded && e.Type != TypeNoteSaved && e.Type != TypeLeft && e.Type != TypeJoined {
 		return s, reject("the interview has ended")

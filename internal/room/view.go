@@ -2,8 +2,10 @@ package room
 
 import (
 	"strings"
+	"time"
 
 	"github.com/interviewdesk/interviewdesk/internal/interviews"
+	"github.com/interviewdesk/interviewdesk/internal/links"
 	"github.com/interviewdesk/interviewdesk/internal/templates"
 )
 
@@ -59,4 +61,51 @@ func ForInterviewer(st State, iv interviews.Interview, email string) Interviewer
 	}
 	v.Questions = iv.Questions
 	return v
+}
+
+// Welcome tells a connection who it is and what the interview is.
+type Welcome struct {
+	Type       string `json:"type"` // "welcome"
+	Role       Role   `json:"role"`
+	Connection string `json:"connection"`
+	// Participant names this person in the call (track-info's participantId).
+	Participant links.ParticipantID `json:"participant"`
+	You         string              `json:"you"`
+	// Email and InterviewID are sent to interviewers only.
+	Email       string          `json:"email,omitempty"`
+	InterviewID string          `json:"interviewId,omitempty"`
+	Interview   PublicInterview `json:"interview"`
+	ICEServers  []ICEServer     `json:"iceServers"`
+}
+
+// PublicInterview is what any participant, the candidate included, may know
+// about the interview.
+type PublicInterview struct {
+	Position        string           `json:"position"`
+	Candidate       string           `json:"candidate"`
+	Interviewers    []string         `json:"interviewers"`
+	StartsAt        time.Time        `json:"startsAt"`
+	DurationMinutes int              `json:"durationMinutes"`
+	Technical       bool             `json:"technical"`
+	QuestionCount   int              `json:"questionCount"`
+	Tools           interviews.Tools `json:"tools"`
+}
+
+// WelcomeFor is member m's welcome to iv, with its STUN/TURN servers.
+func WelcomeFor(iv interviews.Interview, m *Member, ice []ICEServer) Welcome {
+	pub := PublicInterview{Position: iv.Position, Candidate: iv.Candidate.Name, StartsAt: iv.StartsAt,
+		DurationMinutes: iv.DurationMinutes, Technical: iv.Template.Technical,
+		QuestionCount: iv.Template.QuestionCount, Tools: iv.Tools}
+	for _, in := range iv.Interviewers {
+		pub.Interviewers = append(pub.Interviewers, in.Name)
+	}
+	if ice == nil {
+		ice = []ICEServer{}
+	}
+	w := Welcome{Type: "welcome", Role: m.Role, Connection: m.ID, Participant: m.Participant, You: m.Name,
+		Interview: pub, ICEServers: ice}
+	if m.Role == RoleInterviewer {
+		w.Email, w.InterviewID = m.Email, iv.ID
+	}
+	return w
 }

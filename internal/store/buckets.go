@@ -14,7 +14,7 @@ package store
 //	interviews_by_start/    (since schema 2)
 //	    <startsAt RFC3339 UTC>|<interview id> -> JSON interview summary
 //	links/                  (since schema 2)
-//	    <link token>        -> JSON {interviewId, role, email}
+//	    <link token>        -> JSON {interviewId, role, email, participant (since schema 4)}
 //	outbox/                 (since schema 2)
 //	    <8-byte sequence>   -> JSON message
 //	events/                 (since schema 3)

@@ -1,7 +1,11 @@
 package store
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
 	"fmt"
+	"strings"
 
 	bolt "go.etcd.io/bbolt"
 )
@@ -25,6 +29,7 @@ var migrations = []migration{
 	{3, "create the interview event logs", func(tx *Tx) error {
 		return createBuckets(tx, BucketEvents)
 	}},
+	{4, "give every interview participant and link a stable participant ID", addParticipantIDs},
 }
 
 // SchemaVersion is the version this build writes.
@@ -68,5 +73,66 @@ func (db *DB) migrate(steps []migration) error {
 			}
 		}
 		return nil
+	})
+}
+
+// addParticipantIDs stores the participant IDs that calls and recordings used
+// before they were stored: "candidate", and for an interviewer a hash of their
+// email and name at the time. Recordings made before keep their names.
+func addParticipantIDs(tx *Tx) error {
+	byEmail := map[string]string{} // interview ID + "\x00" + lower-case email -> participant
+	err := tx.Bucket(BucketInterviews).ForEach(func(k, v []byte) error {
+		var iv map[string]json.RawMessage
+		if err := json.Unmarshal(v, &iv); err != nil {
+			return fmt.Errorf("interview %s: %w", k, err)
+		}
+		var people []map[string]any
+		if raw, ok := iv["interviewers"]; ok {
+			if err := json.Unmarshal(raw, &people); err != nil {
+				return fmt.Errorf("interviewers of %s: %w", k, err)
+			}
+		}
+		for _, p := range people {
+			email, _ := p["email"].(string)
+			name, _ := p["name"].(string)
+			if id, _ := p["participant"].(string); id == "" {
+				sum := sha256.Sum256([]byte(email + "\x00" + name))
+				p["participant"] = "interviewer-" + hex.EncodeToString(sum[:4])
+			}
+			byEmail[string(k)+"\x00"+strings.ToLower(email)] = p["participant"].(string)
+		}
+		raw, err := json.Marshal(people)
+		if err != nil {
+			return err
+		}
+		iv["interviewers"] = raw
+		out, err := json.Marshal(iv)
+		if err != nil {
+			return err
+		}
+		return tx.Bucket(BucketInterviews).Put(k, out)
+	})
+	if err != nil {
+		return err
+	}
+	return tx.Bucket(BucketLinks).ForEach(func(k, v []byte) error {
+		var l map[string]any
+		if err := json.Unmarshal(v, &l); err != nil {
+			return fmt.Errorf("link: %w", err)
+		}
+		role, _ := l["role"].(string)
+		id, _ := l["interviewId"].(string)
+		email, _ := l["email"].(string)
+		switch role {
+		case "candidate":
+			l["participant"] = "candidate"
+		case "interviewer":
+			l["participant"] = byEmail[id+"\x00"+strings.ToLower(email)]
+		}
+		out, err := json.Marshal(l)
+		if err != nil {
+			return err
+		}
+		return tx.Bucket(BucketLinks).Put(k, out)
 	})
 }

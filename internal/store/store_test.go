@@ -2,6 +2,9 @@ package store
 
 import (
 	"bufio"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -133,6 +136,54 @@ func TestMigrations(t *testing.T) {
 				t.Error("queued mail from v2 lost in migration 3")
 			}
 		}})
+	tests = append(tests, struct {
+		from  uint64
+		seed  func(tx *Tx) error
+		check func(t *testing.T, tx *Tx)
+	}{from: 3,
+		seed: func(tx *Tx) error {
+			iv := `{"id":"iv1","position":"Go","interviewers":[{"name":"Rita","email":"rita@example.com","token":"T1"},` +
+				`{"name":"Ivan","email":"Ivan@example.com","token":"T2"}]}`
+			if err := tx.Bucket(BucketInterviews).Put([]byte("iv1"), []byte(iv)); err != nil {
+				return err
+			}
+			for token, l := range map[string]string{
+				"C":  `{"interviewId":"iv1","role":"candidate"}`,
+				"T1": `{"interviewId":"iv1","role":"interviewer","email":"rita@example.com"}`,
+				"T2": `{"interviewId":"iv1","role":"interviewer","email":"ivan@example.com"}`,
+			} {
+				if err := tx.Bucket(BucketLinks).Put([]byte(token), []byte(l)); err != nil {
+					return err
+				}
+			}
+			return nil
+		},
+		check: func(t *testing.T, tx *Tx) {
+			// The IDs calls used before they were stored: sha256(email NUL name)[:4].
+			rita, ivan := "interviewer-"+legacyID("rita@example.com", "Rita"), "interviewer-"+legacyID("Ivan@example.com", "Ivan")
+			var iv struct {
+				Position     string
+				Interviewers []struct{ Name, Token, Participant string }
+			}
+			if err := json.Unmarshal(tx.Bucket(BucketInterviews).Get([]byte("iv1")), &iv); err != nil {
+				t.Fatal(err)
+			}
+			if iv.Position != "Go" || len(iv.Interviewers) != 2 || iv.Interviewers[1].Token != "T2" {
+				t.Fatalf("interview changed beyond participant IDs: %+v", iv)
+			}
+			if iv.Interviewers[0].Participant != rita || iv.Interviewers[1].Participant != ivan {
+				t.Errorf("participants = %+v, want %s and %s", iv.Interviewers, rita, ivan)
+			}
+			for token, want := range map[string]string{"C": "candidate", "T1": rita, "T2": ivan} {
+				var l struct{ Role, Participant string }
+				if err := json.Unmarshal(tx.Bucket(BucketLinks).Get([]byte(token)), &l); err != nil {
+					t.Fatal(err)
+				}
+				if l.Participant != want {
+					t.Errorf("link %s participant = %q, want %q", token, l.Participant, want)
+				}
+			}
+		}})
 	for _, tc := range tests {
 		t.Run(fmt.Sprintf("from v%d", tc.from), func(t *testing.T) {
 			path := openAtVersion(t, tc.from, tc.seed)
@@ -234,4 +285,9 @@ func crashWriter(path string) int {
 		}
 		fmt.Println(i)
 	}
+}
+
+func legacyID(email, name string) string {
+	sum := sha256.Sum256([]byte(email + "\x00" + name))
+	return hex.EncodeToString(sum[:4])
 }

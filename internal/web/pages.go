@@ -112,7 +112,7 @@ func (s *Server) resolve(w http.ResponseWriter, r *http.Request, role interviews
 	iv, l, err := s.svc.Interviews.ResolveLink(r.PathValue("token"))
 	now := s.now()
 	switch {
-	case errors.Is(err, interviews.ErrNotFound) || (err == nil && l.Role != role):
+	case errors.Is(err, interviews.ErrNotFound) || (err == nil && l.Kind != role):
 		s.page(w, http.StatusNotFound, linkPage{Title: "This link does not work",
 			Message: "We could not find an interview for this link. Check that you copied the whole link from your invitation, or ask the person who invited you to send it again."})
 	case err != nil:

@@ -2,11 +2,10 @@ package web
 
 import (
 	"net/http"
-
-	"github.com/interviewdesk/interviewdesk/internal/interviews"
-	"github.com/interviewdesk/interviewdesk/internal/room"
 	"path/filepath"
 	"time"
+
+	"github.com/interviewdesk/interviewdesk/internal/links"
 )
 
 // recordingView is a recording as the console lists it.
@@ -32,16 +31,16 @@ func (s *Server) listRecordings(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	names := participantNames(iv)
+	names := iv.ParticipantNames()
 	out := []recordingView{}
-	if s.svc.Media != nil {
-		recs, err := s.svc.Media.Recordings(id)
+	if s.svc.Recordings != nil {
+		recs, err := s.svc.Recordings.Recordings(id)
 		if err != nil {
 			return err
 		}
 		for _, rec := range recs {
 			name := filepath.Base(rec.Path)
-			out = append(out, recordingView{Name: name, Participant: rec.Participant, ParticipantName: names[rec.Participant],
+			out = append(out, recordingView{Name: name, Participant: rec.Participant, ParticipantName: names[links.ParticipantID(rec.Participant)],
 				Source: string(rec.Source),
 				Kind:   string(rec.Kind), Codec: rec.Codec, Bytes: rec.Bytes, DurationMs: rec.Duration.Milliseconds(),
 				Started: rec.Started, Active: rec.Active, Finalised: rec.Finalised,
@@ -55,10 +54,10 @@ func (s *Server) listRecordings(w http.ResponseWriter, r *http.Request) error {
 // recordingFile serves one recording for playback (range requests included).
 func (s *Server) recordingFile(w http.ResponseWriter, r *http.Request) error {
 	id, name := r.PathValue("id"), r.PathValue("name")
-	if s.svc.Media == nil {
+	if s.svc.Recordings == nil {
 		return errNoRoute
 	}
-	recs, err := s.svc.Media.Recordings(id)
+	recs, err := s.svc.Recordings.Recordings(id)
 	if err != nil {
 		return err
 	}
@@ -70,13 +69,4 @@ func (s *Server) recordingFile(w http.ResponseWriter, r *http.Request) error {
 		}
 	}
 	return errNoRoute
-}
-
-// participantNames maps call participant IDs to the people's names.
-func participantNames(iv interviews.Interview) map[string]string {
-	names := map[string]string{participantID(&room.Member{Role: room.RoleCandidate}): iv.Candidate.Name}
-	for _, in := range iv.Interviewers {
-		names[participantID(&room.Member{Role: room.RoleInterviewer, Name: in.Name, Email: in.Email})] = in.Name
-	}
-	return names
 }

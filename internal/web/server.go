@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"net/http"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/interviewdesk/interviewdesk/internal/interviews"
@@ -33,14 +34,19 @@ type Services struct {
 	Templates  *templates.Service
 	Interviews *interviews.Service
 	Settings   *settings.Service
-	Rooms      *room.Service
+	// Rooms is the interviews' event logs; Sessions runs the room channel.
+	Rooms    *room.Service
+	Sessions *room.Sessions
 	// Outbox queues and sends email; nil on a host without it.
 	Outbox *mail.Outbox
-	// Media carries the call; nil on a host without media (the room then works
-	// without video).
-	Media media.Backend
-	// ICE returns the STUN/TURN servers (with fresh credentials) for a member.
-	ICE func(m *room.Member) []media.ICEServer
+	// Recordings lists and finds an interview's recordings; nil on a host
+	// without media.
+	Recordings Recordings
+}
+
+// Recordings is the part of the media backend the console API reads.
+type Recordings interface {
+	Recordings(interviewID string) ([]media.Recording, error)
 }
 
 // Server routes requests; it is an http.Handler.
@@ -51,14 +57,14 @@ type Server struct {
 	now     func() time.Time
 	mux     *http.ServeMux
 	trusted bool
-	calls   *calls
+	// sockets counts the room channels being served, for Drain.
+	sockets *sync.WaitGroup
 }
 
 // New builds the host's handler.
 func New(cfg Config, svc Services, log *slog.Logger, now func() time.Time) *Server {
 	cfg.PublicURL = strings.TrimRight(cfg.PublicURL, "/")
-	s := &Server{cfg: cfg, svc: svc, log: log, now: now, mux: http.NewServeMux(),
-		calls: &calls{m: map[string]media.Session{}}}
+	s := &Server{cfg: cfg, svc: svc, log: log, now: now, mux: http.NewServeMux(), sockets: &sync.WaitGroup{}}
 	s.routes()
 	return s
 }

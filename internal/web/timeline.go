@@ -34,12 +34,6 @@ func (s *Server) timeline(w http.ResponseWriter, r *http.Request) error {
 // presence answers who is in the room now and the interview's phase, for the
 // console's live status ("Candidate NAME is ready and waiting").
 func (s *Server) presence(w http.ResponseWriter, r *http.Request) error {
-	id := r.PathValue("id")
-	st, _, err := s.svc.Rooms.State(id)
-	if err != nil {
-		return err
-	}
-	writeJSON(w, http.StatusOK, map[string]any{"phase": st.Phase, "locked": st.Locked,
-		"members": s.svc.Rooms.Hub.Presence(id)})
-	return nil
+	p, err := s.svc.Sessions.Presence(r.PathValue("id"))
+	return answer(w, http.StatusOK, p, err)
 }

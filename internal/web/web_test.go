@@ -42,7 +42,12 @@ func setup(t *testing.T) fixture {
 	st := settings.New(db)
 	ivs := interviews.New(db, ts, st, now)
 	log := slog.New(slog.DiscardHandler)
-	svc := Services{Templates: ts, Settings: st, Interviews: ivs, Rooms: room.New(db, ivs, log, now)}
+	rooms := room.New(db, ivs, log, now)
+	sessions, err := room.NewSessions(room.SessionsConfig{Log: rooms, Interviews: ivs, Logger: log, Now: now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	svc := Services{Templates: ts, Settings: st, Interviews: ivs, Rooms: rooms, Sessions: sessions}
 	s := New(Config{PublicURL: "https://interviews.example.com/", ConsoleKey: testKey}, svc, log, now)
 	srv := httptest.NewServer(s)
 	t.Cleanup(srv.Close)

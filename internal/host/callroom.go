@@ -1,0 +1,125 @@
+package host
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"sync"
+
+	"github.com/interviewdesk/interviewdesk/internal/fault"
+	"github.com/interviewdesk/interviewdesk/internal/interviews"
+	"github.com/interviewdesk/interviewdesk/internal/media"
+	"github.com/interviewdesk/interviewdesk/internal/room"
+)
+
+// The call as a room feature: "call" joins a member to the interview's call,
+// "signal" carries the browser's WebRTC signaling, and the room's end closes
+// the call.
+
+// sessions holds each room connection's media session, by connection ID.
+type sessions struct {
+	mu sync.Mutex
+	m  map[string]media.Session
+}
+
+func (s *sessions) get(connID string) (media.Session, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	ms, ok := s.m[connID]
+	return ms, ok
+}
+
+func (s *sessions) set(connID string, ms media.Session) (previous media.Session) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	previous = s.m[connID]
+	s.m[connID] = ms
+	return previous
+}
+
+func (s *sessions) take(connID string) (media.Session, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	ms, ok := s.m[connID]
+	delete(s.m, connID)
+	return ms, ok
+}
+
+// Handlers is the call's part of the room channel.
+func (c *call) Handlers() map[string]room.Handler {
+	return map[string]room.Handler{"call": c.join, "signal": c.signal}
+}
+
+// signalSink carries the media backend's messages to a member's socket.
+type signalSink struct{ sess *room.Session }
+
+type signalMessage struct {
+	Type   string              `json:"type"` // "signal"
+	Signal media.SignalMessage `json:"signal"`
+}
+
+func (k signalSink) Send(msg media.SignalMessage) error {
+	return k.sess.Send(signalMessage{Type: "signal", Signal: msg})
+}
+
+// join connects a member to the interview's call; the backend then sends the
+// browser its configuration.
+func (c *call) join(ctx context.Context, sess *room.Session, _ room.Message) error {
+	m := sess.Member
+	admitted, err := sess.CandidateAdmitted()
+	if err != nil {
+		return err
+	}
+	if !admitted {
+		return fault.Explain(fault.Conflict, nil, "the interviewer has not let you in yet")
+	}
+	ms, err := c.sfu.Join(context.WithoutCancel(ctx), m.InterviewID,
+		media.ParticipantInfo{ID: string(m.Participant), Name: m.Name, Role: string(m.Role)},
+		signalSink{sess}, media.JoinOptions{ICEServers: mediaICE(sess.ICEServers())})
+	if err != nil {
+		c.log.Warn("join call", "interview", m.InterviewID, "member", m.ID, "err", err)
+		return fault.Explain(fault.Unavailable, err, fmt.Sprintf("could not join the call: %v", err))
+	}
+	if previous := c.sessions.set(m.ID, ms); previous != nil {
+		_ = previous.Leave()
+	}
+	return nil
+}
+
+func mediaICE(servers []room.ICEServer) []media.ICEServer {
+	out := make([]media.ICEServer, 0, len(servers))
+	for _, s := range servers {
+		out = append(out, media.ICEServer(s))
+	}
+	return out
+}
+
+// signal hands a browser's signaling message to its media session.
+func (c *call) signal(_ context.Context, sess *room.Session, msg room.Message) error {
+	ms, ok := c.sessions.get(sess.Member.ID)
+	if !ok {
+		return fault.Explain(fault.Conflict, nil, "join the call first")
+	}
+	var sm media.SignalMessage
+	if err := json.Unmarshal(msg.Signal, &sm); err != nil {
+		return fault.Explain(fault.Invalid, err, fmt.Sprintf("signal: %v", err))
+	}
+	return ms.HandleSignal(sm)
+}
+
+// Left lets go of a member's media session when its connection ends.
+func (c *call) Left(sess *room.Session) {
+	if ms, ok := c.sessions.take(sess.Member.ID); ok {
+		_ = ms.Leave()
+	}
+}
+
+// happened closes the call when the interview ends.
+func (c *call) happened(_ context.Context, iv interviews.Interview, e room.Event) {
+	if e.Type != room.TypeEnded {
+		return
+	}
+	if err := c.sfu.CloseRoom(iv.ID); err != nil {
+		c.log.Warn("close call", "interview", iv.ID, "err", err)
+	}
+}

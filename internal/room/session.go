@@ -1,0 +1,389 @@
+package room
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"github.com/interviewdesk/interviewdesk/internal/fault"
+	"github.com/interviewdesk/interviewdesk/internal/interviews"
+	"github.com/interviewdesk/interviewdesk/internal/links"
+	"github.com/interviewdesk/interviewdesk/internal/push"
+)
+
+// Message is one message from a browser on the room channel
+// (docs/room-protocol.md).
+type Message struct {
+	Type    string          `json:"type"`
+	ID      int             `json:"id,omitempty"`
+	Action  Type            `json:"action,omitempty"`
+	Data    json.RawMessage `json:"data,omitempty"`
+	Consent *ConsentData    `json:"consent,omitempty"`
+	Signal  json.RawMessage `json:"signal,omitempty"`
+}
+
+// Handler carries out one type of message for the member of s. The error it
+// returns is shown to that member; give it a person-facing text
+// (fault.Explain) where the cause's own text would not do.
+type Handler func(ctx context.Context, s *Session, msg Message) error
+
+// Feature is a capability of every room that handles some message types and
+// follows the room's life: the call today, live code and analysis later.
+type Feature interface {
+	// Handlers names the message types the feature carries out.
+	Handlers() map[string]Handler
+	// Left is called once a member's connection has ended.
+	Left(s *Session)
+}
+
+// Listener hears every event appended to an interview's log, after it
+// committed, in log order per interview: "started", "question shown",
+// "ended"... It must not block for long.
+type Listener func(ctx context.Context, iv interviews.Interview, e Event)
+
+// ICEServer is a STUN or TURN server offered to a member's browser.
+type ICEServer struct {
+	URLs       []string `json:"urls"`
+	Username   string   `json:"username,omitempty"`
+	Credential string   `json:"credential,omitempty"`
+}
+
+// SessionsConfig is what Sessions is built from.
+type SessionsConfig struct {
+	Log        *Service
+	Interviews *interviews.Service
+	// Push hears presence and timeline changes for the console; may be nil.
+	Push      *push.Bus
+	Features  []Feature
+	Listeners []Listener
+	// ICE gives a member its STUN/TURN servers (fresh credentials); may be nil.
+	ICE    func(m *Member) []ICEServer
+	Logger *slog.Logger
+	Now    func() time.Time
+}
+
+// Sessions runs members' connections to interview rooms: it admits a link,
+// applies the rules of each message, keeps presence, broadcasts state, and is
+// the one place that decides what each member may see.
+type Sessions struct {
+	cfg      SessionsConfig
+	hub      *Hub
+	handlers map[string]Handler
+}
+
+// NewSessions returns the room sessions of a host. Message types handled by
+// the room itself ("ready", "action") cannot be taken by a feature.
+func NewSessions(cfg SessionsConfig) (*Sessions, error) {
+	s := &Sessions{cfg: cfg, hub: NewHub(), handlers: map[string]Handler{}}
+	s.handlers["ready"] = s.ready
+	s.handlers["action"] = s.action
+	for _, f := range cfg.Features {
+		for t, h := range f.Handlers() {
+			if _, taken := s.handlers[t]; taken {
+				return nil, fmt.Errorf("room message type %q is handled twice", t)
+			}
+			s.handlers[t] = h
+		}
+	}
+	return s, nil
+}
+
+// Session is one member's connection to a room.
+type Session struct {
+	rooms     *Sessions
+	Member    *Member
+	Interview interviews.Interview
+	actor     Actor
+}
+
+// ErrLinkDead means a link cannot open a room: unknown, revoked, cancelled,
+// finished or expired.
+var ErrLinkDead = fault.New(fault.NotFound, "this interview link is not valid any more")
+
+// Admit resolves a link token to the member it lets in, without connecting.
+func (s *Sessions) Admit(token string) (*Session, error) {
+	iv, link, err := s.cfg.Interviews.ResolveLink(token)
+	if err != nil {
+		if errors.Is(err, interviews.ErrNotFound) {
+			return nil, fmt.Errorf("room link: %w", ErrLinkDead)
+		}
+		return nil, fmt.Errorf("room link: %w", err)
+	}
+	if iv.Status != interviews.Scheduled || iv.Expired(s.cfg.Now()) {
+		return nil, fmt.Errorf("room link of interview %s: %w", iv.ID, ErrLinkDead)
+	}
+	participant, name, ok := iv.Participant(link.Kind, link.Email)
+	if !ok {
+		return nil, fmt.Errorf("room link of interview %s: %w", iv.ID, ErrLinkDead)
+	}
+	if link.Participant != "" {
+		participant = link.Participant
+	}
+	m := &Member{ID: newConnID(), InterviewID: iv.ID, Participant: participant, Role: Role(link.Kind),
+		Name: name, Email: link.Email}
+	if m.Role == RoleCandidate {
+		m.Email = iv.Candidate.Email
+	}
+	return &Session{rooms: s, Member: m, Interview: iv, actor: Actor{Role: m.Role, Email: m.Email, Name: m.Name}}, nil
+}
+
+func newConnID() string {
+	b := make([]byte, 8)
+	_, _ = rand.Read(b)
+	return hex.EncodeToString(b)
+}
+
+// Connect joins the session to its room over conn: it takes over an older
+// candidate tab, logs the join, sends the welcome and the member's view of the
+// state, and tells everyone who is there. It fails only when the interview's
+// state cannot be loaded; conn has then been closed with a reason.
+func (sess *Session) Connect(ctx context.Context, conn Conn) error {
+	s, m := sess.rooms, sess.Member
+	m.Conn, m.Since = conn, s.cfg.Now()
+	if replaced := s.hub.Join(m.InterviewID, m); replaced != nil {
+		replaced.Conn.Close("replaced")
+	}
+	s.logEvent(ctx, sess, TypeJoined, JoinData{Connection: m.ID})
+	_ = conn.Send(WelcomeFor(sess.Interview, m, sess.ICEServers()))
+	st, iv, err := s.cfg.Log.State(m.InterviewID)
+	if err != nil {
+		s.cfg.Logger.Error("room state", "interview", m.InterviewID, "err", err)
+		conn.Close("the interview host could not load this interview")
+		return err
+	}
+	_ = conn.Send(stateMessage{Type: "state", State: ViewFor(st, iv, m)})
+	s.broadcastPresence(m.InterviewID)
+	return nil
+}
+
+// Leave ends the session: the member leaves the room (unless a newer tab
+// replaced it already) and every feature lets go of it.
+func (sess *Session) Leave(ctx context.Context) {
+	s, m := sess.rooms, sess.Member
+	if s.hub.Leave(m.InterviewID, m.ID) {
+		s.logEvent(ctx, sess, TypeLeft, JoinData{Connection: m.ID})
+		s.broadcastPresence(m.InterviewID)
+	}
+	for _, f := range s.cfg.Features {
+		f.Left(sess)
+	}
+}
+
+// Handle carries out one message and acknowledges it: an ack with the error
+// text when it was refused, or a plain ack when the message asked for one.
+func (sess *Session) Handle(ctx context.Context, msg Message) {
+	err := sess.handle(ctx, msg)
+	switch {
+	case err != nil:
+		sess.refused(err)
+		_ = sess.Member.Conn.Send(ack{Type: "ack", ID: msg.ID, Error: errorText(err)})
+	case msg.ID != 0:
+		_ = sess.Member.Conn.Send(ack{Type: "ack", ID: msg.ID})
+	}
+}
+
+func (sess *Session) handle(ctx context.Context, msg Message) error {
+	h, ok := sess.rooms.handlers[msg.Type]
+	if !ok {
+		return fault.Explain(fault.Invalid, nil, fmt.Sprintf("unknown message type %q", msg.Type))
+	}
+	return h(ctx, sess, msg)
+}
+
+// State is the room's current state and interview.
+func (sess *Session) State() (State, interviews.Interview, error) {
+	return sess.rooms.cfg.Log.State(sess.Member.InterviewID)
+}
+
+// Send queues msg for this member's browser.
+func (sess *Session) Send(msg any) error { return sess.Member.Conn.Send(msg) }
+
+// ICEServers are the STUN/TURN servers for this member, with fresh credentials.
+func (sess *Session) ICEServers() []ICEServer {
+	if sess.rooms.cfg.ICE == nil {
+		return nil
+	}
+	return sess.rooms.cfg.ICE(sess.Member)
+}
+
+// Participant is the member's participant ID.
+func (sess *Session) Participant() links.ParticipantID { return sess.Member.Participant }
+
+type ack struct {
+	Type  string `json:"type"` // "ack"
+	ID    int    `json:"id"`
+	Error string `json:"error,omitempty"`
+}
+
+type stateMessage struct {
+	Type  string `json:"type"` // "state"
+	State any    `json:"state"`
+}
+
+type presenceMessage struct {
+	Type    string     `json:"type"` // "presence"
+	Members []Presence `json:"members"`
+}
+
+// errorText is what a member is told about a refused message.
+func errorText(err error) string {
+	if msg, ok := fault.Message(err); ok {
+		return msg
+	}
+	return err.Error()
+}
+
+// refused logs a refused message; a candidate trying interviewer actions is
+// worth a warning.
+func (sess *Session) refused(err error) {
+	level := sess.rooms.cfg.Logger.Info
+	if fault.Is(err, fault.Permission) {
+		level = sess.rooms.cfg.Logger.Warn
+	}
+	level("room message refused", "interview", sess.Member.InterviewID, "role", sess.actor.Role,
+		"email", sess.actor.Email, "err", err)
+}
+
+// ready: the candidate passed the device check, gave consent and waits.
+func (s *Sessions) ready(ctx context.Context, sess *Session, msg Message) error {
+	m := sess.Member
+	if m.Role != RoleCandidate {
+		return fault.Explain(fault.Permission, ErrForbidden, "only the candidate says ready")
+	}
+	if msg.Consent == nil {
+		return fault.Explain(fault.Invalid, nil, "consent is required to join")
+	}
+	if _, err := s.append(ctx, sess, TypeConsented, msg.Consent); err != nil {
+		return err
+	}
+	s.hub.SetReady(m.InterviewID, m.ID)
+	s.broadcastPresence(m.InterviewID)
+	return nil
+}
+
+// action: an interviewer moves the interview on (start, topics, questions,
+// ratings, notes, lock, end).
+func (s *Sessions) action(ctx context.Context, sess *Session, msg Message) error {
+	if sess.Member.Role != RoleInterviewer {
+		return forbid("%s", msg.Action)
+	}
+	var data any
+	if len(msg.Data) > 0 {
+		data = msg.Data
+	}
+	if _, err := s.append(ctx, sess, msg.Action, data); err != nil {
+		return err
+	}
+	s.broadcastState(sess.Member.InterviewID)
+	return nil
+}
+
+// append stores an event by the session's member and tells the listeners.
+func (s *Sessions) append(ctx context.Context, sess *Session, t Type, data any) (Event, error) {
+	_, e, err := s.cfg.Log.Append(sess.Member.InterviewID, sess.actor, t, data)
+	if err != nil {
+		return e, err
+	}
+	s.happened(ctx, sess.Member.InterviewID, e)
+	return e, nil
+}
+
+// happened tells the listeners and the console about a committed event.
+func (s *Sessions) happened(ctx context.Context, id string, e Event) {
+	if len(s.cfg.Listeners) > 0 {
+		iv, err := s.cfg.Interviews.Get(id)
+		if err != nil {
+			s.cfg.Logger.Warn("room event listeners", "interview", id, "err", err)
+		}
+		for _, l := range s.cfg.Listeners {
+			l(ctx, iv, e)
+		}
+	}
+	s.cfg.Push.Publish(push.Event{Type: push.Timeline, InterviewID: id})
+}
+
+// logEvent stores a join or leave; a failure only loses a timeline entry.
+func (s *Sessions) logEvent(ctx context.Context, sess *Session, t Type, data any) {
+	if _, err := s.append(ctx, sess, t, data); err != nil && !errors.Is(err, ErrRejected) {
+		s.cfg.Logger.Warn("log room event", "interview", sess.Member.InterviewID, "type", t, "err", err)
+	}
+}
+
+// ViewFor is the one place that chooses what a member may see of st.
+func ViewFor(st State, iv interviews.Interview, m *Member) any {
+	if m.Role == RoleCandidate {
+		return ForCandidate(st, iv)
+	}
+	return ForInterviewer(st, iv, m.Email)
+}
+
+func (s *Sessions) broadcastState(id string) {
+	st, iv, err := s.cfg.Log.State(id)
+	if err != nil {
+		s.cfg.Logger.Error("room state", "interview", id, "err", err)
+		return
+	}
+	for _, m := range s.hub.Members(id) {
+		_ = m.Conn.Send(stateMessage{Type: "state", State: ViewFor(st, iv, m)})
+	}
+	s.publishPresence(id, st)
+}
+
+func (s *Sessions) broadcastPresence(id string) {
+	msg := presenceMessage{Type: "presence", Members: s.hub.Presence(id)}
+	for _, m := range s.hub.Members(id) {
+		_ = m.Conn.Send(msg)
+	}
+	if st, _, err := s.cfg.Log.State(id); err == nil {
+		s.publishPresence(id, st)
+	}
+}
+
+func (s *Sessions) publishPresence(id string, st State) {
+	s.cfg.Push.Publish(push.Event{Type: push.Presence, InterviewID: id, Data: s.presenceView(id, st)})
+}
+
+// PresenceView is who is in a room now and where the interview is.
+type PresenceView struct {
+	Phase   Phase      `json:"phase"`
+	Locked  bool       `json:"locked"`
+	Members []Presence `json:"members"`
+}
+
+func (s *Sessions) presenceView(id string, st State) PresenceView {
+	return PresenceView{Phase: st.Phase, Locked: st.Locked, Members: s.hub.Presence(id)}
+}
+
+// Presence is who is in interview id's room now, for the console.
+func (s *Sessions) Presence(id string) (PresenceView, error) {
+	st, _, err := s.cfg.Log.State(id)
+	if err != nil {
+		return PresenceView{}, err
+	}
+	return s.presenceView(id, st), nil
+}
+
+// CloseAll closes every connection with reason, e.g. when the host stops.
+func (s *Sessions) CloseAll(reason string) {
+	for _, m := range s.hub.All() {
+		m.Conn.Close(reason)
+	}
+}
+
+// CandidateAdmitted reports whether the session's member may enter the call:
+// interviewers always, the candidate once let in.
+func (sess *Session) CandidateAdmitted() (bool, error) {
+	if sess.Member.Role != RoleCandidate {
+		return true, nil
+	}
+	st, _, err := sess.State()
+	if err != nil {
+		return false, err
+	}
+	return st.CandidateAdmitted(), nil
+}

@@ -122,8 +122,7 @@ func (h *Host) build() error {
 		return err
 	}
 	h.outbox = outbox
-	ivs := interviews.New(h.db, ts, st, h.now)
-	ivs.SetHook(hook)
+	ivs := interviews.New(h.db, ts, st, h.now, hook)
 	if h.ln != nil && !h.cfg.Media.Disabled {
 		if h.call, err = h.newCall(h.ln.Addr().(*net.TCPAddr).IP.String()); err != nil {
 			return err

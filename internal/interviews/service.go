@@ -35,9 +35,6 @@ type Service struct {
 // with the change; an error it returns undoes the change.
 type Hook func(tx *store.Tx, before *Interview, after Interview) error
 
-// SetHook installs h; call it before the service is used.
-func (s *Service) SetHook(h Hook) { s.hook = h }
-
 func (s *Service) runHook(tx *store.Tx, before *Interview, after Interview) error {
 	if s.hook == nil {
 		return nil
@@ -45,9 +42,14 @@ func (s *Service) runHook(tx *store.Tx, before *Interview, after Interview) erro
 	return s.hook(tx, before, after)
 }
 
-// New returns a Service; now is the clock.
-func New(db *store.DB, t *templates.Service, s *settings.Service, now func() time.Time) *Service {
-	return &Service{db: db, templates: t, settings: s, now: now}
+// New returns a Service; now is the clock. hook, if given, runs inside the
+// transaction of every change (see Hook).
+func New(db *store.DB, t *templates.Service, s *settings.Service, now func() time.Time, hook ...Hook) *Service {
+	svc := &Service{db: db, templates: t, settings: s, now: now}
+	if len(hook) > 0 {
+		svc.hook = hook[0]
+	}
+	return svc
 }
 
 // Get returns one interview.

@@ -117,19 +117,20 @@ func (h *Host) build() error {
 		return err
 	}
 	st := settings.New(h.db)
-	outbox, hook, err := h.newOutbox(st)
+	outbox, invite, err := h.newOutbox(st)
 	if err != nil {
 		return err
 	}
 	h.outbox = outbox
-	ivs := interviews.New(h.db, ts, st, h.now, hook)
+	hub := room.NewHub()
+	ivs := interviews.New(h.db, ts, st, h.now, hooks(invite, room.Revoke(hub)))
 	if h.ln != nil && !h.cfg.Media.Disabled {
 		if h.call, err = h.newCall(h.ln.Addr().(*net.TCPAddr).IP.String()); err != nil {
 			return err
 		}
 	}
 	rooms := room.New(h.db, ivs, h.log, h.now)
-	sessions, err := room.NewSessions(h.roomConfig(rooms, ivs))
+	sessions, err := room.NewSessions(h.roomConfig(rooms, ivs, hub))
 	if err != nil {
 		return err
 	}
@@ -144,8 +145,8 @@ func (h *Host) build() error {
 }
 
 // roomConfig wires the room to the call and to the interview's end.
-func (h *Host) roomConfig(rooms *room.Service, ivs *interviews.Service) room.SessionsConfig {
-	cfg := room.SessionsConfig{Log: rooms, Interviews: ivs, Push: h.push, Logger: h.log, Now: h.now,
+func (h *Host) roomConfig(rooms *room.Service, ivs *interviews.Service, hub *room.Hub) room.SessionsConfig {
+	cfg := room.SessionsConfig{Log: rooms, Interviews: ivs, Hub: hub, Push: h.push, Logger: h.log, Now: h.now,
 		Listeners: []room.Listener{finishOnEnd(ivs, h.log)}}
 	if h.call != nil {
 		cfg.Features = []room.Feature{h.call}
@@ -153,6 +154,18 @@ func (h *Host) roomConfig(rooms *room.Service, ivs *interviews.Service) room.Ses
 		cfg.ICE = func(m *room.Member) []room.ICEServer { return h.call.iceFor(m, h.now) }
 	}
 	return cfg
+}
+
+// hooks runs each interview hook in order inside the change's transaction.
+func hooks(all ...interviews.Hook) interviews.Hook {
+	return func(tx *store.Tx, before *interviews.Interview, after interviews.Interview) error {
+		for _, h := range all {
+			if err := h(tx, before, after); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
 }
 
 // finishOnEnd marks an interview finished when its room logs the end: the red

@@ -57,6 +57,9 @@ type ICEServer struct {
 type SessionsConfig struct {
 	Log        *Service
 	Interviews *interviews.Service
+	// Hub tracks who is connected; give the one Revoke closes connections of
+	// (nil: a hub of its own).
+	Hub *Hub
 	// Push hears presence and timeline changes for the console; may be nil.
 	Push      *push.Bus
 	Features  []Feature
@@ -79,7 +82,10 @@ type Sessions struct {
 // NewSessions returns the room sessions of a host. Message types handled by
 // the room itself ("ready", "action") cannot be taken by a feature.
 func NewSessions(cfg SessionsConfig) (*Sessions, error) {
-	s := &Sessions{cfg: cfg, hub: NewHub(), handlers: map[string]Handler{}}
+	s := &Sessions{cfg: cfg, hub: cfg.Hub, handlers: map[string]Handler{}}
+	if s.hub == nil {
+		s.hub = NewHub()
+	}
 	s.handlers["ready"] = s.ready
 	s.handlers["action"] = s.action
 	for _, f := range cfg.Features {

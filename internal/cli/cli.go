@@ -54,6 +54,7 @@ func commands() []command {
 		{"interview invitation", "ID [--for candidate|interviewer[:EMAIL]] [--json]", "print the full invitation to paste anywhere", interviewInvitation},
 		{"interview ics", "ID [--for candidate|interviewer[:EMAIL]] [--out FILE]", "write the calendar invitation (.ics)", interviewICS},
 		{"interview outbox", "ID [--json]", "show the emails sent about an interview", interviewOutbox},
+		{"interview timeline", "ID [--json]", "print what happened in the room, one line each, in local time", interviewTimeline},
 		{"interview invite", "ID [--json]", "email everyone their invitation (again)", interviewInvite},
 		{"mail show", "[--json]", "show the email settings (never the password)", mailShow},
 		{"mail set", "--host H [--port P] [--security starttls|tls|none] [--username U] [--password-stdin] [--from-name N] --from-address A [--reply-to R]", "set up email", mailSet},

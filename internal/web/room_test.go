@@ -206,9 +206,9 @@ func TestTimelineShowsTheLog(t *testing.T) {
 	p.act(1, "started", nil)
 	p.act(2, "note_saved", map[string]string{"text": "Calm and precise"})
 	var tl struct {
-		Events []struct {
-			Seq  int
-			Type string
+		Rows []struct {
+			Kind string
+			Note *struct{ Text string }
 		}
 		State struct {
 			Phase string
@@ -218,12 +218,15 @@ func TestTimelineShowsTheLog(t *testing.T) {
 	if code := f.call(t, "GET", "/api/interviews/"+iv.ID+"/timeline", "", &tl); code != 200 {
 		t.Fatalf("timeline = %d", code)
 	}
-	types := []string{}
-	for _, e := range tl.Events {
-		types = append(types, e.Type)
+	kinds := []string{}
+	for _, r := range tl.Rows {
+		kinds = append(kinds, r.Kind)
 	}
-	if got := strings.Join(types, ","); got != "joined,started,note_saved" || tl.State.Phase != "plan" {
-		t.Errorf("timeline events %s, phase %s", got, tl.State.Phase)
+	if got := strings.Join(kinds, ","); got != "joined,started,note" || tl.State.Phase != "plan" {
+		t.Errorf("timeline rows %s, phase %s", got, tl.State.Phase)
+	}
+	if n := len(tl.Rows); n == 0 || tl.Rows[n-1].Note == nil || tl.Rows[n-1].Note.Text != "Calm and precise" {
+		t.Errorf("the organizer's own notes are not on the timeline: %+v", tl.Rows)
 	}
 	if len(tl.State.Notes) != 1 {
 		t.Errorf("organizer's own notes missing from the timeline: %+v", tl.State.Notes)

@@ -4,10 +4,18 @@ import (
 	"net/http"
 
 	"github.com/interviewdesk/interviewdesk/internal/room"
+	"github.com/interviewdesk/interviewdesk/internal/timeline"
 )
 
-// timeline answers the interview's log and the state it produced, as the
-// organizer sees it: other interviewers' notes only once the interview ended.
+// timelineView is the answer of GET /api/interviews/{id}/timeline.
+type timelineView struct {
+	Rows  []timeline.Row       `json:"rows"`
+	State room.InterviewerView `json:"state"`
+}
+
+// timeline answers the interview's timeline rows and the state they were built
+// from, as the organizer sees them: other interviewers' notes only once the
+// interview ended.
 func (s *Server) timeline(w http.ResponseWriter, r *http.Request) error {
 	id := r.PathValue("id")
 	st, iv, err := s.svc.Rooms.State(id)
@@ -18,16 +26,8 @@ func (s *Server) timeline(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	if events == nil {
-		events = []room.Event{}
-	}
-	organizer := ""
-	if len(iv.Interviewers) > 0 {
-		organizer = iv.Interviewers[0].Email
-	}
-	// Only the organizer may lack an email, so "" selects exactly their notes.
-	view := room.ForInterviewer(st, iv, organizer)
-	writeJSON(w, http.StatusOK, map[string]any{"events": events, "state": view})
+	tl := timeline.ForOrganizer(iv, events, st)
+	writeJSON(w, http.StatusOK, timelineView{Rows: tl.Rows, State: tl.State})
 	return nil
 }
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { NetworkError } from './client'
-import { getTimeline, listRecordings } from './room'
+import { listRecordings } from './room'
 
 const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status })
 
@@ -13,13 +13,6 @@ function stubFetch(answer: (url: string) => Response | Promise<Response>) {
 afterEach(() => vi.unstubAllGlobals())
 
 describe('room data', () => {
-  it('reads the timeline; a null event list is empty', async () => {
-    const state = { phase: 'waiting', locked: false, topics: [], questions: 0, question: -1, lastSeq: 0 }
-    const fetch = stubFetch(() => json(200, { events: null, state }))
-    expect(await getTimeline('iv/1')).toEqual({ events: [], state })
-    expect(fetch.mock.calls[0]![0]).toBe('/api/interviews/iv%2F1/timeline')
-  })
-
   it('lists recordings; null is none', async () => {
     stubFetch(() => json(200, { recordings: null }))
     expect(await listRecordings('iv1')).toEqual([])
@@ -29,6 +22,6 @@ describe('room data', () => {
     stubFetch(() => json(404, { error: { code: 'not_found', message: 'No such interview.' } }))
     await expect(listRecordings('gone')).rejects.toMatchObject({ status: 404, message: 'No such interview.' })
     stubFetch(() => Promise.reject(new TypeError('Failed to fetch')))
-    await expect(getTimeline('iv1')).rejects.toBeInstanceOf(NetworkError)
+    await expect(listRecordings('iv1')).rejects.toBeInstanceOf(NetworkError)
   })
 })

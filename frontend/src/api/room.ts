@@ -1,12 +1,7 @@
-// What happened in an interview's room: the event log with the state it
-// produced, and the call's recordings (docs/api.md, "Interview room data").
+// Who is in an interview's room and the call's recordings (docs/api.md,
+// "Interview room data"; the timeline is in ./timeline).
 import { request, seg } from './client'
-import type { Recording, RoomPresence, Timeline } from './types'
-
-export async function getTimeline(id: string, signal?: AbortSignal): Promise<Timeline> {
-  const r = await request<Timeline>('GET', `/api/interviews/${seg(id)}/timeline`, { signal })
-  return { events: r.events ?? [], state: r.state }
-}
+import type { Recording, RoomPresence } from './types'
 
 export async function listRecordings(id: string, signal?: AbortSignal): Promise<Recording[]> {
   const r = await request<{ recordings: Recording[] | null }>('GET', `/api/interviews/${seg(id)}/recordings`, { signal })

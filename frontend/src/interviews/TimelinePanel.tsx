@@ -1,12 +1,13 @@
-import { useMemo } from 'react'
 import { errorMessage } from '../api/client'
-import { getTimeline } from '../api/room'
+import { getTimeline, type TimelineRow } from '../api/timeline'
 import { dateTimeFormat } from '../platform/locale'
+import { formatTime } from '../platform/time'
 import { Skeleton } from '../ui/Feedback'
 import { useAsync } from '../ui/useAsync'
-import { buildTimeline, type TimelineRow } from './timeline'
+import { rowText } from './timeline'
 
-const timeOfDay = (iso: string) => dateTimeFormat({ hour: 'numeric', minute: '2-digit' }).format(new Date(iso))
+/** A time of day in the viewer's locale and zone. */
+const timeOfDay = (iso: string) => formatTime(iso)
 const dayLabel = (iso: string) =>
   dateTimeFormat({ weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' }).format(new Date(iso))
 
@@ -35,6 +36,7 @@ function Stars({ rating }: { rating: number }) {
 
 function Row({ row }: { row: TimelineRow }) {
   const q = row.question
+  const { title, detail } = rowText(row, { time: timeOfDay })
   return (
     <li className={`timeline-row timeline-kind-${row.kind}`}>
       <time className="timeline-time" dateTime={row.at}>
@@ -42,8 +44,8 @@ function Row({ row }: { row: TimelineRow }) {
       </time>
       <span className="timeline-dot" aria-hidden="true" />
       <div className="timeline-body">
-        <p className="timeline-title">{row.title}</p>
-        {row.detail && <p className="timeline-detail">{row.detail}</p>}
+        <p className="timeline-title">{title}</p>
+        {detail && <p className="timeline-detail">{detail}</p>}
         {q && (
           <div className="timeline-qblock">
             {q.text && <p className="timeline-question-text">{q.text}</p>}
@@ -73,13 +75,10 @@ function Row({ row }: { row: TimelineRow }) {
   )
 }
 
-/** "Timeline": what happened in the room, in order (docs/api.md, "Interview room data"). */
+/** "Timeline": what happened in the room, in order, as the host tells it (docs/api.md, "Interview room data"). */
 export function TimelinePanel({ interviewId }: { interviewId: string }) {
   const state = useAsync((signal) => getTimeline(interviewId, signal), [interviewId])
-  const rows = useMemo(
-    () => (state.data ? buildTimeline(state.data.events, state.data.state, { time: timeOfDay }) : []),
-    [state.data],
-  )
+  const rows = state.data?.rows ?? []
 
   return (
     <section className="card span-2" aria-labelledby="timeline-heading" aria-busy={state.loading}>

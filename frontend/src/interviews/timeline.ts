@@ -1,78 +1,20 @@
-// Builds the interview timeline shown on the details page from the room's event
-// log and the state it produced (GET /api/interviews/{id}/timeline). Pure: the
-// caller passes how times are written, so tests need no locale or zone.
+// Writes the host's timeline rows (GET /api/interviews/{id}/timeline) as text
+// for the details page. The host decides what happened; this only words it.
+// Pure: the caller passes how times are written, so tests need no locale or zone.
 
-import type { InterviewerView, QuestionWindow, RoomActor, RoomEvent, RoomTopic } from '../api/types'
+import type { TimelinePerson, TimelineRow } from '../api/timeline'
 
-export type RowKind =
-  | 'joined'
-  | 'left'
-  | 'reconnected'
-  | 'consented'
-  | 'locked'
-  | 'unlocked'
-  | 'started'
-  | 'topic-checked'
-  | 'topic-unchecked'
-  | 'topic-added'
-  | 'technical-started'
-  | 'question'
-  | 'rephrased'
-  | 'note'
-  | 'finish-started'
-  | 'ended'
-
-export type QuestionRow = {
-  /** 0-based */
-  index: number
-  /** 1-based, for people */
-  number: number
-  total: number
-  text: string
-  from: string
-  /** Absent while the question is still on screen. */
-  to?: string
-  durationMs?: number
-  /** Shown before: a later visit to the same question. */
-  again: boolean
-  /** The rephrased wording was shown to the candidate (first visit only). */
-  rephrased: boolean
-  /** The interviewer moved on without an answer. */
-  skipped?: boolean
-  /** 1–5 (first visit only). */
-  rating?: number
-  comment?: string
-}
-
-export type NoteRow = { author: string; text: string; savedAt: string }
-
-export type TimelineRow = {
-  key: string
-  /** RFC 3339; the row's place in time. */
-  at: string
-  kind: RowKind
+export type RowText = {
   /** One line, e.g. "Olivia Diaz (candidate) joined" or "Question 3/10 · 14:05–14:11 (6 min)". */
   title: string
   /** A second line of plain text, if any. */
   detail?: string
-  question?: QuestionRow
-  note?: NoteRow
 }
 
-export type TimelineOptions = {
+export type TextOptions = {
   /** Writes a time of day, e.g. "14:05" (the viewer's zone and locale in the page). */
   time: (iso: string) => string
-  /** Collapses "left" then "joined" by the same person within this many ms into "reconnected". */
-  reconnectWithinMs?: number
 }
-
-/** Go writes a zero time.Time as "0001-01-01T00:00:00Z" even with omitempty. */
-export function isSetTime(iso: string | undefined | null): iso is string {
-  if (!iso || iso.startsWith('0001-01-01')) return false
-  return !Number.isNaN(Date.parse(iso))
-}
-
-const ms = (iso: string) => Date.parse(iso)
 
 /** "45 s", "6 min", "1 h 5 min": a short, rounded duration. */
 export function formatSpan(durationMs: number): string {
@@ -86,225 +28,88 @@ export function formatSpan(durationMs: number): string {
 }
 
 /** "Olivia Diaz (candidate)", "Alex Recruiter", or the role when nameless. */
-export function actorLabel(a: RoomActor | undefined): string {
-  const name = a?.name?.trim() || a?.email?.trim() || ''
-  if (a?.role === 'candidate') return name ? `${name} (candidate)` : 'The candidate'
-  if (a?.role === 'host') return name || 'InterviewDesk'
+export function personLabel(p: TimelinePerson | undefined): string {
+  const name = p?.name?.trim() ?? ''
+  if (p?.role === 'candidate') return name ? `${name} (candidate)` : 'The candidate'
+  if (p?.role === 'host') return name || 'InterviewDesk'
   return name || 'An interviewer'
 }
 
-const actorKey = (a: RoomActor) => `${a.role}\u0000${(a.email ?? '').toLowerCase()}\u0000${a.name ?? ''}`
-
-function record(v: unknown): Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {}
+/** "a", "a and b", "a, b, and c" */
+function list(items: string[]): string {
+  if (items.length <= 2) return items.join(' and ')
+  return `${items.slice(0, -1).join(', ')}, and ${items[items.length - 1]}`
 }
 
-/** A value of a map keyed by question index (JSON object keys are strings). */
-function byIndex<T>(m: Record<string, T> | null | undefined, i: number): T | undefined {
-  if (!m) return undefined
-  return Object.prototype.hasOwnProperty.call(m, String(i)) ? m[String(i)] : undefined
+const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1)
+
+function consentDetail(c: NonNullable<TimelineRow['consent']>): string {
+  const items: [boolean, string][] = [
+    [c.personalData, 'personal data processing'],
+    [c.aiAnalysis, 'AI analysis of answers'],
+    [c.recordingNotice, 'the recording notice'],
+  ]
+  const given = items.filter(([yes]) => yes).map(([, what]) => what)
+  const declined = items.filter(([yes]) => !yes).map(([, what]) => what)
+  const parts: string[] = []
+  if (given.length > 0) parts.push(`${capital(list(given))}.`)
+  if (declined.length > 0) parts.push(`Declined: ${list(declined)}.`)
+  const n = c.repeats ?? 0
+  if (n > 0) parts.push(`Confirmed again on ${n} later ${n === 1 ? 'join' : 'joins'}.`)
+  return parts.join(' ')
 }
 
-function topicTitle(state: InterviewerView, id: string): string {
-  const all: RoomTopic[] = [...(state.topics ?? []), ...(state.plan ?? [])]
-  return all.find((t) => t.id === id)?.title ?? id
+function questionTitle(q: NonNullable<TimelineRow['question']>, time: TextOptions['time']): string {
+  const span =
+    q.to !== undefined ? `${time(q.from)}–${time(q.to)} (${formatSpan(q.durationMs ?? 0)})` : `${time(q.from)}–now`
+  const of = q.total > 0 ? `${q.number}/${q.total}` : String(q.number)
+  return `Question ${of}${q.again ? ' again' : ''}${q.skipped ? ' (skipped)' : ''} · ${span}`
 }
 
-/**
- * Turns the event log and state into chronological rows: who joined and left,
- * start, topics, each question with its time window (plus its rephrasing,
- * rating and comment from the state), notes, finish and end.
- */
-export function buildTimeline(events: readonly RoomEvent[], state: InterviewerView, opts: TimelineOptions): TimelineRow[] {
-  const { time } = opts
-  const reconnectWithin = opts.reconnectWithinMs ?? 30_000
-  const windows: QuestionWindow[] = (state.windows ?? []).filter((w) => isSetTime(w.from))
-  const used = new Set<number>()
-  let nextWindow = 0
-  const seen = new Set<number>()
-  const total = state.questions || state.questionsContent?.length || 0
-
-  /** The window a question_shown (or technical_started) event opened. */
-  const windowFor = (index: number, at: string): QuestionWindow => {
-    const w = windows[nextWindow]
-    if (w && w.index === index && !used.has(nextWindow)) {
-      used.add(nextWindow)
-      nextWindow++
-      return w
+/** The words for one row. */
+export function rowText(row: TimelineRow, { time }: TextOptions): RowText {
+  const who = personLabel(row.actor)
+  switch (row.kind) {
+    case 'joined':
+      return { title: `${who} joined` }
+    case 'left':
+      return { title: `${who} left` }
+    case 'reconnected':
+      return { title: `${who} reconnected`, detail: `Away for ${formatSpan(row.awayMs ?? 0)}` }
+    case 'consented':
+      return { title: `${who} gave consent`, ...(row.consent ? { detail: consentDetail(row.consent) } : {}) }
+    case 'locked':
+      return { title: `Room locked by ${who}` }
+    case 'unlocked':
+      return { title: `Room unlocked by ${who}` }
+    case 'started':
+      return { title: 'Interview started', detail: `By ${who}` }
+    case 'topic-checked':
+      return { title: `Topic covered: ${row.topic?.title ?? ''}` }
+    case 'topic-unchecked':
+      return { title: `Topic unchecked: ${row.topic?.title ?? ''}` }
+    case 'topic-added':
+      return { title: `Topic added: ${row.topic?.title ?? ''}`, detail: `By ${who}` }
+    case 'technical-started':
+      return { title: 'Technical part started' }
+    case 'question':
+      return { title: row.question ? questionTitle(row.question, time) : 'Question' }
+    case 'rephrased': {
+      const r = row.rephrase
+      const text: RowText = { title: `Rephrased question ${r?.number ?? ''} shown to the candidate` }
+      if (r?.alternative) text.detail = r.alternative
+      return text
     }
-    const found = windows.findIndex((x, k) => !used.has(k) && x.index === index && ms(x.from) === ms(at))
-    if (found >= 0) {
-      used.add(found)
-      nextWindow = found + 1
-      return windows[found]!
-    }
-    return { index, from: at }
+    case 'note':
+      return { title: `Notes by ${personLabel(row.note?.author)}` }
+    case 'finish-started':
+      return { title: 'Finish stage started', detail: 'Candidate’s questions and wrap-up' }
+    case 'ended':
+      return row.lastedMs !== undefined
+        ? { title: 'Interview ended', detail: `Lasted ${formatSpan(row.lastedMs)}` }
+        : { title: 'Interview ended' }
+    default:
+      // A kind from a newer host: say what it is called rather than nothing.
+      return { title: String((row as { kind: string }).kind).replace(/-/g, ' ') }
   }
-
-  const questionRow = (ev: RoomEvent, index: number): TimelineRow => {
-    const w = windowFor(index, ev.at)
-    const again = seen.has(index)
-    seen.add(index)
-    const to = isSetTime(w.to) ? w.to : undefined
-    const q: QuestionRow = {
-      index,
-      number: index + 1,
-      total,
-      text: state.questionsContent?.[index]?.text ?? '',
-      from: w.from,
-      again,
-      rephrased: !again && byIndex(state.rephrased, index) === true,
-    }
-    if (to) {
-      q.to = to
-      q.durationMs = Math.max(0, ms(to) - ms(w.from))
-    }
-    if (w.skipped) q.skipped = true
-    if (!again) {
-      const rating = byIndex(state.ratings, index)
-      if (typeof rating === 'number' && rating >= 1 && rating <= 5) q.rating = rating
-      const comment = byIndex(state.comments, index)
-      if (typeof comment === 'string' && comment.trim() !== '') q.comment = comment
-    }
-    const span = to ? `${time(w.from)}–${time(to)} (${formatSpan(q.durationMs ?? 0)})` : `${time(w.from)}–now`
-    const of = total > 0 ? `${q.number}/${total}` : String(q.number)
-    return {
-      key: `q-${ev.seq}`,
-      at: w.from,
-      kind: 'question',
-      title: `Question ${of}${again ? ' again' : ''}${q.skipped ? ' (skipped)' : ''} · ${span}`,
-      question: q,
-    }
-  }
-
-  type Sortable = TimelineRow & { order: number }
-  const rows: Sortable[] = []
-  const push = (row: TimelineRow, order: number) => rows.push({ ...row, order })
-  /** Actor → index in rows of their latest "left" not yet followed by a "joined". */
-  const lastLeft = new Map<string, number>()
-
-  for (const ev of events) {
-    if (!isSetTime(ev.at)) continue
-    const who = actorLabel(ev.actor)
-    const data = record(ev.data)
-    const base = { key: `e-${ev.seq}`, at: ev.at }
-    switch (ev.type) {
-      case 'joined': {
-        // A reload or a dropped connection: "left" then "joined" again soon after.
-        const k = actorKey(ev.actor)
-        const pending = lastLeft.get(k)
-        lastLeft.delete(k)
-        const prev = pending === undefined ? undefined : rows[pending]
-        if (prev && ms(ev.at) - ms(prev.at) <= reconnectWithin) {
-          const away = formatSpan(ms(ev.at) - ms(prev.at))
-          rows[pending!] = { ...prev, kind: 'reconnected', title: `${who} reconnected`, detail: `Away for ${away}` }
-          break
-        }
-        push({ ...base, kind: 'joined', title: `${who} joined` }, ev.seq)
-        break
-      }
-      case 'left':
-        lastLeft.set(actorKey(ev.actor), rows.length)
-        push({ ...base, kind: 'left', title: `${who} left` }, ev.seq)
-        break
-      case 'consented':
-        push(
-          {
-            ...base,
-            kind: 'consented',
-            title: `${who} gave consent`,
-            detail: 'Personal data processing, AI analysis of answers, and the recording notice.',
-          },
-          ev.seq,
-        )
-        break
-      case 'locked':
-        push({ ...base, kind: 'locked', title: `Room locked by ${who}` }, ev.seq)
-        break
-      case 'unlocked':
-        push({ ...base, kind: 'unlocked', title: `Room unlocked by ${who}` }, ev.seq)
-        break
-      case 'started':
-        push({ ...base, kind: 'started', title: 'Interview started', detail: `By ${who}` }, ev.seq)
-        break
-      case 'topic_checked': {
-        const id = typeof data.topicId === 'string' ? data.topicId : ''
-        const done = data.done === true
-        push(
-          {
-            ...base,
-            kind: done ? 'topic-checked' : 'topic-unchecked',
-            title: `${done ? 'Topic covered' : 'Topic unchecked'}: ${topicTitle(state, id)}`,
-          },
-          ev.seq,
-        )
-        break
-      }
-      case 'topic_added': {
-        const title = typeof data.title === 'string' && data.title.trim() ? data.title.trim() : topicTitle(state, String(data.id ?? ''))
-        push({ ...base, kind: 'topic-added', title: `Topic added: ${title}`, detail: `By ${who}` }, ev.seq)
-        break
-      }
-      case 'technical_started':
-        push({ ...base, kind: 'technical-started', title: 'Technical part started' }, ev.seq)
-        if (total > 0 || windows.length > 0) push(questionRow(ev, 0), ev.seq + 0.5)
-        break
-      case 'question_shown': {
-        const index = typeof data.index === 'number' ? data.index : -1
-        if (index >= 0) push(questionRow(ev, index), ev.seq)
-        break
-      }
-      case 'rephrase_shown': {
-        const index = typeof data.index === 'number' ? data.index : -1
-        if (index < 0) break
-        const alternative = state.questionsContent?.[index]?.alternative ?? ''
-        const row: TimelineRow = {
-          ...base,
-          kind: 'rephrased',
-          title: `Rephrased question ${index + 1} shown to the candidate`,
-        }
-        if (alternative) row.detail = alternative
-        push(row, ev.seq)
-        break
-      }
-      case 'finish_started':
-        push({ ...base, kind: 'finish-started', title: 'Finish stage started', detail: 'Candidate’s questions and wrap-up' }, ev.seq)
-        break
-      case 'ended': {
-        const row: TimelineRow = { ...base, kind: 'ended', title: 'Interview ended' }
-        if (isSetTime(state.startedAt) && ms(ev.at) >= ms(state.startedAt)) {
-          row.detail = `Lasted ${formatSpan(ms(ev.at) - ms(state.startedAt))}`
-        }
-        push(row, ev.seq)
-        break
-      }
-      // rated, commented: shown from the state on their question; note_saved:
-      // the latest notes come from the state; other (newer) types are skipped.
-    }
-  }
-
-  const notes = Object.entries(state.notes ?? {})
-    .filter(([, n]) => n && typeof n.text === 'string' && n.text.trim() !== '' && isSetTime(n.savedAt))
-    .sort(([a], [b]) => a.localeCompare(b))
-  for (const [k, n] of notes) {
-    const author = actorLabel(n.author)
-    push(
-      {
-        key: `note-${k}`,
-        at: n.savedAt,
-        kind: 'note',
-        title: `Notes by ${author}`,
-        note: { author, text: n.text, savedAt: n.savedAt },
-      },
-      Number.MAX_SAFE_INTEGER,
-    )
-  }
-
-  return rows
-    .map((r, i) => ({ r, i }))
-    .sort((a, b) => ms(a.r.at) - ms(b.r.at) || a.r.order - b.r.order || a.i - b.i)
-    .map(({ r }) => {
-      const { order: _order, ...row } = r
-      return row
-    })
 }

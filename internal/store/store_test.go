@@ -11,6 +11,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strconv"
+	"sync"
 	"testing"
 	"time"
 
@@ -290,4 +291,38 @@ func crashWriter(path string) int {
 func legacyID(email, name string) string {
 	sum := sha256.Sum256([]byte(email + "\x00" + name))
 	return hex.EncodeToString(sum[:4])
+}
+
+// TestBatchCommitsEachCallAndKeepsFailuresApart runs concurrent Batch calls,
+// some failing, and checks that every successful one is in the file and that
+// each failure reached only its own caller.
+func TestBatchCommitsEachCallAndKeepsFailuresApart(t *testing.T) {
+	db, _ := openTemp(t)
+	errOdd := errors.New("odd key refused")
+	const calls = 40
+	errs := make([]error, calls)
+	var wg sync.WaitGroup
+	for i := range calls {
+		wg.Go(func() {
+			errs[i] = db.Batch(func(tx *Tx) error {
+				if err := tx.Bucket(BucketTemplates).Put(Itob(uint64(i)), []byte("v")); err != nil {
+					return err
+				}
+				if i%2 == 1 {
+					return errOdd
+				}
+				return nil
+			})
+		})
+	}
+	wg.Wait()
+	_ = db.View(func(tx *Tx) error {
+		for i, err := range errs {
+			stored := tx.Bucket(BucketTemplates).Get(Itob(uint64(i))) != nil
+			if want := i%2 == 1; errors.Is(err, errOdd) != want || stored == want {
+				t.Errorf("call %d: error %v, stored %v; want error %v", i, err, stored, want)
+			}
+		}
+		return nil
+	})
 }

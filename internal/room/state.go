@@ -3,6 +3,7 @@ package room
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -87,7 +88,7 @@ func NewState(p Plan) State {
 		Comments: map[int]string{}, Notes: map[string]Note{}}
 }
 
-// Clone returns a deep copy, so Apply never changes a state it rejected.
+// Clone returns a deep copy, which its holder may change freely.
 func (s State) Clone() State {
 	c := s
 	c.Topics = append([]Topic(nil), s.Topics...)
@@ -120,6 +121,12 @@ func forbid(format string, args ...any) error {
 
 // Apply returns the state after e, or an error (wrapping ErrRejected or
 // ErrForbidden) and s unchanged when e does not fit.
+//
+// States are values that never change once made: the new state shares s's
+// maps and slices except the ones e changes, which apply copies before
+// writing (copy on write). So s, and any state a caller still holds, stays as
+// it was whether e is accepted or not, and an event costs a copy of what it
+// touches rather than of the whole state.
 func Apply(s State, e Event) (State, error) {
 	if e.Seq != s.LastSeq+1 {
 		return s, reject("event %d out of order (expected %d)", e.Seq, s.LastSeq+1)
@@ -137,7 +144,7 @@ func Apply(s State, e Event) (State, error) {
 	if s.Phase == PhaseEnded && e.Type != TypeNoteSaved && e.Type != TypeLeft && e.Type != TypeJoined {
 		return s, reject("the interview has ended")
 	}
-	n := s.Clone()
+	n := s
 	if err := n.apply(e); err != nil {
 		return s, err
 	}
@@ -145,6 +152,9 @@ func Apply(s State, e Event) (State, error) {
 	return n, nil
 }
 
+// apply changes s by e. s shares its maps and slices with the state it was
+// copied from: replace one (cloneMap, slices.Clone, append to slices.Clip)
+// before changing it, never write into it.
 func (s *State) apply(e Event) error {
 	switch e.Type {
 	case TypeJoined, TypeLeft:
@@ -186,6 +196,7 @@ func (s *State) apply(e Event) error {
 		var d QuestionData
 		_ = json.Unmarshal(e.Data, &d) // questionIndex decoded it already
 		if n := len(s.Windows); d.Skipped && n > 0 {
+			s.Windows = slices.Clone(s.Windows)
 			s.Windows[n-1].Skipped = true
 		}
 		s.show(i, e.At)
@@ -197,6 +208,7 @@ func (s *State) apply(e Event) error {
 		if i != s.Question {
 			return reject("only the question on screen can be rephrased")
 		}
+		s.Rephrased = cloneMap(s.Rephrased)
 		s.Rephrased[i] = true
 	case TypeRated:
 		return s.rate(e.Data)
@@ -236,6 +248,7 @@ func (s *State) checkTopic(raw json.RawMessage) error {
 	}
 	for _, t := range s.Topics {
 		if t.ID == d.TopicID {
+			s.Done = cloneMap(s.Done)
 			if d.Done {
 				s.Done[d.TopicID] = true
 			} else {
@@ -270,7 +283,7 @@ func (s *State) addTopic(raw json.RawMessage) error {
 	case added >= MaxExtraTopics:
 		return reject("at most %d topics can be added during an interview", MaxExtraTopics)
 	}
-	s.Topics = append(s.Topics, Topic{ID: d.ID, Title: d.Title, Added: true})
+	s.Topics = append(slices.Clip(s.Topics), Topic{ID: d.ID, Title: d.Title, Added: true})
 	return nil
 }
 
@@ -293,11 +306,12 @@ func (s *State) questionIndex(raw json.RawMessage, phase Phase) (int, error) {
 func (s *State) show(i int, at time.Time) {
 	s.closeWindow(at)
 	s.Question = i
-	s.Windows = append(s.Windows, Window{Index: i, From: at})
+	s.Windows = append(slices.Clip(s.Windows), Window{Index: i, From: at})
 }
 
 func (s *State) closeWindow(at time.Time) {
 	if n := len(s.Windows); n > 0 && s.Windows[n-1].To.IsZero() {
+		s.Windows = slices.Clone(s.Windows)
 		s.Windows[n-1].To = at
 	}
 }
@@ -323,6 +337,7 @@ func (s *State) rate(raw json.RawMessage) error {
 	if d.Rating < 1 || d.Rating > 5 {
 		return reject("a rating is 1 to 5, not %d", d.Rating)
 	}
+	s.Ratings = cloneMap(s.Ratings)
 	s.Ratings[d.Index] = d.Rating
 	return nil
 }
@@ -338,6 +353,7 @@ func (s *State) comment(raw json.RawMessage) error {
 	if utf8.RuneCountInString(d.Comment) > MaxCommentChars {
 		return reject("a comment has at most %d characters", MaxCommentChars)
 	}
+	s.Comments = cloneMap(s.Comments)
 	if strings.TrimSpace(d.Comment) == "" {
 		delete(s.Comments, d.Index)
 	} else {
@@ -361,6 +377,7 @@ func (s *State) saveNote(e Event) error {
 	if utf8.RuneCountInString(d.Text) > MaxNoteChars {
 		return reject("notes have at most %d characters; split them or shorten them", MaxNoteChars)
 	}
+	s.Notes = cloneMap(s.Notes)
 	s.Notes[key] = Note{Author: e.Actor, Text: d.Text, SavedAt: e.At}
 	return nil
 }

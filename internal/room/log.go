@@ -1,6 +1,7 @@
 package room
 
 import (
+	"container/list"
 	"encoding/json"
 	"fmt"
 	"log/slog"
@@ -11,23 +12,85 @@ import (
 	"github.com/interviewdesk/interviewdesk/internal/store"
 )
 
+// cachedStates is how many interviews' states Service keeps in memory; the
+// least recently used one beyond that is dropped and rebuilt by replaying its
+// log when it is next needed.
+const cachedStates = 256
+
 // Service appends to interview logs and serves their derived state.
+//
+// Appends to one interview are ordered by that interview's lock, held until
+// the event is durable; appends to different interviews never wait for each
+// other, and those that reach the store together share one commit
+// (store.Batch).
 type Service struct {
 	db         *store.DB
 	interviews *interviews.Service
 	log        *slog.Logger
 	now        func() time.Time
 
-	mu    sync.Mutex // serialises appends per process and guards cache
-	cache map[string]State
+	mu       sync.Mutex               // guards logs, recent and capacity; never held across I/O
+	logs     map[string]*list.Element // by interview ID; the element's value is an *interviewLog
+	recent   *list.List               // most recently used first
+	capacity int
 
 	// Hub tracks who is connected now.
 	Hub *Hub
 }
 
+// interviewLog is one interview's place in the cache: its lock and, once its
+// log was replayed, its current state.
+type interviewLog struct {
+	id   string
+	refs int // callers using it, guarded by Service.mu; one in use is never dropped
+
+	mu     sync.Mutex // orders the interview's appends; guards loaded and st
+	loaded bool
+	st     State
+}
+
 // New returns a Service.
 func New(db *store.DB, iv *interviews.Service, log *slog.Logger, now func() time.Time) *Service {
-	return &Service{db: db, interviews: iv, log: log, now: now, cache: map[string]State{}, Hub: NewHub()}
+	return &Service{db: db, interviews: iv, log: log, now: now,
+		logs: map[string]*list.Element{}, recent: list.New(), capacity: cachedStates, Hub: NewHub()}
+}
+
+// acquire returns interview id's cache entry, marked in use until release.
+func (s *Service) acquire(id string) *interviewLog {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	el, ok := s.logs[id]
+	if ok {
+		s.recent.MoveToFront(el)
+	} else {
+		el = s.recent.PushFront(&interviewLog{id: id})
+		s.logs[id] = el
+	}
+	l := el.Value.(*interviewLog)
+	l.refs++
+	s.evictLocked()
+	return l
+}
+
+func (s *Service) release(l *interviewLog) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	l.refs--
+	s.evictLocked()
+}
+
+// evictLocked drops the least recently used entries not in use until at most
+// capacity remain. Entries in use stay, so two callers never hold two entries
+// (two locks) for one interview.
+func (s *Service) evictLocked() {
+	for el := s.recent.Back(); el != nil && s.recent.Len() > s.capacity; {
+		prev := el.Prev()
+		if l := el.Value.(*interviewLog); l.refs == 0 {
+			s.recent.Remove(el)
+			delete(s.logs, l.id)
+		}
+		el = prev
+	}
 }
 
 // PlanOf is the plan an interview's events are checked against.
@@ -39,21 +102,25 @@ func PlanOf(iv interviews.Interview) Plan {
 	return p
 }
 
-// State returns interview id's current state, replaying its log once per process.
+// State returns interview id's current state, replaying its log when it is
+// not in memory.
 func (s *Service) State(id string) (State, interviews.Interview, error) {
 	iv, err := s.interviews.Get(id)
 	if err != nil {
 		return State{}, iv, err
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	st, err := s.stateLocked(iv)
+	l := s.acquire(id)
+	defer s.release(l)
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	st, err := s.load(l, iv)
 	return st, iv, err
 }
 
-func (s *Service) stateLocked(iv interviews.Interview) (State, error) {
-	if st, ok := s.cache[iv.ID]; ok {
-		return st, nil
+// load returns l's state, replaying the log on first use. l.mu is held.
+func (s *Service) load(l *interviewLog, iv interviews.Interview) (State, error) {
+	if l.loaded {
+		return l.st, nil
 	}
 	events, err := s.Events(iv.ID)
 	if err != nil {
@@ -63,7 +130,7 @@ func (s *Service) stateLocked(iv interviews.Interview) (State, error) {
 	if err != nil {
 		return State{}, fmt.Errorf("replay log of interview %s: %w", iv.ID, err)
 	}
-	s.cache[iv.ID] = st
+	l.st, l.loaded = st, true
 	if st.Phase == PhaseEnded && iv.Status == interviews.Scheduled {
 		// The host stopped between logging the end and recording it on the interview.
 		if _, err := s.interviews.Finish(iv.ID); err != nil {
@@ -101,9 +168,11 @@ func (s *Service) Append(id string, actor Actor, t Type, data any) (State, Event
 			return State{}, Event{}, fmt.Errorf("encode %s data: %w", t, err)
 		}
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	st, err := s.stateLocked(iv)
+	l := s.acquire(id)
+	defer s.release(l)
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	st, err := s.load(l, iv)
 	if err != nil {
 		return State{}, Event{}, err
 	}
@@ -116,20 +185,21 @@ func (s *Service) Append(id string, actor Actor, t Type, data any) (State, Event
 	if err != nil {
 		return st, Event{}, err
 	}
-	if err := s.db.Update(func(tx *store.Tx) error {
+	v, err := json.Marshal(e)
+	if err != nil {
+		return st, Event{}, fmt.Errorf("encode %s event: %w", t, err)
+	}
+	// Batch may run this more than once; putting the same key again is harmless.
+	if err := s.db.Batch(func(tx *store.Tx) error {
 		b, err := tx.Bucket(store.BucketEvents).CreateBucketIfNotExists([]byte(id))
 		if err != nil {
 			return fmt.Errorf("event log of %s: %w", id, err)
-		}
-		v, err := json.Marshal(e)
-		if err != nil {
-			return fmt.Errorf("encode event: %w", err)
 		}
 		return b.Put(store.Itob(e.Seq), v)
 	}); err != nil {
 		return st, Event{}, fmt.Errorf("store %s event: %w", t, err)
 	}
-	s.cache[id] = next
+	l.st = next
 	if t == TypeEnded {
 		if _, err := s.interviews.Finish(id); err != nil {
 			s.log.Warn("mark interview finished", "interview", id, "err", err)

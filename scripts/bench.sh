@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Prints InterviewDesk's benchmarks as one table: store, media and relay
-# benchmarks (go test -bench), the desktop app's cold start to first screen and
+# Prints InterviewDesk's benchmarks as one table: store, room-log, media and
+# relay benchmarks (go test -bench), the desktop app's cold start to first screen and
 # the join time in real Chromium; then the TURN relay against coturn
 # (TURN_BENCH=0 skips that part, which takes a few minutes).
 set -euo pipefail
@@ -9,10 +9,24 @@ runs=${COLD_START_RUNS:-5}
 raw=$(mktemp)
 go test -run '^$' -bench . -benchmem -benchtime "${BENCHTIME:-2s}" ./internal/... | tee "$raw" >&2
 
+# One row per benchmark; a benchmark's own metrics (b.ReportMetric: events/s,
+# p99-ms, ...) follow as rows of their own, the value in the time/op column.
 rows=$(awk '/^Benchmark/ {
   name=$1; sub(/-[0-9]+$/, "", name); sub(/^Benchmark/, "", name)
-  for (i = 2; i <= NF; i++) { if ($(i+1) == "ns/op") ns=$i; if ($(i+1) == "B/op") b=$i; if ($(i+1) == "allocs/op") a=$i }
-  printf "| %s | %.3f ms | %d B | %d |\n", name, ns/1e6, b, a
+  num="^[0-9.e+-]+$"; extra=""
+  for (i = 2; i <= NF; i++) {
+    u=$(i+1)
+    if (u == "ns/op") ns=$i
+    else if (u == "B/op") b=$i
+    else if (u == "allocs/op") a=$i
+    else if (i > 2 && $i ~ num && u != "" && u !~ num) {
+      if (u ~ /-ms$/) { label=substr(u, 1, length(u)-3) " latency"; value=$i " ms" }
+      else if (u ~ /\/s$/) { label="throughput"; value=$i " " u }
+      else { label=u; value=$i " " u }
+      extra=extra sprintf("\n| %s: %s | %s | – | – |", name, label, value)
+    }
+  }
+  printf "| %s | %.3f ms | %d B | %d |%s\n", name, ns/1e6, b, a, extra
 }' "$raw")
 
 # Cold start: process start to the console's DOM ready, in a fresh data folder each run.

@@ -6,7 +6,9 @@
 // Open returns a DB holding bbolt's exclusive file lock; a second process opening
 // the same file fails fast with ErrLocked ("is another InterviewDesk running?")
 // instead of hanging. Every change runs in one Update transaction, so a crash
-// loses nothing that was acknowledged: bbolt fsyncs on commit.
+// loses nothing that was acknowledged: bbolt fsyncs on commit. Batch lets many
+// goroutines' small writes share one transaction and one fsync; each still
+// returns only after the shared commit.
 //
 // buckets.go draws the whole bucket tree and holds every bucket and key name. Keys
 // sort the way they are queried: time-ordered indexes use RFC 3339 UTC timestamps

@@ -16,6 +16,8 @@ import (
 	"time"
 
 	bolt "go.etcd.io/bbolt"
+
+	"github.com/interviewdesk/interviewdesk/internal/testmain"
 )
 
 func openTemp(t *testing.T) (*DB, string) {
@@ -266,7 +268,7 @@ func TestMain(m *testing.M) {
 	if path := os.Getenv("STORE_CRASH_WRITER"); path != "" {
 		os.Exit(crashWriter(path))
 	}
-	os.Exit(m.Run())
+	testmain.Run(m, time.Minute)
 }
 
 // crashWriter writes forever, printing each index once its transaction committed.

@@ -76,6 +76,17 @@ func (f fixture) call(t *testing.T, method, path, body string, out any) int {
 	return resp.StatusCode
 }
 
+// send does req and closes the response's body, so its connection is not left
+// waiting for a reader; the status and headers stay readable.
+func send(req *http.Request) (*http.Response, error) {
+	resp, err := http.DefaultClient.Do(req)
+	if err == nil {
+		_, _ = io.Copy(io.Discard, resp.Body)
+		resp.Body.Close()
+	}
+	return resp, err
+}
+
 func (f fixture) get(t *testing.T, path string) (int, string) {
 	t.Helper()
 	resp, err := http.Get(f.srv.URL + path)
@@ -132,14 +143,14 @@ func TestConsoleAPIRequiresTheKey(t *testing.T) {
 	}
 	req, _ := http.NewRequest("GET", f.srv.URL+"/api/templates", nil)
 	req.Header.Set("Authorization", "Bearer wrong")
-	if resp, _ := http.DefaultClient.Do(req); resp.StatusCode != http.StatusUnauthorized {
+	if resp, _ := send(req); resp.StatusCode != http.StatusUnauthorized {
 		t.Errorf("wrong key = %d, want 401", resp.StatusCode)
 	}
 	// A candidate token is no console key.
 	_, iv := f.create(t, validBody(f.goTemplateID(t)))
 	token := iv.CandidateLink[strings.LastIndex(iv.CandidateLink, "/")+1:]
 	req.Header.Set("Authorization", "Bearer "+token)
-	if resp, _ := http.DefaultClient.Do(req); resp.StatusCode != http.StatusUnauthorized {
+	if resp, _ := send(req); resp.StatusCode != http.StatusUnauthorized {
 		t.Errorf("candidate token as console key = %d, want 401", resp.StatusCode)
 	}
 }
@@ -151,13 +162,14 @@ func TestLoginSetsAStrictCookie(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	resp.Body.Close()
 	cookies := resp.Cookies()
 	if resp.StatusCode != http.StatusSeeOther || len(cookies) != 1 || !cookies[0].HttpOnly || cookies[0].SameSite != http.SameSiteStrictMode {
 		t.Fatalf("login = %d, cookies %+v", resp.StatusCode, cookies)
 	}
 	req, _ := http.NewRequest("GET", f.srv.URL+"/api/templates", nil)
 	req.AddCookie(cookies[0])
-	if resp, _ := http.DefaultClient.Do(req); resp.StatusCode != http.StatusOK {
+	if resp, _ := send(req); resp.StatusCode != http.StatusOK {
 		t.Errorf("API with login cookie = %d, want 200", resp.StatusCode)
 	}
 	if code, _ := f.get(t, "/console/login?key=wrong"); code != http.StatusUnauthorized {
@@ -187,7 +199,7 @@ func TestCreateInterviewValidation(t *testing.T) {
 	req, _ := http.NewRequest("POST", f.srv.URL+"/api/interviews", strings.NewReader(validBody("x")))
 	req.Header.Set("Authorization", "Bearer "+testKey)
 	req.Header.Set("Content-Type", "text/plain")
-	if resp, _ := http.DefaultClient.Do(req); resp.StatusCode != http.StatusUnsupportedMediaType {
+	if resp, _ := send(req); resp.StatusCode != http.StatusUnsupportedMediaType {
 		t.Errorf("text/plain body = %d, want 415 (a cross-site form post must not pass)", resp.StatusCode)
 	}
 }

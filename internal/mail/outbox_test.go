@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 	"sync"
@@ -18,10 +19,10 @@ import (
 	"time"
 
 	"github.com/emersion/go-smtp"
-	"go.uber.org/goleak"
 
 	"github.com/interviewdesk/interviewdesk/internal/calendar"
 	"github.com/interviewdesk/interviewdesk/internal/store"
+	"github.com/interviewdesk/interviewdesk/internal/testmain"
 	"github.com/interviewdesk/interviewdesk/internal/validation"
 )
 
@@ -83,6 +84,49 @@ func waitEntry(t *testing.T, ob *Outbox, id uint64, what string, cond func(Entry
 		return cond(e)
 	})
 	return e
+}
+
+// waitSettled waits until ob has nothing left to do: no entry is queued or
+// being sent, and its worker is parked in run's select (its timer stopped, as
+// nothing is queued). From then on nothing reaches the server unless the test
+// enqueues or resends, so what the server holds now is final.
+func waitSettled(t *testing.T, ob *Outbox) {
+	t.Helper()
+	waitFor(t, "the outbox worker to settle", func() bool {
+		all, err := ob.List("")
+		if err != nil {
+			t.Fatalf("List: %v", err)
+		}
+		for _, e := range all {
+			if e.State == Queued || e.State == Sending {
+				return false
+			}
+		}
+		return workerParked()
+	})
+}
+
+// workerParked reports whether the process has one outbox worker and it is
+// blocked in run's own select (not in a send, a store call or a lock).
+func workerParked() bool {
+	buf := make([]byte, 1<<20)
+	buf = buf[:runtime.Stack(buf, true)]
+	workers, parked := 0, false
+	for _, g := range strings.Split(string(buf), "\n\n") {
+		if !strings.Contains(g, "mail.(*Outbox).run(") {
+			continue
+		}
+		workers++
+		header, frames, _ := strings.Cut(g, "\n")
+		for _, line := range strings.Split(frames, "\n") {
+			if strings.HasPrefix(line, "\t") || strings.HasPrefix(line, "runtime.") {
+				continue // a file:line, or the scheduler's own frames
+			}
+			parked = strings.Contains(header, "[select") && strings.Contains(line, "mail.(*Outbox).run(")
+			break
+		}
+	}
+	return workers == 1 && parked
 }
 
 func isState(s State) func(Entry) bool { return func(e Entry) bool { return e.State == s } }
@@ -159,7 +203,7 @@ func TestOutboxWakesOnEnqueue(t *testing.T) {
 	ob := newOutbox(t, tempStore(t), newTestSMTP(t, testSettings(srv), SMTPOptions{}), true, func(c *Config) {
 		c.RetryAfter, c.MaxRetryDelay = time.Hour, time.Hour
 	})
-	time.Sleep(50 * time.Millisecond) // let the worker go idle
+	waitSettled(t, ob) // the worker is idle, with no timer set
 	start := time.Now()
 	e := enqueue(t, ob, note("Wake up"), "iv-1")
 	waitEntry(t, ob, e.ID, "sent", isState(Sent))
@@ -179,7 +223,7 @@ func TestOutboxServerDownThenUp(t *testing.T) {
 	}
 	srv.start()
 	sent := waitEntry(t, ob, e.ID, "sent", isState(Sent))
-	time.Sleep(100 * time.Millisecond) // room for a wrong second delivery
+	waitSettled(t, ob) // a wrong second delivery would have happened by now
 	if n := len(srv.messages()); n != 1 {
 		t.Errorf("server got %d copies, want exactly 1", n)
 	}
@@ -205,7 +249,7 @@ func TestOutboxTransientReplyThenDelivered(t *testing.T) {
 	})
 	e := enqueue(t, ob, invitation(t, candidate, candidateLink, calendar.Request, 0), "iv-1")
 	sent := waitEntry(t, ob, e.ID, "sent", isState(Sent))
-	time.Sleep(100 * time.Millisecond)
+	waitSettled(t, ob)
 	if n := len(srv.messages()); n != 1 {
 		t.Errorf("server accepted %d copies, want exactly 1", n)
 	}
@@ -229,7 +273,7 @@ func TestOutboxPermanentFailureThenResend(t *testing.T) {
 	if want := "RCPT TO: 550 5.1.1 <zoe@example.org>: Recipient address rejected: User unknown"; failed.LastError != want {
 		t.Errorf("LastError = %q, want the server's exact reason %q", failed.LastError, want)
 	}
-	time.Sleep(100 * time.Millisecond) // five retry periods
+	waitSettled(t, ob) // a retry, if one were coming, would be queued now
 	if again, _ := ob.Get(e.ID); again.Attempts != 1 || again.State != Failed {
 		t.Errorf("after a 5xx: %+v, want no retry", again)
 	}
@@ -422,7 +466,7 @@ func TestMain(m *testing.M) {
 		os.Exit(crashChild(mode, os.Getenv(crashEnvDB), os.Getenv(crashEnvPort)))
 	}
 	// Every outbox worker and test server must be gone when the tests end.
-	goleak.VerifyTestMain(m)
+	testmain.Run(m, 2*time.Minute)
 }
 
 // crashChild enqueues mail, says "ready" and waits to be killed. In mode
@@ -443,7 +487,13 @@ func crashChild(mode, path, port string) int {
 	if err != nil {
 		return fail(err)
 	}
-	ob, err := NewOutbox(db, Config{Sender: sender, RetryAfter: time.Hour}, nil)
+	changed := make(chan struct{}, 1)
+	ob, err := NewOutbox(db, Config{Sender: sender, RetryAfter: time.Hour, OnChange: func(Entry) {
+		select {
+		case changed <- struct{}{}:
+		default:
+		}
+	}}, nil)
 	if err != nil {
 		return fail(err)
 	}
@@ -474,10 +524,10 @@ func crashChild(mode, path, port string) int {
 		if tried == n {
 			break
 		}
-		time.Sleep(10 * time.Millisecond)
+		<-changed
 	}
 	fmt.Println("ready")
-	time.Sleep(time.Hour)
+	time.Sleep(time.Hour) // not a wait for anything: the parent kills this process
 	return 0
 }
 
@@ -549,7 +599,7 @@ func TestCrashWithQueuedMailDeliversAfterRestart(t *testing.T) {
 	for _, e := range before {
 		waitEntry(t, ob, e.ID, "sent after the restart", isState(Sent))
 	}
-	time.Sleep(100 * time.Millisecond)
+	waitSettled(t, ob)
 	got := srv.messages()
 	seen := map[string]int{}
 	for _, m := range got {

@@ -70,19 +70,12 @@ func (s *smtpServer) start() {
 	if s.srv != nil {
 		return
 	}
-	var (
-		ln  net.Listener
-		err error
-	)
-	for i := 0; i < 50; i++ { // the old socket may linger for a moment after stop
-		if ln, err = net.Listen("tcp", s.addr); err == nil {
-			break
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
-	if err != nil {
-		s.t.Fatalf("test SMTP server: listen on %s: %v", s.addr, err)
-	}
+	var ln net.Listener
+	waitFor(s.t, "the test SMTP server to listen on "+s.addr, func() bool { // the old socket may linger after stop
+		var err error
+		ln, err = net.Listen("tcp", s.addr)
+		return err == nil
+	})
 	s.addr = ln.Addr().String()
 	srv := smtp.NewServer(smtp.BackendFunc(func(*smtp.Conn) (smtp.Session, error) { return &session{s: s}, nil }))
 	srv.Domain = "mx.test"
@@ -284,7 +277,7 @@ func waitFor(t *testing.T, what string, cond func() bool) {
 		if time.Now().After(deadline) {
 			t.Fatalf("timed out waiting for %s", what)
 		}
-		time.Sleep(10 * time.Millisecond)
+		time.Sleep(10 * time.Millisecond) // the polling interval
 	}
 }
 

@@ -111,11 +111,25 @@ func startBenchEnv(b *testing.B, rooms int) *benchEnv {
 		}
 	}()
 
-	// Every track published, then a second to settle.
+	// Every track published, then settled: every track recording, with half a
+	// second in its file (the index is updated about once a second).
 	waitFor(b, 30*time.Second, "all tracks published", func() bool {
 		return len(env.host.events.find(func(e Event) bool { return e.Type == EventTrackPublished })) == 2*env.peers
 	})
-	time.Sleep(time.Second)
+	waitFor(b, 30*time.Second, "every track recording", func() bool {
+		for room := range rooms {
+			recs, _ := env.host.sfu.Recordings(fmt.Sprintf("bench-%d", room))
+			if len(recs) != 4 { // two participants, camera and microphone
+				return false
+			}
+			for _, r := range recs {
+				if !r.Active || r.Duration < 500*time.Millisecond {
+					return false
+				}
+			}
+		}
+		return true
+	})
 	runtime.GC()
 	runtime.ReadMemStats(&ms)
 	env.heapSetup = ms.HeapAlloc - min(heapBefore, ms.HeapAlloc)
@@ -144,9 +158,9 @@ func (env *benchEnv) measure(b *testing.B) {
 	in0 := env.host.sfu.rtpIn.Load()
 	b.ReportAllocs()
 	b.ResetTimer()
-	for env.host.sfu.rtpIn.Load()-in0 < uint64(b.N) {
-		time.Sleep(time.Millisecond)
-	}
+	waitEvery(b, time.Millisecond, 10*time.Minute, fmt.Sprintf("%d packets forwarded", b.N), func() bool {
+		return env.host.sfu.rtpIn.Load()-in0 >= uint64(b.N)
+	})
 	b.StopTimer()
 	wall := time.Since(start)
 	cpu := cpuTime() - cpu0

@@ -21,11 +21,14 @@ import (
 
 	"github.com/pion/ice/v4"
 	"github.com/pion/interceptor"
+	"github.com/pion/rtp"
 	"github.com/pion/sdp/v3"
 	"github.com/pion/webrtc/v4"
 	"github.com/pion/webrtc/v4/pkg/media"
 	"github.com/pion/webrtc/v4/pkg/media/ivfreader"
 	"github.com/pion/webrtc/v4/pkg/media/oggreader"
+
+	"github.com/interviewdesk/interviewdesk/internal/testmain"
 )
 
 // testMedia is pre-encoded media made once with ffmpeg: VP8 at 20 fps with a
@@ -52,7 +55,7 @@ func TestMain(m *testing.M) {
 		fmt.Fprintln(os.Stderr, "media tests need ffmpeg with libvpx and libopus (apt-get install ffmpeg):", err)
 		os.Exit(1)
 	}
-	os.Exit(m.Run())
+	testmain.Run(m, 5*time.Minute)
 }
 
 func makeTestMedia(dir string, tm *testMedia) error {
@@ -231,6 +234,7 @@ type testPeer struct {
 	iceConfig []ICEServer
 	rollbacks int
 	sent      map[string]*atomic.Int64 // samples sent per local track ID
+	rtpSent   atomic.Int64             // RTP packets sent, all tracks, retransmissions not counted
 
 	// deliver, when set, carries messages to the host instead of sess
 	// (the benchmark's clients run in another process).
@@ -252,6 +256,25 @@ type recvTrack struct {
 	done     atomic.Bool
 }
 
+// rtpCounter is an interceptor (and its own factory) that counts the RTP
+// packets a peer's tracks write.
+type rtpCounter struct {
+	interceptor.NoOp
+	n *atomic.Int64
+}
+
+func (c *rtpCounter) NewInterceptor(string) (interceptor.Interceptor, error) { return c, nil }
+
+func (c *rtpCounter) BindLocalStream(_ *interceptor.StreamInfo, w interceptor.RTPWriter) interceptor.RTPWriter {
+	return interceptor.RTPWriterFunc(func(h *rtp.Header, payload []byte, a interceptor.Attributes) (int, error) {
+		n, err := w.Write(h, payload, a)
+		if err == nil {
+			c.n.Add(1)
+		}
+		return n, err
+	})
+}
+
 func newTestPeer(t testing.TB, name string, networks ...webrtc.NetworkType) *testPeer {
 	t.Helper()
 	m := &webrtc.MediaEngine{}
@@ -262,6 +285,8 @@ func newTestPeer(t testing.TB, name string, networks ...webrtc.NetworkType) *tes
 	if err := webrtc.RegisterDefaultInterceptors(m, reg); err != nil {
 		t.Fatal(err)
 	}
+	counter := &rtpCounter{}
+	reg.Add(counter) // last, so outermost: it sees what the tracks write, not NACK resends
 	se := webrtc.SettingEngine{}
 	se.SetIncludeLoopbackCandidate(true)
 	if len(networks) == 0 {
@@ -282,6 +307,7 @@ func newTestPeer(t testing.TB, name string, networks ...webrtc.NetworkType) *tes
 		infos:     map[string]TrackInfo{}, ended: map[string]bool{}, recv: map[string]*recvTrack{},
 		sent: map[string]*atomic.Int64{},
 	}
+	counter.n = &p.rtpSent
 	pc.OnICEConnectionStateChange(func(webrtc.ICEConnectionState) {
 		p.ops.push(func() {
 			if m := p.deferred; m != nil && p.pc.ICEConnectionState() != webrtc.ICEConnectionStateNew {
@@ -667,12 +693,18 @@ func (p *testPeer) iceUfrag(remote bool) string {
 // waitFor polls cond until it holds or the timeout passes.
 func waitFor(t testing.TB, timeout time.Duration, what string, cond func() bool) {
 	t.Helper()
+	waitEvery(t, 20*time.Millisecond, timeout, what, cond)
+}
+
+// waitEvery is waitFor checking cond every interval.
+func waitEvery(t testing.TB, interval, timeout time.Duration, what string, cond func() bool) {
+	t.Helper()
 	deadline := time.Now().Add(timeout)
 	for !cond() {
 		if time.Now().After(deadline) {
 			t.Fatalf("timed out after %v waiting for %s", timeout, what)
 		}
-		time.Sleep(20 * time.Millisecond)
+		time.Sleep(interval)
 	}
 }
 
@@ -692,7 +724,7 @@ func checkGoroutines(t *testing.T) {
 				t.Errorf("goroutines leaked: %d before, %d after\n%s", before, n, filterStacks(string(buf)))
 				return
 			}
-			time.Sleep(50 * time.Millisecond)
+			time.Sleep(50 * time.Millisecond) // the polling interval
 		}
 	})
 }

@@ -90,7 +90,21 @@ func TestCallForwardsAndRecords(t *testing.T) {
 		return true
 	})
 	sentDur := time.Duration(frames) * sharedMedia.frameDur
-	time.Sleep(500 * time.Millisecond)
+	// Then until the microphones are done too and the host has read every
+	// packet written: the recorders have them all before the room closes.
+	waitFor(t, testTimeout, "the host to read every packet sent", func() bool {
+		var sent int64
+		for _, p := range ps {
+			p.mu.Lock()
+			mic := p.sent[p.name+"-"+string(SourceMicrophone)]
+			p.mu.Unlock()
+			if mic.Load() < int64(sentDur/sharedMedia.opusDur) {
+				return false
+			}
+			sent += p.rtpSent.Load()
+		}
+		return h.sfu.rtpIn.Load() >= uint64(sent)
+	})
 	if err := h.sfu.CloseRoom("room1"); err != nil {
 		t.Fatal(err)
 	}
@@ -365,7 +379,10 @@ func TestVP9(t *testing.T) {
 	a.join(h, "room6")
 	b.join(h, "room6")
 	waitReceives(t, b, map[string]string{"v9a/camera": "vp9"})
-	time.Sleep(time.Second)
+	waitFor(t, testTimeout, "half a second of vp9 recorded", func() bool {
+		recs, _ := h.sfu.Recordings("room6")
+		return len(recs) == 1 && recs[0].Active && recs[0].Duration >= 500*time.Millisecond
+	})
 	if err := h.sfu.CloseRoom("room6"); err != nil {
 		t.Fatal(err)
 	}

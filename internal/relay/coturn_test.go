@@ -54,14 +54,10 @@ func TestCoturnAcceptsCredentials(t *testing.T) {
 	now := time.Now()
 	var c *client
 	var err error
-	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
-		if c, err = allocate(t, coturn, "udp", GenerateCredentials(secret, "candidate", now, time.Hour)); err == nil {
-			break
-		}
-	}
-	if err != nil {
-		t.Fatalf("Allocate at coturn with our credentials: %v", err)
-	}
+	waitUntil(t, 5*time.Second, "coturn to allocate with our credentials", func() bool { // it is starting up
+		c, err = allocate(t, coturn, "udp", GenerateCredentials(secret, "candidate", now, time.Hour))
+		return err == nil
+	})
 	roundTrip(t, c, listenUDP(t))
 
 	for name, creds := range map[string]Credentials{

@@ -144,10 +144,9 @@ func (h *Host) build() error {
 	return nil
 }
 
-// roomConfig wires the room to the call and to the interview's end.
+// roomConfig wires the call into the room.
 func (h *Host) roomConfig(rooms *room.Service, ivs *interviews.Service, hub *room.Hub) room.SessionsConfig {
-	cfg := room.SessionsConfig{Log: rooms, Interviews: ivs, Hub: hub, Push: h.push, Logger: h.log, Now: h.now,
-		Listeners: []room.Listener{finishOnEnd(ivs, h.log)}}
+	cfg := room.SessionsConfig{Log: rooms, Interviews: ivs, Hub: hub, Push: h.push, Logger: h.log, Now: h.now}
 	if h.call != nil {
 		cfg.Features = []room.Feature{h.call}
 		cfg.Listeners = append(cfg.Listeners, h.call.happened)
@@ -165,19 +164,6 @@ func hooks(all ...interviews.Hook) interviews.Hook {
 			}
 		}
 		return nil
-	}
-}
-
-// finishOnEnd marks an interview finished when its room logs the end: the red
-// phone is one flow from the room to the interview's status.
-func finishOnEnd(ivs *interviews.Service, log *slog.Logger) room.Listener {
-	return func(_ context.Context, iv interviews.Interview, e room.Event) {
-		if e.Type != room.TypeEnded {
-			return
-		}
-		if _, err := ivs.Finish(iv.ID); err != nil {
-			log.Warn("mark interview finished", "interview", iv.ID, "err", err)
-		}
 	}
 }
 

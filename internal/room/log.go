@@ -33,9 +33,6 @@ type Service struct {
 	logs     map[string]*list.Element // by interview ID; the element's value is an *interviewLog
 	recent   *list.List               // most recently used first
 	capacity int
-
-	// Hub tracks who is connected now.
-	Hub *Hub
 }
 
 // interviewLog is one interview's place in the cache: its lock and, once its
@@ -52,7 +49,7 @@ type interviewLog struct {
 // New returns a Service.
 func New(db *store.DB, iv *interviews.Service, log *slog.Logger, now func() time.Time) *Service {
 	return &Service{db: db, interviews: iv, log: log, now: now,
-		logs: map[string]*list.Element{}, recent: list.New(), capacity: cachedStates, Hub: NewHub()}
+		logs: map[string]*list.Element{}, recent: list.New(), capacity: cachedStates}
 }
 
 // acquire returns interview id's cache entry, marked in use until release.

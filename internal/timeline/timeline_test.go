@@ -438,7 +438,7 @@ func TestBuildTellsAWholeTechnicalInterview(t *testing.T) {
 	if r := find(t, rows, kind(KindStarted)); r.Actor != (Person{Name: "Alex Recruiter", Role: room.RoleInterviewer}) {
 		t.Errorf("started by %+v", r.Actor)
 	}
-	if r := find(t, rows, kind(KindEnded)); r.LastedMs == nil || *r.LastedMs != (38 * time.Minute).Milliseconds() {
+	if r := find(t, rows, kind(KindEnded)); r.LastedMs == nil || *r.LastedMs != (38*time.Minute).Milliseconds() {
 		t.Errorf("ended lasted %v, want 38 min", r.LastedMs)
 	}
 	wantNote := &Note{Author: Person{Name: "Alex Recruiter", Role: room.RoleInterviewer}, Text: "# Olivia\n- knows **channels**", SavedAt: at("14:39:00")}

@@ -11,7 +11,9 @@ import (
 func TestTimelineKeepsOtherInterviewersNotesUntilTheEnd(t *testing.T) {
 	f := setup(t)
 	_, iv := f.create(t, strings.Replace(validBody(f.goTemplateID(t)), `"when":"later"`, `"when":"now"`, 1))
-	var added struct{ Interviewers []struct{ Email, Link string } }
+	var added struct {
+		Interviewers []struct{ Email, Link string }
+	}
 	if code := f.call(t, "POST", "/api/interviews/"+iv.ID+"/interviewers", `{"name":"Sam Lee","email":"sam@example.com"}`, &added); code != 201 {
 		t.Fatalf("add interviewer = %d", code)
 	}

@@ -35,8 +35,9 @@ const Buffer = 64
 
 // Bus fans events out to subscribers. The zero value is not usable; use NewBus.
 type Bus struct {
-	mu   sync.Mutex
-	subs map[*Subscription]struct{}
+	mu     sync.Mutex
+	subs   map[*Subscription]struct{}
+	closed bool
 }
 
 // NewBus returns a bus without subscribers.
@@ -64,13 +65,30 @@ func (s *Subscription) Close() {
 	}
 }
 
-// Subscribe starts a subscription.
+// Subscribe starts a subscription. On a closed bus its Events are closed at once.
 func (b *Bus) Subscribe() *Subscription {
 	s := &Subscription{bus: b, c: make(chan Event, Buffer)}
 	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.closed {
+		close(s.c)
+		return s
+	}
 	b.subs[s] = struct{}{}
-	b.mu.Unlock()
 	return s
+}
+
+// Close ends every subscription (their Events close, so streams to console
+// clients end and the host's HTTP server can drain) and refuses new ones.
+// Publishing afterwards does nothing. It may be called more than once.
+func (b *Bus) Close() {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.closed = true
+	for s := range b.subs {
+		delete(b.subs, s)
+		close(s.c)
+	}
 }
 
 // Publish delivers e to every subscriber without blocking. A subscriber whose

@@ -49,3 +49,22 @@ func TestCloseEndsDeliveryOnce(t *testing.T) {
 	var nilBus *Bus
 	nilBus.Publish(Event{Type: Outbox})
 }
+
+func TestCloseEndsEverySubscription(t *testing.T) {
+	b := NewBus()
+	s := b.Subscribe()
+	b.Close()
+	b.Close()
+	if _, open := <-s.Events(); open {
+		t.Fatal("events still open after the bus closed")
+	}
+	s.Close() // the subscriber's own Close after the bus's is harmless
+	late := b.Subscribe()
+	if _, open := <-late.Events(); open {
+		t.Fatal("a subscription on a closed bus is open")
+	}
+	b.Publish(Event{Type: Outbox})
+	if n := b.Subscribers(); n != 0 {
+		t.Fatalf("subscribers = %d after Close", n)
+	}
+}

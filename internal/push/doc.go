@@ -5,4 +5,5 @@
 // A Bus fans each published Event out to every subscriber. Subscribers get a
 // bounded buffer: one that falls behind loses events and is told so with a
 // Resync event, after which it reloads what it shows. Publishing never blocks.
+// Closing the bus (on host shutdown) ends every subscription.
 package push

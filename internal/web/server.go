@@ -12,6 +12,7 @@ import (
 	"github.com/interviewdesk/interviewdesk/internal/interviews"
 	"github.com/interviewdesk/interviewdesk/internal/mail"
 	"github.com/interviewdesk/interviewdesk/internal/media"
+	"github.com/interviewdesk/interviewdesk/internal/push"
 	"github.com/interviewdesk/interviewdesk/internal/room"
 	"github.com/interviewdesk/interviewdesk/internal/settings"
 	"github.com/interviewdesk/interviewdesk/internal/templates"
@@ -42,6 +43,8 @@ type Services struct {
 	// Recordings lists and finds an interview's recordings; nil on a host
 	// without media.
 	Recordings Recordings
+	// Push carries live changes to console clients (GET /api/stream); nil: none.
+	Push *push.Bus
 }
 
 // Recordings is the part of the media backend the console API reads.
@@ -101,6 +104,7 @@ func (s *Server) routes() {
 		m.Handle(pattern, s.console(h))
 	}
 	api("GET /api/health", s.health)
+	api("GET /api/stream", s.stream)
 	api("GET /api/settings", s.getSettings)
 	api("PUT /api/settings", s.putSettings)
 

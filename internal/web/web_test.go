@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/interviewdesk/interviewdesk/internal/interviews"
+	"github.com/interviewdesk/interviewdesk/internal/push"
 	"github.com/interviewdesk/interviewdesk/internal/room"
 	"github.com/interviewdesk/interviewdesk/internal/settings"
 	"github.com/interviewdesk/interviewdesk/internal/store"
@@ -43,11 +44,12 @@ func setup(t *testing.T) fixture {
 	ivs := interviews.New(db, ts, st, now)
 	log := slog.New(slog.DiscardHandler)
 	rooms := room.New(db, ivs, log, now)
-	sessions, err := room.NewSessions(room.SessionsConfig{Log: rooms, Interviews: ivs, Logger: log, Now: now})
+	bus := push.NewBus()
+	sessions, err := room.NewSessions(room.SessionsConfig{Log: rooms, Interviews: ivs, Push: bus, Logger: log, Now: now})
 	if err != nil {
 		t.Fatal(err)
 	}
-	svc := Services{Templates: ts, Settings: st, Interviews: ivs, Rooms: rooms, Sessions: sessions}
+	svc := Services{Templates: ts, Settings: st, Interviews: ivs, Rooms: rooms, Sessions: sessions, Push: bus}
 	s := New(Config{PublicURL: "https://interviews.example.com/", ConsoleKey: testKey}, svc, log, now)
 	srv := httptest.NewServer(s)
 	t.Cleanup(srv.Close)

@@ -197,6 +197,7 @@ func (c *call) close(log *slog.Logger) error {
 // onMediaEvent logs the call's milestones; first-rtp carries the join time
 // (Join to the first packet of a track at the host).
 func (h *Host) onMediaEvent(e media.Event) {
+	h.publishRecordings(e)
 	attrs := []any{"type", e.Type, "interview", e.Room, "participant", e.Participant.ID}
 	if e.Track != nil {
 		attrs = append(attrs, "kind", e.Track.Kind, "source", e.Track.Source)

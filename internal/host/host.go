@@ -83,6 +83,7 @@ type Host struct {
 	acmeSrv *http.Server
 	call    *call // nil without media
 	outbox  *mail.Outbox
+	growing recordingPulse
 }
 
 // Open opens the data folder's store (failing fast with store.ErrLocked when
@@ -135,7 +136,7 @@ func (h *Host) build() error {
 		return err
 	}
 	svc := web.Services{Templates: ts, Settings: st, Interviews: ivs, Rooms: rooms, Sessions: sessions,
-		Outbox: outbox}
+		Outbox: outbox, Push: h.push}
 	if h.call != nil {
 		svc.Recordings = h.call.sfu
 	}
@@ -265,12 +266,14 @@ func (h *Host) TrustedHandler() http.Handler { return h.web.Trusted() }
 func (h *Host) Push() *push.Bus { return h.push }
 
 // Close stops the host in reverse order of Start, within ShutdownTimeout:
-// HTTP (requests in flight finish, room connections are told the host is
-// stopping), the announcement, media, the relay, the outbox, the store.
+// HTTP (console streams end, requests in flight finish, room connections are
+// told the host is stopping), the announcement, media, the relay, the outbox,
+// the store.
 func (h *Host) Close() error {
 	ctx, cancel := context.WithTimeout(context.Background(), ShutdownTimeout)
 	defer cancel()
 	var errs []error
+	h.closePush()
 	if h.acmeSrv != nil {
 		_ = h.acmeSrv.Close()
 	}

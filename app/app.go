@@ -39,6 +39,7 @@ func Run(cfg Config, log *slog.Logger) error {
 		cfg.DataDir = dir
 	}
 	native := &Native{log: log}
+	var relay *pushRelay // the host's live changes, as Wails events
 	var handler http.Handler
 	h, err := startHost(cfg, log)
 	if err != nil {
@@ -57,7 +58,13 @@ func Run(cfg Config, log *slog.Logger) error {
 		MinHeight:        600,
 		AssetServer:      &assetserver.Options{Handler: handler},
 		BackgroundColour: &options.RGBA{R: 245, G: 246, B: 250, A: 255},
-		OnStartup:        native.startup,
+		OnStartup: func(ctx context.Context) {
+			native.startup(ctx)
+			if h != nil {
+				relay = startPushRelay(h.Push(), wailsEmit(ctx))
+			}
+		},
+		OnShutdown: func(context.Context) { relay.stop() },
 		OnDomReady: func(ctx context.Context) {
 			log.Info("console ready", "startup_ms", time.Since(started).Milliseconds())
 		},

@@ -2,8 +2,10 @@ import { act } from 'react'
 import { createRoot, type Root } from 'react-dom/client'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { Outbox, OutboxMessage } from '../api/types'
+import { fakePush } from '../platform/fakePush'
+import { PushContext } from '../platform/push'
 import { ToastProvider } from '../shell/toasts'
-import { OUTBOX_REFRESH_MS, OutboxPanel, useOutbox } from './OutboxPanel'
+import { OutboxPanel, useOutbox } from './OutboxPanel'
 
 declare global {
   var IS_REACT_ACT_ENVIRONMENT: boolean
@@ -28,6 +30,7 @@ let root: Root
 let container: HTMLElement
 
 let sendAll: string[]
+let push: ReturnType<typeof fakePush>
 
 function Harness({ initial, canSend }: { initial?: Outbox; canSend?: boolean }) {
   const outbox = useOutbox('iv1', 'k', initial)
@@ -36,6 +39,7 @@ function Harness({ initial, canSend }: { initial?: Outbox; canSend?: boolean }) 
 
 beforeEach(() => {
   vi.useFakeTimers()
+  push = fakePush()
   gets = 0
   resent = []
   sendAll = []
@@ -71,7 +75,15 @@ afterEach(() => {
 })
 
 async function render(initial?: Outbox, canSend?: boolean) {
-  await act(async () => root.render(<ToastProvider><Harness initial={initial} canSend={canSend} /></ToastProvider>))
+  await act(async () =>
+    root.render(
+      <PushContext.Provider value={push.client}>
+        <ToastProvider>
+          <Harness initial={initial} canSend={canSend} />
+        </ToastProvider>
+      </PushContext.Provider>,
+    ),
+  )
   await act(async () => {})
 }
 
@@ -84,7 +96,7 @@ async function tick(ms: number) {
 const states = () => [...container.querySelectorAll('.badge-state')].map((b) => b.textContent)
 
 describe('invitations panel', () => {
-  it('refreshes every 5 s while a message is queued or sending, then stops', async () => {
+  it('reloads when the host says an email of this interview changed, and only then', async () => {
     answers = [
       { mailConfigured: true, messages: [msg({ state: 'queued' })] },
       { mailConfigured: true, messages: [msg({ state: 'sending', attempts: 1 })] },
@@ -93,16 +105,17 @@ describe('invitations panel', () => {
     await render()
     expect(gets).toBe(1)
     expect(states()).toEqual(['Queued'])
-    await tick(OUTBOX_REFRESH_MS - 100)
+    await tick(60_000) // no polling
     expect(gets).toBe(1)
-    await tick(100)
+    await act(async () => push.emit({ type: 'outbox', interviewId: 'iv2' }))
+    await act(async () => push.emit({ type: 'recordings', interviewId: 'iv1' }))
+    expect(gets).toBe(1)
+    await act(async () => push.emit({ type: 'outbox', interviewId: 'iv1' }))
     expect(gets).toBe(2)
     expect(states()).toEqual(['Sending'])
-    await tick(OUTBOX_REFRESH_MS)
+    await act(async () => push.resync()) // missed events: reload
     expect(gets).toBe(3)
     expect(states()[0]).toMatch(/^Sent at /)
-    await tick(OUTBOX_REFRESH_MS * 4)
-    expect(gets).toBe(3)
     expect(container.querySelector('[role="status"]')?.textContent).toBe('1 email: 1 sent.')
   })
 
@@ -116,8 +129,8 @@ describe('invitations panel', () => {
     await act(async () => {})
     expect(resent).toEqual(['/api/outbox/2/resend'])
     expect(states()).toEqual(['Queued'])
-    // Queued again: polling starts.
-    await tick(OUTBOX_REFRESH_MS)
+    // Queued again: the host says when it was sent.
+    await act(async () => push.emit({ type: 'outbox', interviewId: 'iv1' }))
     expect(gets).toBe(1)
   })
 

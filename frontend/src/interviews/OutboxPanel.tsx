@@ -3,9 +3,10 @@ import { errorMessage } from '../api/client'
 import { getOutbox, resendMessage, sendInvitations } from '../api/invitations'
 import type { Outbox, OutboxMessage } from '../api/types'
 import { dateTimeFormat } from '../platform/locale'
+import { usePush } from '../platform/push'
 import { useToast } from '../shell/toasts'
 import { Skeleton } from '../ui/Feedback'
-import { attemptsLabel, canResend, inFlight, kindLabel, outboxStatus, outboxSummary, type StateTone } from './outbox'
+import { attemptsLabel, canResend, kindLabel, outboxStatus, outboxSummary, type StateTone } from './outbox'
 
 const TONE_CLASS: Record<StateTone, string> = {
   muted: 'badge-muted',
@@ -13,8 +14,6 @@ const TONE_CLASS: Record<StateTone, string> = {
   success: 'badge-success',
   danger: 'badge-danger',
 }
-
-export const OUTBOX_REFRESH_MS = 5_000
 
 export type OutboxState = {
   data: Outbox | undefined
@@ -26,8 +25,8 @@ export type OutboxState = {
 }
 
 /**
- * The interview's emails, refreshed every 5 s while any is queued or sending.
- * `refreshKey` changes when the interview does (a reschedule sends updates).
+ * The interview's emails, reloaded when the host says one was queued, sent or
+ * failed. `refreshKey` changes when the interview does (a reschedule sends updates).
  */
 export function useOutbox(id: string, refreshKey: string, initial?: Outbox): OutboxState {
   const [data, setData] = useState<Outbox | undefined>(initial)
@@ -54,14 +53,8 @@ export function useOutbox(id: string, refreshKey: string, initial?: Outbox): Out
     return () => ctrl.abort()
   }, [id, refreshKey, nonce])
 
-  // Poll while something is on its way; a failed refresh stops until Retry.
-  useEffect(() => {
-    if (!data || error !== undefined || !inFlight(data.messages)) return
-    const t = window.setTimeout(() => setNonce((n) => n + 1), OUTBOX_REFRESH_MS)
-    return () => window.clearTimeout(t)
-  }, [data, error])
-
   const reload = useCallback(() => setNonce((n) => n + 1), [])
+  usePush(id, ['outbox'], reload)
   const replace = useCallback(
     (m: OutboxMessage) =>
       setData((d) => d && { ...d, messages: d.messages.map((x) => (String(x.id) === String(m.id) ? m : x)) }),

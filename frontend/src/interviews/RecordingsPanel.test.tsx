@@ -2,6 +2,8 @@ import { act } from 'react'
 import { createRoot, type Root } from 'react-dom/client'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { Interview } from '../api/types'
+import { fakePush } from '../platform/fakePush'
+import { PushContext } from '../platform/push'
 import { formatBytes, formatClock, participantLabel, RecordingsPanel } from './RecordingsPanel'
 
 declare global {
@@ -12,6 +14,8 @@ globalThis.IS_REACT_ACT_ENVIRONMENT = true
 const iv = { id: 'iv1', candidate: { name: 'Olivia Diaz', email: 'o@example.com' } } as unknown as Interview
 let root: Root | undefined
 let container: HTMLElement | undefined
+let push: ReturnType<typeof fakePush>
+let gets: number
 
 afterEach(() => {
   if (root) act(() => root!.unmount())
@@ -19,12 +23,24 @@ afterEach(() => {
   vi.unstubAllGlobals()
 })
 
-async function render(recordings: unknown) {
-  vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify({ recordings }), { status: 200 })))
+async function render(recordings: unknown, ...later: unknown[]) {
+  const answers = [recordings, ...later]
+  gets = 0
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async () => new Response(JSON.stringify({ recordings: answers[Math.min(gets++, answers.length - 1)] }), { status: 200 })),
+  )
+  push = fakePush()
   container = document.createElement('div')
   document.body.append(container)
   root = createRoot(container)
-  await act(async () => root!.render(<RecordingsPanel interview={iv} />))
+  await act(async () =>
+    root!.render(
+      <PushContext.Provider value={push.client}>
+        <RecordingsPanel interview={iv} />
+      </PushContext.Provider>,
+    ),
+  )
   await act(async () => {})
   return container
 }
@@ -72,6 +88,19 @@ describe('recordings panel', () => {
     expect(c.textContent).toContain('● Recording')
     expect(c.textContent).toContain('in progress')
     expect(c.textContent).toContain('Cut off')
+  })
+
+  it('reloads when the host says the recordings changed or grew', async () => {
+    const c = await render([rec({ active: true, finalised: false, durationMs: 0, bytes: 850_000 })], [
+      rec({ active: true, finalised: false, durationMs: 0, bytes: 2_500_000 }),
+    ])
+    expect(c.textContent).toContain('850 KB')
+    await act(async () => push.emit({ type: 'recordings', interviewId: 'iv2' }))
+    expect(gets).toBe(1)
+    await act(async () => push.emit({ type: 'recordings', interviewId: 'iv1' }))
+    await act(async () => {})
+    expect(gets).toBe(2)
+    expect(c.textContent).toContain('2.5 MB')
   })
 
   it('formats sizes, lengths and participants', () => {

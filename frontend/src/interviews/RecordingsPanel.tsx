@@ -1,8 +1,8 @@
-import { useEffect } from 'react'
 import { errorMessage } from '../api/client'
 import { listRecordings } from '../api/room'
 import type { Interview, Recording } from '../api/types'
 import { dateTimeFormat } from '../platform/locale'
+import { usePush } from '../platform/push'
 import { Skeleton } from '../ui/Feedback'
 import { useAsync } from '../ui/useAsync'
 
@@ -87,15 +87,11 @@ const ORDER = ['camera', 'screen', 'microphone', 'screen-audio']
 export function RecordingsPanel({ interview: iv }: { interview: Interview }) {
   const state = useAsync((signal) => listRecordings(iv.id, signal), [iv.id])
   const recs = state.data
-  const active = recs?.some((r) => r.active) ?? false
   const { reload } = state
 
-  // While a call is being recorded, sizes and lengths grow: refresh now and then.
-  useEffect(() => {
-    if (!active) return
-    const t = window.setInterval(reload, 10_000)
-    return () => window.clearInterval(t)
-  }, [active, reload])
+  // The host says when a recording starts, grows (every few seconds while
+  // the call is recorded) or is finalised.
+  usePush(iv.id, ['recordings'], reload)
 
   const sorted = recs
     ? [...recs].sort(

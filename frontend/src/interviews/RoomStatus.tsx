@@ -1,9 +1,10 @@
-import { useEffect, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { getPresence } from '../api/room'
 import type { Interview, RoomPresence } from '../api/types'
+import { usePush, type PushChange } from '../platform/push'
 
-/** How often the console asks who is in the room. */
-export const PRESENCE_REFRESH_MS = 3_000
+/** How soon a failed load of the status is tried again. */
+const LOAD_RETRY_MS = 3_000
 
 /** The one-line status, in the words recruiters know from the room. */
 export function roomStatusText(p: RoomPresence | undefined, candidateName: string): string {
@@ -19,31 +20,59 @@ export function roomStatusText(p: RoomPresence | undefined, candidateName: strin
   return `Candidate ${candidateName} is ready and waiting.`
 }
 
-/** The room's live status on the interview page, refreshed every 3 s. */
+/** A presence event's data, when it has the shape GET …/presence answers. */
+export function presenceFrom(data: unknown): RoomPresence | undefined {
+  if (typeof data !== 'object' || data === null) return undefined
+  const p = data as Partial<RoomPresence>
+  if (typeof p.phase !== 'string' || typeof p.locked !== 'boolean' || !Array.isArray(p.members)) return undefined
+  return p as RoomPresence
+}
+
+/** The room's live status on the interview page, kept current by the host's pushes. */
 export function RoomStatus({ interview }: { interview: Interview }) {
   const [presence, setPresence] = useState<RoomPresence>()
   const [failed, setFailed] = useState(false)
   const live = interview.status === 'scheduled'
+  const loading = useRef<AbortController | undefined>(undefined)
+  const retry = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
+
+  const stop = useCallback(() => {
+    loading.current?.abort()
+    clearTimeout(retry.current)
+  }, [])
+
+  const load = useCallback(async () => {
+    stop()
+    const ctrl = new AbortController()
+    loading.current = ctrl
+    try {
+      setPresence(await getPresence(interview.id, ctrl.signal))
+      setFailed(false)
+    } catch {
+      if (ctrl.signal.aborted) return
+      setFailed(true)
+      retry.current = setTimeout(() => void load(), LOAD_RETRY_MS)
+    }
+  }, [interview.id, stop])
 
   useEffect(() => {
     if (!live) return
-    const ctrl = new AbortController()
-    let timer: ReturnType<typeof setTimeout> | undefined
-    const load = async () => {
-      try {
-        setPresence(await getPresence(interview.id, ctrl.signal))
-        setFailed(false)
-      } catch {
-        if (!ctrl.signal.aborted) setFailed(true)
-      }
-      if (!ctrl.signal.aborted) timer = setTimeout(load, PRESENCE_REFRESH_MS)
-    }
     void load()
-    return () => {
-      ctrl.abort()
-      clearTimeout(timer)
-    }
-  }, [interview.id, live])
+    return stop
+  }, [live, load, stop])
+
+  const stream = usePush(
+    interview.id,
+    ['presence'],
+    (c: PushChange) => {
+      const p = c.type === 'presence' ? presenceFrom(c.data) : undefined
+      if (!p) return void load()
+      stop() // the pushed view is newer than any answer on its way
+      setPresence(p)
+      setFailed(false)
+    },
+    live,
+  )
 
   if (!live) return null
   const text = roomStatusText(presence, interview.candidate.name)
@@ -59,7 +88,7 @@ export function RoomStatus({ interview }: { interview: Interview }) {
       <p className={waiting ? 'room-live room-live-waiting' : 'room-live'} role="status" aria-live="polite">
         {text}
       </p>
-      {failed && <p className="muted">The status could not be refreshed; retrying.</p>}
+      {(failed || stream === 'down') && <p className="muted">The status could not be refreshed; retrying.</p>}
     </section>
   )
 }

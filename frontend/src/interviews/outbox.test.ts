@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { OutboxMessage } from '../api/types'
-import { attemptsLabel, canResend, inFlight, kindLabel, outboxStatus, outboxSummary } from './outbox'
+import { attemptsLabel, canResend, kindLabel, outboxStatus, outboxSummary } from './outbox'
 
 const when = (iso: string) => iso.slice(11, 16)
 
@@ -68,13 +68,6 @@ describe('outbox helpers', () => {
 
   it('attempts', () => {
     expect([0, 1, 3].map(attemptsLabel)).toEqual(['Not tried yet', '1 attempt', '3 attempts'])
-  })
-
-  it('refreshes only while a message is queued or sending', () => {
-    expect(inFlight([])).toBe(false)
-    expect(inFlight([msg({ state: 'sent' }), msg({ state: 'failed' })])).toBe(false)
-    expect(inFlight([msg({ state: 'sent' }), msg({ state: 'queued' })])).toBe(true)
-    expect(inFlight([msg({ state: 'sending' })])).toBe(true)
   })
 
   it('offers Resend on failed and sent messages only', () => {

@@ -55,9 +55,6 @@ export function attemptsLabel(n: number): string {
   return n === 1 ? '1 attempt' : `${n} attempts`
 }
 
-/** Messages still on their way: the panel refreshes while there are any. */
-export const inFlight = (ms: readonly OutboxMessage[]) => ms.some((m) => m.state === 'queued' || m.state === 'sending')
-
 export const canResend = (m: OutboxMessage) => m.state === 'failed' || m.state === 'sent'
 
 /** "2 sent, 1 queued, 1 failed" — a summary for the live region. */

@@ -3,8 +3,8 @@ import './styles/base.css'
 import './styles/components.css'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
-import { App } from './shell/App'
-import { applyTheme, storedTheme } from './shell/theme'
+import { App } from './app/App'
+import { applyTheme, storedTheme } from './ui/theme'
 
 applyTheme(storedTheme())
 

@@ -1,7 +1,7 @@
 import { act } from 'react'
 import { createRoot, type Root } from 'react-dom/client'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { ToastProvider } from '../shell/toasts'
+import { ToastProvider } from '../ui/toasts'
 import { CreateInterviewPage } from './CreateInterviewPage'
 
 declare global {

@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { ApiError, errorMessage } from '../api/client'
 import { addInterviewer, removeInterviewer } from '../api/interviews'
 import type { Interview } from '../api/types'
-import { useToast } from '../shell/toasts'
+import { useToast } from '../ui/toasts'
 import { Field } from '../ui/Field'
 import { validateInterviewer, type FieldErrors, type InterviewerField } from './validation'
 

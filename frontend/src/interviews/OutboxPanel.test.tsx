@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { Outbox, OutboxMessage } from '../api/types'
 import { fakePush } from '../platform/fakePush'
 import { PushContext } from '../platform/push'
-import { ToastProvider } from '../shell/toasts'
+import { ToastProvider } from '../ui/toasts'
 import { OutboxPanel, useOutbox } from './OutboxPanel'
 
 declare global {

@@ -4,7 +4,7 @@ import { getOutbox, resendMessage, sendInvitations } from '../api/invitations'
 import type { Outbox, OutboxMessage } from '../api/types'
 import { dateTimeFormat } from '../platform/locale'
 import { usePush } from '../platform/push'
-import { useToast } from '../shell/toasts'
+import { useToast } from '../ui/toasts'
 import { Skeleton } from '../ui/Feedback'
 import { attemptsLabel, canResend, kindLabel, outboxStatus, outboxSummary, type StateTone } from './outbox'
 

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react'
 import { errorMessage } from '../api/client'
 import { updateTools } from '../api/interviews'
 import type { Interview, RoomTools } from '../api/types'
-import { useToast } from '../shell/toasts'
+import { useToast } from '../ui/toasts'
 
 const TOOLS: { key: keyof RoomTools; label: string; description: string }[] = [
   { key: 'liveCode', label: 'Live Code', description: 'A shared code editor for the candidate and interviewers.' },

@@ -3,7 +3,7 @@
 // session; the screen follows screenFor().
 
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react'
-import { ToastProvider } from '../shell/toasts'
+import { ToastProvider } from '../ui/toasts'
 import { CallView } from './call/CallView'
 import { useCallSession } from './call/useCall'
 import { CandidateStage, WaitingRoom } from './candidate/CandidateScreens'

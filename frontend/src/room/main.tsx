@@ -4,7 +4,7 @@ import '../styles/components.css'
 import './room.css'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
-import { applyTheme, storedTheme } from '../shell/theme'
+import { applyTheme, storedTheme } from '../ui/theme'
 import { RoomApp } from './RoomApp'
 
 applyTheme(storedTheme())

@@ -1,5 +1,5 @@
 import { useCallback } from 'react'
-import { useToast } from '../../shell/toasts'
+import { useToast } from '../../ui/toasts'
 import { NotDeliveredError } from '../connection/client'
 import type { RoomStore } from '../connection/store'
 import type { ActionData, ActionName } from '../protocol'

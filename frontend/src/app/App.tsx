@@ -9,7 +9,7 @@ import { Dialog } from '../ui/Dialog'
 import { EmptyState, PageHeader } from '../ui/Feedback'
 import { cancelPending, confirmPending, useRoute, useRouterState, type Route } from './router'
 import { Sidebar } from './Sidebar'
-import { ToastProvider } from './toasts'
+import { ToastProvider } from '../ui/toasts'
 
 function Screen({ route }: { route: Route }) {
   switch (route.name) {

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import type { Route } from './router'
-import { setTheme, storedTheme, type ThemeChoice } from './theme'
+import { setTheme, storedTheme, type ThemeChoice } from '../ui/theme'
 
 const NAV: { label: string; hash: string; areas: Route['name'][] }[] = [
   { label: 'Interviews', hash: '#/interviews', areas: ['interviews', 'interview', 'interview-new'] },

@@ -20,7 +20,7 @@ import { RoomToolsPanel } from './RoomToolsPanel'
 import { ShareDetailsDialog } from './ShareDetailsDialog'
 import { TimelinePanel } from './TimelinePanel'
 import { StatusBadge } from './status'
-import { useNow } from './useNow'
+import { useNow } from '../ui/useNow'
 
 export function InterviewDetailsPage({ id }: { id: string }) {
   // The outbox comes with the interview, so the "email is not set up" notice is

@@ -7,7 +7,7 @@ import { useKeyShortcut } from '../ui/shortcuts'
 import { EmptyState, LoadError, PageHeader } from '../ui/Feedback'
 import { useAsync } from '../ui/useAsync'
 import { StatusBadge } from './status'
-import { useNow } from './useNow'
+import { useNow } from '../ui/useNow'
 
 const TABS: { tense: Tense; label: string; empty: string }[] = [
   { tense: 'upcoming', label: 'Upcoming', empty: 'No upcoming interviews. Create one from a template.' },

@@ -1,6 +1,7 @@
 // Whole-page messages: connecting, the end, another tab, a dead link, left.
 
-import { useEffect, useState, type ReactNode } from 'react'
+import type { ReactNode } from 'react'
+import { useNow } from '../ui/useNow'
 import type { ConnectionStatus } from './connection/client'
 
 function Message({ title, children, tone = 'info' }: { title: string; children?: ReactNode; tone?: 'info' | 'success' | 'warn' }) {
@@ -120,12 +121,7 @@ export function InvalidLink() {
 
 /** The line under the header while the room channel is down. */
 export function ConnectionBanner({ status, retryAt, onRetry }: { status: ConnectionStatus; retryAt: number | undefined; onRetry: () => void }) {
-  const [now, setNow] = useState(() => Date.now())
-  useEffect(() => {
-    if (status !== 'reconnecting') return
-    const t = window.setInterval(() => setNow(Date.now()), 500)
-    return () => window.clearInterval(t)
-  }, [status])
+  const now = useNow(500, status === 'reconnecting').getTime()
   const seconds = retryAt ? Math.max(0, Math.ceil((retryAt - now) / 1000)) : 0
   return (
     <div className="connection-banner" role="status" aria-live="polite">

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { useNow } from '../../interviews/useNow'
+import { useNow } from '../../ui/useNow'
 import { formatDateTime, formatDuration } from '../../platform/time'
 import type { ConnectionStatus } from '../connection/client'
 import type { LocalMedia } from '../media/local'

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
 import type { RoomStore } from '../connection/store'
 import { LIMITS, type InterviewerView } from '../protocol'
+import { useNow } from '../../ui/useNow'
 import { ClockIcon } from '../call/icons'
 import { DraftStore, reconcile } from './drafts'
 import { SaveStatusText, useAutosave } from './useAutosave'
@@ -29,11 +30,7 @@ export function questionShownAt(view: InterviewerView): string | undefined {
 }
 
 function Elapsed({ from, offset }: { from: string | undefined; offset: number }) {
-  const [now, setNow] = useState(() => Date.now())
-  useEffect(() => {
-    const t = window.setInterval(() => setNow(Date.now()), 1000)
-    return () => window.clearInterval(t)
-  }, [])
+  const now = useNow(1000).getTime()
   const ms = from ? now - offset - Date.parse(from) : 0
   return (
     <span className="elapsed" title="Time on this question">

@@ -1,5 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react'
-import { ApiError, errorMessage } from '../api/client'
+import { useMemo, useState } from 'react'
 import { createInterview } from '../api/interviews'
 import { getSettings } from '../api/settings'
 import { listTemplates } from '../api/templates'
@@ -11,6 +10,7 @@ import { kindLabel } from '../templates/TemplateListPage'
 import { LoadError, PageHeader, Skeleton } from '../ui/Feedback'
 import { Field } from '../ui/Field'
 import { useAsync } from '../ui/useAsync'
+import { among, useFieldErrors } from '../ui/useFieldErrors'
 import {
   CREATE_FIELDS,
   firstInvalid,
@@ -18,7 +18,6 @@ import {
   validateCreate,
   type CreateField,
   type CreateForm,
-  type FieldErrors,
 } from './validation'
 import { WhenFields } from './WhenFields'
 
@@ -84,21 +83,14 @@ function CreateInterviewForm({
     durationMinutes: initialTemplate ? String(initialTemplate.durationMinutes) : '60',
     campaign: '',
   }))
-  const [errors, setErrors] = useState<FieldErrors<CreateField>>({})
-  const [summary, setSummary] = useState('')
+  const { errors, message: summary, show: showErrors, clear, fail } = useFieldErrors<CreateField>((errs) => {
+    const f = firstInvalid(CREATE_FIELDS, errs)
+    return document.getElementById(f ? FOCUS_ID[f] : 'create-summary')
+  })
   const [saving, setSaving] = useState(false)
-  const [focusTick, setFocusTick] = useState(0)
-  const focusField = useRef<CreateField | undefined>(undefined)
   const toast = useToast()
 
   const selected = useMemo(() => templates.find((t) => t.id === form.templateId), [templates, form.templateId])
-
-  useEffect(() => {
-    if (focusTick === 0) return
-    const f = focusField.current
-    const el = f ? document.getElementById(FOCUS_ID[f]) : document.getElementById('create-summary')
-    el?.focus()
-  }, [focusTick])
 
   const set = (patch: Partial<CreateForm>) => {
     setForm((f) => ({ ...f, ...patch }))
@@ -106,18 +98,7 @@ function CreateInterviewForm({
     const touched = Object.keys(patch).map((k) =>
       k === 'date' || k === 'time' ? 'startsAt' : k === 'when' ? 'startsAt' : k,
     ) as CreateField[]
-    setErrors((e) => {
-      const next = { ...e }
-      for (const k of touched) delete next[k]
-      return next
-    })
-  }
-
-  const showErrors = (errs: FieldErrors<CreateField>, message: string) => {
-    setErrors(errs)
-    setSummary(message)
-    focusField.current = firstInvalid(CREATE_FIELDS, errs)
-    setFocusTick((n) => n + 1)
+    clear(...touched)
   }
 
   const submit = async () => {
@@ -130,17 +111,7 @@ function CreateInterviewForm({
       toast({ tone: 'success', message: `Interview with ${iv.candidate.name} saved.` })
       navigate(href('interviews', iv.id))
     } catch (e) {
-      if (e instanceof ApiError && e.status === 422) {
-        const known: FieldErrors<CreateField> = {}
-        const other: string[] = []
-        for (const [k, v] of Object.entries(e.fields)) {
-          if ((CREATE_FIELDS as string[]).includes(k)) known[k as CreateField] = v
-          else other.push(v)
-        }
-        showErrors(known, [e.message, ...other].join(' '))
-      } else {
-        showErrors({}, errorMessage(e))
-      }
+      fail(e, among(CREATE_FIELDS), { summary: true })
     } finally {
       setSaving(false)
     }

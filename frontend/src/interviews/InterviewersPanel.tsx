@@ -1,27 +1,27 @@
 import { useState } from 'react'
-import { ApiError, errorMessage } from '../api/client'
+import { errorMessage } from '../api/client'
 import { addInterviewer, removeInterviewer } from '../api/interviews'
 import type { Interview } from '../api/types'
 import { useToast } from '../ui/toasts'
 import { Field } from '../ui/Field'
-import { validateInterviewer, type FieldErrors, type InterviewerField } from './validation'
+import { among, useFieldErrors } from '../ui/useFieldErrors'
+import { validateInterviewer, type InterviewerField } from './validation'
 
 type Props = { interview: Interview; readOnly: boolean; onChange: (iv: Interview) => void }
 
 export function InterviewersPanel({ interview, readOnly, onChange }: Props) {
   const [name, setName] = useState('')
   const [email, setEmail] = useState('')
-  const [errors, setErrors] = useState<FieldErrors<InterviewerField> & { other?: string }>({})
+  const { errors, message: otherError, show, fail } = useFieldErrors<InterviewerField>((errs) =>
+    errs.name || errs.email ? document.getElementById(errs.name ? 'interviewer-name' : 'interviewer-email') : null,
+  )
   const [busy, setBusy] = useState(false)
   const toast = useToast()
 
   const add = async () => {
     const errs = validateInterviewer(name, email)
-    setErrors(errs)
-    if (errs.name || errs.email) {
-      document.getElementById(errs.name ? 'interviewer-name' : 'interviewer-email')?.focus()
-      return
-    }
+    show(errs)
+    if (errs.name || errs.email) return
     setBusy(true)
     try {
       const iv = await addInterviewer(interview.id, name.trim(), email.trim())
@@ -31,12 +31,7 @@ export function InterviewersPanel({ interview, readOnly, onChange }: Props) {
       setEmail('')
       document.getElementById('interviewer-name')?.focus()
     } catch (e) {
-      if (e instanceof ApiError && (e.fields.name || e.fields.email)) {
-        setErrors({ ...(e.fields.name ? { name: e.fields.name } : {}), ...(e.fields.email ? { email: e.fields.email } : {}) })
-        document.getElementById(e.fields.name ? 'interviewer-name' : 'interviewer-email')?.focus()
-      } else {
-        setErrors({ other: errorMessage(e) })
-      }
+      fail(e, among(['name', 'email']))
     } finally {
       setBusy(false)
     }
@@ -114,9 +109,9 @@ export function InterviewersPanel({ interview, readOnly, onChange }: Props) {
           <button type="submit" className="btn" disabled={busy}>
             Add interviewer
           </button>
-          {errors.other && (
+          {otherError && (
             <p className="field-error add-person-error" role="alert">
-              {errors.other}
+              {otherError}
             </p>
           )}
         </form>

@@ -1,11 +1,14 @@
 import { useState } from 'react'
-import { ApiError, errorMessage } from '../api/client'
 import { rescheduleInterview } from '../api/interviews'
 import type { Interview } from '../api/types'
 import { instantToWall, isValidTimeZone, joinWall } from '../platform/time'
 import { Dialog } from '../ui/Dialog'
+import { among, useFieldErrors, type FieldMessages } from '../ui/useFieldErrors'
 import { MESSAGES, validateStart } from './validation'
 import { WhenFields } from './WhenFields'
+
+type WhenField = 'startsAt' | 'timeZone'
+const WHEN_FIELDS: readonly WhenField[] = ['startsAt', 'timeZone']
 
 type Props = { interview: Interview; onClose: () => void; onDone: (iv: Interview) => void }
 
@@ -14,33 +17,23 @@ export function RescheduleDialog({ interview, onClose, onDone }: Props) {
     ...instantToWall(interview.startsAt, interview.timeZone),
     timeZone: interview.timeZone,
   }))
-  const [errors, setErrors] = useState<{ startsAt?: string; timeZone?: string; other?: string }>({})
+  const { errors, message: otherError, show, reset, fail } = useFieldErrors<WhenField>((errs) =>
+    errs.startsAt || errs.timeZone ? document.getElementById(errs.startsAt ? 'reschedule-date' : 'reschedule-zone') : null,
+  )
   const [saving, setSaving] = useState(false)
 
   const submit = async () => {
-    const next: typeof errors = {}
+    const next: FieldMessages<WhenField> = {}
     if (!isValidTimeZone(form.timeZone)) next.timeZone = MESSAGES.timeZone
     const start = validateStart(form.date, form.time, form.timeZone, new Date())
     if (start) next.startsAt = start
-    setErrors(next)
-    if (Object.keys(next).length > 0) {
-      document.getElementById(next.startsAt ? 'reschedule-date' : 'reschedule-zone')?.focus()
-      return
-    }
+    if (Object.keys(next).length > 0) return show(next)
+    reset()
     setSaving(true)
     try {
       onDone(await rescheduleInterview(interview.id, joinWall(form.date, form.time), form.timeZone))
     } catch (e) {
-      if (e instanceof ApiError && e.status === 422) {
-        const f: typeof errors = {}
-        if (e.fields.startsAt) f.startsAt = e.fields.startsAt
-        if (e.fields.timeZone) f.timeZone = e.fields.timeZone
-        if (!f.startsAt && !f.timeZone) f.other = e.message
-        setErrors(f)
-        document.getElementById(f.startsAt ? 'reschedule-date' : 'reschedule-zone')?.focus()
-      } else {
-        setErrors({ other: errorMessage(e) })
-      }
+      fail(e, among(WHEN_FIELDS))
     } finally {
       setSaving(false)
     }
@@ -63,9 +56,9 @@ export function RescheduleDialog({ interview, onClose, onDone }: Props) {
         </>
       }
     >
-      {errors.other && (
+      {otherError && (
         <p className="field-error" role="alert">
-          {errors.other}
+          {otherError}
         </p>
       )}
       <WhenFields

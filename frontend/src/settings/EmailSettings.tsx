@@ -1,11 +1,12 @@
 import { useEffect, useId, useState } from 'react'
-import { ApiError, errorMessage } from '../api/client'
+import { errorMessage } from '../api/client'
 import { getMailSettings, saveMailSettings, sendTestEmail } from '../api/mail'
 import type { MailField, MailSecurity, MailSettings } from '../api/types'
 import { useToast } from '../ui/toasts'
 import { LoadError, Skeleton } from '../ui/Feedback'
 import { Field } from '../ui/Field'
 import { useAsync } from '../ui/useAsync'
+import { among, useFieldErrors } from '../ui/useFieldErrors'
 
 /** Form order: the first field with an error gets focus. */
 export const MAIL_FIELDS: MailField[] = [
@@ -56,14 +57,16 @@ const formFrom = (s: MailSettings): Form => ({
 
 const fieldId = (f: MailField) => `mail-${f}`
 
-type Errors = Partial<Record<MailField, string>> & { other?: string }
 type TestResult = { ok: true; text: string } | { ok: false; text: string } | null
 
 /** Settings → Email: the SMTP server invitations go through, and a test email. */
 export function EmailSettings({ organizerEmail }: { organizerEmail: string }) {
   const data = useAsync((signal) => getMailSettings(signal), [])
   const [form, setForm] = useState<Form | null>(null)
-  const [errors, setErrors] = useState<Errors>({})
+  const { errors, message: otherError, clear, reset, fail } = useFieldErrors<MailField>((errs) => {
+    const first = MAIL_FIELDS.find((f) => errs[f])
+    return first ? document.getElementById(fieldId(first)) : null
+  })
   const [saving, setSaving] = useState(false)
   const [testTo, setTestTo] = useState(organizerEmail)
   const [testing, setTesting] = useState(false)
@@ -88,11 +91,11 @@ export function EmailSettings({ organizerEmail }: { organizerEmail: string }) {
     form.clearPassword
   const set = <K extends keyof Form>(k: K, v: Form[K]) => {
     setForm((f) => (f ? { ...f, [k]: v } : f))
-    if (k in errors) setErrors((e) => ({ ...e, [k]: undefined }))
+    if (k !== 'clearPassword') clear(k)
   }
 
   const save = async () => {
-    setErrors({})
+    reset()
     setSaving(true)
     try {
       const port = /^\d+$/.test(form.port.trim()) ? Number(form.port.trim()) : 0
@@ -110,17 +113,7 @@ export function EmailSettings({ organizerEmail }: { organizerEmail: string }) {
       data.setData(s)
       toast({ tone: 'success', message: s.configured ? 'Email settings saved. Email is set up.' : 'Email settings saved.' })
     } catch (e) {
-      if (e instanceof ApiError && e.status === 422 && Object.keys(e.fields).length > 0) {
-        const next: Errors = {}
-        for (const f of MAIL_FIELDS) if (e.fields[f]) next[f] = e.fields[f]
-        const unknown = Object.keys(e.fields).filter((k) => !(MAIL_FIELDS as string[]).includes(k))
-        if (unknown.length > 0) next.other = unknown.map((k) => e.fields[k]).join(' ')
-        setErrors(next)
-        const first = MAIL_FIELDS.find((f) => next[f])
-        if (first) document.getElementById(fieldId(first))?.focus()
-      } else {
-        setErrors({ other: errorMessage(e) })
-      }
+      fail(e, among(MAIL_FIELDS))
     } finally {
       setSaving(false)
     }
@@ -163,9 +156,9 @@ export function EmailSettings({ organizerEmail }: { organizerEmail: string }) {
           void save()
         }}
       >
-        {errors.other && (
+        {otherError && (
           <p className="field-error" role="alert">
-            {errors.other}
+            {otherError}
           </p>
         )}
         <div className="form-grid">
@@ -303,7 +296,7 @@ export function EmailSettings({ organizerEmail }: { organizerEmail: string }) {
             {saving ? 'Saving…' : 'Save email settings'}
           </button>
           {changed && (
-            <button type="button" className="btn btn-ghost" onClick={() => (setForm(formFrom(saved)), setErrors({}))}>
+            <button type="button" className="btn btn-ghost" onClick={() => (setForm(formFrom(saved)), reset())}>
               Discard changes
             </button>
           )}

@@ -1,12 +1,18 @@
 import { useEffect, useState } from 'react'
-import { ApiError, errorMessage } from '../api/client'
 import { getHealth, getSettings, saveSettings } from '../api/settings'
 import { isValidEmail, MESSAGES } from '../interviews/validation'
 import { useToast } from '../ui/toasts'
 import { LoadError, PageHeader, Skeleton } from '../ui/Feedback'
 import { Field } from '../ui/Field'
 import { useAsync } from '../ui/useAsync'
+import { useFieldErrors, type FieldMessages } from '../ui/useFieldErrors'
 import { EmailSettings } from './EmailSettings'
+
+type OrganizerField = 'name' | 'email'
+
+/** The host names the organizer's fields "name" or "organizer.name". */
+const organizerField = (f: string): OrganizerField | undefined =>
+  f === 'name' || f === 'organizer.name' ? 'name' : f === 'email' || f === 'organizer.email' ? 'email' : undefined
 
 export function SettingsPage() {
   const data = useAsync(async (signal) => {
@@ -15,7 +21,9 @@ export function SettingsPage() {
   }, [])
   const [name, setName] = useState('')
   const [email, setEmail] = useState('')
-  const [errors, setErrors] = useState<{ name?: string; email?: string; other?: string }>({})
+  const { errors, message: otherError, show, fail } = useFieldErrors<OrganizerField>((errs) =>
+    errs.name || errs.email ? document.getElementById(errs.name ? 'organizer-name' : 'organizer-email') : null,
+  )
   const [saving, setSaving] = useState(false)
   const toast = useToast()
 
@@ -43,29 +51,19 @@ export function SettingsPage() {
   const changed = name !== settings.organizer.name || email !== settings.organizer.email
 
   const save = async () => {
-    const errs: typeof errors = {}
+    const errs: FieldMessages<OrganizerField> = {}
     if (name.trim() === '') errs.name = 'Enter your name.'
     if (email.trim() === '') errs.email = 'Enter your email address.'
     else if (!isValidEmail(email)) errs.email = MESSAGES.email
-    setErrors(errs)
-    if (errs.name || errs.email) {
-      document.getElementById(errs.name ? 'organizer-name' : 'organizer-email')?.focus()
-      return
-    }
+    show(errs)
+    if (errs.name || errs.email) return
     setSaving(true)
     try {
       const s = await saveSettings({ name: name.trim(), email: email.trim() })
       data.setData({ settings: s, health })
       toast({ tone: 'success', message: 'Settings saved.' })
     } catch (e) {
-      if (e instanceof ApiError && e.status === 422) {
-        const f = e.fields
-        const next = {
-          ...(f.name || f['organizer.name'] ? { name: f.name ?? f['organizer.name'] } : {}),
-          ...(f.email || f['organizer.email'] ? { email: f.email ?? f['organizer.email'] } : {}),
-        }
-        setErrors(Object.keys(next).length > 0 ? next : { other: e.message })
-      } else setErrors({ other: errorMessage(e) })
+      fail(e, organizerField)
     } finally {
       setSaving(false)
     }
@@ -87,9 +85,9 @@ export function SettingsPage() {
           Organizer
         </h2>
         <p className="section-hint">You are the first interviewer of every new interview.</p>
-        {errors.other && (
+        {otherError && (
           <p className="field-error" role="alert">
-            {errors.other}
+            {otherError}
           </p>
         )}
         <div className="form-grid">

@@ -6,7 +6,7 @@ import { emptyTopic, move, type TopicDraft } from './templateForm'
 type Props = {
   plan: TopicDraft[]
   onChange: (plan: TopicDraft[]) => void
-  errors: Record<string, string>
+  errors: Partial<Record<string, string>>
 }
 
 export function PlanEditor({ plan, onChange, errors }: Props) {

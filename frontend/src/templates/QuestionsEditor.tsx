@@ -6,7 +6,7 @@ import { emptyQuestion, move, newKey, type QuestionDraft } from './templateForm'
 type Props = {
   questions: QuestionDraft[]
   onChange: (questions: QuestionDraft[]) => void
-  errors: Record<string, string>
+  errors: Partial<Record<string, string>>
 }
 
 export function QuestionsEditor({ questions, onChange, errors }: Props) {
@@ -115,7 +115,7 @@ function KeyPoints({
 }: {
   q: QuestionDraft
   index: number
-  errors: Record<string, string>
+  errors: Partial<Record<string, string>>
   onChange: (k: QuestionDraft['keyPoints']) => void
 }) {
   const listError = errors[`questions.${index}.keyPoints`]

@@ -1,18 +1,18 @@
 import { useEffect, useRef, useState } from 'react'
-import { ApiError, errorMessage } from '../api/client'
 import { createTemplate, getTemplate, updateTemplate } from '../api/templates'
 import { href, navigate, setBlocker } from '../app/router'
 import { useModShortcut } from '../ui/shortcuts'
 import { useToast } from '../ui/toasts'
 import { LoadError, PageHeader, Skeleton } from '../ui/Feedback'
 import { Field } from '../ui/Field'
+import { useFieldErrors } from '../ui/useFieldErrors'
 import { PlanEditor } from './PlanEditor'
 import { QuestionsEditor } from './QuestionsEditor'
 import {
   blankDraft,
   draftSignature,
+  fieldPath,
   fromDraft,
-  normaliseFieldErrors,
   toDraft,
   type TemplateDraft,
 } from './templateForm'
@@ -24,11 +24,14 @@ export function TemplateEditorPage({ id }: { id?: string }) {
   const [saved, setSaved] = useState<string>(() => (id ? '' : draftSignature(blankDraft())))
   const [loadError, setLoadError] = useState<unknown>(undefined)
   const [nonce, setNonce] = useState(0)
-  const [errors, setErrors] = useState<Record<string, string>>({})
-  const [summary, setSummary] = useState<string>('')
   const [saving, setSaving] = useState(false)
-  const [focusInvalid, setFocusInvalid] = useState(0)
   const formRef = useRef<HTMLFormElement>(null)
+  // The first field with a message, else the summary (for messages without a field).
+  const { errors, message: summary, reset, fail } = useFieldErrors<string>(
+    () =>
+      formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]') ??
+      document.getElementById('template-error-summary'),
+  )
   const toast = useToast()
 
   useEffect(() => {
@@ -63,14 +66,6 @@ export function TemplateEditorPage({ id }: { id?: string }) {
     return () => window.removeEventListener('beforeunload', onBeforeUnload)
   }, [])
 
-  useEffect(() => {
-    if (focusInvalid === 0) return
-    const el =
-      formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]') ??
-      document.getElementById('template-error-summary')
-    el?.focus()
-  }, [focusInvalid])
-
   const save = async () => {
     if (!draft || saving) return
     setSaving(true)
@@ -78,23 +73,14 @@ export function TemplateEditorPage({ id }: { id?: string }) {
       const body = fromDraft(draft)
       const t = id ? await updateTemplate(id, body) : await createTemplate(body)
       const d = toDraft(t)
-      setErrors({})
-      setSummary('')
+      reset()
       setDraft(d)
       setSaved(draftSignature(d))
       dirtyRef.current = false
       toast({ tone: 'success', message: `Saved “${t.name}”.` })
       if (!id) navigate(href('templates', t.id), { replace: true })
     } catch (e) {
-      if (e instanceof ApiError && e.status === 422) {
-        const fields = normaliseFieldErrors(e.fields)
-        setErrors(fields)
-        setSummary(e.message)
-      } else {
-        setErrors({})
-        setSummary(errorMessage(e))
-      }
-      setFocusInvalid((n) => n + 1)
+      fail(e, fieldPath, { summary: true })
     } finally {
       setSaving(false)
     }

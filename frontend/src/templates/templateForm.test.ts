@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import type { Template } from '../api/types'
 import { kindLabel, matchesTemplate } from './TemplateListPage'
-import { draftSignature, exportFileName, fieldPath, fromDraft, move, normaliseFieldErrors, toDraft } from './templateForm'
+import { ApiError } from '../api/client'
+import { splitSaveError } from '../ui/useFieldErrors'
+import { draftSignature, exportFileName, fieldPath, fromDraft, move, toDraft } from './templateForm'
 
 const template: Template = {
   id: 'tpl1',
@@ -83,7 +85,8 @@ describe('server field paths', () => {
   })
 
   it('normalises a fields map', () => {
-    expect(normaliseFieldErrors({ 'plan[1].title': 'Required.' })).toEqual({ 'plan.1.title': 'Required.' })
+    const e = new ApiError(422, 'invalid', 'Required.', { 'plan[1].title': 'Required.' })
+    expect(splitSaveError(e, fieldPath).fields).toEqual({ 'plan.1.title': 'Required.' })
   })
 })
 

@@ -97,12 +97,6 @@ export function fieldPath(key: string): string {
   return key.replace(/\[(\d+)\]/g, '.$1').replace(/^\./, '')
 }
 
-export function normaliseFieldErrors(fields: Record<string, string>): Record<string, string> {
-  const out: Record<string, string> = {}
-  for (const [k, v] of Object.entries(fields)) out[fieldPath(k)] = v
-  return out
-}
-
 /** "go-backend-engineer.json" from a template name. */
 export function exportFileName(name: string): string {
   const slug = name

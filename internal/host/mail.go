@@ -25,7 +25,7 @@ func (h *Host) newOutbox(st *settings.Service) (*mail.Outbox, interviews.Hook, e
 		}
 		return c.Send(ctx, msg)
 	})
-	outbox, err := mail.NewOutbox(h.db, mail.Config{Sender: send, Now: h.now}, h.log.With("part", "outbox"))
+	outbox, err := mail.NewOutbox(h.db, mail.Config{Sender: send, Now: h.now, OnChange: h.publishOutbox}, h.log.With("part", "outbox"))
 	if err != nil {
 		return nil, nil, fmt.Errorf("outbox: %w", err)
 	}

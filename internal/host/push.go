@@ -4,6 +4,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/interviewdesk/interviewdesk/internal/mail"
 	"github.com/interviewdesk/interviewdesk/internal/media"
 	"github.com/interviewdesk/interviewdesk/internal/push"
 )
@@ -29,6 +30,15 @@ func (h *Host) publishRecordings(e media.Event) {
 		return
 	}
 	publish()
+}
+
+// publishOutbox tells console clients that an email of an interview was
+// queued, sent or failed (the outbox's OnChange). Mail about no interview (a
+// test email) concerns no screen.
+func (h *Host) publishOutbox(e mail.Entry) {
+	if e.Ref != "" {
+		h.push.Publish(push.Event{Type: push.Outbox, InterviewID: e.Ref})
+	}
 }
 
 // closePush ends the console streams (so HTTP can drain) and the growth pulses.

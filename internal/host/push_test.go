@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/interviewdesk/interviewdesk/internal/mail"
 	"github.com/interviewdesk/interviewdesk/internal/media"
 	"github.com/interviewdesk/interviewdesk/internal/push"
 )
@@ -89,5 +90,16 @@ func TestCloseEndsConsoleStreams(t *testing.T) {
 	}
 	if d := time.Since(start); d > 2*time.Second {
 		t.Errorf("close took %v with a console stream open", d)
+	}
+}
+
+func TestOutboxChangesOfAnInterviewArePushed(t *testing.T) {
+	h := &Host{push: push.NewBus()}
+	sub := h.Push().Subscribe()
+	defer sub.Close()
+	h.publishOutbox(mail.Entry{Ref: ""}) // a test email: no interview's screen
+	h.publishOutbox(mail.Entry{Ref: "iv1"})
+	if e := <-sub.Events(); e.Type != push.Outbox || e.InterviewID != "iv1" {
+		t.Fatalf("got %+v, want outbox of iv1", e)
 	}
 }

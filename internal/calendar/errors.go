@@ -1,7 +1,7 @@
 package calendar
 
-import "errors"
+import "github.com/interviewdesk/interviewdesk/internal/fault"
 
 // ErrInvalid means the event cannot be written as given; the error also wraps
 // validation.Errors naming the fields.
-var ErrInvalid = errors.New("invalid calendar event")
+var ErrInvalid = fault.New(fault.Invalid, "invalid calendar event")

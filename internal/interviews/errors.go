@@ -1,8 +1,7 @@
 package interviews
 
 import (
-	"errors"
-
+	"github.com/interviewdesk/interviewdesk/internal/fault"
 	"github.com/interviewdesk/interviewdesk/internal/store"
 )
 
@@ -11,11 +10,8 @@ var (
 	ErrNotFound = store.ErrNotFound
 	// ErrConflict means the change does not fit the interview's state, e.g.
 	// rescheduling a cancelled interview.
-	ErrConflict = errors.New("conflict")
+	ErrConflict = fault.New(fault.Conflict, "conflict")
 )
 
 // conflict is an ErrConflict whose message a person can act on.
-type conflict string
-
-func (c conflict) Error() string        { return string(c) }
-func (c conflict) Is(target error) bool { return target == ErrConflict }
+func conflict(text string) error { return fault.Explain(fault.Conflict, ErrConflict, text) }

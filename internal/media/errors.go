@@ -1,21 +1,21 @@
 package media
 
-import "errors"
+import "github.com/interviewdesk/interviewdesk/internal/fault"
 
-// Sentinel errors. Callers match them with errors.Is; the returned errors wrap
-// them with context.
+// Sentinel errors, each with its kind (package fault). Callers match them with
+// errors.Is; the returned errors wrap them with context.
 var (
 	// ErrInvalid reports a bad argument: an empty or unusable ID, a malformed
 	// signaling message, a Config that cannot work.
-	ErrInvalid = errors.New("invalid")
+	ErrInvalid = fault.New(fault.Invalid, "invalid")
 	// ErrNotStarted reports a call that needs Start first.
-	ErrNotStarted = errors.New("media host not started")
+	ErrNotStarted = fault.New(fault.Unavailable, "media host not started")
 	// ErrClosed reports a call on a host, room or participant that was closed.
-	ErrClosed = errors.New("closed")
+	ErrClosed = fault.New(fault.Unavailable, "closed")
 	// ErrRoomFull reports a Join beyond Config.MaxParticipants.
-	ErrRoomFull = errors.New("room is full")
+	ErrRoomFull = fault.New(fault.Conflict, "room is full")
 	// ErrNegotiation reports an SDP offer or answer that could not be applied.
-	ErrNegotiation = errors.New("negotiation failed")
+	ErrNegotiation = fault.New(fault.Invalid, "negotiation failed")
 	// ErrFinalise reports a recording that could not be remuxed or probed.
-	ErrFinalise = errors.New("finalise recording")
+	ErrFinalise = fault.New(fault.Other, "finalise recording")
 )

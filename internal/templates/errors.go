@@ -1,8 +1,7 @@
 package templates
 
 import (
-	"errors"
-
+	"github.com/interviewdesk/interviewdesk/internal/fault"
 	"github.com/interviewdesk/interviewdesk/internal/store"
 )
 
@@ -10,5 +9,5 @@ var (
 	// ErrNotFound means no template has the ID.
 	ErrNotFound = store.ErrNotFound
 	// ErrBadFile means an import file is not a template file at all.
-	ErrBadFile = errors.New("not an InterviewDesk template file")
+	ErrBadFile = fault.New(fault.Invalid, "not an InterviewDesk template file")
 )

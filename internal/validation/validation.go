@@ -7,6 +7,8 @@ import (
 	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/interviewdesk/interviewdesk/internal/fault"
 )
 
 // Errors maps a field name to a message a person can act on.
@@ -25,6 +27,9 @@ func (e Errors) Error() string {
 	}
 	return strings.Join(parts, "; ")
 }
+
+// FaultKind makes field errors of kind fault.Invalid.
+func (e Errors) FaultKind() fault.Kind { return fault.Invalid }
 
 // Add records msg for field unless the field already has a message.
 func (e Errors) Add(field, msg string) {

@@ -136,7 +136,7 @@ func (h *Host) build() error {
 		return err
 	}
 	svc := web.Services{Templates: ts, Settings: st, Interviews: ivs, Rooms: rooms, Sessions: sessions,
-		Outbox: outbox, Push: h.push}
+		Invitations: h.invitations(ivs, st, outbox), Push: h.push}
 	if h.call != nil {
 		svc.Recordings = h.call.sfu
 	}

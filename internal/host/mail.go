@@ -33,6 +33,12 @@ func (h *Host) newOutbox(st *settings.Service) (*mail.Outbox, interviews.Hook, e
 	return outbox, mailer.Changed, nil
 }
 
+// invitations is the console's invitation service: text, calendar files, the
+// outbox and the email settings.
+func (h *Host) invitations(ivs *interviews.Service, st *settings.Service, outbox *mail.Outbox) *invitation.Service {
+	return invitation.NewService(invitation.Config{Interviews: ivs, Settings: st, Outbox: outbox, Links: h.urls}, h.log, h.now)
+}
+
 // DrainOutbox waits until no message is due (or ctx ends), so a short-lived
 // process such as a CLI command delivers what it queued before it exits.
 func (h *Host) DrainOutbox(ctx context.Context) {

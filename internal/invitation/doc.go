@@ -7,4 +7,11 @@
 // each interviewer their own interviewer link. Times are written in the
 // interview's zone with its UTC offset; the attached calendar event shows them
 // in each recipient's own zone.
+//
+// Mailer is the interviews.Hook that queues the emails a change calls for, in
+// the change's own transaction, each outbox entry tagged with its Kind. Service
+// answers the console: the text, the calendar file, an interview's emails, the
+// email settings (without the password), resending, sending again and test
+// emails. Every decision about invitations lives here; the HTTP host only
+// frames the answers.
 package invitation

@@ -10,6 +10,7 @@ import (
 
 	"github.com/interviewdesk/interviewdesk/internal/calendar"
 	"github.com/interviewdesk/interviewdesk/internal/interviews"
+	"github.com/interviewdesk/interviewdesk/internal/mail"
 )
 
 // Kind is why a message is sent.
@@ -20,19 +21,11 @@ const (
 	Invite     Kind = "invite"     // a new interview, or a person newly added
 	Reschedule Kind = "reschedule" // the time changed
 	Cancel     Kind = "cancel"     // the interview, or this person's part in it, is cancelled
+	// Test is any other email, such as a test message of the settings.
+	Test Kind = "test"
 )
 
 var subjectPrefix = map[Kind]string{Invite: "Invitation: ", Reschedule: "Moved: ", Cancel: "Cancelled: "}
-
-// KindOf tells which kind of message a subject written by Compose belongs to.
-func KindOf(subject string) (Kind, bool) {
-	for k, p := range subjectPrefix {
-		if strings.HasPrefix(subject, p) {
-			return k, true
-		}
-	}
-	return "", false
-}
 
 // Recipient is who a message is for, with their own link.
 type Recipient struct {
@@ -68,9 +61,9 @@ type Message struct {
 }
 
 // Compose writes kind's message for r. previous is the start before a reschedule
-// (zero otherwise); now stamps the calendar event; organizer stands in for an
-// organizer without an email address (calendar invitations need one).
-func Compose(iv interviews.Interview, r Recipient, kind Kind, previous, now time.Time, organizer calendar.Person) (Message, error) {
+// (zero otherwise); now stamps the calendar event; fallback stands in for an
+// organizer without an email address (see Organizer).
+func Compose(iv interviews.Interview, r Recipient, kind Kind, previous, now time.Time, fallback calendar.Person) (Message, error) {
 	d := details(iv, r, kind, previous)
 	var text, html bytes.Buffer
 	if err := textTmpl.Execute(&text, d); err != nil {
@@ -79,7 +72,7 @@ func Compose(iv interviews.Interview, r Recipient, kind Kind, previous, now time
 	if err := htmlTmpl.Execute(&html, d); err != nil {
 		return Message{}, fmt.Errorf("compose HTML for %s: %w", r.Email, err)
 	}
-	ev := Event(iv, r, kind, now, organizer)
+	ev := Event(iv, r, kind, now, fallback)
 	ics, err := calendar.Encode(ev)
 	if err != nil {
 		return Message{}, fmt.Errorf("calendar invitation for %s: %w", r.Email, err)
@@ -87,9 +80,9 @@ func Compose(iv interviews.Interview, r Recipient, kind Kind, previous, now time
 	return Message{To: r, Subject: d.Subject, Text: text.String(), HTML: html.String(), ICS: ics, Method: ev.Method}, nil
 }
 
-// Event is the calendar event r's copy carries; organizer stands in for an
-// organizer without an email address.
-func Event(iv interviews.Interview, r Recipient, kind Kind, now time.Time, organizer calendar.Person) calendar.Event {
+// Event is the calendar event r's copy carries; fallback stands in for an
+// organizer without an email address (see Organizer).
+func Event(iv interviews.Interview, r Recipient, kind Kind, now time.Time, fallback calendar.Person) calendar.Event {
 	method := calendar.Request
 	if kind == Cancel {
 		method = calendar.Cancel
@@ -102,13 +95,25 @@ func Event(iv interviews.Interview, r Recipient, kind Kind, now time.Time, organ
 		Start:       iv.StartsAt, End: iv.EndsAt(), TimeZone: iv.TimeZone,
 		Stamp: now.UTC(),
 	}
-	ev.Organizer = organizer
-	if len(iv.Interviewers) > 0 && iv.Interviewers[0].Email != "" {
-		org := iv.Interviewers[0]
-		ev.Organizer = calendar.Person{Name: org.Name, Email: org.Email}
-	}
+	ev.Organizer = Organizer(iv, fallback)
 	ev.Attendees = []calendar.Attendee{{Name: r.Name, Email: r.Email}}
 	return ev
+}
+
+// Organizer is who iv's calendar events name as organizer: its first
+// interviewer, or fallback (the email settings' sender) while that person has
+// no email address, as calendar invitations need one.
+func Organizer(iv interviews.Interview, fallback calendar.Person) calendar.Person {
+	if len(iv.Interviewers) > 0 && iv.Interviewers[0].Email != "" {
+		org := iv.Interviewers[0]
+		return calendar.Person{Name: org.Name, Email: org.Email}
+	}
+	return fallback
+}
+
+// sender is the email settings' sender, the organizer of last resort.
+func sender(m mail.Settings) calendar.Person {
+	return calendar.Person{Name: m.FromName, Email: m.FromAddress}
 }
 
 func summary(iv interviews.Interview, r Recipient) string {

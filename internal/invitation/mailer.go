@@ -6,7 +6,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/interviewdesk/interviewdesk/internal/calendar"
 	"github.com/interviewdesk/interviewdesk/internal/interviews"
 	"github.com/interviewdesk/interviewdesk/internal/mail"
 	"github.com/interviewdesk/interviewdesk/internal/settings"
@@ -46,18 +45,18 @@ func (m *Mailer) Changed(tx *store.Tx, before *interviews.Interview, after inter
 	if !cfg.Configured() {
 		return nil
 	}
-	organizer := calendar.Person{Name: cfg.FromName, Email: cfg.FromAddress}
+	fallback := sender(cfg)
 	tx.OnCommit(m.outbox.Wake) // deliver as soon as the change is durable
 	for _, d := range deliveries(before, after, m.links) {
 		if d.to.Email == "" {
 			continue // the organizer has no address yet
 		}
-		msg, err := Compose(after, d.to, d.kind, d.previous, m.now(), organizer)
+		msg, err := Compose(after, d.to, d.kind, d.previous, m.now(), fallback)
 		if err != nil {
 			m.log.Warn("compose invitation", "interview", after.ID, "to", d.to.Email, "err", err)
 			continue
 		}
-		mm := mail.Message{To: mail.Address{Name: d.to.Name, Email: d.to.Email}, Subject: msg.Subject,
+		mm := mail.Message{Kind: string(d.kind), To: mail.Address{Name: d.to.Name, Email: d.to.Email}, Subject: msg.Subject,
 			Text: msg.Text, HTML: msg.HTML, Calendar: &mail.Calendar{Method: string(msg.Method), Data: msg.ICS}}
 		if _, err := m.outbox.EnqueueTx(tx, mm, after.ID); err != nil {
 			return fmt.Errorf("queue %s for %s: %w", d.kind, d.to.Email, err)

@@ -43,7 +43,10 @@ type Calendar struct {
 type Message struct {
 	// ID is the local part of the Message-ID header (the domain is the sender's).
 	// The outbox sets it; leave it empty otherwise for a random one.
-	ID      string  `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
+	// Kind says why the message is sent (e.g. "invite"); the outbox keeps it on
+	// the entry for listing, the sender ignores it.
+	Kind    string  `json:"kind,omitempty"`
 	To      Address `json:"to"`
 	Subject string  `json:"subject"`
 	// Text is required; HTML is an optional alternative rendering of it.

@@ -36,6 +36,9 @@ type Entry struct {
 	Ref     string  `json:"ref"`
 	To      Address `json:"to"`
 	Subject string  `json:"subject"`
+	// Kind is the message's Kind when it was queued; entries queued before
+	// kinds were kept have none.
+	Kind string `json:"kind,omitempty"`
 	// Method is the calendar method (REQUEST, CANCEL) or empty.
 	Method string `json:"method,omitempty"`
 	// MessageID is the Message-ID's local part.
@@ -169,7 +172,7 @@ func (o *Outbox) EnqueueTx(tx *store.Tx, msg Message, ref string) (Entry, error)
 	now := o.cfg.Now().UTC()
 	msg.ID = newMessageID(seq)
 	r := record{Entry: Entry{
-		ID: seq, Ref: ref, To: msg.To, Subject: msg.Subject, MessageID: msg.ID,
+		ID: seq, Ref: ref, To: msg.To, Subject: msg.Subject, Kind: msg.Kind, MessageID: msg.ID,
 		State: Queued, NextAttempt: now, CreatedAt: now, UpdatedAt: now,
 	}, Message: msg}
 	if msg.Calendar != nil {

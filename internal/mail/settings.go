@@ -25,6 +25,14 @@ const (
 	NoTLS Security = "none"
 )
 
+// Defaults for what the settings leave out.
+const (
+	// DefaultPort is the message submission port (RFC 6409).
+	DefaultPort = 587
+	// DefaultSecurity goes with DefaultPort.
+	DefaultSecurity = StartTLS
+)
+
 // Settings describe the SMTP server and the sender. The caller stores them.
 type Settings struct {
 	Host     string   `json:"host"`
@@ -38,6 +46,18 @@ type Settings struct {
 	FromAddress string `json:"fromAddress"`
 	// ReplyTo, when set, is where replies go (e.g. the recruiter's own mailbox).
 	ReplyTo string `json:"replyTo,omitempty"`
+}
+
+// WithDefaults fills in what was never chosen: DefaultPort and
+// DefaultSecurity.
+func (s Settings) WithDefaults() Settings {
+	if s.Port == 0 {
+		s.Port = DefaultPort
+	}
+	if s.Security == "" {
+		s.Security = DefaultSecurity
+	}
+	return s
 }
 
 // Configured reports whether an SMTP server has been entered at all.

@@ -547,3 +547,12 @@ func TestGoldenInvitation(t *testing.T) {
 		t.Errorf("%s differs (go test -update rewrites it)\n--- got\n%s", path, got)
 	}
 }
+
+func TestSettingsDefaults(t *testing.T) {
+	if got := (Settings{}).WithDefaults(); got.Port != 587 || got.Security != StartTLS {
+		t.Errorf("defaults = %d %s, want 587 starttls", got.Port, got.Security)
+	}
+	if got := (Settings{Port: 465, Security: ImplicitTLS}).WithDefaults(); got.Port != 465 || got.Security != ImplicitTLS {
+		t.Errorf("chosen values changed: %d %s", got.Port, got.Security)
+	}
+}

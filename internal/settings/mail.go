@@ -9,7 +9,8 @@ import (
 	"github.com/interviewdesk/interviewdesk/internal/store"
 )
 
-// Mail returns the SMTP settings (zero when email was never set up).
+// Mail returns the SMTP settings, with mail's defaults for what was never
+// chosen (no host when email was never set up).
 func (s *Service) Mail() (mail.Settings, error) {
 	var m mail.Settings
 	err := s.db.View(func(tx *store.Tx) error {
@@ -22,7 +23,7 @@ func (s *Service) Mail() (mail.Settings, error) {
 	if err != nil {
 		return mail.Settings{}, fmt.Errorf("read email settings: %w", err)
 	}
-	return m, nil
+	return m.WithDefaults(), nil
 }
 
 // MailUpdate changes the SMTP settings; an empty Password keeps the stored one

@@ -7,10 +7,7 @@ import (
 	"io"
 	"net/http"
 
-	"github.com/interviewdesk/interviewdesk/internal/interviews"
-	"github.com/interviewdesk/interviewdesk/internal/mail"
-	"github.com/interviewdesk/interviewdesk/internal/store"
-	"github.com/interviewdesk/interviewdesk/internal/templates"
+	"github.com/interviewdesk/interviewdesk/internal/fault"
 	"github.com/interviewdesk/interviewdesk/internal/validation"
 )
 
@@ -18,18 +15,23 @@ import (
 const maxBody = 4 << 20
 
 var (
-	errNoRoute    = errors.New("no such API endpoint")
-	errBadRequest = errors.New("bad request")
+	errNoRoute    = fault.Explain(fault.NotFound, nil, "no such API endpoint")
+	errBadRequest = fault.New(fault.Invalid, "bad request")
 )
 
+// apiError is the body of every non-2xx answer (docs/api.md, "Errors").
 type apiError struct {
 	Code    string            `json:"code"`
 	Message string            `json:"message"`
 	Fields  map[string]string `json:"fields,omitempty"`
 }
 
-func errorBody(code, msg string, fields map[string]string) any {
-	return map[string]apiError{"error": {Code: code, Message: msg, Fields: fields}}
+type errorAnswer struct {
+	Error apiError `json:"error"`
+}
+
+func errorBody(code, msg string, fields map[string]string) errorAnswer {
+	return errorAnswer{apiError{Code: code, Message: msg, Fields: fields}}
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {
@@ -40,56 +42,96 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 	_ = enc.Encode(v)
 }
 
-// writeError maps an error to its status and a message a person can act on.
+// Error codes of the answers writeError gives, by kind (docs/api.md).
+const (
+	codeBadRequest  = "bad_request"
+	codeInvalid     = "invalid"
+	codeNotFound    = "not_found"
+	codeConflict    = "conflict"
+	codeForbidden   = "forbidden"
+	codeUnavailable = "unavailable"
+	codeTooLarge    = "too_large"
+	codeSMTP        = "smtp"
+	codeInternal    = "internal"
+)
+
+// answers maps each error kind to its status, code and the message shown when
+// the error carries none of its own; "" shows the error's text.
+var answers = map[fault.Kind]struct {
+	status        int
+	code, message string
+}{
+	fault.Invalid:     {http.StatusBadRequest, codeBadRequest, ""},
+	fault.NotFound:    {http.StatusNotFound, codeNotFound, "It does not exist (any more). It may have been deleted in another window."},
+	fault.Conflict:    {http.StatusConflict, codeConflict, ""},
+	fault.Permission:  {http.StatusForbidden, codeForbidden, "You may not do this."},
+	fault.Unavailable: {http.StatusServiceUnavailable, codeUnavailable, "A part of InterviewDesk is not available right now. Try again in a moment."},
+	fault.Other: {http.StatusInternalServerError, codeInternal,
+		"InterviewDesk could not complete this. Try again; if it keeps happening, the host log has the details."},
+}
+
+// writeError answers err by its kind (package fault), with the message a
+// person can act on: the error's own (fault.Explain) where it has one.
 func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
 	var (
-		fe      validation.Errors
-		tooBig  *http.MaxBytesError
-		status  int
-		code    string
-		message = err.Error()
+		fe     validation.Errors
+		tooBig *http.MaxBytesError
 	)
 	switch {
-	case errors.As(err, &fe):
-		status, code, message = http.StatusUnprocessableEntity, "invalid", "Check the highlighted fields."
+	case errors.As(err, &tooBig):
+		writeJSON(w, http.StatusRequestEntityTooLarge, errorBody(codeTooLarge, "The request is larger than 4 MiB.", nil))
+		return
+	case fault.KindOf(err) == fault.Invalid && errors.As(err, &fe):
+		message := "Check the highlighted fields."
 		if len(fe) == 1 {
 			for _, m := range fe {
 				message = m
 			}
 		}
-	case errors.As(err, &tooBig):
-		status, code, message = http.StatusRequestEntityTooLarge, "too_large", "The request is larger than 4 MiB."
-	case errors.Is(err, errNoRoute):
-		status, code = http.StatusNotFound, "not_found"
-	case errors.Is(err, store.ErrNotFound):
-		status, code = http.StatusNotFound, "not_found"
-		message = "It does not exist (any more). It may have been deleted in another window."
-	case errors.Is(err, interviews.ErrConflict):
-		status, code = http.StatusConflict, "conflict"
-	case errors.Is(err, mail.ErrNotConfigured):
-		status, code = http.StatusConflict, "mail_not_configured"
-	case errors.Is(err, errBadRequest), errors.Is(err, templates.ErrBadFile):
-		status, code = http.StatusBadRequest, "bad_request"
-	default:
-		s.log.Error("console API failed", "method", r.Method, "path", r.URL.Path, "err", err)
-		status, code = http.StatusInternalServerError, "internal"
-		message = "InterviewDesk could not complete this. Try again; if it keeps happening, the host log has the details."
+		writeJSON(w, http.StatusUnprocessableEntity, errorBody(codeInvalid, message, fe))
+		return
 	}
-	writeJSON(w, status, errorBody(code, message, fe))
+	kind := fault.KindOf(err)
+	a, ok := answers[kind]
+	if !ok {
+		kind, a = fault.Other, answers[fault.Other]
+	}
+	message, explained := fault.Message(err)
+	switch {
+	case kind == fault.Other:
+		s.log.Error("console API failed", "method", r.Method, "path", r.URL.Path, "err", err)
+		message = a.message
+	case kind == fault.Unavailable:
+		s.log.Warn("console API: a part is unavailable", "method", r.Method, "path", r.URL.Path, "err", err)
+	}
+	if !explained && kind != fault.Other {
+		message = a.message
+		if message == "" {
+			message = err.Error()
+		}
+	}
+	writeJSON(w, a.status, errorBody(a.code, message, nil))
 }
 
-// decode reads a JSON body into v.
+// decode reads a JSON body into v; fields v does not have are refused.
 func decode(r *http.Request, v any) error {
 	dec := json.NewDecoder(r.Body)
+	dec.DisallowUnknownFields()
 	if err := dec.Decode(v); err != nil {
-		var tooBig *http.MaxBytesError
-		if errors.As(err, &tooBig) {
+		var (
+			tooBig    *http.MaxBytesError
+			syntax    *json.SyntaxError
+			wrongType *json.UnmarshalTypeError
+		)
+		switch {
+		case errors.As(err, &tooBig):
 			return err
-		}
-		if errors.Is(err, io.EOF) {
+		case errors.Is(err, io.EOF):
 			return fmt.Errorf("%w: the request body is empty; send JSON", errBadRequest)
+		case errors.As(err, &syntax), errors.As(err, &wrongType), errors.Is(err, io.ErrUnexpectedEOF):
+			return fmt.Errorf("%w: the request body is not valid JSON: %v", errBadRequest, err)
 		}
-		return fmt.Errorf("%w: the request body is not valid JSON: %v", errBadRequest, err)
+		return fmt.Errorf("%w: the request body does not fit this endpoint: %v", errBadRequest, err)
 	}
 	return nil
 }

@@ -10,7 +10,7 @@ import (
 	"time"
 
 	"github.com/interviewdesk/interviewdesk/internal/interviews"
-	"github.com/interviewdesk/interviewdesk/internal/mail"
+	"github.com/interviewdesk/interviewdesk/internal/invitation"
 	"github.com/interviewdesk/interviewdesk/internal/media"
 	"github.com/interviewdesk/interviewdesk/internal/push"
 	"github.com/interviewdesk/interviewdesk/internal/room"
@@ -38,8 +38,9 @@ type Services struct {
 	// Rooms is the interviews' event logs; Sessions runs the room channel.
 	Rooms    *room.Service
 	Sessions *room.Sessions
-	// Outbox queues and sends email; nil on a host without it.
-	Outbox *mail.Outbox
+	// Invitations answers the invitation and email routes; nil gives one
+	// without email (invitation text and calendar files only).
+	Invitations *invitation.Service
 	// Recordings lists and finds an interview's recordings; nil on a host
 	// without media.
 	Recordings Recordings
@@ -68,6 +69,10 @@ type Server struct {
 func New(cfg Config, svc Services, log *slog.Logger, now func() time.Time) *Server {
 	cfg.PublicURL = strings.TrimRight(cfg.PublicURL, "/")
 	s := &Server{cfg: cfg, svc: svc, log: log, now: now, mux: http.NewServeMux(), sockets: &sync.WaitGroup{}}
+	if s.svc.Invitations == nil {
+		s.svc.Invitations = invitation.NewService(invitation.Config{Interviews: svc.Interviews,
+			Settings: svc.Settings, Links: s.links()}, log, now)
+	}
 	s.routes()
 	return s
 }

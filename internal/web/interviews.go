@@ -1,125 +1,19 @@
 package web
 
 import (
-	"io"
 	"net/http"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/interviewdesk/interviewdesk/internal/interviews"
-	"github.com/interviewdesk/interviewdesk/internal/settings"
-	"github.com/interviewdesk/interviewdesk/internal/templates"
 )
 
-func (s *Server) health(w http.ResponseWriter, r *http.Request) error {
-	writeJSON(w, http.StatusOK, map[string]string{
-		"version": s.cfg.Version, "dataDir": s.cfg.DataDir, "publicUrl": s.cfg.PublicURL,
-	})
-	return nil
+// InterviewList is one list tab's interviews and how many there are in all.
+type InterviewList struct {
+	Interviews []interviews.Summary `json:"interviews"`
+	Total      int                  `json:"total"`
 }
-
-type settingsView struct {
-	settings.Settings
-	PublicURL string `json:"publicUrl"`
-}
-
-func (s *Server) getSettings(w http.ResponseWriter, r *http.Request) error {
-	st, err := s.svc.Settings.Get()
-	if err != nil {
-		return err
-	}
-	writeJSON(w, http.StatusOK, settingsView{st, s.cfg.PublicURL})
-	return nil
-}
-
-func (s *Server) putSettings(w http.ResponseWriter, r *http.Request) error {
-	current, err := s.svc.Settings.Get()
-	if err != nil {
-		return err
-	}
-	in := current
-	if err := decode(r, &in); err != nil {
-		return err
-	}
-	st, err := s.svc.Settings.Put(in)
-	if err != nil {
-		return err
-	}
-	writeJSON(w, http.StatusOK, settingsView{st, s.cfg.PublicURL})
-	return nil
-}
-
-// Templates.
-
-func (s *Server) listTemplates(w http.ResponseWriter, r *http.Request) error {
-	list, err := s.svc.Templates.List()
-	if err != nil {
-		return err
-	}
-	if list == nil {
-		list = []templates.Summary{}
-	}
-	writeJSON(w, http.StatusOK, map[string]any{"templates": list})
-	return nil
-}
-
-func (s *Server) getTemplate(w http.ResponseWriter, r *http.Request) error {
-	t, err := s.svc.Templates.Get(r.PathValue("id"))
-	return answer(w, http.StatusOK, t, err)
-}
-
-func (s *Server) createTemplate(w http.ResponseWriter, r *http.Request) error {
-	var c templates.Content
-	if err := decode(r, &c); err != nil {
-		return err
-	}
-	t, err := s.svc.Templates.Create(c)
-	return answer(w, http.StatusCreated, t, err)
-}
-
-func (s *Server) updateTemplate(w http.ResponseWriter, r *http.Request) error {
-	var c templates.Content
-	if err := decode(r, &c); err != nil {
-		return err
-	}
-	t, err := s.svc.Templates.Update(r.PathValue("id"), c)
-	return answer(w, http.StatusOK, t, err)
-}
-
-func (s *Server) deleteTemplate(w http.ResponseWriter, r *http.Request) error {
-	if err := s.svc.Templates.Delete(r.PathValue("id")); err != nil {
-		return err
-	}
-	w.WriteHeader(http.StatusNoContent)
-	return nil
-}
-
-func (s *Server) duplicateTemplate(w http.ResponseWriter, r *http.Request) error {
-	t, err := s.svc.Templates.Duplicate(r.PathValue("id"))
-	return answer(w, http.StatusCreated, t, err)
-}
-
-func (s *Server) exportTemplate(w http.ResponseWriter, r *http.Request) error {
-	data, err := s.svc.Templates.Export(r.PathValue("id"))
-	if err != nil {
-		return err
-	}
-	w.Header().Set("Content-Type", "application/json; charset=utf-8")
-	_, err = w.Write(data)
-	return err
-}
-
-func (s *Server) importTemplates(w http.ResponseWriter, r *http.Request) error {
-	data, err := io.ReadAll(r.Body)
-	if err != nil {
-		return err
-	}
-	list, err := s.svc.Templates.Import(data)
-	return answer(w, http.StatusCreated, map[string]any{"templates": list}, err)
-}
-
-// Interviews.
 
 func (s *Server) listInterviews(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
@@ -132,7 +26,7 @@ func (s *Server) listInterviews(w http.ResponseWriter, r *http.Request) error {
 	if list == nil {
 		list = []interviews.Summary{}
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"interviews": list, "total": total})
+	writeJSON(w, http.StatusOK, InterviewList{Interviews: list, Total: total})
 	return nil
 }
 
@@ -150,11 +44,16 @@ func (s *Server) createInterview(w http.ResponseWriter, r *http.Request) error {
 	return s.answerInterview(w, http.StatusCreated, iv, err)
 }
 
+// Reschedule moves an interview.
+type Reschedule struct {
+	// StartsAt is a wall time in TimeZone, or RFC 3339.
+	StartsAt string `json:"startsAt"`
+	// TimeZone is empty to keep the interview's.
+	TimeZone string `json:"timeZone,omitempty"`
+}
+
 func (s *Server) rescheduleInterview(w http.ResponseWriter, r *http.Request) error {
-	var in struct {
-		StartsAt string `json:"startsAt"`
-		TimeZone string `json:"timeZone"`
-	}
+	var in Reschedule
 	if err := decode(r, &in); err != nil {
 		return err
 	}
@@ -203,9 +102,9 @@ func answer(w http.ResponseWriter, status int, v any, err error) error {
 	return nil
 }
 
-// interviewView is an interview as the console sees it: links instead of tokens,
-// and without the plan and question copy (the room will serve those).
-type interviewView struct {
+// Interview is an interview as the console sees it: links instead of tokens,
+// and without the plan and question copy (the room serves those).
+type Interview struct {
 	ID              string                 `json:"id"`
 	Position        string                 `json:"position"`
 	Candidate       interviews.Person      `json:"candidate"`
@@ -218,15 +117,19 @@ type interviewView struct {
 	Tense           interviews.Tense       `json:"tense"`
 	Template        interviews.TemplateRef `json:"template"`
 	Tools           interviews.Tools       `json:"tools"`
-	Interviewers    []interviewerView      `json:"interviewers"`
-	CandidateLink   string                 `json:"candidateLink"`
-	InterviewerLink string                 `json:"interviewerLink"`
-	CreatedAt       time.Time              `json:"createdAt"`
-	UpdatedAt       time.Time              `json:"updatedAt"`
-	Sequence        int                    `json:"sequence"`
+	// Interviewers come organizer first.
+	Interviewers []Interviewer `json:"interviewers"`
+	// CandidateLink is the candidate's join link; InterviewerLink the
+	// organizer's room link.
+	CandidateLink   string    `json:"candidateLink"`
+	InterviewerLink string    `json:"interviewerLink"`
+	CreatedAt       time.Time `json:"createdAt"`
+	UpdatedAt       time.Time `json:"updatedAt"`
+	Sequence        int       `json:"sequence"`
 }
 
-type interviewerView struct {
+// Interviewer is a person with their own room link.
+type Interviewer struct {
 	interviews.Person
 	Link string `json:"link"`
 }
@@ -246,16 +149,17 @@ func (l Links) InterviewerLink(token string) string {
 
 func (s *Server) links() Links { return Links{Base: func() string { return s.cfg.PublicURL }} }
 
-func (s *Server) view(iv interviews.Interview) interviewView {
-	v := interviewView{
+func (s *Server) view(iv interviews.Interview) Interview {
+	v := Interview{
 		ID: iv.ID, Position: iv.Position, Candidate: iv.Candidate, Campaign: iv.Campaign,
 		StartsAt: iv.StartsAt, TimeZone: iv.TimeZone, DurationMinutes: iv.DurationMinutes,
 		EndsAt: iv.EndsAt(), Status: iv.Status, Tense: iv.TenseAt(s.now()), Template: iv.Template,
 		Tools: iv.Tools, CandidateLink: s.links().CandidateLink(iv.CandidateToken),
 		CreatedAt: iv.CreatedAt, UpdatedAt: iv.UpdatedAt, Sequence: iv.Sequence,
+		Interviewers: []Interviewer{},
 	}
 	for _, in := range iv.Interviewers {
-		v.Interviewers = append(v.Interviewers, interviewerView{in.Person, s.links().InterviewerLink(in.Token)})
+		v.Interviewers = append(v.Interviewers, Interviewer{in.Person, s.links().InterviewerLink(in.Token)})
 	}
 	if len(v.Interviewers) > 0 {
 		v.InterviewerLink = v.Interviewers[0].Link

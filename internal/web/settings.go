@@ -1,0 +1,95 @@
+package web
+
+import (
+	"errors"
+	"net/http"
+
+	"github.com/interviewdesk/interviewdesk/internal/fault"
+	"github.com/interviewdesk/interviewdesk/internal/invitation"
+	"github.com/interviewdesk/interviewdesk/internal/settings"
+)
+
+// healthView tells a client which host it reached.
+type healthView struct {
+	Version   string `json:"version"`
+	DataDir   string `json:"dataDir"`
+	PublicURL string `json:"publicUrl"`
+}
+
+func (s *Server) health(w http.ResponseWriter, r *http.Request) error {
+	writeJSON(w, http.StatusOK, healthView{Version: s.cfg.Version, DataDir: s.cfg.DataDir, PublicURL: s.cfg.PublicURL})
+	return nil
+}
+
+// settingsView is the install's preferences and the host's public URL.
+type settingsView struct {
+	settings.Settings
+	PublicURL string `json:"publicUrl"`
+}
+
+func (s *Server) getSettings(w http.ResponseWriter, r *http.Request) error {
+	st, err := s.svc.Settings.Get()
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, settingsView{st, s.cfg.PublicURL})
+	return nil
+}
+
+func (s *Server) putSettings(w http.ResponseWriter, r *http.Request) error {
+	current, err := s.svc.Settings.Get()
+	if err != nil {
+		return err
+	}
+	in := current
+	if err := decode(r, &in); err != nil {
+		return err
+	}
+	st, err := s.svc.Settings.Put(in)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, settingsView{st, s.cfg.PublicURL})
+	return nil
+}
+
+// Email settings.
+
+func (s *Server) getMail(w http.ResponseWriter, r *http.Request) error {
+	m, err := s.svc.Invitations.MailSettings()
+	return answer(w, http.StatusOK, m, err)
+}
+
+func (s *Server) putMail(w http.ResponseWriter, r *http.Request) error {
+	var u settings.MailUpdate
+	if err := decode(r, &u); err != nil {
+		return err
+	}
+	m, err := s.svc.Invitations.SaveMailSettings(u)
+	return answer(w, http.StatusOK, m, err)
+}
+
+// testMailRequest names who gets a test email.
+type testMailRequest struct {
+	To string `json:"to"`
+}
+
+// testMailView is where a test email went.
+type testMailView struct {
+	SentTo string `json:"sentTo"`
+}
+
+// testMail sends a test email now and reports the server's exact answer.
+func (s *Server) testMail(w http.ResponseWriter, r *http.Request) error {
+	var in testMailRequest
+	if err := decode(r, &in); err != nil {
+		return err
+	}
+	to, err := s.svc.Invitations.TestMail(r.Context(), in.To)
+	if errors.Is(err, invitation.ErrNotDelivered) {
+		msg, _ := fault.Message(err)
+		writeJSON(w, http.StatusBadGateway, errorBody(codeSMTP, msg, nil))
+		return nil
+	}
+	return answer(w, http.StatusOK, testMailView{SentTo: to}, err)
+}

@@ -8,29 +8,40 @@ import (
 	"github.com/interviewdesk/interviewdesk/internal/validation"
 )
 
+// When says when a new interview starts.
+type When string
+
+// Whens.
+const (
+	Now   When = "now"   // at once: "conduct right now"
+	Later When = "later" // at NewInterview.StartsAt
+)
+
 // NewInterview is what a user fills in to schedule an interview.
 type NewInterview struct {
 	TemplateID     string `json:"templateId"`
 	Position       string `json:"position"`
 	CandidateName  string `json:"candidateName"`
 	CandidateEmail string `json:"candidateEmail"`
-	// When is "now" (start immediately) or "later" (at StartsAt).
-	When string `json:"when"`
-	// StartsAt is a wall time "2026-12-01T14:30" in TimeZone, or RFC 3339.
-	StartsAt        string `json:"startsAt"`
-	TimeZone        string `json:"timeZone"`
-	Campaign        string `json:"campaign"`
-	DurationMinutes int    `json:"durationMinutes"`
+	When           When   `json:"when"`
+	// StartsAt is a wall time "2026-12-01T14:30" in TimeZone, or RFC 3339;
+	// required for Later.
+	StartsAt string `json:"startsAt,omitempty"`
+	// TimeZone is an IANA zone; empty means the settings' default.
+	TimeZone string `json:"timeZone,omitempty"`
+	Campaign string `json:"campaign,omitempty"`
+	// DurationMinutes is 0 for the template's duration.
+	DurationMinutes int `json:"durationMinutes,omitempty"`
 }
 
-type when struct {
-	start time.Time
-	zone  string
+type start struct {
+	at   time.Time
+	zone string
 }
 
 // validate checks every field and resolves the start; defaultZone applies when
 // TimeZone is empty.
-func (in NewInterview) validate(now time.Time, defaultZone string) (when, validation.Errors) {
+func (in NewInterview) validate(now time.Time, defaultZone string) (start, validation.Errors) {
 	e := validation.Errors{}
 	e.Text("position", in.Position, "position", 1, 120)
 	e.SingleLine("position", in.Position, "position")
@@ -39,25 +50,25 @@ func (in NewInterview) validate(now time.Time, defaultZone string) (when, valida
 	e.Email("candidateEmail", in.CandidateEmail)
 	e.Text("campaign", in.Campaign, "campaign name", 0, 120)
 	e.SingleLine("campaign", in.Campaign, "campaign name")
-	if d := in.DurationMinutes; d != 0 && (d < templates.MinDuration || d > templates.MaxDuration) {
-		e.Add("durationMinutes", "Choose a duration between 15 and 240 minutes.")
+	if in.DurationMinutes != 0 {
+		templates.CheckDuration(e, "durationMinutes", in.DurationMinutes)
 	}
 	zone := strings.TrimSpace(in.TimeZone)
 	if zone == "" {
 		zone = defaultZone
 	}
-	switch strings.TrimSpace(in.When) {
-	case "now":
+	switch When(strings.TrimSpace(string(in.When))) {
+	case Now:
 		if _, ok := loadZone(e, zone); !ok {
-			return when{}, e
+			return start{}, e
 		}
-		return when{start: now.UTC().Truncate(time.Second), zone: zone}, e
-	case "later", "":
-		start, tz := parseWhen(e, in.StartsAt, zone, now, true)
-		return when{start: start, zone: tz}, e
+		return start{at: now.UTC().Truncate(time.Second), zone: zone}, e
+	case Later, "":
+		at, tz := parseWhen(e, in.StartsAt, zone, now, true)
+		return start{at: at, zone: tz}, e
 	default:
 		e.Add("when", `Choose "now" or "later".`)
-		return when{}, e
+		return start{}, e
 	}
 }
 

@@ -106,7 +106,7 @@ func (s *Service) Create(in NewInterview) (Interview, error) {
 		ID: mustV7(), Position: strings.TrimSpace(in.Position),
 		Candidate: Person{Name: strings.TrimSpace(in.CandidateName), Email: strings.TrimSpace(in.CandidateEmail)},
 		Campaign:  strings.TrimSpace(in.Campaign),
-		StartsAt:  when.start, TimeZone: when.zone, DurationMinutes: duration,
+		StartsAt:  when.at, TimeZone: when.zone, DurationMinutes: duration,
 		Status: Scheduled,
 		Template: TemplateRef{ID: tpl.ID, Name: tpl.Name, Specialization: tpl.Specialization,
 			Technical: len(tpl.Questions) > 0, TopicCount: len(tpl.Plan), QuestionCount: len(tpl.Questions)},

@@ -1,6 +1,7 @@
 package templates
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -10,9 +11,11 @@ import (
 
 // Limits of the template format (docs/template-format.md).
 const (
-	MaxTopics        = 50
-	MaxQuestions     = 100
-	MaxKeyPoints     = 20
+	MaxTopics    = 50
+	MaxQuestions = 100
+	MaxKeyPoints = 20
+	// MinDuration and MaxDuration bound how long an interview may last, in
+	// minutes; the console has them from the API contract.
 	MinDuration      = 15
 	MaxDuration      = 240
 	DefaultDuration  = 60
@@ -21,7 +24,8 @@ const (
 
 // Topic is one item of the interview plan.
 type Topic struct {
-	ID    string `json:"id"`
+	// ID is set by the host; a new topic has none yet.
+	ID    string `json:"id,omitempty"`
 	Title string `json:"title"`
 	Hint  string `json:"hint,omitempty"`
 }
@@ -29,7 +33,8 @@ type Topic struct {
 // Question is one technical question. Only Text is ever shown to a candidate
 // unasked; Alternative on the interviewer's request; the rest never.
 type Question struct {
-	ID             string   `json:"id"`
+	// ID is set by the host; a new question has none yet.
+	ID             string   `json:"id,omitempty"`
 	Text           string   `json:"text"`
 	Alternative    string   `json:"alternative"`
 	ExpectedAnswer string   `json:"expectedAnswer"`
@@ -128,9 +133,7 @@ func (c Content) validate() error {
 	e.SingleLine("name", c.Name, "template name")
 	e.Text("specialization", c.Specialization, "specialization", 0, 80)
 	e.Text("description", c.Description, "description", 0, 2000)
-	if c.DurationMinutes < MinDuration || c.DurationMinutes > MaxDuration {
-		e.Add("durationMinutes", "Choose a duration between 15 and 240 minutes.")
-	}
+	CheckDuration(e, "durationMinutes", c.DurationMinutes)
 	switch {
 	case len(c.Plan) == 0:
 		e.Add("plan", "Add at least one plan topic.")
@@ -158,4 +161,12 @@ func (c Content) validate() error {
 		}
 	}
 	return e.Err()
+}
+
+// CheckDuration records a problem under field unless minutes is within
+// MinDuration and MaxDuration.
+func CheckDuration(e validation.Errors, field string, minutes int) {
+	if minutes < MinDuration || minutes > MaxDuration {
+		e.Add(field, fmt.Sprintf("Choose a duration between %d and %d minutes.", MinDuration, MaxDuration))
+	}
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"mime"
+	"reflect"
 	"strconv"
 	"strings"
 	"time"
@@ -144,6 +145,16 @@ func calendarFileName(iv interviews.Interview, rec Recipient) string {
 // Disposition is the Content-Disposition header that offers f as a download.
 func (f File) Disposition() string {
 	return mime.FormatMediaType("attachment", map[string]string{"filename": f.Name})
+}
+
+// Enums are the values of the enumerations in the Service's answers, by type,
+// for describing them to clients.
+func Enums() map[reflect.Type][]string {
+	return map[reflect.Type][]string{
+		reflect.TypeFor[Kind]():          {string(Invite), string(Reschedule), string(Cancel), string(Test)},
+		reflect.TypeFor[mail.State]():    {string(mail.Queued), string(mail.Sending), string(mail.Sent), string(mail.Failed)},
+		reflect.TypeFor[mail.Security](): {string(mail.StartTLS), string(mail.ImplicitTLS), string(mail.NoTLS)},
+	}
 }
 
 // Outbox is an interview's emails, newest first.

@@ -30,7 +30,7 @@ func (s *Service) Mail() (mail.Settings, error) {
 // unless ClearPassword is set.
 type MailUpdate struct {
 	mail.Settings
-	ClearPassword bool `json:"clearPassword"`
+	ClearPassword bool `json:"clearPassword,omitempty"`
 }
 
 // PutMail validates and stores the SMTP settings. An empty host turns email off.

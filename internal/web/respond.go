@@ -44,15 +44,16 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 
 // Error codes of the answers writeError gives, by kind (docs/api.md).
 const (
-	codeBadRequest  = "bad_request"
-	codeInvalid     = "invalid"
-	codeNotFound    = "not_found"
-	codeConflict    = "conflict"
-	codeForbidden   = "forbidden"
-	codeUnavailable = "unavailable"
-	codeTooLarge    = "too_large"
-	codeSMTP        = "smtp"
-	codeInternal    = "internal"
+	codeBadRequest   = "bad_request"
+	codeUnauthorized = "unauthorized"
+	codeInvalid      = "invalid"
+	codeNotFound     = "not_found"
+	codeConflict     = "conflict"
+	codeForbidden    = "forbidden"
+	codeUnavailable  = "unavailable"
+	codeTooLarge     = "too_large"
+	codeSMTP         = "smtp"
+	codeInternal     = "internal"
 )
 
 // answers maps each error kind to its status, code and the message shown when

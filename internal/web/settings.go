@@ -9,20 +9,20 @@ import (
 	"github.com/interviewdesk/interviewdesk/internal/settings"
 )
 
-// healthView tells a client which host it reached.
-type healthView struct {
+// Health tells a client which host it reached.
+type Health struct {
 	Version   string `json:"version"`
 	DataDir   string `json:"dataDir"`
 	PublicURL string `json:"publicUrl"`
 }
 
 func (s *Server) health(w http.ResponseWriter, r *http.Request) error {
-	writeJSON(w, http.StatusOK, healthView{Version: s.cfg.Version, DataDir: s.cfg.DataDir, PublicURL: s.cfg.PublicURL})
+	writeJSON(w, http.StatusOK, Health{Version: s.cfg.Version, DataDir: s.cfg.DataDir, PublicURL: s.cfg.PublicURL})
 	return nil
 }
 
-// settingsView is the install's preferences and the host's public URL.
-type settingsView struct {
+// Settings are the install's preferences and the host's public URL.
+type Settings struct {
 	settings.Settings
 	PublicURL string `json:"publicUrl"`
 }
@@ -32,8 +32,14 @@ func (s *Server) getSettings(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusOK, settingsView{st, s.cfg.PublicURL})
+	writeJSON(w, http.StatusOK, Settings{st, s.cfg.PublicURL})
 	return nil
+}
+
+// SettingsUpdate changes the fields it has and keeps the others.
+type SettingsUpdate struct {
+	Organizer       *settings.Person `json:"organizer,omitempty"`
+	DefaultTimeZone *string          `json:"defaultTimeZone,omitempty"`
 }
 
 func (s *Server) putSettings(w http.ResponseWriter, r *http.Request) error {
@@ -42,14 +48,14 @@ func (s *Server) putSettings(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	in := current
-	if err := decode(r, &in); err != nil {
+	if err := decode(r, &SettingsUpdate{Organizer: &in.Organizer, DefaultTimeZone: &in.DefaultTimeZone}); err != nil {
 		return err
 	}
 	st, err := s.svc.Settings.Put(in)
 	if err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusOK, settingsView{st, s.cfg.PublicURL})
+	writeJSON(w, http.StatusOK, Settings{st, s.cfg.PublicURL})
 	return nil
 }
 
@@ -69,19 +75,19 @@ func (s *Server) putMail(w http.ResponseWriter, r *http.Request) error {
 	return answer(w, http.StatusOK, m, err)
 }
 
-// testMailRequest names who gets a test email.
-type testMailRequest struct {
+// TestMail names who gets a test email.
+type TestMail struct {
 	To string `json:"to"`
 }
 
-// testMailView is where a test email went.
-type testMailView struct {
+// TestMailSent is where a test email went.
+type TestMailSent struct {
 	SentTo string `json:"sentTo"`
 }
 
 // testMail sends a test email now and reports the server's exact answer.
 func (s *Server) testMail(w http.ResponseWriter, r *http.Request) error {
-	var in testMailRequest
+	var in TestMail
 	if err := decode(r, &in); err != nil {
 		return err
 	}
@@ -91,5 +97,5 @@ func (s *Server) testMail(w http.ResponseWriter, r *http.Request) error {
 		writeJSON(w, http.StatusBadGateway, errorBody(codeSMTP, msg, nil))
 		return nil
 	}
-	return answer(w, http.StatusOK, testMailView{SentTo: to}, err)
+	return answer(w, http.StatusOK, TestMailSent{SentTo: to}, err)
 }

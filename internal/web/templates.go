@@ -7,8 +7,8 @@ import (
 	"github.com/interviewdesk/interviewdesk/internal/templates"
 )
 
-// templateList is the templates, sorted by name.
-type templateList struct {
+// TemplateList is templates, sorted by name.
+type TemplateList struct {
 	Templates []templates.Summary `json:"templates"`
 }
 
@@ -20,7 +20,7 @@ func (s *Server) listTemplates(w http.ResponseWriter, r *http.Request) error {
 	if list == nil {
 		list = []templates.Summary{}
 	}
-	writeJSON(w, http.StatusOK, templateList{list})
+	writeJSON(w, http.StatusOK, TemplateList{list})
 	return nil
 }
 
@@ -76,5 +76,5 @@ func (s *Server) importTemplates(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	list, err := s.svc.Templates.Import(data)
-	return answer(w, http.StatusCreated, templateList{list}, err)
+	return answer(w, http.StatusCreated, TemplateList{list}, err)
 }

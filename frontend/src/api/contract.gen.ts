@@ -1,0 +1,545 @@
+// InterviewDesk console API (docs/api.md): generated from internal/web/contract.go; do not edit.
+
+/** How long an interview may last, in minutes (templates.MinDuration, templates.MaxDuration). */
+export const DURATION_MINUTES = {"min":15,"max":240} as const
+
+/** Every error code an answer's `error.code` may be. */
+export const ERROR_CODES = ['bad_request', 'unauthorized', 'forbidden', 'not_found', 'conflict', 'too_large', 'invalid', 'internal', 'smtp', 'unavailable'] as const
+export type ApiErrorCode = (typeof ERROR_CODES)[number]
+
+/** The error codes any endpoint may answer. */
+export const COMMON_ERRORS: readonly ApiErrorCode[] = ['unauthorized', 'bad_request', 'too_large', 'unavailable', 'internal']
+
+export type ApiErrorBody = {
+  error: ApiErrorDetail
+}
+
+export type ApiErrorDetail = {
+  code: string
+  message: string
+  fields?: Record<string, string>
+}
+
+export type Health = {
+  version: string
+  dataDir: string
+  publicUrl: string
+}
+
+export type Settings = {
+  organizer: Person
+  defaultTimeZone: string
+  publicUrl: string
+}
+
+export type Person = {
+  name: string
+  email: string
+}
+
+export type SettingsUpdate = {
+  organizer?: Person
+  defaultTimeZone?: string
+}
+
+export type TemplateList = {
+  templates: TemplateSummary[]
+}
+
+export type TemplateSummary = {
+  id: string
+  name: string
+  specialization: string
+  description: string
+  durationMinutes: number
+  technical: boolean
+  builtIn: boolean
+  topicCount: number
+  questionCount: number
+  updatedAt: string
+}
+
+export type TemplateFields = {
+  name: string
+  specialization: string
+  description: string
+  durationMinutes: number
+  plan: Topic[]
+  questions: Question[]
+}
+
+export type Topic = {
+  id?: string
+  title: string
+  hint?: string
+}
+
+export type Question = {
+  id?: string
+  text: string
+  alternative: string
+  expectedAnswer: string
+  keyPoints?: string[]
+}
+
+export type Template = {
+  id: string
+  name: string
+  specialization: string
+  description: string
+  durationMinutes: number
+  plan: Topic[]
+  questions: Question[]
+  technical: boolean
+  builtIn: boolean
+  createdAt: string
+  updatedAt: string
+}
+
+export type InterviewList = {
+  interviews: InterviewSummary[]
+  total: number
+}
+
+export type InterviewSummary = {
+  id: string
+  position: string
+  candidate: Person
+  campaign: string
+  startsAt: string
+  timeZone: string
+  endsAt: string
+  status: InterviewStatus
+  tense?: Tense
+  templateName: string
+}
+
+export type InterviewStatus = 'scheduled' | 'cancelled' | 'finished'
+
+export type Tense = 'upcoming' | 'past' | 'cancelled'
+
+export type NewInterview = {
+  templateId: string
+  position: string
+  candidateName: string
+  candidateEmail: string
+  when: When
+  startsAt?: string
+  timeZone?: string
+  campaign?: string
+  durationMinutes?: number
+}
+
+export type When = 'now' | 'later'
+
+export type Interview = {
+  id: string
+  position: string
+  candidate: Person
+  campaign: string
+  startsAt: string
+  timeZone: string
+  durationMinutes: number
+  endsAt: string
+  status: InterviewStatus
+  tense: Tense
+  template: TemplateRef
+  tools: RoomTools
+  interviewers: Interviewer[]
+  candidateLink: string
+  interviewerLink: string
+  createdAt: string
+  updatedAt: string
+  sequence: number
+}
+
+export type TemplateRef = {
+  id: string
+  name: string
+  specialization: string
+  technical: boolean
+  topicCount: number
+  questionCount: number
+}
+
+export type RoomTools = {
+  liveCode: boolean
+  whiteboard: boolean
+}
+
+export type Interviewer = {
+  name: string
+  email: string
+  link: string
+}
+
+export type Reschedule = {
+  startsAt: string
+  timeZone?: string
+}
+
+export type Timeline = {
+  events: RoomEvent[]
+  state: InterviewerView
+}
+
+export type RoomEvent = {
+  seq: number
+  at: string
+  v: number
+  type: string
+  actor: RoomActor
+  data?: unknown
+}
+
+export type RoomActor = {
+  role: RoomRole
+  email?: string
+  name?: string
+}
+
+export type RoomRole = 'candidate' | 'interviewer' | 'host'
+
+export type InterviewerView = {
+  phase: RoomPhase
+  consentAt?: string
+  locked: boolean
+  startedAt?: string
+  endedAt?: string
+  topics: RoomTopic[]
+  done: Record<string, boolean>
+  questions: number
+  question: number
+  windows: QuestionWindow[]
+  rephrased: Record<string, boolean>
+  ratings: Record<string, number>
+  comments: Record<string, string>
+  notes: Record<string, RoomNote>
+  lastSeq: number
+  lastEventAt?: string
+  plan: RoomTopic[]
+  questionsContent: Question[]
+}
+
+export type RoomPhase = 'waiting' | 'plan' | 'technical' | 'finish' | 'ended'
+
+export type RoomTopic = {
+  id: string
+  title: string
+  added?: boolean
+}
+
+export type QuestionWindow = {
+  index: number
+  from: string
+  to?: string
+  skipped?: boolean
+}
+
+export type RoomNote = {
+  author: RoomActor
+  text: string
+  savedAt?: string
+}
+
+export type RoomPresence = {
+  phase: RoomPhase
+  locked: boolean
+  members: RoomMember[]
+}
+
+export type RoomMember = {
+  id: string
+  participant: string
+  role: RoomRole
+  name: string
+  ready: boolean
+  since: string
+}
+
+export type RecordingList = {
+  recordings: Recording[]
+}
+
+export type Recording = {
+  name: string
+  participant: string
+  participantName: string
+  source: string
+  kind: string
+  codec: string
+  bytes: number
+  durationMs: number
+  started: string
+  active: boolean
+  finalised: boolean
+  url: string
+}
+
+export type Invitation = {
+  for: string
+  name: string
+  email: string
+  link: string
+  subject: string
+  text: string
+}
+
+export type Outbox = {
+  mailConfigured: boolean
+  messages: OutboxMessage[]
+}
+
+export type OutboxMessage = {
+  id: string
+  to: Person
+  subject: string
+  kind: OutboxKind
+  state: OutboxState
+  attempts: number
+  lastError?: string
+  nextAttemptAt?: string
+  createdAt: string
+  sentAt?: string
+}
+
+export type OutboxKind = 'invite' | 'reschedule' | 'cancel' | 'test'
+
+export type OutboxState = 'queued' | 'sending' | 'sent' | 'failed'
+
+export type MailSettings = {
+  host: string
+  port: number
+  security: MailSecurity
+  username: string
+  hasPassword: boolean
+  fromName: string
+  fromAddress: string
+  replyTo: string
+  configured: boolean
+}
+
+export type MailSecurity = 'starttls' | 'tls' | 'none'
+
+export type MailUpdate = {
+  host: string
+  port: number
+  security: MailSecurity
+  username?: string
+  password?: string
+  fromName?: string
+  fromAddress: string
+  replyTo?: string
+  clearPassword?: boolean
+}
+
+export type TestMail = {
+  to: string
+}
+
+export type TestMailSent = {
+  sentTo: string
+}
+
+/** Every named type by its name. */
+export type Types = {
+  ApiErrorBody: ApiErrorBody
+  ApiErrorDetail: ApiErrorDetail
+  Health: Health
+  Settings: Settings
+  Person: Person
+  SettingsUpdate: SettingsUpdate
+  TemplateList: TemplateList
+  TemplateSummary: TemplateSummary
+  TemplateFields: TemplateFields
+  Topic: Topic
+  Question: Question
+  Template: Template
+  InterviewList: InterviewList
+  InterviewSummary: InterviewSummary
+  InterviewStatus: InterviewStatus
+  Tense: Tense
+  NewInterview: NewInterview
+  When: When
+  Interview: Interview
+  TemplateRef: TemplateRef
+  RoomTools: RoomTools
+  Interviewer: Interviewer
+  Reschedule: Reschedule
+  Timeline: Timeline
+  RoomEvent: RoomEvent
+  RoomActor: RoomActor
+  RoomRole: RoomRole
+  InterviewerView: InterviewerView
+  RoomPhase: RoomPhase
+  RoomTopic: RoomTopic
+  QuestionWindow: QuestionWindow
+  RoomNote: RoomNote
+  RoomPresence: RoomPresence
+  RoomMember: RoomMember
+  RecordingList: RecordingList
+  Recording: Recording
+  Invitation: Invitation
+  Outbox: Outbox
+  OutboxMessage: OutboxMessage
+  OutboxKind: OutboxKind
+  OutboxState: OutboxState
+  MailSettings: MailSettings
+  MailSecurity: MailSecurity
+  MailUpdate: MailUpdate
+  TestMail: TestMail
+  TestMailSent: TestMailSent
+}
+export type TypeName = keyof Types
+
+/** A JSON Schema (draft 2020-12), as far as these schemas use it. */
+export type JsonSchema = {
+  $ref?: string
+  type?: string | string[]
+  enum?: (string | null)[]
+  format?: string
+  contentEncoding?: string
+  properties?: Record<string, JsonSchema>
+  required?: string[]
+  additionalProperties?: boolean | JsonSchema
+  items?: JsonSchema
+  anyOf?: JsonSchema[]
+}
+
+/** The schema of each type (as in the JSON Schema's $defs); a $ref "#/$defs/NAME" names another. */
+export const schemas: Record<TypeName, JsonSchema> = {
+  ApiErrorBody: {"additionalProperties":false,"properties":{"error":{"$ref":"#/$defs/ApiErrorDetail"}},"required":["error"],"type":"object"},
+  ApiErrorDetail: {"additionalProperties":false,"properties":{"code":{"type":"string"},"fields":{"additionalProperties":{"type":"string"},"type":["object","null"]},"message":{"type":"string"}},"required":["code","message"],"type":"object"},
+  Health: {"additionalProperties":false,"properties":{"dataDir":{"type":"string"},"publicUrl":{"type":"string"},"version":{"type":"string"}},"required":["version","dataDir","publicUrl"],"type":"object"},
+  Settings: {"additionalProperties":false,"properties":{"defaultTimeZone":{"type":"string"},"organizer":{"$ref":"#/$defs/Person"},"publicUrl":{"type":"string"}},"required":["organizer","defaultTimeZone","publicUrl"],"type":"object"},
+  Person: {"additionalProperties":false,"properties":{"email":{"type":"string"},"name":{"type":"string"}},"required":["name","email"],"type":"object"},
+  SettingsUpdate: {"additionalProperties":false,"properties":{"defaultTimeZone":{"type":"string"},"organizer":{"$ref":"#/$defs/Person"}},"required":[],"type":"object"},
+  TemplateList: {"additionalProperties":false,"properties":{"templates":{"items":{"$ref":"#/$defs/TemplateSummary"},"type":["array","null"]}},"required":["templates"],"type":"object"},
+  TemplateSummary: {"additionalProperties":false,"properties":{"builtIn":{"type":"boolean"},"description":{"type":"string"},"durationMinutes":{"type":"integer"},"id":{"type":"string"},"name":{"type":"string"},"questionCount":{"type":"integer"},"specialization":{"type":"string"},"technical":{"type":"boolean"},"topicCount":{"type":"integer"},"updatedAt":{"format":"date-time","type":"string"}},"required":["id","name","specialization","description","durationMinutes","technical","builtIn","topicCount","questionCount","updatedAt"],"type":"object"},
+  TemplateFields: {"additionalProperties":false,"properties":{"description":{"type":"string"},"durationMinutes":{"type":"integer"},"name":{"type":"string"},"plan":{"items":{"$ref":"#/$defs/Topic"},"type":["array","null"]},"questions":{"items":{"$ref":"#/$defs/Question"},"type":["array","null"]},"specialization":{"type":"string"}},"required":["name","specialization","description","durationMinutes","plan","questions"],"type":"object"},
+  Topic: {"additionalProperties":false,"properties":{"hint":{"type":"string"},"id":{"type":"string"},"title":{"type":"string"}},"required":["title"],"type":"object"},
+  Question: {"additionalProperties":false,"properties":{"alternative":{"type":"string"},"expectedAnswer":{"type":"string"},"id":{"type":"string"},"keyPoints":{"items":{"type":"string"},"type":["array","null"]},"text":{"type":"string"}},"required":["text","alternative","expectedAnswer"],"type":"object"},
+  Template: {"additionalProperties":false,"properties":{"builtIn":{"type":"boolean"},"createdAt":{"format":"date-time","type":"string"},"description":{"type":"string"},"durationMinutes":{"type":"integer"},"id":{"type":"string"},"name":{"type":"string"},"plan":{"items":{"$ref":"#/$defs/Topic"},"type":["array","null"]},"questions":{"items":{"$ref":"#/$defs/Question"},"type":["array","null"]},"specialization":{"type":"string"},"technical":{"type":"boolean"},"updatedAt":{"format":"date-time","type":"string"}},"required":["id","name","specialization","description","durationMinutes","plan","questions","technical","builtIn","createdAt","updatedAt"],"type":"object"},
+  InterviewList: {"additionalProperties":false,"properties":{"interviews":{"items":{"$ref":"#/$defs/InterviewSummary"},"type":["array","null"]},"total":{"type":"integer"}},"required":["interviews","total"],"type":"object"},
+  InterviewSummary: {"additionalProperties":false,"properties":{"campaign":{"type":"string"},"candidate":{"$ref":"#/$defs/Person"},"endsAt":{"format":"date-time","type":"string"},"id":{"type":"string"},"position":{"type":"string"},"startsAt":{"format":"date-time","type":"string"},"status":{"$ref":"#/$defs/InterviewStatus"},"templateName":{"type":"string"},"tense":{"$ref":"#/$defs/Tense"},"timeZone":{"type":"string"}},"required":["id","position","candidate","campaign","startsAt","timeZone","endsAt","status","templateName"],"type":"object"},
+  InterviewStatus: {"enum":["scheduled","cancelled","finished"],"type":"string"},
+  Tense: {"enum":["upcoming","past","cancelled"],"type":"string"},
+  NewInterview: {"additionalProperties":false,"properties":{"campaign":{"type":"string"},"candidateEmail":{"type":"string"},"candidateName":{"type":"string"},"durationMinutes":{"type":"integer"},"position":{"type":"string"},"startsAt":{"type":"string"},"templateId":{"type":"string"},"timeZone":{"type":"string"},"when":{"$ref":"#/$defs/When"}},"required":["templateId","position","candidateName","candidateEmail","when"],"type":"object"},
+  When: {"enum":["now","later"],"type":"string"},
+  Interview: {"additionalProperties":false,"properties":{"campaign":{"type":"string"},"candidate":{"$ref":"#/$defs/Person"},"candidateLink":{"type":"string"},"createdAt":{"format":"date-time","type":"string"},"durationMinutes":{"type":"integer"},"endsAt":{"format":"date-time","type":"string"},"id":{"type":"string"},"interviewerLink":{"type":"string"},"interviewers":{"items":{"$ref":"#/$defs/Interviewer"},"type":["array","null"]},"position":{"type":"string"},"sequence":{"type":"integer"},"startsAt":{"format":"date-time","type":"string"},"status":{"$ref":"#/$defs/InterviewStatus"},"template":{"$ref":"#/$defs/TemplateRef"},"tense":{"$ref":"#/$defs/Tense"},"timeZone":{"type":"string"},"tools":{"$ref":"#/$defs/RoomTools"},"updatedAt":{"format":"date-time","type":"string"}},"required":["id","position","candidate","campaign","startsAt","timeZone","durationMinutes","endsAt","status","tense","template","tools","interviewers","candidateLink","interviewerLink","createdAt","updatedAt","sequence"],"type":"object"},
+  TemplateRef: {"additionalProperties":false,"properties":{"id":{"type":"string"},"name":{"type":"string"},"questionCount":{"type":"integer"},"specialization":{"type":"string"},"technical":{"type":"boolean"},"topicCount":{"type":"integer"}},"required":["id","name","specialization","technical","topicCount","questionCount"],"type":"object"},
+  RoomTools: {"additionalProperties":false,"properties":{"liveCode":{"type":"boolean"},"whiteboard":{"type":"boolean"}},"required":["liveCode","whiteboard"],"type":"object"},
+  Interviewer: {"additionalProperties":false,"properties":{"email":{"type":"string"},"link":{"type":"string"},"name":{"type":"string"}},"required":["name","email","link"],"type":"object"},
+  Reschedule: {"additionalProperties":false,"properties":{"startsAt":{"type":"string"},"timeZone":{"type":"string"}},"required":["startsAt"],"type":"object"},
+  Timeline: {"additionalProperties":false,"properties":{"events":{"items":{"$ref":"#/$defs/RoomEvent"},"type":["array","null"]},"state":{"$ref":"#/$defs/InterviewerView"}},"required":["events","state"],"type":"object"},
+  RoomEvent: {"additionalProperties":false,"properties":{"actor":{"$ref":"#/$defs/RoomActor"},"at":{"format":"date-time","type":"string"},"data":{},"seq":{"type":"integer"},"type":{"type":"string"},"v":{"type":"integer"}},"required":["seq","at","v","type","actor"],"type":"object"},
+  RoomActor: {"additionalProperties":false,"properties":{"email":{"type":"string"},"name":{"type":"string"},"role":{"$ref":"#/$defs/RoomRole"}},"required":["role"],"type":"object"},
+  RoomRole: {"enum":["candidate","interviewer","host"],"type":"string"},
+  InterviewerView: {"additionalProperties":false,"properties":{"comments":{"additionalProperties":{"type":"string"},"type":["object","null"]},"consentAt":{"format":"date-time","type":"string"},"done":{"additionalProperties":{"type":"boolean"},"type":["object","null"]},"endedAt":{"format":"date-time","type":"string"},"lastEventAt":{"format":"date-time","type":"string"},"lastSeq":{"type":"integer"},"locked":{"type":"boolean"},"notes":{"additionalProperties":{"$ref":"#/$defs/RoomNote"},"type":["object","null"]},"phase":{"$ref":"#/$defs/RoomPhase"},"plan":{"items":{"$ref":"#/$defs/RoomTopic"},"type":["array","null"]},"question":{"type":"integer"},"questions":{"type":"integer"},"questionsContent":{"items":{"$ref":"#/$defs/Question"},"type":["array","null"]},"ratings":{"additionalProperties":{"type":"integer"},"type":["object","null"]},"rephrased":{"additionalProperties":{"type":"boolean"},"type":["object","null"]},"startedAt":{"format":"date-time","type":"string"},"topics":{"items":{"$ref":"#/$defs/RoomTopic"},"type":["array","null"]},"windows":{"items":{"$ref":"#/$defs/QuestionWindow"},"type":["array","null"]}},"required":["phase","locked","topics","done","questions","question","windows","rephrased","ratings","comments","notes","lastSeq","plan","questionsContent"],"type":"object"},
+  RoomPhase: {"enum":["waiting","plan","technical","finish","ended"],"type":"string"},
+  RoomTopic: {"additionalProperties":false,"properties":{"added":{"type":"boolean"},"id":{"type":"string"},"title":{"type":"string"}},"required":["id","title"],"type":"object"},
+  QuestionWindow: {"additionalProperties":false,"properties":{"from":{"format":"date-time","type":"string"},"index":{"type":"integer"},"skipped":{"type":"boolean"},"to":{"format":"date-time","type":"string"}},"required":["index","from"],"type":"object"},
+  RoomNote: {"additionalProperties":false,"properties":{"author":{"$ref":"#/$defs/RoomActor"},"savedAt":{"format":"date-time","type":"string"},"text":{"type":"string"}},"required":["author","text"],"type":"object"},
+  RoomPresence: {"additionalProperties":false,"properties":{"locked":{"type":"boolean"},"members":{"items":{"$ref":"#/$defs/RoomMember"},"type":["array","null"]},"phase":{"$ref":"#/$defs/RoomPhase"}},"required":["phase","locked","members"],"type":"object"},
+  RoomMember: {"additionalProperties":false,"properties":{"id":{"type":"string"},"name":{"type":"string"},"participant":{"type":"string"},"ready":{"type":"boolean"},"role":{"$ref":"#/$defs/RoomRole"},"since":{"format":"date-time","type":"string"}},"required":["id","participant","role","name","ready","since"],"type":"object"},
+  RecordingList: {"additionalProperties":false,"properties":{"recordings":{"items":{"$ref":"#/$defs/Recording"},"type":["array","null"]}},"required":["recordings"],"type":"object"},
+  Recording: {"additionalProperties":false,"properties":{"active":{"type":"boolean"},"bytes":{"type":"integer"},"codec":{"type":"string"},"durationMs":{"type":"integer"},"finalised":{"type":"boolean"},"kind":{"type":"string"},"name":{"type":"string"},"participant":{"type":"string"},"participantName":{"type":"string"},"source":{"type":"string"},"started":{"format":"date-time","type":"string"},"url":{"type":"string"}},"required":["name","participant","participantName","source","kind","codec","bytes","durationMs","started","active","finalised","url"],"type":"object"},
+  Invitation: {"additionalProperties":false,"properties":{"email":{"type":"string"},"for":{"type":"string"},"link":{"type":"string"},"name":{"type":"string"},"subject":{"type":"string"},"text":{"type":"string"}},"required":["for","name","email","link","subject","text"],"type":"object"},
+  Outbox: {"additionalProperties":false,"properties":{"mailConfigured":{"type":"boolean"},"messages":{"items":{"$ref":"#/$defs/OutboxMessage"},"type":["array","null"]}},"required":["mailConfigured","messages"],"type":"object"},
+  OutboxMessage: {"additionalProperties":false,"properties":{"attempts":{"type":"integer"},"createdAt":{"format":"date-time","type":"string"},"id":{"type":"string"},"kind":{"$ref":"#/$defs/OutboxKind"},"lastError":{"type":"string"},"nextAttemptAt":{"format":"date-time","type":"string"},"sentAt":{"format":"date-time","type":"string"},"state":{"$ref":"#/$defs/OutboxState"},"subject":{"type":"string"},"to":{"$ref":"#/$defs/Person"}},"required":["id","to","subject","kind","state","attempts","createdAt"],"type":"object"},
+  OutboxKind: {"enum":["invite","reschedule","cancel","test"],"type":"string"},
+  OutboxState: {"enum":["queued","sending","sent","failed"],"type":"string"},
+  MailSettings: {"additionalProperties":false,"properties":{"configured":{"type":"boolean"},"fromAddress":{"type":"string"},"fromName":{"type":"string"},"hasPassword":{"type":"boolean"},"host":{"type":"string"},"port":{"type":"integer"},"replyTo":{"type":"string"},"security":{"$ref":"#/$defs/MailSecurity"},"username":{"type":"string"}},"required":["host","port","security","username","hasPassword","fromName","fromAddress","replyTo","configured"],"type":"object"},
+  MailSecurity: {"enum":["starttls","tls","none"],"type":"string"},
+  MailUpdate: {"additionalProperties":false,"properties":{"clearPassword":{"type":"boolean"},"fromAddress":{"type":"string"},"fromName":{"type":"string"},"host":{"type":"string"},"password":{"type":"string"},"port":{"type":"integer"},"replyTo":{"type":"string"},"security":{"$ref":"#/$defs/MailSecurity"},"username":{"type":"string"}},"required":["host","port","security","fromAddress"],"type":"object"},
+  TestMail: {"additionalProperties":false,"properties":{"to":{"type":"string"}},"required":["to"],"type":"object"},
+  TestMailSent: {"additionalProperties":false,"properties":{"sentTo":{"type":"string"}},"required":["sentTo"],"type":"object"},
+}
+
+/** Each endpoint's request body and answer, by "METHOD PATH". */
+export type Endpoints = {
+  'GET /api/health': { request: undefined; response: Health }
+  'GET /api/settings': { request: undefined; response: Settings }
+  'PUT /api/settings': { request: SettingsUpdate; response: Settings }
+  'GET /api/templates': { request: undefined; response: TemplateList }
+  'POST /api/templates': { request: TemplateFields; response: Template }
+  'POST /api/templates/import': { request: string; response: TemplateList }
+  'GET /api/templates/{id}': { request: undefined; response: Template }
+  'PUT /api/templates/{id}': { request: TemplateFields; response: Template }
+  'DELETE /api/templates/{id}': { request: undefined; response: undefined }
+  'POST /api/templates/{id}/duplicate': { request: undefined; response: Template }
+  'GET /api/templates/{id}/export': { request: undefined; response: string }
+  'GET /api/interviews': { request: undefined; response: InterviewList }
+  'POST /api/interviews': { request: NewInterview; response: Interview }
+  'GET /api/interviews/{id}': { request: undefined; response: Interview }
+  'DELETE /api/interviews/{id}': { request: undefined; response: Interview }
+  'POST /api/interviews/{id}/reschedule': { request: Reschedule; response: Interview }
+  'POST /api/interviews/{id}/restore': { request: undefined; response: Interview }
+  'POST /api/interviews/{id}/interviewers': { request: Person; response: Interview }
+  'DELETE /api/interviews/{id}/interviewers/{email}': { request: undefined; response: Interview }
+  'PUT /api/interviews/{id}/tools': { request: RoomTools; response: Interview }
+  'GET /api/interviews/{id}/timeline': { request: undefined; response: Timeline }
+  'GET /api/interviews/{id}/presence': { request: undefined; response: RoomPresence }
+  'GET /api/interviews/{id}/recordings': { request: undefined; response: RecordingList }
+  'GET /api/interviews/{id}/recordings/{name}': { request: undefined; response: string }
+  'GET /api/interviews/{id}/invitation': { request: undefined; response: Invitation }
+  'GET /api/interviews/{id}/ics': { request: undefined; response: string }
+  'GET /api/interviews/{id}/outbox': { request: undefined; response: Outbox }
+  'POST /api/interviews/{id}/invitations': { request: undefined; response: Outbox }
+  'POST /api/outbox/{id}/resend': { request: undefined; response: OutboxMessage }
+  'GET /api/settings/mail': { request: undefined; response: MailSettings }
+  'PUT /api/settings/mail': { request: MailUpdate; response: MailSettings }
+  'POST /api/settings/mail/test': { request: TestMail; response: TestMailSent }
+}
+export type EndpointKey = keyof Endpoints
+
+export type Endpoint = {
+  method: string
+  /** With {name} for each path parameter. */
+  path: string
+  /** The success status. */
+  status: number
+  /** The body's type; "file" for a file sent as is; null for none. */
+  request: TypeName | 'file' | null
+  /** The answer's type; null for a file or no answer. */
+  response: TypeName | null
+  /** The media type of an answer that is a file. */
+  file: string | null
+  /** Error codes beyond COMMON_ERRORS. */
+  errors: ApiErrorCode[]
+}
+
+export const endpoints: Record<EndpointKey, Endpoint> = {
+  'GET /api/health': { method: 'GET', path: '/api/health', status: 200, request: null, response: 'Health', file: null, errors: [] },
+  'GET /api/settings': { method: 'GET', path: '/api/settings', status: 200, request: null, response: 'Settings', file: null, errors: [] },
+  'PUT /api/settings': { method: 'PUT', path: '/api/settings', status: 200, request: 'SettingsUpdate', response: 'Settings', file: null, errors: ['invalid'] },
+  'GET /api/templates': { method: 'GET', path: '/api/templates', status: 200, request: null, response: 'TemplateList', file: null, errors: [] },
+  'POST /api/templates': { method: 'POST', path: '/api/templates', status: 201, request: 'TemplateFields', response: 'Template', file: null, errors: ['invalid'] },
+  'POST /api/templates/import': { method: 'POST', path: '/api/templates/import', status: 201, request: 'file', response: 'TemplateList', file: null, errors: ['bad_request', 'invalid'] },
+  'GET /api/templates/{id}': { method: 'GET', path: '/api/templates/{id}', status: 200, request: null, response: 'Template', file: null, errors: ['not_found'] },
+  'PUT /api/templates/{id}': { method: 'PUT', path: '/api/templates/{id}', status: 200, request: 'TemplateFields', response: 'Template', file: null, errors: ['not_found', 'invalid'] },
+  'DELETE /api/templates/{id}': { method: 'DELETE', path: '/api/templates/{id}', status: 204, request: null, response: null, file: null, errors: ['not_found'] },
+  'POST /api/templates/{id}/duplicate': { method: 'POST', path: '/api/templates/{id}/duplicate', status: 201, request: null, response: 'Template', file: null, errors: ['not_found'] },
+  'GET /api/templates/{id}/export': { method: 'GET', path: '/api/templates/{id}/export', status: 200, request: null, response: null, file: 'application/json', errors: ['not_found'] },
+  'GET /api/interviews': { method: 'GET', path: '/api/interviews', status: 200, request: null, response: 'InterviewList', file: null, errors: [] },
+  'POST /api/interviews': { method: 'POST', path: '/api/interviews', status: 201, request: 'NewInterview', response: 'Interview', file: null, errors: ['invalid'] },
+  'GET /api/interviews/{id}': { method: 'GET', path: '/api/interviews/{id}', status: 200, request: null, response: 'Interview', file: null, errors: ['not_found'] },
+  'DELETE /api/interviews/{id}': { method: 'DELETE', path: '/api/interviews/{id}', status: 200, request: null, response: 'Interview', file: null, errors: ['not_found', 'conflict'] },
+  'POST /api/interviews/{id}/reschedule': { method: 'POST', path: '/api/interviews/{id}/reschedule', status: 200, request: 'Reschedule', response: 'Interview', file: null, errors: ['not_found', 'conflict', 'invalid'] },
+  'POST /api/interviews/{id}/restore': { method: 'POST', path: '/api/interviews/{id}/restore', status: 200, request: null, response: 'Interview', file: null, errors: ['not_found', 'conflict', 'invalid'] },
+  'POST /api/interviews/{id}/interviewers': { method: 'POST', path: '/api/interviews/{id}/interviewers', status: 201, request: 'Person', response: 'Interview', file: null, errors: ['not_found', 'conflict', 'invalid'] },
+  'DELETE /api/interviews/{id}/interviewers/{email}': { method: 'DELETE', path: '/api/interviews/{id}/interviewers/{email}', status: 200, request: null, response: 'Interview', file: null, errors: ['not_found', 'conflict'] },
+  'PUT /api/interviews/{id}/tools': { method: 'PUT', path: '/api/interviews/{id}/tools', status: 200, request: 'RoomTools', response: 'Interview', file: null, errors: ['not_found', 'conflict'] },
+  'GET /api/interviews/{id}/timeline': { method: 'GET', path: '/api/interviews/{id}/timeline', status: 200, request: null, response: 'Timeline', file: null, errors: ['not_found'] },
+  'GET /api/interviews/{id}/presence': { method: 'GET', path: '/api/interviews/{id}/presence', status: 200, request: null, response: 'RoomPresence', file: null, errors: ['not_found'] },
+  'GET /api/interviews/{id}/recordings': { method: 'GET', path: '/api/interviews/{id}/recordings', status: 200, request: null, response: 'RecordingList', file: null, errors: ['not_found'] },
+  'GET /api/interviews/{id}/recordings/{name}': { method: 'GET', path: '/api/interviews/{id}/recordings/{name}', status: 200, request: null, response: null, file: 'video/webm', errors: ['not_found'] },
+  'GET /api/interviews/{id}/invitation': { method: 'GET', path: '/api/interviews/{id}/invitation', status: 200, request: null, response: 'Invitation', file: null, errors: ['not_found', 'invalid'] },
+  'GET /api/interviews/{id}/ics': { method: 'GET', path: '/api/interviews/{id}/ics', status: 200, request: null, response: null, file: 'text/calendar', errors: ['not_found', 'invalid', 'conflict'] },
+  'GET /api/interviews/{id}/outbox': { method: 'GET', path: '/api/interviews/{id}/outbox', status: 200, request: null, response: 'Outbox', file: null, errors: ['not_found'] },
+  'POST /api/interviews/{id}/invitations': { method: 'POST', path: '/api/interviews/{id}/invitations', status: 200, request: null, response: 'Outbox', file: null, errors: ['not_found', 'conflict'] },
+  'POST /api/outbox/{id}/resend': { method: 'POST', path: '/api/outbox/{id}/resend', status: 200, request: null, response: 'OutboxMessage', file: null, errors: ['not_found', 'conflict'] },
+  'GET /api/settings/mail': { method: 'GET', path: '/api/settings/mail', status: 200, request: null, response: 'MailSettings', file: null, errors: [] },
+  'PUT /api/settings/mail': { method: 'PUT', path: '/api/settings/mail', status: 200, request: 'MailUpdate', response: 'MailSettings', file: null, errors: ['invalid'] },
+  'POST /api/settings/mail/test': { method: 'POST', path: '/api/settings/mail/test', status: 200, request: 'TestMail', response: 'TestMailSent', file: null, errors: ['invalid', 'conflict', 'smtp'] },
+}

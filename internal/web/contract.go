@@ -1,0 +1,187 @@
+package web
+
+import (
+	"maps"
+	"net/http"
+	"reflect"
+
+	"github.com/interviewdesk/interviewdesk/internal/contract"
+	"github.com/interviewdesk/interviewdesk/internal/interviews"
+	"github.com/interviewdesk/interviewdesk/internal/invitation"
+	"github.com/interviewdesk/interviewdesk/internal/room"
+	"github.com/interviewdesk/interviewdesk/internal/settings"
+	"github.com/interviewdesk/interviewdesk/internal/templates"
+)
+
+// The console API's contract: every route with its request and answer types.
+// The routes are registered from this table, and the console's TypeScript types
+// and the JSON Schema (docs/api.schema.json) are generated from it
+// (TestContractFilesAreCurrent), so none of them can drift from the Go views.
+
+// endpoint is one console API route.
+type endpoint struct {
+	method, path string
+	handle       func(*Server, http.ResponseWriter, *http.Request) error
+	// request is the body's Go type (nil: none); raw: a file sent as is.
+	request reflect.Type
+	raw     bool
+	// response is the answer's Go type; nil for a file (its media type in
+	// file) or no answer.
+	response reflect.Type
+	file     string
+	status   int
+	// errors are the codes it answers beyond commonErrors.
+	errors []string
+}
+
+func typ[T any]() reflect.Type { return reflect.TypeFor[T]() }
+
+// endpoints is the console API (docs/api.md).
+var endpoints = []endpoint{
+	{"GET", "/api/health", (*Server).health, nil, false, typ[Health](), "", 200, nil},
+	{"GET", "/api/stream", (*Server).stream, nil, false, nil, "text/event-stream", 200, []string{codeNotFound}},
+	{"GET", "/api/settings", (*Server).getSettings, nil, false, typ[Settings](), "", 200, nil},
+	{"PUT", "/api/settings", (*Server).putSettings, typ[SettingsUpdate](), false, typ[Settings](), "", 200, []string{codeInvalid}},
+
+	{"GET", "/api/templates", (*Server).listTemplates, nil, false, typ[TemplateList](), "", 200, nil},
+	{"POST", "/api/templates", (*Server).createTemplate, typ[templates.Content](), false, typ[templates.Template](), "", 201, []string{codeInvalid}},
+	{"POST", "/api/templates/import", (*Server).importTemplates, nil, true, typ[TemplateList](), "", 201, []string{codeBadRequest, codeInvalid}},
+	{"GET", "/api/templates/{id}", (*Server).getTemplate, nil, false, typ[templates.Template](), "", 200, []string{codeNotFound}},
+	{"PUT", "/api/templates/{id}", (*Server).updateTemplate, typ[templates.Content](), false, typ[templates.Template](), "", 200, []string{codeNotFound, codeInvalid}},
+	{"DELETE", "/api/templates/{id}", (*Server).deleteTemplate, nil, false, nil, "", 204, []string{codeNotFound}},
+	{"POST", "/api/templates/{id}/duplicate", (*Server).duplicateTemplate, nil, false, typ[templates.Template](), "", 201, []string{codeNotFound}},
+	{"GET", "/api/templates/{id}/export", (*Server).exportTemplate, nil, false, nil, "application/json", 200, []string{codeNotFound}},
+
+	{"GET", "/api/interviews", (*Server).listInterviews, nil, false, typ[InterviewList](), "", 200, nil},
+	{"POST", "/api/interviews", (*Server).createInterview, typ[interviews.NewInterview](), false, typ[Interview](), "", 201, []string{codeInvalid}},
+	{"GET", "/api/interviews/{id}", (*Server).getInterview, nil, false, typ[Interview](), "", 200, []string{codeNotFound}},
+	{"DELETE", "/api/interviews/{id}", (*Server).cancelInterview, nil, false, typ[Interview](), "", 200, []string{codeNotFound, codeConflict}},
+	{"POST", "/api/interviews/{id}/reschedule", (*Server).rescheduleInterview, typ[Reschedule](), false, typ[Interview](), "", 200, []string{codeNotFound, codeConflict, codeInvalid}},
+	{"POST", "/api/interviews/{id}/restore", (*Server).restoreInterview, nil, false, typ[Interview](), "", 200, []string{codeNotFound, codeConflict, codeInvalid}},
+	{"POST", "/api/interviews/{id}/interviewers", (*Server).addInterviewer, typ[interviews.Person](), false, typ[Interview](), "", 201, []string{codeNotFound, codeConflict, codeInvalid}},
+	{"DELETE", "/api/interviews/{id}/interviewers/{email}", (*Server).removeInterviewer, nil, false, typ[Interview](), "", 200, []string{codeNotFound, codeConflict}},
+	{"PUT", "/api/interviews/{id}/tools", (*Server).setTools, typ[interviews.Tools](), false, typ[Interview](), "", 200, []string{codeNotFound, codeConflict}},
+
+	{"GET", "/api/interviews/{id}/timeline", (*Server).timeline, nil, false, typ[timelineView](), "", 200, []string{codeNotFound}},
+	{"GET", "/api/interviews/{id}/presence", (*Server).presence, nil, false, typ[presenceView](), "", 200, []string{codeNotFound}},
+	{"GET", "/api/interviews/{id}/recordings", (*Server).listRecordings, nil, false, typ[recordingList](), "", 200, []string{codeNotFound}},
+	{"GET", "/api/interviews/{id}/recordings/{name}", (*Server).recordingFile, nil, false, nil, "video/webm", 200, []string{codeNotFound}},
+
+	{"GET", "/api/interviews/{id}/invitation", (*Server).invitationText, nil, false, typ[invitation.Details](), "", 200, []string{codeNotFound, codeInvalid}},
+	{"GET", "/api/interviews/{id}/ics", (*Server).ics, nil, false, nil, "text/calendar", 200, []string{codeNotFound, codeInvalid, codeConflict}},
+	{"GET", "/api/interviews/{id}/outbox", (*Server).interviewOutbox, nil, false, typ[invitation.Outbox](), "", 200, []string{codeNotFound}},
+	{"POST", "/api/interviews/{id}/invitations", (*Server).sendInvitations, nil, false, typ[invitation.Outbox](), "", 200, []string{codeNotFound, codeConflict}},
+	{"POST", "/api/outbox/{id}/resend", (*Server).resend, nil, false, typ[invitation.Sent](), "", 200, []string{codeNotFound, codeConflict}},
+	{"GET", "/api/settings/mail", (*Server).getMail, nil, false, typ[invitation.MailSettings](), "", 200, nil},
+	{"PUT", "/api/settings/mail", (*Server).putMail, typ[settings.MailUpdate](), false, typ[invitation.MailSettings](), "", 200, []string{codeInvalid}},
+	{"POST", "/api/settings/mail/test", (*Server).testMail, typ[TestMail](), false, typ[TestMailSent](), "", 200, []string{codeInvalid, codeConflict, codeSMTP}},
+}
+
+// Answers of routes whose handlers write them field by field.
+type (
+	// timelineView is an interview's log and the state it produced.
+	timelineView struct {
+		Events []room.Event         `json:"events"`
+		State  room.InterviewerView `json:"state"`
+	}
+	// presenceView is who is in an interview's room now.
+	presenceView struct {
+		Phase   room.Phase      `json:"phase"`
+		Locked  bool            `json:"locked"`
+		Members []room.Presence `json:"members"`
+	}
+	recordingList struct {
+		Recordings []recordingView `json:"recordings"`
+	}
+)
+
+// names are the console's names of the types it sees (frontend/src/api).
+var names = map[reflect.Type]string{
+	typ[Health]():                                      "Health",
+	typ[Settings]():                                    "Settings",
+	typ[SettingsUpdate]():                              "SettingsUpdate",
+	typ[settings.Person]():                             "Person",
+	typ[TemplateList]():                                "TemplateList",
+	typ[templates.Template]():                          "Template",
+	typ[templates.Content]():                           "TemplateFields",
+	typ[templates.Summary]():                           "TemplateSummary",
+	typ[templates.Topic]():                             "Topic",
+	typ[templates.Question]():                          "Question",
+	typ[InterviewList]():                               "InterviewList",
+	typ[Interview]():                                   "Interview",
+	typ[Interviewer]():                                 "Interviewer",
+	typ[interviews.Summary]():                          "InterviewSummary",
+	typ[interviews.NewInterview]():                     "NewInterview",
+	typ[interviews.Person]():                           "Person",
+	typ[interviews.TemplateRef]():                      "TemplateRef",
+	typ[interviews.Tools]():                            "RoomTools",
+	typ[interviews.Status]():                           "InterviewStatus",
+	typ[interviews.Tense]():                            "Tense",
+	typ[interviews.When]():                             "When",
+	typ[Reschedule]():                                  "Reschedule",
+	typ[invitation.Details]():                          "Invitation",
+	typ[invitation.Outbox]():                           "Outbox",
+	typ[invitation.Sent]():                             "OutboxMessage",
+	typ[invitation.Kind]():                             "OutboxKind",
+	reflect.TypeOf(invitation.Sent{}.State):            "OutboxState",
+	typ[invitation.MailSettings]():                     "MailSettings",
+	reflect.TypeOf(invitation.MailSettings{}.Security): "MailSecurity",
+	typ[settings.MailUpdate]():                         "MailUpdate",
+	typ[TestMail]():                                    "TestMail",
+	typ[TestMailSent]():                                "TestMailSent",
+	typ[timelineView]():                                "Timeline",
+	typ[room.Event]():                                  "RoomEvent",
+	typ[room.Actor]():                                  "RoomActor",
+	typ[room.InterviewerView]():                        "InterviewerView",
+	typ[room.Phase]():                                  "RoomPhase",
+	typ[room.Topic]():                                  "RoomTopic",
+	typ[room.Window]():                                 "QuestionWindow",
+	typ[room.Note]():                                   "RoomNote",
+	typ[presenceView]():                                "RoomPresence",
+	typ[room.Presence]():                               "RoomMember",
+	typ[room.Role]():                                   "RoomRole",
+	typ[recordingList]():                               "RecordingList",
+	typ[recordingView]():                               "Recording",
+	typ[errorAnswer]():                                 "ApiErrorBody",
+	typ[apiError]():                                    "ApiErrorDetail",
+}
+
+var enums = map[reflect.Type][]string{
+	typ[interviews.Status](): {string(interviews.Scheduled), string(interviews.Cancelled), string(interviews.Finished)},
+	typ[interviews.Tense]():  {string(interviews.Upcoming), string(interviews.Past), string(interviews.CancelledList)},
+	typ[interviews.When]():   {string(interviews.Now), string(interviews.Later)},
+	typ[room.Phase]():        {string(room.PhaseWaiting), string(room.PhasePlan), string(room.PhaseTechnical), string(room.PhaseFinish), string(room.PhaseEnded)},
+	typ[room.Role]():         {string(room.RoleCandidate), string(room.RoleInterviewer), string(room.RoleHost)},
+}
+
+// errorCodes are every error code the console API answers.
+var errorCodes = []string{codeBadRequest, codeUnauthorized, codeForbidden, codeNotFound, codeConflict,
+	codeTooLarge, codeInvalid, codeInternal, codeSMTP, codeUnavailable}
+
+// commonErrors may come from any endpoint: the key check, a body that is not
+// JSON or too large, a part that is down, a bug.
+var commonErrors = []string{codeUnauthorized, codeBadRequest, codeTooLarge, codeUnavailable, codeInternal}
+
+// durationLimits is the 15–240 minute rule for the console.
+type durationLimits struct {
+	Min int `json:"min"`
+	Max int `json:"max"`
+}
+
+// Contract describes the console API for generating its clients' types.
+func Contract() contract.Spec {
+	spec := contract.Spec{
+		Title:  "InterviewDesk console API (docs/api.md)",
+		Source: "internal/web/contract.go",
+		Names:  names, Enums: maps.Clone(enums), ErrorCodes: errorCodes, CommonErrors: commonErrors,
+		Types: []reflect.Type{typ[errorAnswer]()},
+		Constants: []contract.Constant{{Name: "DURATION_MINUTES", Value: durationLimits{templates.MinDuration, templates.MaxDuration},
+			Doc: "How long an interview may last, in minutes (templates.MinDuration, templates.MaxDuration)."}},
+	}
+	maps.Copy(spec.Enums, invitation.Enums())
+	for _, e := range endpoints {
+		spec.Endpoints = append(spec.Endpoints, contract.Endpoint{Method: e.method, Path: e.path,
+			Request: e.request, RawRequest: e.raw, Response: e.response, File: e.file, Status: e.status, Errors: e.errors})
+	}
+	return spec
+}

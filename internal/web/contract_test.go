@@ -1,0 +1,371 @@
+package web
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"flag"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/emersion/go-smtp"
+	"github.com/santhosh-tekuri/jsonschema/v6"
+
+	"github.com/interviewdesk/interviewdesk/internal/interviews"
+	"github.com/interviewdesk/interviewdesk/internal/invitation"
+	"github.com/interviewdesk/interviewdesk/internal/mail"
+	"github.com/interviewdesk/interviewdesk/internal/room"
+	"github.com/interviewdesk/interviewdesk/internal/settings"
+	"github.com/interviewdesk/interviewdesk/internal/store"
+	"github.com/interviewdesk/interviewdesk/internal/templates"
+)
+
+var update = flag.Bool("update", false, "rewrite the files generated from the contract")
+
+// Files generated from Contract(); `go test ./internal/web -run ContractFiles -update`
+// rewrites them.
+var generated = map[string]func() ([]byte, error){
+	"../../docs/api.schema.json":             Contract().Schema,
+	"../../frontend/src/api/contract.gen.ts": Contract().TypeScript,
+}
+
+func TestContractFilesAreCurrent(t *testing.T) {
+	for path, gen := range generated {
+		want, err := gen()
+		if err != nil {
+			t.Fatalf("%s: %v", path, err)
+		}
+		if *update {
+			if err := os.WriteFile(path, want, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		got, err := os.ReadFile(path)
+		if err != nil || !bytes.Equal(got, want) {
+			t.Errorf("%s is not what internal/web/contract.go describes (%v); run: go test ./internal/web -run ContractFiles -update",
+				filepath.Base(path), err)
+		}
+	}
+}
+
+// contractHost is the console API on real services over a bbolt file, with
+// email through a real SMTP server on loopback.
+type contractHost struct {
+	srv     *httptest.Server
+	mux     *http.ServeMux // the endpoints' patterns, to tell which one a request hit
+	schemas map[string]*jsonschema.Schema
+	sent    chan struct{}
+}
+
+func newContractHost(t *testing.T) *contractHost {
+	t.Helper()
+	db, err := store.Open(filepath.Join(t.TempDir(), "data.db"), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = db.Close() })
+	now := func() time.Time { return time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC) }
+	log := slog.New(slog.DiscardHandler)
+	ts := templates.New(db, now)
+	if err := ts.SeedLibrary(); err != nil {
+		t.Fatal(err)
+	}
+	st := settings.New(db)
+	ivs := interviews.New(db, ts, st, now)
+	h := &contractHost{sent: make(chan struct{}, 100)}
+	send := mail.SenderFunc(func(ctx context.Context, msg mail.Message) error {
+		cfg, err := st.Mail()
+		if err != nil {
+			return err
+		}
+		c, err := mail.NewSMTP(cfg, mail.SMTPOptions{Now: now}, log)
+		if err != nil {
+			return err
+		}
+		return c.Send(ctx, msg)
+	})
+	outbox, err := mail.NewOutbox(db, mail.Config{Sender: send, Now: time.Now, OnChange: func(e mail.Entry) {
+		if e.State == mail.Sent {
+			h.sent <- struct{}{}
+		}
+	}}, log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := outbox.Start(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = outbox.Close() })
+	srv := &Server{cfg: Config{PublicURL: "https://interviews.example.com"}}
+	links := srv.links()
+	ivs.SetHook(invitation.NewMailer(outbox, st, links, now, log).Changed)
+	svc := Services{Templates: ts, Settings: st, Interviews: ivs, Rooms: room.New(db, ivs, log, now),
+		Invitations: invitation.NewService(invitation.Config{Interviews: ivs, Settings: st, Outbox: outbox, Links: links}, log, now)}
+	h.srv = httptest.NewServer(New(Config{PublicURL: "https://interviews.example.com", ConsoleKey: testKey}, svc, log, now))
+	t.Cleanup(h.srv.Close)
+
+	h.mux = http.NewServeMux()
+	for _, e := range endpoints {
+		h.mux.HandleFunc(e.method+" "+e.path, func(http.ResponseWriter, *http.Request) {})
+	}
+	h.schemas = compileSchemas(t)
+	return h
+}
+
+// compileSchemas compiles each definition of the generated JSON Schema.
+func compileSchemas(t *testing.T) map[string]*jsonschema.Schema {
+	t.Helper()
+	raw, err := Contract().Schema()
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(raw))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := jsonschema.NewCompiler()
+	c.AssertFormat()
+	if err := c.AddResource("api.schema.json", doc); err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]*jsonschema.Schema{}
+	for name := range doc.(map[string]any)["$defs"].(map[string]any) {
+		if out[name], err = c.Compile("api.schema.json#/$defs/" + name); err != nil {
+			t.Fatalf("schema of %s: %v", name, err)
+		}
+	}
+	return out
+}
+
+// check validates JSON against the named definition.
+func (h *contractHost) check(t *testing.T, what, name string, data []byte) {
+	t.Helper()
+	v, err := jsonschema.UnmarshalJSON(bytes.NewReader(data))
+	if err != nil {
+		t.Errorf("%s: not JSON: %v\n%s", what, err, data)
+		return
+	}
+	if err := h.schemas[name].Validate(v); err != nil {
+		t.Errorf("%s does not fit %s: %v\n%s", what, name, err, data)
+	}
+}
+
+// call sends one request, checks request and answer against the endpoint it
+// hits, and returns the answer's body.
+func (h *contractHost) call(t *testing.T, hit map[string]bool, method, path string, body any, wantStatus int) []byte {
+	t.Helper()
+	var rd io.Reader
+	var raw []byte
+	if body != nil {
+		if b, ok := body.([]byte); ok {
+			raw = b
+		} else {
+			raw, _ = json.Marshal(body)
+		}
+		rd = bytes.NewReader(raw)
+	}
+	req := httptest.NewRequest(method, h.srv.URL+path, rd)
+	_, pattern := h.mux.Handler(req)
+	i := slices.IndexFunc(endpoints, func(e endpoint) bool { return e.method+" "+e.path == pattern })
+	if i < 0 {
+		t.Fatalf("%s %s is no endpoint of the contract", method, path)
+	}
+	e := endpoints[i]
+	hit[pattern] = true
+	what := method + " " + path
+	if e.request != nil {
+		h.check(t, what+" request", names[e.request], raw)
+	}
+
+	out, _ := http.NewRequest(method, h.srv.URL+path, bytes.NewReader(raw))
+	out.Header.Set("Authorization", "Bearer "+testKey)
+	if body != nil {
+		out.Header.Set("Content-Type", "application/json")
+	}
+	resp, err := http.DefaultClient.Do(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	answer, _ := io.ReadAll(resp.Body)
+	if resp.StatusCode != wantStatus {
+		t.Errorf("%s: status %d, want %d: %s", what, resp.StatusCode, wantStatus, answer)
+	}
+	switch ct := resp.Header.Get("Content-Type"); {
+	case resp.StatusCode >= 300:
+		h.check(t, what+" error", "ApiErrorBody", answer)
+		var a errorAnswer
+		_ = json.Unmarshal(answer, &a)
+		if !slices.Contains(e.errors, a.Error.Code) && !slices.Contains(commonErrors, a.Error.Code) {
+			t.Errorf("%s answers error code %q, not among the endpoint's %v", what, a.Error.Code, e.errors)
+		}
+	case resp.StatusCode != e.status:
+		t.Errorf("%s: success status %d, the contract says %d", what, resp.StatusCode, e.status)
+	case e.response != nil:
+		h.check(t, what, names[e.response], answer)
+	case e.file != "":
+		if !strings.HasPrefix(ct, e.file) {
+			t.Errorf("%s: Content-Type %q, the contract says %s", what, ct, e.file)
+		}
+	case len(answer) > 0:
+		t.Errorf("%s: an answer the contract does not have: %s", what, answer)
+	}
+	return answer
+}
+
+func TestEveryDocumentedRouteAnswersItsContract(t *testing.T) {
+	h := newContractHost(t)
+	box := startSMTP(t)
+	hit := map[string]bool{}
+	call := func(method, path string, body any, status int) []byte {
+		t.Helper()
+		return h.call(t, hit, method, path, body, status)
+	}
+	decodeID := func(raw []byte) string {
+		t.Helper()
+		var v struct{ ID string }
+		if err := json.Unmarshal(raw, &v); err != nil || v.ID == "" {
+			t.Fatalf("no id in %s", raw)
+		}
+		return v.ID
+	}
+
+	call("GET", "/api/health", nil, 200)
+	call("GET", "/api/stream", nil, 404) // this host pushes nothing (web/stream_test.go reads a stream)
+	call("GET", "/api/settings", nil, 200)
+	call("PUT", "/api/settings", map[string]any{"organizer": map[string]string{"name": "Rita Recruiter", "email": "rita@example.com"}}, 200)
+	call("PUT", "/api/settings", map[string]any{"organizer": map[string]string{"name": "Rita", "email": "not an address"}}, 422)
+
+	call("GET", "/api/templates", nil, 200)
+	content := templates.Content{Name: "Contract", Specialization: "Go", Description: "d", DurationMinutes: 45,
+		Plan: []templates.Topic{{Title: "Experience"}}, Questions: []templates.Question{{Text: "Why?", Alternative: "How come?",
+			ExpectedAnswer: "Because.", KeyPoints: []string{"cause"}}}}
+	tpl := decodeID(call("POST", "/api/templates", content, 201))
+	call("GET", "/api/templates/"+tpl, nil, 200)
+	call("GET", "/api/templates/nope", nil, 404)
+	content.DurationMinutes = 241
+	call("PUT", "/api/templates/"+tpl, content, 422)
+	content.DurationMinutes = 60
+	call("PUT", "/api/templates/"+tpl, content, 200)
+	dup := decodeID(call("POST", "/api/templates/"+tpl+"/duplicate", nil, 201))
+	file := call("GET", "/api/templates/"+dup+"/export", nil, 200)
+	call("DELETE", "/api/templates/"+dup, nil, 204)
+	call("POST", "/api/templates/import", file, 201)
+	call("POST", "/api/templates/import", []byte(`{"format":"something else"}`), 400)
+
+	mailHost, mailPort, _ := net.SplitHostPort(box)
+	port, _ := strconv.Atoi(mailPort)
+	call("GET", "/api/settings/mail", nil, 200)
+	call("POST", "/api/settings/mail/test", TestMail{To: "rita@example.com"}, 409) // not set up yet
+	call("PUT", "/api/settings/mail", settings.MailUpdate{Settings: mail.Settings{Host: mailHost, Port: port,
+		Security: mail.NoTLS, FromName: "InterviewDesk", FromAddress: "noreply@example.com"}}, 200)
+	call("POST", "/api/settings/mail/test", TestMail{To: "rita@example.com"}, 200)
+	call("POST", "/api/settings/mail/test", TestMail{To: "nobody"}, 422)
+
+	iv := decodeID(call("POST", "/api/interviews", interviews.NewInterview{TemplateID: tpl, Position: "Backend engineer",
+		CandidateName: "Olivia Diaz", CandidateEmail: "olivia@example.com", When: interviews.Later,
+		StartsAt: "2026-12-01T14:30", TimeZone: "Europe/Berlin"}, 201))
+	call("POST", "/api/interviews", interviews.NewInterview{TemplateID: tpl, When: interviews.Now}, 422)
+	call("GET", "/api/interviews?tense=upcoming", nil, 200)
+	call("GET", "/api/interviews/"+iv, nil, 200)
+	call("POST", "/api/interviews/"+iv+"/reschedule", Reschedule{StartsAt: "2026-12-02T14:30"}, 200)
+	call("POST", "/api/interviews/"+iv+"/interviewers", interviews.Person{Name: "Ivan", Email: "ivan@example.com"}, 201)
+	call("DELETE", "/api/interviews/"+iv+"/interviewers/ivan@example.com", nil, 200)
+	call("DELETE", "/api/interviews/"+iv+"/interviewers/rita@example.com", nil, 409)
+	call("PUT", "/api/interviews/"+iv+"/tools", interviews.Tools{LiveCode: true}, 200)
+	call("GET", "/api/interviews/"+iv+"/invitation?for=candidate", nil, 200)
+	call("GET", "/api/interviews/"+iv+"/invitation?for=someone", nil, 422)
+	call("GET", "/api/interviews/"+iv+"/ics?for=interviewer", nil, 200)
+	call("POST", "/api/interviews/"+iv+"/invitations", nil, 200)
+
+	for range 8 { // 2 invitations, 2 moves, Ivan's invitation and cancellation, 2 sent again
+		select {
+		case <-h.sent:
+		case <-time.After(10 * time.Second):
+			t.Fatal("the outbox did not deliver")
+		}
+	}
+	var box1 invitation.Outbox
+	if err := json.Unmarshal(call("GET", "/api/interviews/"+iv+"/outbox", nil, 200), &box1); err != nil || len(box1.Messages) == 0 {
+		t.Fatalf("outbox: %+v %v", box1, err)
+	}
+	call("POST", "/api/outbox/"+box1.Messages[0].ID+"/resend", nil, 200)
+	call("POST", "/api/outbox/999999/resend", nil, 404)
+
+	call("GET", "/api/interviews/"+iv+"/timeline", nil, 200)
+	call("GET", "/api/interviews/"+iv+"/presence", nil, 200)
+	call("GET", "/api/interviews/"+iv+"/recordings", nil, 200)
+	call("GET", "/api/interviews/"+iv+"/recordings/camera.webm", nil, 404) // this host has no media
+
+	call("DELETE", "/api/interviews/"+iv, nil, 200)
+	call("DELETE", "/api/interviews/"+iv, nil, 409)
+	call("POST", "/api/interviews/"+iv+"/restore", nil, 200)
+
+	for _, e := range endpoints {
+		if !hit[e.method+" "+e.path] {
+			t.Errorf("%s %s was not called", e.method, e.path)
+		}
+	}
+}
+
+// TestContractListsTheDocumentedRoutes: docs/api.md and the table name the
+// same routes (path parameters may be named differently).
+func TestContractListsTheDocumentedRoutes(t *testing.T) {
+	doc, err := os.ReadFile("../../docs/api.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	param := regexp.MustCompile(`\{[^}]*\}`)
+	route := regexp.MustCompile("(?m)^\\| `(GET|POST|PUT|DELETE|PATCH) (/api/[^`?\\s]*)")
+	documented := map[string]bool{}
+	for _, m := range route.FindAllStringSubmatch(string(doc), -1) {
+		documented[m[1]+" "+param.ReplaceAllString(m[2], "{}")] = true
+	}
+	inTable := map[string]bool{}
+	for _, e := range endpoints {
+		key := e.method + " " + param.ReplaceAllString(e.path, "{}")
+		inTable[key] = true
+		if !documented[key] {
+			t.Errorf("%s %s is in contract.go but not in docs/api.md", e.method, e.path)
+		}
+	}
+	for key := range documented {
+		if !inTable[key] {
+			t.Errorf("%s is in docs/api.md but not in contract.go", key)
+		}
+	}
+}
+
+// startSMTP runs an SMTP server on loopback that accepts every message.
+func startSMTP(t *testing.T) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := smtp.NewServer(smtp.BackendFunc(func(*smtp.Conn) (smtp.Session, error) { return acceptAll{}, nil }))
+	srv.Domain = "mx.test"
+	go func() { _ = srv.Serve(ln) }()
+	t.Cleanup(func() { _ = srv.Close() })
+	return ln.Addr().String()
+}
+
+type acceptAll struct{}
+
+func (acceptAll) Mail(string, *smtp.MailOptions) error { return nil }
+func (acceptAll) Rcpt(string, *smtp.RcptOptions) error { return nil }
+func (acceptAll) Data(r io.Reader) error               { _, err := io.Copy(io.Discard, r); return err }
+func (acceptAll) Reset()                               {}
+func (acceptAll) Logout() error                        { return nil }

@@ -113,7 +113,7 @@ type Summary struct {
 	TimeZone     string    `json:"timeZone"`
 	EndsAt       time.Time `json:"endsAt"`
 	Status       Status    `json:"status"`
-	Tense        Tense     `json:"tense,omitempty"`
+	Tense        Tense     `json:"tense"` // the list it is in when read; "" as stored
 	TemplateName string    `json:"templateName"`
 
 	search string // lower-case name and email, for List

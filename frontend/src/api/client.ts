@@ -3,16 +3,11 @@
 // Bodies are always strings: a fetch() with a Blob, File or FormData body
 // crashes the Wails webview (PLATFORM.md), so nothing else is accepted here.
 
-export type ErrorCode =
-  | 'bad_request'
-  | 'unauthorized'
-  | 'not_found'
-  | 'conflict'
-  | 'too_large'
-  | 'invalid'
-  | 'internal'
-  | 'smtp'
-  | 'unknown'
+import { parse } from './check'
+import { ERROR_CODES, endpoints, type ApiErrorCode, type EndpointKey, type Endpoints } from './contract.gen'
+
+/** An error code the host answers (contract.gen.ts), or "unknown" for anything else. */
+export type ErrorCode = ApiErrorCode | 'unknown'
 
 /** A non-2xx answer from the host, parsed from its `{"error": {...}}` body. */
 export class ApiError extends Error {
@@ -49,12 +44,14 @@ const codeByStatus: Record<number, ErrorCode> = {
 const fallbackMessage: Record<ErrorCode, string> = {
   bad_request: 'The host did not understand the request.',
   unauthorized: 'This console is not signed in to the host. Open the console login link again.',
+  forbidden: 'You may not do this.',
   not_found: 'It no longer exists. It may have been deleted.',
   conflict: 'That change is not possible in the current state.',
   too_large: 'That is too large to send (the limit is 4 MiB).',
   invalid: 'Check the highlighted fields.',
   internal: 'Something went wrong on the host. Try again; if it persists, check the host log.',
   smtp: 'The mail server refused the message.',
+  unavailable: 'A part of the host is not available right now. Try again in a moment.',
   unknown: 'The host answered with an unexpected error.',
 }
 
@@ -73,8 +70,8 @@ export function parseApiError(status: number, bodyText: string): ApiError {
   }
   const err = isRecord(parsed) && isRecord(parsed.error) ? parsed.error : undefined
   const code =
-    err && typeof err.code === 'string' && err.code in fallbackMessage
-      ? (err.code as ErrorCode)
+    err && typeof err.code === 'string' && (ERROR_CODES as readonly string[]).includes(err.code)
+      ? (err.code as ApiErrorCode)
       : byStatus
   const message =
     err && typeof err.message === 'string' && err.message.trim() !== ''
@@ -136,6 +133,57 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
   const text = await res.text()
   if (text === '') return undefined as T
   return JSON.parse(text) as T
+}
+
+/** What a call sends: path parameters, the query, the body of the endpoint's type. */
+export type CallOptions<K extends EndpointKey> = {
+  /** Values of the path's {name} parts. */
+  params?: Record<string, string>
+  query?: Record<string, string>
+  signal?: AbortSignal
+} & (Endpoints[K]['request'] extends undefined ? { body?: undefined } : { body: Endpoints[K]['request'] })
+
+/** The endpoint's path with its parameters filled in (encoded) and the query. */
+export function endpointPath<K extends EndpointKey>(route: K, opts: CallOptions<K>): string {
+  const path = endpoints[route].path.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const v = opts.params?.[name]
+    if (v === undefined) throw new Error(`${route}: no value for {${name}}`)
+    return seg(v)
+  })
+  const query = opts.query ? new URLSearchParams(opts.query).toString() : ''
+  return query ? `${path}?${query}` : path
+}
+
+function bodyOf<K extends EndpointKey>(route: K, opts: CallOptions<K>): RequestOptions {
+  const o: RequestOptions = { signal: opts.signal }
+  if (opts.body === undefined) return o
+  if (endpoints[route].request === 'file') o.text = opts.body as string
+  else o.json = opts.body
+  return o
+}
+
+/**
+ * Calls an endpoint of the contract (contract.gen.ts) and checks the answer
+ * against it: a body of another shape rejects with a ContractError.
+ */
+export async function call<K extends EndpointKey>(route: K, opts: CallOptions<K>): Promise<Endpoints[K]['response']> {
+  const e = endpoints[route]
+  const res = await send(e.method, endpointPath(route, opts), bodyOf(route, opts))
+  if (e.response === null || res.status === 204) return undefined as Endpoints[K]['response']
+  const text = await res.text()
+  let value: unknown
+  try {
+    value = JSON.parse(text)
+  } catch {
+    value = text
+  }
+  return parse(e.response, value) as Endpoints[K]['response']
+}
+
+/** Calls an endpoint that answers a file: its text and the file name the host suggests. */
+export async function callFile<K extends EndpointKey>(route: K, opts: CallOptions<K>): Promise<FileAnswer> {
+  const e = endpoints[route]
+  return requestFile(e.method, endpointPath(route, opts), bodyOf(route, opts))
 }
 
 /** Calls the API and returns the answer as text (file downloads such as export). */

@@ -110,7 +110,7 @@ export type InterviewSummary = {
   timeZone: string
   endsAt: string
   status: InterviewStatus
-  tense?: Tense
+  tense: Tense
   templateName: string
 }
 
@@ -421,7 +421,7 @@ export const schemas: Record<TypeName, JsonSchema> = {
   Question: {"additionalProperties":false,"properties":{"alternative":{"type":"string"},"expectedAnswer":{"type":"string"},"id":{"type":"string"},"keyPoints":{"items":{"type":"string"},"type":["array","null"]},"text":{"type":"string"}},"required":["text","alternative","expectedAnswer"],"type":"object"},
   Template: {"additionalProperties":false,"properties":{"builtIn":{"type":"boolean"},"createdAt":{"format":"date-time","type":"string"},"description":{"type":"string"},"durationMinutes":{"type":"integer"},"id":{"type":"string"},"name":{"type":"string"},"plan":{"items":{"$ref":"#/$defs/Topic"},"type":["array","null"]},"questions":{"items":{"$ref":"#/$defs/Question"},"type":["array","null"]},"specialization":{"type":"string"},"technical":{"type":"boolean"},"updatedAt":{"format":"date-time","type":"string"}},"required":["id","name","specialization","description","durationMinutes","plan","questions","technical","builtIn","createdAt","updatedAt"],"type":"object"},
   InterviewList: {"additionalProperties":false,"properties":{"interviews":{"items":{"$ref":"#/$defs/InterviewSummary"},"type":["array","null"]},"total":{"type":"integer"}},"required":["interviews","total"],"type":"object"},
-  InterviewSummary: {"additionalProperties":false,"properties":{"campaign":{"type":"string"},"candidate":{"$ref":"#/$defs/Person"},"endsAt":{"format":"date-time","type":"string"},"id":{"type":"string"},"position":{"type":"string"},"startsAt":{"format":"date-time","type":"string"},"status":{"$ref":"#/$defs/InterviewStatus"},"templateName":{"type":"string"},"tense":{"$ref":"#/$defs/Tense"},"timeZone":{"type":"string"}},"required":["id","position","candidate","campaign","startsAt","timeZone","endsAt","status","templateName"],"type":"object"},
+  InterviewSummary: {"additionalProperties":false,"properties":{"campaign":{"type":"string"},"candidate":{"$ref":"#/$defs/Person"},"endsAt":{"format":"date-time","type":"string"},"id":{"type":"string"},"position":{"type":"string"},"startsAt":{"format":"date-time","type":"string"},"status":{"$ref":"#/$defs/InterviewStatus"},"templateName":{"type":"string"},"tense":{"$ref":"#/$defs/Tense"},"timeZone":{"type":"string"}},"required":["id","position","candidate","campaign","startsAt","timeZone","endsAt","status","tense","templateName"],"type":"object"},
   InterviewStatus: {"enum":["scheduled","cancelled","finished"],"type":"string"},
   Tense: {"enum":["upcoming","past","cancelled"],"type":"string"},
   NewInterview: {"additionalProperties":false,"properties":{"campaign":{"type":"string"},"candidateEmail":{"type":"string"},"candidateName":{"type":"string"},"durationMinutes":{"type":"integer"},"position":{"type":"string"},"startsAt":{"type":"string"},"templateId":{"type":"string"},"timeZone":{"type":"string"},"when":{"$ref":"#/$defs/When"}},"required":["templateId","position","candidateName","candidateEmail","when"],"type":"object"},

@@ -1,4 +1,4 @@
-import { request, seg } from './client'
+import { call } from './client'
 import type { Interview, InterviewSummary, NewInterview, RoomTools, Tense } from './types'
 
 export type InterviewQuery = { tense: Tense; q?: string; limit?: number }
@@ -7,30 +7,32 @@ export async function listInterviews(
   query: InterviewQuery,
   signal?: AbortSignal,
 ): Promise<{ interviews: InterviewSummary[]; total: number }> {
-  const params = new URLSearchParams({ tense: query.tense })
-  if (query.q) params.set('q', query.q)
-  if (query.limit) params.set('limit', String(query.limit))
-  return request('GET', `/api/interviews?${params}`, { signal })
+  const q: Record<string, string> = { tense: query.tense }
+  if (query.q) q.q = query.q
+  if (query.limit) q.limit = String(query.limit)
+  return call('GET /api/interviews', { query: q, signal })
 }
 
-export const getInterview = (id: string, signal?: AbortSignal) =>
-  request<Interview>('GET', `/api/interviews/${seg(id)}`, { signal })
+export const getInterview = (id: string, signal?: AbortSignal): Promise<Interview> =>
+  call('GET /api/interviews/{id}', { params: { id }, signal })
 
-export const createInterview = (body: NewInterview) => request<Interview>('POST', '/api/interviews', { json: body })
+export const createInterview = (body: NewInterview): Promise<Interview> => call('POST /api/interviews', { body })
 
-export const rescheduleInterview = (id: string, startsAt: string, timeZone: string) =>
-  request<Interview>('POST', `/api/interviews/${seg(id)}/reschedule`, { json: { startsAt, timeZone } })
+export const rescheduleInterview = (id: string, startsAt: string, timeZone: string): Promise<Interview> =>
+  call('POST /api/interviews/{id}/reschedule', { params: { id }, body: { startsAt, timeZone } })
 
-export const addInterviewer = (id: string, name: string, email: string) =>
-  request<Interview>('POST', `/api/interviews/${seg(id)}/interviewers`, { json: { name, email } })
+export const addInterviewer = (id: string, name: string, email: string): Promise<Interview> =>
+  call('POST /api/interviews/{id}/interviewers', { params: { id }, body: { name, email } })
 
-export const removeInterviewer = (id: string, email: string) =>
-  request<Interview>('DELETE', `/api/interviews/${seg(id)}/interviewers/${seg(email)}`)
+export const removeInterviewer = (id: string, email: string): Promise<Interview> =>
+  call('DELETE /api/interviews/{id}/interviewers/{email}', { params: { id, email } })
 
-export const updateTools = (id: string, tools: RoomTools) =>
-  request<Interview>('PUT', `/api/interviews/${seg(id)}/tools`, { json: tools })
+/** Sends only the tools the contract knows, however `tools` was built. */
+export const updateTools = (id: string, tools: RoomTools): Promise<Interview> =>
+  call('PUT /api/interviews/{id}/tools', { params: { id }, body: { liveCode: tools.liveCode, whiteboard: tools.whiteboard } })
 
 /** Cancels the interview; it stays under "Cancelled" and can be restored. */
-export const deleteInterview = (id: string) => request<Interview>('DELETE', `/api/interviews/${seg(id)}`)
+export const deleteInterview = (id: string): Promise<Interview> => call('DELETE /api/interviews/{id}', { params: { id } })
 
-export const restoreInterview = (id: string) => request<Interview>('POST', `/api/interviews/${seg(id)}/restore`)
+export const restoreInterview = (id: string): Promise<Interview> =>
+  call('POST /api/interviews/{id}/restore', { params: { id } })

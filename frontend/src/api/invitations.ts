@@ -1,30 +1,26 @@
 // Invitations: the "full invitation" text, the .ics file and the email outbox
 // (docs/api.md, "Invitations and email").
-import { request, requestFile, seg, type FileAnswer } from './client'
+import { call, callFile, type FileAnswer } from './client'
 import type { Invitation, Outbox, OutboxMessage, Recipient } from './types'
 
 export const interviewerRecipient = (email: string): Recipient => `interviewer:${email}`
 
-const forQuery = (who: Recipient) => new URLSearchParams({ for: who }).toString()
-
-export const getInvitation = (id: string, who: Recipient, signal?: AbortSignal) =>
-  request<Invitation>('GET', `/api/interviews/${seg(id)}/invitation?${forQuery(who)}`, { signal })
+export const getInvitation = (id: string, who: Recipient, signal?: AbortSignal): Promise<Invitation> =>
+  call('GET /api/interviews/{id}/invitation', { params: { id }, query: { for: who }, signal })
 
 /**
  * The calendar file for one recipient, as text (never a Blob: see PLATFORM.md),
  * with the file name the host suggests.
  */
 export const getIcs = (id: string, who: Recipient): Promise<FileAnswer> =>
-  requestFile('GET', `/api/interviews/${seg(id)}/ics?${forQuery(who)}`)
+  callFile('GET /api/interviews/{id}/ics', { params: { id }, query: { for: who } })
 
-export async function getOutbox(id: string, signal?: AbortSignal): Promise<Outbox> {
-  const r = await request<Outbox>('GET', `/api/interviews/${seg(id)}/outbox`, { signal })
-  return { mailConfigured: r.mailConfigured, messages: r.messages ?? [] }
-}
+export const getOutbox = (id: string, signal?: AbortSignal): Promise<Outbox> =>
+  call('GET /api/interviews/{id}/outbox', { params: { id }, signal })
 
 /** Queues everyone's invitation again (e.g. after email was set up). */
-export const sendInvitations = (interviewId: string) =>
-  request<Outbox>('POST', `/api/interviews/${seg(interviewId)}/invitations`)
+export const sendInvitations = (interviewId: string): Promise<Outbox> =>
+  call('POST /api/interviews/{id}/invitations', { params: { id: interviewId } })
 
-export const resendMessage = (messageId: string) =>
-  request<OutboxMessage>('POST', `/api/outbox/${seg(String(messageId))}/resend`)
+export const resendMessage = (messageId: string): Promise<OutboxMessage> =>
+  call('POST /api/outbox/{id}/resend', { params: { id: String(messageId) } })

@@ -1,11 +1,8 @@
 // Email settings (docs/api.md, "Invitations and email").
-import { request } from './client'
+import { call } from './client'
 import type { MailSettings, MailSettingsInput } from './types'
 
-/**
- * The host leaves empty optional fields out (username, fromName, replyTo are
- * `omitempty` in Go): the console always works with complete settings.
- */
+/** Complete settings: an older host left empty optional fields out. */
 export function normalizeMail(m: Partial<MailSettings>): MailSettings {
   return {
     host: m.host ?? '',
@@ -20,20 +17,20 @@ export function normalizeMail(m: Partial<MailSettings>): MailSettings {
   }
 }
 
-export const getMailSettings = async (signal?: AbortSignal) =>
-  normalizeMail(await request<Partial<MailSettings>>('GET', '/api/settings/mail', { signal }))
+export const getMailSettings = async (signal?: AbortSignal): Promise<MailSettings> =>
+  normalizeMail(await call('GET /api/settings/mail', { signal }))
 
 /**
  * Saves the SMTP settings. An empty `password` is left out, so the stored one is
  * kept; `clearPassword` removes it. A 422 ApiError carries `fields` keyed by
  * MailField.
  */
-export function saveMailSettings(input: MailSettingsInput): Promise<MailSettings> {
+export async function saveMailSettings(input: MailSettingsInput): Promise<MailSettings> {
   const { password, clearPassword, ...rest } = input
   const body: MailSettingsInput = { ...rest }
   if (clearPassword) body.clearPassword = true
   else if (password) body.password = password
-  return request<Partial<MailSettings>>('PUT', '/api/settings/mail', { json: body }).then(normalizeMail)
+  return normalizeMail(await call('PUT /api/settings/mail', { body }))
 }
 
 /**
@@ -42,6 +39,6 @@ export function saveMailSettings(input: MailSettingsInput): Promise<MailSettings
  * exact error as the message) or "conflict" (409, email is not set up).
  */
 export async function sendTestEmail(to: string): Promise<string> {
-  const r = await request<{ sentTo: string }>('POST', '/api/settings/mail/test', { json: { to } })
+  const r = await call('POST /api/settings/mail/test', { body: { to } })
   return r.sentTo
 }

@@ -1,8 +1,8 @@
-import { request } from './client'
+import { call } from './client'
 import type { Health, Person, Settings } from './types'
 
-export const getSettings = (signal?: AbortSignal) => request<Settings>('GET', '/api/settings', { signal })
+export const getSettings = (signal?: AbortSignal): Promise<Settings> => call('GET /api/settings', { signal })
 
-export const saveSettings = (organizer: Person) => request<Settings>('PUT', '/api/settings', { json: { organizer } })
+export const saveSettings = (organizer: Person): Promise<Settings> => call('PUT /api/settings', { body: { organizer } })
 
-export const getHealth = (signal?: AbortSignal) => request<Health>('GET', '/api/health', { signal })
+export const getHealth = (signal?: AbortSignal): Promise<Health> => call('GET /api/health', { signal })

@@ -175,7 +175,7 @@ func connect(ctx context.Context, e Env, f flags) (c *client.Client, close func(
 		remote := client.Remote(a.URL, key, client.TLSCheck{CertSHA256: a.CertSHA256, ServerName: a.ServerName})
 		pctx, cancel := context.WithTimeout(ctx, 2*time.Second)
 		defer cancel()
-		if remote.Do(pctx, "GET", "/api/health", nil, nil) == nil {
+		if _, err := remote.Health(pctx); err == nil {
 			return remote, func() {}, nil
 		}
 	}

@@ -4,34 +4,15 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"net/url"
 	"slices"
-	"strconv"
 	"strings"
 	"text/tabwriter"
 	"time"
 
 	"github.com/interviewdesk/interviewdesk/internal/client"
+	"github.com/interviewdesk/interviewdesk/internal/interviews"
+	"github.com/interviewdesk/interviewdesk/internal/web"
 )
-
-type person struct{ Name, Email string }
-
-type interviewView struct {
-	ID              string
-	Position        string
-	Candidate       person
-	Campaign        string
-	StartsAt        time.Time
-	TimeZone        string
-	DurationMinutes int
-	Status, Tense   string
-	Template        struct{ Name string }
-	Tools           struct{ LiveCode, Whiteboard bool }
-	Interviewers    []struct {
-		Name, Email, Link string
-	}
-	CandidateLink string
-}
 
 func interviewCreate(ctx context.Context, e Env, args []string) error {
 	f := newFlags("interview create")
@@ -61,13 +42,13 @@ func interviewCreate(ctx context.Context, e Env, args []string) error {
 		if err != nil {
 			return err
 		}
-		body := map[string]any{"templateId": id, "position": *position, "candidateName": *name,
-			"candidateEmail": *email, "when": "later", "startsAt": *at, "timeZone": *tz,
-			"campaign": *campaign, "durationMinutes": *duration}
+		in := interviews.NewInterview{TemplateID: id, Position: *position, CandidateName: *name,
+			CandidateEmail: *email, When: interviews.Later, StartsAt: *at, TimeZone: *tz,
+			Campaign: *campaign, DurationMinutes: *duration}
 		if *at == "now" {
-			body["when"], body["startsAt"] = "now", ""
+			in.When, in.StartsAt = interviews.Now, ""
 		}
-		return showInterview(ctx, e, c, f, "POST", "/api/interviews", body)
+		return showInterview(e, f)(c.CreateInterview(ctx, in))
 	})
 }
 
@@ -79,18 +60,10 @@ func interviewList(ctx context.Context, e Env, args []string) error {
 	if _, err := f.parse(args, 0); err != nil {
 		return err
 	}
-	q := url.Values{"tense": {*tense}, "q": {*search}, "limit": {strconv.Itoa(*limit)}}
 	return withClient(ctx, e, f, func(c *client.Client) error {
-		raw, err := c.DoRaw(ctx, "GET", "/api/interviews?"+q.Encode(), nil)
+		list, err := c.Interviews(ctx, client.InterviewQuery{Tense: interviews.Tense(*tense), Search: *search, Limit: *limit})
 		if err != nil || *f.json {
-			return printRaw(e, raw, err)
-		}
-		var list struct {
-			Interviews []interviewView
-			Total      int
-		}
-		if err := json.Unmarshal(raw, &list); err != nil {
-			return err
+			return printJSON(e, list, err)
 		}
 		if list.Total == 0 {
 			fmt.Fprintf(e.Stdout, "No %s interviews.\n", *tense)
@@ -112,8 +85,10 @@ func interviewList(ctx context.Context, e Env, args []string) error {
 	})
 }
 
-// idCommand builds the commands that take one interview ID and show the result.
-func idCommand(name, method, suffix string, body func(f flags) (any, error), extra func(f flags)) func(ctx context.Context, e Env, args []string) error {
+// idCommand builds the commands that take one interview ID and show the interview
+// the call answers.
+// extra, if set, adds flags; required names those that must be given.
+func idCommand(name string, do func(ctx context.Context, c *client.Client, f flags, id string) (web.Interview, error), extra func(f flags), required ...string) func(ctx context.Context, e Env, args []string) error {
 	return func(ctx context.Context, e Env, args []string) error {
 		f := newFlags(name)
 		if extra != nil {
@@ -123,36 +98,37 @@ func idCommand(name, method, suffix string, body func(f flags) (any, error), ext
 		if err != nil {
 			return err
 		}
-		var b any
-		if body != nil {
-			if b, err = body(f); err != nil {
-				return err
+		for _, r := range required {
+			if f.Lookup(r).Value.String() == "" {
+				return fmt.Errorf("%w: missing --%s", errUsage, r)
 			}
 		}
 		return withClient(ctx, e, f, func(c *client.Client) error {
-			return showInterview(ctx, e, c, f, method, "/api/interviews/"+url.PathEscape(pos[0])+suffix, b)
+			return showInterview(e, f)(do(ctx, c, f, pos[0]))
 		})
 	}
 }
 
 var (
-	interviewShow    = idCommand("interview show", "GET", "", nil, nil)
-	interviewDelete  = idCommand("interview delete", "DELETE", "", nil, nil)
-	interviewRestore = idCommand("interview restore", "POST", "/restore", nil, nil)
+	interviewShow = idCommand("interview show", func(ctx context.Context, c *client.Client, _ flags, id string) (web.Interview, error) {
+		return c.Interview(ctx, id)
+	}, nil)
+	interviewDelete = idCommand("interview delete", func(ctx context.Context, c *client.Client, _ flags, id string) (web.Interview, error) {
+		return c.CancelInterview(ctx, id)
+	}, nil)
+	interviewRestore = idCommand("interview restore", func(ctx context.Context, c *client.Client, _ flags, id string) (web.Interview, error) {
+		return c.RestoreInterview(ctx, id)
+	}, nil)
 
-	interviewReschedule = idCommand("interview reschedule", "POST", "/reschedule", func(f flags) (any, error) {
-		at := f.Lookup("at").Value.String()
-		if at == "" {
-			return nil, fmt.Errorf("%w: missing --at", errUsage)
-		}
-		return map[string]string{"startsAt": at, "timeZone": f.Lookup("tz").Value.String()}, nil
+	interviewReschedule = idCommand("interview reschedule", func(ctx context.Context, c *client.Client, f flags, id string) (web.Interview, error) {
+		return c.Reschedule(ctx, id, web.Reschedule{StartsAt: f.Lookup("at").Value.String(), TimeZone: f.Lookup("tz").Value.String()})
 	}, func(f flags) {
 		f.String("at", "", "new start (RFC 3339 or a wall time in --tz)")
 		f.String("tz", "", "IANA time zone (default: keep the interview's)")
-	})
+	}, "at")
 
-	interviewAddInterviewer = idCommand("interview add-interviewer", "POST", "/interviewers", func(f flags) (any, error) {
-		return map[string]string{"name": f.Lookup("name").Value.String(), "email": f.Lookup("email").Value.String()}, nil
+	interviewAddInterviewer = idCommand("interview add-interviewer", func(ctx context.Context, c *client.Client, f flags, id string) (web.Interview, error) {
+		return c.AddInterviewer(ctx, id, interviews.Person{Name: f.Lookup("name").Value.String(), Email: f.Lookup("email").Value.String()})
 	}, func(f flags) {
 		f.String("name", "", "interviewer's name")
 		f.String("email", "", "interviewer's email")
@@ -170,8 +146,7 @@ func interviewRemoveInterviewer(ctx context.Context, e Env, args []string) error
 		return fmt.Errorf("%w: missing --email", errUsage)
 	}
 	return withClient(ctx, e, f, func(c *client.Client) error {
-		return showInterview(ctx, e, c, f, "DELETE",
-			"/api/interviews/"+url.PathEscape(pos[0])+"/interviewers/"+url.PathEscape(*email), nil)
+		return showInterview(e, f)(c.RemoveInterviewer(ctx, pos[0], *email))
 	})
 }
 
@@ -183,8 +158,8 @@ func interviewLink(ctx context.Context, e Env, args []string) error {
 		return err
 	}
 	return withClient(ctx, e, f, func(c *client.Client) error {
-		var iv interviewView
-		if err := c.Do(ctx, "GET", "/api/interviews/"+url.PathEscape(pos[0]), nil, &iv); err != nil {
+		iv, err := c.Interview(ctx, pos[0])
+		if err != nil {
 			return err
 		}
 		link, err := pickLink(iv, *who)
@@ -199,7 +174,7 @@ func interviewLink(ctx context.Context, e Env, args []string) error {
 	})
 }
 
-func pickLink(iv interviewView, who string) (string, error) {
+func pickLink(iv web.Interview, who string) (string, error) {
 	role, email, _ := strings.Cut(who, ":")
 	switch {
 	case role == "candidate" && email == "":
@@ -217,29 +192,26 @@ func pickLink(iv interviewView, who string) (string, error) {
 	return "", fmt.Errorf("%w: --for takes candidate, interviewer or interviewer:EMAIL", errUsage)
 }
 
-// showInterview calls the API and prints the interview it answers.
-func showInterview(ctx context.Context, e Env, c *client.Client, f flags, method, path string, body any) error {
-	raw, err := c.DoRaw(ctx, method, path, body)
-	if err != nil || *f.json {
-		return printRaw(e, raw, err)
+// showInterview prints the interview a call answered (as JSON with --json).
+func showInterview(e Env, f flags) func(iv web.Interview, err error) error {
+	return func(iv web.Interview, err error) error {
+		if err != nil || *f.json {
+			return printJSON(e, iv, err)
+		}
+		w := tabwriter.NewWriter(e.Stdout, 0, 4, 2, ' ', 0)
+		fmt.Fprintf(w, "ID\t%s\nStatus\t%s (%s)\nPosition\t%s\nCandidate\t%s <%s>\n", iv.ID, iv.Status, iv.Tense,
+			iv.Position, iv.Candidate.Name, iv.Candidate.Email)
+		fmt.Fprintf(w, "Starts\t%s (%d minutes)\nTemplate\t%s\n", localTime(iv.StartsAt, iv.TimeZone), iv.DurationMinutes, iv.Template.Name)
+		if iv.Campaign != "" {
+			fmt.Fprintf(w, "Campaign\t%s\n", iv.Campaign)
+		}
+		fmt.Fprintf(w, "Tools\tLive Code %s, Whiteboard %s\n", onOff(iv.Tools.LiveCode), onOff(iv.Tools.Whiteboard))
+		fmt.Fprintf(w, "Candidate link\t%s\n", iv.CandidateLink)
+		for _, in := range iv.Interviewers {
+			fmt.Fprintf(w, "Interviewer\t%s <%s> %s\n", in.Name, in.Email, in.Link)
+		}
+		return w.Flush()
 	}
-	var iv interviewView
-	if err := json.Unmarshal(raw, &iv); err != nil {
-		return err
-	}
-	w := tabwriter.NewWriter(e.Stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintf(w, "ID\t%s\nStatus\t%s (%s)\nPosition\t%s\nCandidate\t%s <%s>\n", iv.ID, iv.Status, iv.Tense,
-		iv.Position, iv.Candidate.Name, iv.Candidate.Email)
-	fmt.Fprintf(w, "Starts\t%s (%d minutes)\nTemplate\t%s\n", localTime(iv.StartsAt, iv.TimeZone), iv.DurationMinutes, iv.Template.Name)
-	if iv.Campaign != "" {
-		fmt.Fprintf(w, "Campaign\t%s\n", iv.Campaign)
-	}
-	fmt.Fprintf(w, "Tools\tLive Code %s, Whiteboard %s\n", onOff(iv.Tools.LiveCode), onOff(iv.Tools.Whiteboard))
-	fmt.Fprintf(w, "Candidate link\t%s\n", iv.CandidateLink)
-	for _, in := range iv.Interviewers {
-		fmt.Fprintf(w, "Interviewer\t%s <%s> %s\n", in.Name, in.Email, in.Link)
-	}
-	return w.Flush()
 }
 
 func localTime(t time.Time, zone string) string {

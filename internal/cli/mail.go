@@ -3,15 +3,14 @@ package cli
 import (
 	"bufio"
 	"context"
-	"encoding/json"
 	"fmt"
-	"net/url"
 	"os"
 	"strings"
 	"text/tabwriter"
-	"time"
 
 	"github.com/interviewdesk/interviewdesk/internal/client"
+	"github.com/interviewdesk/interviewdesk/internal/mail"
+	"github.com/interviewdesk/interviewdesk/internal/settings"
 )
 
 func interviewInvitation(ctx context.Context, e Env, args []string) error {
@@ -22,13 +21,9 @@ func interviewInvitation(ctx context.Context, e Env, args []string) error {
 		return err
 	}
 	return withClient(ctx, e, f, func(c *client.Client) error {
-		raw, err := c.DoRaw(ctx, "GET", "/api/interviews/"+url.PathEscape(pos[0])+"/invitation?for="+url.QueryEscape(*who), nil)
+		inv, err := c.Invitation(ctx, pos[0], *who)
 		if err != nil || *f.json {
-			return printRaw(e, raw, err)
-		}
-		var inv struct{ Text string }
-		if err := json.Unmarshal(raw, &inv); err != nil {
-			return err
+			return printJSON(e, inv, err)
 		}
 		_, err = fmt.Fprint(e.Stdout, inv.Text)
 		return err
@@ -44,7 +39,7 @@ func interviewICS(ctx context.Context, e Env, args []string) error {
 		return err
 	}
 	return withClient(ctx, e, f, func(c *client.Client) error {
-		raw, err := c.DoRaw(ctx, "GET", "/api/interviews/"+url.PathEscape(pos[0])+"/ics?for="+url.QueryEscape(*who), nil)
+		raw, err := c.CalendarFile(ctx, pos[0], *who)
 		if err != nil {
 			return err
 		}
@@ -59,24 +54,9 @@ func interviewOutbox(ctx context.Context, e Env, args []string) error {
 		return err
 	}
 	return withClient(ctx, e, f, func(c *client.Client) error {
-		raw, err := c.DoRaw(ctx, "GET", "/api/interviews/"+url.PathEscape(pos[0])+"/outbox", nil)
+		box, err := c.Outbox(ctx, pos[0])
 		if err != nil || *f.json {
-			return printRaw(e, raw, err)
-		}
-		var box struct {
-			MailConfigured bool
-			Messages       []struct {
-				ID        string
-				To        person
-				Subject   string
-				State     string
-				Attempts  int
-				LastError string
-				SentAt    *time.Time
-			}
-		}
-		if err := json.Unmarshal(raw, &box); err != nil {
-			return err
+			return printJSON(e, box, err)
 		}
 		if !box.MailConfigured {
 			fmt.Fprintln(e.Stdout, "Email is not set up (`interviewdesk mail set`); share `interviewdesk interview invitation ID` instead.")
@@ -88,7 +68,7 @@ func interviewOutbox(ctx context.Context, e Env, args []string) error {
 		tw := tabwriter.NewWriter(e.Stdout, 0, 4, 2, ' ', 0)
 		fmt.Fprintln(tw, "ID\tTO\tSTATE\tATTEMPTS\tSUBJECT")
 		for _, m := range box.Messages {
-			state := m.State
+			state := string(m.State)
 			if m.SentAt != nil {
 				state += " " + m.SentAt.Local().Format("2006-01-02 15:04")
 			}
@@ -107,16 +87,16 @@ func mailShow(ctx context.Context, e Env, args []string) error {
 		return err
 	}
 	return withClient(ctx, e, f, func(c *client.Client) error {
-		raw, err := c.DoRaw(ctx, "GET", "/api/settings/mail", nil)
-		return printRaw(e, raw, err)
+		m, err := c.MailSettings(ctx)
+		return printJSON(e, m, err)
 	})
 }
 
 func mailSet(ctx context.Context, e Env, args []string) error {
 	f := newFlags("mail set")
 	host := f.String("host", "", "SMTP server")
-	port := f.Int("port", 587, "SMTP port (587 STARTTLS, 465 TLS)")
-	security := f.String("security", "starttls", "starttls, tls, or none (a server on this machine only)")
+	port := f.Int("port", mail.DefaultPort, "SMTP port (587 STARTTLS, 465 TLS)")
+	security := f.String("security", string(mail.DefaultSecurity), "starttls, tls, or none (a server on this machine only)")
 	username := f.String("username", "", "SMTP user name")
 	pwStdin := f.Bool("password-stdin", false, "read the SMTP password from the first line of standard input")
 	fromName := f.String("from-name", "", "sender name")
@@ -125,19 +105,19 @@ func mailSet(ctx context.Context, e Env, args []string) error {
 	if _, err := f.parse(args, 0); err != nil {
 		return err
 	}
-	body := map[string]any{"host": *host, "port": *port, "security": *security, "username": *username,
-		"fromName": *fromName, "fromAddress": *fromAddress, "replyTo": *replyTo}
+	u := settings.MailUpdate{Settings: mail.Settings{Host: *host, Port: *port, Security: mail.Security(*security),
+		Username: *username, FromName: *fromName, FromAddress: *fromAddress, ReplyTo: *replyTo}}
 	if *pwStdin {
 		line, err := bufio.NewReader(os.Stdin).ReadString('\n')
 		if err != nil && line == "" {
 			return fmt.Errorf("read the password from standard input: %w", err)
 		}
-		body["password"] = strings.TrimRight(line, "\r\n")
+		u.Password = strings.TrimRight(line, "\r\n")
 	}
 	return withClient(ctx, e, f, func(c *client.Client) error {
-		raw, err := c.DoRaw(ctx, "PUT", "/api/settings/mail", body)
+		m, err := c.SaveMailSettings(ctx, u)
 		if err != nil || *f.json {
-			return printRaw(e, raw, err)
+			return printJSON(e, m, err)
 		}
 		fmt.Fprintln(e.Stdout, "Email settings saved. Try them with `interviewdesk mail test --to YOU@EXAMPLE.COM`.")
 		return nil
@@ -154,7 +134,7 @@ func mailTest(ctx context.Context, e Env, args []string) error {
 		return fmt.Errorf("%w: missing --to", errUsage)
 	}
 	return withClient(ctx, e, f, func(c *client.Client) error {
-		if err := c.Do(ctx, "POST", "/api/settings/mail/test", map[string]string{"to": *to}, nil); err != nil {
+		if _, err := c.TestMail(ctx, *to); err != nil {
 			return err
 		}
 		fmt.Fprintf(e.Stdout, "Test email accepted by the server for %s.\n", *to)
@@ -169,9 +149,9 @@ func interviewInvite(ctx context.Context, e Env, args []string) error {
 		return err
 	}
 	return withClient(ctx, e, f, func(c *client.Client) error {
-		raw, err := c.DoRaw(ctx, "POST", "/api/interviews/"+url.PathEscape(pos[0])+"/invitations", nil)
+		box, err := c.SendInvitations(ctx, pos[0])
 		if err != nil || *f.json {
-			return printRaw(e, raw, err)
+			return printJSON(e, box, err)
 		}
 		fmt.Fprintln(e.Stdout, "Invitations queued; `interviewdesk interview outbox ID` shows whether they arrived.")
 		return nil

@@ -4,29 +4,21 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"net/url"
 	"os"
 	"strings"
 	"text/tabwriter"
 
 	"github.com/interviewdesk/interviewdesk/internal/client"
+	"github.com/interviewdesk/interviewdesk/internal/web"
 )
-
-type templateSummary struct {
-	ID             string `json:"id"`
-	Name           string `json:"name"`
-	Specialization string `json:"specialization"`
-	QuestionCount  int    `json:"questionCount"`
-	TopicCount     int    `json:"topicCount"`
-}
 
 // resolveTemplate accepts a template ID or its name (case-insensitive).
 func resolveTemplate(ctx context.Context, c *client.Client, ref string) (string, error) {
-	var list struct{ Templates []templateSummary }
-	if err := c.Do(ctx, "GET", "/api/templates", nil, &list); err != nil {
+	list, err := c.Templates(ctx)
+	if err != nil {
 		return "", err
 	}
-	for _, t := range list.Templates {
+	for _, t := range list {
 		if t.ID == ref || strings.EqualFold(t.Name, ref) {
 			return t.ID, nil
 		}
@@ -40,21 +32,17 @@ func templateList(ctx context.Context, e Env, args []string) error {
 		return err
 	}
 	return withClient(ctx, e, f, func(c *client.Client) error {
-		raw, err := c.DoRaw(ctx, "GET", "/api/templates", nil)
+		list, err := c.Templates(ctx)
 		if err != nil || *f.json {
-			return printRaw(e, raw, err)
+			return printJSON(e, web.TemplateList{Templates: list}, err)
 		}
-		var list struct{ Templates []templateSummary }
-		if err := json.Unmarshal(raw, &list); err != nil {
-			return err
-		}
-		if len(list.Templates) == 0 {
+		if len(list) == 0 {
 			fmt.Fprintln(e.Stdout, "No templates. Import one with `interviewdesk template import FILE`.")
 			return nil
 		}
 		tw := tabwriter.NewWriter(e.Stdout, 0, 4, 2, ' ', 0)
 		fmt.Fprintln(tw, "ID\tNAME\tSPECIALIZATION\tTOPICS\tQUESTIONS")
-		for _, t := range list.Templates {
+		for _, t := range list {
 			fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%d\n", t.ID, t.Name, t.Specialization, t.TopicCount, t.QuestionCount)
 		}
 		return tw.Flush()
@@ -72,18 +60,9 @@ func templateShow(ctx context.Context, e Env, args []string) error {
 		if err != nil {
 			return err
 		}
-		raw, err := c.DoRaw(ctx, "GET", "/api/templates/"+url.PathEscape(id), nil)
+		t, err := c.Template(ctx, id)
 		if err != nil || *f.json {
-			return printRaw(e, raw, err)
-		}
-		var t struct {
-			templateSummary
-			Description string
-			Plan        []struct{ Title, Hint string }
-			Questions   []struct{ Text, Alternative, ExpectedAnswer string }
-		}
-		if err := json.Unmarshal(raw, &t); err != nil {
-			return err
+			return printJSON(e, t, err)
 		}
 		fmt.Fprintf(e.Stdout, "%s  (%s)\n%s\n\nInterview plan:\n", t.Name, t.Specialization, t.Description)
 		for i, p := range t.Plan {
@@ -111,15 +90,11 @@ func templateImport(ctx context.Context, e Env, args []string) error {
 		return fmt.Errorf("read template file: %w", err)
 	}
 	return withClient(ctx, e, f, func(c *client.Client) error {
-		raw, err := c.DoRaw(ctx, "POST", "/api/templates/import", data)
+		list, err := c.ImportTemplates(ctx, data)
 		if err != nil || *f.json {
-			return printRaw(e, raw, err)
+			return printJSON(e, web.TemplateList{Templates: list}, err)
 		}
-		var list struct{ Templates []templateSummary }
-		if err := json.Unmarshal(raw, &list); err != nil {
-			return err
-		}
-		for _, t := range list.Templates {
+		for _, t := range list {
 			fmt.Fprintf(e.Stdout, "Imported %q (%s)\n", t.Name, t.ID)
 		}
 		return nil
@@ -138,7 +113,7 @@ func templateExport(ctx context.Context, e Env, args []string) error {
 		if err != nil {
 			return err
 		}
-		raw, err := c.DoRaw(ctx, "GET", "/api/templates/"+url.PathEscape(id)+"/export", nil)
+		raw, err := c.ExportTemplate(ctx, id)
 		if err != nil {
 			return err
 		}
@@ -169,10 +144,14 @@ func withClient(ctx context.Context, e Env, f flags, fn func(c *client.Client) e
 	return fn(c)
 }
 
-// printRaw prints an API answer as indented JSON.
-func printRaw(e Env, raw []byte, err error) error {
+// printJSON prints an API answer as indented JSON, keys sorted.
+func printJSON(e Env, answer any, err error) error {
 	if err != nil {
 		return err
+	}
+	raw, err := json.Marshal(answer)
+	if err != nil {
+		return fmt.Errorf("encode answer: %w", err)
 	}
 	var v any
 	if err := json.Unmarshal(raw, &v); err != nil {

@@ -11,6 +11,7 @@ import { LoadError, PageHeader, Skeleton } from '../ui/Feedback'
 import { Field } from '../ui/Field'
 import { useAsync } from '../ui/useAsync'
 import { among, useFieldErrors } from '../ui/useFieldErrors'
+import { DURATION, DURATION_HINT } from '../validation/rules'
 import {
   CREATE_FIELDS,
   firstInvalid,
@@ -236,13 +237,13 @@ function CreateInterviewForm({
           Options
         </h2>
         <div className="form-grid">
-          <Field id="new-duration" label="Duration (minutes)" error={errors.durationMinutes} hint="15 to 240 minutes.">
+          <Field id="new-duration" label="Duration (minutes)" error={errors.durationMinutes} hint={DURATION_HINT}>
             <input
               className="input input-narrow"
               type="number"
               inputMode="numeric"
-              min={15}
-              max={240}
+              min={DURATION.min}
+              max={DURATION.max}
               step={5}
               value={form.durationMinutes}
               onChange={(e) => set({ durationMinutes: e.target.value })}

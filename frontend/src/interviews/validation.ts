@@ -1,9 +1,12 @@
-// Client-side checks for the create-interview and interviewer forms. They mirror
-// the host's rules so most mistakes show at once, but the host stays the
-// authority: its 422 `fields` are shown the same way.
+// Client-side checks for the create-interview and interviewer forms, built on
+// the shared rules (validation/rules.ts) so most mistakes show at once; the host
+// stays the authority: its 422 `fields` are shown the same way.
 
 import type { NewInterview } from '../api/types'
 import { isValidTimeZone, joinWall, parseWall, wallTimeToInstant } from '../platform/time'
+import { checkDuration, checkEmail, checkText, isValidEmail, LENGTHS, RULE_MESSAGES } from '../validation/rules'
+
+export { isValidEmail }
 
 export type CreateForm = {
   templateId: string
@@ -43,36 +46,23 @@ export const CREATE_FIELDS: CreateField[] = [
   'campaign',
 ]
 
-const EMAIL = /^[^\s@<>()[\],;:"]+@[^\s@<>()[\],;:".]+(\.[^\s@<>()[\],;:".]+)+$/
-
 export const MESSAGES = {
   template: 'Choose a template.',
   position: 'Enter the position, for example “Senior Go developer”.',
   candidateName: 'Enter the candidate’s name.',
   emailMissing: 'Enter the candidate’s email address.',
-  email: 'Enter a valid email address, like name@example.com.',
+  email: RULE_MESSAGES.email,
   when: 'Choose the date and time.',
   badWhen: 'Enter a real date and a time like 14:30.',
   past: 'This time has already passed. Choose a time in the future, or conduct the interview now.',
   tooFar: 'Choose a time within the next two years.',
   timeZone: 'Choose a time zone.',
-  duration: 'Enter a duration from 15 to 240 minutes.',
-  tooLong: (n: number) => `Use at most ${n} characters.`,
+  duration: RULE_MESSAGES.duration,
+  tooLong: RULE_MESSAGES.tooLong,
   interviewerName: 'Enter the interviewer’s name.',
   interviewerEmailMissing: 'Enter the interviewer’s email address.',
 } as const
 
-export function isValidEmail(s: string): boolean {
-  const t = s.trim()
-  return t.length <= 254 && EMAIL.test(t)
-}
-
-function text(value: string, max: number, missing: string): string | undefined {
-  const t = value.trim()
-  if (t === '') return missing
-  if (t.length > max) return MESSAGES.tooLong(max)
-  return undefined
-}
 
 /** Checks a wall date + time in a zone for a scheduled start. */
 export function validateStart(date: string, time: string, zone: string, now: Date): string | undefined {
@@ -89,22 +79,18 @@ export function validateStart(date: string, time: string, zone: string, now: Dat
   return undefined
 }
 
-export function validateDuration(value: string): string | undefined {
-  if (value.trim() === '') return undefined // the template's duration applies
-  const n = Number(value)
-  if (!Number.isInteger(n) || n < 15 || n > 240) return MESSAGES.duration
-  return undefined
-}
+/** Empty is allowed: the template's duration applies. */
+export const validateDuration = checkDuration
 
 export function validateCreate(f: CreateForm, now: Date): FieldErrors<CreateField> {
   const e: FieldErrors<CreateField> = {}
   if (f.templateId === '') e.templateId = MESSAGES.template
-  const position = text(f.position, 120, MESSAGES.position)
+  const position = checkText(f.position, LENGTHS.name, MESSAGES.position)
   if (position) e.position = position
-  const name = text(f.candidateName, 120, MESSAGES.candidateName)
+  const name = checkText(f.candidateName, LENGTHS.name, MESSAGES.candidateName)
   if (name) e.candidateName = name
-  if (f.candidateEmail.trim() === '') e.candidateEmail = MESSAGES.emailMissing
-  else if (!isValidEmail(f.candidateEmail)) e.candidateEmail = MESSAGES.email
+  const email = checkEmail(f.candidateEmail, MESSAGES.emailMissing)
+  if (email) e.candidateEmail = email
   if (f.when === 'later') {
     if (!isValidTimeZone(f.timeZone)) e.timeZone = MESSAGES.timeZone
     const start = validateStart(f.date, f.time, f.timeZone, now)
@@ -112,7 +98,7 @@ export function validateCreate(f: CreateForm, now: Date): FieldErrors<CreateFiel
   }
   const duration = validateDuration(f.durationMinutes)
   if (duration) e.durationMinutes = duration
-  if (f.campaign.trim().length > 120) e.campaign = MESSAGES.tooLong(120)
+  if (f.campaign.trim().length > LENGTHS.name) e.campaign = MESSAGES.tooLong(LENGTHS.name)
   return e
 }
 
@@ -140,9 +126,9 @@ export type InterviewerField = 'name' | 'email'
 
 export function validateInterviewer(name: string, email: string): FieldErrors<InterviewerField> {
   const e: FieldErrors<InterviewerField> = {}
-  const n = text(name, 120, MESSAGES.interviewerName)
+  const n = checkText(name, LENGTHS.name, MESSAGES.interviewerName)
   if (n) e.name = n
-  if (email.trim() === '') e.email = MESSAGES.interviewerEmailMissing
-  else if (!isValidEmail(email)) e.email = MESSAGES.email
+  const m = checkEmail(email, MESSAGES.interviewerEmailMissing)
+  if (m) e.email = m
   return e
 }

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import { getHealth, getSettings, saveSettings } from '../api/settings'
-import { isValidEmail, MESSAGES } from '../interviews/validation'
+import { checkEmail } from '../validation/rules'
 import { useToast } from '../ui/toasts'
 import { LoadError, PageHeader, Skeleton } from '../ui/Feedback'
 import { Field } from '../ui/Field'
@@ -53,8 +53,8 @@ export function SettingsPage() {
   const save = async () => {
     const errs: FieldMessages<OrganizerField> = {}
     if (name.trim() === '') errs.name = 'Enter your name.'
-    if (email.trim() === '') errs.email = 'Enter your email address.'
-    else if (!isValidEmail(email)) errs.email = MESSAGES.email
+    const emailError = checkEmail(email, 'Enter your email address.')
+    if (emailError) errs.email = emailError
     show(errs)
     if (errs.name || errs.email) return
     setSaving(true)

@@ -6,6 +6,7 @@ import { useToast } from '../ui/toasts'
 import { LoadError, PageHeader, Skeleton } from '../ui/Feedback'
 import { Field } from '../ui/Field'
 import { useFieldErrors } from '../ui/useFieldErrors'
+import { DURATION, DURATION_HINT } from '../validation/rules'
 import { PlanEditor } from './PlanEditor'
 import { QuestionsEditor } from './QuestionsEditor'
 import {
@@ -164,13 +165,13 @@ export function TemplateEditorPage({ id }: { id?: string }) {
               onChange={(e) => set({ specialization: e.target.value })}
             />
           </Field>
-          <Field label="Duration (minutes)" error={errors.durationMinutes} hint="15 to 240 minutes.">
+          <Field label="Duration (minutes)" error={errors.durationMinutes} hint={DURATION_HINT}>
             <input
               className="input input-narrow"
               type="number"
               inputMode="numeric"
-              min={15}
-              max={240}
+              min={DURATION.min}
+              max={DURATION.max}
               step={5}
               value={draft.durationMinutes}
               onChange={(e) => set({ durationMinutes: e.target.value })}

@@ -1,0 +1,49 @@
+// The input rules every form checks before sending, in one place. They mirror
+// the host's (internal/validation, internal/templates); the host stays the
+// authority and its 422 `fields` are shown the same way. The duration limits
+// come from the contract, generated from the host's own constants.
+
+import { DURATION_MINUTES } from '../api/contract.gen'
+
+/** How long an interview may last, in minutes. */
+export const DURATION = DURATION_MINUTES
+
+/** Lengths the host accepts, in characters. */
+export const LENGTHS = { name: 120, email: 254 } as const
+
+export const DURATION_HINT = `${DURATION.min} to ${DURATION.max} minutes.`
+
+export const RULE_MESSAGES = {
+  email: 'Enter a valid email address, like name@example.com.',
+  duration: `Enter a duration from ${DURATION.min} to ${DURATION.max} minutes.`,
+  tooLong: (n: number) => `Use at most ${n} characters.`,
+} as const
+
+const EMAIL = /^[^\s@<>()[\],;:"]+@[^\s@<>()[\],;:".]+(\.[^\s@<>()[\],;:".]+)+$/
+
+export function isValidEmail(s: string): boolean {
+  const t = s.trim()
+  return t.length <= LENGTHS.email && EMAIL.test(t)
+}
+
+/** A required one-line text: `missing` when empty, too long past max. */
+export function checkText(value: string, max: number, missing: string): string | undefined {
+  const t = value.trim()
+  if (t === '') return missing
+  if (t.length > max) return RULE_MESSAGES.tooLong(max)
+  return undefined
+}
+
+/** A required email address: `missing` when empty. */
+export function checkEmail(value: string, missing: string): string | undefined {
+  if (value.trim() === '') return missing
+  return isValidEmail(value) ? undefined : RULE_MESSAGES.email
+}
+
+/** A duration in minutes as typed; empty is allowed (the template's applies). */
+export function checkDuration(value: string): string | undefined {
+  if (value.trim() === '') return undefined
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < DURATION.min || n > DURATION.max) return RULE_MESSAGES.duration
+  return undefined
+}

@@ -48,7 +48,6 @@ func Run(cfg Config, log *slog.Logger) error {
 	} else {
 		defer h.Close()
 		handler = h.TrustedHandler()
-		native.hostURL = h.URL()
 	}
 	return wails.Run(&options.App{
 		Title:            "InterviewDesk",

@@ -14,9 +14,8 @@ import (
 // Native holds the calls the console makes to the operating system. Bound to the
 // webview as window.go.app.Native; each returns an error the page's promise rejects with.
 type Native struct {
-	ctx     context.Context // Wails' lifecycle context, the one allowed exception
-	log     *slog.Logger
-	hostURL string
+	ctx context.Context // Wails' lifecycle context, the one allowed exception
+	log *slog.Logger
 }
 
 func (n *Native) startup(ctx context.Context) { n.ctx = ctx }

@@ -2,11 +2,9 @@ package cli
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"math"
-	"net/url"
 	"strings"
 	"time"
 
@@ -24,13 +22,9 @@ func interviewTimeline(ctx context.Context, e Env, args []string) error {
 		return err
 	}
 	return withClient(ctx, e, f, func(c *client.Client) error {
-		raw, err := c.DoRaw(ctx, "GET", "/api/interviews/"+url.PathEscape(pos[0])+"/timeline", nil)
+		tl, err := c.Timeline(ctx, pos[0])
 		if err != nil || *f.json {
-			return printRaw(e, raw, err)
-		}
-		var tl struct{ Rows []timeline.Row }
-		if err := json.Unmarshal(raw, &tl); err != nil {
-			return fmt.Errorf("decode answer: %w", err)
+			return printJSON(e, tl, err)
 		}
 		return printTimeline(e.Stdout, tl.Rows, time.Local)
 	})

@@ -141,3 +141,8 @@ func (c *Client) SaveMailSettings(ctx context.Context, u settings.MailUpdate) (i
 func (c *Client) TestMail(ctx context.Context, to string) (web.TestMailSent, error) {
 	return call[web.TestMailSent](ctx, c, http.MethodPost, "/api/settings/mail/test", web.TestMail{To: to})
 }
+
+// Timeline is the interview's timeline rows and the state they come from.
+func (c *Client) Timeline(ctx context.Context, id string) (web.Timeline, error) {
+	return call[web.Timeline](ctx, c, http.MethodGet, interviewPath(id, "/timeline"), nil)
+}

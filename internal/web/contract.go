@@ -11,6 +11,7 @@ import (
 	"github.com/interviewdesk/interviewdesk/internal/room"
 	"github.com/interviewdesk/interviewdesk/internal/settings"
 	"github.com/interviewdesk/interviewdesk/internal/templates"
+	"github.com/interviewdesk/interviewdesk/internal/timeline"
 )
 
 // The console API's contract: every route with its request and answer types.
@@ -62,8 +63,8 @@ var endpoints = []endpoint{
 	{"DELETE", "/api/interviews/{id}/interviewers/{email}", (*Server).removeInterviewer, nil, false, typ[Interview](), "", 200, []string{codeNotFound, codeConflict}},
 	{"PUT", "/api/interviews/{id}/tools", (*Server).setTools, typ[interviews.Tools](), false, typ[Interview](), "", 200, []string{codeNotFound, codeConflict}},
 
-	{"GET", "/api/interviews/{id}/timeline", (*Server).timeline, nil, false, typ[timelineView](), "", 200, []string{codeNotFound}},
-	{"GET", "/api/interviews/{id}/presence", (*Server).presence, nil, false, typ[presenceView](), "", 200, []string{codeNotFound}},
+	{"GET", "/api/interviews/{id}/timeline", (*Server).timeline, nil, false, typ[Timeline](), "", 200, []string{codeNotFound}},
+	{"GET", "/api/interviews/{id}/presence", (*Server).presence, nil, false, typ[room.PresenceView](), "", 200, []string{codeNotFound}},
 	{"GET", "/api/interviews/{id}/recordings", (*Server).listRecordings, nil, false, typ[recordingList](), "", 200, []string{codeNotFound}},
 	{"GET", "/api/interviews/{id}/recordings/{name}", (*Server).recordingFile, nil, false, nil, "video/webm", 200, []string{codeNotFound}},
 
@@ -77,23 +78,10 @@ var endpoints = []endpoint{
 	{"POST", "/api/settings/mail/test", (*Server).testMail, typ[TestMail](), false, typ[TestMailSent](), "", 200, []string{codeInvalid, codeConflict, codeSMTP}},
 }
 
-// Answers of routes whose handlers write them field by field.
-type (
-	// timelineView is an interview's log and the state it produced.
-	timelineView struct {
-		Events []room.Event         `json:"events"`
-		State  room.InterviewerView `json:"state"`
-	}
-	// presenceView is who is in an interview's room now.
-	presenceView struct {
-		Phase   room.Phase      `json:"phase"`
-		Locked  bool            `json:"locked"`
-		Members []room.Presence `json:"members"`
-	}
-	recordingList struct {
-		Recordings []recordingView `json:"recordings"`
-	}
-)
+// recordingList is an interview's recordings.
+type recordingList struct {
+	Recordings []recordingView `json:"recordings"`
+}
 
 // names are the console's names of the types it sees (frontend/src/api).
 var names = map[reflect.Type]string{
@@ -129,15 +117,21 @@ var names = map[reflect.Type]string{
 	typ[settings.MailUpdate]():                         "MailUpdate",
 	typ[TestMail]():                                    "TestMail",
 	typ[TestMailSent]():                                "TestMailSent",
-	typ[timelineView]():                                "Timeline",
-	typ[room.Event]():                                  "RoomEvent",
+	typ[Timeline]():                                    "Timeline",
+	typ[timeline.Row]():                                "TimelineRow",
+	typ[timeline.Kind]():                               "TimelineKind",
+	typ[timeline.Person]():                             "TimelinePerson",
+	typ[timeline.Consent]():                            "TimelineConsent",
+	typ[timeline.Question]():                           "TimelineQuestion",
+	typ[timeline.Rephrase]():                           "TimelineRephrase",
+	typ[timeline.Note]():                               "TimelineNote",
 	typ[room.Actor]():                                  "RoomActor",
 	typ[room.InterviewerView]():                        "InterviewerView",
 	typ[room.Phase]():                                  "RoomPhase",
 	typ[room.Topic]():                                  "RoomTopic",
 	typ[room.Window]():                                 "QuestionWindow",
 	typ[room.Note]():                                   "RoomNote",
-	typ[presenceView]():                                "RoomPresence",
+	typ[room.PresenceView]():                           "RoomPresence",
 	typ[room.Presence]():                               "RoomMember",
 	typ[room.Role]():                                   "RoomRole",
 	typ[recordingList]():                               "RecordingList",
@@ -152,6 +146,11 @@ var enums = map[reflect.Type][]string{
 	typ[interviews.When]():   {string(interviews.Now), string(interviews.Later)},
 	typ[room.Phase]():        {string(room.PhaseWaiting), string(room.PhasePlan), string(room.PhaseTechnical), string(room.PhaseFinish), string(room.PhaseEnded)},
 	typ[room.Role]():         {string(room.RoleCandidate), string(room.RoleInterviewer), string(room.RoleHost)},
+	typ[timeline.Kind](): {string(timeline.KindJoined), string(timeline.KindLeft), string(timeline.KindReconnected),
+		string(timeline.KindConsented), string(timeline.KindLocked), string(timeline.KindUnlocked), string(timeline.KindStarted),
+		string(timeline.KindTopicChecked), string(timeline.KindTopicUnchecked), string(timeline.KindTopicAdded),
+		string(timeline.KindTechnicalStarted), string(timeline.KindQuestion), string(timeline.KindRephrased),
+		string(timeline.KindNote), string(timeline.KindFinishStarted), string(timeline.KindEnded)},
 }
 
 // errorCodes are every error code the console API answers.

@@ -67,6 +67,7 @@ type contractHost struct {
 	mux     *http.ServeMux // the endpoints' patterns, to tell which one a request hit
 	schemas map[string]*jsonschema.Schema
 	sent    chan struct{}
+	rooms   *room.Service
 }
 
 func newContractHost(t *testing.T) *contractHost {
@@ -83,7 +84,6 @@ func newContractHost(t *testing.T) *contractHost {
 		t.Fatal(err)
 	}
 	st := settings.New(db)
-	ivs := interviews.New(db, ts, st, now)
 	h := &contractHost{sent: make(chan struct{}, 100)}
 	send := mail.SenderFunc(func(ctx context.Context, msg mail.Message) error {
 		cfg, err := st.Mail()
@@ -108,10 +108,14 @@ func newContractHost(t *testing.T) *contractHost {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { _ = outbox.Close() })
-	srv := &Server{cfg: Config{PublicURL: "https://interviews.example.com"}}
-	links := srv.links()
-	ivs.SetHook(invitation.NewMailer(outbox, st, links, now, log).Changed)
-	svc := Services{Templates: ts, Settings: st, Interviews: ivs, Rooms: room.New(db, ivs, log, now),
+	links := (&Server{cfg: Config{PublicURL: "https://interviews.example.com"}}).links()
+	ivs := interviews.New(db, ts, st, now, invitation.NewMailer(outbox, st, links, now, log).Changed)
+	rooms := room.New(db, ivs, log, now)
+	sessions, err := room.NewSessions(room.SessionsConfig{Log: rooms, Interviews: ivs, Logger: log, Now: now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	svc := Services{Templates: ts, Settings: st, Interviews: ivs, Rooms: rooms, Sessions: sessions,
 		Invitations: invitation.NewService(invitation.Config{Interviews: ivs, Settings: st, Outbox: outbox, Links: links}, log, now)}
 	h.srv = httptest.NewServer(New(Config{PublicURL: "https://interviews.example.com", ConsoleKey: testKey}, svc, log, now))
 	t.Cleanup(h.srv.Close)
@@ -121,6 +125,7 @@ func newContractHost(t *testing.T) *contractHost {
 		h.mux.HandleFunc(e.method+" "+e.path, func(http.ResponseWriter, *http.Request) {})
 	}
 	h.schemas = compileSchemas(t)
+	h.rooms = rooms
 	return h
 }
 
@@ -304,7 +309,20 @@ func TestEveryDocumentedRouteAnswersItsContract(t *testing.T) {
 	call("POST", "/api/outbox/"+box1.Messages[0].ID+"/resend", nil, 200)
 	call("POST", "/api/outbox/999999/resend", nil, 404)
 
-	call("GET", "/api/interviews/"+iv+"/timeline", nil, 200)
+	rita := room.Actor{Role: room.RoleInterviewer, Email: "rita@example.com", Name: "Rita Recruiter"}
+	for _, ev := range []struct {
+		t    room.Type
+		data any
+	}{{room.TypeStarted, nil}, {room.TypeTechnicalStarted, nil}, {room.TypeQuestionShown, room.QuestionData{Index: 0}},
+		{room.TypeNoteSaved, room.NoteData{Text: "Clear answers."}}} {
+		if _, _, err := h.rooms.Append(iv, rita, ev.t, ev.data); err != nil {
+			t.Fatalf("room event %s: %v", ev.t, err)
+		}
+	}
+	var tl Timeline
+	if err := json.Unmarshal(call("GET", "/api/interviews/"+iv+"/timeline", nil, 200), &tl); err != nil || len(tl.Rows) < 4 {
+		t.Errorf("timeline rows: %d, %v; want the events' rows to check", len(tl.Rows), err)
+	}
 	call("GET", "/api/interviews/"+iv+"/presence", nil, 200)
 	call("GET", "/api/interviews/"+iv+"/recordings", nil, 200)
 	call("GET", "/api/interviews/"+iv+"/recordings/camera.webm", nil, 404) // this host has no media

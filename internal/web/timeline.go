@@ -7,8 +7,8 @@ import (
 	"github.com/interviewdesk/interviewdesk/internal/timeline"
 )
 
-// timelineView is the answer of GET /api/interviews/{id}/timeline.
-type timelineView struct {
+// Timeline is the answer of GET /api/interviews/{id}/timeline.
+type Timeline struct {
 	Rows  []timeline.Row       `json:"rows"`
 	State room.InterviewerView `json:"state"`
 }
@@ -27,7 +27,7 @@ func (s *Server) timeline(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	tl := timeline.ForOrganizer(iv, events, st)
-	writeJSON(w, http.StatusOK, timelineView{Rows: tl.Rows, State: tl.State})
+	writeJSON(w, http.StatusOK, Timeline{Rows: tl.Rows, State: tl.State})
 	return nil
 }
 

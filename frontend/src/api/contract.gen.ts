@@ -179,26 +179,72 @@ export type Reschedule = {
 }
 
 export type Timeline = {
-  events: RoomEvent[]
+  rows: TimelineRow[]
   state: InterviewerView
 }
 
-export type RoomEvent = {
-  seq: number
+export type TimelineRow = {
+  key: string
   at: string
-  v: number
-  type: string
-  actor: RoomActor
-  data?: unknown
+  kind: TimelineKind
+  actor?: TimelinePerson
+  awayMs?: number
+  consent?: TimelineConsent
+  topic?: RoomTopic
+  question?: TimelineQuestion
+  rephrase?: TimelineRephrase
+  note?: TimelineNote
+  lastedMs?: number
 }
 
-export type RoomActor = {
-  role: RoomRole
-  email?: string
+export type TimelineKind = 'joined' | 'left' | 'reconnected' | 'consented' | 'locked' | 'unlocked' | 'started' | 'topic-checked' | 'topic-unchecked' | 'topic-added' | 'technical-started' | 'question' | 'rephrased' | 'note' | 'finish-started' | 'ended'
+
+export type TimelinePerson = {
   name?: string
+  role: RoomRole
 }
 
 export type RoomRole = 'candidate' | 'interviewer' | 'host'
+
+export type TimelineConsent = {
+  personalData: boolean
+  aiAnalysis: boolean
+  recordingNotice: boolean
+  repeats?: number
+}
+
+export type RoomTopic = {
+  id: string
+  title: string
+  added?: boolean
+}
+
+export type TimelineQuestion = {
+  index: number
+  number: number
+  total: number
+  text: string
+  from: string
+  to?: string
+  durationMs?: number
+  again: boolean
+  rephrased: boolean
+  skipped?: boolean
+  rating?: number
+  comment?: string
+}
+
+export type TimelineRephrase = {
+  index: number
+  number: number
+  alternative?: string
+}
+
+export type TimelineNote = {
+  author: TimelinePerson
+  text: string
+  savedAt: string
+}
 
 export type InterviewerView = {
   phase: RoomPhase
@@ -223,12 +269,6 @@ export type InterviewerView = {
 
 export type RoomPhase = 'waiting' | 'plan' | 'technical' | 'finish' | 'ended'
 
-export type RoomTopic = {
-  id: string
-  title: string
-  added?: boolean
-}
-
 export type QuestionWindow = {
   index: number
   from: string
@@ -240,6 +280,12 @@ export type RoomNote = {
   author: RoomActor
   text: string
   savedAt?: string
+}
+
+export type RoomActor = {
+  role: RoomRole
+  email?: string
+  name?: string
 }
 
 export type RoomPresence = {
@@ -367,14 +413,20 @@ export type Types = {
   Interviewer: Interviewer
   Reschedule: Reschedule
   Timeline: Timeline
-  RoomEvent: RoomEvent
-  RoomActor: RoomActor
+  TimelineRow: TimelineRow
+  TimelineKind: TimelineKind
+  TimelinePerson: TimelinePerson
   RoomRole: RoomRole
+  TimelineConsent: TimelineConsent
+  RoomTopic: RoomTopic
+  TimelineQuestion: TimelineQuestion
+  TimelineRephrase: TimelineRephrase
+  TimelineNote: TimelineNote
   InterviewerView: InterviewerView
   RoomPhase: RoomPhase
-  RoomTopic: RoomTopic
   QuestionWindow: QuestionWindow
   RoomNote: RoomNote
+  RoomActor: RoomActor
   RoomPresence: RoomPresence
   RoomMember: RoomMember
   RecordingList: RecordingList
@@ -431,15 +483,21 @@ export const schemas: Record<TypeName, JsonSchema> = {
   RoomTools: {"additionalProperties":false,"properties":{"liveCode":{"type":"boolean"},"whiteboard":{"type":"boolean"}},"required":["liveCode","whiteboard"],"type":"object"},
   Interviewer: {"additionalProperties":false,"properties":{"email":{"type":"string"},"link":{"type":"string"},"name":{"type":"string"}},"required":["name","email","link"],"type":"object"},
   Reschedule: {"additionalProperties":false,"properties":{"startsAt":{"type":"string"},"timeZone":{"type":"string"}},"required":["startsAt"],"type":"object"},
-  Timeline: {"additionalProperties":false,"properties":{"events":{"items":{"$ref":"#/$defs/RoomEvent"},"type":["array","null"]},"state":{"$ref":"#/$defs/InterviewerView"}},"required":["events","state"],"type":"object"},
-  RoomEvent: {"additionalProperties":false,"properties":{"actor":{"$ref":"#/$defs/RoomActor"},"at":{"format":"date-time","type":"string"},"data":{},"seq":{"type":"integer"},"type":{"type":"string"},"v":{"type":"integer"}},"required":["seq","at","v","type","actor"],"type":"object"},
-  RoomActor: {"additionalProperties":false,"properties":{"email":{"type":"string"},"name":{"type":"string"},"role":{"$ref":"#/$defs/RoomRole"}},"required":["role"],"type":"object"},
+  Timeline: {"additionalProperties":false,"properties":{"rows":{"items":{"$ref":"#/$defs/TimelineRow"},"type":["array","null"]},"state":{"$ref":"#/$defs/InterviewerView"}},"required":["rows","state"],"type":"object"},
+  TimelineRow: {"additionalProperties":false,"properties":{"actor":{"$ref":"#/$defs/TimelinePerson"},"at":{"format":"date-time","type":"string"},"awayMs":{"type":"integer"},"consent":{"$ref":"#/$defs/TimelineConsent"},"key":{"type":"string"},"kind":{"$ref":"#/$defs/TimelineKind"},"lastedMs":{"type":"integer"},"note":{"$ref":"#/$defs/TimelineNote"},"question":{"$ref":"#/$defs/TimelineQuestion"},"rephrase":{"$ref":"#/$defs/TimelineRephrase"},"topic":{"$ref":"#/$defs/RoomTopic"}},"required":["key","at","kind"],"type":"object"},
+  TimelineKind: {"enum":["joined","left","reconnected","consented","locked","unlocked","started","topic-checked","topic-unchecked","topic-added","technical-started","question","rephrased","note","finish-started","ended"],"type":"string"},
+  TimelinePerson: {"additionalProperties":false,"properties":{"name":{"type":"string"},"role":{"$ref":"#/$defs/RoomRole"}},"required":["role"],"type":"object"},
   RoomRole: {"enum":["candidate","interviewer","host"],"type":"string"},
+  TimelineConsent: {"additionalProperties":false,"properties":{"aiAnalysis":{"type":"boolean"},"personalData":{"type":"boolean"},"recordingNotice":{"type":"boolean"},"repeats":{"type":"integer"}},"required":["personalData","aiAnalysis","recordingNotice"],"type":"object"},
+  RoomTopic: {"additionalProperties":false,"properties":{"added":{"type":"boolean"},"id":{"type":"string"},"title":{"type":"string"}},"required":["id","title"],"type":"object"},
+  TimelineQuestion: {"additionalProperties":false,"properties":{"again":{"type":"boolean"},"comment":{"type":"string"},"durationMs":{"type":"integer"},"from":{"format":"date-time","type":"string"},"index":{"type":"integer"},"number":{"type":"integer"},"rating":{"type":"integer"},"rephrased":{"type":"boolean"},"skipped":{"type":"boolean"},"text":{"type":"string"},"to":{"format":"date-time","type":"string"},"total":{"type":"integer"}},"required":["index","number","total","text","from","again","rephrased"],"type":"object"},
+  TimelineRephrase: {"additionalProperties":false,"properties":{"alternative":{"type":"string"},"index":{"type":"integer"},"number":{"type":"integer"}},"required":["index","number"],"type":"object"},
+  TimelineNote: {"additionalProperties":false,"properties":{"author":{"$ref":"#/$defs/TimelinePerson"},"savedAt":{"format":"date-time","type":"string"},"text":{"type":"string"}},"required":["author","text","savedAt"],"type":"object"},
   InterviewerView: {"additionalProperties":false,"properties":{"comments":{"additionalProperties":{"type":"string"},"type":["object","null"]},"consentAt":{"format":"date-time","type":"string"},"done":{"additionalProperties":{"type":"boolean"},"type":["object","null"]},"endedAt":{"format":"date-time","type":"string"},"lastEventAt":{"format":"date-time","type":"string"},"lastSeq":{"type":"integer"},"locked":{"type":"boolean"},"notes":{"additionalProperties":{"$ref":"#/$defs/RoomNote"},"type":["object","null"]},"phase":{"$ref":"#/$defs/RoomPhase"},"plan":{"items":{"$ref":"#/$defs/RoomTopic"},"type":["array","null"]},"question":{"type":"integer"},"questions":{"type":"integer"},"questionsContent":{"items":{"$ref":"#/$defs/Question"},"type":["array","null"]},"ratings":{"additionalProperties":{"type":"integer"},"type":["object","null"]},"rephrased":{"additionalProperties":{"type":"boolean"},"type":["object","null"]},"startedAt":{"format":"date-time","type":"string"},"topics":{"items":{"$ref":"#/$defs/RoomTopic"},"type":["array","null"]},"windows":{"items":{"$ref":"#/$defs/QuestionWindow"},"type":["array","null"]}},"required":["phase","locked","topics","done","questions","question","windows","rephrased","ratings","comments","notes","lastSeq","plan","questionsContent"],"type":"object"},
   RoomPhase: {"enum":["waiting","plan","technical","finish","ended"],"type":"string"},
-  RoomTopic: {"additionalProperties":false,"properties":{"added":{"type":"boolean"},"id":{"type":"string"},"title":{"type":"string"}},"required":["id","title"],"type":"object"},
   QuestionWindow: {"additionalProperties":false,"properties":{"from":{"format":"date-time","type":"string"},"index":{"type":"integer"},"skipped":{"type":"boolean"},"to":{"format":"date-time","type":"string"}},"required":["index","from"],"type":"object"},
   RoomNote: {"additionalProperties":false,"properties":{"author":{"$ref":"#/$defs/RoomActor"},"savedAt":{"format":"date-time","type":"string"},"text":{"type":"string"}},"required":["author","text"],"type":"object"},
+  RoomActor: {"additionalProperties":false,"properties":{"email":{"type":"string"},"name":{"type":"string"},"role":{"$ref":"#/$defs/RoomRole"}},"required":["role"],"type":"object"},
   RoomPresence: {"additionalProperties":false,"properties":{"locked":{"type":"boolean"},"members":{"items":{"$ref":"#/$defs/RoomMember"},"type":["array","null"]},"phase":{"$ref":"#/$defs/RoomPhase"}},"required":["phase","locked","members"],"type":"object"},
   RoomMember: {"additionalProperties":false,"properties":{"id":{"type":"string"},"name":{"type":"string"},"participant":{"type":"string"},"ready":{"type":"boolean"},"role":{"$ref":"#/$defs/RoomRole"},"since":{"format":"date-time","type":"string"}},"required":["id","participant","role","name","ready","since"],"type":"object"},
   RecordingList: {"additionalProperties":false,"properties":{"recordings":{"items":{"$ref":"#/$defs/Recording"},"type":["array","null"]}},"required":["recordings"],"type":"object"},

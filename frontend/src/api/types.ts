@@ -26,7 +26,6 @@ export type {
   RecordingList,
   Reschedule,
   RoomActor,
-  RoomEvent,
   RoomMember,
   RoomNote,
   RoomPhase,

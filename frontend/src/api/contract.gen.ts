@@ -517,6 +517,7 @@ export const schemas: Record<TypeName, JsonSchema> = {
 /** Each endpoint's request body and answer, by "METHOD PATH". */
 export type Endpoints = {
   'GET /api/health': { request: undefined; response: Health }
+  'GET /api/stream': { request: undefined; response: string }
   'GET /api/settings': { request: undefined; response: Settings }
   'PUT /api/settings': { request: SettingsUpdate; response: Settings }
   'GET /api/templates': { request: undefined; response: TemplateList }
@@ -569,6 +570,7 @@ export type Endpoint = {
 
 export const endpoints: Record<EndpointKey, Endpoint> = {
   'GET /api/health': { method: 'GET', path: '/api/health', status: 200, request: null, response: 'Health', file: null, errors: [] },
+  'GET /api/stream': { method: 'GET', path: '/api/stream', status: 200, request: null, response: null, file: 'text/event-stream', errors: ['not_found'] },
   'GET /api/settings': { method: 'GET', path: '/api/settings', status: 200, request: null, response: 'Settings', file: null, errors: [] },
   'PUT /api/settings': { method: 'PUT', path: '/api/settings', status: 200, request: 'SettingsUpdate', response: 'Settings', file: null, errors: ['invalid'] },
   'GET /api/templates': { method: 'GET', path: '/api/templates', status: 200, request: null, response: 'TemplateList', file: null, errors: [] },

@@ -218,7 +218,7 @@ function Room({ role: linkRole, token }: { role: Role; token: string }) {
           screen.kind === 'call' ? (
             <div className="room-layout">
               <div className="room-call">{call}</div>
-              <CandidateStage stage={screen.stage} view={view as CandidateView} />
+              <CandidateStage stage={screen.stage} view={view as CandidateView} technical={iv?.technical ?? false} />
             </div>
           ) : (
             isInterviewerView(view) && (

@@ -43,10 +43,17 @@ export function WaitingRoom({ locked, you, local, interviewers }: { locked: bool
   )
 }
 
+/** What the candidate reads during the plan; only a technical interview promises questions. */
+export function planText(technical: boolean): string {
+  const talk =
+    'The interviewer starts with a conversation about you: your background, your experience and what you are looking for.'
+  return technical ? `${talk} Questions will appear here when the technical part begins.` : talk
+}
+
 const STAGE_TITLE: Record<Stage, string> = { plan: 'Introduction', technical: 'Technical questions', finish: 'Finish' }
 
 /** What the candidate reads beside the call: the stage, and the question on screen. */
-export function CandidateStage({ stage, view }: { stage: Stage; view: CandidateView }) {
+export function CandidateStage({ stage, view, technical }: { stage: Stage; view: CandidateView; technical: boolean }) {
   const heading = useFocusOnChange<HTMLHeadingElement>(stage)
   const q = view.question
   const questionHeading = useRef<HTMLHeadingElement>(null)
@@ -92,12 +99,7 @@ export function CandidateStage({ stage, view }: { stage: Stage; view: CandidateV
           <div className="visually-hidden" role="status" aria-live="polite">
             {STAGE_TITLE[stage]}
           </div>
-          {stage === 'plan' && (
-            <p className="stage-text">
-              The interviewer starts with a conversation about you: your background, your experience and what you are looking
-              for. Questions will appear here when the technical part begins.
-            </p>
-          )}
+          {stage === 'plan' && <p className="stage-text">{planText(technical)}</p>}
           {stage === 'technical' && <p className="stage-text">The next question will appear here.</p>}
           {stage === 'finish' && (
             <p className="stage-text">

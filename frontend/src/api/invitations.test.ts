@@ -1,16 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { ApiError } from './client'
 import { getIcs, getInvitation, getOutbox, interviewerRecipient, resendMessage } from './invitations'
+import { json, stubFetch } from './testing'
 
 type Call = [string, RequestInit]
-
-function stubFetch(answer: (url: string, init: RequestInit) => Response) {
-  const fn = vi.fn(async (url: string, init: RequestInit) => answer(url, init))
-  vi.stubGlobal('fetch', fn)
-  return fn
-}
-
-const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status })
 
 afterEach(() => vi.unstubAllGlobals())
 

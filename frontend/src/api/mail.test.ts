@@ -2,16 +2,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { ApiError, errorMessage } from './client'
 import { getMailSettings, saveMailSettings, sendTestEmail } from './mail'
 import type { MailSettingsInput } from './types'
+import { json, stubFetch } from './testing'
 
 type Call = [string, RequestInit]
-
-function stubFetch(answer: (url: string, init: RequestInit) => Response) {
-  const fn = vi.fn(async (url: string, init: RequestInit) => answer(url, init))
-  vi.stubGlobal('fetch', fn)
-  return fn
-}
-
-const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status })
 
 const saved = {
   host: 'smtp.example.com',

@@ -1,14 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { NetworkError } from './client'
 import { getTimeline } from './timeline'
-
-const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status })
-
-function stubFetch(answer: (url: string) => Response | Promise<Response>) {
-  const fn = vi.fn(async (url: string) => answer(url))
-  vi.stubGlobal('fetch', fn)
-  return fn
-}
+import { json, stubFetch } from './testing'
 
 afterEach(() => vi.unstubAllGlobals())
 

@@ -3,13 +3,12 @@ import { createRoot, type Root } from 'react-dom/client'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { ToastProvider } from '../ui/toasts'
 import { EmailSettings } from './EmailSettings'
+import { json } from '../api/testing'
 
 declare global {
   var IS_REACT_ACT_ENVIRONMENT: boolean
 }
 globalThis.IS_REACT_ACT_ENVIRONMENT = true
-
-const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status })
 
 let root: Root
 let container: HTMLElement

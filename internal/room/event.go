@@ -26,7 +26,35 @@ const (
 	TypeFinishStarted    Type = "finish_started"    // no data: "Finish interview" stage
 	TypeEnded            Type = "ended"             // no data: red phone
 	TypeConsented        Type = "consented"         // ConsentData, by the candidate
+
+	// The technical workspace (Live Code, whiteboard, runs): carried out by
+	// the workspace feature, which checks their content; the room only checks
+	// who may write them and when.
+	TypeCodeChanged   Type = "code_changed"   // CodeChangeData
+	TypeCodeLanguage  Type = "code_language"  // CodeLanguageData
+	TypeBoardChanged  Type = "board_changed"  // BoardData
+	TypeCodeRun       Type = "code_run"       // RunData, by the host
+	TypePasted        Type = "pasted"         // PasteData, by the candidate
+	TypeFocusLeft     Type = "focus_left"     // no data, by the candidate
+	TypeFocusReturned Type = "focus_returned" // FocusData, by the candidate
 )
+
+// Workspace reports whether t is written by the workspace feature rather than
+// through an interviewer's "action".
+func (t Type) Workspace() bool {
+	switch t {
+	case TypeCodeChanged, TypeCodeLanguage, TypeBoardChanged, TypeCodeRun, TypePasted, TypeFocusLeft,
+		TypeFocusReturned:
+		return true
+	}
+	return false
+}
+
+// Quiet reports whether t comes at typing speed: such events skip the
+// listeners and the console's timeline push.
+func (t Type) Quiet() bool {
+	return t == TypeCodeChanged || t == TypeBoardChanged
+}
 
 // CurrentVersion is the data-shape version new events are written with.
 const CurrentVersion = 1
@@ -107,4 +135,68 @@ type ConsentData struct {
 	PersonalData    bool `json:"personalData"`    // processing of personal data
 	AIAnalysis      bool `json:"aiAnalysis"`      // AI analysis of answers
 	RecordingNotice bool `json:"recordingNotice"` // told the interview is recorded
+}
+
+// CodeUpdate is one step of a code document: CodeMirror's ChangeSet JSON by
+// the client that made it.
+type CodeUpdate struct {
+	ClientID string          `json:"clientID"`
+	Changes  json.RawMessage `json:"changes"`
+}
+
+// CodeChangeData is a push of updates accepted into document Doc, Version
+// being the document's version before the first of them. Question is set when
+// the interviewer loaded a question's starter code.
+type CodeChangeData struct {
+	Doc      string       `json:"doc"`
+	Version  int          `json:"version"`
+	Updates  []CodeUpdate `json:"updates"`
+	Question *int         `json:"question,omitempty"`
+}
+
+// CodeLanguageData sets a document's language.
+type CodeLanguageData struct {
+	Doc      string `json:"doc"`
+	Language string `json:"language"`
+}
+
+// BoardData holds whiteboard elements accepted by the host (Excalidraw JSON).
+type BoardData struct {
+	Elements []json.RawMessage `json:"elements"`
+}
+
+// RunData is one finished run of a document's code.
+type RunData struct {
+	ID         string      `json:"id"`
+	Doc        string      `json:"doc"`
+	Language   string      `json:"language"`
+	Version    int         `json:"version"` // the document version that ran
+	By         Actor       `json:"by"`      // who pressed Run
+	Runner     string      `json:"runner"`  // "interviewer", "candidate" or "remote"
+	StartedAt  time.Time   `json:"startedAt"`
+	Status     string      `json:"status"` // ok, error, timeout, stopped, memory, crashed
+	ExitCode   int         `json:"exitCode"`
+	DurationMS int64       `json:"durationMs"`
+	Error      string      `json:"error,omitempty"`
+	Output     []RunOutput `json:"output"`
+	Truncated  bool        `json:"truncated,omitempty"`
+}
+
+// RunOutput is a piece of a run's output.
+type RunOutput struct {
+	Stream string `json:"stream"` // stdout or stderr
+	Text   string `json:"text"`
+}
+
+// PasteData describes a paste into a code document.
+type PasteData struct {
+	Doc    string `json:"doc"`
+	Length int    `json:"length"`
+	// External: the text was not copied or cut inside the room's editor.
+	External bool `json:"external"`
+}
+
+// FocusData ends an absence from the interview tab.
+type FocusData struct {
+	AwayMS int64 `json:"awayMs"`
 }

@@ -229,6 +229,10 @@ func randomData(r *rand.Rand, typ Type) json.RawMessage {
 		v = NoteData{Text: fmt.Sprintf("note %d", r.IntN(100))}
 	case TypeConsented:
 		v = ConsentData{PersonalData: true, AIAnalysis: r.IntN(3) > 0, RecordingNotice: true}
+	case TypePasted:
+		v = PasteData{Doc: "main", Length: idx * 100, External: r.IntN(2) == 0}
+	case TypeFocusReturned:
+		v = FocusData{AwayMS: int64(idx * 1000)}
 	default:
 		return nil
 	}

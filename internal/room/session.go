@@ -25,6 +25,18 @@ type Message struct {
 	Data    json.RawMessage `json:"data,omitempty"`
 	Consent *ConsentData    `json:"consent,omitempty"`
 	Signal  json.RawMessage `json:"signal,omitempty"`
+	// Raw is the whole message as received, for features whose messages carry
+	// fields of their own.
+	Raw json.RawMessage `json:"-"`
+}
+
+// Decode reads the whole message into v, a feature's own message type; a
+// malformed one is refused with a person-facing text.
+func (msg Message) Decode(v any) error {
+	if err := json.Unmarshal(msg.Raw, v); err != nil {
+		return fault.Explain(fault.Invalid, err, fmt.Sprintf("malformed %q message: %v", msg.Type, err))
+	}
+	return nil
 }
 
 // Handler carries out one type of message for the member of s. The error it
@@ -41,9 +53,16 @@ type Feature interface {
 	Left(s *Session)
 }
 
+// Joiner is a Feature that sends a member something of its own once the
+// member is connected (after the welcome and the state).
+type Joiner interface {
+	Joined(ctx context.Context, s *Session)
+}
+
 // Listener hears every event appended to an interview's log, after it
 // committed, in log order per interview: "started", "question shown",
-// "ended"... It must not block for long.
+// "ended"... except the quiet ones (code and whiteboard changes, Type.Quiet).
+// It must not block for long.
 type Listener func(ctx context.Context, iv interviews.Interview, e Event)
 
 // ICEServer is a STUN or TURN server offered to a member's browser.
@@ -163,6 +182,11 @@ func (sess *Session) Connect(ctx context.Context, conn Conn) error {
 		return err
 	}
 	_ = conn.Send(stateMessage{Type: "state", State: ViewFor(st, iv, m)})
+	for _, f := range s.cfg.Features {
+		if j, ok := f.(Joiner); ok {
+			j.Joined(ctx, sess)
+		}
+	}
 	s.broadcastPresence(m.InterviewID)
 	return nil
 }
@@ -278,6 +302,9 @@ func (s *Sessions) action(ctx context.Context, sess *Session, msg Message) error
 	if sess.Member.Role != RoleInterviewer {
 		return forbid("%s", msg.Action)
 	}
+	if msg.Action.Workspace() {
+		return fault.Explain(fault.Invalid, nil, fmt.Sprintf("%q is not an action", msg.Action))
+	}
 	var data any
 	if len(msg.Data) > 0 {
 		data = msg.Data
@@ -299,8 +326,42 @@ func (s *Sessions) append(ctx context.Context, sess *Session, t Type, data any) 
 	return e, nil
 }
 
+// Append stores an event by the session's member, as a feature carries out a
+// message; the listeners and the console hear of it as of any room event.
+func (sess *Session) Append(ctx context.Context, t Type, data any) (Event, error) {
+	return sess.rooms.append(ctx, sess, t, data)
+}
+
+// AppendAsHost stores an event the host itself writes in the session's
+// interview (e.g. a finished code run).
+func (sess *Session) AppendAsHost(ctx context.Context, t Type, data any) (Event, error) {
+	s := sess.rooms
+	_, e, err := s.cfg.Log.Append(sess.Member.InterviewID, Actor{Role: RoleHost}, t, data)
+	if err != nil {
+		return e, err
+	}
+	s.happened(ctx, sess.Member.InterviewID, e)
+	return e, nil
+}
+
+// Actor is who the session's member acts as in the log.
+func (sess *Session) Actor() Actor { return sess.actor }
+
+// Peers are the members connected to the session's interview, the session's
+// own member included.
+func (sess *Session) Peers() []*Member { return sess.rooms.hub.Members(sess.Member.InterviewID) }
+
+// Events is the session's interview log, in order.
+func (sess *Session) Events() ([]Event, error) {
+	return sess.rooms.cfg.Log.Events(sess.Member.InterviewID)
+}
+
 // happened tells the listeners and the console about a committed event.
+// Quiet events (keystrokes, strokes) are not worth a console refresh.
 func (s *Sessions) happened(ctx context.Context, id string, e Event) {
+	if e.Type.Quiet() {
+		return
+	}
 	if len(s.cfg.Listeners) > 0 {
 		iv, err := s.cfg.Interviews.Get(id)
 		if err != nil {

@@ -63,23 +63,42 @@ type Plan struct {
 
 // State is the live state of one interview, derived from its log.
 type State struct {
-	Phase       Phase           `json:"phase"`
-	ConsentAt   time.Time       `json:"consentAt,omitzero"`
-	Locked      bool            `json:"locked"`
-	StartedAt   time.Time       `json:"startedAt,omitzero"`
-	EndedAt     time.Time       `json:"endedAt,omitzero"`
-	Topics      []Topic         `json:"topics"`
-	Done        map[string]bool `json:"done"`
-	Questions   int             `json:"questions"`
-	Question    int             `json:"question"` // current index; -1 before the technical part
-	Windows     []Window        `json:"windows"`
-	Rephrased   map[int]bool    `json:"rephrased"`
-	Ratings     map[int]int     `json:"ratings"`
-	Comments    map[int]string  `json:"comments"`
-	Notes       map[string]Note `json:"notes"` // by interviewer email
-	LastSeq     uint64          `json:"lastSeq"`
-	LastEventAt time.Time       `json:"lastEventAt,omitzero"`
+	Phase     Phase           `json:"phase"`
+	ConsentAt time.Time       `json:"consentAt,omitzero"`
+	Locked    bool            `json:"locked"`
+	StartedAt time.Time       `json:"startedAt,omitzero"`
+	EndedAt   time.Time       `json:"endedAt,omitzero"`
+	Topics    []Topic         `json:"topics"`
+	Done      map[string]bool `json:"done"`
+	Questions int             `json:"questions"`
+	Question  int             `json:"question"` // current index; -1 before the technical part
+	Windows   []Window        `json:"windows"`
+	Rephrased map[int]bool    `json:"rephrased"`
+	Ratings   map[int]int     `json:"ratings"`
+	Comments  map[int]string  `json:"comments"`
+	Notes     map[string]Note `json:"notes"` // by interviewer email
+	// Activity is what the candidate's browser reported: pastes into the
+	// editor and time away from the interview tab. Interviewers only.
+	Activity    []Activity `json:"activity"`
+	LastSeq     uint64     `json:"lastSeq"`
+	LastEventAt time.Time  `json:"lastEventAt,omitzero"`
 }
+
+// Activity is one signal from the candidate's browser.
+type Activity struct {
+	Kind string    `json:"kind"` // "paste", "left" (the tab or window), "returned"
+	At   time.Time `json:"at"`
+	// Paste: the document, the pasted length and whether it came from outside.
+	Doc      string `json:"doc,omitempty"`
+	Length   int    `json:"length,omitempty"`
+	External bool   `json:"external,omitempty"`
+	// Returned: how long the candidate was away.
+	AwayMS int64 `json:"awayMs,omitempty"`
+}
+
+// MaxActivity is how many activity entries the live state keeps (the log
+// keeps them all).
+const MaxActivity = 500
 
 // NewState is the state before any event.
 func NewState(p Plan) State {
@@ -98,6 +117,7 @@ func (s State) Clone() State {
 	c.Ratings = cloneMap(s.Ratings)
 	c.Comments = cloneMap(s.Comments)
 	c.Notes = cloneMap(s.Notes)
+	c.Activity = append([]Activity(nil), s.Activity...)
 	return c
 }
 
@@ -134,15 +154,8 @@ func Apply(s State, e Event) (State, error) {
 	if !s.LastEventAt.IsZero() && e.At.Before(s.LastEventAt) {
 		return s, reject("event %d is timed before the previous one", e.Seq)
 	}
-	candidateMay := e.Type == TypeJoined || e.Type == TypeLeft || e.Type == TypeConsented
-	if e.Type == TypeConsented && e.Actor.Role != RoleCandidate {
-		return s, forbid("consent by a %s", e.Actor.Role)
-	}
-	if !candidateMay && e.Actor.Role != RoleInterviewer && e.Actor.Role != RoleHost {
-		return s, forbid("%s by a %s", e.Type, e.Actor.Role)
-	}
-	if s.Phase == PhaseEnded && e.Type != TypeNoteSaved && e.Type != TypeLeft && e.Type != TypeJoined {
-		return s, reject("the interview has ended")
+	if err := s.mayWrite(e); err != nil {
+		return s, err
 	}
 	n := s
 	if err := n.apply(e); err != nil {
@@ -150,6 +163,34 @@ func Apply(s State, e Event) (State, error) {
 	}
 	n.LastSeq, n.LastEventAt = e.Seq, e.At
 	return n, nil
+}
+
+// mayWrite checks that e's actor may write an event of its type now.
+func (s State) mayWrite(e Event) error {
+	role := e.Actor.Role
+	switch e.Type {
+	case TypeConsented, TypePasted, TypeFocusLeft, TypeFocusReturned:
+		if role != RoleCandidate {
+			return forbid("%s by a %s", e.Type, role)
+		}
+	case TypeJoined, TypeLeft:
+	case TypeCodeChanged, TypeCodeLanguage, TypeBoardChanged:
+		if role == RoleCandidate && !s.CandidateAdmitted() {
+			return reject("the workspace opens once the interviewer lets you in")
+		}
+	case TypeCodeRun:
+		if role != RoleHost {
+			return forbid("%s by a %s", e.Type, role)
+		}
+	default:
+		if role != RoleInterviewer && role != RoleHost {
+			return forbid("%s by a %s", e.Type, role)
+		}
+	}
+	if s.Phase == PhaseEnded && e.Type != TypeNoteSaved && e.Type != TypeLeft && e.Type != TypeJoined {
+		return reject("the interview has ended")
+	}
+	return nil
 }
 
 // apply changes s by e. s shares its maps and slices with the state it was
@@ -225,6 +266,10 @@ func (s *State) apply(e Event) error {
 	case TypeEnded:
 		s.closeWindow(e.At)
 		s.Phase, s.EndedAt = PhaseEnded, e.At
+	case TypeCodeChanged, TypeCodeLanguage, TypeBoardChanged, TypeCodeRun:
+		return nil // the workspace feature checked and keeps their content
+	case TypePasted, TypeFocusLeft, TypeFocusReturned:
+		return s.addActivity(e)
 	default:
 		return reject("unknown event type %q", e.Type)
 	}
@@ -379,6 +424,37 @@ func (s *State) saveNote(e Event) error {
 	}
 	s.Notes = cloneMap(s.Notes)
 	s.Notes[key] = Note{Author: e.Actor, Text: d.Text, SavedAt: e.At}
+	return nil
+}
+
+func (s *State) addActivity(e Event) error {
+	a := Activity{At: e.At}
+	switch e.Type {
+	case TypePasted:
+		var d PasteData
+		if err := decodeData(e.Data, &d); err != nil {
+			return err
+		}
+		if d.Length < 0 {
+			return reject("a paste has a length of 0 or more characters")
+		}
+		a.Kind, a.Doc, a.Length, a.External = "paste", d.Doc, d.Length, d.External
+	case TypeFocusLeft:
+		a.Kind = "left"
+	case TypeFocusReturned:
+		var d FocusData
+		if len(e.Data) > 0 {
+			if err := decodeData(e.Data, &d); err != nil {
+				return err
+			}
+		}
+		a.Kind, a.AwayMS = "returned", max(d.AwayMS, 0)
+	}
+	keep := s.Activity
+	if len(keep) >= MaxActivity {
+		keep = keep[len(keep)-MaxActivity+1:]
+	}
+	s.Activity = append(slices.Clip(keep), a)
 	return nil
 }
 

@@ -15,7 +15,7 @@ import (
 func TestApplyLeavesEveryEarlierStateAlone(t *testing.T) {
 	types := []Type{TypeLocked, TypeStarted, TypeTopicChecked, TypeTopicAdded, TypeTechnicalStarted,
 		TypeQuestionShown, TypeRephraseShown, TypeRated, TypeCommented, TypeNoteSaved, TypeFinishStarted,
-		TypeEnded, TypeConsented}
+		TypeEnded, TypeConsented, TypePasted, TypeFocusLeft, TypeFocusReturned, TypeCodeChanged}
 	actors := []Actor{rita, ivan, olive}
 	plan := Plan{Topics: []Topic{{ID: "a", Title: "A"}, {ID: "b", Title: "B"}}, Questions: 4}
 	for seed := uint64(0); seed < 200; seed++ {

@@ -131,6 +131,7 @@ var names = map[reflect.Type]string{
 	typ[room.Topic]():                                  "RoomTopic",
 	typ[room.Window]():                                 "QuestionWindow",
 	typ[room.Note]():                                   "RoomNote",
+	typ[room.Activity]():                               "RoomActivity",
 	typ[room.PresenceView]():                           "RoomPresence",
 	typ[room.Presence]():                               "RoomMember",
 	typ[room.Role]():                                   "RoomRole",

@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"net/http"
 	"net/url"
@@ -18,9 +19,11 @@ import (
 // messages; internal/room decides what they do. This file only frames them.
 
 const (
-	sendQueue    = 64
+	// sendQueue holds a burst of typing by several people in a shared editor.
+	sendQueue    = 512
 	pingInterval = 15 * time.Second
-	maxMessage   = 256 << 10 // notes are at most 50,000 characters
+	// maxMessage fits a code push of 512 KiB (a large paste) with its framing.
+	maxMessage = 600 << 10
 )
 
 type closedMessage struct {
@@ -136,10 +139,16 @@ func (s *Server) Drain(ctx context.Context, reason string) {
 // readLoop hands each message to the session until the socket ends.
 func (s *Server) readLoop(ctx context.Context, ws *websocket.Conn, sess *room.Session) {
 	for {
-		var msg room.Message
-		if err := wsjson.Read(ctx, ws, &msg); err != nil {
+		var raw json.RawMessage
+		if err := wsjson.Read(ctx, ws, &raw); err != nil {
 			return
 		}
+		var msg room.Message
+		if err := json.Unmarshal(raw, &msg); err != nil {
+			s.log.Info("room message refused", "err", err)
+			continue
+		}
+		msg.Raw = raw
 		sess.Handle(ctx, msg)
 	}
 }

@@ -2,6 +2,13 @@
 // truth). Everything that arrives is checked here before the app sees it, so a
 // malformed frame is dropped with a reason instead of breaking a screen.
 
+import {
+  parseWorkspaceMessage,
+  WORKSPACE_TYPES,
+  type WorkspaceClientMessage,
+  type WorkspaceMessage,
+} from './workspace/messages'
+
 export type Role = 'candidate' | 'interviewer'
 export type Phase = 'waiting' | 'plan' | 'technical' | 'finish' | 'ended'
 
@@ -48,6 +55,18 @@ export type QuestionContent = {
   alternative: string
   expectedAnswer: string
   keyPoints: string[]
+  /** Code the interviewer may load into the editor, in `language`. */
+  starterCode?: string
+  language?: string
+}
+
+/** A signal from the candidate's browser (interviewers only). */
+export type Activity = {
+  kind: 'paste' | 'left' | 'returned'
+  at: string
+  length?: number
+  external?: boolean
+  awayMs?: number
 }
 
 /** What an interviewer connection receives as `state`. */
@@ -71,6 +90,7 @@ export type InterviewerView = {
   lastSeq: number
   lastEventAt?: string
   questionsContent: QuestionContent[]
+  activity: Activity[]
 }
 
 export type RoomView = CandidateView | InterviewerView
@@ -84,6 +104,7 @@ export type ServerMessage =
   | { type: 'ack'; id: number; error?: string }
   | { type: 'signal'; signal: unknown }
   | { type: 'closed'; reason: string }
+  | WorkspaceMessage
 
 export type Consent = { personalData: boolean; aiAnalysis: boolean; recordingNotice: boolean }
 
@@ -110,6 +131,7 @@ export type ClientMessage =
   | { [A in ActionName]: { type: 'action'; action: A; data?: ActionData[A] } }[ActionName]
   | { type: 'call' }
   | { type: 'signal'; signal: unknown }
+  | WorkspaceClientMessage
 
 /** Server limits (internal/room/state.go). */
 export const LIMITS = { noteChars: 50_000, commentChars: 2_000, topicTitleChars: 120 } as const
@@ -248,15 +270,31 @@ export function parseInterviewerView(v: unknown): Parsed<InterviewerView> {
             alternative: str(x.alternative),
             expectedAnswer: str(x.expectedAnswer),
             keyPoints: list(x.keyPoints, (k) => (typeof k === 'string' ? k : undefined)),
+            ...(typeof x.starterCode === 'string' && x.starterCode !== '' ? { starterCode: x.starterCode } : {}),
+            ...(typeof x.language === 'string' && x.language !== '' ? { language: x.language } : {}),
           }
         : undefined,
     ),
+    activity: list(v.activity, activityOf),
   }
   for (const key of ['consentAt', 'startedAt', 'endedAt', 'lastEventAt'] as const) {
     const t = optionalTime(v[key])
     if (t) out[key] = t
   }
   return { ok: true, value: out }
+}
+
+const ACTIVITY_KINDS: readonly Activity['kind'][] = ['paste', 'left', 'returned']
+
+function activityOf(x: unknown): Activity | undefined {
+  if (!isObj(x) || !ACTIVITY_KINDS.includes(x.kind as Activity['kind'])) return undefined
+  const at = optionalTime(x.at)
+  if (!at) return undefined
+  const a: Activity = { kind: x.kind as Activity['kind'], at }
+  if (typeof x.length === 'number') a.length = x.length
+  if (x.external === true) a.external = true
+  if (typeof x.awayMs === 'number') a.awayMs = x.awayMs
+  return a
 }
 
 function parseMember(x: unknown): Member | undefined {
@@ -301,6 +339,7 @@ export function parseServerMessage(raw: string, role: Role | undefined): Parsed<
     case 'closed':
       return { ok: true, value: { type: 'closed', reason: str(m.reason, 'closed') } }
     default:
+      if (WORKSPACE_TYPES.has(m.type)) return parseWorkspaceMessage(m)
       return { ok: false, error: `unknown message type ${JSON.stringify(m.type)}` }
   }
 }

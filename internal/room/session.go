@@ -344,6 +344,10 @@ func (sess *Session) AppendAsHost(ctx context.Context, t Type, data any) (Event,
 	return e, nil
 }
 
+// BroadcastState sends every member of the session's room its view of the
+// current state.
+func (sess *Session) BroadcastState() { sess.rooms.broadcastState(sess.Member.InterviewID) }
+
 // Actor is who the session's member acts as in the log.
 func (sess *Session) Actor() Actor { return sess.actor }
 

@@ -82,11 +82,14 @@ type builder struct {
 	lastLeft map[string]int
 	// consents: actor and answers → index in rows of their first consent.
 	consents map[string]int
+	// lastAway: index in rows of the candidate's absence from the tab not yet
+	// ended, or -1.
+	lastAway int
 }
 
 func newBuilder(v room.InterviewerView, o Options) *builder {
 	b := &builder{v: v, o: o, total: v.State.Questions, seen: map[int]bool{},
-		lastLeft: map[string]int{}, consents: map[string]int{}}
+		lastLeft: map[string]int{}, consents: map[string]int{}, lastAway: -1}
 	if b.total == 0 {
 		b.total = len(v.Questions)
 	}
@@ -175,9 +178,58 @@ func (b *builder) event(ev room.Event) {
 			r.LastedMs = &lasted
 		}
 	default:
-		return // rated, commented, note_saved, and types newer than this code
+		if !b.workspace(ev, &r) {
+			return // rated, commented, note_saved, code changes, and types newer than this code
+		}
 	}
 	b.push(r, order)
+}
+
+// workspace fills r for the workspace's events worth a row; it reports
+// whether ev makes one.
+func (b *builder) workspace(ev room.Event, r *Row) bool {
+	switch ev.Type {
+	case room.TypePasted:
+		var d room.PasteData
+		_ = json.Unmarshal(ev.Data, &d)
+		r.Kind, r.Paste = KindPasted, &Paste{Doc: d.Doc, Length: d.Length, External: d.External}
+	case room.TypeFocusLeft:
+		b.lastAway = len(b.rows)
+		r.Kind = KindTabAway
+	case room.TypeFocusReturned:
+		var d room.FocusData
+		_ = json.Unmarshal(ev.Data, &d)
+		if b.lastAway >= 0 {
+			away := &b.rows[b.lastAway]
+			away.AwayMs, away.dropped = d.AwayMS, d.AwayMS < MinAbsence.Milliseconds()
+			b.lastAway = -1
+		}
+		return false
+	case room.TypeCodeRun:
+		var d room.RunData
+		_ = json.Unmarshal(ev.Data, &d)
+		r.Kind, r.Run = KindRan, &Run{Doc: d.Doc, Language: d.Language, Status: d.Status, ExitCode: d.ExitCode,
+			DurationMs: d.DurationMS, Runner: d.Runner, By: personOf(d.By)}
+		r.Actor = personOf(d.By)
+	case room.TypeCodeLanguage:
+		var d room.CodeLanguageData
+		_ = json.Unmarshal(ev.Data, &d)
+		r.Kind, r.Language = KindLanguage, &Language{Doc: d.Doc, Language: d.Language}
+	case room.TypeCodeChanged:
+		var d room.CodeChangeData
+		_ = json.Unmarshal(ev.Data, &d)
+		if d.Question == nil {
+			return false
+		}
+		i := *d.Question
+		r.Kind, r.Question = KindStarterLoaded, &Question{Index: i, Number: i + 1, Total: b.total, From: ev.At}
+		if i >= 0 && i < len(b.v.Questions) {
+			r.Question.Text = b.v.Questions[i].Text
+		}
+	default:
+		return false
+	}
+	return true
 }
 
 // returned handles a "joined" that follows the same person's "left": within

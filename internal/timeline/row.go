@@ -27,7 +27,12 @@ const (
 	KindRephrased        Kind = "rephrased" // Rephrase
 	KindNote             Kind = "note"      // Note
 	KindFinishStarted    Kind = "finish-started"
-	KindEnded            Kind = "ended" // LastedMs when the start is known
+	KindEnded            Kind = "ended"          // LastedMs when the start is known
+	KindPasted           Kind = "pasted"         // Paste, by the candidate
+	KindTabAway          Kind = "tab-away"       // the candidate left the interview tab: AwayMs once back
+	KindRan              Kind = "ran"            // Run
+	KindLanguage         Kind = "language"       // Language: the editor's language was set
+	KindStarterLoaded    Kind = "starter-loaded" // Question (index, number): its starter code
 )
 
 // Person is someone in a row. Name is the person's name, or their email when
@@ -64,7 +69,35 @@ type Row struct {
 	Rephrase *Rephrase   `json:"rephrase,omitempty"`
 	Note     *Note       `json:"note,omitempty"`
 	// LastedMs is the time from the start to the end of the interview.
-	LastedMs *int64 `json:"lastedMs,omitempty"`
+	LastedMs *int64    `json:"lastedMs,omitempty"`
+	Paste    *Paste    `json:"paste,omitempty"`
+	Run      *Run      `json:"run,omitempty"`
+	Language *Language `json:"language,omitempty"`
+}
+
+// Paste is text the candidate pasted into a code document.
+type Paste struct {
+	Doc    string `json:"doc"`
+	Length int    `json:"length"`
+	// External: the text did not come from the room's editor.
+	External bool `json:"external"`
+}
+
+// Run is a finished run of a document's code.
+type Run struct {
+	Doc        string `json:"doc"`
+	Language   string `json:"language"`
+	Status     string `json:"status"`
+	ExitCode   int    `json:"exitCode"`
+	DurationMs int64  `json:"durationMs"`
+	Runner     string `json:"runner"`
+	By         Person `json:"by"`
+}
+
+// Language is the language a code document was set to.
+type Language struct {
+	Doc      string `json:"doc"`
+	Language string `json:"language"`
 }
 
 // Consent is what the candidate agreed to before joining.

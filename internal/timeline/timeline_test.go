@@ -601,3 +601,36 @@ func TestRowsEncodeAsDocumented(t *testing.T) {
 		t.Errorf("JSON:\n got %s\nwant %s", raw, want)
 	}
 }
+
+// The workspace's events worth a row: pastes, time away from the tab (merged
+// into one row, dropped when shorter than a second), runs, languages and
+// loaded starter code; keystrokes and strokes are not rows.
+func TestBuildTellsTheWorkspace(t *testing.T) {
+	q := 0
+	evs := events(t,
+		entry{"10:00:00", room.TypeCodeLanguage, alex, room.CodeLanguageData{Doc: "main", Language: "python"}},
+		entry{"10:00:05", room.TypeCodeChanged, alex, room.CodeChangeData{Doc: "main", Question: &q}},
+		entry{"10:00:06", room.TypeCodeChanged, olivia, room.CodeChangeData{Doc: "main"}},
+		entry{"10:00:07", room.TypeBoardChanged, olivia, room.BoardData{}},
+		entry{"10:01:00", room.TypePasted, olivia, room.PasteData{Doc: "main", Length: 4210, External: true}},
+		entry{"10:02:00", room.TypeFocusLeft, olivia, nil},
+		entry{"10:02:42", room.TypeFocusReturned, olivia, room.FocusData{AwayMS: 42000}},
+		entry{"10:03:00", room.TypeFocusLeft, olivia, nil},
+		entry{"10:03:00.300", room.TypeFocusReturned, olivia, room.FocusData{AwayMS: 300}},
+		entry{"10:04:00", room.TypeCodeRun, room.Actor{Role: room.RoleHost}, room.RunData{Doc: "main", Language: "python",
+			Status: "ok", DurationMS: 120, Runner: "interviewer", By: olivia}},
+	)
+	v := room.InterviewerView{Questions: []templates.Question{{Text: "Reverse a list"}}}
+	rows := Build(evs, v, Options{})
+	var kinds []string
+	for _, r := range rows {
+		kinds = append(kinds, string(r.Kind))
+	}
+	if got := strings.Join(kinds, ","); got != "language,starter-loaded,pasted,tab-away,ran" {
+		t.Fatalf("rows = %s", got)
+	}
+	if rows[1].Question.Text != "Reverse a list" || rows[2].Paste.Length != 4210 || !rows[2].Paste.External ||
+		rows[3].AwayMs != 42000 || rows[4].Run.Status != "ok" || rows[4].Actor.Name != "Olivia Diaz" {
+		t.Errorf("rows = %+v", rows)
+	}
+}

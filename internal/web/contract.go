@@ -125,6 +125,9 @@ var names = map[reflect.Type]string{
 	typ[timeline.Question]():                           "TimelineQuestion",
 	typ[timeline.Rephrase]():                           "TimelineRephrase",
 	typ[timeline.Note]():                               "TimelineNote",
+	typ[timeline.Paste]():                              "TimelinePaste",
+	typ[timeline.Run]():                                "TimelineRun",
+	typ[timeline.Language]():                           "TimelineLanguage",
 	typ[room.Actor]():                                  "RoomActor",
 	typ[room.InterviewerView]():                        "InterviewerView",
 	typ[room.Phase]():                                  "RoomPhase",
@@ -151,7 +154,9 @@ var enums = map[reflect.Type][]string{
 		string(timeline.KindConsented), string(timeline.KindLocked), string(timeline.KindUnlocked), string(timeline.KindStarted),
 		string(timeline.KindTopicChecked), string(timeline.KindTopicUnchecked), string(timeline.KindTopicAdded),
 		string(timeline.KindTechnicalStarted), string(timeline.KindQuestion), string(timeline.KindRephrased),
-		string(timeline.KindNote), string(timeline.KindFinishStarted), string(timeline.KindEnded)},
+		string(timeline.KindNote), string(timeline.KindFinishStarted), string(timeline.KindEnded),
+		string(timeline.KindPasted), string(timeline.KindTabAway), string(timeline.KindRan),
+		string(timeline.KindLanguage), string(timeline.KindStarterLoaded)},
 }
 
 // errorCodes are every error code the console API answers.

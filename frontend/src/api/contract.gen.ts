@@ -195,9 +195,12 @@ export type TimelineRow = {
   rephrase?: TimelineRephrase
   note?: TimelineNote
   lastedMs?: number
+  paste?: TimelinePaste
+  run?: TimelineRun
+  language?: TimelineLanguage
 }
 
-export type TimelineKind = 'joined' | 'left' | 'reconnected' | 'consented' | 'locked' | 'unlocked' | 'started' | 'topic-checked' | 'topic-unchecked' | 'topic-added' | 'technical-started' | 'question' | 'rephrased' | 'note' | 'finish-started' | 'ended'
+export type TimelineKind = 'joined' | 'left' | 'reconnected' | 'consented' | 'locked' | 'unlocked' | 'started' | 'topic-checked' | 'topic-unchecked' | 'topic-added' | 'technical-started' | 'question' | 'rephrased' | 'note' | 'finish-started' | 'ended' | 'pasted' | 'tab-away' | 'ran' | 'language' | 'starter-loaded'
 
 export type TimelinePerson = {
   name?: string
@@ -244,6 +247,27 @@ export type TimelineNote = {
   author: TimelinePerson
   text: string
   savedAt: string
+}
+
+export type TimelinePaste = {
+  doc: string
+  length: number
+  external: boolean
+}
+
+export type TimelineRun = {
+  doc: string
+  language: string
+  status: string
+  exitCode: number
+  durationMs: number
+  runner: string
+  by: TimelinePerson
+}
+
+export type TimelineLanguage = {
+  doc: string
+  language: string
 }
 
 export type InterviewerView = {
@@ -432,6 +456,9 @@ export type Types = {
   TimelineQuestion: TimelineQuestion
   TimelineRephrase: TimelineRephrase
   TimelineNote: TimelineNote
+  TimelinePaste: TimelinePaste
+  TimelineRun: TimelineRun
+  TimelineLanguage: TimelineLanguage
   InterviewerView: InterviewerView
   RoomPhase: RoomPhase
   QuestionWindow: QuestionWindow
@@ -495,8 +522,8 @@ export const schemas: Record<TypeName, JsonSchema> = {
   Interviewer: {"additionalProperties":false,"properties":{"email":{"type":"string"},"link":{"type":"string"},"name":{"type":"string"}},"required":["name","email","link"],"type":"object"},
   Reschedule: {"additionalProperties":false,"properties":{"startsAt":{"type":"string"},"timeZone":{"type":"string"}},"required":["startsAt"],"type":"object"},
   Timeline: {"additionalProperties":false,"properties":{"rows":{"items":{"$ref":"#/$defs/TimelineRow"},"type":["array","null"]},"state":{"$ref":"#/$defs/InterviewerView"}},"required":["rows","state"],"type":"object"},
-  TimelineRow: {"additionalProperties":false,"properties":{"actor":{"$ref":"#/$defs/TimelinePerson"},"at":{"format":"date-time","type":"string"},"awayMs":{"type":"integer"},"consent":{"$ref":"#/$defs/TimelineConsent"},"key":{"type":"string"},"kind":{"$ref":"#/$defs/TimelineKind"},"lastedMs":{"type":"integer"},"note":{"$ref":"#/$defs/TimelineNote"},"question":{"$ref":"#/$defs/TimelineQuestion"},"rephrase":{"$ref":"#/$defs/TimelineRephrase"},"topic":{"$ref":"#/$defs/RoomTopic"}},"required":["key","at","kind"],"type":"object"},
-  TimelineKind: {"enum":["joined","left","reconnected","consented","locked","unlocked","started","topic-checked","topic-unchecked","topic-added","technical-started","question","rephrased","note","finish-started","ended"],"type":"string"},
+  TimelineRow: {"additionalProperties":false,"properties":{"actor":{"$ref":"#/$defs/TimelinePerson"},"at":{"format":"date-time","type":"string"},"awayMs":{"type":"integer"},"consent":{"$ref":"#/$defs/TimelineConsent"},"key":{"type":"string"},"kind":{"$ref":"#/$defs/TimelineKind"},"language":{"$ref":"#/$defs/TimelineLanguage"},"lastedMs":{"type":"integer"},"note":{"$ref":"#/$defs/TimelineNote"},"paste":{"$ref":"#/$defs/TimelinePaste"},"question":{"$ref":"#/$defs/TimelineQuestion"},"rephrase":{"$ref":"#/$defs/TimelineRephrase"},"run":{"$ref":"#/$defs/TimelineRun"},"topic":{"$ref":"#/$defs/RoomTopic"}},"required":["key","at","kind"],"type":"object"},
+  TimelineKind: {"enum":["joined","left","reconnected","consented","locked","unlocked","started","topic-checked","topic-unchecked","topic-added","technical-started","question","rephrased","note","finish-started","ended","pasted","tab-away","ran","language","starter-loaded"],"type":"string"},
   TimelinePerson: {"additionalProperties":false,"properties":{"name":{"type":"string"},"role":{"$ref":"#/$defs/RoomRole"}},"required":["role"],"type":"object"},
   RoomRole: {"enum":["candidate","interviewer","host"],"type":"string"},
   TimelineConsent: {"additionalProperties":false,"properties":{"aiAnalysis":{"type":"boolean"},"personalData":{"type":"boolean"},"recordingNotice":{"type":"boolean"},"repeats":{"type":"integer"}},"required":["personalData","aiAnalysis","recordingNotice"],"type":"object"},
@@ -504,6 +531,9 @@ export const schemas: Record<TypeName, JsonSchema> = {
   TimelineQuestion: {"additionalProperties":false,"properties":{"again":{"type":"boolean"},"comment":{"type":"string"},"durationMs":{"type":"integer"},"from":{"format":"date-time","type":"string"},"index":{"type":"integer"},"number":{"type":"integer"},"rating":{"type":"integer"},"rephrased":{"type":"boolean"},"skipped":{"type":"boolean"},"text":{"type":"string"},"to":{"format":"date-time","type":"string"},"total":{"type":"integer"}},"required":["index","number","total","text","from","again","rephrased"],"type":"object"},
   TimelineRephrase: {"additionalProperties":false,"properties":{"alternative":{"type":"string"},"index":{"type":"integer"},"number":{"type":"integer"}},"required":["index","number"],"type":"object"},
   TimelineNote: {"additionalProperties":false,"properties":{"author":{"$ref":"#/$defs/TimelinePerson"},"savedAt":{"format":"date-time","type":"string"},"text":{"type":"string"}},"required":["author","text","savedAt"],"type":"object"},
+  TimelinePaste: {"additionalProperties":false,"properties":{"doc":{"type":"string"},"external":{"type":"boolean"},"length":{"type":"integer"}},"required":["doc","length","external"],"type":"object"},
+  TimelineRun: {"additionalProperties":false,"properties":{"by":{"$ref":"#/$defs/TimelinePerson"},"doc":{"type":"string"},"durationMs":{"type":"integer"},"exitCode":{"type":"integer"},"language":{"type":"string"},"runner":{"type":"string"},"status":{"type":"string"}},"required":["doc","language","status","exitCode","durationMs","runner","by"],"type":"object"},
+  TimelineLanguage: {"additionalProperties":false,"properties":{"doc":{"type":"string"},"language":{"type":"string"}},"required":["doc","language"],"type":"object"},
   InterviewerView: {"additionalProperties":false,"properties":{"activity":{"items":{"$ref":"#/$defs/RoomActivity"},"type":["array","null"]},"comments":{"additionalProperties":{"type":"string"},"type":["object","null"]},"consentAt":{"format":"date-time","type":"string"},"done":{"additionalProperties":{"type":"boolean"},"type":["object","null"]},"endedAt":{"format":"date-time","type":"string"},"lastEventAt":{"format":"date-time","type":"string"},"lastSeq":{"type":"integer"},"locked":{"type":"boolean"},"notes":{"additionalProperties":{"$ref":"#/$defs/RoomNote"},"type":["object","null"]},"phase":{"$ref":"#/$defs/RoomPhase"},"plan":{"items":{"$ref":"#/$defs/RoomTopic"},"type":["array","null"]},"question":{"type":"integer"},"questions":{"type":"integer"},"questionsContent":{"items":{"$ref":"#/$defs/Question"},"type":["array","null"]},"ratings":{"additionalProperties":{"type":"integer"},"type":["object","null"]},"rephrased":{"additionalProperties":{"type":"boolean"},"type":["object","null"]},"startedAt":{"format":"date-time","type":"string"},"topics":{"items":{"$ref":"#/$defs/RoomTopic"},"type":["array","null"]},"windows":{"items":{"$ref":"#/$defs/QuestionWindow"},"type":["array","null"]}},"required":["phase","locked","topics","done","questions","question","windows","rephrased","ratings","comments","notes","activity","lastSeq","plan","questionsContent"],"type":"object"},
   RoomPhase: {"enum":["waiting","plan","technical","finish","ended"],"type":"string"},
   QuestionWindow: {"additionalProperties":false,"properties":{"from":{"format":"date-time","type":"string"},"index":{"type":"integer"},"skipped":{"type":"boolean"},"to":{"format":"date-time","type":"string"}},"required":["index","from"],"type":"object"},

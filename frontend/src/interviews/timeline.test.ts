@@ -184,3 +184,28 @@ describe('helpers', () => {
     expect(personLabel(undefined)).toBe('An interviewer')
   })
 })
+
+describe('rowText for the workspace', () => {
+  it('tells pastes, time away, runs, languages and starter code in words', () => {
+    const rows = [
+      row('14:10:00', 'language', { actor: alex, language: { doc: 'main', language: 'cpp' } }),
+      row('14:10:05', 'starter-loaded', { actor: alex, question: { index: 1, number: 2, total: 3, text: '', from: at('14:10:05'), again: false, rephrased: false } }),
+      row('14:11:00', 'pasted', { actor: olivia, paste: { doc: 'main', length: 4210, external: true } }),
+      row('14:12:00', 'tab-away', { actor: olivia, awayMs: 42_000 }),
+      row('14:13:00', 'ran', {
+        actor: olivia,
+        run: { doc: 'main', language: 'python', status: 'error', exitCode: 1, durationMs: 1500, runner: 'interviewer', by: olivia },
+      }),
+    ]
+    expect(titles(rows)).toEqual([
+      '14:10 Editor language set to C++',
+      '14:10 Starter code of question 2 loaded',
+      '14:11 Olivia Diaz (candidate) pasted 4,210 characters',
+      '14:12 Olivia Diaz (candidate) left the interview tab',
+      '14:13 Code run: Python failed (exit code 1)',
+    ])
+    expect(detail(rows[2]!)).toBe('From outside the room')
+    expect(detail(rows[3]!)).toBe(`Away for ${formatSpan(42_000)}`)
+    expect(detail(rows[4]!)).toContain("in the interviewer's browser")
+  })
+})

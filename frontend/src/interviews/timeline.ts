@@ -66,6 +66,40 @@ function questionTitle(q: NonNullable<TimelineRow['question']>, time: TextOption
   return `Question ${of}${q.again ? ' again' : ''}${q.skipped ? ' (skipped)' : ''} · ${span}`
 }
 
+const LANGUAGE_NAMES: Record<string, string> = {
+  plaintext: 'Plain text',
+  go: 'Go',
+  python: 'Python',
+  javascript: 'JavaScript',
+  typescript: 'TypeScript',
+  java: 'Java',
+  cpp: 'C++',
+  sql: 'SQL',
+}
+
+function languageName(id: string): string {
+  return LANGUAGE_NAMES[id] ?? id
+}
+
+const RUN_OUTCOME: Record<string, string> = {
+  ok: 'finished',
+  error: 'failed',
+  timeout: 'time limit reached',
+  stopped: 'stopped',
+  memory: 'out of memory',
+  crashed: 'did not finish',
+}
+
+function runOutcome(r: NonNullable<TimelineRow['run']>): string {
+  const code = r.status === 'ok' || r.status === 'error' ? ` (exit code ${r.exitCode})` : ''
+  return `${languageName(r.language)} ${RUN_OUTCOME[r.status] ?? r.status}${code}`
+}
+
+function runDetail(r: NonNullable<TimelineRow['run']>, who: string): string {
+  const where = r.runner === 'remote' ? 'on the code runner' : `in the ${r.runner}'s browser`
+  return `Run by ${who}, ${where}, ${formatSpan(r.durationMs)}${r.doc === 'pad' ? ' (scratch pad)' : ''}`
+}
+
 /** The words for one row. */
 export function rowText(row: TimelineRow, { time }: TextOptions): RowText {
   const who = personLabel(row.actor)
@@ -108,6 +142,25 @@ export function rowText(row: TimelineRow, { time }: TextOptions): RowText {
       return row.lastedMs !== undefined
         ? { title: 'Interview ended', detail: `Lasted ${formatSpan(row.lastedMs)}` }
         : { title: 'Interview ended' }
+    case 'pasted': {
+      const p = row.paste
+      return {
+        title: `${who} pasted ${(p?.length ?? 0).toLocaleString('en-US')} characters`,
+        detail: p?.external ? 'From outside the room' : 'Copied inside the editor',
+      }
+    }
+    case 'tab-away':
+      return row.awayMs !== undefined
+        ? { title: `${who} left the interview tab`, detail: `Away for ${formatSpan(row.awayMs)}` }
+        : { title: `${who} left the interview tab`, detail: 'Not back yet' }
+    case 'ran': {
+      const r = row.run
+      return { title: `Code run: ${r ? runOutcome(r) : ''}`, detail: r ? runDetail(r, who) : '' }
+    }
+    case 'language':
+      return { title: `Editor language set to ${languageName(row.language?.language ?? '')}`, detail: `By ${who}` }
+    case 'starter-loaded':
+      return { title: `Starter code of question ${row.question?.number ?? ''} loaded`, detail: `By ${who}` }
     default:
       // A kind from a newer host: say what it is called rather than nothing.
       return { title: String((row as { kind: string }).kind).replace(/-/g, ' ') }

@@ -29,7 +29,8 @@
 // # Caveats
 //
 // Doc and Board are safe for concurrent use but do no I/O: storing accepted
-// updates in the interview log and replaying them (Doc.Accept, Board.Merge)
-// after a restart is the caller's part, as is the 512 KiB (MaxPushBytes) and
+// updates in the interview log and replaying them after a restart (NewDoc or
+// RestoreDoc from a stored snapshot, then Doc.Accept; Board.Merge) is the
+// caller's part, as is the 512 KiB (MaxPushBytes) and
 // 256 KiB (MaxBoardPushBytes) limits on a whole message's JSON.
 package collab

@@ -69,16 +69,25 @@ type Doc struct {
 
 // NewDoc returns document id at version 0 with text in language.
 func NewDoc(id, language string, text Text) (*Doc, error) {
-	if id == "" {
+	return RestoreDoc(Snapshot{Doc: id, Language: language, Text: text})
+}
+
+// RestoreDoc returns the document a snapshot describes (a stored keyframe),
+// at its version; pulls from before that version get ErrSnapshotNeeded.
+func RestoreDoc(s Snapshot) (*Doc, error) {
+	if s.Doc == "" {
 		return nil, problem(ErrUpdate, "a document needs an ID")
 	}
-	if err := CheckLanguage(language); err != nil {
+	if s.Version < 0 {
+		return nil, problem(ErrVersion, fmt.Sprintf("version %d is not a version", s.Version))
+	}
+	if err := CheckLanguage(s.Language); err != nil {
 		return nil, err
 	}
-	if text.Len() > MaxDocLen {
+	if s.Text.Len() > MaxDocLen {
 		return nil, tooLong()
 	}
-	return &Doc{id: id, language: language, text: slices.Clone(text.units)}, nil
+	return &Doc{id: s.Doc, language: s.Language, text: slices.Clone(s.Text.units), version: s.Version, base: s.Version}, nil
 }
 
 func tooLong() error {

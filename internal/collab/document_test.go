@@ -214,6 +214,32 @@ func TestReplayRebuildsTheDocument(t *testing.T) {
 	wantState(t, replayed, 4, "😀\n")
 }
 
+func TestRestoreFromASnapshot(t *testing.T) {
+	live := newDoc(t, "")
+	for i := range 3 {
+		if _, _, err := live.Accept(update("c", fmt.Sprintf(`[%d,[0,"é"]]`, i))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	restored, err := RestoreDoc(live.Snapshot())
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantState(t, restored, 3, "ééé")
+	if _, err := restored.Push(3, []Update{update("c", `[3,[0,"!"]]`)}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := restored.Since(2); !errors.Is(err, ErrSnapshotNeeded) {
+		t.Fatalf("Since(2) before the snapshot = %v, want ErrSnapshotNeeded", err)
+	}
+	if got, err := restored.Since(3); err != nil || len(got) != 1 {
+		t.Fatalf("Since(3) = %v, %v", got, err)
+	}
+	if _, err := RestoreDoc(Snapshot{Doc: DocPad, Language: "go", Version: -1}); !errors.Is(err, ErrVersion) {
+		t.Fatalf("RestoreDoc at version -1 = %v, want ErrVersion", err)
+	}
+}
+
 func TestReplaceLoadsStarterCode(t *testing.T) {
 	d := newDoc(t, "old text")
 	version, u, err := d.Replace("host", "func main() {\r\n}\r\n")

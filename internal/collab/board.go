@@ -59,6 +59,17 @@ func NewBoard() *Board { return &Board{elements: map[string]element{}} }
 // (an image, a file, over a limit) fails the whole merge with ErrElement or
 // ErrBoardFull, and nothing changes.
 func (b *Board) Merge(raws []json.RawMessage) ([]json.RawMessage, error) {
+	return b.merge(raws, true)
+}
+
+// Check returns what Merge would keep, changing nothing: for a caller that
+// stores elements before they take effect. Merging its result (under the
+// lock that orders the caller's merges) keeps it all.
+func (b *Board) Check(raws []json.RawMessage) ([]json.RawMessage, error) {
+	return b.merge(raws, false)
+}
+
+func (b *Board) merge(raws []json.RawMessage, keep bool) ([]json.RawMessage, error) {
 	if len(raws) > MaxMergeElements {
 		return nil, problem(ErrElement, fmt.Sprintf("a change holds at most %d elements (this one has %d)", MaxMergeElements, len(raws)))
 	}
@@ -79,7 +90,9 @@ func (b *Board) Merge(raws []json.RawMessage) ([]json.RawMessage, error) {
 	}
 	accepted := make([]json.RawMessage, len(winners))
 	for i, e := range winners {
-		b.keep(e)
+		if keep {
+			b.keep(e)
+		}
 		accepted[i] = e.raw
 	}
 	return accepted, nil

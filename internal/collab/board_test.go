@@ -78,6 +78,19 @@ func TestMergeKeepsOrderAndJSON(t *testing.T) {
 	}
 }
 
+func TestCheckThenMerge(t *testing.T) {
+	b := NewBoard()
+	mustMerge(t, b, raws(el("a", 2, 1, false)))
+	checked, err := b.Check(raws(el("a", 1, 1, false), el("b", 1, 1, false), el("a", 3, 1, false)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantRaws(t, "checked", checked, raws(el("b", 1, 1, false), el("a", 3, 1, false)))
+	wantRaws(t, "board after Check", b.Elements(), raws(el("a", 2, 1, false)))
+	wantRaws(t, "merged", mustMerge(t, b, checked), checked)
+	wantRaws(t, "board", b.Elements(), raws(el("a", 3, 1, false), el("b", 1, 1, false)))
+}
+
 func TestMergeOneIDTwice(t *testing.T) {
 	b := NewBoard()
 	mustMerge(t, b, raws(el("a", 5, 1, false)))

@@ -154,30 +154,52 @@ func (d *Doc) Push(version int, updates []Update) ([]Update, error) {
 	return d.push(version, updates)
 }
 
+// Check returns what Push would accept, changing nothing: for a caller that
+// stores updates before they take effect. Pushing its result (under the lock
+// that orders the caller's pushes, so the version still holds) accepts it.
+func (d *Doc) Check(version int, updates []Update) ([]Update, error) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	_, accepted, err := d.check(version, updates)
+	return accepted, err
+}
+
 // push is Push with d.mu held.
 func (d *Doc) push(version int, updates []Update) ([]Update, error) {
-	if len(updates) > MaxPushUpdates {
-		return nil, problem(ErrUpdate, fmt.Sprintf("a push holds at most %d updates (this one has %d)", MaxPushUpdates, len(updates)))
-	}
-	switch {
-	case version < d.version:
-		return nil, problem(ErrStale, ErrStale.Error())
-	case version > d.version:
-		return nil, problem(ErrVersion, fmt.Sprintf("version %d is ahead of the document (at version %d)", version, d.version))
-	}
-	sets, err := parseUpdates(updates, len(d.text))
+	sets, accepted, err := d.check(version, updates)
 	if err != nil {
 		return nil, err
 	}
-	accepted := make([]Update, len(updates))
-	for i, cs := range sets {
+	for _, cs := range sets {
 		d.spare = cs.applyTo(d.spare[:0], d.text)
 		d.text, d.spare = d.spare, d.text
-		accepted[i] = Update{ClientID: updates[i].ClientID, Changes: cs.appendJSON(nil)}
 	}
 	d.version += len(accepted)
 	d.remember(accepted)
 	return accepted, nil
+}
+
+// check validates a push with d.mu held, returning its change sets and the
+// updates as they are accepted.
+func (d *Doc) check(version int, updates []Update) ([]ChangeSet, []Update, error) {
+	if len(updates) > MaxPushUpdates {
+		return nil, nil, problem(ErrUpdate, fmt.Sprintf("a push holds at most %d updates (this one has %d)", MaxPushUpdates, len(updates)))
+	}
+	switch {
+	case version < d.version:
+		return nil, nil, problem(ErrStale, ErrStale.Error())
+	case version > d.version:
+		return nil, nil, problem(ErrVersion, fmt.Sprintf("version %d is ahead of the document (at version %d)", version, d.version))
+	}
+	sets, err := parseUpdates(updates, len(d.text))
+	if err != nil {
+		return nil, nil, err
+	}
+	accepted := make([]Update, len(updates))
+	for i, cs := range sets {
+		accepted[i] = Update{ClientID: updates[i].ClientID, Changes: cs.appendJSON(nil)}
+	}
+	return sets, accepted, nil
 }
 
 // parseUpdates checks updates against a document of length n and returns

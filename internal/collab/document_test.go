@@ -53,6 +53,29 @@ func TestPushAcceptsInOrder(t *testing.T) {
 	}
 }
 
+func TestCheckThenPush(t *testing.T) {
+	d := newDoc(t, "ab")
+	checked, err := d.Check(0, []Update{update("c1", `[ 2, [0, "c"] ]`)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantState(t, d, 0, "ab")
+	if fmt.Sprint(checked) != fmt.Sprint([]Update{update("c1", `[2,[0,"c"]]`)}) {
+		t.Fatalf("Check = %s", checked)
+	}
+	if _, err := d.Check(0, []Update{update("c1", `[3]`)}); !errors.Is(err, ErrChanges) {
+		t.Fatalf("Check of a bad update = %v, want ErrChanges", err)
+	}
+	pushed, err := d.Push(0, checked)
+	if err != nil || fmt.Sprint(pushed) != fmt.Sprint(checked) {
+		t.Fatalf("Push of the checked updates = %s, %v", pushed, err)
+	}
+	wantState(t, d, 1, "abc")
+	if _, err := d.Check(0, checked); !errors.Is(err, ErrStale) {
+		t.Fatalf("Check on an old version = %v, want ErrStale", err)
+	}
+}
+
 func TestPushRefusesStale(t *testing.T) {
 	d := newDoc(t, "ab")
 	first := []Update{update("c1", `[2,[0,"c"]]`)}

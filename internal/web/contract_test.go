@@ -256,7 +256,7 @@ func TestEveryDocumentedRouteAnswersItsContract(t *testing.T) {
 	call("GET", "/api/templates", nil, 200)
 	content := templates.Content{Name: "Contract", Specialization: "Go", Description: "d", DurationMinutes: 45,
 		Plan: []templates.Topic{{Title: "Experience"}}, Questions: []templates.Question{{Text: "Why?", Alternative: "How come?",
-			ExpectedAnswer: "Because.", KeyPoints: []string{"cause"}}}}
+			ExpectedAnswer: "Because.", KeyPoints: []string{"cause"}, StarterCode: "package main\n", Language: templates.Go}}}
 	tpl := decodeID(call("POST", "/api/templates", content, 201))
 	call("GET", "/api/templates/"+tpl, nil, 200)
 	call("GET", "/api/templates/nope", nil, 404)

@@ -3,6 +3,12 @@
 /** How long an interview may last, in minutes (templates.MinDuration, templates.MaxDuration). */
 export const DURATION_MINUTES = {"min":15,"max":240} as const
 
+/** The code languages, in the order pickers show them (templates.Languages). */
+export const LANGUAGES = ["plaintext","go","python","javascript","typescript","java","cpp","sql"] as const
+
+/** A question's starter code may have at most this many characters (templates.MaxStarterCode). */
+export const STARTER_CODE_MAX = 100000 as const
+
 /** Every error code an answer's `error.code` may be. */
 export const ERROR_CODES = ['bad_request', 'unauthorized', 'forbidden', 'not_found', 'conflict', 'too_large', 'invalid', 'internal', 'smtp', 'unavailable'] as const
 export type ApiErrorCode = (typeof ERROR_CODES)[number]
@@ -80,7 +86,11 @@ export type Question = {
   alternative: string
   expectedAnswer: string
   keyPoints?: string[]
+  starterCode?: string
+  language?: Language
 }
+
+export type Language = 'plaintext' | 'go' | 'python' | 'javascript' | 'typescript' | 'java' | 'cpp' | 'sql'
 
 export type Template = {
   id: string
@@ -434,6 +444,7 @@ export type Types = {
   TemplateFields: TemplateFields
   Topic: Topic
   Question: Question
+  Language: Language
   Template: Template
   InterviewList: InterviewList
   InterviewSummary: InterviewSummary
@@ -508,7 +519,8 @@ export const schemas: Record<TypeName, JsonSchema> = {
   TemplateSummary: {"additionalProperties":false,"properties":{"builtIn":{"type":"boolean"},"description":{"type":"string"},"durationMinutes":{"type":"integer"},"id":{"type":"string"},"name":{"type":"string"},"questionCount":{"type":"integer"},"specialization":{"type":"string"},"technical":{"type":"boolean"},"topicCount":{"type":"integer"},"updatedAt":{"format":"date-time","type":"string"}},"required":["id","name","specialization","description","durationMinutes","technical","builtIn","topicCount","questionCount","updatedAt"],"type":"object"},
   TemplateFields: {"additionalProperties":false,"properties":{"description":{"type":"string"},"durationMinutes":{"type":"integer"},"name":{"type":"string"},"plan":{"items":{"$ref":"#/$defs/Topic"},"type":["array","null"]},"questions":{"items":{"$ref":"#/$defs/Question"},"type":["array","null"]},"specialization":{"type":"string"}},"required":["name","specialization","description","durationMinutes","plan","questions"],"type":"object"},
   Topic: {"additionalProperties":false,"properties":{"hint":{"type":"string"},"id":{"type":"string"},"title":{"type":"string"}},"required":["title"],"type":"object"},
-  Question: {"additionalProperties":false,"properties":{"alternative":{"type":"string"},"expectedAnswer":{"type":"string"},"id":{"type":"string"},"keyPoints":{"items":{"type":"string"},"type":["array","null"]},"text":{"type":"string"}},"required":["text","alternative","expectedAnswer"],"type":"object"},
+  Question: {"additionalProperties":false,"properties":{"alternative":{"type":"string"},"expectedAnswer":{"type":"string"},"id":{"type":"string"},"keyPoints":{"items":{"type":"string"},"type":["array","null"]},"language":{"$ref":"#/$defs/Language"},"starterCode":{"type":"string"},"text":{"type":"string"}},"required":["text","alternative","expectedAnswer"],"type":"object"},
+  Language: {"enum":["plaintext","go","python","javascript","typescript","java","cpp","sql"],"type":"string"},
   Template: {"additionalProperties":false,"properties":{"builtIn":{"type":"boolean"},"createdAt":{"format":"date-time","type":"string"},"description":{"type":"string"},"durationMinutes":{"type":"integer"},"id":{"type":"string"},"name":{"type":"string"},"plan":{"items":{"$ref":"#/$defs/Topic"},"type":["array","null"]},"questions":{"items":{"$ref":"#/$defs/Question"},"type":["array","null"]},"specialization":{"type":"string"},"technical":{"type":"boolean"},"updatedAt":{"format":"date-time","type":"string"}},"required":["id","name","specialization","description","durationMinutes","plan","questions","technical","builtIn","createdAt","updatedAt"],"type":"object"},
   InterviewList: {"additionalProperties":false,"properties":{"interviews":{"items":{"$ref":"#/$defs/InterviewSummary"},"type":["array","null"]},"total":{"type":"integer"}},"required":["interviews","total"],"type":"object"},
   InterviewSummary: {"additionalProperties":false,"properties":{"campaign":{"type":"string"},"candidate":{"$ref":"#/$defs/Person"},"endsAt":{"format":"date-time","type":"string"},"id":{"type":"string"},"position":{"type":"string"},"startsAt":{"format":"date-time","type":"string"},"status":{"$ref":"#/$defs/InterviewStatus"},"templateName":{"type":"string"},"tense":{"$ref":"#/$defs/Tense"},"timeZone":{"type":"string"}},"required":["id","position","candidate","campaign","startsAt","timeZone","endsAt","status","tense","templateName"],"type":"object"},

@@ -11,6 +11,7 @@ export type {
   Interviewer,
   InterviewerView,
   Invitation,
+  Language,
   MailSecurity,
   MailSettings,
   MailUpdate,

@@ -9,6 +9,7 @@ import (
 	"github.com/interviewdesk/interviewdesk/internal/interviews"
 	"github.com/interviewdesk/interviewdesk/internal/invitation"
 	"github.com/interviewdesk/interviewdesk/internal/room"
+	"github.com/interviewdesk/interviewdesk/internal/runner"
 	"github.com/interviewdesk/interviewdesk/internal/settings"
 	"github.com/interviewdesk/interviewdesk/internal/templates"
 	"github.com/interviewdesk/interviewdesk/internal/timeline"
@@ -76,6 +77,9 @@ var endpoints = []endpoint{
 	{"GET", "/api/settings/mail", (*Server).getMail, nil, false, typ[invitation.MailSettings](), "", 200, nil},
 	{"PUT", "/api/settings/mail", (*Server).putMail, typ[settings.MailUpdate](), false, typ[invitation.MailSettings](), "", 200, []string{codeInvalid}},
 	{"POST", "/api/settings/mail/test", (*Server).testMail, typ[TestMail](), false, typ[TestMailSent](), "", 200, []string{codeInvalid, codeConflict, codeSMTP}},
+	{"GET", "/api/settings/runner", (*Server).getRunner, nil, false, typ[settings.CodeRunnerView](), "", 200, nil},
+	{"PUT", "/api/settings/runner", (*Server).putRunner, typ[settings.CodeRunnerUpdate](), false, typ[settings.CodeRunnerView](), "", 200, []string{codeInvalid}},
+	{"POST", "/api/settings/runner/test", (*Server).testRunner, nil, false, typ[RunnerTest](), "", 200, []string{codeConflict}},
 }
 
 // recordingList is an interview's recordings.
@@ -118,6 +122,10 @@ var names = map[reflect.Type]string{
 	typ[settings.MailUpdate]():                         "MailUpdate",
 	typ[TestMail]():                                    "TestMail",
 	typ[TestMailSent]():                                "TestMailSent",
+	typ[settings.CodeRunnerView]():                     "CodeRunnerSettings",
+	typ[settings.CodeRunnerUpdate]():                   "CodeRunnerUpdate",
+	typ[RunnerTest]():                                  "CodeRunnerTest",
+	typ[runner.Runtime]():                              "CodeRunnerRuntime",
 	typ[Timeline]():                                    "Timeline",
 	typ[timeline.Row]():                                "TimelineRow",
 	typ[timeline.Kind]():                               "TimelineKind",

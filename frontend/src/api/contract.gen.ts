@@ -431,6 +431,31 @@ export type TestMailSent = {
   sentTo: string
 }
 
+export type CodeRunnerSettings = {
+  url: string
+  hasToken: boolean
+  configured: boolean
+}
+
+export type CodeRunnerUpdate = {
+  url: string
+  token?: string
+  clearToken?: boolean
+}
+
+export type CodeRunnerTest = {
+  url: string
+  runtimes: CodeRunnerRuntime[]
+  languages: Language[]
+}
+
+export type CodeRunnerRuntime = {
+  language: string
+  version: string
+  aliases: string[]
+  runtime?: string
+}
+
 /** Every named type by its name. */
 export type Types = {
   ApiErrorBody: ApiErrorBody
@@ -490,6 +515,10 @@ export type Types = {
   MailUpdate: MailUpdate
   TestMail: TestMail
   TestMailSent: TestMailSent
+  CodeRunnerSettings: CodeRunnerSettings
+  CodeRunnerUpdate: CodeRunnerUpdate
+  CodeRunnerTest: CodeRunnerTest
+  CodeRunnerRuntime: CodeRunnerRuntime
 }
 export type TypeName = keyof Types
 
@@ -566,6 +595,10 @@ export const schemas: Record<TypeName, JsonSchema> = {
   MailUpdate: {"additionalProperties":false,"properties":{"clearPassword":{"type":"boolean"},"fromAddress":{"type":"string"},"fromName":{"type":"string"},"host":{"type":"string"},"password":{"type":"string"},"port":{"type":"integer"},"replyTo":{"type":"string"},"security":{"$ref":"#/$defs/MailSecurity"},"username":{"type":"string"}},"required":["host","port","security","fromAddress"],"type":"object"},
   TestMail: {"additionalProperties":false,"properties":{"to":{"type":"string"}},"required":["to"],"type":"object"},
   TestMailSent: {"additionalProperties":false,"properties":{"sentTo":{"type":"string"}},"required":["sentTo"],"type":"object"},
+  CodeRunnerSettings: {"additionalProperties":false,"properties":{"configured":{"type":"boolean"},"hasToken":{"type":"boolean"},"url":{"type":"string"}},"required":["url","hasToken","configured"],"type":"object"},
+  CodeRunnerUpdate: {"additionalProperties":false,"properties":{"clearToken":{"type":"boolean"},"token":{"type":"string"},"url":{"type":"string"}},"required":["url"],"type":"object"},
+  CodeRunnerTest: {"additionalProperties":false,"properties":{"languages":{"items":{"$ref":"#/$defs/Language"},"type":["array","null"]},"runtimes":{"items":{"$ref":"#/$defs/CodeRunnerRuntime"},"type":["array","null"]},"url":{"type":"string"}},"required":["url","runtimes","languages"],"type":"object"},
+  CodeRunnerRuntime: {"additionalProperties":false,"properties":{"aliases":{"items":{"type":"string"},"type":["array","null"]},"language":{"type":"string"},"runtime":{"type":"string"},"version":{"type":"string"}},"required":["language","version","aliases"],"type":"object"},
 }
 
 /** Each endpoint's request body and answer, by "METHOD PATH". */
@@ -603,6 +636,9 @@ export type Endpoints = {
   'GET /api/settings/mail': { request: undefined; response: MailSettings }
   'PUT /api/settings/mail': { request: MailUpdate; response: MailSettings }
   'POST /api/settings/mail/test': { request: TestMail; response: TestMailSent }
+  'GET /api/settings/runner': { request: undefined; response: CodeRunnerSettings }
+  'PUT /api/settings/runner': { request: CodeRunnerUpdate; response: CodeRunnerSettings }
+  'POST /api/settings/runner/test': { request: undefined; response: CodeRunnerTest }
 }
 export type EndpointKey = keyof Endpoints
 
@@ -656,4 +692,7 @@ export const endpoints: Record<EndpointKey, Endpoint> = {
   'GET /api/settings/mail': { method: 'GET', path: '/api/settings/mail', status: 200, request: null, response: 'MailSettings', file: null, errors: [] },
   'PUT /api/settings/mail': { method: 'PUT', path: '/api/settings/mail', status: 200, request: 'MailUpdate', response: 'MailSettings', file: null, errors: ['invalid'] },
   'POST /api/settings/mail/test': { method: 'POST', path: '/api/settings/mail/test', status: 200, request: 'TestMail', response: 'TestMailSent', file: null, errors: ['invalid', 'conflict', 'smtp'] },
+  'GET /api/settings/runner': { method: 'GET', path: '/api/settings/runner', status: 200, request: null, response: 'CodeRunnerSettings', file: null, errors: [] },
+  'PUT /api/settings/runner': { method: 'PUT', path: '/api/settings/runner', status: 200, request: 'CodeRunnerUpdate', response: 'CodeRunnerSettings', file: null, errors: ['invalid'] },
+  'POST /api/settings/runner/test': { method: 'POST', path: '/api/settings/runner/test', status: 200, request: null, response: 'CodeRunnerTest', file: null, errors: ['conflict'] },
 }

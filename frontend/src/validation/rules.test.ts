@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import {
   checkDuration,
   checkEmail,
+  checkHttpUrl,
   checkLanguage,
   checkStarterCode,
   DURATION,
@@ -58,4 +59,16 @@ describe('starter code rules', () => {
     expect(checkLanguage('cpp')).toBeUndefined()
     expect(checkLanguage('c++')).toBe(RULE_MESSAGES.language)
   })
+})
+
+describe('web addresses', () => {
+  it.each([
+    ['', undefined],
+    ['http://localhost:2000', undefined],
+    [' https://runner.example.com/piston ', undefined],
+    ['localhost:2000', RULE_MESSAGES.httpUrl],
+    ['ftp://runner.example.com', RULE_MESSAGES.httpUrl],
+    ['http://', RULE_MESSAGES.httpUrl],
+    ['javascript:alert(1)', RULE_MESSAGES.httpUrl],
+  ])('%j → %s', (value, want) => expect(checkHttpUrl(value)).toBe(want))
 })

@@ -22,6 +22,7 @@ export const RULE_MESSAGES = {
     `The starter code can be at most ${STARTER_CODE_MAX.toLocaleString('en-US')} characters (it has ${n.toLocaleString('en-US')}).`,
   starterCodeNul: 'The starter code contains a NUL character.',
   language: 'Choose a language from the list.',
+  httpUrl: 'Enter an address starting with http:// or https://, like http://localhost:2000.',
 } as const
 
 /** The code languages the host accepts, in picker order, with their names. */
@@ -82,4 +83,17 @@ export function checkStarterCode(value: string): string | undefined {
 /** An optional language: empty, or one of LANGUAGES. */
 export function checkLanguage(value: string): string | undefined {
   return value === '' || isLanguage(value) ? undefined : RULE_MESSAGES.language
+}
+
+/** An optional web address: empty, or an absolute http(s) URL with a host. */
+export function checkHttpUrl(value: string): string | undefined {
+  const t = value.trim()
+  if (t === '') return undefined
+  try {
+    const u = new URL(t)
+    if ((u.protocol === 'http:' || u.protocol === 'https:') && u.hostname !== '') return undefined
+  } catch {
+    // not a URL at all
+  }
+  return RULE_MESSAGES.httpUrl
 }

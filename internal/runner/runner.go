@@ -39,7 +39,7 @@ type Client struct {
 	fetched  time.Time
 }
 
-// New returns a Client for the runner at cfg.URL. An empty URL is
+// New returns a Client for the runner at cfg.URL (log may be nil). An empty URL is
 // ErrNotConfigured; an address CheckURL refuses is ErrBadURL.
 func New(cfg Config, log *slog.Logger) (*Client, error) {
 	if strings.TrimSpace(cfg.URL) == "" {
@@ -56,6 +56,9 @@ func New(cfg Config, log *slog.Logger) (*Client, error) {
 	}
 	if c.now == nil {
 		c.now = time.Now
+	}
+	if c.log == nil {
+		c.log = slog.New(slog.DiscardHandler)
 	}
 	return c, nil
 }

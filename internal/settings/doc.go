@@ -1,4 +1,5 @@
 // Package settings keeps the install's preferences in the store: the organizer (the
 // recruiter who owns this console and is every interview's first interviewer) and
-// the default time zone for new interviews.
+// the default time zone for new interviews; the SMTP server invitations go
+// through (mail.go); the optional remote code runner (runner.go).
 package settings

@@ -1,7 +1,6 @@
 package settings
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 
@@ -13,14 +12,7 @@ import (
 // chosen (no host when email was never set up).
 func (s *Service) Mail() (mail.Settings, error) {
 	var m mail.Settings
-	err := s.db.View(func(tx *store.Tx) error {
-		err := store.GetJSON(tx, store.BucketMeta, store.KeyMailSettings, &m)
-		if errors.Is(err, store.ErrNotFound) {
-			return nil
-		}
-		return err
-	})
-	if err != nil {
+	if err := s.read(store.KeyMailSettings, &m); err != nil {
 		return mail.Settings{}, fmt.Errorf("read email settings: %w", err)
 	}
 	return m.WithDefaults(), nil
@@ -52,9 +44,7 @@ func (s *Service) PutMail(u MailUpdate) (mail.Settings, error) {
 			return mail.Settings{}, err
 		}
 	}
-	if err := s.db.Update(func(tx *store.Tx) error {
-		return store.PutJSON(tx, store.BucketMeta, store.KeyMailSettings, next)
-	}); err != nil {
+	if err := s.write(store.KeyMailSettings, next); err != nil {
 		return mail.Settings{}, fmt.Errorf("save email settings: %w", err)
 	}
 	return next, nil

@@ -37,14 +37,7 @@ func New(db *store.DB) *Service { return &Service{db: db} }
 // name as organizer and the machine's time zone.
 func (s *Service) Get() (Settings, error) {
 	var st Settings
-	err := s.db.View(func(tx *store.Tx) error {
-		err := store.GetJSON(tx, store.BucketMeta, store.KeySettings, &st)
-		if errors.Is(err, store.ErrNotFound) {
-			return nil
-		}
-		return err
-	})
-	if err != nil {
+	if err := s.read(store.KeySettings, &st); err != nil {
 		return Settings{}, fmt.Errorf("read settings: %w", err)
 	}
 	if st.Organizer.Name == "" {
@@ -75,12 +68,27 @@ func (s *Service) Put(st Settings) (Settings, error) {
 	if err := e.Err(); err != nil {
 		return Settings{}, err
 	}
-	if err := s.db.Update(func(tx *store.Tx) error {
-		return store.PutJSON(tx, store.BucketMeta, store.KeySettings, st)
-	}); err != nil {
+	if err := s.write(store.KeySettings, st); err != nil {
 		return Settings{}, fmt.Errorf("save settings: %w", err)
 	}
 	return s.Get()
+}
+
+// read decodes the meta bucket's value at key into v, and leaves v as it is
+// when nothing was ever stored there.
+func (s *Service) read(key []byte, v any) error {
+	return s.db.View(func(tx *store.Tx) error {
+		err := store.GetJSON(tx, store.BucketMeta, key, v)
+		if errors.Is(err, store.ErrNotFound) {
+			return nil
+		}
+		return err
+	})
+}
+
+// write stores v as the meta bucket's value at key.
+func (s *Service) write(key []byte, v any) error {
+	return s.db.Update(func(tx *store.Tx) error { return store.PutJSON(tx, store.BucketMeta, key, v) })
 }
 
 func osUserName() string {

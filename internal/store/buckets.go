@@ -7,6 +7,7 @@ package store
 //	    library_version     -> big-endian uint64 (starter templates seeded)
 //	    settings            -> JSON settings
 //	    mail_settings       -> JSON SMTP settings (password included; the file is 0600)
+//	    runner_settings     -> JSON code runner address and token
 //	templates/
 //	    <template id>       -> JSON template
 //	interviews/
@@ -33,4 +34,5 @@ var (
 	KeyLibraryVersion = []byte("library_version")
 	KeySettings       = []byte("settings")
 	KeyMailSettings   = []byte("mail_settings")
+	KeyRunnerSettings = []byte("runner_settings")
 )

@@ -2,6 +2,7 @@ package templates
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -20,7 +21,31 @@ const (
 	MaxDuration      = 240
 	DefaultDuration  = 60
 	MaxFileTemplates = 500
+	// MaxStarterCode bounds a question's starter code, in characters.
+	MaxStarterCode = 100_000
 )
+
+// Language names a code editor language (the room's language picker). The
+// empty Language means none was chosen.
+type Language string
+
+// Languages.
+const (
+	PlainText  Language = "plaintext"
+	Go         Language = "go"
+	Python     Language = "python"
+	JavaScript Language = "javascript"
+	TypeScript Language = "typescript"
+	Java       Language = "java"
+	Cpp        Language = "cpp"
+	SQL        Language = "sql"
+)
+
+// Languages lists every Language in the order pickers show them.
+var Languages = []Language{PlainText, Go, Python, JavaScript, TypeScript, Java, Cpp, SQL}
+
+// Valid reports whether l is one of Languages.
+func (l Language) Valid() bool { return slices.Contains(Languages, l) }
 
 // Topic is one item of the interview plan.
 type Topic struct {
@@ -39,6 +64,11 @@ type Question struct {
 	Alternative    string   `json:"alternative"`
 	ExpectedAnswer string   `json:"expectedAnswer"`
 	KeyPoints      []string `json:"keyPoints,omitempty"`
+	// StarterCode is what the interviewer can load into the room's shared
+	// editor for this question, in Language; empty means none. Language may
+	// be set without starter code (loading then only picks the language).
+	StarterCode string   `json:"starterCode,omitempty"`
+	Language    Language `json:"language,omitempty"`
 }
 
 // Content is what a user writes: everything but identity and bookkeeping.
@@ -123,6 +153,21 @@ func (c *Content) normalize(newID func() string) {
 			}
 		}
 		q.KeyPoints = points
+		q.normalizeCode()
+	}
+}
+
+// normalizeCode keeps the starter code as written (indentation matters) but
+// with "\n" line ends, drops code that is only white space, and gives code
+// without a language the plain-text one.
+func (q *Question) normalizeCode() {
+	q.StarterCode = strings.ReplaceAll(strings.ReplaceAll(q.StarterCode, "\r\n", "\n"), "\r", "\n")
+	if strings.TrimSpace(q.StarterCode) == "" {
+		q.StarterCode = ""
+	}
+	q.Language = Language(strings.TrimSpace(string(q.Language)))
+	if q.StarterCode != "" && q.Language == "" {
+		q.Language = PlainText
 	}
 }
 
@@ -159,8 +204,20 @@ func (c Content) validate() error {
 		for j, kp := range q.KeyPoints {
 			e.Text(f+"keyPoints["+strconv.Itoa(j)+"]", kp, "key point", 1, 200)
 		}
+		e.Text(f+"starterCode", q.StarterCode, "starter code", 0, MaxStarterCode)
+		if q.Language != "" && !q.Language.Valid() {
+			e.Add(f+"language", "Choose a language from the list: "+languageList()+".")
+		}
 	}
 	return e.Err()
+}
+
+func languageList() string {
+	names := make([]string, len(Languages))
+	for i, l := range Languages {
+		names[i] = string(l)
+	}
+	return strings.Join(names, ", ")
 }
 
 // CheckDuration records a problem under field unless minutes is within

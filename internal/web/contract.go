@@ -9,6 +9,7 @@ import (
 	"github.com/interviewdesk/interviewdesk/internal/interviews"
 	"github.com/interviewdesk/interviewdesk/internal/invitation"
 	"github.com/interviewdesk/interviewdesk/internal/room"
+	"github.com/interviewdesk/interviewdesk/internal/runner"
 	"github.com/interviewdesk/interviewdesk/internal/settings"
 	"github.com/interviewdesk/interviewdesk/internal/templates"
 	"github.com/interviewdesk/interviewdesk/internal/timeline"
@@ -76,6 +77,9 @@ var endpoints = []endpoint{
 	{"GET", "/api/settings/mail", (*Server).getMail, nil, false, typ[invitation.MailSettings](), "", 200, nil},
 	{"PUT", "/api/settings/mail", (*Server).putMail, typ[settings.MailUpdate](), false, typ[invitation.MailSettings](), "", 200, []string{codeInvalid}},
 	{"POST", "/api/settings/mail/test", (*Server).testMail, typ[TestMail](), false, typ[TestMailSent](), "", 200, []string{codeInvalid, codeConflict, codeSMTP}},
+	{"GET", "/api/settings/runner", (*Server).getRunner, nil, false, typ[settings.CodeRunnerView](), "", 200, nil},
+	{"PUT", "/api/settings/runner", (*Server).putRunner, typ[settings.CodeRunnerUpdate](), false, typ[settings.CodeRunnerView](), "", 200, []string{codeInvalid}},
+	{"POST", "/api/settings/runner/test", (*Server).testRunner, nil, false, typ[RunnerTest](), "", 200, []string{codeConflict}},
 }
 
 // recordingList is an interview's recordings.
@@ -95,6 +99,7 @@ var names = map[reflect.Type]string{
 	typ[templates.Summary]():                           "TemplateSummary",
 	typ[templates.Topic]():                             "Topic",
 	typ[templates.Question]():                          "Question",
+	typ[templates.Language]():                          "Language",
 	typ[InterviewList]():                               "InterviewList",
 	typ[Interview]():                                   "Interview",
 	typ[Interviewer]():                                 "Interviewer",
@@ -117,6 +122,10 @@ var names = map[reflect.Type]string{
 	typ[settings.MailUpdate]():                         "MailUpdate",
 	typ[TestMail]():                                    "TestMail",
 	typ[TestMailSent]():                                "TestMailSent",
+	typ[settings.CodeRunnerView]():                     "CodeRunnerSettings",
+	typ[settings.CodeRunnerUpdate]():                   "CodeRunnerUpdate",
+	typ[RunnerTest]():                                  "CodeRunnerTest",
+	typ[runner.Runtime]():                              "CodeRunnerRuntime",
 	typ[Timeline]():                                    "Timeline",
 	typ[timeline.Row]():                                "TimelineRow",
 	typ[timeline.Kind]():                               "TimelineKind",
@@ -145,11 +154,12 @@ var names = map[reflect.Type]string{
 }
 
 var enums = map[reflect.Type][]string{
-	typ[interviews.Status](): {string(interviews.Scheduled), string(interviews.Cancelled), string(interviews.Finished)},
-	typ[interviews.Tense]():  {string(interviews.Upcoming), string(interviews.Past), string(interviews.CancelledList)},
-	typ[interviews.When]():   {string(interviews.Now), string(interviews.Later)},
-	typ[room.Phase]():        {string(room.PhaseWaiting), string(room.PhasePlan), string(room.PhaseTechnical), string(room.PhaseFinish), string(room.PhaseEnded)},
-	typ[room.Role]():         {string(room.RoleCandidate), string(room.RoleInterviewer), string(room.RoleHost)},
+	typ[interviews.Status]():  {string(interviews.Scheduled), string(interviews.Cancelled), string(interviews.Finished)},
+	typ[interviews.Tense]():   {string(interviews.Upcoming), string(interviews.Past), string(interviews.CancelledList)},
+	typ[interviews.When]():    {string(interviews.Now), string(interviews.Later)},
+	typ[templates.Language](): languageIDs(),
+	typ[room.Phase]():         {string(room.PhaseWaiting), string(room.PhasePlan), string(room.PhaseTechnical), string(room.PhaseFinish), string(room.PhaseEnded)},
+	typ[room.Role]():          {string(room.RoleCandidate), string(room.RoleInterviewer), string(room.RoleHost)},
 	typ[timeline.Kind](): {string(timeline.KindJoined), string(timeline.KindLeft), string(timeline.KindReconnected),
 		string(timeline.KindConsented), string(timeline.KindLocked), string(timeline.KindUnlocked), string(timeline.KindStarted),
 		string(timeline.KindTopicChecked), string(timeline.KindTopicUnchecked), string(timeline.KindTopicAdded),
@@ -173,6 +183,14 @@ type durationLimits struct {
 	Max int `json:"max"`
 }
 
+func languageIDs() []string {
+	ids := make([]string, len(templates.Languages))
+	for i, l := range templates.Languages {
+		ids[i] = string(l)
+	}
+	return ids
+}
+
 // Contract describes the console API for generating its clients' types.
 func Contract() contract.Spec {
 	spec := contract.Spec{
@@ -181,7 +199,9 @@ func Contract() contract.Spec {
 		Names:  names, Enums: maps.Clone(enums), ErrorCodes: errorCodes, CommonErrors: commonErrors,
 		Types: []reflect.Type{typ[errorAnswer]()},
 		Constants: []contract.Constant{{Name: "DURATION_MINUTES", Value: durationLimits{templates.MinDuration, templates.MaxDuration},
-			Doc: "How long an interview may last, in minutes (templates.MinDuration, templates.MaxDuration)."}},
+			Doc: "How long an interview may last, in minutes (templates.MinDuration, templates.MaxDuration)."},
+			{Name: "LANGUAGES", Value: languageIDs(), Doc: "The code languages, in the order pickers show them (templates.Languages)."},
+			{Name: "STARTER_CODE_MAX", Value: templates.MaxStarterCode, Doc: "A question's starter code may have at most this many characters (templates.MaxStarterCode)."}},
 	}
 	maps.Copy(spec.Enums, invitation.Enums())
 	for _, e := range endpoints {

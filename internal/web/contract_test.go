@@ -256,7 +256,7 @@ func TestEveryDocumentedRouteAnswersItsContract(t *testing.T) {
 	call("GET", "/api/templates", nil, 200)
 	content := templates.Content{Name: "Contract", Specialization: "Go", Description: "d", DurationMinutes: 45,
 		Plan: []templates.Topic{{Title: "Experience"}}, Questions: []templates.Question{{Text: "Why?", Alternative: "How come?",
-			ExpectedAnswer: "Because.", KeyPoints: []string{"cause"}}}}
+			ExpectedAnswer: "Because.", KeyPoints: []string{"cause"}, StarterCode: "package main\n", Language: templates.Go}}}
 	tpl := decodeID(call("POST", "/api/templates", content, 201))
 	call("GET", "/api/templates/"+tpl, nil, 200)
 	call("GET", "/api/templates/nope", nil, 404)
@@ -278,6 +278,18 @@ func TestEveryDocumentedRouteAnswersItsContract(t *testing.T) {
 		Security: mail.NoTLS, FromName: "InterviewDesk", FromAddress: "noreply@example.com"}}, 200)
 	call("POST", "/api/settings/mail/test", TestMail{To: "rita@example.com"}, 200)
 	call("POST", "/api/settings/mail/test", TestMail{To: "nobody"}, 422)
+
+	call("GET", "/api/settings/runner", nil, 200)
+	call("POST", "/api/settings/runner/test", nil, 409) // not set up yet
+	call("PUT", "/api/settings/runner", settings.CodeRunnerUpdate{URL: "ftp://runner.example.com"}, 422)
+	call("PUT", "/api/settings/runner", settings.CodeRunnerUpdate{URL: startPiston(t), Token: "t0ken"}, 200)
+	var offered RunnerTest
+	if err := json.Unmarshal(call("POST", "/api/settings/runner/test", nil, 200), &offered); err != nil ||
+		!slices.Equal(offered.Languages, []templates.Language{templates.Go, templates.Cpp}) {
+		t.Errorf("runner test: %+v, %v; want go and cpp offered", offered, err)
+	}
+	call("PUT", "/api/settings/runner", settings.CodeRunnerUpdate{URL: closedAddress(t)}, 200)
+	call("POST", "/api/settings/runner/test", nil, 503)
 
 	iv := decodeID(call("POST", "/api/interviews", interviews.NewInterview{TemplateID: tpl, Position: "Backend engineer",
 		CandidateName: "Olivia Diaz", CandidateEmail: "olivia@example.com", When: interviews.Later,
@@ -364,6 +376,35 @@ func TestContractListsTheDocumentedRoutes(t *testing.T) {
 			t.Errorf("%s is in docs/api.md but not in contract.go", key)
 		}
 	}
+}
+
+// startPiston answers Piston's runtime list on loopback, as a code runner
+// would (internal/runner tests the rest of its API).
+func startPiston(t *testing.T) string {
+	t.Helper()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/api/v2/runtimes" || r.Header.Get("Authorization") != "Bearer t0ken" {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", "application/json")
+		_, _ = io.WriteString(w, `[{"language":"go","version":"1.16.2","aliases":["golang"]},
+			{"language":"c++","version":"10.2.0","aliases":["cpp","g++"],"runtime":"gcc"}]`)
+	}))
+	t.Cleanup(srv.Close)
+	return srv.URL
+}
+
+// closedAddress is an http URL on loopback where nothing listens.
+func closedAddress(t *testing.T) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := ln.Addr().String()
+	_ = ln.Close()
+	return "http://" + addr
 }
 
 // startSMTP runs an SMTP server on loopback that accepts every message.

@@ -6,7 +6,9 @@ import (
 
 	"github.com/interviewdesk/interviewdesk/internal/fault"
 	"github.com/interviewdesk/interviewdesk/internal/invitation"
+	"github.com/interviewdesk/interviewdesk/internal/runner"
 	"github.com/interviewdesk/interviewdesk/internal/settings"
+	"github.com/interviewdesk/interviewdesk/internal/templates"
 )
 
 // Health tells a client which host it reached.
@@ -98,4 +100,50 @@ func (s *Server) testMail(w http.ResponseWriter, r *http.Request) error {
 		return nil
 	}
 	return answer(w, http.StatusOK, TestMailSent{SentTo: to}, err)
+}
+
+// Code runner settings.
+
+func (s *Server) getRunner(w http.ResponseWriter, r *http.Request) error {
+	c, err := s.svc.Settings.CodeRunner()
+	return answer(w, http.StatusOK, c.View(), err)
+}
+
+func (s *Server) putRunner(w http.ResponseWriter, r *http.Request) error {
+	var u settings.CodeRunnerUpdate
+	if err := decode(r, &u); err != nil {
+		return err
+	}
+	c, err := s.svc.Settings.PutCodeRunner(u)
+	return answer(w, http.StatusOK, c.View(), err)
+}
+
+// RunnerTest is what the saved code runner answered: its runtimes, and the
+// editor's languages they run.
+type RunnerTest struct {
+	URL       string               `json:"url"`
+	Runtimes  []runner.Runtime     `json:"runtimes"`
+	Languages []templates.Language `json:"languages"`
+}
+
+// testRunner asks the saved code runner for its runtimes now.
+func (s *Server) testRunner(w http.ResponseWriter, r *http.Request) error {
+	c, err := s.svc.Settings.CodeRunner()
+	if err != nil {
+		return err
+	}
+	client, err := runner.New(c.Config(), s.log)
+	if err != nil {
+		return err
+	}
+	runtimes, err := client.Runtimes(r.Context())
+	if err != nil {
+		return err
+	}
+	out := RunnerTest{URL: client.URL(), Runtimes: runtimes, Languages: []templates.Language{}}
+	for _, id := range runner.Offered(runtimes) {
+		out.Languages = append(out.Languages, templates.Language(id))
+	}
+	writeJSON(w, http.StatusOK, out)
+	return nil
 }

@@ -3,6 +3,12 @@
 /** How long an interview may last, in minutes (templates.MinDuration, templates.MaxDuration). */
 export const DURATION_MINUTES = {"min":15,"max":240} as const
 
+/** The code languages, in the order pickers show them (templates.Languages). */
+export const LANGUAGES = ["plaintext","go","python","javascript","typescript","java","cpp","sql"] as const
+
+/** A question's starter code may have at most this many characters (templates.MaxStarterCode). */
+export const STARTER_CODE_MAX = 100000 as const
+
 /** Every error code an answer's `error.code` may be. */
 export const ERROR_CODES = ['bad_request', 'unauthorized', 'forbidden', 'not_found', 'conflict', 'too_large', 'invalid', 'internal', 'smtp', 'unavailable'] as const
 export type ApiErrorCode = (typeof ERROR_CODES)[number]
@@ -80,7 +86,11 @@ export type Question = {
   alternative: string
   expectedAnswer: string
   keyPoints?: string[]
+  starterCode?: string
+  language?: Language
 }
+
+export type Language = 'plaintext' | 'go' | 'python' | 'javascript' | 'typescript' | 'java' | 'cpp' | 'sql'
 
 export type Template = {
   id: string
@@ -421,6 +431,31 @@ export type TestMailSent = {
   sentTo: string
 }
 
+export type CodeRunnerSettings = {
+  url: string
+  hasToken: boolean
+  configured: boolean
+}
+
+export type CodeRunnerUpdate = {
+  url: string
+  token?: string
+  clearToken?: boolean
+}
+
+export type CodeRunnerTest = {
+  url: string
+  runtimes: CodeRunnerRuntime[]
+  languages: Language[]
+}
+
+export type CodeRunnerRuntime = {
+  language: string
+  version: string
+  aliases: string[]
+  runtime?: string
+}
+
 /** Every named type by its name. */
 export type Types = {
   ApiErrorBody: ApiErrorBody
@@ -434,6 +469,7 @@ export type Types = {
   TemplateFields: TemplateFields
   Topic: Topic
   Question: Question
+  Language: Language
   Template: Template
   InterviewList: InterviewList
   InterviewSummary: InterviewSummary
@@ -479,6 +515,10 @@ export type Types = {
   MailUpdate: MailUpdate
   TestMail: TestMail
   TestMailSent: TestMailSent
+  CodeRunnerSettings: CodeRunnerSettings
+  CodeRunnerUpdate: CodeRunnerUpdate
+  CodeRunnerTest: CodeRunnerTest
+  CodeRunnerRuntime: CodeRunnerRuntime
 }
 export type TypeName = keyof Types
 
@@ -508,7 +548,8 @@ export const schemas: Record<TypeName, JsonSchema> = {
   TemplateSummary: {"additionalProperties":false,"properties":{"builtIn":{"type":"boolean"},"description":{"type":"string"},"durationMinutes":{"type":"integer"},"id":{"type":"string"},"name":{"type":"string"},"questionCount":{"type":"integer"},"specialization":{"type":"string"},"technical":{"type":"boolean"},"topicCount":{"type":"integer"},"updatedAt":{"format":"date-time","type":"string"}},"required":["id","name","specialization","description","durationMinutes","technical","builtIn","topicCount","questionCount","updatedAt"],"type":"object"},
   TemplateFields: {"additionalProperties":false,"properties":{"description":{"type":"string"},"durationMinutes":{"type":"integer"},"name":{"type":"string"},"plan":{"items":{"$ref":"#/$defs/Topic"},"type":["array","null"]},"questions":{"items":{"$ref":"#/$defs/Question"},"type":["array","null"]},"specialization":{"type":"string"}},"required":["name","specialization","description","durationMinutes","plan","questions"],"type":"object"},
   Topic: {"additionalProperties":false,"properties":{"hint":{"type":"string"},"id":{"type":"string"},"title":{"type":"string"}},"required":["title"],"type":"object"},
-  Question: {"additionalProperties":false,"properties":{"alternative":{"type":"string"},"expectedAnswer":{"type":"string"},"id":{"type":"string"},"keyPoints":{"items":{"type":"string"},"type":["array","null"]},"text":{"type":"string"}},"required":["text","alternative","expectedAnswer"],"type":"object"},
+  Question: {"additionalProperties":false,"properties":{"alternative":{"type":"string"},"expectedAnswer":{"type":"string"},"id":{"type":"string"},"keyPoints":{"items":{"type":"string"},"type":["array","null"]},"language":{"$ref":"#/$defs/Language"},"starterCode":{"type":"string"},"text":{"type":"string"}},"required":["text","alternative","expectedAnswer"],"type":"object"},
+  Language: {"enum":["plaintext","go","python","javascript","typescript","java","cpp","sql"],"type":"string"},
   Template: {"additionalProperties":false,"properties":{"builtIn":{"type":"boolean"},"createdAt":{"format":"date-time","type":"string"},"description":{"type":"string"},"durationMinutes":{"type":"integer"},"id":{"type":"string"},"name":{"type":"string"},"plan":{"items":{"$ref":"#/$defs/Topic"},"type":["array","null"]},"questions":{"items":{"$ref":"#/$defs/Question"},"type":["array","null"]},"specialization":{"type":"string"},"technical":{"type":"boolean"},"updatedAt":{"format":"date-time","type":"string"}},"required":["id","name","specialization","description","durationMinutes","plan","questions","technical","builtIn","createdAt","updatedAt"],"type":"object"},
   InterviewList: {"additionalProperties":false,"properties":{"interviews":{"items":{"$ref":"#/$defs/InterviewSummary"},"type":["array","null"]},"total":{"type":"integer"}},"required":["interviews","total"],"type":"object"},
   InterviewSummary: {"additionalProperties":false,"properties":{"campaign":{"type":"string"},"candidate":{"$ref":"#/$defs/Person"},"endsAt":{"format":"date-time","type":"string"},"id":{"type":"string"},"position":{"type":"string"},"startsAt":{"format":"date-time","type":"string"},"status":{"$ref":"#/$defs/InterviewStatus"},"templateName":{"type":"string"},"tense":{"$ref":"#/$defs/Tense"},"timeZone":{"type":"string"}},"required":["id","position","candidate","campaign","startsAt","timeZone","endsAt","status","tense","templateName"],"type":"object"},
@@ -554,6 +595,10 @@ export const schemas: Record<TypeName, JsonSchema> = {
   MailUpdate: {"additionalProperties":false,"properties":{"clearPassword":{"type":"boolean"},"fromAddress":{"type":"string"},"fromName":{"type":"string"},"host":{"type":"string"},"password":{"type":"string"},"port":{"type":"integer"},"replyTo":{"type":"string"},"security":{"$ref":"#/$defs/MailSecurity"},"username":{"type":"string"}},"required":["host","port","security","fromAddress"],"type":"object"},
   TestMail: {"additionalProperties":false,"properties":{"to":{"type":"string"}},"required":["to"],"type":"object"},
   TestMailSent: {"additionalProperties":false,"properties":{"sentTo":{"type":"string"}},"required":["sentTo"],"type":"object"},
+  CodeRunnerSettings: {"additionalProperties":false,"properties":{"configured":{"type":"boolean"},"hasToken":{"type":"boolean"},"url":{"type":"string"}},"required":["url","hasToken","configured"],"type":"object"},
+  CodeRunnerUpdate: {"additionalProperties":false,"properties":{"clearToken":{"type":"boolean"},"token":{"type":"string"},"url":{"type":"string"}},"required":["url"],"type":"object"},
+  CodeRunnerTest: {"additionalProperties":false,"properties":{"languages":{"items":{"$ref":"#/$defs/Language"},"type":["array","null"]},"runtimes":{"items":{"$ref":"#/$defs/CodeRunnerRuntime"},"type":["array","null"]},"url":{"type":"string"}},"required":["url","runtimes","languages"],"type":"object"},
+  CodeRunnerRuntime: {"additionalProperties":false,"properties":{"aliases":{"items":{"type":"string"},"type":["array","null"]},"language":{"type":"string"},"runtime":{"type":"string"},"version":{"type":"string"}},"required":["language","version","aliases"],"type":"object"},
 }
 
 /** Each endpoint's request body and answer, by "METHOD PATH". */
@@ -591,6 +636,9 @@ export type Endpoints = {
   'GET /api/settings/mail': { request: undefined; response: MailSettings }
   'PUT /api/settings/mail': { request: MailUpdate; response: MailSettings }
   'POST /api/settings/mail/test': { request: TestMail; response: TestMailSent }
+  'GET /api/settings/runner': { request: undefined; response: CodeRunnerSettings }
+  'PUT /api/settings/runner': { request: CodeRunnerUpdate; response: CodeRunnerSettings }
+  'POST /api/settings/runner/test': { request: undefined; response: CodeRunnerTest }
 }
 export type EndpointKey = keyof Endpoints
 
@@ -644,4 +692,7 @@ export const endpoints: Record<EndpointKey, Endpoint> = {
   'GET /api/settings/mail': { method: 'GET', path: '/api/settings/mail', status: 200, request: null, response: 'MailSettings', file: null, errors: [] },
   'PUT /api/settings/mail': { method: 'PUT', path: '/api/settings/mail', status: 200, request: 'MailUpdate', response: 'MailSettings', file: null, errors: ['invalid'] },
   'POST /api/settings/mail/test': { method: 'POST', path: '/api/settings/mail/test', status: 200, request: 'TestMail', response: 'TestMailSent', file: null, errors: ['invalid', 'conflict', 'smtp'] },
+  'GET /api/settings/runner': { method: 'GET', path: '/api/settings/runner', status: 200, request: null, response: 'CodeRunnerSettings', file: null, errors: [] },
+  'PUT /api/settings/runner': { method: 'PUT', path: '/api/settings/runner', status: 200, request: 'CodeRunnerUpdate', response: 'CodeRunnerSettings', file: null, errors: ['invalid'] },
+  'POST /api/settings/runner/test': { method: 'POST', path: '/api/settings/runner/test', status: 200, request: null, response: 'CodeRunnerTest', file: null, errors: ['conflict'] },
 }

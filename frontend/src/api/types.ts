@@ -3,6 +3,10 @@
 // what the console derives from them. Times are RFC 3339 UTC strings.
 
 export type {
+  CodeRunnerRuntime,
+  CodeRunnerSettings,
+  CodeRunnerTest,
+  CodeRunnerUpdate,
   Health,
   Interview,
   InterviewList,
@@ -11,6 +15,7 @@ export type {
   Interviewer,
   InterviewerView,
   Invitation,
+  Language,
   MailSecurity,
   MailSettings,
   MailUpdate,
@@ -53,6 +58,9 @@ export type MailSettingsInput = MailUpdate
 
 /** Field names of a 422 answer to PUT /api/settings/mail. */
 export type MailField = 'host' | 'port' | 'security' | 'username' | 'password' | 'fromName' | 'fromAddress' | 'replyTo'
+
+/** Field names of a 422 answer to PUT /api/settings/runner. */
+export type RunnerField = 'url' | 'token'
 
 /** "candidate" or "interviewer:EMAIL". */
 export type Recipient = 'candidate' | `interviewer:${string}`

@@ -7,6 +7,8 @@ import { LoadError, Skeleton } from '../ui/Feedback'
 import { Field } from '../ui/Field'
 import { useAsync } from '../ui/useAsync'
 import { among, useFieldErrors } from '../ui/useFieldErrors'
+import { SecretField } from './SecretField'
+import { SettingsCard } from './SettingsCard'
 
 /** Form order: the first field with an error gets focus. */
 export const MAIL_FIELDS: MailField[] = [
@@ -133,222 +135,164 @@ export function EmailSettings({ organizerEmail }: { organizerEmail: string }) {
   }
 
   return (
-    <section className="card settings-card" aria-labelledby="email-heading">
-      <div className="card-head">
-        <h2 id="email-heading" className="card-title">
-          Email
-        </h2>
-        <p className={`mail-status ${saved.configured ? 'mail-status-on' : 'mail-status-off'}`} role="status">
-          <span aria-hidden="true">{saved.configured ? '●' : '○'}</span>{' '}
-          {saved.configured ? 'Email is set up' : 'Email is not set up yet'}
-        </p>
-      </div>
-      <p className="section-hint">
-        Invitations, updates and cancellations go out through this mail server. Without it, share the invitation
-        yourself from an interview’s “Share details”.
-      </p>
-      <form
-        className="mail-form"
-        noValidate
-        aria-label="Email settings"
-        onSubmit={(e) => {
-          e.preventDefault()
-          void save()
-        }}
-      >
-        {otherError && (
-          <p className="field-error" role="alert">
-            {otherError}
+    <SettingsCard
+      headingId="email-heading"
+      title="Email"
+      configured={saved.configured}
+      status={{ on: 'Email is set up', off: 'Email is not set up yet' }}
+      hint="Invitations, updates and cancellations go out through this mail server. Without it, share the invitation yourself from an interview’s “Share details”."
+      formLabel="Email settings"
+      otherError={otherError}
+      saveLabel="Save email settings"
+      saving={saving}
+      changed={changed}
+      onSave={() => void save()}
+      onDiscard={() => (setForm(formFrom(saved)), reset())}
+      after={
+        <form
+          className="mail-test"
+          noValidate
+          aria-labelledby={`${testId}-title`}
+          onSubmit={(e) => {
+            e.preventDefault()
+            void sendTest()
+          }}
+        >
+          <h3 id={`${testId}-title`} className="subsection-title">
+            Send a test email
+          </h3>
+          <p className="section-hint">
+            {saved.configured
+              ? changed
+                ? 'Uses the saved settings: save your changes first to test them.'
+                : 'Uses the saved settings.'
+              : 'Save the email settings first.'}
           </p>
-        )}
-        <div className="form-grid">
-          <Field id={fieldId('host')} label="SMTP server" error={errors.host} hint="For example smtp.example.com.">
-            <input
-              className="input"
-              value={form.host}
-              autoComplete="off"
-              spellCheck={false}
-              onChange={(e) => set('host', e.target.value)}
-            />
-          </Field>
-          <Field id={fieldId('port')} label="Port" error={errors.port} hint="587 for STARTTLS, 465 for TLS.">
-            <input
-              className="input input-narrow"
-              inputMode="numeric"
-              value={form.port}
-              autoComplete="off"
-              onChange={(e) => set('port', e.target.value)}
-            />
-          </Field>
-          <fieldset
-            className="span-2 mail-security"
-            id={fieldId('security')}
-            tabIndex={-1}
-            aria-describedby={errors.security ? `${fieldId('security')}-error ${securityHintId}` : securityHintId}
-            aria-invalid={errors.security ? true : undefined}
-          >
-            <legend className="field-label">Security</legend>
-            <div className="radio-group">
-              {SECURITY.map((o) => (
-                <label key={o.value} className="radio">
-                  <input
-                    type="radio"
-                    name="mail-security"
-                    value={o.value}
-                    checked={form.security === o.value}
-                    onChange={() => {
-                      set('security', o.value)
-                      // Follow the usual port while it is still another mode's default.
-                      if (SECURITY.some((x) => String(x.port) === form.port.trim())) set('port', String(o.port))
-                    }}
-                  />
-                  {o.label}
-                </label>
-              ))}
-            </div>
-            <p id={securityHintId} className="field-hint">
-              {SECURITY.find((o) => o.value === form.security)?.hint}
-            </p>
-            {errors.security && (
-              <p id={`${fieldId('security')}-error`} className="field-error">
-                {errors.security}
-              </p>
-            )}
-          </fieldset>
-          <Field id={fieldId('username')} label="Username" error={errors.username} hint="Leave empty if the server needs no login.">
-            <input
-              className="input"
-              value={form.username}
-              autoComplete="off"
-              spellCheck={false}
-              onChange={(e) => set('username', e.target.value)}
-            />
-          </Field>
-          <div className="password-cell">
-            <Field
-              id={fieldId('password')}
-              label="Password"
-              error={errors.password}
-              hint={
-                form.clearPassword
-                  ? 'The saved password is removed when you save.'
-                  : saved.hasPassword
-                    ? 'Leave empty to keep the saved one.'
-                    : 'Stored only on this machine.'
-              }
-            >
+          <div className="mail-test-row">
+            <Field id={testId} label="Send to">
               <input
                 className="input"
-                type="password"
-                value={form.password}
-                autoComplete="new-password"
-                disabled={form.clearPassword}
-                onChange={(e) => set('password', e.target.value)}
+                type="email"
+                value={testTo}
+                autoComplete="email"
+                spellCheck={false}
+                onChange={(e) => setTestTo(e.target.value)}
               />
             </Field>
-            {saved.hasPassword && (
-              <div className="password-saved">
-                {form.clearPassword ? (
-                  <button type="button" className="btn btn-small" onClick={() => set('clearPassword', false)}>
-                    Keep saved password
-                  </button>
-                ) : (
-                  <>
-                    <span className="badge badge-muted">A password is saved</span>
-                    <button
-                      type="button"
-                      className="btn btn-small btn-ghost btn-ghost-danger"
-                      onClick={() => setForm((f) => (f ? { ...f, clearPassword: true, password: '' } : f))}
-                    >
-                      Remove saved password
-                    </button>
-                  </>
-                )}
+            <button type="submit" className="btn" disabled={!saved.configured || testing || testTo.trim() === ''}>
+              {testing ? 'Sending…' : 'Send test email'}
+            </button>
+          </div>
+          <div className="mail-test-result">
+            <p className="mail-test-ok" role="status">
+              {test?.ok ? `✓ ${test.text}` : ''}
+            </p>
+            {test && !test.ok && (
+              <div className="inline-error" role="alert">
+                <p className="inline-error-title">The test email was not sent. The mail server answered:</p>
+                <pre className="server-error">{test.text}</pre>
               </div>
             )}
           </div>
-          <Field id={fieldId('fromName')} label="Sender name" error={errors.fromName} hint="For example your name or your company’s.">
-            <input className="input" value={form.fromName} autoComplete="off" onChange={(e) => set('fromName', e.target.value)} />
-          </Field>
-          <Field id={fieldId('fromAddress')} label="Sender address" error={errors.fromAddress} hint="The From address, like hiring@example.com.">
-            <input
-              className="input"
-              type="email"
-              value={form.fromAddress}
-              autoComplete="off"
-              spellCheck={false}
-              onChange={(e) => set('fromAddress', e.target.value)}
-            />
-          </Field>
-          <Field id={fieldId('replyTo')} label="Reply-to" error={errors.replyTo} hint="Optional: where replies go, if not to the sender.">
-            <input
-              className="input"
-              type="email"
-              value={form.replyTo}
-              autoComplete="off"
-              spellCheck={false}
-              onChange={(e) => set('replyTo', e.target.value)}
-            />
-          </Field>
-        </div>
-        <div className="card-actions">
-          <button type="submit" className="btn btn-primary" disabled={!changed || saving}>
-            {saving ? 'Saving…' : 'Save email settings'}
-          </button>
-          {changed && (
-            <button type="button" className="btn btn-ghost" onClick={() => (setForm(formFrom(saved)), reset())}>
-              Discard changes
-            </button>
-          )}
-        </div>
-      </form>
-
-      <form
-        className="mail-test"
-        noValidate
-        aria-labelledby={`${testId}-title`}
-        onSubmit={(e) => {
-          e.preventDefault()
-          void sendTest()
-        }}
+        </form>
+      }
+    >
+      <Field id={fieldId('host')} label="SMTP server" error={errors.host} hint="For example smtp.example.com.">
+        <input
+          className="input"
+          value={form.host}
+          autoComplete="off"
+          spellCheck={false}
+          onChange={(e) => set('host', e.target.value)}
+        />
+      </Field>
+      <Field id={fieldId('port')} label="Port" error={errors.port} hint="587 for STARTTLS, 465 for TLS.">
+        <input
+          className="input input-narrow"
+          inputMode="numeric"
+          value={form.port}
+          autoComplete="off"
+          onChange={(e) => set('port', e.target.value)}
+        />
+      </Field>
+      <fieldset
+        className="span-2 mail-security"
+        id={fieldId('security')}
+        tabIndex={-1}
+        aria-describedby={errors.security ? `${fieldId('security')}-error ${securityHintId}` : securityHintId}
+        aria-invalid={errors.security ? true : undefined}
       >
-        <h3 id={`${testId}-title`} className="subsection-title">
-          Send a test email
-        </h3>
-        <p className="section-hint">
-          {saved.configured
-            ? changed
-              ? 'Uses the saved settings: save your changes first to test them.'
-              : 'Uses the saved settings.'
-            : 'Save the email settings first.'}
+        <legend className="field-label">Security</legend>
+        <div className="radio-group">
+          {SECURITY.map((o) => (
+            <label key={o.value} className="radio">
+              <input
+                type="radio"
+                name="mail-security"
+                value={o.value}
+                checked={form.security === o.value}
+                onChange={() => {
+                  set('security', o.value)
+                  // Follow the usual port while it is still another mode's default.
+                  if (SECURITY.some((x) => String(x.port) === form.port.trim())) set('port', String(o.port))
+                }}
+              />
+              {o.label}
+            </label>
+          ))}
+        </div>
+        <p id={securityHintId} className="field-hint">
+          {SECURITY.find((o) => o.value === form.security)?.hint}
         </p>
-        <div className="mail-test-row">
-          <Field id={testId} label="Send to">
-            <input
-              className="input"
-              type="email"
-              value={testTo}
-              autoComplete="email"
-              spellCheck={false}
-              onChange={(e) => setTestTo(e.target.value)}
-            />
-          </Field>
-          <button type="submit" className="btn" disabled={!saved.configured || testing || testTo.trim() === ''}>
-            {testing ? 'Sending…' : 'Send test email'}
-          </button>
-        </div>
-        <div className="mail-test-result">
-          <p className="mail-test-ok" role="status">
-            {test?.ok ? `✓ ${test.text}` : ''}
+        {errors.security && (
+          <p id={`${fieldId('security')}-error`} className="field-error">
+            {errors.security}
           </p>
-          {test && !test.ok && (
-            <div className="inline-error" role="alert">
-              <p className="inline-error-title">The test email was not sent. The mail server answered:</p>
-              <pre className="server-error">{test.text}</pre>
-            </div>
-          )}
-        </div>
-      </form>
-    </section>
+        )}
+      </fieldset>
+      <Field id={fieldId('username')} label="Username" error={errors.username} hint="Leave empty if the server needs no login.">
+        <input
+          className="input"
+          value={form.username}
+          autoComplete="off"
+          spellCheck={false}
+          onChange={(e) => set('username', e.target.value)}
+        />
+      </Field>
+      <SecretField
+        id={fieldId('password')}
+        label="Password"
+        value={form.password}
+        saved={saved.hasPassword}
+        removing={form.clearPassword}
+        error={errors.password}
+        hint="Stored only on this machine."
+        onChange={(v) => set('password', v)}
+        onRemove={(remove) => setForm((f) => (f ? { ...f, clearPassword: remove, password: '' } : f))}
+      />
+      <Field id={fieldId('fromName')} label="Sender name" error={errors.fromName} hint="For example your name or your company’s.">
+        <input className="input" value={form.fromName} autoComplete="off" onChange={(e) => set('fromName', e.target.value)} />
+      </Field>
+      <Field id={fieldId('fromAddress')} label="Sender address" error={errors.fromAddress} hint="The From address, like hiring@example.com.">
+        <input
+          className="input"
+          type="email"
+          value={form.fromAddress}
+          autoComplete="off"
+          spellCheck={false}
+          onChange={(e) => set('fromAddress', e.target.value)}
+        />
+      </Field>
+      <Field id={fieldId('replyTo')} label="Reply-to" error={errors.replyTo} hint="Optional: where replies go, if not to the sender.">
+        <input
+          className="input"
+          type="email"
+          value={form.replyTo}
+          autoComplete="off"
+          spellCheck={false}
+          onChange={(e) => set('replyTo', e.target.value)}
+        />
+      </Field>
+    </SettingsCard>
   )
 }

@@ -7,6 +7,7 @@ import { Field } from '../ui/Field'
 import { useAsync } from '../ui/useAsync'
 import { useFieldErrors, type FieldMessages } from '../ui/useFieldErrors'
 import { EmailSettings } from './EmailSettings'
+import { RunnerSettings } from './RunnerSettings'
 
 type OrganizerField = 'name' | 'email'
 
@@ -112,6 +113,8 @@ export function SettingsPage() {
       </form>
 
       <EmailSettings organizerEmail={settings.organizer.email} />
+
+      <RunnerSettings />
 
       <section className="card settings-card" aria-labelledby="host-heading">
         <h2 id="host-heading" className="card-title">

@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { Field } from '../ui/Field'
+import { LANGUAGE_NAMES, LANGUAGES, STARTER_CODE_MAX, isLanguage } from '../validation/rules'
 import { ItemControls } from './ItemControls'
 import { emptyQuestion, move, newKey, type QuestionDraft } from './templateForm'
 
@@ -82,6 +83,7 @@ export function QuestionsEditor({ questions, onChange, errors }: Props) {
                     />
                   </Field>
                   <KeyPoints q={q} index={i} errors={errors} onChange={(keyPoints) => update(i, { keyPoints })} />
+                  <StarterCode q={q} index={i} errors={errors} onChange={(patch) => update(i, patch)} />
                 </div>
                 <ItemControls
                   itemKey={q.key}
@@ -107,17 +109,15 @@ export function QuestionsEditor({ questions, onChange, errors }: Props) {
   )
 }
 
-function KeyPoints({
-  q,
-  index,
-  errors,
-  onChange,
-}: {
+/** Props of a part of one question's fieldset that edits `T`. */
+type PartProps<T> = {
   q: QuestionDraft
   index: number
   errors: Partial<Record<string, string>>
-  onChange: (k: QuestionDraft['keyPoints']) => void
-}) {
+  onChange: (value: T) => void
+}
+
+function KeyPoints({ q, index, errors, onChange }: PartProps<QuestionDraft['keyPoints']>) {
   const listError = errors[`questions.${index}.keyPoints`]
   const add = () => {
     const k = { key: newKey('k'), text: '' }
@@ -168,5 +168,79 @@ function KeyPoints({
         Add key point
       </button>
     </fieldset>
+  )
+}
+
+/** What a closed starter code section says about its content. */
+export function starterSummary(q: Pick<QuestionDraft, 'starterCode' | 'language'>): string {
+  if (q.starterCode.trim() === '') return q.language ? `${LANGUAGE_NAMES[q.language]}, no code` : 'None'
+  const lines = q.starterCode.replace(/\n+$/, '').split('\n').length
+  return `${LANGUAGE_NAMES[q.language || 'plaintext']}, ${lines} ${lines === 1 ? 'line' : 'lines'}`
+}
+
+/** A question's starter code: collapsed until used, open while it has a message. */
+function StarterCode({ q, index, errors, onChange }: PartProps<Partial<Pick<QuestionDraft, 'starterCode' | 'language'>>>) {
+  const codeError = errors[`questions.${index}.starterCode`]
+  const languageError = errors[`questions.${index}.language`]
+  const [open, setOpen] = useState(() => q.starterCode !== '' || q.language !== '')
+  const shown = open || codeError !== undefined || languageError !== undefined
+  const panelId = `question-${q.key}-starter`
+  return (
+    <div className="keypoints">
+      <div>
+        <button
+          type="button"
+          className="btn btn-small btn-ghost"
+          aria-expanded={shown}
+          aria-controls={panelId}
+          onClick={() => setOpen(!shown)}
+        >
+          <span aria-hidden="true">{shown ? '▾' : '▸'}</span> Starter code
+        </button>{' '}
+        <span className="field-hint">{starterSummary(q)}</span>
+      </div>
+      <div id={panelId} className="item-fields" hidden={!shown}>
+        <p className="field-hint">
+          Code you can load into the shared editor when you reach this question; the candidate sees it once it is
+          loaded.
+        </p>
+        <Field
+          id={`question-${q.key}-language`}
+          label="Language"
+          hint="Plain text when there is code but no language."
+          error={languageError}
+        >
+          <select
+            className="input input-narrow"
+            value={q.language}
+            onChange={(e) => onChange({ language: isLanguage(e.target.value) ? e.target.value : '' })}
+          >
+            <option value="">None</option>
+            {LANGUAGES.map((l) => (
+              <option key={l} value={l}>
+                {LANGUAGE_NAMES[l]}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field
+          id={`question-${q.key}-starter-code`}
+          label="Starter code"
+          hint={`Kept as written, up to ${STARTER_CODE_MAX.toLocaleString('en-US')} characters.`}
+          error={codeError}
+        >
+          <textarea
+            className="input textarea input-mono"
+            rows={8}
+            wrap="off"
+            spellCheck={false}
+            autoCapitalize="off"
+            autoCorrect="off"
+            value={q.starterCode}
+            onChange={(e) => onChange({ starterCode: e.target.value })}
+          />
+        </Field>
+      </div>
+    </div>
   )
 }

@@ -11,6 +11,7 @@ import { PlanEditor } from './PlanEditor'
 import { QuestionsEditor } from './QuestionsEditor'
 import {
   blankDraft,
+  checkDraft,
   draftSignature,
   fieldPath,
   fromDraft,
@@ -28,7 +29,7 @@ export function TemplateEditorPage({ id }: { id?: string }) {
   const [saving, setSaving] = useState(false)
   const formRef = useRef<HTMLFormElement>(null)
   // The first field with a message, else the summary (for messages without a field).
-  const { errors, message: summary, reset, fail } = useFieldErrors<string>(
+  const { errors, message: summary, show, reset, fail } = useFieldErrors<string>(
     () =>
       formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]') ??
       document.getElementById('template-error-summary'),
@@ -69,6 +70,11 @@ export function TemplateEditorPage({ id }: { id?: string }) {
 
   const save = async () => {
     if (!draft || saving) return
+    const own = checkDraft(draft)
+    if (Object.keys(own).length > 0) {
+      show(own, 'Check the highlighted fields.')
+      return
+    }
     setSaving(true)
     try {
       const body = fromDraft(draft)
@@ -221,5 +227,5 @@ function isShownInline(key: string, d: TemplateDraft): boolean {
   const q = d.questions[i]
   if (!q) return false
   if (field === 'keyPoints') return sub === undefined || Number(sub) < q.keyPoints.length
-  return ['text', 'alternative', 'expectedAnswer'].includes(field ?? '') && sub === undefined
+  return ['text', 'alternative', 'expectedAnswer', 'starterCode', 'language'].includes(field ?? '') && sub === undefined
 }

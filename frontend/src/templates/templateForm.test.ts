@@ -3,7 +3,9 @@ import type { Template } from '../api/types'
 import { kindLabel, matchesTemplate } from './TemplateListPage'
 import { ApiError } from '../api/client'
 import { splitSaveError } from '../ui/useFieldErrors'
-import { draftSignature, exportFileName, fieldPath, fromDraft, move, toDraft } from './templateForm'
+import { STARTER_CODE_MAX } from '../validation/rules'
+import { starterSummary } from './QuestionsEditor'
+import { checkDraft, draftSignature, exportFileName, fieldPath, fromDraft, move, toDraft } from './templateForm'
 
 const template: Template = {
   id: 'tpl1',
@@ -71,6 +73,36 @@ describe('draft conversion', () => {
     const body = fromDraft(d)
     expect(body.questions[0]!.keyPoints).toEqual(['blocks'])
     expect(body.durationMinutes).toBe(0)
+  })
+})
+
+describe('starter code in the draft', () => {
+  it('sends starter code and language only when there are some, code as typed', () => {
+    const d = toDraft({
+      ...template,
+      questions: [{ ...template.questions[0]!, starterCode: '  x = 1\r\n', language: 'python' }],
+    })
+    expect(d.questions[0]).toMatchObject({ starterCode: '  x = 1\r\n', language: 'python' })
+    expect(fromDraft(d).questions[0]).toMatchObject({ starterCode: '  x = 1\r\n', language: 'python' })
+    d.questions[0]!.starterCode = ' \n '
+    d.questions[0]!.language = ''
+    const q = fromDraft(d).questions[0]!
+    expect(q).not.toHaveProperty('starterCode')
+    expect(q).not.toHaveProperty('language')
+  })
+
+  it('checks what the host would refuse, by field path', () => {
+    const d = toDraft(template)
+    expect(checkDraft(d)).toEqual({})
+    d.questions[0]!.starterCode = 'x'.repeat(STARTER_CODE_MAX + 1)
+    expect(Object.keys(checkDraft(d))).toEqual(['questions.0.starterCode'])
+  })
+
+  it('says what a closed section holds', () => {
+    expect(starterSummary({ starterCode: '', language: '' })).toBe('None')
+    expect(starterSummary({ starterCode: '', language: 'sql' })).toBe('SQL, no code')
+    expect(starterSummary({ starterCode: 'a\nb\n\n', language: 'cpp' })).toBe('C++, 2 lines')
+    expect(starterSummary({ starterCode: 'print(1)', language: '' })).toBe('Plain text, 1 line')
   })
 })
 

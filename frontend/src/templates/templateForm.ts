@@ -2,7 +2,8 @@
 // per topic, question and key point, so React keeps focus and state when items
 // move.
 
-import type { Template, TemplateFields } from '../api/types'
+import type { Language, Template, TemplateFields } from '../api/types'
+import { checkLanguage, checkStarterCode } from '../validation/rules'
 
 export type TopicDraft = { key: string; id?: string; title: string; hint: string }
 export type QuestionDraft = {
@@ -12,6 +13,10 @@ export type QuestionDraft = {
   alternative: string
   expectedAnswer: string
   keyPoints: { key: string; text: string }[]
+  /** Code the interviewer can load into the room's editor; '' for none. */
+  starterCode: string
+  /** '' for none (the host makes it plain text when there is starter code). */
+  language: Language | ''
 }
 export type TemplateDraft = {
   name: string
@@ -33,6 +38,8 @@ export const emptyQuestion = (): QuestionDraft => ({
   alternative: '',
   expectedAnswer: '',
   keyPoints: [],
+  starterCode: '',
+  language: '',
 })
 
 export function blankDraft(): TemplateDraft {
@@ -53,6 +60,8 @@ export function toDraft(t: Template): TemplateDraft {
       alternative: q.alternative,
       expectedAnswer: q.expectedAnswer,
       keyPoints: (q.keyPoints ?? []).map((text) => ({ key: newKey('k'), text })),
+      starterCode: q.starterCode ?? '',
+      language: q.language ?? '',
     })),
   }
 }
@@ -72,8 +81,25 @@ export function fromDraft(d: TemplateDraft): TemplateFields {
       alternative: q.alternative,
       expectedAnswer: q.expectedAnswer,
       keyPoints: q.keyPoints.map((k) => k.text).filter((k) => k.trim() !== ''),
+      ...(q.starterCode.trim() !== '' ? { starterCode: q.starterCode } : {}),
+      ...(q.language ? { language: q.language } : {}),
     })),
   }
+}
+
+/**
+ * The checks the form makes before sending, keyed like fieldPath's output
+ * ("questions.2.starterCode"); the host checks the rest and stays the authority.
+ */
+export function checkDraft(d: TemplateDraft): Record<string, string> {
+  const errors: Record<string, string> = {}
+  d.questions.forEach((q, i) => {
+    const code = checkStarterCode(q.starterCode)
+    if (code) errors[`questions.${i}.starterCode`] = code
+    const language = checkLanguage(q.language)
+    if (language) errors[`questions.${i}.language`] = language
+  })
+  return errors
 }
 
 /** A comparable snapshot of what would be saved (keys excluded). */

@@ -1,0 +1,191 @@
+import { useEffect, useId, useState } from 'react'
+import { errorMessage } from '../api/client'
+import { getRunnerSettings, saveRunnerSettings, testRunner } from '../api/runner'
+import type { CodeRunnerSettings, CodeRunnerTest, Language, RunnerField } from '../api/types'
+import { useToast } from '../ui/toasts'
+import { LoadError, Skeleton } from '../ui/Feedback'
+import { Field } from '../ui/Field'
+import { useAsync } from '../ui/useAsync'
+import { among, useFieldErrors } from '../ui/useFieldErrors'
+import { checkHttpUrl, LANGUAGE_NAMES } from '../validation/rules'
+import { SecretField } from './SecretField'
+import { SettingsCard } from './SettingsCard'
+
+const RUNNER_FIELDS: RunnerField[] = ['url', 'token']
+
+/** The languages no browser runs: they need the runner. */
+export const RUNNER_ONLY: Language[] = ['go', 'java', 'cpp']
+
+const fieldId = (f: RunnerField) => `runner-${f}`
+
+type Form = { url: string; token: string; clearToken: boolean }
+
+const formFrom = (s: CodeRunnerSettings): Form => ({ url: s.url, token: '', clearToken: false })
+
+type TestResult = { ok: true; answer: CodeRunnerTest } | { ok: false; text: string } | null
+
+/** Settings → Code runner: the optional Piston-compatible service for Go, Java and C++. */
+export function RunnerSettings() {
+  const data = useAsync((signal) => getRunnerSettings(signal), [])
+  const [form, setForm] = useState<Form | null>(null)
+  const { errors, message: otherError, show, clear, reset, fail } = useFieldErrors<RunnerField>((errs) => {
+    const first = RUNNER_FIELDS.find((f) => errs[f])
+    return first ? document.getElementById(fieldId(first)) : null
+  })
+  const [saving, setSaving] = useState(false)
+  const [testing, setTesting] = useState(false)
+  const [test, setTest] = useState<TestResult>(null)
+  const toast = useToast()
+  const testId = useId()
+
+  useEffect(() => {
+    if (data.data) setForm(formFrom(data.data))
+  }, [data.data])
+
+  if (data.error !== undefined) return <LoadError error={data.error} onRetry={data.reload} what="the code runner settings" />
+  const saved = data.data
+  if (!saved || !form) return <Skeleton lines={4} label="Loading code runner settings" />
+
+  const changed = form.url.trim() !== saved.url || form.token !== '' || form.clearToken
+  const set = <K extends keyof Form>(k: K, v: Form[K]) => {
+    setForm((f) => (f ? { ...f, [k]: v } : f))
+    if (k === 'url' || k === 'token') clear(k)
+  }
+
+  const save = async () => {
+    const urlError = checkHttpUrl(form.url)
+    if (urlError) {
+      show({ url: urlError })
+      return
+    }
+    reset()
+    setSaving(true)
+    try {
+      const s = await saveRunnerSettings({ url: form.url.trim(), token: form.token.trim(), clearToken: form.clearToken })
+      data.setData(s)
+      setTest(null)
+      toast({ tone: 'success', message: s.configured ? 'Code runner saved.' : 'Code runner turned off.' })
+    } catch (e) {
+      fail(e, among(RUNNER_FIELDS))
+    } finally {
+      setSaving(false)
+    }
+  }
+
+  const runTest = async () => {
+    setTesting(true)
+    setTest(null)
+    try {
+      setTest({ ok: true, answer: await testRunner() })
+    } catch (e) {
+      setTest({ ok: false, text: errorMessage(e) })
+    } finally {
+      setTesting(false)
+    }
+  }
+
+  return (
+    <SettingsCard
+      headingId="runner-heading"
+      title="Code runner"
+      configured={saved.configured}
+      status={{ on: 'A code runner is set up', off: 'No code runner' }}
+      hint="Optional. JavaScript, TypeScript, Python and SQL run in the interviewer’s browser without it. Other languages (Go, Java, C++) run only when a Piston-compatible runner is configured here."
+      formLabel="Code runner settings"
+      otherError={otherError}
+      saveLabel="Save code runner"
+      saving={saving}
+      changed={changed}
+      onSave={() => void save()}
+      onDiscard={() => (setForm(formFrom(saved)), reset())}
+      after={
+        <div className="mail-test" aria-labelledby={`${testId}-title`} role="group">
+          <h3 id={`${testId}-title`} className="subsection-title">
+            Test connection
+          </h3>
+          <p className="section-hint">
+            {saved.configured
+              ? changed
+                ? 'Uses the saved address: save your changes first to test them.'
+                : 'Asks the saved runner which languages it offers.'
+              : 'Save the runner’s address first.'}
+          </p>
+          <div className="card-actions">
+            <button type="button" className="btn" disabled={!saved.configured || testing} onClick={() => void runTest()}>
+              {testing ? 'Testing…' : 'Test connection'}
+            </button>
+          </div>
+          <div className="mail-test-result" aria-live="polite">
+            {test?.ok && <TestAnswer answer={test.answer} />}
+            {test && !test.ok && (
+              <div className="inline-error" role="alert">
+                <p className="inline-error-title">The code runner could not be used.</p>
+                <pre className="server-error">{test.text}</pre>
+              </div>
+            )}
+          </div>
+        </div>
+      }
+    >
+      <Field
+        id={fieldId('url')}
+        label="Runner address"
+        error={errors.url}
+        hint="The runner’s base address, like http://localhost:2000. Leave empty to turn it off."
+      >
+        <input
+          className="input"
+          type="url"
+          value={form.url}
+          autoComplete="off"
+          spellCheck={false}
+          onChange={(e) => set('url', e.target.value)}
+        />
+      </Field>
+      <SecretField
+        id={fieldId('token')}
+        label="Token"
+        value={form.token}
+        saved={saved.hasToken}
+        removing={form.clearToken}
+        error={errors.token}
+        hint="Optional: sent as a bearer token, for a runner behind a proxy that asks for one."
+        onChange={(v) => set('token', v)}
+        onRemove={(remove) => setForm((f) => (f ? { ...f, clearToken: remove, token: '' } : f))}
+      />
+    </SettingsCard>
+  )
+}
+
+/** What a runner offers: the languages that need it, then every runtime. */
+function TestAnswer({ answer }: { answer: CodeRunnerTest }) {
+  const offered = answer.languages ?? []
+  const runtimes = answer.runtimes ?? []
+  return (
+    <>
+      <p className="mail-test-ok">
+        ✓ {answer.url} answered with {runtimes.length} {runtimes.length === 1 ? 'runtime' : 'runtimes'}.
+      </p>
+      <ul aria-label="Languages that need the runner">
+        {RUNNER_ONLY.map((l) => (
+          <li key={l}>
+            {LANGUAGE_NAMES[l]}: {offered.includes(l) ? 'runs here' : 'not offered by this runner'}
+          </li>
+        ))}
+      </ul>
+      {runtimes.length > 0 && (
+        <details>
+          <summary>All runtimes it offers</summary>
+          <ul aria-label="Runtimes">
+            {runtimes.map((r) => (
+              <li key={`${r.language}-${r.version}-${r.runtime ?? ''}`}>
+                <code>{r.language}</code> {r.version}
+                {r.runtime ? ` (${r.runtime})` : ''}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </>
+  )
+}

@@ -26,6 +26,7 @@ import (
 	"github.com/interviewdesk/interviewdesk/internal/store"
 	"github.com/interviewdesk/interviewdesk/internal/templates"
 	"github.com/interviewdesk/interviewdesk/internal/web"
+	"github.com/interviewdesk/interviewdesk/internal/workspace"
 )
 
 // DefaultListen is where a serving host listens unless told otherwise:
@@ -74,16 +75,17 @@ type Host struct {
 	push *push.Bus
 	web  *web.Server
 
-	ln      net.Listener // nil when the host does not serve
-	tls     *tls.Config
-	acme    *autocert.Manager
-	acmeLn  net.Listener
-	srv     *http.Server
-	served  chan error
-	acmeSrv *http.Server
-	call    *call // nil without media
-	outbox  *mail.Outbox
-	growing recordingPulse
+	ln        net.Listener // nil when the host does not serve
+	tls       *tls.Config
+	acme      *autocert.Manager
+	acmeLn    net.Listener
+	srv       *http.Server
+	served    chan error
+	acmeSrv   *http.Server
+	call      *call // nil without media
+	workspace *workspace.Feature
+	outbox    *mail.Outbox
+	growing   recordingPulse
 }
 
 // Open opens the data folder's store (failing fast with store.ErrLocked when
@@ -131,6 +133,7 @@ func (h *Host) build() error {
 		}
 	}
 	rooms := room.New(h.db, ivs, h.log, h.now)
+	h.workspace = workspace.New(workspace.Config{Remote: &codeRunner{settings: st, log: h.log}, Logger: h.log, Now: h.now})
 	sessions, err := room.NewSessions(h.roomConfig(rooms, ivs, hub))
 	if err != nil {
 		return err
@@ -145,11 +148,12 @@ func (h *Host) build() error {
 	return nil
 }
 
-// roomConfig wires the call into the room.
+// roomConfig wires the workspace and the call into the room.
 func (h *Host) roomConfig(rooms *room.Service, ivs *interviews.Service, hub *room.Hub) room.SessionsConfig {
-	cfg := room.SessionsConfig{Log: rooms, Interviews: ivs, Hub: hub, Push: h.push, Logger: h.log, Now: h.now}
+	cfg := room.SessionsConfig{Log: rooms, Interviews: ivs, Hub: hub, Push: h.push, Logger: h.log, Now: h.now,
+		Features: []room.Feature{h.workspace}}
 	if h.call != nil {
-		cfg.Features = []room.Feature{h.call}
+		cfg.Features = append(cfg.Features, h.call)
 		cfg.Listeners = append(cfg.Listeners, h.call.happened)
 		cfg.ICE = func(m *room.Member) []room.ICEServer { return h.call.iceFor(m, h.now) }
 	}
@@ -289,6 +293,9 @@ func (h *Host) Close() error {
 		unannounce(h.cfg.DataDir, os.Getpid())
 	}
 	errs = append(errs, h.closeSockets())
+	if h.workspace != nil {
+		_ = h.workspace.Close()
+	}
 	if h.outbox != nil {
 		if err := h.outbox.Close(); err != nil {
 			errs = append(errs, fmt.Errorf("stop outbox: %w", err))

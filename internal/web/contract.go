@@ -13,6 +13,7 @@ import (
 	"github.com/interviewdesk/interviewdesk/internal/settings"
 	"github.com/interviewdesk/interviewdesk/internal/templates"
 	"github.com/interviewdesk/interviewdesk/internal/timeline"
+	"github.com/interviewdesk/interviewdesk/internal/workspace"
 )
 
 // The console API's contract: every route with its request and answer types.
@@ -65,6 +66,7 @@ var endpoints = []endpoint{
 	{"PUT", "/api/interviews/{id}/tools", (*Server).setTools, typ[interviews.Tools](), false, typ[Interview](), "", 200, []string{codeNotFound, codeConflict}},
 
 	{"GET", "/api/interviews/{id}/timeline", (*Server).timeline, nil, false, typ[Timeline](), "", 200, []string{codeNotFound}},
+	{"GET", "/api/interviews/{id}/playback", (*Server).playback, nil, false, typ[workspace.Recording](), "", 200, []string{codeNotFound}},
 	{"GET", "/api/interviews/{id}/presence", (*Server).presence, nil, false, typ[room.PresenceView](), "", 200, []string{codeNotFound}},
 	{"GET", "/api/interviews/{id}/recordings", (*Server).listRecordings, nil, false, typ[recordingList](), "", 200, []string{codeNotFound}},
 	{"GET", "/api/interviews/{id}/recordings/{name}", (*Server).recordingFile, nil, false, nil, "video/webm", 200, []string{codeNotFound}},
@@ -137,6 +139,10 @@ var names = map[reflect.Type]string{
 	typ[timeline.Paste]():                              "TimelinePaste",
 	typ[timeline.Run]():                                "TimelineRun",
 	typ[timeline.Language]():                           "TimelineLanguage",
+	typ[workspace.Recording]():                         "PlaybackRecording",
+	typ[workspace.DocRecording]():                      "PlaybackDoc",
+	typ[workspace.DocStep]():                           "PlaybackDocStep",
+	typ[workspace.BoardStep]():                         "PlaybackBoardStep",
 	typ[room.Actor]():                                  "RoomActor",
 	typ[room.InterviewerView]():                        "InterviewerView",
 	typ[room.Phase]():                                  "RoomPhase",

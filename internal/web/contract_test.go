@@ -29,6 +29,7 @@ import (
 	"github.com/interviewdesk/interviewdesk/internal/settings"
 	"github.com/interviewdesk/interviewdesk/internal/store"
 	"github.com/interviewdesk/interviewdesk/internal/templates"
+	"github.com/interviewdesk/interviewdesk/internal/workspace"
 )
 
 var update = flag.Bool("update", false, "rewrite the files generated from the contract")
@@ -326,7 +327,9 @@ func TestEveryDocumentedRouteAnswersItsContract(t *testing.T) {
 		t    room.Type
 		data any
 	}{{room.TypeStarted, nil}, {room.TypeTechnicalStarted, nil}, {room.TypeQuestionShown, room.QuestionData{Index: 0}},
-		{room.TypeNoteSaved, room.NoteData{Text: "Clear answers."}}} {
+		{room.TypeNoteSaved, room.NoteData{Text: "Clear answers."}},
+		{room.TypeCodeChanged, room.CodeChangeData{Doc: "main", Updates: []room.CodeUpdate{{ClientID: "r",
+			Changes: json.RawMessage(`[[0,"print(1)"]]`)}}}}} {
 		if _, _, err := h.rooms.Append(iv, rita, ev.t, ev.data); err != nil {
 			t.Fatalf("room event %s: %v", ev.t, err)
 		}
@@ -335,6 +338,12 @@ func TestEveryDocumentedRouteAnswersItsContract(t *testing.T) {
 	if err := json.Unmarshal(call("GET", "/api/interviews/"+iv+"/timeline", nil, 200), &tl); err != nil || len(tl.Rows) < 4 {
 		t.Errorf("timeline rows: %d, %v; want the events' rows to check", len(tl.Rows), err)
 	}
+	var rec workspace.Recording
+	if err := json.Unmarshal(call("GET", "/api/interviews/"+iv+"/playback", nil, 200), &rec); err != nil ||
+		rec.Docs[0].Final != "print(1)" || len(rec.Docs[0].Steps) != 1 {
+		t.Errorf("playback: %+v, %v", rec, err)
+	}
+	call("GET", "/api/interviews/unknown/playback", nil, 404)
 	call("GET", "/api/interviews/"+iv+"/presence", nil, 200)
 	call("GET", "/api/interviews/"+iv+"/recordings", nil, 200)
 	call("GET", "/api/interviews/"+iv+"/recordings/camera.webm", nil, 404) // this host has no media

@@ -332,6 +332,33 @@ export type RoomActivity = {
   awayMs?: number
 }
 
+export type PlaybackRecording = {
+  docs: PlaybackDoc[]
+  board: PlaybackBoardStep[]
+}
+
+export type PlaybackDoc = {
+  doc: string
+  language: string
+  steps: PlaybackDocStep[]
+  final: string
+  version: number
+}
+
+export type PlaybackDocStep = {
+  at: string
+  by: RoomActor
+  changes?: unknown[]
+  language?: string
+  question?: number
+}
+
+export type PlaybackBoardStep = {
+  at: string
+  by: RoomActor
+  elements: unknown[]
+}
+
 export type RoomPresence = {
   phase: RoomPhase
   locked: boolean
@@ -501,6 +528,10 @@ export type Types = {
   RoomNote: RoomNote
   RoomActor: RoomActor
   RoomActivity: RoomActivity
+  PlaybackRecording: PlaybackRecording
+  PlaybackDoc: PlaybackDoc
+  PlaybackDocStep: PlaybackDocStep
+  PlaybackBoardStep: PlaybackBoardStep
   RoomPresence: RoomPresence
   RoomMember: RoomMember
   RecordingList: RecordingList
@@ -581,6 +612,10 @@ export const schemas: Record<TypeName, JsonSchema> = {
   RoomNote: {"additionalProperties":false,"properties":{"author":{"$ref":"#/$defs/RoomActor"},"savedAt":{"format":"date-time","type":"string"},"text":{"type":"string"}},"required":["author","text"],"type":"object"},
   RoomActor: {"additionalProperties":false,"properties":{"email":{"type":"string"},"name":{"type":"string"},"role":{"$ref":"#/$defs/RoomRole"}},"required":["role"],"type":"object"},
   RoomActivity: {"additionalProperties":false,"properties":{"at":{"format":"date-time","type":"string"},"awayMs":{"type":"integer"},"doc":{"type":"string"},"external":{"type":"boolean"},"kind":{"type":"string"},"length":{"type":"integer"}},"required":["kind","at"],"type":"object"},
+  PlaybackRecording: {"additionalProperties":false,"properties":{"board":{"items":{"$ref":"#/$defs/PlaybackBoardStep"},"type":["array","null"]},"docs":{"items":{"$ref":"#/$defs/PlaybackDoc"},"type":["array","null"]}},"required":["docs","board"],"type":"object"},
+  PlaybackDoc: {"additionalProperties":false,"properties":{"doc":{"type":"string"},"final":{"type":"string"},"language":{"type":"string"},"steps":{"items":{"$ref":"#/$defs/PlaybackDocStep"},"type":["array","null"]},"version":{"type":"integer"}},"required":["doc","language","steps","final","version"],"type":"object"},
+  PlaybackDocStep: {"additionalProperties":false,"properties":{"at":{"format":"date-time","type":"string"},"by":{"$ref":"#/$defs/RoomActor"},"changes":{"items":{},"type":["array","null"]},"language":{"type":"string"},"question":{"type":"integer"}},"required":["at","by"],"type":"object"},
+  PlaybackBoardStep: {"additionalProperties":false,"properties":{"at":{"format":"date-time","type":"string"},"by":{"$ref":"#/$defs/RoomActor"},"elements":{"items":{},"type":["array","null"]}},"required":["at","by","elements"],"type":"object"},
   RoomPresence: {"additionalProperties":false,"properties":{"locked":{"type":"boolean"},"members":{"items":{"$ref":"#/$defs/RoomMember"},"type":["array","null"]},"phase":{"$ref":"#/$defs/RoomPhase"}},"required":["phase","locked","members"],"type":"object"},
   RoomMember: {"additionalProperties":false,"properties":{"id":{"type":"string"},"name":{"type":"string"},"participant":{"type":"string"},"ready":{"type":"boolean"},"role":{"$ref":"#/$defs/RoomRole"},"since":{"format":"date-time","type":"string"}},"required":["id","participant","role","name","ready","since"],"type":"object"},
   RecordingList: {"additionalProperties":false,"properties":{"recordings":{"items":{"$ref":"#/$defs/Recording"},"type":["array","null"]}},"required":["recordings"],"type":"object"},
@@ -625,6 +660,7 @@ export type Endpoints = {
   'DELETE /api/interviews/{id}/interviewers/{email}': { request: undefined; response: Interview }
   'PUT /api/interviews/{id}/tools': { request: RoomTools; response: Interview }
   'GET /api/interviews/{id}/timeline': { request: undefined; response: Timeline }
+  'GET /api/interviews/{id}/playback': { request: undefined; response: PlaybackRecording }
   'GET /api/interviews/{id}/presence': { request: undefined; response: RoomPresence }
   'GET /api/interviews/{id}/recordings': { request: undefined; response: RecordingList }
   'GET /api/interviews/{id}/recordings/{name}': { request: undefined; response: string }
@@ -681,6 +717,7 @@ export const endpoints: Record<EndpointKey, Endpoint> = {
   'DELETE /api/interviews/{id}/interviewers/{email}': { method: 'DELETE', path: '/api/interviews/{id}/interviewers/{email}', status: 200, request: null, response: 'Interview', file: null, errors: ['not_found', 'conflict'] },
   'PUT /api/interviews/{id}/tools': { method: 'PUT', path: '/api/interviews/{id}/tools', status: 200, request: 'RoomTools', response: 'Interview', file: null, errors: ['not_found', 'conflict'] },
   'GET /api/interviews/{id}/timeline': { method: 'GET', path: '/api/interviews/{id}/timeline', status: 200, request: null, response: 'Timeline', file: null, errors: ['not_found'] },
+  'GET /api/interviews/{id}/playback': { method: 'GET', path: '/api/interviews/{id}/playback', status: 200, request: null, response: 'PlaybackRecording', file: null, errors: ['not_found'] },
   'GET /api/interviews/{id}/presence': { method: 'GET', path: '/api/interviews/{id}/presence', status: 200, request: null, response: 'RoomPresence', file: null, errors: ['not_found'] },
   'GET /api/interviews/{id}/recordings': { method: 'GET', path: '/api/interviews/{id}/recordings', status: 200, request: null, response: 'RecordingList', file: null, errors: ['not_found'] },
   'GET /api/interviews/{id}/recordings/{name}': { method: 'GET', path: '/api/interviews/{id}/recordings/{name}', status: 200, request: null, response: null, file: 'video/webm', errors: ['not_found'] },

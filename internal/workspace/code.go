@@ -1,0 +1,231 @@
+package workspace
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/interviewdesk/interviewdesk/internal/collab"
+	"github.com/interviewdesk/interviewdesk/internal/fault"
+	"github.com/interviewdesk/interviewdesk/internal/room"
+)
+
+// The code documents: pushes and pulls of CodeMirror collab updates, the
+// language picker, starter code and cursors.
+
+type pushRequest struct {
+	Doc     string          `json:"doc"`
+	Version int             `json:"version"`
+	Updates []collab.Update `json:"updates"`
+}
+
+type pullRequest struct {
+	Doc     string `json:"doc"`
+	Version int    `json:"version"`
+}
+
+type languageRequest struct {
+	Doc      string `json:"doc"`
+	Language string `json:"language"`
+}
+
+type starterRequest struct {
+	Doc      string `json:"doc"`
+	Question int    `json:"question"`
+}
+
+type cursorRequest struct {
+	Doc    string `json:"doc"`
+	Anchor int    `json:"anchor"`
+	Head   int    `json:"head"`
+}
+
+type codeMessage struct {
+	Type string `json:"type"` // "code"
+	collab.Snapshot
+}
+
+type updatesMessage struct {
+	Type    string          `json:"type"` // "code.updates"
+	Doc     string          `json:"doc"`
+	Version int             `json:"version"`
+	Updates []collab.Update `json:"updates"`
+}
+
+type languageMessage struct {
+	Type     string `json:"type"` // "code.language"
+	Doc      string `json:"doc"`
+	Language string `json:"language"`
+	By       string `json:"by"`
+}
+
+type cursorMessage struct {
+	Type   string `json:"type"` // "cursor"
+	Doc    string `json:"doc"`
+	From   string `json:"from"`
+	Name   string `json:"name"`
+	Color  string `json:"color"`
+	Anchor int    `json:"anchor"`
+	Head   int    `json:"head"`
+}
+
+type goneCursor struct {
+	Type string `json:"type"` // "cursor"
+	Doc  string `json:"doc"`
+	From string `json:"from"`
+	Gone bool   `json:"gone"`
+}
+
+func snapshotMessage(d *collab.Doc) codeMessage {
+	return codeMessage{Type: "code", Snapshot: d.Snapshot()}
+}
+
+// codePush accepts a client's updates when they are based on the current
+// version: they are stored, then sent to everyone who sees the document.
+func (f *Feature) codePush(ctx context.Context, sess *room.Session, msg room.Message) error {
+	if len(msg.Raw) > collab.MaxPushBytes {
+		return fault.Explain(fault.Invalid, nil,
+			fmt.Sprintf("this change is too large to share (over %d KiB); paste it in smaller parts", collab.MaxPushBytes>>10))
+	}
+	var req pushRequest
+	if err := msg.Decode(&req); err != nil {
+		return err
+	}
+	if err := mayUse(sess, req.Doc); err != nil {
+		return err
+	}
+	if err := admitted(sess); err != nil {
+		return err
+	}
+	return f.with(sess, func(sp *space) error {
+		doc := sp.docs[req.Doc]
+		accepted, err := doc.Check(req.Version, req.Updates)
+		if err != nil {
+			return err
+		}
+		data := room.CodeChangeData{Doc: req.Doc, Version: req.Version, Updates: fromCollab(accepted)}
+		if _, err := sess.Append(ctx, room.TypeCodeChanged, data); err != nil {
+			return err
+		}
+		if _, err := doc.Push(req.Version, accepted); err != nil {
+			return fmt.Errorf("apply stored push: %w", err) // Check passed under the same lock
+		}
+		broadcast(sess, req.Doc, updatesMessage{Type: "code.updates", Doc: req.Doc, Version: req.Version,
+			Updates: accepted}, nil)
+		return nil
+	})
+}
+
+// codePull answers a client that missed updates: the rest, or a snapshot
+// when they are no longer kept.
+func (f *Feature) codePull(_ context.Context, sess *room.Session, msg room.Message) error {
+	var req pullRequest
+	if err := msg.Decode(&req); err != nil {
+		return err
+	}
+	if err := mayUse(sess, req.Doc); err != nil {
+		return err
+	}
+	return f.with(sess, func(sp *space) error {
+		doc := sp.docs[req.Doc]
+		updates, err := doc.Since(req.Version)
+		if err != nil {
+			return sess.Send(snapshotMessage(doc))
+		}
+		if len(updates) == 0 {
+			return nil
+		}
+		return sess.Send(updatesMessage{Type: "code.updates", Doc: req.Doc, Version: req.Version, Updates: updates})
+	})
+}
+
+// codeLanguage sets a document's language for everyone.
+func (f *Feature) codeLanguage(ctx context.Context, sess *room.Session, msg room.Message) error {
+	var req languageRequest
+	if err := msg.Decode(&req); err != nil {
+		return err
+	}
+	if err := mayUse(sess, req.Doc); err != nil {
+		return err
+	}
+	if err := collab.CheckLanguage(req.Language); err != nil {
+		return err
+	}
+	return f.with(sess, func(sp *space) error {
+		return f.setLanguage(ctx, sess, sp, req.Doc, req.Language)
+	})
+}
+
+func (f *Feature) setLanguage(ctx context.Context, sess *room.Session, sp *space, doc, language string) error {
+	d := sp.docs[doc]
+	if d.Language() == language {
+		return nil
+	}
+	if _, err := sess.Append(ctx, room.TypeCodeLanguage, room.CodeLanguageData{Doc: doc, Language: language}); err != nil {
+		return err
+	}
+	_ = d.SetLanguage(language) // checked before it was stored
+	broadcast(sess, doc, languageMessage{Type: "code.language", Doc: doc, Language: language, By: sess.Member.Name}, nil)
+	return nil
+}
+
+// codeStarter replaces a document's text by a question's starter code and
+// sets the question's language; interviewers only.
+func (f *Feature) codeStarter(ctx context.Context, sess *room.Session, msg room.Message) error {
+	var req starterRequest
+	if err := msg.Decode(&req); err != nil {
+		return err
+	}
+	if sess.Member.Role != room.RoleInterviewer {
+		return fault.Explain(fault.Permission, room.ErrForbidden, "only interviewers load starter code")
+	}
+	if err := mayUse(sess, req.Doc); err != nil {
+		return err
+	}
+	qs := sess.Interview.Questions
+	if req.Question < 0 || req.Question >= len(qs) || qs[req.Question].StarterCode == "" {
+		return fault.Explain(fault.NotFound, nil, fmt.Sprintf("question %d has no starter code", req.Question+1))
+	}
+	q := qs[req.Question]
+	return f.with(sess, func(sp *space) error {
+		version, update, err := sp.docs[req.Doc].Replace("starter-"+sess.Member.ID, q.StarterCode)
+		if err != nil {
+			return err
+		}
+		accepted := []collab.Update{update}
+		question := req.Question
+		data := room.CodeChangeData{Doc: req.Doc, Version: version, Updates: fromCollab(accepted), Question: &question}
+		if _, err := sess.Append(ctx, room.TypeCodeChanged, data); err != nil {
+			f.spaces.drop(sp)
+			sp.loaded = false
+			return err
+		}
+		broadcast(sess, req.Doc, updatesMessage{Type: "code.updates", Doc: req.Doc, Version: version,
+			Updates: accepted}, nil)
+		if q.Language != "" {
+			return f.setLanguage(ctx, sess, sp, req.Doc, string(q.Language))
+		}
+		return nil
+	})
+}
+
+// cursor forwards a member's selection to the others who see the document.
+// Cursors are not stored.
+func (f *Feature) cursor(_ context.Context, sess *room.Session, msg room.Message) error {
+	var req cursorRequest
+	if err := msg.Decode(&req); err != nil {
+		return err
+	}
+	if err := mayUse(sess, req.Doc); err != nil {
+		return err
+	}
+	if req.Anchor < 0 || req.Head < 0 || req.Anchor > collab.MaxDocLen || req.Head > collab.MaxDocLen {
+		return fault.Explain(fault.Invalid, nil, "a cursor position is within the document")
+	}
+	if err := admitted(sess); err != nil {
+		return err
+	}
+	m := sess.Member
+	broadcast(sess, req.Doc, cursorMessage{Type: "cursor", Doc: req.Doc, From: m.ID, Name: m.Name,
+		Color: colorOf(m), Anchor: req.Anchor, Head: req.Head}, m)
+	return nil
+}

@@ -1,0 +1,136 @@
+package workspace
+
+import (
+	"context"
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/interviewdesk/interviewdesk/internal/interviews"
+	"github.com/interviewdesk/interviewdesk/internal/room"
+)
+
+type startSeen struct {
+	Run, Language, Code string
+	TimeoutMS           int64
+}
+
+// A run goes to an interviewer's browser, with the host's copy of the code;
+// its output reaches everyone; the result is stored; only the runner may
+// report on it.
+func TestRunGoesToAnInterviewersBrowserAndIsStored(t *testing.T) {
+	w := newWorld(t, interviews.Tools{LiveCode: true})
+	rita := w.join(w.iv.Interviewers[0].Token)
+	rita.must(t, `{"type":"action","action":"started"}`)
+	olivia := w.join(w.iv.CandidateToken)
+	olivia.must(t, `{"type":"runner","languages":["javascript","python"]}`)
+	rita.must(t, `{"type":"runner","languages":["javascript","python","sql"]}`)
+	olivia.must(t, `{"type":"code.language","doc":"main","language":"python"}`)
+	olivia.must(t, `{"type":"code.push","doc":"main","version":0,"updates":[{"clientID":"o","changes":[[0,"print(45)"]]}]}`)
+
+	olivia.must(t, `{"type":"run","doc":"main"}`)
+	var start startSeen
+	if !rita.conn.last("run.start", &start) || start.Code != "print(45)" || start.Language != "python" ||
+		start.TimeoutMS != DefaultRunTimeout.Milliseconds() {
+		t.Fatalf("the interviewer's browser got run.start %+v", start)
+	}
+	if strings.Contains(olivia.conn.all(), "run.start") {
+		t.Error("the candidate's browser was asked to run while an interviewer could")
+	}
+	if e := olivia.send(t, `{"type":"run","doc":"main"}`); !strings.Contains(e, "already running") {
+		t.Errorf("a second run at once: %q", e)
+	}
+	if e := olivia.send(t, `{"type":"run.done","run":"`+start.Run+`","status":"ok","exitCode":0}`); e == "" {
+		t.Error("the candidate reported the interviewer's run")
+	}
+	rita.must(t, `{"type":"run.output","run":"`+start.Run+`","stream":"stdout","text":"45\n"}`)
+	rita.must(t, `{"type":"run.done","run":"`+start.Run+`","status":"ok","exitCode":0,"durationMs":12}`)
+
+	var seen struct{ Run RunView }
+	if !olivia.conn.last("run", &seen) || seen.Run.State != "done" || seen.Run.Status != "ok" ||
+		seen.Run.Runner != "interviewer" || len(seen.Run.Output) != 1 || seen.Run.Output[0].Text != "45\n" {
+		t.Errorf("the candidate saw the run end as %+v", seen.Run)
+	}
+	events, err := rita.sess.Events()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var stored []room.RunData
+	for _, e := range events {
+		if e.Type == room.TypeCodeRun {
+			var d room.RunData
+			_ = json.Unmarshal(e.Data, &d)
+			stored = append(stored, d)
+		}
+	}
+	if len(stored) != 1 || stored[0].Output[0].Text != "45\n" || stored[0].By.Role != room.RoleCandidate {
+		t.Errorf("stored runs = %+v", stored)
+	}
+}
+
+// Stop reaches the runner; a runner that leaves ends its run; output past
+// the cap is cut and the run stopped.
+func TestRunStopsLeavesAndCapsOutput(t *testing.T) {
+	w := newWorld(t, interviews.Tools{LiveCode: true})
+	rita := w.join(w.iv.Interviewers[0].Token)
+	rita.must(t, `{"type":"action","action":"started"}`)
+	ivan := w.join(w.iv.Interviewers[1].Token)
+	ivan.must(t, `{"type":"runner","languages":["javascript"]}`)
+	rita.must(t, `{"type":"code.language","doc":"main","language":"javascript"}`)
+	rita.must(t, `{"type":"code.push","doc":"main","version":0,"updates":[{"clientID":"r","changes":[[0,"while(true){}"]]}]}`)
+
+	rita.must(t, `{"type":"run","doc":"main"}`)
+	var start startSeen
+	if !ivan.conn.last("run.start", &start) {
+		t.Fatal("no runner was asked")
+	}
+	big := strings.Repeat("y", MaxRunOutput)
+	ivan.must(t, `{"type":"run.output","run":"`+start.Run+`","stream":"stdout","text":"`+big+`!"}`)
+	if !strings.Contains(ivan.conn.all(), `{"type":"run.stop","run":"`+start.Run+`"}`) {
+		t.Error("output past the cap did not stop the run")
+	}
+	ivan.sess.Leave(context.Background())
+	var seen struct{ Run RunView }
+	if !rita.conn.last("run", &seen) || seen.Run.Status != "crashed" || !seen.Run.Truncated ||
+		!strings.Contains(seen.Run.Error, "left the room") || len(seen.Run.Output[0].Text) != MaxRunOutput {
+		t.Errorf("after the runner left the run is %+v", seen.Run.Status)
+	}
+	if e := rita.send(t, `{"type":"run","doc":"main"}`); !strings.Contains(e, "no browser in the room") {
+		t.Errorf("run with no runner left: %q", e)
+	}
+	rita.must(t, `{"type":"code.language","doc":"main","language":"go"}`)
+	if e := rita.send(t, `{"type":"run","doc":"main"}`); !strings.Contains(e, "Settings → Code runner") {
+		t.Errorf("Go with no remote runner: %q", e)
+	}
+}
+
+// A remote runner runs what no browser can.
+func TestRunGoesToTheRemoteRunnerForOtherLanguages(t *testing.T) {
+	w := newWorld(t, interviews.Tools{LiveCode: true})
+	remote := &fakeRemote{}
+	w.feature.cfg.Remote = remote
+	rita := w.join(w.iv.Interviewers[0].Token)
+	rita.must(t, `{"type":"code.language","doc":"main","language":"go"}`)
+	rita.must(t, `{"type":"code.push","doc":"main","version":0,"updates":[{"clientID":"r","changes":[[0,"package main"]]}]}`)
+	rita.must(t, `{"type":"run","doc":"main","timeoutMs":3000}`)
+	w.feature.wg.Wait() // the remote run
+	var seen struct{ Run RunView }
+	if !rita.conn.last("run", &seen) || seen.Run.State != "done" || seen.Run.Runner != "remote" ||
+		seen.Run.Output[0].Text != "hello\n" || seen.Run.ExitCode != 3 {
+		t.Errorf("remote run = %+v", seen.Run)
+	}
+	if remote.got.Code != "package main" || remote.got.Timeout.Milliseconds() != 3000 {
+		t.Errorf("the remote runner got %+v", remote.got)
+	}
+}
+
+// fakeRemote stands in for a Piston service, which cannot run here; the
+// runner package's own tests speak HTTP to a Piston-shaped server.
+type fakeRemote struct{ got RemoteRequest }
+
+func (r *fakeRemote) CanRun(_ context.Context, language string) bool { return language == "go" }
+
+func (r *fakeRemote) Run(_ context.Context, req RemoteRequest) (RemoteResult, error) {
+	r.got = req
+	return RemoteResult{Status: "error", ExitCode: 3, Stdout: "hello\n"}, nil
+}

@@ -2,6 +2,7 @@ package templates
 
 import (
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -163,5 +164,12 @@ func TestDocumentedExampleImports(t *testing.T) {
 	}
 	if q := got[0].Questions[len(got[0].Questions)-1]; q.Language != Go || !strings.HasPrefix(q.StarterCode, "package main\n") {
 		t.Errorf("the example's last question has starter code (%q, %q), want Go code", q.StarterCode, q.Language)
+	}
+}
+
+func TestLanguageNamesAreTheEditorsLanguages(t *testing.T) {
+	named := []Language{PlainText, Go, Python, JavaScript, TypeScript, Java, Cpp, SQL}
+	if !slices.Equal(named, Languages) {
+		t.Errorf("named languages %v, the editor's %v", named, Languages)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/interviewdesk/interviewdesk/internal/collab"
 	"github.com/interviewdesk/interviewdesk/internal/validation"
 )
 
@@ -25,11 +26,11 @@ const (
 	MaxStarterCode = 100_000
 )
 
-// Language names a code editor language (the room's language picker). The
-// empty Language means none was chosen.
+// Language names a code editor language: one of the live code editor's
+// (collab.Languages). The empty Language means none was chosen.
 type Language string
 
-// Languages.
+// Languages, by name.
 const (
 	PlainText  Language = "plaintext"
 	Go         Language = "go"
@@ -42,7 +43,15 @@ const (
 )
 
 // Languages lists every Language in the order pickers show them.
-var Languages = []Language{PlainText, Go, Python, JavaScript, TypeScript, Java, Cpp, SQL}
+var Languages = languagesOf(collab.Languages())
+
+func languagesOf(ids []string) []Language {
+	out := make([]Language, len(ids))
+	for i, id := range ids {
+		out[i] = Language(id)
+	}
+	return out
+}
 
 // Valid reports whether l is one of Languages.
 func (l Language) Valid() bool { return slices.Contains(Languages, l) }

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"reflect"
 
+	"github.com/interviewdesk/interviewdesk/internal/collab"
 	"github.com/interviewdesk/interviewdesk/internal/contract"
 	"github.com/interviewdesk/interviewdesk/internal/interviews"
 	"github.com/interviewdesk/interviewdesk/internal/invitation"
@@ -163,7 +164,7 @@ var enums = map[reflect.Type][]string{
 	typ[interviews.Status]():  {string(interviews.Scheduled), string(interviews.Cancelled), string(interviews.Finished)},
 	typ[interviews.Tense]():   {string(interviews.Upcoming), string(interviews.Past), string(interviews.CancelledList)},
 	typ[interviews.When]():    {string(interviews.Now), string(interviews.Later)},
-	typ[templates.Language](): languageIDs(),
+	typ[templates.Language](): collab.Languages(),
 	typ[room.Phase]():         {string(room.PhaseWaiting), string(room.PhasePlan), string(room.PhaseTechnical), string(room.PhaseFinish), string(room.PhaseEnded)},
 	typ[room.Role]():          {string(room.RoleCandidate), string(room.RoleInterviewer), string(room.RoleHost)},
 	typ[timeline.Kind](): {string(timeline.KindJoined), string(timeline.KindLeft), string(timeline.KindReconnected),
@@ -189,14 +190,6 @@ type durationLimits struct {
 	Max int `json:"max"`
 }
 
-func languageIDs() []string {
-	ids := make([]string, len(templates.Languages))
-	for i, l := range templates.Languages {
-		ids[i] = string(l)
-	}
-	return ids
-}
-
 // Contract describes the console API for generating its clients' types.
 func Contract() contract.Spec {
 	spec := contract.Spec{
@@ -206,7 +199,7 @@ func Contract() contract.Spec {
 		Types: []reflect.Type{typ[errorAnswer]()},
 		Constants: []contract.Constant{{Name: "DURATION_MINUTES", Value: durationLimits{templates.MinDuration, templates.MaxDuration},
 			Doc: "How long an interview may last, in minutes (templates.MinDuration, templates.MaxDuration)."},
-			{Name: "LANGUAGES", Value: languageIDs(), Doc: "The code languages, in the order pickers show them (templates.Languages)."},
+			{Name: "LANGUAGES", Value: collab.Languages(), Doc: "The code languages, in the order pickers show them (collab.Languages)."},
 			{Name: "STARTER_CODE_MAX", Value: templates.MaxStarterCode, Doc: "A question's starter code may have at most this many characters (templates.MaxStarterCode)."}},
 	}
 	maps.Copy(spec.Enums, invitation.Enums())

@@ -3,7 +3,7 @@
 /** How long an interview may last, in minutes (templates.MinDuration, templates.MaxDuration). */
 export const DURATION_MINUTES = {"min":15,"max":240} as const
 
-/** The code languages, in the order pickers show them (templates.Languages). */
+/** The code languages, in the order pickers show them (collab.Languages). */
 export const LANGUAGES = ["plaintext","go","python","javascript","typescript","java","cpp","sql"] as const
 
 /** A question's starter code may have at most this many characters (templates.MaxStarterCode). */

@@ -3,6 +3,7 @@
 // Pure: the caller passes how times are written, so tests need no locale or zone.
 
 import type { TimelinePerson, TimelineRow } from '../api/timeline'
+import { isLanguage, LANGUAGE_NAMES } from '../validation/rules'
 
 export type RowText = {
   /** One line, e.g. "Olivia Diaz (candidate) joined" or "Question 3/10 · 14:05–14:11 (6 min)". */
@@ -66,19 +67,9 @@ function questionTitle(q: NonNullable<TimelineRow['question']>, time: TextOption
   return `Question ${of}${q.again ? ' again' : ''}${q.skipped ? ' (skipped)' : ''} · ${span}`
 }
 
-const LANGUAGE_NAMES: Record<string, string> = {
-  plaintext: 'Plain text',
-  go: 'Go',
-  python: 'Python',
-  javascript: 'JavaScript',
-  typescript: 'TypeScript',
-  java: 'Java',
-  cpp: 'C++',
-  sql: 'SQL',
-}
 
 function languageName(id: string): string {
-  return LANGUAGE_NAMES[id] ?? id
+  return isLanguage(id) ? LANGUAGE_NAMES[id] : id
 }
 
 const RUN_OUTCOME: Record<string, string> = {

@@ -3,78 +3,28 @@
 // and port. Both pages reconnect by themselves and resume at the same question,
 // with the rating and the notes intact; the recording made before the crash is
 // still listed and playable.
-import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { inject } from 'vitest'
 import type { Page } from 'playwright-core'
-import type { Host } from './harness'
 import { api } from './harness'
+import { RestartableHost } from './restartable'
 import { candidateJoins, createInterview, openParticipant, setOrganizer, type Participant } from './room-harness'
 
-const dataDir = mkdtempSync(join(tmpdir(), 'interviewdesk-e2e-restart-'))
-let listen = ''
-let child: ChildProcess | undefined
-let output = ''
+let host: RestartableHost
 let recruiter: Participant
 let candidate: Participant
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer()
-    srv.once('error', reject)
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as { port: number }).port
-      srv.close(() => resolve(port))
-    })
-  })
-}
-
-/** Starts `serve` on the fixed data folder and address; resolves once it serves. */
-function serve(): Promise<Host> {
-  const proc = spawn(inject('interviewdeskBin'), ['serve', '--data', dataDir, '--listen', listen], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, TZ: 'UTC' },
-  })
-  child = proc
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`serve did not start:\n${output}`)), 20_000)
-    proc.stderr.setEncoding('utf8').on('data', (d: string) => (output += d))
-    proc.stdout.setEncoding('utf8').on('data', (d: string) => {
-      output += d
-      const m = /serving on (\S+) \(console: (\S+)\)/.exec(d)
-      if (m) {
-        clearTimeout(timer)
-        resolve({ url: m[1]!, loginUrl: m[2]!, dataDir, log: () => output, stop: async () => {} })
-      }
-    })
-  })
-}
-
-function crash(): Promise<void> {
-  return new Promise((resolve) => {
-    if (!child || child.exitCode !== null) return resolve()
-    child.once('exit', () => resolve())
-    child.kill('SIGKILL')
-  })
-}
-
 beforeAll(async () => {
-  listen = `127.0.0.1:${await freePort()}`
-  const host = await serve()
-  recruiter = await openParticipant(host, { login: true })
-  candidate = await openParticipant(host)
+  host = await RestartableHost.create()
+  const served = await host.serve()
+  recruiter = await openParticipant(served, { login: true })
+  candidate = await openParticipant(served)
   await setOrganizer(recruiter.page)
 })
 
 afterAll(async () => {
   await candidate?.close()
   await recruiter?.close()
-  await crash()
-  rmSync(dataDir, { recursive: true, force: true })
+  await host?.dispose()
 })
 
 const cockpit = (p: Page) => p.getByRole('complementary', { name: 'Interview cockpit' })
@@ -98,9 +48,9 @@ it('resumes at the same question, with notes and rating, after the host is kille
   await cand.getByRole('region', { name: 'Video call' }).waitFor()
   await iv.waitForTimeout(2500) // let the recording gather a few seconds
 
-  await crash()
+  await host.crash()
   await iv.getByText('Connection lost.').waitFor({ timeout: 20_000 })
-  await serve()
+  await host.serve()
 
   // Both pages come back on their own, at the same question.
   await iv.getByText('Connection lost.').waitFor({ state: 'detached', timeout: 30_000 })

@@ -1,0 +1,61 @@
+// Participants' colours for remote cursors and selections. Every colour keeps at
+// least 3:1 contrast (WCAG 1.4.11, graphical objects) against the editor's light and
+// dark backgrounds, its active line and its selection (tokens.css); each name label
+// has a text colour that reads at 4.5:1 on it. colors.test.ts checks both.
+
+import { hashString } from './hash'
+
+export const PARTICIPANT_COLORS: readonly string[] = [
+  '#e03131', // red
+  '#d9480f', // orange
+  '#9d7a00', // ochre
+  '#2b8a3e', // green
+  '#0c8599', // teal
+  '#1c7ed6', // blue
+  '#6d6ad8', // indigo
+  '#be4bdb', // violet
+  '#d6336c', // pink
+]
+
+/** A participant's colour: the same for the same ID on every page. */
+export function pickColor(participantId: string): string {
+  return PARTICIPANT_COLORS[hashString(participantId) % PARTICIPANT_COLORS.length] ?? '#1c7ed6'
+}
+
+const HEX = /^#[0-9a-f]{6}$/i
+
+/** `color` when it is a #rrggbb colour, else the fallback (colours arrive from the network). */
+export function safeColor(color: unknown, fallback: string): string {
+  return typeof color === 'string' && HEX.test(color) ? color : fallback
+}
+
+function channels(hex: string): [number, number, number] {
+  const n = parseInt(hex.slice(1), 16)
+  return [(n >> 16) & 255, (n >> 8) & 255, n & 255]
+}
+
+/** WCAG relative luminance of #rrggbb. */
+export function luminance(hex: string): number {
+  const [r, g, b] = channels(hex).map((v) => {
+    const c = v / 255
+    return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4
+  }) as [number, number, number]
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b
+}
+
+export function contrastRatio(a: string, b: string): number {
+  const x = luminance(a)
+  const y = luminance(b)
+  return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05)
+}
+
+/** Black or white, whichever reads better on `background`. */
+export function labelTextColor(background: string): string {
+  return contrastRatio(background, '#000000') >= contrastRatio(background, '#ffffff') ? '#000000' : '#ffffff'
+}
+
+/** `hex` with an alpha, as a CSS colour. */
+export function translucent(hex: string, alpha: number): string {
+  const [r, g, b] = channels(hex)
+  return `rgb(${r} ${g} ${b} / ${alpha})`
+}

@@ -5,45 +5,21 @@ import { indentUnit } from '@codemirror/language'
 import { EditorView } from '@codemirror/view'
 import { afterEach, describe, expect, it } from 'vitest'
 import { CODE_LIMITS } from './channel'
-import { mountCodeEditor, type MountedEditor } from './editor'
 import { loadLanguage } from './languages'
 import { reconfigure } from './state'
-import type { CodeStatus } from './sync'
 import { diffText, takeBatch, textOf } from './sync'
-import { ManualTimers, settle, TestAuthority, type TestConnection } from './testing'
+import { closeEditor, ManualTimers, openEditor, settle, TestAuthority, type TestPeer } from './testing'
 
-type Peer = {
-  name: string
-  channel: TestConnection
-  editor: MountedEditor
-  view: EditorView
-  statuses: CodeStatus[]
-}
+type Peer = TestPeer
 
 const mounted: Peer[] = []
 
 afterEach(() => {
-  for (const p of mounted.splice(0)) {
-    p.editor.destroy()
-    p.view.dom.parentElement?.remove()
-  }
+  for (const p of mounted.splice(0)) closeEditor(p)
 })
 
 function join(host: TestAuthority, name: string, timers = new ManualTimers()): Peer {
-  const channel = host.connect(name)
-  const statuses: CodeStatus[] = []
-  const editor = mountCodeEditor({
-    parent: document.body.appendChild(document.createElement('div')),
-    initial: host.snapshot(),
-    channel,
-    theme: 'light',
-    readOnly: false,
-    label: `Code (${name})`,
-    clientID: name,
-    timers,
-    onStatus: (s) => statuses.push(s),
-  })
-  const peer = { name, channel, editor, view: editor.view, statuses }
+  const peer = openEditor(host, name, { timers })
   mounted.push(peer)
   return peer
 }
@@ -55,7 +31,7 @@ function insert(p: Peer, pos: number, s: string) {
 }
 
 /** Delivers everything, in rounds, until nothing moves; then every peer must match the host. */
-async function quiesce(host: TestAuthority, peers: Peer[], timers: ManualTimers[] = []) {
+async function quiesce(peers: Peer[], timers: ManualTimers[] = []) {
   for (let round = 0; round < 1000; round++) {
     await settle()
     let moved = false
@@ -78,8 +54,8 @@ async function quiesce(host: TestAuthority, peers: Peer[], timers: ManualTimers[
 
 function expectConverged(host: TestAuthority, peers: Peer[]) {
   for (const p of peers) {
-    expect({ peer: p.name, text: text(p) }).toEqual({ peer: p.name, text: host.text })
-    expect({ peer: p.name, version: getSyncedVersion(p.view.state) }).toEqual({ peer: p.name, version: host.version })
+    expect({ peer: p.id, text: text(p) }).toEqual({ peer: p.id, text: host.text })
+    expect({ peer: p.id, version: getSyncedVersion(p.view.state) }).toEqual({ peer: p.id, version: host.version })
     expect(sendableUpdates(p.view.state)).toHaveLength(0)
     expect(p.editor.sync.status()).toMatchObject({ pending: 0, synced: true, offline: false })
   }
@@ -132,7 +108,7 @@ async function randomSession(seed: number) {
     else if (a < 0.35) {
       // Everyone types at the same place at the same time.
       const pos = Math.floor(r() * 10)
-      for (const p of peers) insert(p, pos, p.name[0] ?? '?')
+      for (const p of peers) insert(p, pos, p.id[0] ?? '?')
     } else if (a < 0.6) anyPeer().channel.deliverToHost()
     else if (a < 0.9) anyPeer().channel.deliverToClient()
     else if (a < 0.93) {
@@ -145,7 +121,7 @@ async function randomSession(seed: number) {
     await settle()
   }
   for (const p of peers) if (!p.channel.online) p.channel.reconnect()
-  await quiesce(host, peers, timers)
+  await quiesce(peers, timers)
   return { host, peers }
 }
 
@@ -168,7 +144,7 @@ describe('collab convergence with a host that refuses stale pushes', () => {
     const host = new TestAuthority({ text: 'ab' })
     const peers = ['p1', 'p2', 'p3'].map((n) => join(host, n))
     peers.forEach((p, i) => insert(p, 1, `[${i}]`))
-    await quiesce(host, peers)
+    await quiesce(peers)
     expectConverged(host, peers)
     expect(host.text).toHaveLength(2 + 9)
     for (const tag of ['[0]', '[1]', '[2]']) expect(host.text).toContain(tag)
@@ -178,14 +154,14 @@ describe('collab convergence with a host that refuses stale pushes', () => {
   it('a stale push is rebased over the others’ updates and sent again', async () => {
     const host = new TestAuthority({ text: 'x' })
     const [a, b] = [join(host, 'a'), join(host, 'b')]
-    await quiesce(host, [a, b])
+    await quiesce([a, b])
     insert(a, 0, 'A')
     insert(b, 1, 'B')
     await settle()
     a.channel.deliverToHost() // accepted
     b.channel.deliverToHost() // stale
     expect(host.pushes.map((p) => p.error ?? 'ok')).toEqual(['ok', 'stale'])
-    await quiesce(host, [a, b])
+    await quiesce([a, b])
     expectConverged(host, [a, b])
     expect(host.text).toBe('AxB')
   })
@@ -195,17 +171,17 @@ describe('reconnecting', () => {
   it('an accepted push whose ack was lost is not applied twice', async () => {
     const host = new TestAuthority({ text: '' })
     const [a, b] = [join(host, 'a'), join(host, 'b')]
-    await quiesce(host, [a, b])
+    await quiesce([a, b])
     insert(a, 0, 'hello')
     await settle()
     a.channel.deliverToHost() // the host accepts…
     a.channel.disconnect() // …and the ack and echo are lost
     insert(a, 5, '!')
-    await quiesce(host, [b])
+    await quiesce([b])
     insert(b, 0, '> ')
-    await quiesce(host, [b])
+    await quiesce([b])
     a.channel.reconnect()
-    await quiesce(host, [a, b])
+    await quiesce([a, b])
     expectConverged(host, [a, b])
     expect(host.text).toBe('> hello!')
   })
@@ -214,7 +190,7 @@ describe('reconnecting', () => {
     const host = new TestAuthority({ text: 'base' })
     const timers = new ManualTimers()
     const [a, b] = [join(host, 'a', timers), join(host, 'b')]
-    await quiesce(host, [a, b])
+    await quiesce([a, b])
     a.channel.disconnect()
     insert(a, 4, ' one')
     await settle()
@@ -224,9 +200,9 @@ describe('reconnecting', () => {
     expect(timers.size).toBe(1)
     insert(a, 0, 'two ')
     insert(b, 0, 'B:')
-    await quiesce(host, [b])
+    await quiesce([b])
     a.channel.reconnect()
-    await quiesce(host, [a, b], [timers])
+    await quiesce([a, b], [timers])
     expectConverged(host, [a, b])
     expect(host.text).toBe('B:two base one')
     expect(a.statuses.at(-1)).toEqual({ pending: 0, synced: true, offline: false })
@@ -235,13 +211,13 @@ describe('reconnecting', () => {
   it('a host that cannot catch us up sends a snapshot; local edits are rebased onto it', async () => {
     const host = new TestAuthority({ text: 'line\n', keep: 2 })
     const [a, b] = [join(host, 'a'), join(host, 'b')]
-    await quiesce(host, [a, b])
+    await quiesce([a, b])
     a.channel.disconnect()
     insert(a, 0, 'mine ')
     for (let i = 0; i < 5; i++) insert(b, b.view.state.doc.length, `${i}`)
-    await quiesce(host, [b])
+    await quiesce([b])
     a.channel.reconnect()
-    await quiesce(host, [a, b])
+    await quiesce([a, b])
     expectConverged(host, [a, b])
     expect(host.text).toBe('mine line\n01234')
   })
@@ -253,9 +229,9 @@ describe('reconnecting', () => {
     const dom = a.view.dom
     a.channel.disconnect()
     insert(b, 3, ' two')
-    await quiesce(host, [b])
+    await quiesce([b])
     a.channel.reconnect()
-    await quiesce(host, [a, b])
+    await quiesce([a, b])
     expectConverged(host, [a, b])
     expect(a.view.dom).toBe(dom)
     expect(a.view.state.facet(indentUnit)).toBe('\t')
@@ -269,7 +245,7 @@ describe('reconnecting', () => {
     for (let i = 0; i < 250; i++) insert(a, i, 'k')
     await settle()
     a.channel.reconnect()
-    await quiesce(host, [a, b])
+    await quiesce([a, b])
     expectConverged(host, [a, b])
     const accepted = host.pushes.filter((p) => !p.error)
     expect(accepted.map((p) => p.updates)).toEqual([100, 100, 50])
@@ -283,7 +259,7 @@ describe('large and refused changes', () => {
     const big = Array.from({ length: 2200 }, (_, i) => `const value${i} = ${i} * 2 // ${'x'.repeat(20)}`).join('\n')
     expect(big.length).toBeGreaterThan(100_000)
     a!.view.dispatch({ changes: { from: 6, insert: big }, userEvent: 'input.paste' })
-    await quiesce(host, [a!, b!, c!])
+    await quiesce([a!, b!, c!])
     expectConverged(host, [a!, b!, c!])
     expect(host.pushes).toEqual([expect.objectContaining({ from: 'a', updates: 1 })])
     expect(host.text).toBe(`start\n${big}`)
@@ -301,15 +277,15 @@ describe('large and refused changes', () => {
   it('a refused push withdraws the unconfirmed changes and says why', async () => {
     const host = new TestAuthority({ text: 'keep' })
     const [a, b] = [join(host, 'a'), join(host, 'b')]
-    await quiesce(host, [a, b])
+    await quiesce([a, b])
     host.refuse = 'not allowed'
     insert(a, 4, ' nope')
-    await quiesce(host, [a, b])
+    await quiesce([a, b])
     expect(text(a)).toBe('keep')
     expect(a.editor.sync.status()).toMatchObject({ pending: 0, synced: true, error: 'The host refused the change (not allowed).' })
     host.refuse = null
     insert(a, 0, 'ok ')
-    await quiesce(host, [a, b])
+    await quiesce([a, b])
     expectConverged(host, [a, b])
     expect(host.text).toBe('ok keep')
     expect(a.editor.sync.status().error).toBeUndefined()
@@ -320,16 +296,16 @@ describe('undo with collaborators', () => {
   it('undo takes back only one’s own change, never a remote one', async () => {
     const host = new TestAuthority({ text: 'mid' })
     const [a, b] = [join(host, 'a'), join(host, 'b')]
-    await quiesce(host, [a, b])
+    await quiesce([a, b])
     insert(a, 0, 'A-')
-    await quiesce(host, [a, b])
+    await quiesce([a, b])
     insert(b, b.view.state.doc.length, '-B')
-    await quiesce(host, [a, b])
+    await quiesce([a, b])
     expect(text(a)).toBe('A-mid-B')
     undo(a.view)
     expect(text(a)).toBe('mid-B')
     expect(undo(a.view)).toBe(false) // nothing of a's left; b's change stays
-    await quiesce(host, [a, b])
+    await quiesce([a, b])
     expectConverged(host, [a, b])
     expect(host.text).toBe('mid-B')
   })

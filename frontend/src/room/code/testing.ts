@@ -5,6 +5,9 @@
 // JSON as on the wire.
 
 import { ChangeSet, Text } from '@codemirror/state'
+import type { EditorView } from '@codemirror/view'
+import { act } from 'react'
+import { createRoot, type Root } from 'react-dom/client'
 import {
   CODE_LIMITS,
   CodeRefused,
@@ -15,6 +18,8 @@ import {
   type PushResult,
   type RemoteCursor,
 } from './channel'
+import { mountCodeEditor, type MountedEditor } from './editor'
+import type { CodeStatus } from './sync'
 import type { Timers } from './timers'
 
 type ToHost =
@@ -278,4 +283,58 @@ export class ManualTimers implements Timers {
 /** Lets promise callbacks and queued microtasks run. */
 export async function settle(): Promise<void> {
   for (let i = 0; i < 10; i++) await Promise.resolve()
+}
+
+export type TestPeer = {
+  id: string
+  channel: TestConnection
+  editor: MountedEditor
+  view: EditorView
+  statuses: CodeStatus[]
+}
+
+/**
+ * A new member of `host` with a mounted editor (collab client ID = `id`), in
+ * document.body until closeEditor.
+ */
+export function openEditor(host: TestAuthority, id: string, o: { name?: string; color?: string; timers?: Timers } = {}): TestPeer {
+  const channel = host.connect(id, o.name ?? id, o.color ?? '#1c7ed6')
+  const statuses: CodeStatus[] = []
+  const editor = mountCodeEditor({
+    parent: document.body.appendChild(document.createElement('div')),
+    initial: host.snapshot(),
+    channel,
+    theme: 'light',
+    readOnly: false,
+    label: `Code (${id})`,
+    clientID: id,
+    timers: o.timers ?? new ManualTimers(),
+    onStatus: (s) => statuses.push(s),
+  })
+  return { id, channel, editor, view: editor.view, statuses }
+}
+
+export function closeEditor(p: TestPeer): void {
+  const parent = p.view.dom.parentElement
+  p.editor.destroy()
+  parent?.remove()
+}
+
+declare global {
+  var IS_REACT_ACT_ENVIRONMENT: boolean
+}
+
+/** A React root in a fresh container, for component tests (call unmount after each). */
+export function renderRoot(): { container: HTMLElement; root: Root; unmount(): void } {
+  globalThis.IS_REACT_ACT_ENVIRONMENT = true
+  const container = document.body.appendChild(document.createElement('div'))
+  const root = createRoot(container)
+  return {
+    container,
+    root,
+    unmount() {
+      act(() => root.unmount())
+      container.remove()
+    },
+  }
 }

@@ -2,9 +2,9 @@
 // highlight style per theme whose colours keep 4.5:1 against the editor's
 // background, active line and selection (theme.test.ts checks them).
 //
-// The tokens are light-dark() pairs resolved by color-scheme. Setting color-scheme
-// on the editor itself makes its chrome follow the `theme` prop, so chrome and
-// highlighting always agree even when the page is in the other scheme.
+// The chrome follows the page's scheme (the tokens are light-dark() pairs, which the
+// production build resolves once at the root), the highlighting the `theme` prop:
+// the room passes the page's effective theme, so the two agree.
 
 import { HighlightStyle, syntaxHighlighting } from '@codemirror/language'
 import type { Extension } from '@codemirror/state'
@@ -75,7 +75,6 @@ function chrome(theme: EditorTheme): Extension {
   return EditorView.theme(
     {
       '&': {
-        colorScheme: theme,
         color: 'var(--color-text)',
         backgroundColor: 'var(--color-surface)',
         border: '1px solid var(--color-border-strong)',

@@ -104,7 +104,7 @@ describe('sending my cursor', () => {
     ])
   })
 
-  it('reaches the others through the host with my name and colour', async () => {
+  it('reaches the others through the host with my name and colour, again after a reconnect', async () => {
     const host = new TestAuthority({ text: 'shared text' })
     const timers = new ManualTimers()
     const a = openEditor(host, 'conn-a', { name: 'Alex', color: '#d6336c', timers })
@@ -124,6 +124,12 @@ describe('sending my cursor', () => {
     a.channel.disconnect()
     while (b.channel.deliverToClient()) await settle()
     expect(b.view.state.field(remoteCursorField).size).toBe(0)
+    // Back online, a shows its cursor again without moving it.
+    a.channel.reconnect()
+    while (a.channel.deliverToClient()) await settle()
+    a.channel.deliverToHost()
+    while (b.channel.deliverToClient()) await settle()
+    expect(b.view.state.field(remoteCursorField).get('conn-a')).toMatchObject({ anchor: 7, head: 11 })
   })
 })
 

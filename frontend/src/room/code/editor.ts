@@ -33,9 +33,14 @@ export type MountedEditor = { view: EditorView; sync: CodeSync; destroy(): void 
 export function mountCodeEditor(o: MountOptions): MountedEditor {
   const timers = o.timers ?? browserTimers
   let sync: CodeSync | null = null
+  let cursorShown = false
+  const sendCursor = (anchor: number, head: number) => {
+    cursorShown = true
+    o.channel.sendCursor(anchor, head)
+  }
   const hooks = [
     EditorView.updateListener.of(() => sync?.localChanged()),
-    cursorSender((anchor, head) => o.channel.sendCursor(anchor, head), timers),
+    cursorSender(sendCursor, timers),
     pasteWatch(o.copies ?? pageCopyLedger, (p) => o.onPaste?.(p)),
     sizeLimits((message) => sync?.notice(message)),
     presenceWatch((peers, said) => o.onPresence?.(peers, said), timers),
@@ -60,10 +65,20 @@ export function mountCodeEditor(o: MountOptions): MountedEditor {
   })
   sync = s
   const offCursors = receiveCursors(o.channel, view)
+  // A snapshot follows a reconnect, after which the others have forgotten our
+  // cursor (the host told them we left): show it again, once the editor has it.
+  const offSnapshot = o.channel.onSnapshot(() => {
+    if (!cursorShown) return
+    queueMicrotask(() => {
+      const { anchor, head } = view.state.selection.main
+      o.channel.sendCursor(anchor, head)
+    })
+  })
   return {
     view,
     sync: s,
     destroy() {
+      offSnapshot()
       offCursors()
       s.destroy()
       view.destroy()

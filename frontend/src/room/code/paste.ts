@@ -47,15 +47,29 @@ export class CopyLedger {
 /** Copies from any editor on this page count as internal (main and pad alike). */
 export const pageCopyLedger = new CopyLedger()
 
-/** Remembers what leaves the editor and reports what comes in. */
+/**
+ * Remembers what leaves the editor and reports what comes in: pastes, and drops
+ * from outside (moving text by dragging it inside the editor is no paste).
+ */
 export function pasteWatch(ledger: CopyLedger, onPaste: (p: PasteInfo) => void): Extension {
+  let draggingOut = false
   return [
+    EditorView.domEventHandlers({
+      dragstart() {
+        draggingOut = true
+        return false
+      },
+      dragend() {
+        draggingOut = false
+        return false
+      },
+    }),
     EditorView.clipboardOutputFilter.of((text) => {
       if (text) ledger.remember(text)
       return text
     }),
     EditorView.clipboardInputFilter.of((text, state) => {
-      if (text && !state.readOnly) onPaste(ledger.classify(text))
+      if (text && !state.readOnly && !draggingOut) onPaste(ledger.classify(text))
       return text
     }),
   ]

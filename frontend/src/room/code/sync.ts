@@ -208,15 +208,15 @@ export class CodeSync {
     if (this.inFlight === sent) this.inFlight = null
     if (this.destroyed) return
     this.delivered()
-    if (sent.generation !== this.generation) {
-      // The editor was reset meanwhile; that batch is no longer in this state.
-    } else if (result === 'accepted') {
+    // After a reset meanwhile, that batch is no longer in this state: just go on.
+    const current = sent.generation === this.generation && getSyncedVersion(this.state) === sent.version
+    if (result === 'accepted') {
       this.error = undefined
-      // The host put our batch at exactly sent.version; confirm it unless its
-      // echo already did.
-      if (getSyncedVersion(this.state) === sent.version) this.apply(sent.updates)
-    } else if (getSyncedVersion(this.state) === sent.version) {
-      this.awaitingUpdates = true
+      // The host put our batch at exactly sent.version: confirm it now, unless
+      // its echo (code.updates) already did.
+      if (current) this.apply(sent.updates)
+    } else if (current) {
+      this.awaitingUpdates = true // the others' updates are on their way
     }
     this.afterSettle()
   }

@@ -125,6 +125,25 @@ describe('the shared editor in Chromium', () => {
     await expect.poll(() => text('a')).toContain('\tpackage maincopied from a web page')
   })
 
+  it('counts a drop from outside as a paste, not a move of text inside the editor', async () => {
+    const before = (await pastes()).length
+    await content('b').evaluate((el) => {
+      const box = el.getBoundingClientRect()
+      const at = { clientX: box.left + 5, clientY: box.top + 5, bubbles: true, cancelable: true }
+      const drop = (text: string) => {
+        const data = new DataTransfer()
+        data.setData('Text', text)
+        el.dispatchEvent(new DragEvent('drop', { ...at, dataTransfer: data }))
+      }
+      drop('dropped in')
+      el.dispatchEvent(new DragEvent('dragstart', { ...at, dataTransfer: new DataTransfer() }))
+      drop('moved')
+      el.dispatchEvent(new DragEvent('dragend', at))
+    })
+    await expect.poll(() => text('b')).toContain('moved')
+    expect((await pastes()).slice(before)).toEqual([{ length: 10, external: true }])
+  })
+
   it('opens the search panel with Mod-f', async () => {
     await content('b').click()
     await page.keyboard.press('Control+f')

@@ -15,7 +15,10 @@
 // - A snapshot with nothing of ours pending resets the editor. With local work
 //   pending we first pull from our synced version (exact, deduplicated); only if
 //   the host answers with yet another snapshot are our updates rebased over the
-//   difference between the last confirmed text and the snapshot's.
+//   difference between the last confirmed text and the snapshot's (never while a
+//   push is in flight: its answer tells whether the snapshot holds it). Only if a
+//   push's answer was lost too can its text then appear twice: never lost, and
+//   every editor still ends identical to the host.
 // - A refused push (CodeRefused) withdraws the local changes not yet confirmed and
 //   reports the host's message.
 
@@ -198,7 +201,13 @@ export class CodeSync {
     const sent: Sent = { version: getSyncedVersion(this.state), updates: takeBatch(pending), generation: this.generation }
     this.inFlight = sent
     this.emit()
-    this.channel.push(sent.version, sent.updates.map(toWire)).then(
+    let answer: Promise<PushResult>
+    try {
+      answer = this.channel.push(sent.version, sent.updates.map(toWire))
+    } catch (err) {
+      answer = Promise.reject(err)
+    }
+    answer.then(
       (result) => this.pushed(sent, result),
       (err: unknown) => this.pushFailed(sent, err),
     )

@@ -19,15 +19,15 @@ describe('LanguagePicker', () => {
     const label = page.container.querySelector('label') as HTMLLabelElement
     expect(label.textContent).toBe('Language')
     expect(label.htmlFor).toBe(select.id)
-    expect([...select.options].map((o) => o.textContent)).toEqual([
-      'Plain text',
-      'Go',
-      'Python 3',
-      'JavaScript',
-      'TypeScript',
-      'Java',
-      'C++',
-      'SQL',
+    expect([...select.options].map((o) => [o.value, o.textContent])).toEqual([
+      ['plaintext', 'Plain text'],
+      ['go', 'Go'],
+      ['python', 'Python'],
+      ['javascript', 'JavaScript'],
+      ['typescript', 'TypeScript'],
+      ['java', 'Java'],
+      ['cpp', 'C++'],
+      ['sql', 'SQL'],
     ])
     expect(select.value).toBe('python')
   })

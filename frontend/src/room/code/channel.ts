@@ -1,47 +1,29 @@
 // What the shared editor needs from the room channel for one document ("main" or
-// "pad"): the code.* and cursor messages of the room protocol, already routed by
-// `doc`. The room wiring implements CodeChannel over the WebSocket; tests use an
-// in-memory authority (testing.ts).
+// "pad"): the code.* and cursor messages of the room protocol, routed by `doc`.
+// The room implements it over its connection (workspace/channels.ts codeChannel);
+// tests use an in-memory host (testing.ts). The contract the editor relies on:
+//
+// - push(version, updates) resolves 'accepted', or 'stale' when others' updates
+//   came first (they are on their way via onUpdates); rejects with RefusedError
+//   when the host refused them (nothing changed there; its message is for
+//   people), and with any other error when they may not have been delivered
+//   (not connected, dropped, no ack in time). Every push settles.
+// - onUpdates gives code.updates: `version` is the version before the first one.
+// - onSnapshot gives `code` snapshots: on every (re)connect, and when a pull is
+//   too far behind.
+// - Cursor messages of my own connection are not passed to onCursor.
+
+import type { CodeUpdateWire } from '../workspace/messages'
+
+export type { CodeChannel, CursorMessage as RemoteCursor } from '../workspace/channels'
+export { RefusedError } from '../connection/client'
 
 /** One update as it travels: ChangeSet.toJSON() of @codemirror/state. */
-export type CodeUpdate = { clientID: string; changes: unknown }
-
-/** A remote member's selection (positions are UTF-16 offsets), or their leaving. */
-export type RemoteCursor =
-  | { from: string; name: string; color: string; anchor: number; head: number }
-  | { from: string; gone: true }
+export type CodeUpdate = CodeUpdateWire
 
 export type PushResult = 'accepted' | 'stale'
 
-export interface CodeChannel {
-  /**
-   * Sends local updates based on `version` (code.push). Resolves 'accepted', or
-   * 'stale' when others' updates came first (they are on their way via onUpdates).
-   * Rejects with CodeRefused when the host refused them (nothing changed there),
-   * and with any other error when they may not have been delivered (offline, the
-   * socket closed before the ack). Every push must settle.
-   */
-  push(version: number, updates: CodeUpdate[]): Promise<PushResult>
-  /** Asks for everything after `version` (code.pull); answered via onUpdates or onSnapshot. */
-  pull(version: number): void
-  /** code.updates: `version` is the document version before the first update. */
-  onUpdates(fn: (version: number, updates: CodeUpdate[]) => void): () => void
-  /** code: a full snapshot (on connect, or when a pull is too far behind). */
-  onSnapshot(fn: (snapshot: CodeSnapshot) => void): () => void
-  /** My selection (cursor). Throttling is the editor's job. */
-  sendCursor(anchor: number, head: number): void
-  onCursor(fn: (cursor: RemoteCursor) => void): () => void
-}
-
 export type CodeSnapshot = { version: number; text: string }
-
-/** The host refused a push (malformed, too large, not allowed); the message is for people. */
-export class CodeRefused extends Error {
-  constructor(message: string) {
-    super(message)
-    this.name = 'CodeRefused'
-  }
-}
 
 /** The room protocol's limits for code documents. */
 export const CODE_LIMITS = {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { contrastRatio, labelTextColor, PARTICIPANT_COLORS, pickColor } from './colors'
+import { contrastRatio, fnv1a32, labelTextColor, PARTICIPANT_COLORS, pickColor } from './colors'
 import { SYNTAX_COLORS } from './theme'
 
 // The editor's surfaces as tokens.css defines them: [light, dark] per token.
@@ -35,22 +35,33 @@ describe('syntax colours', () => {
 })
 
 describe('participant colours', () => {
-  it('keep 3:1 against light and dark editor surfaces, with a 4.5:1 label text', () => {
+  // The editor's background, light and dark (the caret and label sit on it).
+  const [surfaceLight, surfaceDark] = token('color-surface')
+
+  it('keep 3:1 against the light and the dark editor background, with a 4.5:1 label text', () => {
     const low = PARTICIPANT_COLORS.map((color) => ({
       color,
-      ratio: worst(color, [...light, ...dark]),
+      ratio: worst(color, [surfaceLight, surfaceDark]),
       label: contrastRatio(color, labelTextColor(color)),
     })).filter((c) => c.ratio < 3 || c.label < 4.5)
     expect(low).toEqual([])
   })
 
-  it('pickColor is deterministic, from the palette, and spreads people over it', () => {
-    const ids = Array.from({ length: 60 }, (_, i) => `participant-${i}`)
-    for (const id of ids) {
-      expect(pickColor(id)).toBe(pickColor(id))
-      expect(PARTICIPANT_COLORS).toContain(pickColor(id))
-    }
-    expect(new Set(ids.map(pickColor)).size).toBeGreaterThanOrEqual(PARTICIPANT_COLORS.length - 1)
+  it('pickColor gives the colour the host gives (FNV-1a of the participant ID)', () => {
+    // Computed with Go's hash/fnv and internal/workspace's palette.
+    expect(fnv1a32('alex@example.com')).toBe(2570459880)
+    expect(fnv1a32('ü-ñ-日本')).toBe(328252)
+    expect(['p-1', 'alex@example.com', 'Olivia Diaz', 'ü-ñ-日本'].map(pickColor)).toEqual([
+      '#0c8599',
+      '#d9480f',
+      '#1c7ed6',
+      '#e8590c',
+    ])
+  })
+
+  it('pickColor spreads people over the palette', () => {
+    const ids = Array.from({ length: 80 }, (_, i) => `participant-${i}`)
+    expect(new Set(ids.map(pickColor)).size).toBe(PARTICIPANT_COLORS.length)
   })
 
   it('contrastRatio matches WCAG for known pairs', () => {

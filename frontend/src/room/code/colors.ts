@@ -1,25 +1,34 @@
-// Participants' colours for remote cursors and selections. Every colour keeps at
-// least 3:1 contrast (WCAG 1.4.11, graphical objects) against the editor's light and
-// dark backgrounds, its active line and its selection (tokens.css); each name label
-// has a text colour that reads at 4.5:1 on it. colors.test.ts checks both.
-
-import { hashString } from './hash'
+// Participants' colours for remote cursors and selections: the host's palette and
+// choice (internal/workspace colorOf: FNV-1a of the participant ID), so a colour
+// picked here matches the one the host puts in cursor messages. Every colour keeps
+// at least 3:1 contrast (WCAG 1.4.11) against the light and the dark editor
+// background, and each name label gets a text colour that reads at 4.5:1 on it;
+// colors.test.ts checks both against tokens.css.
 
 export const PARTICIPANT_COLORS: readonly string[] = [
-  '#e03131', // red
-  '#d9480f', // orange
-  '#9d7a00', // ochre
-  '#2b8a3e', // green
-  '#0c8599', // teal
-  '#1c7ed6', // blue
-  '#6d6ad8', // indigo
-  '#be4bdb', // violet
-  '#d6336c', // pink
+  '#d9480f',
+  '#1c7ed6',
+  '#2f9e44',
+  '#ae3ec9',
+  '#e8590c',
+  '#0c8599',
+  '#e64980',
+  '#9775fa',
 ]
 
-/** A participant's colour: the same for the same ID on every page. */
+/** FNV-1a (32 bits) of the UTF-8 bytes of `s`, as Go's hash/fnv New32a. */
+export function fnv1a32(s: string): number {
+  let h = 0x811c9dc5
+  for (const byte of new TextEncoder().encode(s)) {
+    h ^= byte
+    h = Math.imul(h, 0x01000193) >>> 0
+  }
+  return h >>> 0
+}
+
+/** A participant's colour: the same as the host gives them, on every page. */
 export function pickColor(participantId: string): string {
-  return PARTICIPANT_COLORS[hashString(participantId) % PARTICIPANT_COLORS.length] ?? '#1c7ed6'
+  return PARTICIPANT_COLORS[fnv1a32(participantId) % PARTICIPANT_COLORS.length] ?? '#1c7ed6'
 }
 
 const HEX = /^#[0-9a-f]{6}$/i

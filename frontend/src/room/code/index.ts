@@ -2,12 +2,12 @@
 // the authority (the room protocol's code.* and cursor messages). The room wiring
 // implements one CodeChannel per document and renders <CodeEditor>.
 
-export { CODE_LIMITS, CodeRefused } from './channel'
+export { CODE_LIMITS, RefusedError } from './channel'
 export type { CodeChannel, CodeSnapshot, CodeUpdate, PushResult, RemoteCursor } from './channel'
 export { CodeEditor, statusText } from './CodeEditor'
 export type { CodeEditorProps } from './CodeEditor'
 export { PARTICIPANT_COLORS, pickColor } from './colors'
-export { isLanguageId, languageLabel, LANGUAGES, loadLanguage } from './languages'
+export { isLanguageId, LANGUAGES, loadLanguage } from './languages'
 export type { LanguageId } from './languages'
 export { LanguagePicker } from './LanguagePicker'
 export { CopyLedger, pageCopyLedger } from './paste'

@@ -1,29 +1,21 @@
-// The languages of the shared editor. Each language's CodeMirror support is a
-// separate chunk, loaded the first time someone picks it.
+// The languages of the shared editor: the host's list (collab.Languages, through
+// the generated contract) with the console's names for them. Each language's
+// CodeMirror support is a separate chunk, loaded the first time someone picks it.
 
 import { indentUnit } from '@codemirror/language'
 import type { Extension } from '@codemirror/state'
+import type { Language } from '../../api/contract.gen'
+import { isLanguage, LANGUAGE_NAMES, LANGUAGES as LANGUAGE_IDS } from '../../validation/rules'
 
-export type LanguageId = 'plaintext' | 'go' | 'python' | 'javascript' | 'typescript' | 'java' | 'cpp' | 'sql'
+export type LanguageId = Language
 
-export const LANGUAGES: readonly { id: LanguageId; label: string }[] = [
-  { id: 'plaintext', label: 'Plain text' },
-  { id: 'go', label: 'Go' },
-  { id: 'python', label: 'Python 3' },
-  { id: 'javascript', label: 'JavaScript' },
-  { id: 'typescript', label: 'TypeScript' },
-  { id: 'java', label: 'Java' },
-  { id: 'cpp', label: 'C++' },
-  { id: 'sql', label: 'SQL' },
-]
+/** The languages in picker order, with their names. */
+export const LANGUAGES: readonly { id: LanguageId; label: string }[] = LANGUAGE_IDS.map((id) => ({
+  id,
+  label: LANGUAGE_NAMES[id],
+}))
 
-export function isLanguageId(v: unknown): v is LanguageId {
-  return LANGUAGES.some((l) => l.id === v)
-}
-
-export function languageLabel(id: LanguageId): string {
-  return LANGUAGES.find((l) => l.id === id)?.label ?? id
-}
+export const isLanguageId = (v: unknown): v is LanguageId => typeof v === 'string' && isLanguage(v)
 
 /** Each language's usual indentation (gofmt uses tabs; PEP 8 four spaces). */
 const INDENT: Record<LanguageId, string> = {

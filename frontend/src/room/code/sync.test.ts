@@ -282,7 +282,7 @@ describe('large and refused changes', () => {
     insert(a, 4, ' nope')
     await quiesce([a, b])
     expect(text(a)).toBe('keep')
-    expect(a.editor.sync.status()).toMatchObject({ pending: 0, synced: true, error: 'The host refused the change (not allowed).' })
+    expect(a.editor.sync.status()).toMatchObject({ pending: 0, synced: true, error: 'Your last change was undone: not allowed.' })
     host.refuse = null
     insert(a, 0, 'ok ')
     await quiesce([a, b])

@@ -19,15 +19,15 @@
 //   push is in flight: its answer tells whether the snapshot holds it). Only if a
 //   push's answer was lost too can its text then appear twice: never lost, and
 //   every editor still ends identical to the host.
-// - A refused push (CodeRefused) withdraws the local changes not yet confirmed and
+// - A refused push (RefusedError) withdraws the local changes not yet confirmed and
 //   reports the host's message.
 
 import { getClientID, getSyncedVersion, rebaseUpdates, receiveUpdates, sendableUpdates, type Update } from '@codemirror/collab'
 import { ChangeSet, Text, type EditorState } from '@codemirror/state'
 import {
   CODE_LIMITS,
-  CodeRefused,
   jsonBytes,
+  RefusedError,
   PUSH_ENVELOPE_BYTES,
   type CodeChannel,
   type CodeSnapshot,
@@ -69,6 +69,11 @@ type Held = { snapshot: CodeSnapshot; merge: boolean }
 const SNAPSHOT_CLIENT = '\u0000snapshot'
 
 export const OUT_OF_STEP = 'The shared code is out of step with the host. Reload the page to get the latest version.'
+
+/** Words for a refused push; the host's reason is a sentence fragment. */
+export function refusedText(reason: string): string {
+  return `Your last change was undone: ${reason || 'the host refused it'}.`
+}
 
 export function toWire(u: Update): CodeUpdate {
   return { clientID: u.clientID, changes: u.changes.toJSON() }
@@ -233,8 +238,8 @@ export class CodeSync {
   private pushFailed(sent: Sent, err: unknown): void {
     if (this.inFlight === sent) this.inFlight = null
     if (this.destroyed) return
-    if (err instanceof CodeRefused) {
-      this.error = err.message
+    if (err instanceof RefusedError) {
+      this.error = refusedText(err.message)
       this.rebuild(getSyncedVersion(this.state), this.confirmed)
     } else {
       // Maybe not delivered. A reconnect brings a fresh snapshot: start over from it.

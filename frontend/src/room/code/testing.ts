@@ -10,8 +10,8 @@ import { act } from 'react'
 import { createRoot, type Root } from 'react-dom/client'
 import {
   CODE_LIMITS,
-  CodeRefused,
   jsonBytes,
+  RefusedError,
   type CodeChannel,
   type CodeSnapshot,
   type CodeUpdate,
@@ -236,7 +236,7 @@ export class TestConnection implements CodeChannel {
     if (!w) return
     if (!ack.error) w.resolve('accepted')
     else if (ack.error === 'stale') w.resolve('stale')
-    else w.reject(new CodeRefused(`The host refused the change (${ack.error}).`))
+    else w.reject(new RefusedError(ack.error))
   }
 
   /** The socket drops: queued messages are lost, pushes awaiting an ack fail. */

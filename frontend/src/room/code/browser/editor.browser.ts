@@ -1,7 +1,7 @@
 // The shared editor in real headless Chromium, for what happy-dom cannot show:
 // focus and Tab, the clipboard, the search panel, computed colours, two editors
 // converging through the in-memory host. Run:
-//   npx vitest run --config src/room/code/browser/vitest.config.ts
+//   npx vitest run --configLoader runner --config src/room/code/browser/vitest.config.ts
 
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
@@ -42,6 +42,7 @@ beforeAll(async () => {
     root: import.meta.dirname,
     configFile: false,
     base: './',
+    cacheDir: join(out, '.cache'),
     logLevel: 'warn',
     plugins: [react()],
     build: { outDir: out, emptyOutDir: true, target: 'es2022' },

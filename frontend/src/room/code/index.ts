@@ -7,7 +7,7 @@ export type { CodeChannel, CodeSnapshot, CodeUpdate, PushResult, RemoteCursor } 
 export { CodeEditor, statusText } from './CodeEditor'
 export type { CodeEditorProps } from './CodeEditor'
 export { PARTICIPANT_COLORS, pickColor } from './colors'
-export { isLanguageId, LANGUAGES, loadLanguage } from './languages'
+export { isLanguageId, languageLabel, LANGUAGES, loadLanguage } from './languages'
 export type { LanguageId } from './languages'
 export { LanguagePicker } from './LanguagePicker'
 export { CopyLedger, pageCopyLedger } from './paste'

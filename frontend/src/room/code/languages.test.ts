@@ -1,7 +1,7 @@
 import { indentUnit, language } from '@codemirror/language'
 import { EditorState } from '@codemirror/state'
 import { describe, expect, it } from 'vitest'
-import { isLanguageId, LANGUAGES, loadLanguage } from './languages'
+import { isLanguageId, languageLabel, LANGUAGES, loadLanguage } from './languages'
 
 describe('loadLanguage', () => {
   it('gives each language its parser and usual indentation, loaded once', async () => {
@@ -27,5 +27,6 @@ describe('loadLanguage', () => {
   it('knows the protocol’s language ids and nothing else', () => {
     expect(['plaintext', 'go', 'python', 'javascript', 'typescript', 'java', 'cpp', 'sql'].every(isLanguageId)).toBe(true)
     expect(['rust', '', 'Python', undefined].some(isLanguageId)).toBe(false)
+    expect(LANGUAGES.map((l) => languageLabel(l.id))).toEqual(LANGUAGES.map((l) => l.label))
   })
 })

@@ -17,6 +17,8 @@ export const LANGUAGES: readonly { id: LanguageId; label: string }[] = LANGUAGE_
 
 export const isLanguageId = (v: unknown): v is LanguageId => typeof v === 'string' && isLanguage(v)
 
+export const languageLabel = (id: LanguageId): string => LANGUAGE_NAMES[id]
+
 /** Each language's usual indentation (gofmt uses tabs; PEP 8 four spaces). */
 const INDENT: Record<LanguageId, string> = {
   plaintext: '    ',

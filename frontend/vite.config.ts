@@ -1,8 +1,9 @@
-import { mkdirSync, writeFileSync } from 'node:fs'
-import { resolve } from 'node:path'
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join, relative, resolve } from 'node:path'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vitest/config'
 import type { Plugin } from 'vite'
+import { EXCALIDRAW_ASSET_DIR } from './src/room/board/assetPath'
 
 const outDir = resolve(import.meta.dirname, 'dist')
 
@@ -58,9 +59,54 @@ function roomLinksInDev(): Plugin {
   }
 }
 
+// ---- Excalidraw's fonts, self-hosted (the whiteboard, src/room/board) ----
+// Excalidraw loads its fonts from window.EXCALIDRAW_ASSET_PATH (set by
+// src/room/board/load.ts to EXCALIDRAW_ASSET_DIR) and lists esm.sh as every
+// font's last source (fetched when the first fails; under the room page's CSP,
+// a violation per font even when it does not). The build copies the fonts to
+// dist/excalidraw/fonts/ (the host serves dist from its root) without the 13 MB
+// CJK font Xiaolai (browsers fall back to a system font), and points that last
+// source at the same folder: no font is ever fetched from a CDN. `npm run dev`
+// serves the same files from node_modules.
+const excalidrawFonts = resolve(import.meta.dirname, 'node_modules/@excalidraw/excalidraw/dist/prod/fonts')
+const excalidrawCdnFallback = /`https:\/\/esm\.sh\/\$\{.*?\}\/dist\/prod\/`/
+
+function excalidrawAssets(): Plugin {
+  const fontFiles = () =>
+    readdirSync(excalidrawFonts, { recursive: true, withFileTypes: true })
+      .filter((f) => f.isFile() && !f.parentPath.includes('Xiaolai'))
+      .map((f) => relative(excalidrawFonts, join(f.parentPath, f.name)))
+  const fontsUrl = `${EXCALIDRAW_ASSET_DIR}fonts/`
+  return {
+    name: 'interviewdesk-excalidraw-assets',
+    transform(code, id) {
+      if (!id.includes('/@excalidraw/excalidraw/dist/') || !code.includes('https://esm.sh/')) return null
+      if (!excalidrawCdnFallback.test(code)) this.error('Excalidraw changed its esm.sh fallback: update excalidrawAssets()')
+      const selfHosted = '(globalThis.EXCALIDRAW_ASSET_PATH??globalThis.location?.href)'
+      return { code: code.replace(excalidrawCdnFallback, selfHosted), map: null }
+    },
+    generateBundle() {
+      for (const file of fontFiles()) {
+        const source = readFileSync(join(excalidrawFonts, file))
+        this.emitFile({ type: 'asset', fileName: `${fontsUrl.slice(1)}${file}`, source })
+      }
+    },
+    configureServer(server) {
+      const files = new Set(fontFiles())
+      server.middlewares.use(fontsUrl, (req, res, next) => {
+        const file = decodeURIComponent((req.url ?? '').split('?')[0]!.slice(1))
+        if (!files.has(file)) return next()
+        res.setHeader('Content-Type', 'font/woff2')
+        res.end(readFileSync(join(excalidrawFonts, file)))
+      })
+    },
+  }
+}
+// ---- end of Excalidraw's fonts ----
+
 export default defineConfig({
   base: './',
-  plugins: [react(), keepGitkeep(), roomLinksInDev(), roomAssetsFromRoot()],
+  plugins: [react(), keepGitkeep(), roomLinksInDev(), roomAssetsFromRoot(), excalidrawAssets()],
   build: {
     outDir,
     emptyOutDir: true,

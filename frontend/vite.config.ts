@@ -117,6 +117,8 @@ export default defineConfig({
       input: {
         index: resolve(import.meta.dirname, 'index.html'),
         room: resolve(import.meta.dirname, 'room.html'),
+        // A test page for the whiteboard (frontend/e2e/board-sync.test.ts), not a product page.
+        boardTest: resolve(import.meta.dirname, 'board-test.html'),
       },
     },
   },

@@ -9,7 +9,8 @@ import {
   PointerSender,
   Throttle,
   wins,
-  withinPushLimits,
+  winnersById,
+  nextPush,
   type BoardElement,
   type PointerState,
 } from './sync'
@@ -208,6 +209,17 @@ describe('BoardSync', () => {
     expect(new Set(b.pushes.flat()).size).toBe(4500)
   })
 
+  it('does not push an element too large for the host, nor retry it until it changes', () => {
+    const b = fakeBoard()
+    b.scene.push({ ...el('long', 1, 1), points: Array.from({ length: 9000 }, (_, i) => [i, i]) } as El)
+    b.edit('small', 2)
+    vi.runAllTimers()
+    expect(b.pushes).toEqual([['small@1:2']])
+    b.sync.changed(b.scene)
+    vi.runAllTimers()
+    expect(b.pushes).toHaveLength(1)
+  })
+
   it('after reset() to the host board, pushes again what the host missed', () => {
     const b = fakeBoard([el('a', 1)])
     b.edit('a', 7) // a@2, sent
@@ -230,23 +242,32 @@ describe('BoardSync', () => {
   })
 })
 
-describe('withinPushLimits', () => {
-  const limits = { elements: 3, bytes: 100, envelope: 10 }
+describe('nextPush', () => {
+  const limits = { elements: 3, bytes: 100, element: 50, envelope: 10 }
   const sized = (id: string, chars: number) => ({ id, pad: 'x'.repeat(chars) })
+  const ids = (els: { id: string }[]) => els.map((e) => e.id)
 
-  it('takes at most the element limit', () => {
-    expect(withinPushLimits([1, 2, 3, 4, 5], limits)).toEqual([1, 2, 3])
+  it('takes at most the element limit and says more are left', () => {
+    const els = ['a', 'b', 'c', 'd'].map((id) => sized(id, 1))
+    const next = nextPush(els, limits)
+    expect(ids(next.push)).toEqual(['a', 'b', 'c'])
+    expect(next.more).toBe(true)
+    expect(nextPush(els.slice(0, 3), limits).more).toBe(false)
   })
 
   it('stops before the JSON would pass the byte limit, counting UTF-8 bytes', () => {
-    const els = [sized('a', 20), sized('b', 20), sized('c', 20)] // ≈ 35 bytes each
-    expect(withinPushLimits(els, limits).map((e) => e.id)).toEqual(['a', 'b'])
-    const wide = [{ id: 'a', t: '你'.repeat(10) }, { id: 'b', t: '你'.repeat(10) }] // 30 bytes of text each
-    expect(withinPushLimits(wide, { ...limits, bytes: 70 }).map((e) => e.id)).toEqual(['a'])
+    expect(ids(nextPush([sized('a', 20), sized('b', 20), sized('c', 20)], limits).push)).toEqual(['a', 'b'])
+    const wide = [
+      { id: 'a', t: '你'.repeat(10) }, // 47 bytes of JSON, not 27 characters
+      { id: 'b', t: '你'.repeat(10) },
+    ]
+    expect(ids(nextPush(wide, { ...limits, bytes: 70 }).push)).toEqual(['a'])
   })
 
-  it('sends an element too large on its own alone, so it does not hold up the rest', () => {
-    expect(withinPushLimits([sized('big', 500), sized('b', 1)], limits).map((e) => e.id)).toEqual(['big'])
+  it('leaves out an element the host would refuse for its size, so it does not sink the push', () => {
+    const next = nextPush([sized('a', 1), sized('huge', 200), sized('b', 1)], limits)
+    expect(ids(next.push)).toEqual(['a', 'b'])
+    expect(ids(next.tooLarge)).toEqual(['huge'])
   })
 })
 
@@ -285,6 +306,13 @@ describe('byIndex', () => {
       el('a', 1, 1, { index: 'a1' }),
     ]
     expect(byIndex(els).map((e) => e.id)).toEqual(['a', 'b', 'c', 'n'])
+  })
+})
+
+describe('winnersById', () => {
+  it('keeps one element per id, the winner, in first-seen order', () => {
+    const got = winnersById([el('a', 1), el('b', 1), el('a', 3, 9), el('a', 3, 2), el('b', 1, 500)])
+    expect(stamps(got)).toEqual(['a@3:2', 'b@1:100'])
   })
 })
 

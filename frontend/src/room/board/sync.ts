@@ -35,6 +35,16 @@ export function mergeInto<T extends BoardElement>(store: Map<string, T>, incomin
   return accepted
 }
 
+/**
+ * One element per id, the winner by the rule. Excalidraw's restoreElements
+ * would give a repeated id a new random id: a copy of the element everywhere.
+ */
+export function winnersById<T extends BoardElement>(elements: readonly T[]): T[] {
+  const byId = new Map<string, T>()
+  mergeInto(byId, elements)
+  return [...byId.values()]
+}
+
 /** Whether an element may go to the host: it refuses images (and their files). */
 export function shareable(el: BoardElement): boolean {
   return el.type !== 'image'
@@ -132,25 +142,38 @@ export class Throttle {
 /** At most 20 pushes (and pointer messages) a second. */
 export const SYNC_INTERVAL_MS = 50
 
-/** The host's limits on one `board.push` (docs: room channel, Whiteboard). */
-export const PUSH_LIMITS = { elements: 2000, bytes: 256 * 1024, envelope: 64 }
+/** The host's limits (internal/collab/board.go): per push, and per element's JSON. */
+export const PUSH_LIMITS = { elements: 2000, bytes: 256 * 1024, element: 64 * 1024, envelope: 64 }
 
 const utf8 = new TextEncoder()
 
-/**
- * The leading elements that fit in one push. An element too large on its own
- * is sent alone: the host refuses it, and the rest is not held up.
- */
-export function withinPushLimits<T>(elements: readonly T[], limits = PUSH_LIMITS): T[] {
+export type NextPush<T> = {
+  /** What goes in the next push, within the limits. */
+  push: T[]
+  /** Elements the host would refuse for their size (with all the push), left out. */
+  tooLarge: T[]
+  /** Whether changed elements are left for a later push. */
+  more: boolean
+}
+
+/** Splits changed elements into the next push and what waits or cannot go. */
+export function nextPush<T>(changed: readonly T[], limits = PUSH_LIMITS): NextPush<T> {
+  const out: NextPush<T> = { push: [], tooLarge: [], more: false }
   let bytes = limits.envelope
-  let n = 0
-  for (const el of elements) {
-    if (n === limits.elements) break
-    bytes += utf8.encode(JSON.stringify(el)).length + 1
-    if (bytes > limits.bytes && n > 0) break
-    n++
+  for (const el of changed) {
+    const size = utf8.encode(JSON.stringify(el)).length + 1
+    if (size > limits.element) {
+      out.tooLarge.push(el)
+      continue
+    }
+    if (out.push.length === limits.elements || bytes + size > limits.bytes) {
+      out.more = true
+      break
+    }
+    bytes += size
+    out.push.push(el)
   }
-  return elements.slice(0, n)
+  return out
 }
 
 export type BoardSyncOptions<T extends BoardElement> = {
@@ -191,17 +214,19 @@ export class BoardSync<T extends BoardElement> {
   }
 
   /**
-   * Sends what changed since the last push now, within the host's limits per
-   * push; what does not fit goes with the next run.
+   * Sends what changed since the last push now, within the host's limits;
+   * what does not fit goes with the next run.
    */
   flush(): void {
     this.throttle.cancel()
-    const changed = this.ledger.changed(this.opts.scene())
-    const out = withinPushLimits(changed).map((el) => ({ ...el }))
-    if (out.length === 0) return
-    this.ledger.note(out)
-    this.opts.push(out)
-    if (out.length < changed.length) this.throttle.request()
+    const next = nextPush(this.ledger.changed(this.opts.scene()).map((el) => ({ ...el })))
+    // Too large for the host (a very long stroke): kept local until it changes again.
+    this.ledger.note(next.tooLarge)
+    if (next.push.length > 0) {
+      this.ledger.note(next.push)
+      this.opts.push(next.push)
+    }
+    if (next.more) this.throttle.request()
   }
 
   /**

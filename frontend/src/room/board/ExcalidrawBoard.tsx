@@ -16,7 +16,7 @@ import {
   type BoardTheme,
   type RemoteCollaborator,
 } from './channel'
-import { BoardSync, byIndex, isBoardElement, PointerSender } from './sync'
+import { BoardSync, byIndex, isBoardElement, PointerSender, winnersById } from './sync'
 
 export type LiveBoardProps = {
   /** The board as the host holds it when the member joins (`board`). */
@@ -49,6 +49,15 @@ const IMAGES_REFUSED = 'Images and files cannot be added to the shared whiteboar
 
 /** Web embeds would load third-party pages: none is allowed. */
 const noEmbeds = () => false
+
+/**
+ * Elements from the wire, one per id and in z-order. The host lists them in the
+ * order it first saw them; Excalidraw would re-index (and so change) any out of
+ * order.
+ */
+function inZOrder(elements: readonly unknown[]): ExcalidrawElement[] {
+  return byIndex(winnersById(elements.filter(isBoardElement) as ExcalidrawElement[]))
+}
 
 /** Excalidraw keeps a local element over a remote one while it is drawn, resized or typed in. */
 function editing(s: AppState): boolean {
@@ -99,10 +108,10 @@ type Connection = { pointer: PointerSender; close: () => void }
  */
 function sceneMerger(api: ExcalidrawImperativeAPI, sync: BoardSync<ExcalidrawElement>) {
   let loaded = false
-  const early: ExcalidrawElement[] = []
-  const merge = (remote: readonly ExcalidrawElement[]) => {
+  const early: unknown[] = []
+  const merge = (remote: readonly unknown[]) => {
     if (!loaded) return void early.push(...remote)
-    const restored = restoreElements(byIndex(remote), null)
+    const restored = restoreElements(inZOrder(remote), null)
     const local = api.getSceneElementsIncludingDeleted()
     const merged = reconcileElements(local, restored as RemoteExcalidrawElement[], api.getAppState())
     api.updateScene({ elements: merged, captureUpdate: CaptureUpdateAction.NEVER })
@@ -126,21 +135,20 @@ function connect(
   initial: readonly unknown[],
   onReady?: (b: BoardHandle) => void,
 ): Connection {
-  const elementsOf = (els: readonly unknown[]) => els.filter(isBoardElement) as ExcalidrawElement[]
   const sync = new BoardSync<ExcalidrawElement>({
     scene: () => api.getSceneElementsIncludingDeleted(),
     push: (els) => channel.push(els),
   })
-  sync.start(elementsOf(initial))
+  sync.start(inZOrder(initial))
   const scene = sceneMerger(api, sync)
   const pointer = new PointerSender((p) => channel.sendPointer(p))
   let collaborators = new Map<string, RemoteCollaborator>()
   const offs = [
     channel.onBoard?.((els) => {
-      sync.reset(elementsOf(els))
-      scene.merge(elementsOf(els))
+      sync.reset(inZOrder(els))
+      scene.merge(els)
     }) ?? (() => {}),
-    channel.onElements((els) => scene.merge(elementsOf(els))),
+    channel.onElements(scene.merge),
     channel.onPointer((msg) => {
       collaborators = nextCollaborators(collaborators, msg)
       api.updateScene({ collaborators: collaborators as Map<SocketId, Collaborator> })
@@ -183,7 +191,7 @@ function useConnection(api: ExcalidrawImperativeAPI | null, props: LiveBoardProp
 /** The shared, live whiteboard. */
 export function LiveBoard(props: LiveBoardProps) {
   const [api, setApi] = useState<ExcalidrawImperativeAPI | null>(null)
-  const [initialData] = useState(() => ({ elements: props.initial as ExcalidrawElement[] }))
+  const [initialData] = useState(() => ({ elements: inZOrder(props.initial) }))
   const conn = useConnection(api, props)
   const frame = useRef<HTMLDivElement>(null)
   useNamedMenuButton(api, frame)
@@ -234,13 +242,13 @@ export type ReplayBoardProps = { elements: readonly unknown[]; theme: BoardTheme
  */
 export function ReplayBoard({ elements, theme }: ReplayBoardProps) {
   const [api, setApi] = useState<ExcalidrawImperativeAPI | null>(null)
-  const [initialData] = useState(() => ({ elements: elements as ExcalidrawElement[], scrollToContent: true }))
+  const [initialData] = useState(() => ({ elements: inZOrder(elements), scrollToContent: true }))
   const follow = useRef(true)
   const loaded = useLoaded(api)
   useEffect(() => {
     if (!api || !loaded) return
     api.updateScene({
-      elements: restoreElements(byIndex(elements.filter(isBoardElement) as ExcalidrawElement[]), null),
+      elements: restoreElements(inZOrder(elements), null),
       captureUpdate: CaptureUpdateAction.NEVER,
     })
     if (follow.current) api.scrollToContent(undefined, { fitToContent: true, animate: false })

@@ -27,8 +27,9 @@ class Relay {
   readonly board = new Map<string, El>()
   readonly members = new Map<string, Member>()
 
+  /** Like the host: every element, in the order first seen (not z-order). */
   join(): El[] {
-    return byIndex([...this.board.values()])
+    return [...this.board.values()]
   }
 
   push(from: Member, elements: El[]) {
@@ -356,6 +357,15 @@ describe('the shared whiteboard in two browsers', () => {
   })
 
   it('a late, read-only member starts from the host board and sends nothing; its pointer goes when it leaves', async () => {
+    // Bring the rectangle to the front: the host's order is no longer z-order.
+    const rect = live(relay.join()).find((e) => e.type === 'rectangle')!
+    const box = (await canvas(alice).boundingBox())!
+    await tool(alice, 'v')
+    await alice.page.mouse.click(box.x + rect.x + 1, box.y + rect.y + rect.height / 2)
+    await alice.page.keyboard.press('Control+Shift+BracketRight')
+    await expect.poll(() => byIndex(live(relay.join())).at(-1)?.id).toBe(rect.id)
+    expect(relay.join().at(-1)?.id).not.toBe(rect.id)
+    await converged(alice, bob)
     const late = await openMember('C', { name: 'Sam Observer', color: '#2f9e44', query: '?readonly' })
     await boardReady(late)
     await converged(alice, bob, late)

@@ -1,5 +1,6 @@
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { join, relative, resolve } from 'node:path'
+import { createReadStream, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { dirname, join, relative, resolve } from 'node:path'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vitest/config'
 import type { Plugin } from 'vite'
@@ -104,22 +105,63 @@ function excalidrawAssets(): Plugin {
 }
 // ---- end of Excalidraw's fonts ----
 
+// Pyodide loads its runtime by file name from one folder (it is no module the
+// bundler could follow): copy those files into dist under a folder named after
+// its version (so a new Pyodide never meets an old cache), serve them from
+// node_modules at the same path in dev, and tell the Python worker where
+// (__PYODIDE_INDEX__). QuickJS's and sql.js's WebAssembly go through the
+// bundler as ordinary assets.
+const PYODIDE_FILES = ['pyodide.asm.mjs', 'pyodide.asm.wasm', 'python_stdlib.zip']
+const pyodidePackage = dirname(createRequire(import.meta.url).resolve('pyodide/package.json'))
+const pyodideVersion = (JSON.parse(readFileSync(resolve(pyodidePackage, 'package.json'), 'utf8')) as { version: string }).version
+const pyodideDir = `assets/runtime/pyodide-${pyodideVersion}/`
+
+function pyodideRuntime(): Plugin {
+  const types: Record<string, string> = { '.mjs': 'text/javascript', '.wasm': 'application/wasm', '.zip': 'application/zip' }
+  return {
+    name: 'interviewdesk-pyodide-runtime',
+    generateBundle() {
+      if (this.environment.name !== 'client') return
+      for (const file of PYODIDE_FILES) {
+        this.emitFile({ type: 'asset', fileName: pyodideDir + file, source: readFileSync(resolve(pyodidePackage, file)) })
+      }
+    },
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => {
+        const file = req.url?.startsWith('/' + pyodideDir) && req.url.slice(pyodideDir.length + 1)
+        if (!file || !PYODIDE_FILES.includes(file)) return next()
+        res.setHeader('Content-Type', types[file.slice(file.lastIndexOf('.'))] ?? 'application/octet-stream')
+        createReadStream(resolve(pyodidePackage, file)).pipe(res)
+      })
+    },
+  }
+}
+
 export default defineConfig({
   base: './',
-  plugins: [react(), keepGitkeep(), roomLinksInDev(), roomAssetsFromRoot(), excalidrawAssets()],
+  plugins: [react(), keepGitkeep(), roomLinksInDev(), roomAssetsFromRoot(), excalidrawAssets(), pyodideRuntime()],
+  // Run workers split their runtimes into chunks loaded on demand.
+  worker: { format: 'es' },
+  // Pre-bundling would move their JavaScript away from the WebAssembly it loads.
+  optimizeDeps: { exclude: ['pyodide', '@jitl/quickjs-wasmfile-release-sync'] },
+  define: { __PYODIDE_INDEX__: JSON.stringify('/' + pyodideDir) },
   build: {
     outDir,
     emptyOutDir: true,
     target: 'es2022',
     // Two pages: the console (index.html) and the live room that candidate and
     // interviewer links open (room.html, served by the host for /join/… and /room/…).
+    // run-sandbox is the room's code execution as a module of its own
+    // (assets/run-sandbox-HASH.js), which the end-to-end tests import on a room page.
     rolldownOptions: {
       input: {
         index: resolve(import.meta.dirname, 'index.html'),
         room: resolve(import.meta.dirname, 'room.html'),
         // A test page for the whiteboard (frontend/e2e/board-sync.test.ts), not a product page.
         boardTest: resolve(import.meta.dirname, 'board-test.html'),
+        'run-sandbox': resolve(import.meta.dirname, 'src/room/run/index.ts'),
       },
+      preserveEntrySignatures: 'exports-only',
     },
   },
   server: {

@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config'
 
-// Measurements that drive real browsers against a real host (`npm run bench:join`).
+// Measurements that drive real browsers against a real host, and the playback
+// seek (`npm run bench:browser`).
 // Not part of the test suite: they print numbers and assert nothing about speed.
 export default defineConfig({
   test: {

@@ -41,9 +41,10 @@ times=$(xvfb-run -a -s "-screen 0 1280x820x24" bash -c '
   done' _ "$PWD/build/bin/interviewdesk" "$runs" | sort -n)
 median=$(echo "$times" | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
 
-# Join time in real Chromium through the TURN relay (10 runs).
+# In real Chromium: join time through the TURN relay (10 runs), keystroke
+# latency between two editors, and playback seek over 100,000 changes.
 join_rows=$(mktemp)
-(cd frontend && BENCH_ROWS="$join_rows" INTERVIEWDESK_BIN="$PWD/../build/bin/interviewdesk" npm run bench:join --silent) >&2
+(cd frontend && BENCH_ROWS="$join_rows" INTERVIEWDESK_BIN="$PWD/../build/bin/interviewdesk" npm run bench:browser --silent) >&2
 worst=$(echo "$times" | tail -1)
 
 echo

@@ -20,6 +20,8 @@ let received: Received
 const SECRET_TOPIC = 'Salary band discussion 7Q2X'
 const SECRET_COMMENT = 'Comment only for us: weak on escape analysis 5KJ9'
 const SECRET_NOTES = '## Private notes 3VW8\n- would not hire for the platform team'
+const SECRET_PAD = 'Scratch pad only for us: ask about mutexes 8PD4'
+const PASTED = 'text pasted from another window 41'
 const SHOWN = [0, 1, 2] // questions put on screen (the rest are never shown)
 const REPHRASED = 0 // the one whose alternative the interviewer shows
 
@@ -83,6 +85,33 @@ describe('what the candidate receives', () => {
       await expect.poll(() => cockpit().locator(`#comment-status-${i}`).textContent(), { timeout: 5000 }).toMatch(/^Saved/)
     }
     await expect.poll(() => iv.locator('#notes-status').textContent(), { timeout: 5000 }).toMatch(/^Saved/)
+
+    // The workspace: the interviewers' scratch pad, and what the candidate's
+    // browser reports (a paste from outside, leaving the tab) — all for
+    // interviewers only.
+    await iv.getByRole('tab', { name: 'Scratch pad' }).click()
+    await iv.getByRole('textbox', { name: /^Scratch pad/ }).click()
+    await iv.keyboard.type(SECRET_PAD)
+    await cand.getByRole('textbox', { name: /^Code editor/ }).click()
+    await cand.keyboard.type('func main() {}')
+    await cand.evaluate((text) => {
+      const data = new DataTransfer()
+      data.setData('text/plain', text)
+      document.querySelector('.cm-content')!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }))
+    }, PASTED)
+    // Leaving the tab as the page sees it: the document loses focus.
+    await cand.evaluate(() => {
+      Object.defineProperty(document, 'hasFocus', { configurable: true, value: () => false })
+      window.dispatchEvent(new Event('blur'))
+    })
+    await iv.getByText(/left the interview tab/).waitFor()
+    await cand.evaluate(() => {
+      Object.defineProperty(document, 'hasFocus', { configurable: true, value: () => true })
+      window.dispatchEvent(new Event('focus'))
+    })
+    const activity = iv.getByRole('region', { name: /^Activity/ })
+    await activity.getByText(`pasted ${PASTED.length} characters from outside the room`).waitFor()
+    await activity.getByText(/came back after/).waitFor()
     // The rest of the questions, with the keyboard, then the finish and the end.
     for (let i = SHOWN.length; i < n; i++) {
       await iv.keyboard.press('Alt+ArrowRight')
@@ -126,6 +155,7 @@ describe('what the candidate receives', () => {
     forbidden.push(['a comment', SECRET_COMMENT])
     forbidden.push(['the notes', SECRET_NOTES])
     forbidden.push(['the notes (first line)', '## Private notes 3VW8'])
+    forbidden.push(['the scratch pad', SECRET_PAD])
     const ivToken = new URL(interview.interviewerLink).pathname.split('/').pop()!
     forbidden.push(['the interviewer link token', ivToken])
 
@@ -136,7 +166,8 @@ describe('what the candidate receives', () => {
     expect(received.bodies.filter((b) => /InterviewerRoom/.test(b.url)).map((b) => b.url)).toEqual([])
     // No frame carries interviewer-only fields.
     for (const f of received.frames) {
-      expect(f).not.toMatch(/"(questionsContent|expectedAnswer|notes|ratings|comments|topics|plan)"\s*:/)
+      expect(f).not.toMatch(/"(questionsContent|expectedAnswer|notes|ratings|comments|topics|plan|activity|starterCode)"\s*:/)
+      expect(f).not.toContain('"doc":"pad"')
     }
   })
 

@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/url"
 	"path"
+	"regexp"
 	"strings"
 	"time"
 
@@ -65,10 +66,43 @@ func (s *Server) consoleFiles(w http.ResponseWriter, r *http.Request) {
 		}
 		name = "index.html" // client-side route
 	}
-	if name == "index.html" {
-		w.Header().Set("Cache-Control", "no-cache")
-	}
+	assetHeaders(w.Header(), r, name)
 	http.ServeFileFS(w, r, s.cfg.Console, name)
+}
+
+// hashedAsset is a built file whose name carries its content hash (Vite's
+// "name-HASH.ext"), or one under a versioned runtime folder: it never changes.
+var hashedAsset = regexp.MustCompile(`^assets/(runtime/[^/]+-[0-9][0-9.]*/.+|[^/]+-[A-Za-z0-9_-]{8}\.[a-z0-9]+)$`)
+
+// runWorker is a code-run worker's script (room/run): user code runs in it.
+var runWorker = regexp.MustCompile(`^assets/[^/]+\.worker-[A-Za-z0-9_-]+\.js$`)
+
+// assetHeaders sets caching, and for the code-run workers a policy of their
+// own: they may load their runtime from the host's assets and nothing else,
+// so code run in them cannot reach the host's API even if it got past the
+// worker's own lockdown.
+func assetHeaders(h http.Header, r *http.Request, name string) {
+	switch {
+	case name == "index.html":
+		h.Set("Cache-Control", "no-cache")
+	case hashedAsset.MatchString(name):
+		h.Set("Cache-Control", "public, max-age=31536000, immutable")
+	case strings.HasPrefix(name, "excalidraw/"):
+		h.Set("Cache-Control", "public, max-age=86400")
+	}
+	if runWorker.MatchString(name) {
+		assets := originOf(r) + "/assets/"
+		h.Set("Content-Security-Policy", "default-src 'none'; script-src "+assets+" 'wasm-unsafe-eval'; connect-src "+assets)
+	}
+}
+
+// originOf is the request's origin as the browser addressed it.
+func originOf(r *http.Request) string {
+	scheme := "http"
+	if r.TLS != nil {
+		scheme = "https"
+	}
+	return scheme + "://" + r.Host
 }
 
 func (s *Server) consoleMissing(w http.ResponseWriter) {
@@ -164,8 +198,9 @@ func (s *Server) roomApp(w http.ResponseWriter, r *http.Request) bool {
 	h := w.Header()
 	h.Set("Content-Type", "text/html; charset=utf-8")
 	h.Set("Cache-Control", "no-store")
-	h.Set("Content-Security-Policy", "default-src 'self'; connect-src 'self' ws: wss:; media-src 'self' blob:; "+
-		"img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'none'; frame-ancestors 'self'")
+	h.Set("Content-Security-Policy", "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self' ws: wss:; "+
+		"media-src 'self' blob:; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; object-src 'none'; "+
+		"base-uri 'none'; frame-ancestors 'self'")
 	h.Set("Permissions-Policy", "camera=(self), microphone=(self), display-capture=(self)")
 	h.Set("X-Frame-Options", "SAMEORIGIN") // the console may embed the room
 	_, _ = w.Write(data)

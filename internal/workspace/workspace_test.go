@@ -59,7 +59,7 @@ func (c *conn) last(typ string, v any) bool {
 
 // world is a host's room services over a real store file.
 type world struct {
-	t        *testing.T
+	t        testing.TB
 	path     string
 	db       *store.DB
 	ivs      *interviews.Service
@@ -71,7 +71,7 @@ type world struct {
 
 func (w *world) now() time.Time { w.clock = w.clock.Add(10 * time.Millisecond); return w.clock }
 
-func newWorld(t *testing.T, tools interviews.Tools) *world {
+func newWorld(t testing.TB, tools interviews.Tools) *world {
 	t.Helper()
 	w := &world{t: t, path: filepath.Join(t.TempDir(), "data.db"), clock: time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)}
 	w.open()
@@ -151,7 +151,7 @@ func (w *world) join(token string) member {
 
 // send hands the member's session a message and returns the ack's error
 // text ("" when accepted).
-func (m member) send(t *testing.T, msg string) string {
+func (m member) send(t testing.TB, msg string) string {
 	t.Helper()
 	var rm room.Message
 	if err := json.Unmarshal([]byte(msg), &rm); err != nil {
@@ -169,14 +169,14 @@ func (m member) send(t *testing.T, msg string) string {
 	return a.Error
 }
 
-func (m member) must(t *testing.T, msg string) {
+func (m member) must(t testing.TB, msg string) {
 	t.Helper()
 	if e := m.send(t, msg); e != "" {
 		t.Fatalf("%s refused: %s", msg, e)
 	}
 }
 
-func (m member) doc(t *testing.T, id string) (text string, version int) {
+func (m member) doc(t testing.TB, id string) (text string, version int) {
 	t.Helper()
 	var snap struct {
 		Doc     string

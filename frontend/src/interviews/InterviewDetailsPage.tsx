@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { lazy, Suspense, useState } from 'react'
 import { errorMessage } from '../api/client'
 import { deleteInterview, getInterview, restoreInterview } from '../api/interviews'
 import { getOutbox } from '../api/invitations'
@@ -21,6 +21,8 @@ import { ShareDetailsDialog } from './ShareDetailsDialog'
 import { TimelinePanel } from './TimelinePanel'
 import { StatusBadge } from './status'
 import { useNow } from '../ui/useNow'
+
+const PlaybackPanel = lazy(() => import('../playback/PlaybackPanel'))
 
 export function InterviewDetailsPage({ id }: { id: string }) {
   // The outbox comes with the interview, so the "email is not set up" notice is
@@ -193,6 +195,9 @@ function Details({ interview: iv, initialOutbox, onChange }: DetailsProps) {
         <RoomToolsPanel interview={iv} readOnly={cancelled} onChange={onChange} />
         <OutboxPanel outbox={outbox} interviewId={iv.id} canSend={iv.status === 'scheduled'} />
         <TimelinePanel interviewId={iv.id} />
+        <Suspense fallback={null}>
+          <PlaybackPanel interview={iv} />
+        </Suspense>
         <RecordingsPanel interview={iv} />
       </div>
 

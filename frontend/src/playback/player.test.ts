@@ -30,7 +30,7 @@ describe('Player', () => {
 
   it('merges whiteboard elements by version, then the lower nonce', () => {
     const at = (s: number) => new Date(Date.UTC(2026, 11, 1, 9, 0, s)).toISOString()
-    const by = { role: 'candidate' }
+    const by = { role: 'candidate' as const }
     const p = new Player({
       docs: [],
       board: [

@@ -19,9 +19,15 @@ import {
   type CandidateView,
   type Consent,
   type Role,
+  type RoomView,
 } from './protocol'
 import { candidateAdmitted, screenFor, type Screen } from './screens'
 import { Completed, ConnectionBanner, Connecting, Gone, InvalidLink, Left, Replaced } from './StatusScreens'
+import { useFocusReport } from './workspace/activity'
+import { WorkspaceLayout } from './workspace/WorkspaceLayout'
+import { sandboxRunner } from './workspace/sandboxRunner'
+import { WorkspaceStore } from './workspace/store'
+import { Workspace, type StarterQuestion } from './workspace/Workspace'
 
 const InterviewerRoom = lazy(() => import('./interviewer/InterviewerRoom'))
 
@@ -63,6 +69,7 @@ function Room({ role: linkRole, token }: { role: Role; token: string }) {
     () => new RoomStore(new RoomClient({ url: socketURL(window.location, token), linkGone })),
   )
   const [local] = useState(() => new LocalMedia())
+  const [workspace] = useState(() => new WorkspaceStore(store.client))
   const snap = useRoom(store)
   const [left, setLeft] = useState(false)
   const [admitted, setAdmitted] = useState(false)
@@ -80,6 +87,9 @@ function Room({ role: linkRole, token }: { role: Role; token: string }) {
     local.activate()
     return () => local.dispose()
   }, [local])
+  // Every browser can run code; an interviewer's is the one the host picks,
+  // so it loads the runtime of the editor's language ahead of a run.
+  useEffect(() => workspace.start(sandboxRunner(), linkRole === 'interviewer'), [workspace, linkRole])
 
   const role = snap.welcome?.role ?? linkRole
   const view = snap.view
@@ -131,6 +141,8 @@ function Room({ role: linkRole, token }: { role: Role; token: string }) {
     }, 0)
     return () => window.clearTimeout(t)
   }, [screen.kind])
+
+  useFocusReport(store.client, role === 'candidate' && screen.kind === 'call')
 
   const join = useCallback((consent: Consent) => store.ready(consent), [store])
   const leave = useCallback(() => {
@@ -199,6 +211,18 @@ function Room({ role: linkRole, token }: { role: Role; token: string }) {
         break
       case 'call':
       case 'cockpit': {
+        const tools = iv?.tools
+        const workspacePane =
+          tools && (tools.liveCode || tools.whiteboard) ? (
+            <Workspace
+              client={store.client}
+              store={workspace}
+              role={role}
+              tools={tools}
+              writable={role === 'interviewer' ? view?.phase !== 'ended' : candidateAdmitted(view?.phase, view?.locked)}
+              starter={starterOf(view)}
+            />
+          ) : undefined
         const call = (
           <CallView
             role={role}
@@ -216,10 +240,22 @@ function Room({ role: linkRole, token }: { role: Role; token: string }) {
         )
         body =
           screen.kind === 'call' ? (
-            <div className="room-layout">
-              <div className="room-call">{call}</div>
-              <CandidateStage stage={screen.stage} view={view as CandidateView} technical={iv?.technical ?? false} />
-            </div>
+            workspacePane ? (
+              <WorkspaceLayout
+                workspace={workspacePane}
+                side={
+                  <>
+                    {call}
+                    <CandidateStage stage={screen.stage} view={view as CandidateView} technical={iv?.technical ?? false} />
+                  </>
+                }
+              />
+            ) : (
+              <div className="room-layout">
+                <div className="room-call">{call}</div>
+                <CandidateStage stage={screen.stage} view={view as CandidateView} technical={iv?.technical ?? false} />
+              </div>
+            )
           ) : (
             isInterviewerView(view) && (
               <Suspense
@@ -230,7 +266,15 @@ function Room({ role: linkRole, token }: { role: Role; token: string }) {
                   </div>
                 }
               >
-                <InterviewerRoom store={store} snap={snap} view={view} token={token} stage={screen.stage} call={call} />
+                <InterviewerRoom
+                  store={store}
+                  snap={snap}
+                  view={view}
+                  token={token}
+                  stage={screen.stage}
+                  call={call}
+                  workspace={workspacePane}
+                />
               </Suspense>
             )
           )
@@ -252,6 +296,14 @@ function Room({ role: linkRole, token }: { role: Role; token: string }) {
       {body}
     </Shell>
   )
+}
+
+/** The question on the interviewer's screen, when it has starter code. */
+function starterOf(view: RoomView | undefined): StarterQuestion | undefined {
+  if (!isInterviewerView(view) || view.phase !== 'technical' || view.question < 0) return undefined
+  const q = view.questionsContent[view.question]
+  if (!q?.starterCode) return undefined
+  return { index: view.question, starterCode: q.starterCode, ...(q.language ? { language: q.language } : {}) }
 }
 
 function Shell({

@@ -13,6 +13,8 @@ import { PlanPanel } from './PlanPanel'
 import { QuestionPanel } from './QuestionPanel'
 import { SHORTCUTS, useShortcuts } from './shortcuts'
 import { useAct, type Act } from './useAct'
+import { ActivityPanel } from './ActivityPanel'
+import { WorkspaceLayout } from '../workspace/WorkspaceLayout'
 
 type Props = {
   store: RoomStore
@@ -22,9 +24,11 @@ type Props = {
   stage: Extract<Screen, { kind: 'cockpit' }>['stage'] | 'ended'
   /** The call, shown left with the notes under it. */
   call?: ReactNode
+  /** The workspace (code, whiteboard, scratch pad): it then gets the space, the call and cockpit a column beside it. */
+  workspace?: ReactNode | undefined
 }
 
-export default function InterviewerRoom({ store, snap, view, token, stage, call }: Props) {
+export default function InterviewerRoom({ store, snap, view, token, stage, call, workspace }: Props) {
   const act = useAct(store)
   const welcome = snap.welcome!
   const notes = useRef<NotesHandle>(null)
@@ -77,12 +81,7 @@ export default function InterviewerRoom({ store, snap, view, token, stage, call 
   )
   if (stage === 'ended') return <div className="card notes-card">{notesPanel}</div>
 
-  return (
-    <div className="room-layout">
-      <div className="room-call">
-        {call}
-        <div className="card notes-card">{notesPanel}</div>
-      </div>
+  const cockpit = (
       <aside className="side-panel cockpit" aria-label="Interview cockpit">
         <RoomStatus snap={snap} view={view} act={act} />
 
@@ -160,6 +159,29 @@ export default function InterviewerRoom({ store, snap, view, token, stage, call 
           </div>
         </div>
       </aside>
+  )
+  if (workspace) {
+    return (
+      <WorkspaceLayout
+        workspace={workspace}
+        side={
+          <>
+            {call}
+            {cockpit}
+            <ActivityPanel activity={view.activity} candidate={welcome.interview.candidate} />
+            <div className="card notes-card">{notesPanel}</div>
+          </>
+        }
+      />
+    )
+  }
+  return (
+    <div className="room-layout">
+      <div className="room-call">
+        {call}
+        <div className="card notes-card">{notesPanel}</div>
+      </div>
+      {cockpit}
     </div>
   )
 }

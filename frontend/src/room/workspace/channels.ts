@@ -61,6 +61,8 @@ export type PointerMessage =
 export type BoardChannel = {
   push(elements: readonly unknown[]): void
   onElements(fn: (elements: readonly unknown[]) => void): () => void
+  /** The host's whole board again after a reconnect. */
+  onBoard(fn: (elements: readonly unknown[]) => void): () => void
   sendPointer(p: { x: number; y: number; button: 'up' | 'down'; tool: 'pointer' | 'laser' }): void
   onPointer(fn: (p: PointerMessage) => void): () => void
 }
@@ -76,6 +78,11 @@ export function boardChannel(client: RoomClient): BoardChannel {
     onElements(fn) {
       return client.on('message', (m) => {
         if (m.type === 'board.updates') fn(m.elements)
+      })
+    },
+    onBoard(fn) {
+      return client.on('message', (m) => {
+        if (m.type === 'board') fn(m.elements)
       })
     },
     sendPointer(p) {

@@ -33,6 +33,8 @@ export interface CodeRunner {
     code: string,
     opts: { timeoutMs: number; stdin?: string; onOutput: (stream: 'stdout' | 'stderr', text: string) => void },
   ): Promise<{ status: RunStatus; exitCode: number; durationMs: number; error?: string }>
+  /** Loads a language's runtime ahead of a run (Python takes seconds). */
+  prepare(language: string): void
   stop(): void
 }
 
@@ -42,23 +44,28 @@ const OUTPUT_FLUSH_MS = 50
 export class WorkspaceStore {
   private snap: WorkspaceSnapshot = { docs: {}, board: undefined, runs: {} }
   private listeners = new Set<() => void>()
-  private off: (() => void)[] = []
   private runner: CodeRunner | undefined
   private running: string | undefined
+  /** Warm the runtime of each document's language: this browser is the likely runner (an interviewer's). */
+  private warm = false
 
-  constructor(readonly client: RoomClient) {
-    this.off.push(client.on('message', (m) => this.receive(m as WorkspaceMessage)))
-  }
+  constructor(readonly client: RoomClient) {}
 
-  /** Makes this browser a runner: the host is told after every welcome. */
-  setRunner(r: CodeRunner): void {
-    this.runner = r
-    this.client.post({ type: 'runner', languages: r.languages })
-  }
-
-  dispose(): void {
-    for (const f of this.off) f()
-    this.runner?.stop()
+  /**
+   * Listens to the room connection and, with a runner, makes this browser
+   * one of the room's code runners (the host is told after every welcome).
+   * Returns the function that stops both.
+   */
+  start(runner?: CodeRunner, warm = false): () => void {
+    this.runner = runner
+    this.warm = warm
+    if (runner) this.client.post({ type: 'runner', languages: runner.languages })
+    const off = this.client.on('message', (m) => this.receive(m as WorkspaceMessage))
+    return () => {
+      off()
+      runner?.stop()
+      this.runner = undefined
+    }
   }
 
   subscribe = (fn: () => void): (() => void) => {
@@ -89,12 +96,14 @@ export class WorkspaceStore {
           language: w.language,
         }
         this.set({ docs: { ...this.snap.docs, [w.doc]: doc } })
+        if (this.warm) this.runner?.prepare(w.language)
         return
       }
       case 'code.language': {
         const prev = this.snap.docs[w.doc]
         if (!prev) return
         this.set({ docs: { ...this.snap.docs, [w.doc]: { ...prev, language: w.language, languageBy: w.by } } })
+        if (this.warm) this.runner?.prepare(w.language)
         return
       }
       case 'board':

@@ -1,0 +1,166 @@
+// "Playback" on the interview's details page: the editor(s) and the whiteboard
+// replayed as they unfolded, with play/pause, speeds 1×–32×, idle time
+// skipped, a scrubber marked with questions, runs, pastes and time away, and
+// the recording in step. Loaded lazily (CodeMirror, Excalidraw).
+
+import { lazy, Suspense, useCallback, useMemo, useState, type KeyboardEvent } from 'react'
+import { getPlayback, type PlaybackRecording } from '../api/playback'
+import { listRecordings } from '../api/room'
+import { getTimeline } from '../api/timeline'
+import type { Interview, Recording } from '../api/types'
+import { formatClock } from '../interviews/RecordingsPanel'
+import { usePush } from '../platform/push'
+import { EmptyState, LoadError, Skeleton } from '../ui/Feedback'
+import { useScheme } from '../ui/theme'
+import { useAsync } from '../ui/useAsync'
+import { IDLE_LEAD_MS, IDLE_MS, SPEEDS, useClock, type Speed } from './clock'
+import { markersOf, type Marker } from './markers'
+import { PlaybackMedia } from './PlaybackMedia'
+import { Player } from './player'
+import { ReadOnlyCode } from './ReadOnlyCode'
+import './playback.css'
+
+const BoardReplay = lazy(() => import('../room/board').then((m) => ({ default: m.BoardReplay })))
+
+type Loaded = { recording: PlaybackRecording; markers: Marker[]; recordings: Recording[] }
+
+async function load(id: string, signal: AbortSignal): Promise<Loaded> {
+  const [recording, timeline, recordings] = await Promise.all([
+    getPlayback(id, signal),
+    getTimeline(id, signal),
+    listRecordings(id, signal).catch(() => [] as Recording[]),
+  ])
+  return { recording, markers: markersOf(timeline.rows), recordings }
+}
+
+export default function PlaybackPanel({ interview }: { interview: Interview }) {
+  const state = useAsync((signal) => load(interview.id, signal), [interview.id])
+  usePush(interview.id, ['timeline'], state.reload)
+  return (
+    <section className="card span-2 playback-card" aria-labelledby="playback-heading">
+      <h2 id="playback-heading" className="card-title">
+        Playback
+      </h2>
+      {state.error ? (
+        <LoadError error={state.error} onRetry={state.reload} what="the playback" />
+      ) : !state.data ? (
+        <Skeleton lines={4} label="Loading the playback…" />
+      ) : (
+        <Playback data={state.data} />
+      )}
+    </section>
+  )
+}
+
+const DOC_LABEL: Record<string, string> = { main: 'Code', pad: 'Scratch pad' }
+
+function Playback({ data }: { data: Loaded }) {
+  const player = useMemo(() => new Player(data.recording), [data.recording])
+  const views = useMemo(() => [...player.docIds, ...(player.hasBoard ? ['board'] : [])], [player])
+  const [view, setView] = useState(views[0] ?? 'main')
+  const skip = useCallback((t: number) => player.skipIdle(t, IDLE_MS, IDLE_LEAD_MS), [player])
+  const media = data.recordings.filter((r) => r.finalised)
+  const mediaStart = Math.min(...media.map((r) => Date.parse(r.started)))
+  const start = Math.min(player.start || Infinity, mediaStart)
+  const end = Math.max(player.end, ...media.map((r) => Date.parse(r.started) + r.durationMs))
+  const clock = useClock(Number.isFinite(start) ? start : 0, Number.isFinite(end) ? end : 0, skip)
+  const scheme = useScheme()
+
+  if (player.stepCount === 0) {
+    return (
+      <EmptyState title="Nothing to play back yet">
+        Nobody has written in the editor or drawn on the whiteboard in this interview.
+      </EmptyState>
+    )
+  }
+  const moment = player.at(clock.t)
+  const total = end - start
+  const pos = clock.t - start
+  const onKey = (e: KeyboardEvent) => {
+    if (e.target instanceof HTMLSelectElement || e.target instanceof HTMLInputElement) return
+    if (e.key === ' ' || e.key === 'k') {
+      e.preventDefault()
+      clock.toggle()
+    } else if (e.key === 'ArrowRight' || e.key === 'l') clock.seek(clock.t + 5000)
+    else if (e.key === 'ArrowLeft' || e.key === 'j') clock.seek(clock.t - 5000)
+  }
+  const doc = moment.docs[view]
+
+  return (
+    <div className="playback" onKeyDown={onKey}>
+      <div className="playback-views" role="group" aria-label="Show">
+        {views.map((v) => (
+          <button key={v} type="button" className="btn btn-small" aria-pressed={view === v} onClick={() => setView(v)}>
+            {v === 'board' ? 'Whiteboard' : (DOC_LABEL[v] ?? v)}
+          </button>
+        ))}
+        {doc && <span className="muted playback-lang">{doc.language}</span>}
+      </div>
+      <div className="playback-stage">
+        <div className="playback-main">
+          {view === 'board' ? (
+            <Suspense fallback={<p className="muted">Loading the whiteboard…</p>}>
+              <BoardReplay elements={moment.board} theme={scheme} />
+            </Suspense>
+          ) : (
+            <ReadOnlyCode
+              text={doc?.text ?? ''}
+              language={doc?.language ?? 'plaintext'}
+              label={`${DOC_LABEL[view] ?? view} at ${formatClock(pos)}`}
+            />
+          )}
+        </div>
+        <PlaybackMedia recordings={media} clock={clock} />
+      </div>
+      <div className="playback-controls">
+        <button type="button" className="btn btn-primary btn-small" onClick={clock.toggle} aria-keyshortcuts="Space">
+          {clock.playing ? 'Pause' : 'Play'}
+        </button>
+        <label className="playback-speed">
+          Speed{' '}
+          <select value={clock.speed} onChange={(e) => clock.setSpeed(Number(e.target.value) as Speed)}>
+            {SPEEDS.map((s) => (
+              <option key={s} value={s}>
+                {s}×
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="playback-skip">
+          <input type="checkbox" checked={clock.skipIdle} onChange={(e) => clock.setSkipIdle(e.target.checked)} /> Skip idle time
+        </label>
+        <span className="playback-time" aria-live="off">
+          {formatClock(pos)} / {formatClock(total)}
+        </span>
+      </div>
+      <div className="playback-scrubber">
+        <input
+          type="range"
+          min={start}
+          max={end}
+          step={100}
+          value={clock.t}
+          aria-label="Playback position"
+          aria-valuetext={`${formatClock(pos)} of ${formatClock(total)}`}
+          onChange={(e) => clock.seek(Number(e.target.value))}
+        />
+        <ol className="playback-markers" aria-label="Jump to">
+          {data.markers
+            .filter((m) => m.at >= start && m.at <= end)
+            .map((m, i) => (
+              <li key={`${m.at}-${i}`} style={{ left: `${total > 0 ? ((m.at - start) / total) * 100 : 0}%` }}>
+                <button
+                  type="button"
+                  className={`playback-marker playback-marker-${m.kind}`}
+                  title={`${m.label} (${formatClock(m.at - start)})`}
+                  aria-label={`${m.label} at ${formatClock(m.at - start)}`}
+                  onClick={() => clock.seek(m.at)}
+                />
+              </li>
+            ))}
+        </ol>
+      </div>
+      <p className="field-hint">Space plays and pauses; the arrow keys move 5 seconds.</p>
+    </div>
+  )
+}

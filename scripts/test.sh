@@ -26,6 +26,9 @@ bash scripts/build.sh
 step "frontend: end-to-end in headless Chromium"
 (cd frontend && INTERVIEWDESK_BIN="$PWD/../build/bin/interviewdesk" npm run test:e2e --silent)
 
+step "frontend: the shared editor in headless Chromium"
+(cd frontend && npx vitest run --configLoader runner --config src/room/code/browser/vitest.config.ts --silent)
+
 step "desktop: smoke test under Xvfb"
 SKIP_BUILD=1 bash scripts/desktop-smoke.sh
 

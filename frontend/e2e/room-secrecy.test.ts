@@ -112,7 +112,9 @@ describe('what the candidate receives', () => {
     const activity = iv.getByRole('region', { name: /^Activity/ })
     await activity.getByText(`pasted ${PASTED.length} characters from outside the room`).waitFor()
     await activity.getByText(/came back after/).waitFor()
-    // The rest of the questions, with the keyboard, then the finish and the end.
+    // The rest of the questions, with the keyboard (from the workspace's tabs:
+    // the editors keep Alt+arrows for themselves), then the finish and the end.
+    await iv.getByRole('tab', { name: 'Code' }).click()
     for (let i = SHOWN.length; i < n; i++) {
       await iv.keyboard.press('Alt+ArrowRight')
       await cockpit().getByRole('heading', { name: `Question ${i + 1}/${n}` }).waitFor()

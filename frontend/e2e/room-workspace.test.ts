@@ -175,3 +175,34 @@ it('runs JavaScript and Python in the interviewer’s browser offline; the candi
   await output(candidate.page).getByText('45').waitFor()
   expect(offsite).toEqual([])
 })
+
+it('plays the session back on the details page: the editor as it was at any moment, with markers', async () => {
+  const iv = recruiter.page
+  const final = await hostText(iv)
+  await iv.goto(new URL(`/#/interviews/${interview.id}`, hostURL).toString())
+  const card = iv.getByRole('region', { name: 'Playback' })
+  await card.locator('.cm-content').waitFor()
+  // At the end, the host's final text; at the start, only the first change.
+  const position = card.getByRole('slider', { name: 'Playback position' })
+  await position.focus()
+  await iv.keyboard.press('End')
+  await expect.poll(() => docTextIn(card)).toBe(final)
+  await iv.keyboard.press('Home')
+  await expect.poll(async () => (await docTextIn(card)).length).toBeLessThanOrEqual(WORDS.reduce((n, w) => Math.max(n, w.length), 1))
+  // Runs are marked on the scrubber; a marker seeks there (from the keyboard too).
+  await card.getByRole('button', { name: /^Run: finished at / }).first().press('Enter')
+  await expect.poll(() => docTextIn(card)).toBe('console.log(6 * 7)')
+  await card.getByRole('combobox', { name: 'Speed' }).selectOption('32')
+  await card.getByRole('button', { name: 'Play' }).click()
+  await expect.poll(() => docTextIn(card), { timeout: 20_000 }).toBe(final)
+  await card.getByRole('button', { name: 'Play' }).waitFor() // stopped at the end by itself
+})
+
+/** The text of the read-only editor inside a region. */
+function docTextIn(region: ReturnType<Page['getByRole']>): Promise<string> {
+  return region.locator('.cm-content').evaluate((el) => {
+    const view = (el as HTMLElement & { cmTile?: { root?: { view?: { state: { doc: { toString(): string } } } } } }).cmTile?.root?.view
+    if (!view) throw new Error('no editor')
+    return view.state.doc.toString()
+  })
+}

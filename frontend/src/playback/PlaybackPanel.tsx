@@ -59,7 +59,7 @@ function Playback({ data }: { data: Loaded }) {
   const views = useMemo(() => [...player.docIds, ...(player.hasBoard ? ['board'] : [])], [player])
   const [view, setView] = useState(views[0] ?? 'main')
   const skip = useCallback((t: number) => player.skipIdle(t, IDLE_MS, IDLE_LEAD_MS), [player])
-  const media = data.recordings.filter((r) => r.finalised)
+  const media = data.recordings.filter((r) => r.finalised && Date.parse(r.started) > 0)
   const mediaStart = Math.min(...media.map((r) => Date.parse(r.started)))
   const start = Math.min(player.start || Infinity, mediaStart)
   const end = Math.max(player.end, ...media.map((r) => Date.parse(r.started) + r.durationMs))
@@ -106,7 +106,7 @@ function Playback({ data }: { data: Loaded }) {
             <ReadOnlyCode
               text={doc?.text ?? ''}
               language={doc?.language ?? 'plaintext'}
-              label={`${DOC_LABEL[view] ?? view} at ${formatClock(pos)}`}
+              label={`${DOC_LABEL[view] ?? view} as it was at the playback position`}
             />
           )}
         </div>

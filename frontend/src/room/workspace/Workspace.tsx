@@ -51,6 +51,7 @@ export function Workspace({ client, store, role, tools, writable, starter }: Pro
     setVisited((v) => (v.has(t) ? v : new Set(v).add(t)))
   }
   const onTabKey = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return // the room's own shortcuts
     const i = tabs.findIndex((t) => t.id === tab)
     const next = e.key === 'ArrowRight' ? i + 1 : e.key === 'ArrowLeft' ? i - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? tabs.length - 1 : -2
     if (next === -2 || tabs.length === 0) return

@@ -73,6 +73,8 @@ function Room({ role: linkRole, token }: { role: Role; token: string }) {
   const snap = useRoom(store)
   const [left, setLeft] = useState(false)
   const [admitted, setAdmitted] = useState(false)
+  // Interviewers open the scratch pad by hand when the interview uses no room tool.
+  const [padOpen, setPadOpen] = useState(false)
 
   useEffect(() => {
     store.client.connect()
@@ -212,8 +214,9 @@ function Room({ role: linkRole, token }: { role: Role; token: string }) {
       case 'call':
       case 'cockpit': {
         const tools = iv?.tools
+        const toolsOn = !!tools && (tools.liveCode || tools.whiteboard)
         const workspacePane =
-          tools && (tools.liveCode || tools.whiteboard) ? (
+          tools && (toolsOn || (role === 'interviewer' && padOpen)) ? (
             <Workspace
               client={store.client}
               store={workspace}
@@ -221,6 +224,7 @@ function Room({ role: linkRole, token }: { role: Role; token: string }) {
               tools={tools}
               writable={role === 'interviewer' ? view?.phase !== 'ended' : candidateAdmitted(view?.phase, view?.locked)}
               starter={starterOf(view)}
+              {...(toolsOn ? {} : { onClose: () => setPadOpen(false) })}
             />
           ) : undefined
         const call = (
@@ -274,6 +278,7 @@ function Room({ role: linkRole, token }: { role: Role; token: string }) {
                   stage={screen.stage}
                   call={call}
                   workspace={workspacePane}
+                  onScratchPad={() => setPadOpen(true)}
                 />
               </Suspense>
             )

@@ -26,9 +26,11 @@ type Props = {
   call?: ReactNode
   /** The workspace (code, whiteboard, scratch pad): it then gets the space, the call and cockpit a column beside it. */
   workspace?: ReactNode | undefined
+  /** Opens the scratch pad when the interview has no workspace of its own. */
+  onScratchPad?: () => void
 }
 
-export default function InterviewerRoom({ store, snap, view, token, stage, call, workspace }: Props) {
+export default function InterviewerRoom({ store, snap, view, token, stage, call, workspace, onScratchPad }: Props) {
   const act = useAct(store)
   const welcome = snap.welcome!
   const notes = useRef<NotesHandle>(null)
@@ -129,6 +131,11 @@ export default function InterviewerRoom({ store, snap, view, token, stage, call,
           </>
         )}
 
+        {!workspace && onScratchPad && (
+          <button type="button" className="btn btn-small" onClick={onScratchPad}>
+            Open scratch pad
+          </button>
+        )}
         <div className="shortcuts">
           <button
             type="button"

@@ -30,12 +30,14 @@ type Props = {
   writable: boolean
   /** Interviewers: the question on screen when it has starter code. */
   starter?: StarterQuestion | undefined
+  /** When set, the workspace was opened by hand and offers to close. */
+  onClose?: () => void
 }
 
 /** Languages that run in a sandbox in a participant's browser. */
 const BROWSER_RUNS = new Set(['javascript', 'typescript', 'python', 'sql'])
 
-export function Workspace({ client, store, role, tools, writable, starter }: Props) {
+export function Workspace({ client, store, role, tools, writable, starter, onClose }: Props) {
   const tabs = useMemo(() => {
     const t: { id: Tab; label: string }[] = []
     if (tools.liveCode) t.push({ id: 'code', label: 'Code' })
@@ -80,6 +82,11 @@ export function Workspace({ client, store, role, tools, writable, starter }: Pro
             {t.label}
           </button>
         ))}
+        {onClose && (
+          <button type="button" className="btn btn-ghost btn-small workspace-close" onClick={onClose}>
+            Close scratch pad
+          </button>
+        )}
       </div>
       {tabs.map((t) => (
         <div

@@ -173,3 +173,44 @@ func TestLanguageNamesAreTheEditorsLanguages(t *testing.T) {
 		t.Errorf("named languages %v, the editor's %v", named, Languages)
 	}
 }
+
+// TestLibraryTechnicalTemplatesShipStarterCode: every technical template the
+// library seeds offers at least one question whose code the interviewer can
+// load into the shared editor, in one of the editor's languages.
+func TestLibraryTechnicalTemplatesShipStarterCode(t *testing.T) {
+	s := newService(t)
+	if err := s.SeedLibrary(); err != nil {
+		t.Fatal(err)
+	}
+	list, err := s.List()
+	if err != nil {
+		t.Fatal(err)
+	}
+	technical := 0
+	for _, sum := range list {
+		if !sum.Technical {
+			continue
+		}
+		technical++
+		tpl, err := s.Get(sum.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		coded := 0
+		for i, q := range tpl.Questions {
+			if strings.TrimSpace(q.StarterCode) == "" {
+				continue
+			}
+			coded++
+			if !q.Language.Valid() {
+				t.Errorf("%s: question %d has starter code in %q, not an editor language", tpl.Name, i+1, q.Language)
+			}
+		}
+		if coded == 0 {
+			t.Errorf("%s: no question has starter code", tpl.Name)
+		}
+	}
+	if technical == 0 {
+		t.Error("the library seeded no technical template")
+	}
+}

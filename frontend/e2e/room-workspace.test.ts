@@ -206,3 +206,36 @@ function docTextIn(region: ReturnType<Page['getByRole']>): Promise<string> {
     return view.state.doc.toString()
   })
 }
+
+it('the whiteboard in the room: the candidate draws, the host keeps it, the interviewer receives it', async () => {
+  const iv = recruiter.page
+  const cand = candidate.page
+  const { interview: second } = await createInterview(iv, { candidate: 'Sam Park', email: 'sam.park@example.com' })
+  await api(iv, 'PUT', `/api/interviews/${second.id}/tools`, { liveCode: true, whiteboard: true })
+  const frames: string[] = []
+  iv.on('websocket', (ws) => ws.on('framereceived', (f) => frames.push(String(f.payload))))
+  await iv.goto(second.interviewerLink)
+  await cand.goto(second.candidateLink)
+  await candidateJoins(cand)
+  await iv.getByRole('button', { name: 'Start interview' }).click()
+  await iv.getByRole('tab', { name: 'Whiteboard' }).click()
+  await cand.getByRole('tab', { name: 'Whiteboard' }).click()
+  const board = cand.getByRole('region', { name: /^Whiteboard/ })
+  await board.locator('canvas.excalidraw__canvas.interactive').waitFor({ timeout: 20_000 })
+  const box = (await board.boundingBox())!
+  await board.locator('.excalidraw').focus()
+  await cand.keyboard.press('r')
+  await cand.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.4)
+  await cand.mouse.down()
+  await cand.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.7, { steps: 12 })
+  await cand.mouse.up()
+
+  await expect
+    .poll(async () => {
+      const rec = await api<{ board: { elements: { type: string }[] }[] }>(iv, 'GET', `/api/interviews/${second.id}/playback`)
+      return rec.board.flatMap((s) => s.elements).some((e) => e.type === 'rectangle')
+    }, { timeout: 15_000 })
+    .toBe(true)
+  await expect.poll(() => frames.some((f) => f.includes('"type":"board.updates"') && f.includes('"rectangle"'))).toBe(true)
+  expect(offsite).toEqual([])
+})

@@ -18,6 +18,7 @@ import { markersOf, type Marker } from './markers'
 import { PlaybackMedia } from './PlaybackMedia'
 import { Player } from './player'
 import { ReadOnlyCode } from './ReadOnlyCode'
+import { isLanguageId, languageLabel } from '../room/code/languages'
 import './playback.css'
 
 const BoardReplay = lazy(() => import('../room/board').then((m) => ({ default: m.BoardReplay })))
@@ -94,7 +95,7 @@ function Playback({ data }: { data: Loaded }) {
             {v === 'board' ? 'Whiteboard' : (DOC_LABEL[v] ?? v)}
           </button>
         ))}
-        {doc && <span className="muted playback-lang">{doc.language}</span>}
+        {doc && <span className="muted playback-lang">{isLanguageId(doc.language) ? languageLabel(doc.language) : doc.language}</span>}
       </div>
       <div className="playback-stage">
         <div className="playback-main">

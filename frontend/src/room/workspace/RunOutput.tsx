@@ -38,10 +38,12 @@ export function runSummary(run: RunInfo, now: number): string {
 
 export function RunOutput({ run }: { run: RunInfo | undefined }) {
   const now = useNow(200, run?.state === 'running').getTime()
-  const end = useRef<HTMLDivElement>(null)
+  const streams = useRef<HTMLDivElement>(null)
   const size = run?.output.reduce((n, o) => n + o.text.length, 0) ?? 0
+  // Follow the output as it comes, inside the panel only (the page stays put).
   useEffect(() => {
-    end.current?.scrollIntoView({ block: 'nearest' })
+    const el = streams.current
+    if (el) el.scrollTop = el.scrollHeight
   }, [size])
 
   if (!run) {
@@ -58,7 +60,7 @@ export function RunOutput({ run }: { run: RunInfo | undefined }) {
         {runSummary(run, now)}
         {run.by.name ? <span className="muted"> · run by {run.by.name}</span> : null}
       </p>
-      <div className="run-streams" tabIndex={0} aria-label="Program output">
+      <div className="run-streams" tabIndex={0} aria-label="Program output" ref={streams}>
         {run.output.length === 0 && run.state === 'done' && <p className="muted">The program printed nothing.</p>}
         {run.output.map((o, i) => (
           <pre key={i} className={o.stream === 'stderr' ? 'run-stderr' : 'run-stdout'}>
@@ -67,7 +69,6 @@ export function RunOutput({ run }: { run: RunInfo | undefined }) {
         ))}
         {run.error && run.status !== 'crashed' && <pre className="run-stderr">{run.error}</pre>}
         {run.truncated && <p className="muted">Output was cut at 64 KB; the run was stopped.</p>}
-        <div ref={end} />
       </div>
     </section>
   )

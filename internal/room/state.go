@@ -63,8 +63,11 @@ type Plan struct {
 
 // State is the live state of one interview, derived from its log.
 type State struct {
-	Phase     Phase           `json:"phase"`
-	ConsentAt time.Time       `json:"consentAt,omitzero"`
+	Phase     Phase     `json:"phase"`
+	ConsentAt time.Time `json:"consentAt,omitzero"`
+	// Consent is what the candidate agreed to last; AIAnalysis may be false
+	// (no AI analysis of their answers is made then).
+	Consent   *ConsentData    `json:"consent,omitempty"`
 	Locked    bool            `json:"locked"`
 	StartedAt time.Time       `json:"startedAt,omitzero"`
 	EndedAt   time.Time       `json:"endedAt,omitzero"`
@@ -205,10 +208,10 @@ func (s *State) apply(e Event) error {
 		if err := decodeData(e.Data, &d); err != nil {
 			return err
 		}
-		if !d.PersonalData || !d.AIAnalysis || !d.RecordingNotice {
-			return reject("joining needs consent to personal data processing and AI analysis, and the recording notice")
+		if !d.PersonalData || !d.RecordingNotice {
+			return reject("joining needs consent to personal data processing and the recording notice")
 		}
-		s.ConsentAt = e.At
+		s.ConsentAt, s.Consent = e.At, &d
 	case TypeLocked, TypeUnlocked:
 		s.Locked = e.Type == TypeLocked
 	case TypeStarted:

@@ -56,3 +56,17 @@ func TestWorkspaceEventsFollowTheRoomsRules(t *testing.T) {
 		t.Errorf("code after the end: err = %v, want rejected", err)
 	}
 }
+
+// AI analysis is a consent of its own: a candidate who declines it still
+// joins, and the state says so; personal data and the recording notice stay
+// required.
+func TestConsentToAIAnalysisIsOptional(t *testing.T) {
+	f := setup(t, 1)
+	if _, _, err := f.svc.Append(f.iv.ID, olive, TypeConsented, ConsentData{AIAnalysis: true, RecordingNotice: true}); !errors.Is(err, ErrRejected) {
+		t.Errorf("consent without personal data: err = %v, want rejected", err)
+	}
+	st := f.must(t, olive, TypeConsented, ConsentData{PersonalData: true, RecordingNotice: true})
+	if st.Consent == nil || st.Consent.AIAnalysis || st.ConsentAt.IsZero() {
+		t.Errorf("consent without AI analysis: state %+v", st.Consent)
+	}
+}

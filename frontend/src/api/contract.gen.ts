@@ -283,6 +283,7 @@ export type TimelineLanguage = {
 export type InterviewerView = {
   phase: RoomPhase
   consentAt?: string
+  consent?: RoomConsent
   locked: boolean
   startedAt?: string
   endedAt?: string
@@ -303,6 +304,12 @@ export type InterviewerView = {
 }
 
 export type RoomPhase = 'waiting' | 'plan' | 'technical' | 'finish' | 'ended'
+
+export type RoomConsent = {
+  personalData: boolean
+  aiAnalysis: boolean
+  recordingNotice: boolean
+}
 
 export type QuestionWindow = {
   index: number
@@ -524,6 +531,7 @@ export type Types = {
   TimelineLanguage: TimelineLanguage
   InterviewerView: InterviewerView
   RoomPhase: RoomPhase
+  RoomConsent: RoomConsent
   QuestionWindow: QuestionWindow
   RoomNote: RoomNote
   RoomActor: RoomActor
@@ -606,8 +614,9 @@ export const schemas: Record<TypeName, JsonSchema> = {
   TimelinePaste: {"additionalProperties":false,"properties":{"doc":{"type":"string"},"external":{"type":"boolean"},"length":{"type":"integer"}},"required":["doc","length","external"],"type":"object"},
   TimelineRun: {"additionalProperties":false,"properties":{"by":{"$ref":"#/$defs/TimelinePerson"},"doc":{"type":"string"},"durationMs":{"type":"integer"},"exitCode":{"type":"integer"},"language":{"type":"string"},"runner":{"type":"string"},"status":{"type":"string"}},"required":["doc","language","status","exitCode","durationMs","runner","by"],"type":"object"},
   TimelineLanguage: {"additionalProperties":false,"properties":{"doc":{"type":"string"},"language":{"type":"string"}},"required":["doc","language"],"type":"object"},
-  InterviewerView: {"additionalProperties":false,"properties":{"activity":{"items":{"$ref":"#/$defs/RoomActivity"},"type":["array","null"]},"comments":{"additionalProperties":{"type":"string"},"type":["object","null"]},"consentAt":{"format":"date-time","type":"string"},"done":{"additionalProperties":{"type":"boolean"},"type":["object","null"]},"endedAt":{"format":"date-time","type":"string"},"lastEventAt":{"format":"date-time","type":"string"},"lastSeq":{"type":"integer"},"locked":{"type":"boolean"},"notes":{"additionalProperties":{"$ref":"#/$defs/RoomNote"},"type":["object","null"]},"phase":{"$ref":"#/$defs/RoomPhase"},"plan":{"items":{"$ref":"#/$defs/RoomTopic"},"type":["array","null"]},"question":{"type":"integer"},"questions":{"type":"integer"},"questionsContent":{"items":{"$ref":"#/$defs/Question"},"type":["array","null"]},"ratings":{"additionalProperties":{"type":"integer"},"type":["object","null"]},"rephrased":{"additionalProperties":{"type":"boolean"},"type":["object","null"]},"startedAt":{"format":"date-time","type":"string"},"topics":{"items":{"$ref":"#/$defs/RoomTopic"},"type":["array","null"]},"windows":{"items":{"$ref":"#/$defs/QuestionWindow"},"type":["array","null"]}},"required":["phase","locked","topics","done","questions","question","windows","rephrased","ratings","comments","notes","activity","lastSeq","plan","questionsContent"],"type":"object"},
+  InterviewerView: {"additionalProperties":false,"properties":{"activity":{"items":{"$ref":"#/$defs/RoomActivity"},"type":["array","null"]},"comments":{"additionalProperties":{"type":"string"},"type":["object","null"]},"consent":{"$ref":"#/$defs/RoomConsent"},"consentAt":{"format":"date-time","type":"string"},"done":{"additionalProperties":{"type":"boolean"},"type":["object","null"]},"endedAt":{"format":"date-time","type":"string"},"lastEventAt":{"format":"date-time","type":"string"},"lastSeq":{"type":"integer"},"locked":{"type":"boolean"},"notes":{"additionalProperties":{"$ref":"#/$defs/RoomNote"},"type":["object","null"]},"phase":{"$ref":"#/$defs/RoomPhase"},"plan":{"items":{"$ref":"#/$defs/RoomTopic"},"type":["array","null"]},"question":{"type":"integer"},"questions":{"type":"integer"},"questionsContent":{"items":{"$ref":"#/$defs/Question"},"type":["array","null"]},"ratings":{"additionalProperties":{"type":"integer"},"type":["object","null"]},"rephrased":{"additionalProperties":{"type":"boolean"},"type":["object","null"]},"startedAt":{"format":"date-time","type":"string"},"topics":{"items":{"$ref":"#/$defs/RoomTopic"},"type":["array","null"]},"windows":{"items":{"$ref":"#/$defs/QuestionWindow"},"type":["array","null"]}},"required":["phase","locked","topics","done","questions","question","windows","rephrased","ratings","comments","notes","activity","lastSeq","plan","questionsContent"],"type":"object"},
   RoomPhase: {"enum":["waiting","plan","technical","finish","ended"],"type":"string"},
+  RoomConsent: {"additionalProperties":false,"properties":{"aiAnalysis":{"type":"boolean"},"personalData":{"type":"boolean"},"recordingNotice":{"type":"boolean"}},"required":["personalData","aiAnalysis","recordingNotice"],"type":"object"},
   QuestionWindow: {"additionalProperties":false,"properties":{"from":{"format":"date-time","type":"string"},"index":{"type":"integer"},"skipped":{"type":"boolean"},"to":{"format":"date-time","type":"string"}},"required":["index","from"],"type":"object"},
   RoomNote: {"additionalProperties":false,"properties":{"author":{"$ref":"#/$defs/RoomActor"},"savedAt":{"format":"date-time","type":"string"},"text":{"type":"string"}},"required":["author","text"],"type":"object"},
   RoomActor: {"additionalProperties":false,"properties":{"email":{"type":"string"},"name":{"type":"string"},"role":{"$ref":"#/$defs/RoomRole"}},"required":["role"],"type":"object"},

@@ -91,6 +91,8 @@ export type InterviewerView = {
   lastEventAt?: string
   questionsContent: QuestionContent[]
   activity: Activity[]
+  /** What the candidate agreed to (AI analysis may be declined). */
+  consent?: Consent
 }
 
 export type RoomView = CandidateView | InterviewerView
@@ -276,6 +278,9 @@ export function parseInterviewerView(v: unknown): Parsed<InterviewerView> {
         : undefined,
     ),
     activity: list(v.activity, activityOf),
+  }
+  if (isObj(v.consent)) {
+    out.consent = { personalData: bool(v.consent.personalData), aiAnalysis: bool(v.consent.aiAnalysis), recordingNotice: bool(v.consent.recordingNotice) }
   }
   for (const key of ['consentAt', 'startedAt', 'endedAt', 'lastEventAt'] as const) {
     const t = optionalTime(v[key])

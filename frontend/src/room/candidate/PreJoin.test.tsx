@@ -47,7 +47,7 @@ const byText = (tag: string, text: string) =>
   [...container.querySelectorAll<HTMLElement>(tag)].find((el) => el.textContent?.includes(text))
 
 describe('PreJoin', () => {
-  it('shows the interview, and joins only once all three boxes are ticked', async () => {
+  it('shows the interview, and joins once the two required boxes are ticked; AI analysis is the candidate’s choice', async () => {
     const onJoin = vi.fn(async () => {})
     await act(async () => {
       root.render(<PreJoin token="tok" welcome={welcome} status="open" started={false} local={new LocalMedia()} onJoin={onJoin} />)
@@ -58,16 +58,20 @@ describe('PreJoin', () => {
     expect(container.textContent).toContain('This interview is recorded.')
 
     const join = byText('button', 'Join interview') as HTMLButtonElement
-    const boxes = [...container.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')]
-    expect(boxes).toHaveLength(3)
+    const box = (id: string) => container.querySelector<HTMLInputElement>(`#consent-${id}`)!
+    expect(container.querySelectorAll('input[type="checkbox"]')).toHaveLength(3)
     expect(join.disabled).toBe(true)
-    for (const [i, box] of boxes.entries()) {
-      await act(async () => box.click())
-      expect(join.disabled).toBe(i < 2)
-    }
+    await act(async () => box('personalData').click())
+    expect(join.disabled).toBe(true)
+    await act(async () => box('recordingNotice').click())
+    expect(join.disabled).toBe(false) // AI analysis left unticked
     await act(async () => join.click())
-    expect(onJoin).toHaveBeenCalledWith({ personalData: true, aiAnalysis: true, recordingNotice: true })
-    expect(localStorage.getItem('interviewdesk.room.consent.tok')).toBe('yes')
+    expect(onJoin).toHaveBeenCalledWith({ personalData: true, aiAnalysis: false, recordingNotice: true })
+    expect(JSON.parse(localStorage.getItem('interviewdesk.room.consent.tok')!)).toEqual({
+      personalData: true,
+      aiAnalysis: false,
+      recordingNotice: true,
+    })
   })
 
   it('cannot join while the host is unreachable', async () => {

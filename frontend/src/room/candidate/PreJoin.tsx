@@ -10,16 +10,21 @@ import { NetworkCheck } from './NetworkCheck'
 
 const CONSENT_KEY = (token: string) => `interviewdesk.room.consent.${token}`
 
+/** The answers given on this link before (a reload), each kept as given. */
 function savedConsent(token: string): Consent {
+  const none = { personalData: false, aiAnalysis: false, recordingNotice: false }
   try {
-    if (localStorage.getItem(CONSENT_KEY(token)) === 'yes') return { personalData: true, aiAnalysis: true, recordingNotice: true }
+    const v = localStorage.getItem(CONSENT_KEY(token))
+    if (v === 'yes') return { personalData: true, aiAnalysis: true, recordingNotice: true } // saved by earlier versions
+    const c = v ? (JSON.parse(v) as Partial<Consent>) : {}
+    return { personalData: c.personalData === true, aiAnalysis: c.aiAnalysis === true, recordingNotice: c.recordingNotice === true }
   } catch {
-    // no storage
+    return none
   }
-  return { personalData: false, aiAnalysis: false, recordingNotice: false }
 }
 
-export const allConsented = (c: Consent): boolean => c.personalData && c.aiAnalysis && c.recordingNotice
+/** What joining needs: personal data and the recording notice; AI analysis is the candidate's choice. */
+export const canJoin = (c: Consent): boolean => c.personalData && c.recordingNotice
 
 type Props = {
   token: string
@@ -37,7 +42,7 @@ export function PreJoin({ token, welcome, status, started, local, onJoin }: Prop
   const [consent, setConsent] = useState<Consent>(() => savedConsent(token))
   const [joining, setJoining] = useState(false)
   const [error, setError] = useState('')
-  const ready = allConsented(consent)
+  const ready = canJoin(consent)
 
   const join = () => {
     if (!ready || joining) return
@@ -46,7 +51,7 @@ export function PreJoin({ token, welcome, status, started, local, onJoin }: Prop
     onJoin(consent).then(
       () => {
         try {
-          localStorage.setItem(CONSENT_KEY(token), 'yes')
+          localStorage.setItem(CONSENT_KEY(token), JSON.stringify(consent))
         } catch {
           // fine
         }
@@ -124,7 +129,11 @@ export function PreJoin({ token, welcome, status, started, local, onJoin }: Prop
           <fieldset className="consent">
             <legend className="visually-hidden">Consent</legend>
             {box('personalData', 'I agree to the processing of my personal data for this interview')}
-            {box('aiAnalysis', 'I agree to the analysis of my answers by an AI system', 'The interviewer makes the decision; the AI only helps to review answers.')}
+            {box(
+              'aiAnalysis',
+              'I agree to the analysis of my answers by an AI system (optional)',
+              'The interviewer makes the decision; the AI only helps to review answers. Leave it unticked and no AI analysis of your answers is made.',
+            )}
             {box('recordingNotice', 'I understand the interview is recorded')}
           </fieldset>
           <div className="prejoin-join">
@@ -139,7 +148,7 @@ export function PreJoin({ token, welcome, status, started, local, onJoin }: Prop
             </button>
             <span className="field-hint" id="join-hint">
               {!ready
-                ? 'Tick all three boxes to join.'
+                ? 'Tick the two required boxes to join.'
                 : status !== 'open'
                   ? 'Waiting for the connection to the interview host…'
                   : 'You will wait in the waiting room until the interviewer lets you in.'}

@@ -86,6 +86,12 @@ export default function InterviewerRoom({ store, snap, view, token, stage, call,
   const cockpit = (
       <aside className="side-panel cockpit" aria-label="Interview cockpit">
         <RoomStatus snap={snap} view={view} act={act} />
+        {view.consent && !view.consent.aiAnalysis && (
+          <p className="notice" role="note">
+            {welcome.interview.candidate} declined AI analysis: no AI analysis of the answers is made. Your ratings and notes are the
+            assessment.
+          </p>
+        )}
 
         {stage === 'lobby' && <Lobby snap={snap} view={view} act={act} />}
 

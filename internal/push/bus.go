@@ -16,6 +16,8 @@ const (
 	Recordings Type = "recordings"
 	// Timeline: the interview's event log grew.
 	Timeline Type = "timeline"
+	// Analysis: the interview's analysis moved on (queued, a step, done).
+	Analysis Type = "analysis"
 	// Interview: the interview itself changed (rescheduled, cancelled, ...).
 	Interview Type = "interview"
 	// Resync: this subscriber missed events; reload everything shown.

@@ -21,6 +21,8 @@ package store
 //	events/                 (since schema 3)
 //	    <interview id>/     one bucket per interview: its append-only log
 //	        <8-byte seq>    -> JSON room event
+//	analysis/               (since schema 5)
+//	    <interview id>      -> JSON analysis (transcript, scores, overrides)
 var (
 	BucketMeta              = []byte("meta")
 	BucketTemplates         = []byte("templates")
@@ -29,6 +31,7 @@ var (
 	BucketLinks             = []byte("links")
 	BucketOutbox            = []byte("outbox")
 	BucketEvents            = []byte("events")
+	BucketAnalysis          = []byte("analysis")
 
 	KeySchemaVersion  = []byte("schema_version")
 	KeyLibraryVersion = []byte("library_version")

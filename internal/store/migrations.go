@@ -30,6 +30,9 @@ var migrations = []migration{
 		return createBuckets(tx, BucketEvents)
 	}},
 	{4, "give every interview participant and link a stable participant ID", addParticipantIDs},
+	{5, "create the interviews' analyses", func(tx *Tx) error {
+		return createBuckets(tx, BucketAnalysis)
+	}},
 }
 
 // SchemaVersion is the version this build writes.

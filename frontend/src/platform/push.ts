@@ -10,7 +10,7 @@
 
 import { createContext, useContext, useEffect, useRef, useState } from 'react'
 
-export type PushType = 'presence' | 'outbox' | 'recordings' | 'timeline' | 'interview'
+export type PushType = 'presence' | 'outbox' | 'recordings' | 'timeline' | 'interview' | 'analysis'
 
 export type PushEvent = { type: PushType; interviewId?: string; data?: unknown }
 
@@ -20,7 +20,7 @@ export type PushChange = PushEvent | { type: 'reload' }
 /** connecting: not yet heard from the host; live: events arrive; down: waiting to reconnect. */
 export type PushStatus = 'connecting' | 'live' | 'down'
 
-const TYPES: readonly PushType[] = ['presence', 'outbox', 'recordings', 'timeline', 'interview']
+const TYPES: readonly PushType[] = ['presence', 'outbox', 'recordings', 'timeline', 'interview', 'analysis']
 
 /** The stream's URL, next to the rest of the console API. */
 export const STREAM_URL = '/api/stream'

@@ -1,0 +1,63 @@
+package analysis
+
+import (
+	"fmt"
+	"sort"
+
+	"github.com/interviewdesk/interviewdesk/internal/interviews"
+	"github.com/interviewdesk/interviewdesk/internal/media"
+	"github.com/interviewdesk/interviewdesk/internal/room"
+)
+
+// input gathers what the analysis of interview id needs: its questions,
+// the question windows and ratings from the room's state, the consent, and
+// every participant's recorded microphone.
+func (s *Service) input(id string) (Input, error) {
+	st, iv, err := s.cfg.Rooms.State(id)
+	if err != nil {
+		return Input{}, err
+	}
+	in := Input{InterviewID: id, Start: st.StartedAt, End: st.EndedAt, Ratings: map[int]int{},
+		AIAnalysis: st.Consent != nil && st.Consent.AIAnalysis}
+	for i, r := range st.Ratings {
+		in.Ratings[i] = r
+	}
+	for _, q := range iv.Questions {
+		in.Questions = append(in.Questions, Question{Text: q.Text, Expected: q.ExpectedAnswer, KeyPoints: q.KeyPoints})
+	}
+	for _, w := range st.Windows {
+		in.Windows = append(in.Windows, Window{Index: w.Index, From: w.From, To: w.To})
+	}
+	if s.cfg.Recordings == nil {
+		return in, nil
+	}
+	recs, err := s.cfg.Recordings.Recordings(id)
+	if err != nil {
+		return Input{}, fmt.Errorf("recordings of interview %s: %w", id, err)
+	}
+	in.Tracks = tracksOf(iv, recs)
+	return in, nil
+}
+
+// tracksOf are the interview's finished microphone recordings, named.
+func tracksOf(iv interviews.Interview, recs []media.Recording) []Track {
+	var out []Track
+	for _, r := range recs {
+		if r.Kind != media.KindAudio || r.Source != media.SourceMicrophone || r.Active || r.Started.IsZero() {
+			continue
+		}
+		t := Track{Path: r.Path, Participant: r.Participant, Started: r.Started, Duration: r.Duration,
+			Role: string(room.RoleInterviewer), Speaker: "Interviewer"}
+		if r.Participant == "candidate" {
+			t.Role, t.Speaker = string(room.RoleCandidate), iv.Candidate.Name
+		}
+		for _, in := range iv.Interviewers {
+			if string(in.Participant) == r.Participant {
+				t.Speaker = in.Name
+			}
+		}
+		out = append(out, t)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Started.Before(out[j].Started) })
+	return out
+}

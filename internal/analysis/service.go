@@ -1,0 +1,279 @@
+package analysis
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"math"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/interviewdesk/interviewdesk/internal/fault"
+	"github.com/interviewdesk/interviewdesk/internal/interviews"
+	"github.com/interviewdesk/interviewdesk/internal/media"
+	"github.com/interviewdesk/interviewdesk/internal/push"
+	"github.com/interviewdesk/interviewdesk/internal/room"
+	"github.com/interviewdesk/interviewdesk/internal/store"
+)
+
+// Recordings lists an interview's recorded tracks (the media backend).
+type Recordings interface {
+	Recordings(room string) ([]media.Recording, error)
+}
+
+// Config is what a Service is built from.
+type Config struct {
+	DB          *store.DB
+	Rooms       *room.Service
+	Recordings  Recordings // nil: a host without media, nothing to transcribe
+	Transcriber Transcriber
+	Scorer      Scorer
+	Push        *push.Bus
+	Logger      *slog.Logger
+	Now         func() time.Time
+}
+
+// Service keeps interviews' analyses and runs them one at a time in the
+// background (2 cores: one analysis already uses them).
+type Service struct {
+	cfg    Config
+	queue  chan string
+	ctx    context.Context
+	cancel context.CancelFunc
+	wg     sync.WaitGroup
+	mu     sync.Mutex // orders read-modify-write of stored analyses
+}
+
+// New returns a Service; Start runs its worker.
+func New(cfg Config) *Service {
+	if cfg.Logger == nil {
+		cfg.Logger = slog.New(slog.DiscardHandler)
+	}
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	return &Service{cfg: cfg, queue: make(chan string, 256), ctx: ctx, cancel: cancel}
+}
+
+// Start runs the worker and queues again what a stop interrupted.
+func (s *Service) Start() error {
+	var pending []string
+	err := s.cfg.DB.View(func(tx *store.Tx) error {
+		return tx.Bucket(store.BucketAnalysis).ForEach(func(k, v []byte) error {
+			var a Analysis
+			if json.Unmarshal(v, &a) == nil && (a.Status == StatusQueued || a.Status == StatusRunning) {
+				pending = append(pending, string(k))
+			}
+			return nil
+		})
+	})
+	if err != nil {
+		return fmt.Errorf("read pending analyses: %w", err)
+	}
+	s.wg.Add(1)
+	go s.work()
+	for _, id := range pending {
+		s.queue <- id
+	}
+	return nil
+}
+
+// Close stops the worker; a run in progress is queued again on the next Start.
+func (s *Service) Close() error {
+	s.cancel()
+	s.wg.Wait()
+	return nil
+}
+
+// Get returns interview id's analysis.
+func (s *Service) Get(id string) (Analysis, error) {
+	var a Analysis
+	err := s.cfg.DB.View(func(tx *store.Tx) error {
+		raw := tx.Bucket(store.BucketAnalysis).Get([]byte(id))
+		if raw == nil {
+			return ErrNone
+		}
+		return json.Unmarshal(raw, &a)
+	})
+	if err != nil {
+		return Analysis{}, fmt.Errorf("analysis of interview %s: %w", id, err)
+	}
+	return a, nil
+}
+
+func (s *Service) put(a Analysis) error {
+	raw, err := json.Marshal(a)
+	if err != nil {
+		return fmt.Errorf("encode analysis of %s: %w", a.InterviewID, err)
+	}
+	if err := s.cfg.DB.Update(func(tx *store.Tx) error {
+		return tx.Bucket(store.BucketAnalysis).Put([]byte(a.InterviewID), raw)
+	}); err != nil {
+		return fmt.Errorf("store analysis of %s: %w", a.InterviewID, err)
+	}
+	s.cfg.Push.Publish(push.Event{Type: push.Analysis, InterviewID: a.InterviewID})
+	return nil
+}
+
+// Queue asks for interview id's analysis (again): refused while the interview
+// goes on or an analysis of it is queued or running.
+func (s *Service) Queue(id string) (Analysis, error) {
+	st, _, err := s.cfg.Rooms.State(id)
+	if err != nil {
+		return Analysis{}, err
+	}
+	if st.Phase != room.PhaseEnded {
+		return Analysis{}, fmt.Errorf("analyse interview %s: %w", id, ErrNotEnded)
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	prev, err := s.Get(id)
+	if err == nil && (prev.Status == StatusQueued || prev.Status == StatusRunning) {
+		return prev, fmt.Errorf("analyse interview %s: %w", id, ErrBusy)
+	}
+	// A re-run keeps what is there (the interviewers' overrides above all)
+	// until the new analysis replaces it.
+	a := prev
+	if err != nil {
+		a = Analysis{InterviewID: id, Transcript: []Line{}, TalkTime: []Talk{}, Answers: []Answer{},
+			Overall: Overall{Strengths: []string{}, Concerns: []string{}}}
+	}
+	a.Status, a.Step, a.Progress, a.Error = StatusQueued, "Waiting for its turn", 0, ""
+	if err := s.put(a); err != nil {
+		return Analysis{}, err
+	}
+	select {
+	case s.queue <- id:
+	default:
+		return a, fmt.Errorf("analyse interview %s: %w", id, fault.Explain(fault.Unavailable, nil,
+			"too many analyses are waiting; try again in a few minutes"))
+	}
+	return a, nil
+}
+
+// Listener queues an interview's analysis when it ends.
+func (s *Service) Listener() room.Listener {
+	return func(_ context.Context, iv interviews.Interview, e room.Event) {
+		if e.Type != room.TypeEnded {
+			return
+		}
+		if _, err := s.Queue(iv.ID); err != nil {
+			s.cfg.Logger.Warn("queue analysis", "interview", iv.ID, "err", err)
+		}
+	}
+}
+
+func (s *Service) work() {
+	defer s.wg.Done()
+	for {
+		select {
+		case <-s.ctx.Done():
+			return
+		case id := <-s.queue:
+			s.run(id)
+		}
+	}
+}
+
+// run carries out one analysis, storing its progress as it goes.
+func (s *Service) run(id string) {
+	started := s.cfg.Now().UTC()
+	report := func(step string, done float64) {
+		_ = s.update(id, func(a *Analysis) {
+			a.Status, a.Step, a.Progress, a.StartedAt = StatusRunning, step, done, started
+		})
+	}
+	report("Collecting the recordings", 0)
+	in, err := s.input(id)
+	var a Analysis
+	if err == nil {
+		a, err = Run(s.ctx, in, s.cfg.Transcriber, s.cfg.Scorer, report)
+	}
+	if errors.Is(err, context.Canceled) {
+		return // stopped with the host: queued again at the next start
+	}
+	finished := s.cfg.Now().UTC()
+	err = s.update(id, func(stored *Analysis) {
+		overrides := stored.overrides()
+		if err != nil {
+			stored.Status, stored.Error, stored.Progress = StatusFailed, personal(err), 1
+			stored.Step, stored.FinishedAt = "The analysis failed", finished
+			return
+		}
+		a.StartedAt, a.FinishedAt = started, finished
+		if a.Status == StatusDone {
+			a.Step = "Done"
+		}
+		for i := range a.Answers {
+			a.Answers[i].Override = overrides[a.Answers[i].Index]
+		}
+		a.Overall = overall(a.Answers, in.Ratings)
+		*stored = a
+	})
+	if err != nil {
+		s.cfg.Logger.Error("store analysis", "interview", id, "err", err)
+	}
+}
+
+func (a Analysis) overrides() map[int]*Override {
+	out := map[int]*Override{}
+	for _, ans := range a.Answers {
+		if ans.Override != nil {
+			out[ans.Index] = ans.Override
+		}
+	}
+	return out
+}
+
+func (s *Service) update(id string, change func(*Analysis)) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	a, err := s.Get(id)
+	if err != nil && !errors.Is(err, ErrNone) {
+		return err
+	}
+	a.InterviewID = id
+	change(&a)
+	return s.put(a)
+}
+
+// Override sets an interviewer's score for question index (0-based).
+func (s *Service) Override(id string, index int, score float64, reason, by string) (Analysis, error) {
+	if math.IsNaN(score) || score < 0 || score > Scale || len(reason) > 2000 {
+		return Analysis{}, ErrOverride
+	}
+	var out Analysis
+	var found bool
+	err := s.update(id, func(a *Analysis) {
+		for i := range a.Answers {
+			if a.Answers[i].Index == index {
+				a.Answers[i].Override = &Override{Score: score, By: by, At: s.cfg.Now().UTC(), Reason: strings.TrimSpace(reason)}
+				found = true
+			}
+		}
+		ratings := map[int]int{}
+		for _, ans := range a.Answers {
+			ratings[ans.Index] = ans.Rating
+		}
+		a.Overall = overall(a.Answers, ratings)
+		out = *a
+	})
+	if err != nil {
+		return Analysis{}, err
+	}
+	if !found {
+		return Analysis{}, fmt.Errorf("override question %d of %s: %w", index+1, id, ErrOverride)
+	}
+	return out, nil
+}
+
+func personal(err error) string {
+	if msg, ok := fault.Message(err); ok {
+		return msg
+	}
+	return err.Error()
+}

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"reflect"
 
+	"github.com/interviewdesk/interviewdesk/internal/analysis"
 	"github.com/interviewdesk/interviewdesk/internal/collab"
 	"github.com/interviewdesk/interviewdesk/internal/contract"
 	"github.com/interviewdesk/interviewdesk/internal/interviews"
@@ -68,6 +69,9 @@ var endpoints = []endpoint{
 
 	{"GET", "/api/interviews/{id}/timeline", (*Server).timeline, nil, false, typ[Timeline](), "", 200, []string{codeNotFound}},
 	{"GET", "/api/interviews/{id}/playback", (*Server).playback, nil, false, typ[workspace.Recording](), "", 200, []string{codeNotFound}},
+	{"GET", "/api/interviews/{id}/analysis", (*Server).getAnalysis, nil, false, typ[analysis.Analysis](), "", 200, []string{codeNotFound}},
+	{"POST", "/api/interviews/{id}/analysis", (*Server).runAnalysis, nil, false, typ[analysis.Analysis](), "", 202, []string{codeNotFound, codeConflict}},
+	{"PUT", "/api/interviews/{id}/analysis/answers/{question}/override", (*Server).overrideScore, typ[Override](), false, typ[analysis.Analysis](), "", 200, []string{codeNotFound, codeBadRequest}},
 	{"GET", "/api/interviews/{id}/presence", (*Server).presence, nil, false, typ[room.PresenceView](), "", 200, []string{codeNotFound}},
 	{"GET", "/api/interviews/{id}/recordings", (*Server).listRecordings, nil, false, typ[recordingList](), "", 200, []string{codeNotFound}},
 	{"GET", "/api/interviews/{id}/recordings/{name}", (*Server).recordingFile, nil, false, nil, "video/webm", 200, []string{codeNotFound}},
@@ -141,6 +145,16 @@ var names = map[reflect.Type]string{
 	typ[timeline.Run]():                                "TimelineRun",
 	typ[timeline.Language]():                           "TimelineLanguage",
 	typ[workspace.Recording]():                         "PlaybackRecording",
+	typ[analysis.Analysis]():                           "Analysis",
+	typ[analysis.Status]():                             "AnalysisStatus",
+	typ[analysis.Engines]():                            "AnalysisEngines",
+	typ[analysis.Line]():                               "TranscriptLine",
+	typ[analysis.Talk]():                               "TalkTime",
+	typ[analysis.Point]():                              "AnswerPoint",
+	typ[analysis.Answer]():                             "AnswerAnalysis",
+	typ[analysis.Override]():                           "ScoreOverride",
+	typ[analysis.Overall]():                            "AnalysisOverall",
+	typ[Override]():                                    "OverrideRequest",
 	typ[workspace.DocRecording]():                      "PlaybackDoc",
 	typ[workspace.DocStep]():                           "PlaybackDocStep",
 	typ[workspace.BoardStep]():                         "PlaybackBoardStep",

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"flag"
+	"github.com/interviewdesk/interviewdesk/internal/analysis"
 	"io"
 	"log/slog"
 	"net"
@@ -25,6 +26,7 @@ import (
 	"github.com/interviewdesk/interviewdesk/internal/interviews"
 	"github.com/interviewdesk/interviewdesk/internal/invitation"
 	"github.com/interviewdesk/interviewdesk/internal/mail"
+	"github.com/interviewdesk/interviewdesk/internal/push"
 	"github.com/interviewdesk/interviewdesk/internal/room"
 	"github.com/interviewdesk/interviewdesk/internal/settings"
 	"github.com/interviewdesk/interviewdesk/internal/store"
@@ -64,11 +66,13 @@ func TestContractFilesAreCurrent(t *testing.T) {
 // contractHost is the console API on real services over a bbolt file, with
 // email through a real SMTP server on loopback.
 type contractHost struct {
-	srv     *httptest.Server
-	mux     *http.ServeMux // the endpoints' patterns, to tell which one a request hit
-	schemas map[string]*jsonschema.Schema
-	sent    chan struct{}
-	rooms   *room.Service
+	srv      *httptest.Server
+	mux      *http.ServeMux // the endpoints' patterns, to tell which one a request hit
+	schemas  map[string]*jsonschema.Schema
+	sent     chan struct{}
+	rooms    *room.Service
+	bus      *push.Bus
+	analysis *analysis.Service
 }
 
 func newContractHost(t *testing.T) *contractHost {
@@ -116,7 +120,15 @@ func newContractHost(t *testing.T) *contractHost {
 	if err != nil {
 		t.Fatal(err)
 	}
-	svc := Services{Templates: ts, Settings: st, Interviews: ivs, Rooms: rooms, Sessions: sessions,
+	h.bus = push.NewBus()
+	t.Cleanup(h.bus.Close)
+	h.analysis = analysis.New(analysis.Config{DB: db, Rooms: rooms, Transcriber: silence{}, Scorer: silence{},
+		Push: h.bus, Logger: log, Now: now})
+	if err := h.analysis.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = h.analysis.Close() })
+	svc := Services{Templates: ts, Settings: st, Interviews: ivs, Rooms: rooms, Sessions: sessions, Analysis: h.analysis,
 		Invitations: invitation.NewService(invitation.Config{Interviews: ivs, Settings: st, Outbox: outbox, Links: links}, log, now)}
 	h.srv = httptest.NewServer(New(Config{PublicURL: "https://interviews.example.com", ConsoleKey: testKey}, svc, log, now))
 	t.Cleanup(h.srv.Close)
@@ -323,6 +335,10 @@ func TestEveryDocumentedRouteAnswersItsContract(t *testing.T) {
 	call("POST", "/api/outbox/999999/resend", nil, 404)
 
 	rita := room.Actor{Role: room.RoleInterviewer, Email: "rita@example.com", Name: "Rita Recruiter"}
+	if _, _, err := h.rooms.Append(iv, room.Actor{Role: room.RoleCandidate, Name: "Olivia"}, room.TypeConsented,
+		room.ConsentData{PersonalData: true, AIAnalysis: true, RecordingNotice: true}); err != nil {
+		t.Fatal(err)
+	}
 	for _, ev := range []struct {
 		t    room.Type
 		data any
@@ -351,6 +367,31 @@ func TestEveryDocumentedRouteAnswersItsContract(t *testing.T) {
 	call("DELETE", "/api/interviews/"+iv, nil, 200)
 	call("DELETE", "/api/interviews/"+iv, nil, 409)
 	call("POST", "/api/interviews/"+iv+"/restore", nil, 200)
+
+	call("POST", "/api/interviews/"+iv+"/analysis", nil, 409) // still going on
+	call("GET", "/api/interviews/"+iv+"/analysis", nil, 404)
+	if _, _, err := h.rooms.Append(iv, rita, room.TypeEnded, nil); err != nil {
+		t.Fatal(err)
+	}
+	sub := h.bus.Subscribe()
+	call("POST", "/api/interviews/"+iv+"/analysis", nil, 202)
+	for done := false; !done; {
+		select {
+		case <-sub.Events():
+			a, err := h.analysis.Get(iv)
+			done = err == nil && a.Status != analysis.StatusQueued && a.Status != analysis.StatusRunning
+		case <-time.After(10 * time.Second):
+			t.Fatal("the analysis did not finish")
+		}
+	}
+	var a analysis.Analysis
+	if err := json.Unmarshal(call("GET", "/api/interviews/"+iv+"/analysis", nil, 200), &a); err != nil ||
+		a.Status != analysis.StatusDone || len(a.Answers) != 1 {
+		t.Errorf("analysis: %+v, %v", a, err)
+	}
+	call("PUT", "/api/interviews/"+iv+"/analysis/answers/1/override", Override{Score: 4, Reason: "good follow-up"}, 200)
+	call("PUT", "/api/interviews/"+iv+"/analysis/answers/9/override", Override{Score: 4}, 400)
+	call("PUT", "/api/interviews/"+iv+"/analysis/answers/1/override", Override{Score: 6}, 400)
 
 	for _, e := range endpoints {
 		if !hit[e.method+" "+e.path] {
@@ -437,3 +478,16 @@ func (acceptAll) Rcpt(string, *smtp.RcptOptions) error { return nil }
 func (acceptAll) Data(r io.Reader) error               { _, err := io.Copy(io.Discard, r); return err }
 func (acceptAll) Reset()                               {}
 func (acceptAll) Logout() error                        { return nil }
+
+// silence stands in for the analysis engines (internal/transcribe and
+// internal/score test the real ones): it hears nothing and scores nothing.
+type silence struct{}
+
+func (silence) Name() string    { return "none" }
+func (silence) Quality() string { return "none" }
+func (silence) Transcribe(context.Context, analysis.Track) (analysis.Heard, error) {
+	return analysis.Heard{}, nil
+}
+func (silence) Score(context.Context, analysis.Question, string) (analysis.Scored, error) {
+	return analysis.Scored{}, nil
+}

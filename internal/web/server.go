@@ -2,6 +2,7 @@ package web
 
 import (
 	"crypto/subtle"
+	"github.com/interviewdesk/interviewdesk/internal/analysis"
 	"io/fs"
 	"log/slog"
 	"net/http"
@@ -46,6 +47,8 @@ type Services struct {
 	Recordings Recordings
 	// Push carries live changes to console clients (GET /api/stream); nil: none.
 	Push *push.Bus
+	// Analysis keeps and runs interviews' analyses; nil: a host without.
+	Analysis *analysis.Service
 }
 
 // Recordings is the part of the media backend the console API reads.

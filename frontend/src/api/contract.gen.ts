@@ -366,6 +366,83 @@ export type PlaybackBoardStep = {
   elements: unknown[]
 }
 
+export type Analysis = {
+  interviewId: string
+  status: AnalysisStatus
+  step: string
+  progress: number
+  error?: string
+  startedAt?: string
+  finishedAt?: string
+  engines: AnalysisEngines
+  transcript: TranscriptLine[]
+  talkTime: TalkTime[]
+  answers: AnswerAnalysis[]
+  overall: AnalysisOverall
+}
+
+export type AnalysisStatus = string
+
+export type AnalysisEngines = {
+  transcription: string
+  transcriptionQuality: string
+  scoring: string
+}
+
+export type TranscriptLine = {
+  at: string
+  offsetMs: number
+  endMs: number
+  speaker: string
+  role: string
+  text: string
+  question?: number
+}
+
+export type TalkTime = {
+  speaker: string
+  role: string
+  question?: number
+  ms: number
+}
+
+export type AnswerAnalysis = {
+  index: number
+  question: string
+  answer: string
+  score: number
+  covered: AnswerPoint[]
+  missed: AnswerPoint[]
+  comment: string
+  rating?: number
+  override?: ScoreOverride
+}
+
+export type AnswerPoint = {
+  text: string
+  evidence?: string
+}
+
+export type ScoreOverride = {
+  score: number
+  by: string
+  at: string
+  reason?: string
+}
+
+export type AnalysisOverall = {
+  score: number
+  rating?: number
+  answered: number
+  strengths: string[]
+  concerns: string[]
+}
+
+export type OverrideRequest = {
+  score: number
+  reason?: string
+}
+
 export type RoomPresence = {
   phase: RoomPhase
   locked: boolean
@@ -540,6 +617,16 @@ export type Types = {
   PlaybackDoc: PlaybackDoc
   PlaybackDocStep: PlaybackDocStep
   PlaybackBoardStep: PlaybackBoardStep
+  Analysis: Analysis
+  AnalysisStatus: AnalysisStatus
+  AnalysisEngines: AnalysisEngines
+  TranscriptLine: TranscriptLine
+  TalkTime: TalkTime
+  AnswerAnalysis: AnswerAnalysis
+  AnswerPoint: AnswerPoint
+  ScoreOverride: ScoreOverride
+  AnalysisOverall: AnalysisOverall
+  OverrideRequest: OverrideRequest
   RoomPresence: RoomPresence
   RoomMember: RoomMember
   RecordingList: RecordingList
@@ -625,6 +712,16 @@ export const schemas: Record<TypeName, JsonSchema> = {
   PlaybackDoc: {"additionalProperties":false,"properties":{"doc":{"type":"string"},"final":{"type":"string"},"language":{"type":"string"},"steps":{"items":{"$ref":"#/$defs/PlaybackDocStep"},"type":["array","null"]},"version":{"type":"integer"}},"required":["doc","language","steps","final","version"],"type":"object"},
   PlaybackDocStep: {"additionalProperties":false,"properties":{"at":{"format":"date-time","type":"string"},"by":{"$ref":"#/$defs/RoomActor"},"changes":{"items":{},"type":["array","null"]},"language":{"type":"string"},"question":{"type":"integer"}},"required":["at","by"],"type":"object"},
   PlaybackBoardStep: {"additionalProperties":false,"properties":{"at":{"format":"date-time","type":"string"},"by":{"$ref":"#/$defs/RoomActor"},"elements":{"items":{},"type":["array","null"]}},"required":["at","by","elements"],"type":"object"},
+  Analysis: {"additionalProperties":false,"properties":{"answers":{"items":{"$ref":"#/$defs/AnswerAnalysis"},"type":["array","null"]},"engines":{"$ref":"#/$defs/AnalysisEngines"},"error":{"type":"string"},"finishedAt":{"format":"date-time","type":"string"},"interviewId":{"type":"string"},"overall":{"$ref":"#/$defs/AnalysisOverall"},"progress":{"type":"number"},"startedAt":{"format":"date-time","type":"string"},"status":{"$ref":"#/$defs/AnalysisStatus"},"step":{"type":"string"},"talkTime":{"items":{"$ref":"#/$defs/TalkTime"},"type":["array","null"]},"transcript":{"items":{"$ref":"#/$defs/TranscriptLine"},"type":["array","null"]}},"required":["interviewId","status","step","progress","engines","transcript","talkTime","answers","overall"],"type":"object"},
+  AnalysisStatus: {"type":"string"},
+  AnalysisEngines: {"additionalProperties":false,"properties":{"scoring":{"type":"string"},"transcription":{"type":"string"},"transcriptionQuality":{"type":"string"}},"required":["transcription","transcriptionQuality","scoring"],"type":"object"},
+  TranscriptLine: {"additionalProperties":false,"properties":{"at":{"format":"date-time","type":"string"},"endMs":{"type":"integer"},"offsetMs":{"type":"integer"},"question":{"type":"integer"},"role":{"type":"string"},"speaker":{"type":"string"},"text":{"type":"string"}},"required":["at","offsetMs","endMs","speaker","role","text"],"type":"object"},
+  TalkTime: {"additionalProperties":false,"properties":{"ms":{"type":"integer"},"question":{"type":"integer"},"role":{"type":"string"},"speaker":{"type":"string"}},"required":["speaker","role","ms"],"type":"object"},
+  AnswerAnalysis: {"additionalProperties":false,"properties":{"answer":{"type":"string"},"comment":{"type":"string"},"covered":{"items":{"$ref":"#/$defs/AnswerPoint"},"type":["array","null"]},"index":{"type":"integer"},"missed":{"items":{"$ref":"#/$defs/AnswerPoint"},"type":["array","null"]},"override":{"$ref":"#/$defs/ScoreOverride"},"question":{"type":"string"},"rating":{"type":"integer"},"score":{"type":"number"}},"required":["index","question","answer","score","covered","missed","comment"],"type":"object"},
+  AnswerPoint: {"additionalProperties":false,"properties":{"evidence":{"type":"string"},"text":{"type":"string"}},"required":["text"],"type":"object"},
+  ScoreOverride: {"additionalProperties":false,"properties":{"at":{"format":"date-time","type":"string"},"by":{"type":"string"},"reason":{"type":"string"},"score":{"type":"number"}},"required":["score","by","at"],"type":"object"},
+  AnalysisOverall: {"additionalProperties":false,"properties":{"answered":{"type":"integer"},"concerns":{"items":{"type":"string"},"type":["array","null"]},"rating":{"type":"number"},"score":{"type":"number"},"strengths":{"items":{"type":"string"},"type":["array","null"]}},"required":["score","answered","strengths","concerns"],"type":"object"},
+  OverrideRequest: {"additionalProperties":false,"properties":{"reason":{"type":"string"},"score":{"type":"number"}},"required":["score"],"type":"object"},
   RoomPresence: {"additionalProperties":false,"properties":{"locked":{"type":"boolean"},"members":{"items":{"$ref":"#/$defs/RoomMember"},"type":["array","null"]},"phase":{"$ref":"#/$defs/RoomPhase"}},"required":["phase","locked","members"],"type":"object"},
   RoomMember: {"additionalProperties":false,"properties":{"id":{"type":"string"},"name":{"type":"string"},"participant":{"type":"string"},"ready":{"type":"boolean"},"role":{"$ref":"#/$defs/RoomRole"},"since":{"format":"date-time","type":"string"}},"required":["id","participant","role","name","ready","since"],"type":"object"},
   RecordingList: {"additionalProperties":false,"properties":{"recordings":{"items":{"$ref":"#/$defs/Recording"},"type":["array","null"]}},"required":["recordings"],"type":"object"},
@@ -670,6 +767,9 @@ export type Endpoints = {
   'PUT /api/interviews/{id}/tools': { request: RoomTools; response: Interview }
   'GET /api/interviews/{id}/timeline': { request: undefined; response: Timeline }
   'GET /api/interviews/{id}/playback': { request: undefined; response: PlaybackRecording }
+  'GET /api/interviews/{id}/analysis': { request: undefined; response: Analysis }
+  'POST /api/interviews/{id}/analysis': { request: undefined; response: Analysis }
+  'PUT /api/interviews/{id}/analysis/answers/{question}/override': { request: OverrideRequest; response: Analysis }
   'GET /api/interviews/{id}/presence': { request: undefined; response: RoomPresence }
   'GET /api/interviews/{id}/recordings': { request: undefined; response: RecordingList }
   'GET /api/interviews/{id}/recordings/{name}': { request: undefined; response: string }
@@ -727,6 +827,9 @@ export const endpoints: Record<EndpointKey, Endpoint> = {
   'PUT /api/interviews/{id}/tools': { method: 'PUT', path: '/api/interviews/{id}/tools', status: 200, request: 'RoomTools', response: 'Interview', file: null, errors: ['not_found', 'conflict'] },
   'GET /api/interviews/{id}/timeline': { method: 'GET', path: '/api/interviews/{id}/timeline', status: 200, request: null, response: 'Timeline', file: null, errors: ['not_found'] },
   'GET /api/interviews/{id}/playback': { method: 'GET', path: '/api/interviews/{id}/playback', status: 200, request: null, response: 'PlaybackRecording', file: null, errors: ['not_found'] },
+  'GET /api/interviews/{id}/analysis': { method: 'GET', path: '/api/interviews/{id}/analysis', status: 200, request: null, response: 'Analysis', file: null, errors: ['not_found'] },
+  'POST /api/interviews/{id}/analysis': { method: 'POST', path: '/api/interviews/{id}/analysis', status: 202, request: null, response: 'Analysis', file: null, errors: ['not_found', 'conflict'] },
+  'PUT /api/interviews/{id}/analysis/answers/{question}/override': { method: 'PUT', path: '/api/interviews/{id}/analysis/answers/{question}/override', status: 200, request: 'OverrideRequest', response: 'Analysis', file: null, errors: ['not_found', 'bad_request'] },
   'GET /api/interviews/{id}/presence': { method: 'GET', path: '/api/interviews/{id}/presence', status: 200, request: null, response: 'RoomPresence', file: null, errors: ['not_found'] },
   'GET /api/interviews/{id}/recordings': { method: 'GET', path: '/api/interviews/{id}/recordings', status: 200, request: null, response: 'RecordingList', file: null, errors: ['not_found'] },
   'GET /api/interviews/{id}/recordings/{name}': { method: 'GET', path: '/api/interviews/{id}/recordings/{name}', status: 200, request: null, response: null, file: 'video/webm', errors: ['not_found'] },

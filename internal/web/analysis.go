@@ -1,0 +1,56 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+
+	"github.com/interviewdesk/interviewdesk/internal/fault"
+)
+
+// The interview's analysis: transcript, per-answer scores with evidence,
+// the overall score, and the interviewers' overrides.
+
+// errNoAnalysis answers on a host built without the analysis.
+var errNoAnalysis = fault.New(fault.Unavailable, "this host does not analyse interviews")
+
+// Override is an interviewer's score for one answer.
+type Override struct {
+	Score  float64 `json:"score"`
+	Reason string  `json:"reason,omitempty"`
+}
+
+func (s *Server) getAnalysis(w http.ResponseWriter, r *http.Request) error {
+	if s.svc.Analysis == nil {
+		return errNoAnalysis
+	}
+	a, err := s.svc.Analysis.Get(r.PathValue("id"))
+	return answer(w, http.StatusOK, a, err)
+}
+
+func (s *Server) runAnalysis(w http.ResponseWriter, r *http.Request) error {
+	if s.svc.Analysis == nil {
+		return errNoAnalysis
+	}
+	a, err := s.svc.Analysis.Queue(r.PathValue("id"))
+	return answer(w, http.StatusAccepted, a, err)
+}
+
+func (s *Server) overrideScore(w http.ResponseWriter, r *http.Request) error {
+	if s.svc.Analysis == nil {
+		return errNoAnalysis
+	}
+	index, err := strconv.Atoi(r.PathValue("question"))
+	if err != nil || index < 1 {
+		return fault.Explain(fault.Invalid, err, "questions are numbered from 1")
+	}
+	var o Override
+	if err := decode(r, &o); err != nil {
+		return err
+	}
+	st, err := s.svc.Settings.Get()
+	if err != nil {
+		return err
+	}
+	a, err := s.svc.Analysis.Override(r.PathValue("id"), index-1, o.Score, o.Reason, st.Organizer.Name)
+	return answer(w, http.StatusOK, a, err)
+}

@@ -182,6 +182,8 @@ var enums = map[reflect.Type][]string{
 	typ[templates.Language](): collab.Languages(),
 	typ[room.Phase]():         {string(room.PhaseWaiting), string(room.PhasePlan), string(room.PhaseTechnical), string(room.PhaseFinish), string(room.PhaseEnded)},
 	typ[room.Role]():          {string(room.RoleCandidate), string(room.RoleInterviewer), string(room.RoleHost)},
+	typ[analysis.Status](): {string(analysis.StatusQueued), string(analysis.StatusRunning), string(analysis.StatusDone),
+		string(analysis.StatusFailed), string(analysis.StatusDeclined)},
 	typ[timeline.Kind](): {string(timeline.KindJoined), string(timeline.KindLeft), string(timeline.KindReconnected),
 		string(timeline.KindConsented), string(timeline.KindLocked), string(timeline.KindUnlocked), string(timeline.KindStarted),
 		string(timeline.KindTopicChecked), string(timeline.KindTopicUnchecked), string(timeline.KindTopicAdded),

@@ -381,7 +381,7 @@ export type Analysis = {
   overall: AnalysisOverall
 }
 
-export type AnalysisStatus = string
+export type AnalysisStatus = 'queued' | 'running' | 'done' | 'failed' | 'declined'
 
 export type AnalysisEngines = {
   transcription: string
@@ -713,7 +713,7 @@ export const schemas: Record<TypeName, JsonSchema> = {
   PlaybackDocStep: {"additionalProperties":false,"properties":{"at":{"format":"date-time","type":"string"},"by":{"$ref":"#/$defs/RoomActor"},"changes":{"items":{},"type":["array","null"]},"language":{"type":"string"},"question":{"type":"integer"}},"required":["at","by"],"type":"object"},
   PlaybackBoardStep: {"additionalProperties":false,"properties":{"at":{"format":"date-time","type":"string"},"by":{"$ref":"#/$defs/RoomActor"},"elements":{"items":{},"type":["array","null"]}},"required":["at","by","elements"],"type":"object"},
   Analysis: {"additionalProperties":false,"properties":{"answers":{"items":{"$ref":"#/$defs/AnswerAnalysis"},"type":["array","null"]},"engines":{"$ref":"#/$defs/AnalysisEngines"},"error":{"type":"string"},"finishedAt":{"format":"date-time","type":"string"},"interviewId":{"type":"string"},"overall":{"$ref":"#/$defs/AnalysisOverall"},"progress":{"type":"number"},"startedAt":{"format":"date-time","type":"string"},"status":{"$ref":"#/$defs/AnalysisStatus"},"step":{"type":"string"},"talkTime":{"items":{"$ref":"#/$defs/TalkTime"},"type":["array","null"]},"transcript":{"items":{"$ref":"#/$defs/TranscriptLine"},"type":["array","null"]}},"required":["interviewId","status","step","progress","engines","transcript","talkTime","answers","overall"],"type":"object"},
-  AnalysisStatus: {"type":"string"},
+  AnalysisStatus: {"enum":["queued","running","done","failed","declined"],"type":"string"},
   AnalysisEngines: {"additionalProperties":false,"properties":{"scoring":{"type":"string"},"transcription":{"type":"string"},"transcriptionQuality":{"type":"string"}},"required":["transcription","transcriptionQuality","scoring"],"type":"object"},
   TranscriptLine: {"additionalProperties":false,"properties":{"at":{"format":"date-time","type":"string"},"endMs":{"type":"integer"},"offsetMs":{"type":"integer"},"question":{"type":"integer"},"role":{"type":"string"},"speaker":{"type":"string"},"text":{"type":"string"}},"required":["at","offsetMs","endMs","speaker","role","text"],"type":"object"},
   TalkTime: {"additionalProperties":false,"properties":{"ms":{"type":"integer"},"question":{"type":"integer"},"role":{"type":"string"},"speaker":{"type":"string"}},"required":["speaker","role","ms"],"type":"object"},

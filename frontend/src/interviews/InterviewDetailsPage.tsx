@@ -23,6 +23,7 @@ import { StatusBadge } from './status'
 import { useNow } from '../ui/useNow'
 
 const PlaybackPanel = lazy(() => import('../playback/PlaybackPanel'))
+const AnalysisPanel = lazy(() => import('../analysis/AnalysisPanel'))
 
 export function InterviewDetailsPage({ id }: { id: string }) {
   // The outbox comes with the interview, so the "email is not set up" notice is
@@ -196,6 +197,7 @@ function Details({ interview: iv, initialOutbox, onChange }: DetailsProps) {
         <OutboxPanel outbox={outbox} interviewId={iv.id} canSend={iv.status === 'scheduled'} />
         <TimelinePanel interviewId={iv.id} />
         <Suspense fallback={null}>
+          <AnalysisPanel interview={iv} />
           <PlaybackPanel interview={iv} />
         </Suspense>
         <RecordingsPanel interview={iv} />

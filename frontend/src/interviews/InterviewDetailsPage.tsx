@@ -69,6 +69,9 @@ function Details({ interview: iv, initialOutbox, onChange }: DetailsProps) {
   const toast = useToast()
   const now = useNow()
   const cancelled = iv.status === 'cancelled'
+  // A finished interview offers only what works on it: no new date, room or links.
+  const finished = iv.status === 'finished'
+  const open = !cancelled && !finished
   const viewerZone = browserTimeZone()
   // Changes to the interview (reschedule, interviewers, delete) queue emails.
   const outbox = useOutbox(iv.id, `${iv.sequence}|${iv.updatedAt}|${iv.interviewers.length}`, initialOutbox)
@@ -106,10 +109,12 @@ function Details({ interview: iv, initialOutbox, onChange }: DetailsProps) {
         title={iv.candidate.name}
         actions={
           <>
-            <button type="button" className="btn" onClick={() => setDialog('share')}>
-              Share details
-            </button>
-            {!cancelled && (
+            {!finished && (
+              <button type="button" className="btn" onClick={() => setDialog('share')}>
+                Share details
+              </button>
+            )}
+            {open && (
               <>
                 <button type="button" className="btn" onClick={() => setDialog('reschedule')}>
                   Change date
@@ -184,26 +189,36 @@ function Details({ interview: iv, initialOutbox, onChange }: DetailsProps) {
 
         <RoomStatus interview={iv} />
 
-        <section className="card span-2" aria-labelledby="links-heading">
-          <h2 id="links-heading" className="card-title">
-            Links
-          </h2>
-          <CopyField label="Candidate link" value={iv.candidateLink} copyLabel="Copy candidate link" />
-          <CopyField label="Interviewer link" value={iv.interviewerLink} copyLabel="Copy interviewer link" />
-        </section>
+        {finished && (
+          <Suspense fallback={null}>
+            <AnalysisPanel interview={iv} />
+            <PlaybackPanel interview={iv} />
+          </Suspense>
+        )}
 
-        <InterviewersPanel interview={iv} readOnly={cancelled} onChange={onChange} />
-        <RoomToolsPanel interview={iv} readOnly={cancelled} onChange={onChange} />
+        {!finished && (
+          <section className="card span-2" aria-labelledby="links-heading">
+            <h2 id="links-heading" className="card-title">
+              Links
+            </h2>
+            <CopyField label="Candidate link" value={iv.candidateLink} copyLabel="Copy candidate link" />
+            <CopyField label="Interviewer link" value={iv.interviewerLink} copyLabel="Copy interviewer link" />
+          </section>
+        )}
+
+        <InterviewersPanel interview={iv} readOnly={!open} onChange={onChange} />
+        <RoomToolsPanel interview={iv} readOnly={!open} onChange={onChange} />
         <OutboxPanel outbox={outbox} interviewId={iv.id} canSend={iv.status === 'scheduled'} />
         <TimelinePanel interviewId={iv.id} />
-        <Suspense fallback={null}>
-          <AnalysisPanel interview={iv} />
-          <PlaybackPanel interview={iv} />
-        </Suspense>
+        {!finished && (
+          <Suspense fallback={null}>
+            <PlaybackPanel interview={iv} />
+          </Suspense>
+        )}
         <RecordingsPanel interview={iv} />
       </div>
 
-      {!cancelled && (
+      {open && (
         <section className="danger-zone" aria-labelledby="danger-heading">
           <h2 id="danger-heading" className="section-title">
             Delete

@@ -277,3 +277,35 @@ func personal(err error) string {
 	}
 	return err.Error()
 }
+
+// Summary is an analysis at a glance, for the Overview.
+type Summary struct {
+	Status   Status  `json:"status"`
+	Score    float64 `json:"score"`
+	Rating   float64 `json:"rating,omitempty"`
+	Answered int     `json:"answered"`
+}
+
+// Summaries returns the analyses of the given interviews that exist, by ID.
+func (s *Service) Summaries(ids []string) (map[string]Summary, error) {
+	out := map[string]Summary{}
+	err := s.cfg.DB.View(func(tx *store.Tx) error {
+		b := tx.Bucket(store.BucketAnalysis)
+		for _, id := range ids {
+			raw := b.Get([]byte(id))
+			if raw == nil {
+				continue
+			}
+			var a struct {
+				Status  Status  `json:"status"`
+				Overall Overall `json:"overall"`
+			}
+			if err := json.Unmarshal(raw, &a); err != nil {
+				return fmt.Errorf("decode analysis of %s: %w", id, err)
+			}
+			out[id] = Summary{Status: a.Status, Score: a.Overall.Score, Rating: a.Overall.Rating, Answered: a.Overall.Answered}
+		}
+		return nil
+	})
+	return out, err
+}

@@ -58,6 +58,7 @@ var endpoints = []endpoint{
 	{"GET", "/api/templates/{id}/export", (*Server).exportTemplate, nil, false, nil, "application/json", 200, []string{codeNotFound}},
 
 	{"GET", "/api/interviews", (*Server).listInterviews, nil, false, typ[InterviewList](), "", 200, nil},
+	{"GET", "/api/overview", (*Server).overview, nil, false, typ[Overview](), "", 200, nil},
 	{"POST", "/api/interviews", (*Server).createInterview, typ[interviews.NewInterview](), false, typ[Interview](), "", 201, []string{codeInvalid}},
 	{"GET", "/api/interviews/{id}", (*Server).getInterview, nil, false, typ[Interview](), "", 200, []string{codeNotFound}},
 	{"DELETE", "/api/interviews/{id}", (*Server).cancelInterview, nil, false, typ[Interview](), "", 200, []string{codeNotFound, codeConflict}},
@@ -146,6 +147,9 @@ var names = map[reflect.Type]string{
 	typ[timeline.Language]():                           "TimelineLanguage",
 	typ[workspace.Recording]():                         "PlaybackRecording",
 	typ[analysis.Analysis]():                           "Analysis",
+	typ[analysis.Summary]():                            "AnalysisSummary",
+	typ[Overview]():                                    "Overview",
+	typ[OverviewRow]():                                 "OverviewRow",
 	typ[analysis.Status]():                             "AnalysisStatus",
 	typ[analysis.Engines]():                            "AnalysisEngines",
 	typ[analysis.Line]():                               "TranscriptLine",

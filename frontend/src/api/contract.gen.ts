@@ -128,6 +128,24 @@ export type InterviewStatus = 'scheduled' | 'cancelled' | 'finished'
 
 export type Tense = 'upcoming' | 'past' | 'cancelled'
 
+export type Overview = {
+  rows: OverviewRow[]
+}
+
+export type OverviewRow = {
+  interview: InterviewSummary
+  analysis?: AnalysisSummary
+}
+
+export type AnalysisSummary = {
+  status: AnalysisStatus
+  score: number
+  rating?: number
+  answered: number
+}
+
+export type AnalysisStatus = 'queued' | 'running' | 'done' | 'failed' | 'declined'
+
 export type NewInterview = {
   templateId: string
   position: string
@@ -381,8 +399,6 @@ export type Analysis = {
   overall: AnalysisOverall
 }
 
-export type AnalysisStatus = 'queued' | 'running' | 'done' | 'failed' | 'declined'
-
 export type AnalysisEngines = {
   transcription: string
   transcriptionQuality: string
@@ -586,6 +602,10 @@ export type Types = {
   InterviewSummary: InterviewSummary
   InterviewStatus: InterviewStatus
   Tense: Tense
+  Overview: Overview
+  OverviewRow: OverviewRow
+  AnalysisSummary: AnalysisSummary
+  AnalysisStatus: AnalysisStatus
   NewInterview: NewInterview
   When: When
   Interview: Interview
@@ -618,7 +638,6 @@ export type Types = {
   PlaybackDocStep: PlaybackDocStep
   PlaybackBoardStep: PlaybackBoardStep
   Analysis: Analysis
-  AnalysisStatus: AnalysisStatus
   AnalysisEngines: AnalysisEngines
   TranscriptLine: TranscriptLine
   TalkTime: TalkTime
@@ -681,6 +700,10 @@ export const schemas: Record<TypeName, JsonSchema> = {
   InterviewSummary: {"additionalProperties":false,"properties":{"campaign":{"type":"string"},"candidate":{"$ref":"#/$defs/Person"},"endsAt":{"format":"date-time","type":"string"},"id":{"type":"string"},"position":{"type":"string"},"startsAt":{"format":"date-time","type":"string"},"status":{"$ref":"#/$defs/InterviewStatus"},"templateName":{"type":"string"},"tense":{"$ref":"#/$defs/Tense"},"timeZone":{"type":"string"}},"required":["id","position","candidate","campaign","startsAt","timeZone","endsAt","status","tense","templateName"],"type":"object"},
   InterviewStatus: {"enum":["scheduled","cancelled","finished"],"type":"string"},
   Tense: {"enum":["upcoming","past","cancelled"],"type":"string"},
+  Overview: {"additionalProperties":false,"properties":{"rows":{"items":{"$ref":"#/$defs/OverviewRow"},"type":["array","null"]}},"required":["rows"],"type":"object"},
+  OverviewRow: {"additionalProperties":false,"properties":{"analysis":{"$ref":"#/$defs/AnalysisSummary"},"interview":{"$ref":"#/$defs/InterviewSummary"}},"required":["interview"],"type":"object"},
+  AnalysisSummary: {"additionalProperties":false,"properties":{"answered":{"type":"integer"},"rating":{"type":"number"},"score":{"type":"number"},"status":{"$ref":"#/$defs/AnalysisStatus"}},"required":["status","score","answered"],"type":"object"},
+  AnalysisStatus: {"enum":["queued","running","done","failed","declined"],"type":"string"},
   NewInterview: {"additionalProperties":false,"properties":{"campaign":{"type":"string"},"candidateEmail":{"type":"string"},"candidateName":{"type":"string"},"durationMinutes":{"type":"integer"},"position":{"type":"string"},"startsAt":{"type":"string"},"templateId":{"type":"string"},"timeZone":{"type":"string"},"when":{"$ref":"#/$defs/When"}},"required":["templateId","position","candidateName","candidateEmail","when"],"type":"object"},
   When: {"enum":["now","later"],"type":"string"},
   Interview: {"additionalProperties":false,"properties":{"campaign":{"type":"string"},"candidate":{"$ref":"#/$defs/Person"},"candidateLink":{"type":"string"},"createdAt":{"format":"date-time","type":"string"},"durationMinutes":{"type":"integer"},"endsAt":{"format":"date-time","type":"string"},"id":{"type":"string"},"interviewerLink":{"type":"string"},"interviewers":{"items":{"$ref":"#/$defs/Interviewer"},"type":["array","null"]},"position":{"type":"string"},"sequence":{"type":"integer"},"startsAt":{"format":"date-time","type":"string"},"status":{"$ref":"#/$defs/InterviewStatus"},"template":{"$ref":"#/$defs/TemplateRef"},"tense":{"$ref":"#/$defs/Tense"},"timeZone":{"type":"string"},"tools":{"$ref":"#/$defs/RoomTools"},"updatedAt":{"format":"date-time","type":"string"}},"required":["id","position","candidate","campaign","startsAt","timeZone","durationMinutes","endsAt","status","tense","template","tools","interviewers","candidateLink","interviewerLink","createdAt","updatedAt","sequence"],"type":"object"},
@@ -713,7 +736,6 @@ export const schemas: Record<TypeName, JsonSchema> = {
   PlaybackDocStep: {"additionalProperties":false,"properties":{"at":{"format":"date-time","type":"string"},"by":{"$ref":"#/$defs/RoomActor"},"changes":{"items":{},"type":["array","null"]},"language":{"type":"string"},"question":{"type":"integer"}},"required":["at","by"],"type":"object"},
   PlaybackBoardStep: {"additionalProperties":false,"properties":{"at":{"format":"date-time","type":"string"},"by":{"$ref":"#/$defs/RoomActor"},"elements":{"items":{},"type":["array","null"]}},"required":["at","by","elements"],"type":"object"},
   Analysis: {"additionalProperties":false,"properties":{"answers":{"items":{"$ref":"#/$defs/AnswerAnalysis"},"type":["array","null"]},"engines":{"$ref":"#/$defs/AnalysisEngines"},"error":{"type":"string"},"finishedAt":{"format":"date-time","type":"string"},"interviewId":{"type":"string"},"overall":{"$ref":"#/$defs/AnalysisOverall"},"progress":{"type":"number"},"startedAt":{"format":"date-time","type":"string"},"status":{"$ref":"#/$defs/AnalysisStatus"},"step":{"type":"string"},"talkTime":{"items":{"$ref":"#/$defs/TalkTime"},"type":["array","null"]},"transcript":{"items":{"$ref":"#/$defs/TranscriptLine"},"type":["array","null"]}},"required":["interviewId","status","step","progress","engines","transcript","talkTime","answers","overall"],"type":"object"},
-  AnalysisStatus: {"enum":["queued","running","done","failed","declined"],"type":"string"},
   AnalysisEngines: {"additionalProperties":false,"properties":{"scoring":{"type":"string"},"transcription":{"type":"string"},"transcriptionQuality":{"type":"string"}},"required":["transcription","transcriptionQuality","scoring"],"type":"object"},
   TranscriptLine: {"additionalProperties":false,"properties":{"at":{"format":"date-time","type":"string"},"endMs":{"type":"integer"},"offsetMs":{"type":"integer"},"question":{"type":"integer"},"role":{"type":"string"},"speaker":{"type":"string"},"text":{"type":"string"}},"required":["at","offsetMs","endMs","speaker","role","text"],"type":"object"},
   TalkTime: {"additionalProperties":false,"properties":{"ms":{"type":"integer"},"question":{"type":"integer"},"role":{"type":"string"},"speaker":{"type":"string"}},"required":["speaker","role","ms"],"type":"object"},
@@ -757,6 +779,7 @@ export type Endpoints = {
   'POST /api/templates/{id}/duplicate': { request: undefined; response: Template }
   'GET /api/templates/{id}/export': { request: undefined; response: string }
   'GET /api/interviews': { request: undefined; response: InterviewList }
+  'GET /api/overview': { request: undefined; response: Overview }
   'POST /api/interviews': { request: NewInterview; response: Interview }
   'GET /api/interviews/{id}': { request: undefined; response: Interview }
   'DELETE /api/interviews/{id}': { request: undefined; response: Interview }
@@ -817,6 +840,7 @@ export const endpoints: Record<EndpointKey, Endpoint> = {
   'POST /api/templates/{id}/duplicate': { method: 'POST', path: '/api/templates/{id}/duplicate', status: 201, request: null, response: 'Template', file: null, errors: ['not_found'] },
   'GET /api/templates/{id}/export': { method: 'GET', path: '/api/templates/{id}/export', status: 200, request: null, response: null, file: 'application/json', errors: ['not_found'] },
   'GET /api/interviews': { method: 'GET', path: '/api/interviews', status: 200, request: null, response: 'InterviewList', file: null, errors: [] },
+  'GET /api/overview': { method: 'GET', path: '/api/overview', status: 200, request: null, response: 'Overview', file: null, errors: [] },
   'POST /api/interviews': { method: 'POST', path: '/api/interviews', status: 201, request: 'NewInterview', response: 'Interview', file: null, errors: ['invalid'] },
   'GET /api/interviews/{id}': { method: 'GET', path: '/api/interviews/{id}', status: 200, request: null, response: 'Interview', file: null, errors: ['not_found'] },
   'DELETE /api/interviews/{id}': { method: 'DELETE', path: '/api/interviews/{id}', status: 200, request: null, response: 'Interview', file: null, errors: ['not_found', 'conflict'] },

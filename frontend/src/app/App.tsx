@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react'
 import { CreateInterviewPage } from '../interviews/CreateInterviewPage'
 import { InterviewDetailsPage } from '../interviews/InterviewDetailsPage'
 import { InterviewListPage } from '../interviews/InterviewListPage'
+import { OverviewPage } from '../overview/OverviewPage'
 import { SettingsPage } from '../settings/SettingsPage'
 import { TemplateEditorPage } from '../templates/TemplateEditorPage'
 import { TemplateListPage } from '../templates/TemplateListPage'
@@ -19,6 +20,8 @@ function Screen({ route }: { route: Route }) {
       return <InterviewDetailsPage key={route.id} id={route.id} />
     case 'interview-new':
       return <CreateInterviewPage key={route.templateId ?? ''} templateId={route.templateId} />
+    case 'overview':
+      return <OverviewPage />
     case 'templates':
       return <TemplateListPage />
     case 'template':

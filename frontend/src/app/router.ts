@@ -6,6 +6,7 @@ import { useSyncExternalStore } from 'react'
 
 export type Route =
   | { name: 'interviews' }
+  | { name: 'overview' }
   | { name: 'interview'; id: string }
   | { name: 'interview-new'; templateId?: string }
   | { name: 'templates' }
@@ -40,6 +41,9 @@ export function parseHash(hash: string): Route {
       if (id === undefined) return { name: 'templates' }
       if (id === 'new') return { name: 'template-new' }
       return { name: 'template', id }
+    case 'overview':
+      if (id === undefined) return { name: 'overview' }
+      break
     case 'settings':
       if (id === undefined) return { name: 'settings' }
   }

@@ -2,7 +2,9 @@ package analysis
 
 import (
 	"fmt"
+	"slices"
 	"sort"
+	"time"
 
 	"github.com/interviewdesk/interviewdesk/internal/interviews"
 	"github.com/interviewdesk/interviewdesk/internal/media"
@@ -31,12 +33,41 @@ func (s *Service) input(id string) (Input, error) {
 	if s.cfg.Recordings == nil {
 		return in, nil
 	}
-	recs, err := s.cfg.Recordings.Recordings(id)
+	recs, err := s.recorded(id)
 	if err != nil {
-		return Input{}, fmt.Errorf("recordings of interview %s: %w", id, err)
+		return Input{}, err
 	}
 	in.Tracks = tracksOf(iv, recs)
 	return in, nil
+}
+
+// finaliseWait bounds how long an analysis waits for the call's recordings
+// to be finalised after the interview ended.
+const finaliseWait = 2 * time.Minute
+
+// recorded returns the interview's recordings once none is still being
+// written (the call closes and finalises them as the interview ends).
+func (s *Service) recorded(id string) ([]media.Recording, error) {
+	deadline := time.NewTimer(finaliseWait)
+	defer deadline.Stop()
+	tick := time.NewTicker(500 * time.Millisecond)
+	defer tick.Stop()
+	for {
+		recs, err := s.cfg.Recordings.Recordings(id)
+		if err != nil {
+			return nil, fmt.Errorf("recordings of interview %s: %w", id, err)
+		}
+		if !slices.ContainsFunc(recs, func(r media.Recording) bool { return r.Active }) {
+			return recs, nil
+		}
+		select {
+		case <-s.ctx.Done():
+			return nil, s.ctx.Err()
+		case <-deadline.C:
+			return recs, nil // analyse what is finished
+		case <-tick.C:
+		}
+	}
 }
 
 // tracksOf are the interview's finished microphone recordings, named.

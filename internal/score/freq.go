@@ -20,7 +20,7 @@ var wordFreqText string
 type idfTable struct {
 	idf     map[string]float64
 	df      map[string]int // glosses the stem occurs in
-	unknown float64 // the weight of a stem the list does not hold
+	unknown float64        // the weight of a stem the list does not hold
 }
 
 func parseIDF(text string) idfTable {

@@ -1,6 +1,5 @@
 package score
 
-
 // isStopWord reports whether w (lower case) is a function word that carries no
 // meaning of its own in an answer. Snowball's English list, less the words that
 // often decide whether an answer is right: negations ("not", "no"), quantities

@@ -22,8 +22,11 @@ type wordNet struct {
 	parts []wnPart
 	exc   map[string][]string // inflected form → base forms, from the POS.exc files
 
+	senses int                // how many of a word's most frequent senses count
+	credit map[string]float64 // relation ("=" same synset, or a pointer symbol) → match credit
+
 	mu    sync.Mutex
-	cache map[string][]string // word → its synonyms, stemmed
+	cache map[string]map[string]float64 // word → related stems → credit
 }
 
 type wnPart struct {
@@ -43,7 +46,7 @@ var wnRules = map[string][][2]string{
 // openWordNet opens the WordNet database in dir. A dir without WordNet gives
 // an error wrapping fs.ErrNotExist.
 func openWordNet(dir string) (*wordNet, error) {
-	wn := &wordNet{exc: make(map[string][]string), cache: make(map[string][]string)}
+	wn := &wordNet{exc: make(map[string][]string), cache: make(map[string]map[string]float64)}
 	for _, pos := range []string{"noun", "verb", "adj", "adv"} {
 		p, err := openPart(dir, pos)
 		if err != nil {
@@ -94,36 +97,47 @@ func (wn *wordNet) Close() error {
 	return errors.Join(errs...)
 }
 
-// synonyms returns the stems of the single words that share a synset with w
-// in any part of speech (w itself excluded), cached.
-func (wn *wordNet) synonyms(w string) []string {
+// related returns the stems of the single words WordNet relates to w, each
+// with the credit of its closest relation (w itself excluded), cached.
+func (wn *wordNet) related(w string) map[string]float64 {
 	wn.mu.Lock()
-	syn, ok := wn.cache[w]
+	rel, ok := wn.cache[w]
 	wn.mu.Unlock()
 	if ok {
-		return syn
+		return rel
 	}
-	syn = wn.lookupSynonyms(w)
+	rel = wn.lookupRelated(w)
 	wn.mu.Lock()
 	if len(wn.cache) > 100_000 { // bound memory in a long-running host
 		clear(wn.cache)
 	}
-	wn.cache[w] = syn
+	wn.cache[w] = rel
 	wn.mu.Unlock()
-	return syn
+	return rel
 }
 
-func (wn *wordNet) lookupSynonyms(w string) []string {
+func (wn *wordNet) lookupRelated(w string) map[string]float64 {
 	own := stem(w)
-	seen := map[string]bool{own: true}
-	var out []string
+	out := map[string]float64{}
+	add := func(words []string, credit float64) {
+		for _, x := range words {
+			if st := stem(x); st != own && out[st] < credit {
+				out[st] = credit
+			}
+		}
+	}
 	for _, p := range wn.parts {
 		for _, lemma := range wn.baseForms(p, w) {
-			for _, off := range p.synsetOffsets(lemma) {
-				for _, s := range p.synsetWords(off) {
-					if st := stem(s); !seen[st] {
-						seen[st] = true
-						out = append(out, st)
+			offs := p.synsetOffsets(lemma)
+			if wn.senses > 0 && len(offs) > wn.senses {
+				offs = offs[:wn.senses] // the index lists senses most frequent first
+			}
+			for _, off := range offs {
+				ss := wn.readSynset(p.pos[0], off)
+				add(ss.words, wn.credit["="])
+				for _, ptr := range ss.ptrs {
+					if c, ok := wn.credit[ptr.sym]; ok {
+						add(wn.readSynset(ptr.pos, ptr.off).words, c)
 					}
 				}
 			}
@@ -207,29 +221,81 @@ func (p wnPart) synsetOffsets(lemma string) []int64 {
 	return offs
 }
 
-// synsetWords reads the synset at off: offset lex_filenum ss_type w_cnt(hex)
-// word lex_id ... and returns its single-word members, lower case.
-func (p wnPart) synsetWords(off int64) []string {
-	buf := make([]byte, 1024)
-	n, _ := p.data.ReadAt(buf, off)
-	line, _, _ := bytes.Cut(buf[:n], []byte("\n"))
-	f := strings.Fields(string(line))
+// synset is one line of a data file: its single-word members, lower case,
+// and its pointers to other synsets.
+type synset struct {
+	words []string
+	ptrs  []pointer
+}
+
+type pointer struct {
+	sym string // "@" hypernym, "+" derivationally related, "&" similar, ...
+	pos byte   // n, v, a, s, r
+	off int64
+}
+
+// readSynset reads the synset at off in the data file of pos: offset
+// lex_filenum ss_type w_cnt(hex) [word lex_id]... p_cnt [symbol offset pos
+// source/target]... | gloss.
+func (wn *wordNet) readSynset(pos byte, off int64) synset {
+	p := wn.part(pos)
+	if p == nil {
+		return synset{}
+	}
+	f := strings.Fields(p.line(off))
 	if len(f) < 4 {
-		return nil
+		return synset{}
 	}
 	count, err := strconv.ParseInt(f[3], 16, 32)
 	if err != nil {
-		return nil
+		return synset{}
 	}
-	var words []string
-	for i := 0; i < int(count) && 4+2*i < len(f); i++ {
-		w := strings.ToLower(f[4+2*i])
+	var ss synset
+	i := 4
+	for ; i < 4+2*int(count) && i < len(f); i += 2 {
+		w := strings.ToLower(f[i])
 		if j := strings.IndexByte(w, '('); j > 0 { // adjective markers: "big(a)"
 			w = w[:j]
 		}
 		if !strings.ContainsAny(w, "_-") {
-			words = append(words, w)
+			ss.words = append(ss.words, w)
 		}
 	}
-	return words
+	if i >= len(f) {
+		return ss
+	}
+	n, _ := strconv.Atoi(f[i])
+	for i++; n > 0 && i+3 < len(f); n, i = n-1, i+4 {
+		if o, err := strconv.ParseInt(f[i+1], 10, 64); err == nil && f[i+2] != "" {
+			ss.ptrs = append(ss.ptrs, pointer{sym: f[i], pos: f[i+2][0], off: o})
+		}
+	}
+	return ss
+}
+
+// part returns the part of speech a synset type (n, v, a, s, r) is filed in.
+func (wn *wordNet) part(pos byte) *wnPart {
+	name := map[byte]string{'n': "noun", 'v': "verb", 'a': "adj", 's': "adj", 'r': "adv"}[pos]
+	for i := range wn.parts {
+		if wn.parts[i].pos == name {
+			return &wn.parts[i]
+		}
+	}
+	return nil
+}
+
+// line reads the data file's line at off, up to the gloss.
+func (p wnPart) line(off int64) string {
+	var b []byte
+	buf := make([]byte, 4096)
+	for {
+		n, err := p.data.ReadAt(buf, off+int64(len(b)))
+		b = append(b, buf[:n]...)
+		if i := bytes.IndexAny(b, "|\n"); i >= 0 {
+			return string(b[:i])
+		}
+		if err != nil || n == 0 {
+			return string(b)
+		}
+	}
 }

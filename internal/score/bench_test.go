@@ -131,5 +131,5 @@ func BenchmarkScorerGradingDev(b *testing.B) {
 	}
 	b.ReportMetric(pearson(got, human), "pearson")
 	b.ReportMetric(spearman(got, human), "spearman")
-	b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N*len(data)), "µs/answer")
+	b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N*len(data)), "us/answer")
 }

@@ -126,9 +126,9 @@ func (s *scoring) comment(r Result) string {
 	}
 	n := len(r.Covered) + len(r.Missed)
 	var b strings.Builder
-	fmt.Fprintf(&b, "Covers %d of %d points", len(r.Covered), n)
+	fmt.Fprintf(&b, "Covers %d of %d %s", len(r.Covered), n, plural(n, "point", "points"))
 	if len(r.Missed) > 0 {
-		fmt.Fprintf(&b, "; missing: %s", r.Missed[0].Text)
+		fmt.Fprintf(&b, "; misses %q", r.Missed[0].Text)
 		if len(r.Missed) > 1 {
 			fmt.Fprintf(&b, " and %d more", len(r.Missed)-1)
 		}
@@ -138,4 +138,11 @@ func (s *scoring) comment(r Result) string {
 		b.WriteString(" Much of the answer is about other things.")
 	}
 	return b.String()
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }

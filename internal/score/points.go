@@ -20,7 +20,7 @@ func splitPoints(in Input) []string {
 	return clauses(in.Expected)
 }
 
-var clauseBreak = regexp.MustCompile(`[.;:!?]+(\s+|$)|,\s+|\s+(and|or|but)\s+|\n+`)
+var clauseBreak = regexp.MustCompile(`[.;:!?]+(\s+|$)|,?\s+(and|or|but)\s+|,\s+|\n+`)
 
 // clauses splits text at sentence ends, commas and conjunctions, merging
 // pieces with no content word into their neighbour.

@@ -2,7 +2,9 @@ package score
 
 import "strings"
 
-// similarity is 1 for the same stem, less for a synonym or a near spelling.
+// similarity is the credit an answer word earns for an expected word: 1 for
+// the same stem, less for a WordNet relation, a near spelling or a shared
+// stem prefix, the best of them; 0 for an unrelated word.
 func (e *Offline) similarity(ref, ans token) float64 {
 	if ref.stem == ans.stem {
 		return 1
@@ -35,18 +37,18 @@ func nearSpelling(a, b string) bool {
 	if len(a) < 5 || len(b) < 5 {
 		return false
 	}
-	max := 1
+	limit := 1
 	if len(a) >= 9 && len(b) >= 9 {
-		max = 2
+		limit = 2
 	}
-	return editDistance(a, b, max) <= max
+	return editDistance(a, b, limit) <= limit
 }
 
-// editDistance is the Levenshtein distance of a and b, or max+1 once it is
-// known to exceed max.
-func editDistance(a, b string, max int) int {
-	if d := len(a) - len(b); d > max || -d > max {
-		return max + 1
+// editDistance is the Levenshtein distance of a and b, or limit+1 once it is
+// known to exceed limit.
+func editDistance(a, b string, limit int) int {
+	if d := len(a) - len(b); d > limit || -d > limit {
+		return limit + 1
 	}
 	prev := make([]int, len(b)+1)
 	cur := make([]int, len(b)+1)
@@ -64,8 +66,8 @@ func editDistance(a, b string, max int) int {
 			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
 			low = min(low, cur[j])
 		}
-		if low > max {
-			return max + 1
+		if low > limit {
+			return limit + 1
 		}
 		prev, cur = cur, prev
 	}

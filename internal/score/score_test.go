@@ -173,3 +173,19 @@ func TestCancelledContext(t *testing.T) {
 		t.Errorf("error %v, want context.Canceled", err)
 	}
 }
+
+func TestKeyPointsAreThePointsWhenAnExpectedAnswerIsGivenToo(t *testing.T) {
+	r := mustScore(t, newOffline(t, OfflineConfig{}), Input{
+		Question:  "What does a function signature include?",
+		Expected:  "The name of the function and the types of its parameters.",
+		KeyPoints: []string{"the function's name", "the parameter types"},
+		Answer:    "Its name and the types of the parameters it takes.",
+	})
+	var texts []string
+	for _, p := range append(r.Covered, r.Missed...) {
+		texts = append(texts, p.Text)
+	}
+	if want := []string{"the function's name", "the parameter types"}; !reflect.DeepEqual(texts, want) || len(r.Covered) != 2 {
+		t.Errorf("points %q (covered %d), want the key points, both covered", texts, len(r.Covered))
+	}
+}

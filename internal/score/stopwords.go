@@ -22,7 +22,8 @@ var stopWords = func() map[string]struct{} {
 		"those", "through", "to", "too", "very", "was", "we", "were", "what", "when", "where",
 		"which", "while", "who", "whom", "why", "will", "with", "would", "you", "your", "yours",
 		"yourself", "yourselves", "also", "may", "might", "must", "shall", "let", "etc", "e", "g",
-		"ie", "eg", "ll", "re", "ve", "d", "m", "lrb", "rrb",
+		"ie", "eg", "ll", "re", "ve", "d", "m",
+		"lrb", "rrb", // brackets as parsers write them (-LRB-, -RRB-)
 	} {
 		m[w] = struct{}{}
 	}

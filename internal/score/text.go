@@ -41,8 +41,8 @@ func tokenize(text string) []token {
 	return out
 }
 
-// runeKind is 1 for letters (and apostrophes inside words are dropped by the
-// caller's split), 2 for digits, 0 for everything else.
+// runeKind is 1 for letters, 2 for digits, 0 for everything else (so "don't"
+// is "don" and "t").
 func runeKind(r rune) int {
 	switch {
 	case unicode.IsLetter(r):

@@ -19,6 +19,7 @@ import (
 
 // Env is what a command runs with.
 type Env struct {
+	Stdin          io.Reader // nil means os.Stdin
 	Stdout, Stderr io.Writer
 	Console        fs.FS
 	Version        string
@@ -59,6 +60,7 @@ func commands() []command {
 		{"mail show", "[--json]", "show the email settings (never the password)", mailShow},
 		{"mail set", "--host H [--port P] [--security starttls|tls|none] [--username U] [--password-stdin] [--from-name N] --from-address A [--reply-to R]", "set up email", mailSet},
 		{"mail test", "--to ADDR", "send a test email and print the server's answer", mailTest},
+		{"score", "--question Q --expected E [--key-point K ...] --answer A [--json] | --batch FILE.jsonl|- [--json]", "score an answer offline, with the points it covered and missed", scoreAnswer},
 	}
 }
 
@@ -66,6 +68,9 @@ func commands() []command {
 func Run(e Env, args []string) int {
 	if e.Now == nil {
 		e.Now = time.Now
+	}
+	if e.Stdin == nil {
+		e.Stdin = os.Stdin
 	}
 	if e.Signals == nil {
 		e.Signals = context.Background()
@@ -113,7 +118,7 @@ func usage(w io.Writer) {
 	for _, c := range commands() {
 		fmt.Fprintf(w, "  %-28s %s\n", c.name, c.help)
 	}
-	fmt.Fprintln(w, "\nEvery command takes --data DIR (default: $XDG_DATA_HOME/interviewdesk).")
+	fmt.Fprintln(w, "\nEvery command takes --data DIR (default: $XDG_DATA_HOME/interviewdesk); score needs none.")
 	fmt.Fprintln(w, "Exit codes: 0 success, 1 the operation failed, 2 the command line is wrong.")
 }
 

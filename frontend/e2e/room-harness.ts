@@ -19,13 +19,14 @@ export type Participant = { context: BrowserContext; page: Page; close: () => Pr
 
 /**
  * A browser of its own (separate profile, so separate cookies and storage).
- * With `login`, it signs in to the console first (the recruiter's browser).
+ * With `login`, it signs in to the console first (the recruiter's browser);
+ * `args` add Chromium switches (e.g. a WAV file as the microphone).
  */
-export async function openParticipant(host: Host, opts: { login?: boolean } = {}): Promise<Participant> {
+export async function openParticipant(host: Host, opts: { login?: boolean; args?: string[] } = {}): Promise<Participant> {
   const profile = mkdtempSync(join(tmpdir(), 'interviewdesk-e2e-room-'))
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [...CHROMIUM_ARGS, ...MEDIA_ARGS],
+    args: [...CHROMIUM_ARGS, ...MEDIA_ARGS, ...(opts.args ?? [])],
     headless: true,
     viewport: { width: 1280, height: 860 },
     colorScheme: 'light',

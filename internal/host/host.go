@@ -16,6 +16,7 @@ import (
 
 	"golang.org/x/crypto/acme/autocert"
 
+	"github.com/interviewdesk/interviewdesk/internal/analysis"
 	"github.com/interviewdesk/interviewdesk/internal/fault"
 	"github.com/interviewdesk/interviewdesk/internal/interviews"
 	"github.com/interviewdesk/interviewdesk/internal/links"
@@ -84,6 +85,7 @@ type Host struct {
 	acmeSrv   *http.Server
 	call      *call // nil without media
 	workspace *workspace.Feature
+	analysis  *analysis.Service
 	outbox    *mail.Outbox
 	growing   recordingPulse
 }
@@ -133,12 +135,13 @@ func (h *Host) build() error {
 		}
 	}
 	rooms := room.New(h.db, ivs, h.log, h.now)
+	h.analysis = h.newAnalysis(rooms)
 	h.workspace = workspace.New(workspace.Config{Remote: &codeRunner{settings: st, log: h.log}, Logger: h.log, Now: h.now})
 	sessions, err := room.NewSessions(h.roomConfig(rooms, ivs, hub))
 	if err != nil {
 		return err
 	}
-	svc := web.Services{Templates: ts, Settings: st, Interviews: ivs, Rooms: rooms, Sessions: sessions,
+	svc := web.Services{Templates: ts, Settings: st, Interviews: ivs, Rooms: rooms, Sessions: sessions, Analysis: h.analysis,
 		Invitations: h.invitations(ivs, st, outbox), Push: h.push}
 	if h.call != nil {
 		svc.Recordings = h.call.sfu
@@ -151,7 +154,7 @@ func (h *Host) build() error {
 // roomConfig wires the workspace and the call into the room.
 func (h *Host) roomConfig(rooms *room.Service, ivs *interviews.Service, hub *room.Hub) room.SessionsConfig {
 	cfg := room.SessionsConfig{Log: rooms, Interviews: ivs, Hub: hub, Push: h.push, Logger: h.log, Now: h.now,
-		Features: []room.Feature{h.workspace}}
+		Features: []room.Feature{h.workspace}, Listeners: []room.Listener{h.analysis.Listener()}}
 	if h.call != nil {
 		cfg.Features = append(cfg.Features, h.call)
 		cfg.Listeners = append(cfg.Listeners, h.call.happened)
@@ -226,6 +229,11 @@ func (h *Host) Start(ctx context.Context) error {
 			return err
 		}
 	}
+	// Only a serving host analyses; a command's in-process host leaves the
+	// queue to it.
+	if err := h.analysis.Start(); err != nil {
+		return fmt.Errorf("start analysis: %w", err)
+	}
 	a := Announcement{URL: h.URL(), PID: os.Getpid(), CertSHA256: fingerprint(h.tls), ServerName: h.cfg.TLS.ACMEDomain}
 	if err := announce(h.cfg.DataDir, a); err != nil {
 		return fmt.Errorf("announce host in %s: %w", h.cfg.DataDir, err)
@@ -295,6 +303,9 @@ func (h *Host) Close() error {
 	errs = append(errs, h.closeSockets())
 	if h.workspace != nil {
 		_ = h.workspace.Close()
+	}
+	if h.analysis != nil {
+		_ = h.analysis.Close()
 	}
 	if h.outbox != nil {
 		if err := h.outbox.Close(); err != nil {

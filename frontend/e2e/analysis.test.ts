@@ -1,0 +1,109 @@
+// After the interview, with a spoken answer: the candidate's fake microphone
+// plays speech made with espeak-ng; once the interview ends the host
+// transcribes each participant's recorded track (PocketSphinx, offline),
+// places the candidate's words in the question's window, measures talk time
+// and scores the answer. The interviewer overrides the score.
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { api, startHost, type Host } from './harness'
+import { candidateJoins, createInterview, openParticipant, setOrganizer, type Participant } from './room-harness'
+
+let host: Host
+let recruiter: Participant
+let candidate: Participant
+let dir: string
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'interviewdesk-e2e-speech-'))
+  // A sentence between pauses, looped by Chromium as the microphone.
+  const said = join(dir, 'said.wav')
+  execFileSync('espeak-ng', ['-s', '140', '-w', said, 'A goroutine is a lightweight thread managed by the Go runtime.'])
+  const voice = join(dir, 'voice.wav')
+  execFileSync('sox', [said, '-r', '48000', '-c', '1', '-b', '16', voice, 'pad', '1', '2'])
+  host = await startHost()
+  recruiter = await openParticipant(host, { login: true })
+  candidate = await openParticipant(host, { args: [`--use-file-for-fake-audio-capture=${voice}`] })
+  await setOrganizer(recruiter.page)
+})
+
+afterAll(async () => {
+  await candidate?.close()
+  await recruiter?.close()
+  await host?.stop()
+  rmSync(dir, { recursive: true, force: true })
+})
+
+const cockpit = (p: Page) => p.getByRole('complementary', { name: 'Interview cockpit' })
+
+it('transcribes the spoken answer into its question, measures talk time, scores it, and takes an override', async () => {
+  const iv = recruiter.page
+  const cand = candidate.page
+  const { interview, template } = await createInterview(iv)
+  await iv.goto(interview.interviewerLink)
+  await cand.goto(interview.candidateLink)
+  await candidateJoins(cand)
+  await iv.getByRole('button', { name: 'Start interview' }).click()
+  await cand.getByRole('region', { name: 'Video call' }).waitFor()
+  await cockpit(iv).getByRole('button', { name: 'Start technical part' }).click()
+  await cand.getByRole('heading', { name: `Question 1/${template.questions.length}` }).waitFor()
+  // The candidate answers until the host has recorded about two rounds of the sentence.
+  const windowOpened = Date.now()
+  await expect
+    .poll(
+      async () => {
+        const { recordings } = await api<{ recordings: { participant: string; source: string; started: string; durationMs: number }[] }>(
+          iv,
+          'GET',
+          `/api/interviews/${interview.id}/recordings`,
+        )
+        const mic = recordings.find((r) => r.participant === 'candidate' && r.source === 'microphone')
+        return mic ? Date.parse(mic.started) + mic.durationMs - windowOpened : 0
+      },
+      { timeout: 30_000, interval: 500 },
+    )
+    .toBeGreaterThan(8000)
+  await iv.getByRole('button', { name: 'End interview' }).click()
+  await iv.getByRole('dialog', { name: 'End the interview for everyone?' }).getByRole('button', { name: 'End interview' }).click()
+
+  type A = {
+    status: string
+    transcript: { role: string; question?: number; text: string; offsetMs: number }[]
+    talkTime: { role: string; question?: number; ms: number }[]
+    answers: { index: number; answer: string; score: number }[]
+    engines: { transcription: string }
+  }
+  let a: A | undefined
+  await expect
+    .poll(
+      async () => {
+        a = await api<A>(iv, 'GET', `/api/interviews/${interview.id}/analysis`).catch(() => undefined)
+        return a?.status
+      },
+      { timeout: 120_000, interval: 1000 },
+    )
+    .toBe('done')
+  const words = a!.transcript.filter((l) => l.role === 'candidate' && l.question === 0)
+  expect(words.length, JSON.stringify(a!.transcript)).toBeGreaterThan(0)
+  expect(a!.engines.transcription).toBe('pocketsphinx')
+  const talk = a!.talkTime.find((t) => t.role === 'candidate' && t.question === 0)
+  expect(talk?.ms ?? 0).toBeGreaterThan(2000)
+  expect(a!.answers[0]!.index).toBe(0)
+  expect(a!.answers[0]!.answer.length).toBeGreaterThan(0)
+
+  // The console: the finished interview leads with its analysis.
+  await iv.goto(new URL(`/#/interviews/${interview.id}`, host.url).toString())
+  const card = iv.getByRole('region', { name: 'Analysis' })
+  await card.getByText(/AI score [0-9.]+ \/ 5/).first().waitFor()
+  await card.getByRole('listitem').filter({ hasText: 'Question 1:' }).getByRole('button', { name: 'Override the score' }).click()
+  await card.getByLabel('Score (0–5)').fill('4.5')
+  await card.getByLabel('Why (optional)').fill('explained the scheduler in the follow-up')
+  await card.getByRole('button', { name: 'Save score' }).click()
+  await card.getByText('4.5 / 5 by Alex Recruiter').waitFor()
+  expect(await iv.getByRole('button', { name: 'Change date' }).count()).toBe(0)
+  await card.getByRole('searchbox', { name: 'Search the transcript' }).fill('zzzz-nothing')
+  await card.getByText('No line contains “zzzz-nothing”.').waitFor()
+})

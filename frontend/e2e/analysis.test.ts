@@ -75,6 +75,7 @@ it('transcribes the spoken answer into its question, measures talk time, scores 
     talkTime: { role: string; question?: number; ms: number }[]
     answers: { index: number; answer: string; score: number }[]
     engines: { transcription: string }
+    recording?: { start: string; durationMs: number; width: number }
   }
   let a: A | undefined
   await expect
@@ -93,11 +94,21 @@ it('transcribes the spoken answer into its question, measures talk time, scores 
   expect(talk?.ms ?? 0).toBeGreaterThan(2000)
   expect(a!.answers[0]!.index).toBe(0)
   expect(a!.answers[0]!.answer.length).toBeGreaterThan(0)
+  // One recording of the whole call, everyone in sync.
+  expect(a!.recording?.durationMs ?? 0).toBeGreaterThan(8000)
+  const file = await iv.evaluate(async (url) => {
+    const r = await fetch(url)
+    return { status: r.status, type: r.headers.get('content-type'), bytes: (await r.arrayBuffer()).byteLength }
+  }, `/api/interviews/${interview.id}/recording`)
+  expect(file).toMatchObject({ status: 200, type: 'video/webm' })
+  expect(file.bytes).toBeGreaterThan(10_000)
 
   // The console: the finished interview leads with its analysis.
   await iv.goto(new URL(`/#/interviews/${interview.id}`, host.url).toString())
   const card = iv.getByRole('region', { name: 'Analysis' })
   await card.getByText(/AI score [0-9.]+ \/ 5/).first().waitFor()
+  await card.getByLabel('The interview’s recording, everyone in sync').waitFor()
+  await card.getByRole('button', { name: /^Play from / }).first().click()
   await card.getByRole('listitem').filter({ hasText: 'Question 1:' }).getByRole('button', { name: 'Override the score' }).click()
   await card.getByLabel('Score (0–5)').fill('4.5')
   await card.getByLabel('Why (optional)').fill('explained the scheduler in the follow-up')

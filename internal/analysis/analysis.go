@@ -31,6 +31,16 @@ type Analysis struct {
 	TalkTime    []Talk    `json:"talkTime"`
 	Answers     []Answer  `json:"answers"`
 	Overall     Overall   `json:"overall"`
+	// Recording is the one combined recording of the call, when built.
+	Recording *Combined `json:"recording,omitempty"`
+}
+
+// Combined is the call's tracks made into one recording (everyone in sync).
+type Combined struct {
+	Start      time.Time `json:"start"` // the wall-clock time of its 0 s
+	DurationMs int64     `json:"durationMs"`
+	Width      int       `json:"width"`
+	Height     int       `json:"height"`
 }
 
 // Engines names what produced the analysis and what it is worth.

@@ -9,6 +9,8 @@ var (
 	ErrNotEnded = fault.New(fault.Conflict, "the analysis runs once the interview has ended")
 	// ErrBusy refuses a second run while one is queued or running.
 	ErrBusy = fault.New(fault.Conflict, "the analysis is already running")
+	// ErrNoRecording means the combined recording has not been built.
+	ErrNoRecording = fault.New(fault.NotFound, "this interview has no combined recording (yet)")
 	// ErrOverride refuses an override of a question that was not analysed or a score off the scale.
 	ErrOverride = fault.New(fault.Invalid, "an override gives an analysed question a score from 0 to 5")
 )

@@ -2,7 +2,10 @@ package analysis
 
 import (
 	"context"
+
 	"fmt"
+	"github.com/interviewdesk/interviewdesk/internal/interviews"
+	"github.com/interviewdesk/interviewdesk/internal/media"
 	"sort"
 	"strings"
 	"time"
@@ -24,6 +27,9 @@ type Input struct {
 	Tracks      []Track
 	// AIAnalysis: the candidate agreed to it.
 	AIAnalysis bool
+
+	interview  interviews.Interview
+	recordings []media.Recording // every finished track, for the combined recording
 }
 
 // Progress hears what runs now and how far the whole is (0..1).

@@ -34,6 +34,11 @@ type Config struct {
 	Push        *push.Bus
 	Logger      *slog.Logger
 	Now         func() time.Time
+	// Combine makes the call's tracks into one recording at out (nil: none).
+	Combine func(ctx context.Context, iv interviews.Interview, recs []media.Recording, out string,
+		progress func(done float64)) (Combined, error)
+	// Dir holds the combined recordings, one folder per interview.
+	Dir string
 }
 
 // Service keeps interviews' analyses and runs them one at a time in the
@@ -190,8 +195,12 @@ func (s *Service) run(id string) {
 	report("Collecting the recordings", 0)
 	in, err := s.input(id)
 	var a Analysis
+	var combined *Combined
 	if err == nil {
-		a, err = Run(s.ctx, in, s.cfg.Transcriber, s.cfg.Scorer, report)
+		combined = s.combine(id, in, report)
+		a, err = Run(s.ctx, in, s.cfg.Transcriber, s.cfg.Scorer, func(step string, done float64) {
+			report(step, 0.3+0.7*done)
+		})
 	}
 	if errors.Is(err, context.Canceled) {
 		return // stopped with the host: queued again at the next start
@@ -211,6 +220,7 @@ func (s *Service) run(id string) {
 		for i := range a.Answers {
 			a.Answers[i].Override = overrides[a.Answers[i].Index]
 		}
+		a.Recording = combined
 		a.Overall = overall(a.Answers, in.Ratings)
 		*stored = a
 	})

@@ -5,9 +5,14 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"time"
 
 	"github.com/interviewdesk/interviewdesk/internal/analysis"
 	"github.com/interviewdesk/interviewdesk/internal/fault"
+	"github.com/interviewdesk/interviewdesk/internal/interviews"
+	"github.com/interviewdesk/interviewdesk/internal/links"
+	"github.com/interviewdesk/interviewdesk/internal/media"
+	"github.com/interviewdesk/interviewdesk/internal/mixdown"
 	"github.com/interviewdesk/interviewdesk/internal/room"
 	"github.com/interviewdesk/interviewdesk/internal/score"
 	"github.com/interviewdesk/interviewdesk/internal/transcribe"
@@ -107,7 +112,8 @@ func (h *Host) newAnalysis(rooms *room.Service) *analysis.Service {
 	} else {
 		sc = scorer{engine: off, name: "offline key-point coverage (term weighting, stemming, WordNet synonyms)"}
 	}
-	cfg := analysis.Config{DB: h.db, Rooms: rooms, Transcriber: tr, Scorer: sc, Push: h.push, Logger: h.log, Now: h.now}
+	cfg := analysis.Config{DB: h.db, Rooms: rooms, Transcriber: tr, Scorer: sc, Push: h.push, Logger: h.log, Now: h.now,
+		Combine: combineRecording, Dir: filepath.Join(h.cfg.DataDir, "analysis")}
 	if h.call != nil {
 		cfg.Recordings = h.call.sfu
 	}
@@ -119,4 +125,31 @@ type missingScorer struct{}
 
 func (missingScorer) Score(context.Context, score.Input) (score.Result, error) {
 	return score.Result{}, fault.Explain(fault.Unavailable, nil, "the answer scorer could not start; see the host's log")
+}
+
+// combineRecording makes an interview's tracks into one recording with
+// mixdown: the candidate large, the interviewers in small boxes.
+func combineRecording(ctx context.Context, iv interviews.Interview, recs []media.Recording, out string,
+	progress func(float64)) (analysis.Combined, error) {
+	names := iv.ParticipantNames()
+	tracks := make([]mixdown.Track, 0, len(recs))
+	for _, r := range recs {
+		tracks = append(tracks, mixdown.Track{Path: r.Path, Participant: r.Participant,
+			Name: names[links.ParticipantID(r.Participant)], Kind: mixdown.Kind(r.Kind), Source: string(r.Source),
+			Started: r.Started, Duration: r.Duration})
+	}
+	if err := os.MkdirAll(filepath.Dir(out), 0o700); err != nil {
+		return analysis.Combined{}, fmt.Errorf("combined recording folder: %w", err)
+	}
+	res, err := mixdown.Build(ctx, mixdown.Input{Tracks: tracks, Layout: mixdown.LayoutPIP,
+		Focus: string(links.CandidateParticipant), Out: out, Progress: func(done, total time.Duration) {
+			if total > 0 {
+				progress(float64(done) / float64(total))
+			}
+		}})
+	if err != nil {
+		return analysis.Combined{}, err
+	}
+	return analysis.Combined{Start: res.Start, DurationMs: res.Duration.Milliseconds(), Width: res.Width,
+		Height: res.Height}, nil
 }

@@ -54,3 +54,19 @@ func (s *Server) overrideScore(w http.ResponseWriter, r *http.Request) error {
 	a, err := s.svc.Analysis.Override(r.PathValue("id"), index-1, o.Score, o.Reason, st.Organizer.Name)
 	return answer(w, http.StatusOK, a, err)
 }
+
+// combinedRecording serves the interview's one combined recording (range
+// requests included), once the analysis built it.
+func (s *Server) combinedRecording(w http.ResponseWriter, r *http.Request) error {
+	if s.svc.Analysis == nil {
+		return errNoAnalysis
+	}
+	file, err := s.svc.Analysis.RecordingFile(r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "video/webm")
+	w.Header().Set("Content-Disposition", `inline; filename="interview.webm"`)
+	http.ServeFile(w, r, file)
+	return nil
+}

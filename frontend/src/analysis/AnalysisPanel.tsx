@@ -3,7 +3,7 @@
 // the words that covered them) and missed, overrides by interviewers, talk
 // time and the transcript. Follows the host's progress while it runs.
 
-import { useMemo, useState } from 'react'
+import { useMemo, useRef, useState } from 'react'
 import { getAnalysis, overrideScore, runAnalysis, type Analysis, type AnswerAnalysis } from '../api/analysis'
 import { errorMessage } from '../api/client'
 import type { Interview } from '../api/types'
@@ -63,6 +63,15 @@ function AnalysisBody({
   onRerun: () => Promise<void>
   onChange: (a: Analysis) => void
 }) {
+  const video = useRef<HTMLVideoElement>(null)
+  /** Plays the combined recording from the wall-clock moment at. */
+  const seek = (at: string) => {
+    const v = video.current
+    if (!v || !a.recording) return
+    v.currentTime = Math.max(0, (Date.parse(at) - Date.parse(a.recording.start)) / 1000)
+    void v.play().catch(() => {})
+    v.scrollIntoView({ block: 'nearest' })
+  }
   if (a.status === 'queued' || a.status === 'running') {
     return (
       <div className="analysis-progress">
@@ -82,6 +91,7 @@ function AnalysisBody({
         </p>
       )}
       <Summary a={a} />
+      <Recording a={a} interviewId={interviewId} video={video} />
       <p className="field-hint analysis-engines">
         Transcript: {a.engines.transcription}. {a.engines.transcriptionQuality} Scores: {a.engines.scoring}.{' '}
         <button type="button" className="btn btn-ghost btn-small" onClick={() => void onRerun()}>
@@ -99,7 +109,7 @@ function AnalysisBody({
         </ol>
       )}
       <TalkTimeList a={a} />
-      <Transcript a={a} />
+      <Transcript a={a} onSeek={seek} />
     </div>
   )
 }
@@ -256,7 +266,21 @@ function TalkTimeList({ a }: { a: Analysis }) {
   )
 }
 
-function Transcript({ a }: { a: Analysis }) {
+function Recording({ a, interviewId, video }: { a: Analysis; interviewId: string; video: React.RefObject<HTMLVideoElement | null> }) {
+  if (!a.recording) return null
+  const src = `/api/interviews/${encodeURIComponent(interviewId)}/recording`
+  return (
+    <div className="analysis-recording">
+      <h3 className="analysis-subtitle">Recording</h3>
+      <video ref={video} src={src} controls preload="metadata" aria-label="The interview’s recording, everyone in sync" />
+      <a className="btn btn-small" href={src} download="interview.webm">
+        Download the recording
+      </a>
+    </div>
+  )
+}
+
+function Transcript({ a, onSeek }: { a: Analysis; onSeek: (at: string) => void }) {
   const [q, setQ] = useState('')
   const lines = useMemo(() => {
     const needle = q.trim().toLowerCase()
@@ -280,7 +304,18 @@ function Transcript({ a }: { a: Analysis }) {
           <ol className="transcript-lines" aria-label="Transcript lines">
             {lines.map((l, i) => (
               <li key={`${l.offsetMs}-${i}`}>
-                <time className="transcript-time">{formatClock(l.offsetMs)}</time>
+                {a.recording ? (
+                  <button
+                    type="button"
+                    className="transcript-time btn-link"
+                    aria-label={`Play from ${formatClock(l.offsetMs)}`}
+                    onClick={() => onSeek(l.at)}
+                  >
+                    {formatClock(l.offsetMs)}
+                  </button>
+                ) : (
+                  <time className="transcript-time">{formatClock(l.offsetMs)}</time>
+                )}
                 <span className={`transcript-speaker transcript-${l.role}`}>{l.speaker}</span>
                 {l.question !== undefined && <span className="badge badge-muted">Q{l.question + 1}</span>}
                 <span className="transcript-text">{l.text}</span>

@@ -397,6 +397,7 @@ export type Analysis = {
   talkTime: TalkTime[]
   answers: AnswerAnalysis[]
   overall: AnalysisOverall
+  recording?: CombinedRecording
 }
 
 export type AnalysisEngines = {
@@ -452,6 +453,13 @@ export type AnalysisOverall = {
   answered: number
   strengths: string[]
   concerns: string[]
+}
+
+export type CombinedRecording = {
+  start: string
+  durationMs: number
+  width: number
+  height: number
 }
 
 export type OverrideRequest = {
@@ -645,6 +653,7 @@ export type Types = {
   AnswerPoint: AnswerPoint
   ScoreOverride: ScoreOverride
   AnalysisOverall: AnalysisOverall
+  CombinedRecording: CombinedRecording
   OverrideRequest: OverrideRequest
   RoomPresence: RoomPresence
   RoomMember: RoomMember
@@ -735,7 +744,7 @@ export const schemas: Record<TypeName, JsonSchema> = {
   PlaybackDoc: {"additionalProperties":false,"properties":{"doc":{"type":"string"},"final":{"type":"string"},"language":{"type":"string"},"steps":{"items":{"$ref":"#/$defs/PlaybackDocStep"},"type":["array","null"]},"version":{"type":"integer"}},"required":["doc","language","steps","final","version"],"type":"object"},
   PlaybackDocStep: {"additionalProperties":false,"properties":{"at":{"format":"date-time","type":"string"},"by":{"$ref":"#/$defs/RoomActor"},"changes":{"items":{},"type":["array","null"]},"language":{"type":"string"},"question":{"type":"integer"}},"required":["at","by"],"type":"object"},
   PlaybackBoardStep: {"additionalProperties":false,"properties":{"at":{"format":"date-time","type":"string"},"by":{"$ref":"#/$defs/RoomActor"},"elements":{"items":{},"type":["array","null"]}},"required":["at","by","elements"],"type":"object"},
-  Analysis: {"additionalProperties":false,"properties":{"answers":{"items":{"$ref":"#/$defs/AnswerAnalysis"},"type":["array","null"]},"engines":{"$ref":"#/$defs/AnalysisEngines"},"error":{"type":"string"},"finishedAt":{"format":"date-time","type":"string"},"interviewId":{"type":"string"},"overall":{"$ref":"#/$defs/AnalysisOverall"},"progress":{"type":"number"},"startedAt":{"format":"date-time","type":"string"},"status":{"$ref":"#/$defs/AnalysisStatus"},"step":{"type":"string"},"talkTime":{"items":{"$ref":"#/$defs/TalkTime"},"type":["array","null"]},"transcript":{"items":{"$ref":"#/$defs/TranscriptLine"},"type":["array","null"]}},"required":["interviewId","status","step","progress","engines","transcript","talkTime","answers","overall"],"type":"object"},
+  Analysis: {"additionalProperties":false,"properties":{"answers":{"items":{"$ref":"#/$defs/AnswerAnalysis"},"type":["array","null"]},"engines":{"$ref":"#/$defs/AnalysisEngines"},"error":{"type":"string"},"finishedAt":{"format":"date-time","type":"string"},"interviewId":{"type":"string"},"overall":{"$ref":"#/$defs/AnalysisOverall"},"progress":{"type":"number"},"recording":{"$ref":"#/$defs/CombinedRecording"},"startedAt":{"format":"date-time","type":"string"},"status":{"$ref":"#/$defs/AnalysisStatus"},"step":{"type":"string"},"talkTime":{"items":{"$ref":"#/$defs/TalkTime"},"type":["array","null"]},"transcript":{"items":{"$ref":"#/$defs/TranscriptLine"},"type":["array","null"]}},"required":["interviewId","status","step","progress","engines","transcript","talkTime","answers","overall"],"type":"object"},
   AnalysisEngines: {"additionalProperties":false,"properties":{"scoring":{"type":"string"},"transcription":{"type":"string"},"transcriptionQuality":{"type":"string"}},"required":["transcription","transcriptionQuality","scoring"],"type":"object"},
   TranscriptLine: {"additionalProperties":false,"properties":{"at":{"format":"date-time","type":"string"},"endMs":{"type":"integer"},"offsetMs":{"type":"integer"},"question":{"type":"integer"},"role":{"type":"string"},"speaker":{"type":"string"},"text":{"type":"string"}},"required":["at","offsetMs","endMs","speaker","role","text"],"type":"object"},
   TalkTime: {"additionalProperties":false,"properties":{"ms":{"type":"integer"},"question":{"type":"integer"},"role":{"type":"string"},"speaker":{"type":"string"}},"required":["speaker","role","ms"],"type":"object"},
@@ -743,6 +752,7 @@ export const schemas: Record<TypeName, JsonSchema> = {
   AnswerPoint: {"additionalProperties":false,"properties":{"evidence":{"type":"string"},"text":{"type":"string"}},"required":["text"],"type":"object"},
   ScoreOverride: {"additionalProperties":false,"properties":{"at":{"format":"date-time","type":"string"},"by":{"type":"string"},"reason":{"type":"string"},"score":{"type":"number"}},"required":["score","by","at"],"type":"object"},
   AnalysisOverall: {"additionalProperties":false,"properties":{"answered":{"type":"integer"},"concerns":{"items":{"type":"string"},"type":["array","null"]},"rating":{"type":"number"},"score":{"type":"number"},"strengths":{"items":{"type":"string"},"type":["array","null"]}},"required":["score","answered","strengths","concerns"],"type":"object"},
+  CombinedRecording: {"additionalProperties":false,"properties":{"durationMs":{"type":"integer"},"height":{"type":"integer"},"start":{"format":"date-time","type":"string"},"width":{"type":"integer"}},"required":["start","durationMs","width","height"],"type":"object"},
   OverrideRequest: {"additionalProperties":false,"properties":{"reason":{"type":"string"},"score":{"type":"number"}},"required":["score"],"type":"object"},
   RoomPresence: {"additionalProperties":false,"properties":{"locked":{"type":"boolean"},"members":{"items":{"$ref":"#/$defs/RoomMember"},"type":["array","null"]},"phase":{"$ref":"#/$defs/RoomPhase"}},"required":["phase","locked","members"],"type":"object"},
   RoomMember: {"additionalProperties":false,"properties":{"id":{"type":"string"},"name":{"type":"string"},"participant":{"type":"string"},"ready":{"type":"boolean"},"role":{"$ref":"#/$defs/RoomRole"},"since":{"format":"date-time","type":"string"}},"required":["id","participant","role","name","ready","since"],"type":"object"},
@@ -791,6 +801,7 @@ export type Endpoints = {
   'GET /api/interviews/{id}/timeline': { request: undefined; response: Timeline }
   'GET /api/interviews/{id}/playback': { request: undefined; response: PlaybackRecording }
   'GET /api/interviews/{id}/analysis': { request: undefined; response: Analysis }
+  'GET /api/interviews/{id}/recording': { request: undefined; response: string }
   'POST /api/interviews/{id}/analysis': { request: undefined; response: Analysis }
   'PUT /api/interviews/{id}/analysis/answers/{question}/override': { request: OverrideRequest; response: Analysis }
   'GET /api/interviews/{id}/presence': { request: undefined; response: RoomPresence }
@@ -852,6 +863,7 @@ export const endpoints: Record<EndpointKey, Endpoint> = {
   'GET /api/interviews/{id}/timeline': { method: 'GET', path: '/api/interviews/{id}/timeline', status: 200, request: null, response: 'Timeline', file: null, errors: ['not_found'] },
   'GET /api/interviews/{id}/playback': { method: 'GET', path: '/api/interviews/{id}/playback', status: 200, request: null, response: 'PlaybackRecording', file: null, errors: ['not_found'] },
   'GET /api/interviews/{id}/analysis': { method: 'GET', path: '/api/interviews/{id}/analysis', status: 200, request: null, response: 'Analysis', file: null, errors: ['not_found'] },
+  'GET /api/interviews/{id}/recording': { method: 'GET', path: '/api/interviews/{id}/recording', status: 200, request: null, response: null, file: 'video/webm', errors: ['not_found'] },
   'POST /api/interviews/{id}/analysis': { method: 'POST', path: '/api/interviews/{id}/analysis', status: 202, request: null, response: 'Analysis', file: null, errors: ['not_found', 'conflict'] },
   'PUT /api/interviews/{id}/analysis/answers/{question}/override': { method: 'PUT', path: '/api/interviews/{id}/analysis/answers/{question}/override', status: 200, request: 'OverrideRequest', response: 'Analysis', file: null, errors: ['not_found', 'bad_request'] },
   'GET /api/interviews/{id}/presence': { method: 'GET', path: '/api/interviews/{id}/presence', status: 200, request: null, response: 'RoomPresence', file: null, errors: ['not_found'] },

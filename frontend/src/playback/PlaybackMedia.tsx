@@ -9,7 +9,7 @@ import type { Clock } from './clock'
 const MAX_MEDIA_SPEED = 4
 const DRIFT_S = 0.35
 
-function MediaTrack({ rec, clock, video, label }: { rec: Recording; clock: Clock; video: boolean; label: string }) {
+function MediaTrack({ rec, clock, video, label, sound = false }: { rec: Recording; clock: Clock; video: boolean; label: string; sound?: boolean }) {
   const ref = useRef<HTMLVideoElement & HTMLAudioElement>(null)
   const started = Date.parse(rec.started)
   const offset = (clock.t - started) / 1000
@@ -26,7 +26,7 @@ function MediaTrack({ rec, clock, video, label }: { rec: Recording; clock: Clock
   }, [inside, offset, playing, clock.speed, clock.seeks])
 
   return video ? (
-    <video ref={ref} src={rec.url} muted playsInline preload="metadata" aria-label={label} hidden={!inside} />
+    <video ref={ref} src={rec.url} muted={!sound} playsInline preload="metadata" aria-label={label} hidden={!inside} />
   ) : (
     <audio ref={ref} src={rec.url} preload="metadata" aria-label={label} />
   )
@@ -35,6 +35,16 @@ function MediaTrack({ rec, clock, video, label }: { rec: Recording; clock: Clock
 /** The candidate's camera, large; every microphone, heard. */
 export function PlaybackMedia({ recordings, clock }: { recordings: Recording[]; clock: Clock }) {
   const usable = recordings.filter((r) => r.finalised)
+  const combined = usable.filter((r) => r.source === 'combined')
+  if (combined.length > 0) {
+    return (
+      <div className="playback-media">
+        {combined.map((r) => (
+          <MediaTrack key={r.name} rec={r} clock={clock} video sound label="The interview’s recording" />
+        ))}
+      </div>
+    )
+  }
   const cameras = usable.filter((r) => r.kind === 'video' && r.source === 'camera')
   const camera = cameras.filter((r) => r.participant === 'candidate')
   const shown = camera.length > 0 ? camera : cameras

@@ -4,6 +4,7 @@
 // the recording in step. Loaded lazily (CodeMirror, Excalidraw).
 
 import { lazy, Suspense, useCallback, useMemo, useState, type KeyboardEvent } from 'react'
+import { getAnalysis } from '../api/analysis'
 import { getPlayback, type PlaybackRecording } from '../api/playback'
 import { listRecordings } from '../api/room'
 import { getTimeline } from '../api/timeline'
@@ -26,12 +27,33 @@ const BoardReplay = lazy(() => import('../room/board').then((m) => ({ default: m
 type Loaded = { recording: PlaybackRecording; markers: Marker[]; recordings: Recording[] }
 
 async function load(id: string, signal: AbortSignal): Promise<Loaded> {
-  const [recording, timeline, recordings] = await Promise.all([
+  const [recording, timeline, recordings, analysis] = await Promise.all([
     getPlayback(id, signal),
     getTimeline(id, signal),
     listRecordings(id, signal).catch(() => [] as Recording[]),
+    getAnalysis(id, signal).catch(() => undefined),
   ])
-  return { recording, markers: markersOf(timeline.rows), recordings }
+  // The one combined recording, once built, stands for every track.
+  const combined = analysis?.recording
+  const media: Recording[] = combined
+    ? [
+        {
+          name: 'interview.webm',
+          participant: 'candidate',
+          participantName: '',
+          source: 'combined',
+          kind: 'video',
+          codec: 'vp9',
+          bytes: 0,
+          durationMs: combined.durationMs,
+          started: combined.start,
+          active: false,
+          finalised: true,
+          url: `/api/interviews/${encodeURIComponent(id)}/recording`,
+        },
+      ]
+    : recordings
+  return { recording, markers: markersOf(timeline.rows), recordings: media }
 }
 
 export default function PlaybackPanel({ interview }: { interview: Interview }) {

@@ -85,14 +85,15 @@ func Run(e Env, args []string) int {
 			continue
 		}
 		err := c.run(e.Signals, e, args[len(words):])
-		return report(e, c, err)
+		return exitCode(e, c, err)
 	}
 	fmt.Fprintf(e.Stderr, "interviewdesk: unknown command %q\n\n", strings.Join(args, " "))
 	usage(e.Stderr)
 	return 2
 }
 
-func report(e Env, c command, err error) int {
+// exitCode prints err, if any, for command c and returns the exit code.
+func exitCode(e Env, c command, err error) int {
 	var apiErr *client.Error
 	switch {
 	case err == nil:

@@ -57,6 +57,8 @@ func commands() []command {
 		{"interview outbox", "ID [--json]", "show the emails sent about an interview", interviewOutbox},
 		{"interview timeline", "ID [--json]", "print what happened in the room, one line each, in local time", interviewTimeline},
 		{"interview invite", "ID [--json]", "email everyone their invitation (again)", interviewInvite},
+		{"report show", "ID [--json]", "show an ended interview's report: score, answers, ratings, notes", reportShow},
+		{"report export", "ID --format html|pdf --out FILE|-", "write the report as one self-contained HTML file or a PDF", reportExport},
 		{"mail show", "[--json]", "show the email settings (never the password)", mailShow},
 		{"mail set", "--host H [--port P] [--security starttls|tls|none] [--username U] [--password-stdin] [--from-name N] --from-address A [--reply-to R]", "set up email", mailSet},
 		{"mail test", "--to ADDR", "send a test email and print the server's answer", mailTest},
@@ -85,14 +87,15 @@ func Run(e Env, args []string) int {
 			continue
 		}
 		err := c.run(e.Signals, e, args[len(words):])
-		return report(e, c, err)
+		return exitCode(e, c, err)
 	}
 	fmt.Fprintf(e.Stderr, "interviewdesk: unknown command %q\n\n", strings.Join(args, " "))
 	usage(e.Stderr)
 	return 2
 }
 
-func report(e Env, c command, err error) int {
+// exitCode prints err, if any, for command c and returns the exit code.
+func exitCode(e Env, c command, err error) int {
 	var apiErr *client.Error
 	switch {
 	case err == nil:

@@ -12,6 +12,11 @@ import (
 	"time"
 
 	"github.com/interviewdesk/interviewdesk/internal/host"
+	"github.com/interviewdesk/interviewdesk/internal/interviews"
+	"github.com/interviewdesk/interviewdesk/internal/room"
+	"github.com/interviewdesk/interviewdesk/internal/settings"
+	"github.com/interviewdesk/interviewdesk/internal/store"
+	"github.com/interviewdesk/interviewdesk/internal/templates"
 )
 
 type result struct {
@@ -158,5 +163,36 @@ func TestInvitationAndICSCommands(t *testing.T) {
 	}
 	if r := run(t, "interview", "ics", iv.ID, "--for", "interviewer:nobody@example.com", "--data", dir); r.code != 1 || !strings.Contains(r.stderr, "not an interviewer") {
 		t.Errorf("ics for a stranger: %d %s", r.code, r.stderr)
+	}
+}
+
+// appendEvents writes what the room would have logged, with the store
+// closed by the CLI.
+func appendEvents(t *testing.T, dir, id string, events ...room.Type) {
+	t.Helper()
+	db, err := store.Open(filepath.Join(dir, host.StoreFile), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() {
+		if err := db.Close(); err != nil {
+			t.Fatal(err)
+		}
+	}()
+	now := time.Now
+	rooms := room.New(db, interviews.New(db, templates.New(db, now), settings.New(db), now), slog.New(slog.DiscardHandler), now)
+	alex := room.Actor{Role: room.RoleInterviewer, Email: "organizer@example.com", Name: "Alex Recruiter"}
+	olivia := room.Actor{Role: room.RoleCandidate, Name: "Olivia Diaz"}
+	for _, typ := range events {
+		who, data := alex, any(nil)
+		switch typ {
+		case room.TypeConsented:
+			who, data = olivia, room.ConsentData{PersonalData: true, RecordingNotice: true} // no AI analysis
+		case room.TypeNoteSaved:
+			data = room.NoteData{Text: "Calm and precise."}
+		}
+		if _, _, err := rooms.Append(id, who, typ, data); err != nil {
+			t.Fatalf("%s: %v", typ, err)
+		}
 	}
 }

@@ -3,19 +3,12 @@ package cli
 import (
 	"bytes"
 	"encoding/json"
-	"log/slog"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/interviewdesk/interviewdesk/internal/host"
-	"github.com/interviewdesk/interviewdesk/internal/interviews"
 	"github.com/interviewdesk/interviewdesk/internal/room"
-	"github.com/interviewdesk/interviewdesk/internal/settings"
-	"github.com/interviewdesk/interviewdesk/internal/store"
-	"github.com/interviewdesk/interviewdesk/internal/templates"
 	"github.com/interviewdesk/interviewdesk/internal/timeline"
 )
 
@@ -65,16 +58,6 @@ func TestTimelinePrintsOneLineARowInTheLocalZone(t *testing.T) {
 	}
 }
 
-func TestSpanRoundsLikeTheConsole(t *testing.T) {
-	t.Parallel()
-	for ms, want := range map[int64]string{0: "0 s", 44_600: "45 s", 59_400: "59 s", 60_000: "1 min", 380_000: "6 min",
-		3_580_000: "1 h", 4_500_000: "1 h 15 min", -5: "0 s"} {
-		if got := span(ms); got != want {
-			t.Errorf("span(%d) = %q, want %q", ms, got, want)
-		}
-	}
-}
-
 func TestInterviewTimelineCommand(t *testing.T) {
 	dir := t.TempDir()
 	r := run(t, createArgs(dir)...)
@@ -86,23 +69,7 @@ func TestInterviewTimelineCommand(t *testing.T) {
 		t.Errorf("empty timeline: exit %d %q %s", r.code, r.stdout, r.stderr)
 	}
 
-	// What the room would have logged, written with the store closed by the CLI.
-	db, err := store.Open(filepath.Join(dir, host.StoreFile), store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	now := time.Now
-	ts := templates.New(db, now)
-	rooms := room.New(db, interviews.New(db, ts, settings.New(db), now), slog.New(slog.DiscardHandler), now)
-	alex := room.Actor{Role: room.RoleInterviewer, Email: "organizer@example.com", Name: "Alex Recruiter"}
-	for _, typ := range []room.Type{room.TypeStarted, room.TypeEnded} {
-		if _, _, err := rooms.Append(iv.ID, alex, typ, nil); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := db.Close(); err != nil {
-		t.Fatal(err)
-	}
+	appendEvents(t, dir, iv.ID, room.TypeStarted, room.TypeEnded)
 
 	r = run(t, "interview", "timeline", iv.ID, "--data", dir)
 	lines := strings.Split(strings.TrimSpace(r.stdout), "\n")

@@ -2,12 +2,15 @@ package client
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 
 	"github.com/interviewdesk/interviewdesk/internal/interviews"
 	"github.com/interviewdesk/interviewdesk/internal/invitation"
+	"github.com/interviewdesk/interviewdesk/internal/report"
 	"github.com/interviewdesk/interviewdesk/internal/settings"
 	"github.com/interviewdesk/interviewdesk/internal/templates"
 	"github.com/interviewdesk/interviewdesk/internal/web"
@@ -145,4 +148,21 @@ func (c *Client) TestMail(ctx context.Context, to string) (web.TestMailSent, err
 // Timeline is the interview's timeline rows and the state they come from.
 func (c *Client) Timeline(ctx context.Context, id string) (web.Timeline, error) {
 	return call[web.Timeline](ctx, c, http.MethodGet, interviewPath(id, "/timeline"), nil)
+}
+
+// Report is an ended interview's report.
+func (c *Client) Report(ctx context.Context, id string) (report.Report, error) {
+	return call[report.Report](ctx, c, http.MethodGet, interviewPath(id, "/report"), nil)
+}
+
+// ReportFormats are the files a report exports to.
+var ReportFormats = []string{"html", "pdf"}
+
+// ReportFile is an ended interview's report as a file: format is "html" or
+// "pdf" (ReportFormats).
+func (c *Client) ReportFile(ctx context.Context, id, format string) ([]byte, error) {
+	if !slices.Contains(ReportFormats, format) {
+		return nil, fmt.Errorf("a report exports to html or pdf, not %q", format)
+	}
+	return c.DoRaw(ctx, http.MethodGet, interviewPath(id, "/report."+format), nil)
 }

@@ -50,7 +50,13 @@ func TestEveryCallIsARouteOfTheContract(t *testing.T) {
 	_, _ = c.SaveMailSettings(ctx, settings.MailUpdate{})
 	_, _ = c.TestMail(ctx, "zoe@example.org")
 	_, _ = c.Timeline(ctx, "iv1")
-	if calls != 21 || len(hit) != 21 {
-		t.Errorf("%d calls reached %d routes, want 21 and 21", calls, len(hit))
+	_, _ = c.Report(ctx, "iv1")
+	_, _ = c.ReportFile(ctx, "iv1", "html")
+	_, _ = c.ReportFile(ctx, "iv1", "pdf")
+	if _, err := c.ReportFile(ctx, "iv1", "docx"); err == nil {
+		t.Error("a report in docx")
+	}
+	if calls != 24 || len(hit) != 24 {
+		t.Errorf("%d calls reached %d routes, want 24 and 24", calls, len(hit))
 	}
 }

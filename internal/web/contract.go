@@ -10,6 +10,7 @@ import (
 	"github.com/interviewdesk/interviewdesk/internal/contract"
 	"github.com/interviewdesk/interviewdesk/internal/interviews"
 	"github.com/interviewdesk/interviewdesk/internal/invitation"
+	"github.com/interviewdesk/interviewdesk/internal/report"
 	"github.com/interviewdesk/interviewdesk/internal/room"
 	"github.com/interviewdesk/interviewdesk/internal/runner"
 	"github.com/interviewdesk/interviewdesk/internal/settings"
@@ -74,6 +75,9 @@ var endpoints = []endpoint{
 	{"GET", "/api/interviews/{id}/recording", (*Server).combinedRecording, nil, false, nil, "video/webm", 200, []string{codeNotFound}},
 	{"POST", "/api/interviews/{id}/analysis", (*Server).runAnalysis, nil, false, typ[analysis.Analysis](), "", 202, []string{codeNotFound, codeConflict}},
 	{"PUT", "/api/interviews/{id}/analysis/answers/{question}/override", (*Server).overrideScore, typ[Override](), false, typ[analysis.Analysis](), "", 200, []string{codeNotFound, codeBadRequest}},
+	{"GET", "/api/interviews/{id}/report", (*Server).getReport, nil, false, typ[report.Report](), "", 200, []string{codeNotFound, codeConflict}},
+	{"GET", "/api/interviews/{id}/report.html", (*Server).reportHTML, nil, false, nil, "text/html", 200, []string{codeNotFound, codeConflict}},
+	{"GET", "/api/interviews/{id}/report.pdf", (*Server).reportPDF, nil, false, nil, "application/pdf", 200, []string{codeNotFound, codeConflict}},
 	{"GET", "/api/interviews/{id}/presence", (*Server).presence, nil, false, typ[room.PresenceView](), "", 200, []string{codeNotFound}},
 	{"GET", "/api/interviews/{id}/recordings", (*Server).listRecordings, nil, false, typ[recordingList](), "", 200, []string{codeNotFound}},
 	{"GET", "/api/interviews/{id}/recordings/{name}", (*Server).recordingFile, nil, false, nil, "video/webm", 200, []string{codeNotFound}},
@@ -161,6 +165,11 @@ var names = map[reflect.Type]string{
 	typ[analysis.Override]():                           "ScoreOverride",
 	typ[analysis.Overall]():                            "AnalysisOverall",
 	typ[Override]():                                    "OverrideRequest",
+	typ[report.Report]():                               "Report",
+	typ[report.Score]():                                "ReportScore",
+	typ[report.Question]():                             "ReportQuestion",
+	typ[report.Note]():                                 "ReportNote",
+	typ[report.Entry]():                                "ReportEntry",
 	typ[workspace.DocRecording]():                      "PlaybackDoc",
 	typ[workspace.DocStep]():                           "PlaybackDocStep",
 	typ[workspace.BoardStep]():                         "PlaybackBoardStep",

@@ -8,6 +8,7 @@ import (
 	"github.com/interviewdesk/interviewdesk/internal/analysis"
 	"io"
 	"log/slog"
+	"mime"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -27,6 +28,7 @@ import (
 	"github.com/interviewdesk/interviewdesk/internal/invitation"
 	"github.com/interviewdesk/interviewdesk/internal/mail"
 	"github.com/interviewdesk/interviewdesk/internal/push"
+	"github.com/interviewdesk/interviewdesk/internal/report"
 	"github.com/interviewdesk/interviewdesk/internal/room"
 	"github.com/interviewdesk/interviewdesk/internal/settings"
 	"github.com/interviewdesk/interviewdesk/internal/store"
@@ -369,6 +371,8 @@ func TestEveryDocumentedRouteAnswersItsContract(t *testing.T) {
 	call("POST", "/api/interviews/"+iv+"/restore", nil, 200)
 
 	call("POST", "/api/interviews/"+iv+"/analysis", nil, 409) // still going on
+	call("GET", "/api/interviews/"+iv+"/report", nil, 409)
+	call("GET", "/api/interviews/"+iv+"/report.pdf", nil, 409)
 	call("GET", "/api/interviews/"+iv+"/analysis", nil, 404)
 	if _, _, err := h.rooms.Append(iv, rita, room.TypeEnded, nil); err != nil {
 		t.Fatal(err)
@@ -399,10 +403,42 @@ func TestEveryDocumentedRouteAnswersItsContract(t *testing.T) {
 		t.Errorf("overview: %+v, %v", ov, err)
 	}
 
+	var rep report.Report
+	if err := json.Unmarshal(call("GET", "/api/interviews/"+iv+"/report", nil, 200), &rep); err != nil ||
+		rep.Score.AI == nil || *rep.Score.AI != 4 || rep.Questions[0].AI.Override.Reason != "good follow-up" ||
+		len(rep.Notes) != 1 || rep.Notes[0].Text != "Clear answers." {
+		t.Errorf("report: %+v, %v", rep, err)
+	}
+	call("GET", "/api/interviews/unknown/report", nil, 404)
+	if page := call("GET", "/api/interviews/"+iv+"/report.html", nil, 200); !bytes.Contains(page, []byte("Olivia Diaz")) {
+		t.Errorf("the HTML report does not name the candidate: %.200s", page)
+	}
+	if pdf := call("GET", "/api/interviews/"+iv+"/report.pdf", nil, 200); !bytes.HasPrefix(pdf, []byte("%PDF-")) {
+		t.Errorf("the PDF report starts %q", pdf[:min(len(pdf), 8)])
+	}
+	checkAttachment(t, h.srv.URL+"/api/interviews/"+iv+"/report.html", "Report – Olivia Diaz – 2026-11-24.html") // the day it took place
+
 	for _, e := range endpoints {
 		if !hit[e.method+" "+e.path] {
 			t.Errorf("%s %s was not called", e.method, e.path)
 		}
+	}
+}
+
+// checkAttachment fetches url and checks it comes as an attachment named name.
+func checkAttachment(t *testing.T, url, name string) {
+	t.Helper()
+	req, _ := http.NewRequest("GET", url, nil)
+	req.Header.Set("Authorization", "Bearer "+testKey)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_ = resp.Body.Close()
+	kind, params, err := mime.ParseMediaType(resp.Header.Get("Content-Disposition"))
+	if err != nil || kind != "attachment" || params["filename"] != name {
+		t.Errorf("Content-Disposition %q: %s %q (%v), want an attachment %q", resp.Header.Get("Content-Disposition"),
+			kind, params["filename"], err, name)
 	}
 }
 

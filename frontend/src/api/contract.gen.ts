@@ -467,6 +467,73 @@ export type OverrideRequest = {
   reason?: string
 }
 
+export type Report = {
+  interviewId: string
+  candidate: Person
+  position: string
+  campaign?: string
+  template: string
+  interviewers: Person[]
+  timeZone: string
+  scheduledAt: string
+  plannedMinutes: number
+  startedAt?: string
+  endedAt?: string
+  durationMs: number
+  ended: boolean
+  declined: boolean
+  analysisStatus?: AnalysisStatus
+  notices: string[]
+  score: ReportScore
+  strengths: string[]
+  concerns: string[]
+  questions: ReportQuestion[]
+  notes: ReportNote[]
+  talkTime: TalkTime[]
+  transcript: TranscriptLine[]
+  timeline: ReportEntry[]
+  engines?: AnalysisEngines
+}
+
+export type ReportScore = {
+  scale: number
+  ai?: number
+  answered: number
+  overridden: number
+  rating?: number
+  rated: number
+}
+
+export type ReportQuestion = {
+  number: number
+  text: string
+  alternative?: string
+  expectedAnswer?: string
+  keyPoints: string[]
+  asked: boolean
+  skipped?: boolean
+  rephrased?: boolean
+  onScreenMs: number
+  rating?: number
+  comment?: string
+  ai?: AnswerAnalysis
+  score?: number
+  talkTime: TalkTime[]
+}
+
+export type ReportNote = {
+  author: string
+  text: string
+  savedAt?: string
+}
+
+export type ReportEntry = {
+  at: string
+  offsetMs: number
+  kind: TimelineKind
+  text: string
+}
+
 export type RoomPresence = {
   phase: RoomPhase
   locked: boolean
@@ -655,6 +722,11 @@ export type Types = {
   AnalysisOverall: AnalysisOverall
   CombinedRecording: CombinedRecording
   OverrideRequest: OverrideRequest
+  Report: Report
+  ReportScore: ReportScore
+  ReportQuestion: ReportQuestion
+  ReportNote: ReportNote
+  ReportEntry: ReportEntry
   RoomPresence: RoomPresence
   RoomMember: RoomMember
   RecordingList: RecordingList
@@ -754,6 +826,11 @@ export const schemas: Record<TypeName, JsonSchema> = {
   AnalysisOverall: {"additionalProperties":false,"properties":{"answered":{"type":"integer"},"concerns":{"items":{"type":"string"},"type":["array","null"]},"rating":{"type":"number"},"score":{"type":"number"},"strengths":{"items":{"type":"string"},"type":["array","null"]}},"required":["score","answered","strengths","concerns"],"type":"object"},
   CombinedRecording: {"additionalProperties":false,"properties":{"durationMs":{"type":"integer"},"height":{"type":"integer"},"start":{"format":"date-time","type":"string"},"width":{"type":"integer"}},"required":["start","durationMs","width","height"],"type":"object"},
   OverrideRequest: {"additionalProperties":false,"properties":{"reason":{"type":"string"},"score":{"type":"number"}},"required":["score"],"type":"object"},
+  Report: {"additionalProperties":false,"properties":{"analysisStatus":{"$ref":"#/$defs/AnalysisStatus"},"campaign":{"type":"string"},"candidate":{"$ref":"#/$defs/Person"},"concerns":{"items":{"type":"string"},"type":["array","null"]},"declined":{"type":"boolean"},"durationMs":{"type":"integer"},"ended":{"type":"boolean"},"endedAt":{"format":"date-time","type":"string"},"engines":{"$ref":"#/$defs/AnalysisEngines"},"interviewId":{"type":"string"},"interviewers":{"items":{"$ref":"#/$defs/Person"},"type":["array","null"]},"notes":{"items":{"$ref":"#/$defs/ReportNote"},"type":["array","null"]},"notices":{"items":{"type":"string"},"type":["array","null"]},"plannedMinutes":{"type":"integer"},"position":{"type":"string"},"questions":{"items":{"$ref":"#/$defs/ReportQuestion"},"type":["array","null"]},"scheduledAt":{"format":"date-time","type":"string"},"score":{"$ref":"#/$defs/ReportScore"},"startedAt":{"format":"date-time","type":"string"},"strengths":{"items":{"type":"string"},"type":["array","null"]},"talkTime":{"items":{"$ref":"#/$defs/TalkTime"},"type":["array","null"]},"template":{"type":"string"},"timeZone":{"type":"string"},"timeline":{"items":{"$ref":"#/$defs/ReportEntry"},"type":["array","null"]},"transcript":{"items":{"$ref":"#/$defs/TranscriptLine"},"type":["array","null"]}},"required":["interviewId","candidate","position","template","interviewers","timeZone","scheduledAt","plannedMinutes","durationMs","ended","declined","notices","score","strengths","concerns","questions","notes","talkTime","transcript","timeline"],"type":"object"},
+  ReportScore: {"additionalProperties":false,"properties":{"ai":{"type":"number"},"answered":{"type":"integer"},"overridden":{"type":"integer"},"rated":{"type":"integer"},"rating":{"type":"number"},"scale":{"type":"number"}},"required":["scale","answered","overridden","rated"],"type":"object"},
+  ReportQuestion: {"additionalProperties":false,"properties":{"ai":{"$ref":"#/$defs/AnswerAnalysis"},"alternative":{"type":"string"},"asked":{"type":"boolean"},"comment":{"type":"string"},"expectedAnswer":{"type":"string"},"keyPoints":{"items":{"type":"string"},"type":["array","null"]},"number":{"type":"integer"},"onScreenMs":{"type":"integer"},"rating":{"type":"integer"},"rephrased":{"type":"boolean"},"score":{"type":"number"},"skipped":{"type":"boolean"},"talkTime":{"items":{"$ref":"#/$defs/TalkTime"},"type":["array","null"]},"text":{"type":"string"}},"required":["number","text","keyPoints","asked","onScreenMs","talkTime"],"type":"object"},
+  ReportNote: {"additionalProperties":false,"properties":{"author":{"type":"string"},"savedAt":{"format":"date-time","type":"string"},"text":{"type":"string"}},"required":["author","text"],"type":"object"},
+  ReportEntry: {"additionalProperties":false,"properties":{"at":{"format":"date-time","type":"string"},"kind":{"$ref":"#/$defs/TimelineKind"},"offsetMs":{"type":"integer"},"text":{"type":"string"}},"required":["at","offsetMs","kind","text"],"type":"object"},
   RoomPresence: {"additionalProperties":false,"properties":{"locked":{"type":"boolean"},"members":{"items":{"$ref":"#/$defs/RoomMember"},"type":["array","null"]},"phase":{"$ref":"#/$defs/RoomPhase"}},"required":["phase","locked","members"],"type":"object"},
   RoomMember: {"additionalProperties":false,"properties":{"id":{"type":"string"},"name":{"type":"string"},"participant":{"type":"string"},"ready":{"type":"boolean"},"role":{"$ref":"#/$defs/RoomRole"},"since":{"format":"date-time","type":"string"}},"required":["id","participant","role","name","ready","since"],"type":"object"},
   RecordingList: {"additionalProperties":false,"properties":{"recordings":{"items":{"$ref":"#/$defs/Recording"},"type":["array","null"]}},"required":["recordings"],"type":"object"},
@@ -804,6 +881,9 @@ export type Endpoints = {
   'GET /api/interviews/{id}/recording': { request: undefined; response: string }
   'POST /api/interviews/{id}/analysis': { request: undefined; response: Analysis }
   'PUT /api/interviews/{id}/analysis/answers/{question}/override': { request: OverrideRequest; response: Analysis }
+  'GET /api/interviews/{id}/report': { request: undefined; response: Report }
+  'GET /api/interviews/{id}/report.html': { request: undefined; response: string }
+  'GET /api/interviews/{id}/report.pdf': { request: undefined; response: string }
   'GET /api/interviews/{id}/presence': { request: undefined; response: RoomPresence }
   'GET /api/interviews/{id}/recordings': { request: undefined; response: RecordingList }
   'GET /api/interviews/{id}/recordings/{name}': { request: undefined; response: string }
@@ -866,6 +946,9 @@ export const endpoints: Record<EndpointKey, Endpoint> = {
   'GET /api/interviews/{id}/recording': { method: 'GET', path: '/api/interviews/{id}/recording', status: 200, request: null, response: null, file: 'video/webm', errors: ['not_found'] },
   'POST /api/interviews/{id}/analysis': { method: 'POST', path: '/api/interviews/{id}/analysis', status: 202, request: null, response: 'Analysis', file: null, errors: ['not_found', 'conflict'] },
   'PUT /api/interviews/{id}/analysis/answers/{question}/override': { method: 'PUT', path: '/api/interviews/{id}/analysis/answers/{question}/override', status: 200, request: 'OverrideRequest', response: 'Analysis', file: null, errors: ['not_found', 'bad_request'] },
+  'GET /api/interviews/{id}/report': { method: 'GET', path: '/api/interviews/{id}/report', status: 200, request: null, response: 'Report', file: null, errors: ['not_found', 'conflict'] },
+  'GET /api/interviews/{id}/report.html': { method: 'GET', path: '/api/interviews/{id}/report.html', status: 200, request: null, response: null, file: 'text/html', errors: ['not_found', 'conflict'] },
+  'GET /api/interviews/{id}/report.pdf': { method: 'GET', path: '/api/interviews/{id}/report.pdf', status: 200, request: null, response: null, file: 'application/pdf', errors: ['not_found', 'conflict'] },
   'GET /api/interviews/{id}/presence': { method: 'GET', path: '/api/interviews/{id}/presence', status: 200, request: null, response: 'RoomPresence', file: null, errors: ['not_found'] },
   'GET /api/interviews/{id}/recordings': { method: 'GET', path: '/api/interviews/{id}/recordings', status: 200, request: null, response: 'RecordingList', file: null, errors: ['not_found'] },
   'GET /api/interviews/{id}/recordings/{name}': { method: 'GET', path: '/api/interviews/{id}/recordings/{name}', status: 200, request: null, response: null, file: 'video/webm', errors: ['not_found'] },

@@ -115,6 +115,17 @@ it('transcribes the spoken answer into its question, measures talk time, scores 
   await card.getByRole('button', { name: 'Save score' }).click()
   await card.getByText('4.5 / 5 by Alex Recruiter').waitFor()
   expect(await iv.getByRole('button', { name: 'Change date' }).count()).toBe(0)
+  // The report, to send to a hiring manager: HTML and PDF, with the override in it.
+  await iv.getByRole('link', { name: 'Download report (PDF)' }).waitFor()
+  const exported = await iv.evaluate(async (id) => {
+    const html = await (await fetch(`/api/interviews/${id}/report.html`)).text()
+    const pdf = new Uint8Array(await (await fetch(`/api/interviews/${id}/report.pdf`)).arrayBuffer())
+    return { html, pdfHead: String.fromCharCode(...pdf.slice(0, 5)), pdfBytes: pdf.length }
+  }, interview.id)
+  expect(exported.html).toContain('Olivia Diaz')
+  expect(exported.html).toContain('explained the scheduler in the follow-up')
+  expect(exported.pdfHead).toBe('%PDF-')
+  expect(exported.pdfBytes).toBeGreaterThan(2000)
   await card.getByRole('searchbox', { name: 'Search the transcript' }).fill('zzzz-nothing')
   await card.getByText('No line contains “zzzz-nothing”.').waitFor()
 })

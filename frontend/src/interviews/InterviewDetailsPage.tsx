@@ -114,6 +114,16 @@ function Details({ interview: iv, initialOutbox, onChange }: DetailsProps) {
                 Share details
               </button>
             )}
+            {finished && (
+              <>
+                <a className="btn" href={`/api/interviews/${encodeURIComponent(iv.id)}/report.html`} download>
+                  Download report (HTML)
+                </a>
+                <a className="btn btn-primary" href={`/api/interviews/${encodeURIComponent(iv.id)}/report.pdf`} download>
+                  Download report (PDF)
+                </a>
+              </>
+            )}
             {open && (
               <>
                 <button type="button" className="btn" onClick={() => setDialog('reschedule')}>

@@ -44,6 +44,8 @@ it('transcribes the spoken answer into its question, measures talk time, scores 
   const cand = candidate.page
   const { interview, template } = await createInterview(iv)
   await iv.goto(interview.interviewerLink)
+  const candidateFrames: string[] = []
+  cand.on('websocket', (ws) => ws.on('framereceived', (f) => candidateFrames.push(String(f.payload))))
   await cand.goto(interview.candidateLink)
   await candidateJoins(cand)
   await iv.getByRole('button', { name: 'Start interview' }).click()
@@ -66,6 +68,11 @@ it('transcribes the spoken answer into its question, measures talk time, scores 
       { timeout: 30_000, interval: 500 },
     )
     .toBeGreaterThan(8000)
+  // Moving on closes question 1's window: its preliminary assessment reaches the cockpit, never the candidate.
+  await cockpit(iv).getByRole('button', { name: 'Next →' }).click()
+  const assessment = cockpit(iv).getByRole('region', { name: 'AI assessment (preliminary)' })
+  await assessment.getByText(/Question 1 · [0-9.]+ \/ 5/).waitFor({ timeout: 60_000 })
+  expect(candidateFrames.some((f) => f.includes('assessments') || f.includes('"assessed"'))).toBe(false)
   await iv.getByRole('button', { name: 'End interview' }).click()
   await iv.getByRole('dialog', { name: 'End the interview for everyone?' }).getByRole('button', { name: 'End interview' }).click()
 

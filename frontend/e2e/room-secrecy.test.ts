@@ -168,7 +168,7 @@ describe('what the candidate receives', () => {
     expect(received.bodies.filter((b) => /InterviewerRoom/.test(b.url)).map((b) => b.url)).toEqual([])
     // No frame carries interviewer-only fields.
     for (const f of received.frames) {
-      expect(f).not.toMatch(/"(questionsContent|expectedAnswer|notes|ratings|comments|topics|plan|activity|starterCode)"\s*:/)
+      expect(f).not.toMatch(/"(questionsContent|expectedAnswer|notes|ratings|comments|topics|plan|activity|starterCode|assessments)"\s*:/)
       expect(f).not.toContain('"doc":"pad"')
     }
   })

@@ -13,6 +13,9 @@ type Track struct {
 	Role        string // candidate or interviewer
 	Started     time.Time
 	Duration    time.Duration
+	// From and To clip the track (from its start); To zero: the whole track.
+	// A clipped track's times stay relative to the track's start.
+	From, To time.Duration
 }
 
 // Span is a stretch of a track, from its start.

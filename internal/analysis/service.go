@@ -39,6 +39,9 @@ type Config struct {
 		progress func(done float64)) (Combined, error)
 	// Dir holds the combined recordings, one folder per interview.
 	Dir string
+	// Post delivers a preliminary assessment to the interview's room (the
+	// interviewers' view); nil: no live assessments.
+	Post func(ctx context.Context, id string, d room.AssessmentData) error
 }
 
 // Service keeps interviews' analyses and runs them one at a time in the
@@ -46,6 +49,7 @@ type Config struct {
 type Service struct {
 	cfg    Config
 	queue  chan string
+	live   chan liveJob
 	ctx    context.Context
 	cancel context.CancelFunc
 	wg     sync.WaitGroup
@@ -61,7 +65,7 @@ func New(cfg Config) *Service {
 		cfg.Now = time.Now
 	}
 	ctx, cancel := context.WithCancel(context.Background())
-	return &Service{cfg: cfg, queue: make(chan string, 256), ctx: ctx, cancel: cancel}
+	return &Service{cfg: cfg, queue: make(chan string, 256), live: make(chan liveJob, 64), ctx: ctx, cancel: cancel}
 }
 
 // Start runs the worker and queues again what a stop interrupted.
@@ -79,8 +83,9 @@ func (s *Service) Start() error {
 	if err != nil {
 		return fmt.Errorf("read pending analyses: %w", err)
 	}
-	s.wg.Add(1)
+	s.wg.Add(2)
 	go s.work()
+	go s.liveWork()
 	for _, id := range pending {
 		s.queue <- id
 	}
@@ -160,9 +165,14 @@ func (s *Service) Queue(id string) (Analysis, error) {
 	return a, nil
 }
 
-// Listener queues an interview's analysis when it ends.
+// Listener assesses each answer as its question's window closes (next,
+// skip, finish, end) and queues the interview's analysis when it ends.
 func (s *Service) Listener() room.Listener {
 	return func(_ context.Context, iv interviews.Interview, e room.Event) {
+		switch e.Type {
+		case room.TypeQuestionShown, room.TypeFinishStarted, room.TypeEnded:
+			s.assessClosed(iv.ID, e.At)
+		}
 		if e.Type != room.TypeEnded {
 			return
 		}

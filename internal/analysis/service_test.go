@@ -22,7 +22,8 @@ type recordings struct{ started time.Time }
 
 func (r recordings) Recordings(string) ([]media.Recording, error) {
 	return []media.Recording{
-		{Participant: "candidate", Kind: media.KindAudio, Source: media.SourceMicrophone, Started: r.started, Finalised: true},
+		{Participant: "candidate", Kind: media.KindAudio, Source: media.SourceMicrophone, Started: r.started, Finalised: true,
+			Duration: time.Hour},
 		{Participant: "candidate", Kind: media.KindVideo, Source: media.SourceCamera, Started: r.started, Finalised: true},
 	}, nil
 }

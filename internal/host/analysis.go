@@ -4,7 +4,10 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/interviewdesk/interviewdesk/internal/analysis"
@@ -66,7 +69,7 @@ func (t transcriber) Transcribe(ctx context.Context, tr analysis.Track) (analysi
 	wav := f.Name()
 	_ = f.Close()
 	defer os.Remove(wav)
-	if err := transcribe.Convert(ctx, tr.Path, wav); err != nil {
+	if err := convert(ctx, tr, wav); err != nil {
 		return analysis.Heard{}, err
 	}
 	spans, err := transcribe.Speech(ctx, wav)
@@ -79,12 +82,29 @@ func (t transcriber) Transcribe(ctx context.Context, tr analysis.Track) (analysi
 	}
 	var h analysis.Heard
 	for _, s := range spans {
-		h.Voiced = append(h.Voiced, analysis.Span{Start: s.Start, End: s.End})
+		h.Voiced = append(h.Voiced, analysis.Span{Start: tr.From + s.Start, End: tr.From + s.End})
 	}
 	for _, s := range segs {
-		h.Segments = append(h.Segments, analysis.Segment{Span: analysis.Span{Start: s.Start, End: s.End}, Text: s.Text})
+		h.Segments = append(h.Segments, analysis.Segment{Span: analysis.Span{Start: tr.From + s.Start, End: tr.From + s.End},
+			Text: s.Text})
 	}
 	return h, nil
+}
+
+// convert makes the WAV the engines read: the whole track, or its clip
+// (which may still be being written: ffmpeg reads what is there).
+func convert(ctx context.Context, tr analysis.Track, wav string) error {
+	if tr.To <= 0 {
+		return transcribe.Convert(ctx, tr.Path, wav)
+	}
+	secs := func(d time.Duration) string { return strconv.FormatFloat(d.Seconds(), 'f', 3, 64) }
+	cmd := exec.CommandContext(ctx, "ffmpeg", "-nostdin", "-hide_banner", "-loglevel", "error", "-y",
+		"-ss", secs(tr.From), "-to", secs(tr.To), "-i", tr.Path, "-vn", "-ac", "1", "-ar", "16000", "-c:a", "pcm_s16le", wav)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return fmt.Errorf("cut %s from %s to %s: %w: %s", filepath.Base(tr.Path), secs(tr.From), secs(tr.To), err,
+			strings.TrimSpace(string(out)))
+	}
+	return nil
 }
 
 // missingEngine stands where an engine could not be set up: the analysis
@@ -97,8 +117,9 @@ func (m missingEngine) Transcribe(context.Context, analysis.Track) (analysis.Hea
 	return analysis.Heard{}, m.err
 }
 
-// newAnalysis builds the interviews' analysis with the offline engines.
-func (h *Host) newAnalysis(rooms *room.Service) *analysis.Service {
+// newAnalysis builds the interviews' analysis with the offline engines;
+// live assessments reach the room through *sessions once it is built.
+func (h *Host) newAnalysis(rooms *room.Service, sessions **room.Sessions) *analysis.Service {
 	var tr analysis.Transcriber
 	if sph, err := transcribe.NewSphinx(transcribe.SphinxConfig{}); err != nil {
 		h.log.Warn("speech recognition unavailable", "err", err)
@@ -113,7 +134,10 @@ func (h *Host) newAnalysis(rooms *room.Service) *analysis.Service {
 		sc = scorer{engine: off, name: "offline key-point coverage (term weighting, stemming, WordNet synonyms)"}
 	}
 	cfg := analysis.Config{DB: h.db, Rooms: rooms, Transcriber: tr, Scorer: sc, Push: h.push, Logger: h.log, Now: h.now,
-		Combine: combineRecording, Dir: filepath.Join(h.cfg.DataDir, "analysis")}
+		Combine: combineRecording, Dir: filepath.Join(h.cfg.DataDir, "analysis"),
+		Post: func(ctx context.Context, id string, d room.AssessmentData) error {
+			return (*sessions).Record(ctx, id, room.TypeAssessed, d)
+		}}
 	if h.call != nil {
 		cfg.Recordings = h.call.sfu
 	}

@@ -135,9 +135,10 @@ func (h *Host) build() error {
 		}
 	}
 	rooms := room.New(h.db, ivs, h.log, h.now)
-	h.analysis = h.newAnalysis(rooms)
+	var sessions *room.Sessions
+	h.analysis = h.newAnalysis(rooms, &sessions)
 	h.workspace = workspace.New(workspace.Config{Remote: &codeRunner{settings: st, log: h.log}, Logger: h.log, Now: h.now})
-	sessions, err := room.NewSessions(h.roomConfig(rooms, ivs, hub))
+	sessions, err = room.NewSessions(h.roomConfig(rooms, ivs, hub))
 	if err != nil {
 		return err
 	}

@@ -37,6 +37,10 @@ const (
 	TypePasted        Type = "pasted"         // PasteData, by the candidate
 	TypeFocusLeft     Type = "focus_left"     // no data, by the candidate
 	TypeFocusReturned Type = "focus_returned" // FocusData, by the candidate
+
+	// TypeAssessed is the host's preliminary AI assessment of an answer, as
+	// its question's window closed (AssessmentData). Interviewers only.
+	TypeAssessed Type = "assessed"
 )
 
 // Workspace reports whether t is written by the workspace feature rather than
@@ -199,4 +203,15 @@ type PasteData struct {
 // FocusData ends an absence from the interview tab.
 type FocusData struct {
 	AwayMS int64 `json:"awayMs"`
+}
+
+// AssessmentData is a preliminary AI assessment of the answer to question
+// Index (0-based), made from the candidate's words while it was on screen.
+type AssessmentData struct {
+	Index   int      `json:"index"`
+	Score   float64  `json:"score"` // 0..5
+	Covered []string `json:"covered"`
+	Missed  []string `json:"missed"`
+	Comment string   `json:"comment,omitempty"`
+	Heard   string   `json:"heard"` // the words recognised
 }

@@ -348,6 +348,18 @@ func (sess *Session) AppendAsHost(ctx context.Context, t Type, data any) (Event,
 // current state.
 func (sess *Session) BroadcastState() { sess.rooms.broadcastState(sess.Member.InterviewID) }
 
+// Record stores an event the host itself writes in interview id's log (e.g.
+// a preliminary assessment) and sends every member its view of the state.
+func (s *Sessions) Record(ctx context.Context, id string, t Type, data any) error {
+	_, e, err := s.cfg.Log.Append(id, Actor{Role: RoleHost}, t, data)
+	if err != nil {
+		return err
+	}
+	s.happened(ctx, id, e)
+	s.broadcastState(id)
+	return nil
+}
+
 // Actor is who the session's member acts as in the log.
 func (sess *Session) Actor() Actor { return sess.actor }
 

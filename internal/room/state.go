@@ -82,9 +82,12 @@ type State struct {
 	Notes     map[string]Note `json:"notes"` // by interviewer email
 	// Activity is what the candidate's browser reported: pastes into the
 	// editor and time away from the interview tab. Interviewers only.
-	Activity    []Activity `json:"activity"`
-	LastSeq     uint64     `json:"lastSeq"`
-	LastEventAt time.Time  `json:"lastEventAt,omitzero"`
+	Activity []Activity `json:"activity"`
+	// Assessments are the preliminary AI assessments by question index.
+	// Interviewers only.
+	Assessments map[int]AssessmentData `json:"assessments"`
+	LastSeq     uint64                 `json:"lastSeq"`
+	LastEventAt time.Time              `json:"lastEventAt,omitzero"`
 }
 
 // Activity is one signal from the candidate's browser.
@@ -107,7 +110,7 @@ const MaxActivity = 500
 func NewState(p Plan) State {
 	return State{Phase: PhaseWaiting, Topics: append([]Topic(nil), p.Topics...), Done: map[string]bool{},
 		Questions: p.Questions, Question: -1, Rephrased: map[int]bool{}, Ratings: map[int]int{},
-		Comments: map[int]string{}, Notes: map[string]Note{}}
+		Comments: map[int]string{}, Notes: map[string]Note{}, Assessments: map[int]AssessmentData{}}
 }
 
 // Clone returns a deep copy, which its holder may change freely.
@@ -121,6 +124,7 @@ func (s State) Clone() State {
 	c.Comments = cloneMap(s.Comments)
 	c.Notes = cloneMap(s.Notes)
 	c.Activity = append([]Activity(nil), s.Activity...)
+	c.Assessments = cloneMap(s.Assessments)
 	return c
 }
 
@@ -181,7 +185,7 @@ func (s State) mayWrite(e Event) error {
 		if role == RoleCandidate && !s.CandidateAdmitted() {
 			return reject("the workspace opens once the interviewer lets you in")
 		}
-	case TypeCodeRun:
+	case TypeCodeRun, TypeAssessed:
 		if role != RoleHost {
 			return forbid("%s by a %s", e.Type, role)
 		}
@@ -190,7 +194,8 @@ func (s State) mayWrite(e Event) error {
 			return forbid("%s by a %s", e.Type, role)
 		}
 	}
-	if s.Phase == PhaseEnded && e.Type != TypeNoteSaved && e.Type != TypeLeft && e.Type != TypeJoined {
+	if s.Phase == PhaseEnded && e.Type != TypeNoteSaved && e.Type != TypeLeft && e.Type != TypeJoined &&
+		e.Type != TypeAssessed {
 		return reject("the interview has ended")
 	}
 	return nil
@@ -273,6 +278,16 @@ func (s *State) apply(e Event) error {
 		return nil // the workspace feature checked and keeps their content
 	case TypePasted, TypeFocusLeft, TypeFocusReturned:
 		return s.addActivity(e)
+	case TypeAssessed:
+		var d AssessmentData
+		if err := decodeData(e.Data, &d); err != nil {
+			return err
+		}
+		if d.Index < 0 || d.Index >= s.Questions {
+			return reject("question %d does not exist", d.Index+1)
+		}
+		s.Assessments = cloneMap(s.Assessments)
+		s.Assessments[d.Index] = d
 	default:
 		return reject("unknown event type %q", e.Type)
 	}

@@ -180,6 +180,7 @@ var names = map[reflect.Type]string{
 	typ[room.Window]():                                 "QuestionWindow",
 	typ[room.Note]():                                   "RoomNote",
 	typ[room.Activity]():                               "RoomActivity",
+	typ[room.AssessmentData]():                         "RoomAssessment",
 	typ[room.ConsentData]():                            "RoomConsent",
 	typ[room.PresenceView]():                           "RoomPresence",
 	typ[room.Presence]():                               "RoomMember",

@@ -315,6 +315,7 @@ export type InterviewerView = {
   comments: Record<string, string>
   notes: Record<string, RoomNote>
   activity: RoomActivity[]
+  assessments: Record<string, RoomAssessment>
   lastSeq: number
   lastEventAt?: string
   plan: RoomTopic[]
@@ -355,6 +356,15 @@ export type RoomActivity = {
   length?: number
   external?: boolean
   awayMs?: number
+}
+
+export type RoomAssessment = {
+  index: number
+  score: number
+  covered: string[]
+  missed: string[]
+  comment?: string
+  heard: string
 }
 
 export type PlaybackRecording = {
@@ -708,6 +718,7 @@ export type Types = {
   RoomNote: RoomNote
   RoomActor: RoomActor
   RoomActivity: RoomActivity
+  RoomAssessment: RoomAssessment
   PlaybackRecording: PlaybackRecording
   PlaybackDoc: PlaybackDoc
   PlaybackDocStep: PlaybackDocStep
@@ -805,13 +816,14 @@ export const schemas: Record<TypeName, JsonSchema> = {
   TimelinePaste: {"additionalProperties":false,"properties":{"doc":{"type":"string"},"external":{"type":"boolean"},"length":{"type":"integer"}},"required":["doc","length","external"],"type":"object"},
   TimelineRun: {"additionalProperties":false,"properties":{"by":{"$ref":"#/$defs/TimelinePerson"},"doc":{"type":"string"},"durationMs":{"type":"integer"},"exitCode":{"type":"integer"},"language":{"type":"string"},"runner":{"type":"string"},"status":{"type":"string"}},"required":["doc","language","status","exitCode","durationMs","runner","by"],"type":"object"},
   TimelineLanguage: {"additionalProperties":false,"properties":{"doc":{"type":"string"},"language":{"type":"string"}},"required":["doc","language"],"type":"object"},
-  InterviewerView: {"additionalProperties":false,"properties":{"activity":{"items":{"$ref":"#/$defs/RoomActivity"},"type":["array","null"]},"comments":{"additionalProperties":{"type":"string"},"type":["object","null"]},"consent":{"$ref":"#/$defs/RoomConsent"},"consentAt":{"format":"date-time","type":"string"},"done":{"additionalProperties":{"type":"boolean"},"type":["object","null"]},"endedAt":{"format":"date-time","type":"string"},"lastEventAt":{"format":"date-time","type":"string"},"lastSeq":{"type":"integer"},"locked":{"type":"boolean"},"notes":{"additionalProperties":{"$ref":"#/$defs/RoomNote"},"type":["object","null"]},"phase":{"$ref":"#/$defs/RoomPhase"},"plan":{"items":{"$ref":"#/$defs/RoomTopic"},"type":["array","null"]},"question":{"type":"integer"},"questions":{"type":"integer"},"questionsContent":{"items":{"$ref":"#/$defs/Question"},"type":["array","null"]},"ratings":{"additionalProperties":{"type":"integer"},"type":["object","null"]},"rephrased":{"additionalProperties":{"type":"boolean"},"type":["object","null"]},"startedAt":{"format":"date-time","type":"string"},"topics":{"items":{"$ref":"#/$defs/RoomTopic"},"type":["array","null"]},"windows":{"items":{"$ref":"#/$defs/QuestionWindow"},"type":["array","null"]}},"required":["phase","locked","topics","done","questions","question","windows","rephrased","ratings","comments","notes","activity","lastSeq","plan","questionsContent"],"type":"object"},
+  InterviewerView: {"additionalProperties":false,"properties":{"activity":{"items":{"$ref":"#/$defs/RoomActivity"},"type":["array","null"]},"assessments":{"additionalProperties":{"$ref":"#/$defs/RoomAssessment"},"type":["object","null"]},"comments":{"additionalProperties":{"type":"string"},"type":["object","null"]},"consent":{"$ref":"#/$defs/RoomConsent"},"consentAt":{"format":"date-time","type":"string"},"done":{"additionalProperties":{"type":"boolean"},"type":["object","null"]},"endedAt":{"format":"date-time","type":"string"},"lastEventAt":{"format":"date-time","type":"string"},"lastSeq":{"type":"integer"},"locked":{"type":"boolean"},"notes":{"additionalProperties":{"$ref":"#/$defs/RoomNote"},"type":["object","null"]},"phase":{"$ref":"#/$defs/RoomPhase"},"plan":{"items":{"$ref":"#/$defs/RoomTopic"},"type":["array","null"]},"question":{"type":"integer"},"questions":{"type":"integer"},"questionsContent":{"items":{"$ref":"#/$defs/Question"},"type":["array","null"]},"ratings":{"additionalProperties":{"type":"integer"},"type":["object","null"]},"rephrased":{"additionalProperties":{"type":"boolean"},"type":["object","null"]},"startedAt":{"format":"date-time","type":"string"},"topics":{"items":{"$ref":"#/$defs/RoomTopic"},"type":["array","null"]},"windows":{"items":{"$ref":"#/$defs/QuestionWindow"},"type":["array","null"]}},"required":["phase","locked","topics","done","questions","question","windows","rephrased","ratings","comments","notes","activity","assessments","lastSeq","plan","questionsContent"],"type":"object"},
   RoomPhase: {"enum":["waiting","plan","technical","finish","ended"],"type":"string"},
   RoomConsent: {"additionalProperties":false,"properties":{"aiAnalysis":{"type":"boolean"},"personalData":{"type":"boolean"},"recordingNotice":{"type":"boolean"}},"required":["personalData","aiAnalysis","recordingNotice"],"type":"object"},
   QuestionWindow: {"additionalProperties":false,"properties":{"from":{"format":"date-time","type":"string"},"index":{"type":"integer"},"skipped":{"type":"boolean"},"to":{"format":"date-time","type":"string"}},"required":["index","from"],"type":"object"},
   RoomNote: {"additionalProperties":false,"properties":{"author":{"$ref":"#/$defs/RoomActor"},"savedAt":{"format":"date-time","type":"string"},"text":{"type":"string"}},"required":["author","text"],"type":"object"},
   RoomActor: {"additionalProperties":false,"properties":{"email":{"type":"string"},"name":{"type":"string"},"role":{"$ref":"#/$defs/RoomRole"}},"required":["role"],"type":"object"},
   RoomActivity: {"additionalProperties":false,"properties":{"at":{"format":"date-time","type":"string"},"awayMs":{"type":"integer"},"doc":{"type":"string"},"external":{"type":"boolean"},"kind":{"type":"string"},"length":{"type":"integer"}},"required":["kind","at"],"type":"object"},
+  RoomAssessment: {"additionalProperties":false,"properties":{"comment":{"type":"string"},"covered":{"items":{"type":"string"},"type":["array","null"]},"heard":{"type":"string"},"index":{"type":"integer"},"missed":{"items":{"type":"string"},"type":["array","null"]},"score":{"type":"number"}},"required":["index","score","covered","missed","heard"],"type":"object"},
   PlaybackRecording: {"additionalProperties":false,"properties":{"board":{"items":{"$ref":"#/$defs/PlaybackBoardStep"},"type":["array","null"]},"docs":{"items":{"$ref":"#/$defs/PlaybackDoc"},"type":["array","null"]}},"required":["docs","board"],"type":"object"},
   PlaybackDoc: {"additionalProperties":false,"properties":{"doc":{"type":"string"},"final":{"type":"string"},"language":{"type":"string"},"steps":{"items":{"$ref":"#/$defs/PlaybackDocStep"},"type":["array","null"]},"version":{"type":"integer"}},"required":["doc","language","steps","final","version"],"type":"object"},
   PlaybackDocStep: {"additionalProperties":false,"properties":{"at":{"format":"date-time","type":"string"},"by":{"$ref":"#/$defs/RoomActor"},"changes":{"items":{},"type":["array","null"]},"language":{"type":"string"},"question":{"type":"integer"}},"required":["at","by"],"type":"object"},

@@ -93,7 +93,11 @@ export type InterviewerView = {
   activity: Activity[]
   /** What the candidate agreed to (AI analysis may be declined). */
   consent?: Consent
+  /** Preliminary AI assessments by question index (interviewers only). */
+  assessments: Record<string, Assessment>
 }
+
+export type Assessment = { index: number; score: number; covered: string[]; missed: string[]; comment?: string; heard: string }
 
 export type RoomView = CandidateView | InterviewerView
 
@@ -278,6 +282,18 @@ export function parseInterviewerView(v: unknown): Parsed<InterviewerView> {
         : undefined,
     ),
     activity: list(v.activity, activityOf),
+    assessments: record(v.assessments, (x) =>
+      isObj(x) && typeof x.index === 'number' && typeof x.score === 'number'
+        ? {
+            index: x.index,
+            score: x.score,
+            covered: list(x.covered, (k) => (typeof k === 'string' ? k : undefined)),
+            missed: list(x.missed, (k) => (typeof k === 'string' ? k : undefined)),
+            heard: str(x.heard),
+            ...(typeof x.comment === 'string' && x.comment ? { comment: x.comment } : {}),
+          }
+        : undefined,
+    ),
   }
   if (isObj(v.consent)) {
     out.consent = { personalData: bool(v.consent.personalData), aiAnalysis: bool(v.consent.aiAnalysis), recordingNotice: bool(v.consent.recordingNotice) }

@@ -14,6 +14,7 @@ import { QuestionPanel } from './QuestionPanel'
 import { SHORTCUTS, useShortcuts } from './shortcuts'
 import { useAct, type Act } from './useAct'
 import { ActivityPanel } from './ActivityPanel'
+import { AssessmentPanel } from './AssessmentPanel'
 import { WorkspaceLayout } from '../workspace/WorkspaceLayout'
 
 type Props = {
@@ -126,6 +127,7 @@ export default function InterviewerRoom({ store, snap, view, token, stage, call,
               synced={snap.synced}
               headingRef={heading}
             />
+            <AssessmentPanel view={view} />
             <PlanPanel view={view} act={act} onTopic={setTopic} compact />
           </>
         )}
@@ -133,6 +135,7 @@ export default function InterviewerRoom({ store, snap, view, token, stage, call,
         {stage === 'finish' && (
           <>
             <FinishPanel headingRef={heading} candidate={welcome.interview.candidate} />
+            <AssessmentPanel view={view} />
             <PlanPanel view={view} act={act} onTopic={setTopic} compact />
           </>
         )}

@@ -2,15 +2,10 @@ package analysis
 
 import (
 	"context"
-	"log/slog"
-	"path/filepath"
 	"testing"
 	"time"
 
-	"github.com/interviewdesk/interviewdesk/internal/interviews"
 	"github.com/interviewdesk/interviewdesk/internal/room"
-	"github.com/interviewdesk/interviewdesk/internal/settings"
-	"github.com/interviewdesk/interviewdesk/internal/store"
 	"github.com/interviewdesk/interviewdesk/internal/templates"
 )
 
@@ -29,29 +24,11 @@ func (c clippedTranscriber) Transcribe(_ context.Context, t Track) (Heard, error
 // from the clip of the candidate's microphone inside that window and posted
 // to the room; a candidate who declined AI analysis gets none.
 func TestLiveAssessmentAsAWindowCloses(t *testing.T) {
-	db, err := store.Open(filepath.Join(t.TempDir(), "data.db"), store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = db.Close() })
-	clock := t0
-	now := func() time.Time { clock = clock.Add(time.Second); return clock }
-	ts := templates.New(db, now)
-	tpl, err := ts.Create(templates.Content{Name: "Go", Plan: []templates.Topic{{Title: "Intro"}},
-		Questions: []templates.Question{
-			{Text: "Goroutine?", Alternative: "Explain", ExpectedAnswer: "A lightweight thread.", KeyPoints: []string{"lightweight thread", "runtime schedules it"}},
-			{Text: "Channel?", Alternative: "Explain", ExpectedAnswer: "A typed conduit."}}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ivs := interviews.New(db, ts, settings.New(db), now)
-	iv, err := ivs.Create(interviews.NewInterview{TemplateID: tpl.ID, Position: "Go", CandidateName: "Olivia",
-		CandidateEmail: "olivia@example.com", When: "now"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	log := slog.New(slog.DiscardHandler)
-	rooms := room.New(db, ivs, log, now)
+	f := newFixture(t,
+		templates.Question{Text: "Goroutine?", Alternative: "Explain", ExpectedAnswer: "A lightweight thread.",
+			KeyPoints: []string{"lightweight thread", "runtime schedules it"}},
+		templates.Question{Text: "Channel?", Alternative: "Explain", ExpectedAnswer: "A typed conduit."})
+	db, rooms, iv, log, now := f.db, f.rooms, f.iv, f.log, f.now
 	tr := clippedTranscriber{got: make(chan Track, 1)}
 	posted := make(chan room.AssessmentData, 1)
 	svc := New(Config{DB: db, Rooms: rooms, Recordings: recordings{started: t0}, Transcriber: tr, Scorer: wordScorer{},

@@ -29,28 +29,9 @@ func (r recordings) Recordings(string) ([]media.Recording, error) {
 }
 
 func TestServiceAnalysesAnEndedInterviewAndKeepsOverrides(t *testing.T) {
-	db, err := store.Open(filepath.Join(t.TempDir(), "data.db"), store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = db.Close() })
-	clock := t0
-	now := func() time.Time { clock = clock.Add(time.Second); return clock }
-	ts := templates.New(db, now)
-	tpl, err := ts.Create(templates.Content{Name: "Go", Plan: []templates.Topic{{Title: "Intro"}},
-		Questions: []templates.Question{{Text: "What is a goroutine?", Alternative: "Explain goroutines",
-			ExpectedAnswer: "A lightweight thread managed by the Go runtime.", KeyPoints: []string{"lightweight thread", "runtime schedules it"}}}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ivs := interviews.New(db, ts, settings.New(db), now)
-	iv, err := ivs.Create(interviews.NewInterview{TemplateID: tpl.ID, Position: "Go", CandidateName: "Olivia",
-		CandidateEmail: "olivia@example.com", When: "now"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	log := slog.New(slog.DiscardHandler)
-	rooms := room.New(db, ivs, log, now)
+	f := newFixture(t, templates.Question{Text: "What is a goroutine?", Alternative: "Explain goroutines",
+		ExpectedAnswer: "A lightweight thread managed by the Go runtime.", KeyPoints: []string{"lightweight thread", "runtime schedules it"}})
+	db, rooms, iv, log, now := f.db, f.rooms, f.iv, f.log, f.now
 	bus := push.NewBus()
 	t.Cleanup(bus.Close)
 	sub := bus.Subscribe()
@@ -75,7 +56,7 @@ func TestServiceAnalysesAnEndedInterviewAndKeepsOverrides(t *testing.T) {
 	if _, err := svc.Queue(iv.ID); !errors.Is(err, ErrNotEnded) {
 		t.Errorf("queue during the interview: %v, want ErrNotEnded", err)
 	}
-	clock = t0.Add(sec(29))
+	*f.clock = t0.Add(sec(29))
 	must(rita, room.TypeTechnicalStarted, nil)
 	must(rita, room.TypeRated, room.RatingData{Index: 0, Rating: 3})
 	must(rita, room.TypeEnded, nil)
@@ -122,4 +103,38 @@ func waitFor(t *testing.T, svc *Service, sub *push.Subscription, id string) Anal
 			t.Fatal("the analysis did not finish")
 		}
 	}
+}
+
+// fixture is a real store with one interview of the given questions.
+type fixture struct {
+	db    *store.DB
+	rooms *room.Service
+	iv    interviews.Interview
+	log   *slog.Logger
+	now   func() time.Time
+	clock *time.Time
+}
+
+func newFixture(t *testing.T, questions ...templates.Question) fixture {
+	t.Helper()
+	db, err := store.Open(filepath.Join(t.TempDir(), "data.db"), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = db.Close() })
+	clock := t0
+	now := func() time.Time { clock = clock.Add(time.Second); return clock }
+	ts := templates.New(db, now)
+	tpl, err := ts.Create(templates.Content{Name: "Go", Plan: []templates.Topic{{Title: "Intro"}}, Questions: questions})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ivs := interviews.New(db, ts, settings.New(db), now)
+	iv, err := ivs.Create(interviews.NewInterview{TemplateID: tpl.ID, Position: "Go", CandidateName: "Olivia",
+		CandidateEmail: "olivia@example.com", When: "now"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	log := slog.New(slog.DiscardHandler)
+	return fixture{db: db, rooms: room.New(db, ivs, log, now), iv: iv, log: log, now: now, clock: &clock}
 }

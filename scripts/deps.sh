@@ -5,8 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 purpose=${1:-run}
 
-run_pkgs=(build-essential pkg-config libgtk-3-dev libwebkit2gtk-4.1-dev ffmpeg wordnet-base fonts-dejavu-core)
-test_pkgs=(xvfb xauth chromium imagemagick tesseract-ocr tesseract-ocr-eng python3-icalendar coturn pocketsphinx pocketsphinx-en-us espeak-ng sox)
+run_pkgs=(build-essential pkg-config libgtk-3-dev libwebkit2gtk-4.1-dev ffmpeg wordnet-base fonts-dejavu-core pocketsphinx pocketsphinx-en-us)
+test_pkgs=(xvfb xauth chromium imagemagick tesseract-ocr tesseract-ocr-eng python3-icalendar coturn espeak-ng sox)
 pkgs=("${run_pkgs[@]}")
 [ "$purpose" = test ] && pkgs+=("${test_pkgs[@]}")
 

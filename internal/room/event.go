@@ -138,7 +138,10 @@ type NoteData struct {
 type ConsentData struct {
 	PersonalData    bool `json:"personalData"`    // processing of personal data
 	AIAnalysis      bool `json:"aiAnalysis"`      // AI analysis of answers
-	RecordingNotice bool `json:"recordingNotice"` // told the interview is recorded
+	// RecordingNotice is the consent to recording the interview: false means
+	// the candidate declined recording (nothing of the call is kept). Its
+	// name is from when it was a required notice; stored events keep it.
+	RecordingNotice bool `json:"recordingNotice"`
 }
 
 // CodeUpdate is one step of a code document: CodeMirror's ChangeSet JSON by

@@ -228,7 +228,7 @@ func randomData(r *rand.Rand, typ Type) json.RawMessage {
 	case TypeNoteSaved:
 		v = NoteData{Text: fmt.Sprintf("note %d", r.IntN(100))}
 	case TypeConsented:
-		v = ConsentData{PersonalData: true, AIAnalysis: r.IntN(3) > 0, RecordingNotice: true}
+		v = ConsentData{PersonalData: true, AIAnalysis: r.IntN(3) > 0, RecordingNotice: r.IntN(3) > 0}
 	case TypePasted:
 		v = PasteData{Doc: "main", Length: idx * 100, External: r.IntN(2) == 0}
 	case TypeFocusReturned:

@@ -66,7 +66,8 @@ type State struct {
 	Phase     Phase     `json:"phase"`
 	ConsentAt time.Time `json:"consentAt,omitzero"`
 	// Consent is what the candidate agreed to last; AIAnalysis may be false
-	// (no AI analysis of their answers is made then).
+	// (no AI analysis of their answers is made then), and so may
+	// RecordingNotice (the call is not recorded then).
 	Consent   *ConsentData    `json:"consent,omitempty"`
 	Locked    bool            `json:"locked"`
 	StartedAt time.Time       `json:"startedAt,omitzero"`
@@ -213,8 +214,8 @@ func (s *State) apply(e Event) error {
 		if err := decodeData(e.Data, &d); err != nil {
 			return err
 		}
-		if !d.PersonalData || !d.RecordingNotice {
-			return reject("joining needs consent to personal data processing and the recording notice")
+		if !d.PersonalData {
+			return reject("joining needs consent to the processing of personal data")
 		}
 		s.ConsentAt, s.Consent = e.At, &d
 	case TypeLocked, TypeUnlocked:

@@ -58,8 +58,7 @@ func TestWorkspaceEventsFollowTheRoomsRules(t *testing.T) {
 }
 
 // AI analysis is a consent of its own: a candidate who declines it still
-// joins, and the state says so; personal data and the recording notice stay
-// required.
+// joins, and the state says so; personal data stays required.
 func TestConsentToAIAnalysisIsOptional(t *testing.T) {
 	f := setup(t, 1)
 	if _, _, err := f.svc.Append(f.iv.ID, olive, TypeConsented, ConsentData{AIAnalysis: true, RecordingNotice: true}); !errors.Is(err, ErrRejected) {
@@ -68,5 +67,22 @@ func TestConsentToAIAnalysisIsOptional(t *testing.T) {
 	st := f.must(t, olive, TypeConsented, ConsentData{PersonalData: true, RecordingNotice: true})
 	if st.Consent == nil || st.Consent.AIAnalysis || st.ConsentAt.IsZero() {
 		t.Errorf("consent without AI analysis: state %+v", st.Consent)
+	}
+}
+
+// Recording is a consent of its own too: a candidate who declines it joins,
+// and the state says so (the host then records nothing of the call); a later
+// answer replaces the earlier one.
+func TestConsentToRecordingIsOptional(t *testing.T) {
+	f := setup(t, 1)
+	if _, _, err := f.svc.Append(f.iv.ID, olive, TypeConsented, ConsentData{}); !errors.Is(err, ErrRejected) {
+		t.Errorf("consent to nothing: err = %v, want rejected", err)
+	}
+	st := f.must(t, olive, TypeConsented, ConsentData{PersonalData: true, AIAnalysis: true})
+	if st.Consent == nil || st.Consent.RecordingNotice || !st.Consent.AIAnalysis || st.ConsentAt.IsZero() {
+		t.Errorf("consent without recording: state %+v", st.Consent)
+	}
+	if st := f.must(t, olive, TypeConsented, ConsentData{PersonalData: true, RecordingNotice: true}); !st.Consent.RecordingNotice {
+		t.Errorf("recording agreed on a later join: state %+v", st.Consent)
 	}
 }

@@ -24,8 +24,9 @@
 //	p.Leave() // when the WebSocket ends for good (or keep it for a reconnect)
 //
 // Room.Close ends a call for everyone and waits until every recording is
-// finalised; SFU.Recordings lists a room's files. SFU also satisfies
-// Backend (Join, CloseRoom, Recordings) and *Participant satisfies Session
+// finalised; SFU.Recordings lists a room's files, SFU.SetRecording and
+// SFU.DiscardRecordings switch a room's recording (see Recording). SFU also
+// satisfies Backend (Join, CloseRoom, Recordings and the switch) and *Participant satisfies Session
 // (HandleSignal, Leave): the contract a second backend, e.g. an external
 // LiveKit, would meet so that the web layer can hold either.
 //
@@ -125,6 +126,13 @@
 // (seeking) and atomically renamed over the original; Start does the same for
 // files whose marker a crash left behind. Recording.Duration comes from
 // ffprobe. Without ffmpeg, files stay playable but not seekable.
+//
+// Recording is switched per room (SFU.SetRecording), on by default: off
+// stops and finalises every recording of the room at once and records
+// nothing more of it until switched on again, which records every track
+// anew from its next keyframe. SFU.DiscardRecordings switches it off and
+// deletes the room's files, for a participant who declines being recorded
+// after the call already began (the host applies a candidate's consent so).
 //
 // # Events
 //

@@ -278,3 +278,20 @@ func (x *recordingIndex) isActive(path string) bool {
 	defer x.mu.Unlock()
 	return x.recs[path].rec.Active
 }
+
+func (x *recordingIndex) drop(path string) {
+	x.mu.Lock()
+	delete(x.recs, path)
+	x.mu.Unlock()
+}
+
+// dropUnder forgets every recording in dir.
+func (x *recordingIndex) dropUnder(dir string) {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	for path := range x.recs {
+		if filepath.Dir(path) == dir {
+			delete(x.recs, path)
+		}
+	}
+}

@@ -502,6 +502,11 @@ func (p *Participant) onTrack(remote *webrtc.TrackRemote, recv *webrtc.RTPReceiv
 		return
 	}
 	p.log.Info("track published", "track", info.TrackID, "kind", kind, "source", source, "codec", info.Codec)
+	// Published (and so recorded, when the room records) before the first
+	// packet is read: the recording starts at the track's first keyframe.
+	if !p.room.publish(t) {
+		t.markEnded()
+	}
 	p.wg.Add(2)
 	go func() {
 		defer p.wg.Done()
@@ -515,9 +520,6 @@ func (p *Participant) onTrack(remote *webrtc.TrackRemote, recv *webrtc.RTPReceiv
 		defer p.wg.Done()
 		t.forward()
 	}()
-	if !p.room.publish(t) {
-		t.markEnded()
-	}
 }
 
 func (p *Participant) onConnectionState(st webrtc.PeerConnectionState) {

@@ -63,6 +63,8 @@ type recorder struct {
 	clockRate uint32
 	keyframe  func()
 	in        chan *rtp.Packet
+	quit      chan struct{} // closed by stop
+	discard   atomic.Bool   // stop deletes the file instead of finalising it
 	pool      sync.Pool
 	dropped   atomic.Uint64
 	stopOnce  sync.Once
@@ -94,6 +96,7 @@ func newRecorder(room *Room, info TrackInfo, codec webrtc.RTPCodecParameters, ke
 		clockRate: codec.ClockRate,
 		keyframe:  keyframe,
 		in:        make(chan *rtp.Packet, recordQueue),
+		quit:      make(chan struct{}),
 	}
 	r.pool.New = func() any { return new(rtp.Packet) }
 	room.recorders.Add(1)
@@ -101,7 +104,9 @@ func newRecorder(room *Room, info TrackInfo, codec webrtc.RTPCodecParameters, ke
 	return r, nil
 }
 
-// push queues a copy of pkt (forwarder goroutine).
+// push queues a copy of pkt (forwarder goroutine). After stop, what is
+// pushed is never read: the forwarder may still hold the recorder for a
+// packet or two after the room's recording was switched off.
 func (r *recorder) push(pkt *rtp.Packet) {
 	c := r.pool.Get().(*rtp.Packet)
 	payload := append(c.Payload[:0], pkt.Payload...)
@@ -118,8 +123,14 @@ func (r *recorder) push(pkt *rtp.Packet) {
 	}
 }
 
-// stop ends the input; the recorder then closes and finalises the file.
-func (r *recorder) stop() { r.stopOnce.Do(func() { close(r.in) }) }
+// stop ends the input; the recorder then writes what is queued, closes the
+// file and finalises it, or with discard deletes it.
+func (r *recorder) stop(discard bool) {
+	if discard {
+		r.discard.Store(true)
+	}
+	r.stopOnce.Do(func() { close(r.quit) })
+}
 
 func (r *recorder) run() {
 	defer r.room.recorders.Done()
@@ -136,11 +147,7 @@ func (r *recorder) run() {
 	}
 	sb := samplebuilder.New(maxLate, depack, r.clockRate,
 		samplebuilder.WithPacketReleaseHandler(func(p *rtp.Packet) { r.pool.Put(p) }))
-	for pkt := range r.in {
-		sb.Push(pkt)
-		for s := sb.Pop(); s != nil; s = sb.Pop() {
-			r.write(s)
-		}
+	for r.take(sb) {
 	}
 	sb.Flush()
 	for s := sb.Pop(); s != nil; s = sb.Pop() {
@@ -149,8 +156,28 @@ func (r *recorder) run() {
 	r.finish()
 }
 
+// take writes the next queued packet's frames; false once stopped and
+// everything queued until then is written.
+func (r *recorder) take(sb *samplebuilder.SampleBuilder) bool {
+	var pkt *rtp.Packet
+	select {
+	case pkt = <-r.in:
+	case <-r.quit:
+		select {
+		case pkt = <-r.in:
+		default:
+			return false
+		}
+	}
+	sb.Push(pkt)
+	for s := sb.Pop(); s != nil; s = sb.Pop() {
+		r.write(s)
+	}
+	return true
+}
+
 func (r *recorder) write(s *media.Sample) {
-	if r.failed {
+	if r.failed || r.discard.Load() {
 		return
 	}
 	key, width, height := true, 0, 0
@@ -274,6 +301,13 @@ func (r *recorder) finish() {
 		return // nothing was recorded (no keyframe ever came)
 	}
 	_ = r.w.Close() // closes the sink, which syncs and closes the file
+	if r.discard.Load() {
+		r.room.sfu.recordings.drop(r.rec.Path)
+		if err := removeRecording(r.rec.Path); err != nil {
+			r.room.sfu.log.Warn("recording not deleted", "path", r.rec.Path, "err", err)
+		}
+		return
+	}
 	r.updateIndex()
 	r.rec.Active = false
 	if err := r.sink.err(); err != nil {

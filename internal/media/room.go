@@ -16,18 +16,21 @@ type Room struct {
 	participants map[string]*Participant
 	tracks       map[*publishedTrack]struct{}
 	closed       bool
+	// recording: the room's tracks are recorded (SFU.SetRecording).
+	recording bool
 
 	// recorders counts recordings still being written or finalised;
 	// Close waits for them.
 	recorders sync.WaitGroup
 }
 
-func newRoom(s *SFU, id string) *Room {
+func newRoom(s *SFU, id string, recording bool) *Room {
 	return &Room{
 		id:           id,
 		sfu:          s,
 		participants: make(map[string]*Participant),
 		tracks:       make(map[*publishedTrack]struct{}),
+		recording:    recording,
 	}
 }
 
@@ -133,7 +136,8 @@ func (r *Room) Close() error {
 	return nil
 }
 
-// publish makes t available to everyone else in the room.
+// publish makes t available to everyone else in the room and records it
+// while the room records.
 func (r *Room) publish(t *publishedTrack) bool {
 	r.mu.Lock()
 	if r.closed {
@@ -141,6 +145,7 @@ func (r *Room) publish(t *publishedTrack) bool {
 		return false
 	}
 	r.tracks[t] = struct{}{}
+	r.record(t)
 	for _, p := range r.participants {
 		if p != t.owner {
 			p.subscribe(t)
@@ -177,4 +182,36 @@ func (r *Room) remove(p *Participant, reason string) {
 	}
 	r.mu.Unlock()
 	r.sfu.emit(Event{Type: EventParticipantLeft, Room: r.id, Participant: p.info, Reason: reason})
+}
+
+// setRecording switches the room's recording (r.sfu.mu held, so switches
+// apply in order). On records every published track not recorded yet; off
+// returns the recordings it took from the tracks, for the caller to stop.
+func (r *Room) setRecording(on bool) (stopped []*recorder) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.recording = on
+	for t := range r.tracks {
+		if on {
+			r.record(t)
+		} else if rec := t.rec.Swap(nil); rec != nil {
+			stopped = append(stopped, rec)
+		}
+	}
+	return stopped
+}
+
+// record starts recording t, unless the room does not record or t is
+// recorded already (r.mu held: a recording starts only while the switch is
+// on, and setRecording sees every recording started).
+func (r *Room) record(t *publishedTrack) {
+	if !r.recording || r.sfu.cfg.RecordDir == "" || t.rec.Load() != nil || t.isEnded() {
+		return
+	}
+	rec, err := newRecorder(r, t.info, t.remote.Codec(), t.requestKeyframe)
+	if err != nil {
+		t.owner.log.Warn("not recording track", "track", t.info.TrackID, "err", err)
+		return
+	}
+	t.rec.Store(rec)
 }

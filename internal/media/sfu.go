@@ -19,6 +19,8 @@ type Backend interface {
 	Join(ctx context.Context, room string, p ParticipantInfo, sig Signal, opt JoinOptions) (Session, error)
 	CloseRoom(room string) error
 	Recordings(room string) ([]Recording, error)
+	SetRecording(room string, on bool)
+	DiscardRecordings(ctx context.Context, room string) error
 }
 
 // Session is one participant's connection, as the web layer drives it.
@@ -42,7 +44,7 @@ type JoinOptions struct {
 
 // SFU is the media host: it terminates every participant's WebRTC peer
 // connection, forwards each incoming track to the room's other participants
-// and records it.
+// and records it (unless the room's recording is switched off).
 type SFU struct {
 	cfg Config
 	log *slog.Logger
@@ -59,9 +61,12 @@ type SFU struct {
 	startedAt time.Time
 	rtpIn     atomic.Uint64 // RTP packets received from publishers (benchmarks)
 
-	mu      sync.Mutex
-	rooms   map[string]*Room
-	started bool
+	mu    sync.Mutex
+	rooms map[string]*Room
+	// notRecorded are the rooms whose recording is switched off, by ID: the
+	// switch outlives a closed (forgotten) Room.
+	notRecorded map[string]bool
+	started     bool
 	closed  bool
 
 	wg sync.WaitGroup // event dispatcher, crash recovery
@@ -86,6 +91,7 @@ func New(cfg Config, log *slog.Logger) (*SFU, error) {
 		finaliseSlots: make(chan struct{}, 2),
 		recordings:    newRecordingIndex(),
 		rooms:         make(map[string]*Room),
+		notRecorded:   make(map[string]bool),
 	}, nil
 }
 
@@ -182,7 +188,7 @@ func (s *SFU) Room(id string) *Room {
 	if r, ok := s.rooms[id]; ok {
 		return r
 	}
-	r := newRoom(s, id)
+	r := newRoom(s, id, !s.notRecorded[id])
 	if s.closed {
 		r.closed = true
 		return r

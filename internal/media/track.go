@@ -20,7 +20,10 @@ type publishedTrack struct {
 	remote *webrtc.TrackRemote
 	local  *viewerTrack
 	info   TrackInfo
-	rec    *recorder // nil when not recording
+	// rec is the track's recording, nil when not recording. The room sets
+	// and clears it under its lock (Room.record, Room.setRecording); the
+	// forwarder reads it per packet.
+	rec atomic.Pointer[recorder]
 
 	lastKeyframeReq atomic.Int64 // unix nanos
 	// keyframeDeferred is set while a throttled request waits for its turn.
@@ -36,14 +39,6 @@ func newPublishedTrack(owner *Participant, remote *webrtc.TrackRemote, info Trac
 	}
 	t := &publishedTrack{owner: owner, remote: remote, info: info}
 	t.local = &viewerTrack{TrackLocalStaticRTP: local, bound: t.requestKeyframe}
-	if dir := owner.sfu.cfg.RecordDir; dir != "" {
-		rec, err := newRecorder(owner.room, info, remote.Codec(), t.requestKeyframe)
-		if err != nil {
-			owner.log.Warn("not recording track", "track", info.TrackID, "err", err)
-		} else {
-			t.rec = rec
-		}
-	}
 	return t, nil
 }
 
@@ -51,15 +46,15 @@ func (t *publishedTrack) isEnded() bool { return t.ended.Load() }
 func (t *publishedTrack) markEnded()    { t.ended.Store(true) }
 
 // forward copies RTP from the publisher to every viewer and the recorder
-// until the track ends. One buffer and one packet struct are reused: the
+// (while the room records) until the track ends. One buffer and one packet struct are reused: the
 // steady state allocates nothing here (pion's SRTP and NACK buffers do).
 func (t *publishedTrack) forward() {
 	p := t.owner
 	defer func() {
 		t.markEnded()
 		p.room.unpublish(t)
-		if t.rec != nil {
-			t.rec.stop()
+		if rec := t.rec.Swap(nil); rec != nil {
+			rec.stop(false)
 		}
 	}()
 	buf := make([]byte, 1500)
@@ -86,8 +81,8 @@ func (t *publishedTrack) forward() {
 		// each viewer: drop them; the viewer's interceptors add their own.
 		pkt.Header.Extension = false
 		pkt.Header.Extensions = pkt.Header.Extensions[:0]
-		if t.rec != nil {
-			t.rec.push(&pkt)
+		if rec := t.rec.Load(); rec != nil {
+			rec.push(&pkt)
 		}
 		_ = t.local.WriteRTP(&pkt) // a viewer going away is not the publisher's problem
 	}

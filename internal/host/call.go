@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/interviewdesk/interviewdesk/internal/media"
+	"github.com/interviewdesk/interviewdesk/internal/push"
 	"github.com/interviewdesk/interviewdesk/internal/relay"
 	"github.com/interviewdesk/interviewdesk/internal/room"
 )
@@ -56,6 +57,9 @@ type call struct {
 	extSecret string
 	log       *slog.Logger
 	sessions  sessions
+	// discarded hears of an interview whose recordings were deleted (the
+	// candidate declined recording), for the console; may be nil.
+	discarded func(interview string)
 }
 
 var _ room.Feature = (*call)(nil)
@@ -94,7 +98,8 @@ func (h *Host) newCall(listenIP string) (c *call, err error) {
 		return nil, fmt.Errorf("media: %w", err)
 	}
 	c = &call{sfu: sfu, extra: cfg.ExtraICE, external: cfg.ExternalTURN, extSecret: cfg.ExternalTURNSecret,
-		log: h.log, sessions: sessions{m: map[string]media.Session{}}}
+		log: h.log, sessions: sessions{m: map[string]media.Session{}},
+		discarded: func(id string) { h.push.Publish(push.Event{Type: push.Recordings, InterviewID: id}) }}
 	if cfg.TURNPort >= 0 {
 		if c.relay, err = h.newRelay(bind, ip, cfg); err != nil {
 			_ = sfu.Close()

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"sync"
+	"time"
 
 	"github.com/interviewdesk/interviewdesk/internal/fault"
 	"github.com/interviewdesk/interviewdesk/internal/interviews"
@@ -15,6 +16,15 @@ import (
 // The call as a room feature: "call" joins a member to the interview's call,
 // "signal" carries the browser's WebRTC signaling, and the room's end closes
 // the call.
+//
+// The candidate's consent decides whether the call is recorded. Until the
+// candidate has answered, the call is recorded (interviewers who wait are).
+// A candidate who declines recording stops it at once, and what was recorded
+// before is deleted: it was made before the candidate could object, and the
+// candidate was told that nothing of the interview is recorded. The answer
+// is the room's latest consent (a later join may change it); it is applied as
+// it is given and again whenever someone joins the call, so a host that
+// restarted (and replays the room) does not record a declined call again.
 
 // sessions holds each room connection's media session, by connection ID.
 type sessions struct {
@@ -73,6 +83,11 @@ func (c *call) join(ctx context.Context, sess *room.Session, _ room.Message) err
 	if !admitted {
 		return fault.Explain(fault.Conflict, nil, "the interviewer has not let you in yet")
 	}
+	st, _, err := sess.State()
+	if err != nil {
+		return err
+	}
+	c.applyConsent(ctx, m.InterviewID, st.Consent)
 	ms, err := c.sfu.Join(context.WithoutCancel(ctx), m.InterviewID,
 		media.ParticipantInfo{ID: string(m.Participant), Name: m.Name, Role: string(m.Role)},
 		signalSink{sess}, media.JoinOptions{ICEServers: mediaICE(sess.ICEServers())})
@@ -114,12 +129,44 @@ func (c *call) Left(sess *room.Session) {
 	}
 }
 
-// happened closes the call when the interview ends.
-func (c *call) happened(_ context.Context, iv interviews.Interview, e room.Event) {
-	if e.Type != room.TypeEnded {
-		return
+// happened applies the candidate's consent to the call's recording, and
+// closes the call when the interview ends.
+func (c *call) happened(ctx context.Context, iv interviews.Interview, e room.Event) {
+	switch e.Type {
+	case room.TypeConsented:
+		var d room.ConsentData
+		if err := json.Unmarshal(e.Data, &d); err != nil {
+			c.log.Warn("consent to recording", "interview", iv.ID, "err", err)
+			return
+		}
+		c.applyConsent(ctx, iv.ID, &d)
+	case room.TypeEnded:
+		if err := c.sfu.CloseRoom(iv.ID); err != nil {
+			c.log.Warn("close call", "interview", iv.ID, "err", err)
+		}
 	}
-	if err := c.sfu.CloseRoom(iv.ID); err != nil {
-		c.log.Warn("close call", "interview", iv.ID, "err", err)
+}
+
+// discardWait bounds how long declining recording waits for the call's
+// recordings to stop before deleting them.
+const discardWait = time.Minute
+
+// applyConsent records the interview's call or not, as the candidate's
+// consent says (nil: not answered yet, recorded). Declining deletes what was
+// recorded so far.
+func (c *call) applyConsent(ctx context.Context, interview string, consent *room.ConsentData) {
+	switch {
+	case consent == nil:
+	case consent.RecordingNotice:
+		c.sfu.SetRecording(interview, true)
+	default:
+		ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), discardWait)
+		defer cancel()
+		if err := c.sfu.DiscardRecordings(ctx, interview); err != nil {
+			c.log.Warn("candidate declined recording: recordings not deleted", "interview", interview, "err", err)
+		}
+		if c.discarded != nil {
+			c.discarded(interview)
+		}
 	}
 }

@@ -20,6 +20,14 @@ func (s *SFU) SetRecording(room string, on bool) {
 	s.switchRecording(room, on, false)
 }
 
+// RecordingOn reports whether the room's tracks are recorded (the switch of
+// SetRecording; on unless switched off).
+func (s *SFU) RecordingOn(room string) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return !s.notRecorded[room]
+}
+
 // DiscardRecordings switches the room's recording off (SetRecording(room,
 // false)) and deletes every file recorded for it so far. It waits until the
 // room's recordings being written or finalised have stopped, so none comes

@@ -122,10 +122,10 @@ func TestRecordingSwitch(t *testing.T) {
 	if err := h.sfu.CloseRoom(room); err != nil {
 		t.Fatal(err)
 	}
-	if r := h.sfu.Room(room); r.recording {
+	if r := h.sfu.Room(room); r.recording || h.sfu.RecordingOn(room) {
 		t.Error("a room made again after the call records although switched off")
 	}
-	if r := h.sfu.Room("other"); !r.recording {
+	if r := h.sfu.Room("other"); !r.recording || !h.sfu.RecordingOn("other") {
 		t.Error("another room does not record by default")
 	}
 }

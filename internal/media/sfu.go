@@ -67,7 +67,7 @@ type SFU struct {
 	// switch outlives a closed (forgotten) Room.
 	notRecorded map[string]bool
 	started     bool
-	closed  bool
+	closed      bool
 
 	wg sync.WaitGroup // event dispatcher, crash recovery
 }

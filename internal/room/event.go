@@ -136,8 +136,8 @@ type NoteData struct {
 
 // ConsentData records what a candidate agreed to before joining.
 type ConsentData struct {
-	PersonalData    bool `json:"personalData"`    // processing of personal data
-	AIAnalysis      bool `json:"aiAnalysis"`      // AI analysis of answers
+	PersonalData bool `json:"personalData"` // processing of personal data
+	AIAnalysis   bool `json:"aiAnalysis"`   // AI analysis of answers
 	// RecordingNotice is the consent to recording the interview: false means
 	// the candidate declined recording (nothing of the call is kept). Its
 	// name is from when it was a required notice; stored events keep it.

@@ -292,6 +292,9 @@ func (s *Sessions) ready(ctx context.Context, sess *Session, msg Message) error 
 		return err
 	}
 	s.hub.SetReady(m.InterviewID, m.ID)
+	// Interviewers see the consent at once (a declined AI analysis or
+	// recording is noted in their room), then the candidate waiting.
+	s.broadcastState(m.InterviewID)
 	s.broadcastPresence(m.InterviewID)
 	return nil
 }

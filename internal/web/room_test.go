@@ -10,6 +10,8 @@ import (
 
 	"github.com/coder/websocket"
 	"github.com/coder/websocket/wsjson"
+
+	"github.com/interviewdesk/interviewdesk/internal/room"
 )
 
 // peer is a test browser tab on the room channel.
@@ -104,8 +106,22 @@ func TestRoomChannel(t *testing.T) {
 		}
 	}
 	candidate.send(map[string]any{"type": "ready", "id": 1,
-		"consent": map[string]bool{"personalData": true, "aiAnalysis": true, "recordingNotice": true}})
+		"consent": map[string]bool{"personalData": true, "aiAnalysis": true, "recordingNotice": false}})
 	candidate.next("ack", nil)
+	// The interviewer's room hears the consent at once (declined recording is
+	// noted there), before the candidate is shown waiting.
+	for {
+		var st struct {
+			State struct{ Consent *room.ConsentData }
+		}
+		interviewer.next("state", &st)
+		if c := st.State.Consent; c != nil {
+			if !c.PersonalData || !c.AIAnalysis || c.RecordingNotice {
+				t.Errorf("consent in the interviewer's state = %+v", *c)
+			}
+			break
+		}
+	}
 	for {
 		interviewer.next("presence", &presence)
 		if len(presence.Members) == 2 && presence.Members[1].Ready {

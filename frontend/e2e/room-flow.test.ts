@@ -69,14 +69,17 @@ describe('the live room, start to end', () => {
     expect(await iv.getByRole('button', { name: 'Start interview' }).count()).toBe(0)
   })
 
-  it('candidate: Join stays disabled until all three boxes are ticked', async () => {
+  it('candidate: Join stays disabled until personal data is agreed; AI analysis and recording are optional', async () => {
     const join = cand.getByRole('button', { name: 'Join interview' })
     expect(await join.isDisabled()).toBe(true)
-    await cand.getByRole('checkbox', { name: /processing of my personal data/ }).check()
+    await cand.getByText('The interviewer would like to record this interview.').waitFor()
     await cand.getByRole('checkbox', { name: /analysis of my answers/ }).check()
+    await cand.getByRole('checkbox', { name: 'I agree that the interview is recorded (optional)' }).check()
     expect(await join.isDisabled()).toBe(true)
-    await cand.getByRole('checkbox', { name: 'I understand the interview is recorded' }).uncheck()
-    expect(await join.isDisabled()).toBe(true)
+    await cand.getByRole('checkbox', { name: /processing of my personal data/ }).check()
+    expect(await join.isDisabled()).toBe(false)
+    await cand.getByRole('checkbox', { name: 'I agree that the interview is recorded (optional)' }).uncheck()
+    expect(await join.isDisabled()).toBe(false)
   })
 
   it('lock holds the candidate in the waiting room; the status turns ready and Start interview appears', async () => {
@@ -85,7 +88,7 @@ describe('the live room, start to end', () => {
     await lock.click()
     await expect.poll(() => lock.getAttribute('aria-pressed')).toBe('true')
 
-    await cand.getByRole('checkbox', { name: 'I understand the interview is recorded' }).check()
+    await cand.getByRole('checkbox', { name: 'I agree that the interview is recorded (optional)' }).check()
     await cand.getByRole('button', { name: 'Join interview' }).click()
     await cand.getByRole('heading', { name: 'Waiting for the interviewer' }).waitFor()
     await cand.getByText('The interviewer has locked the room; you will be let in shortly.').waitFor()
@@ -207,7 +210,7 @@ describe('the live room, start to end', () => {
     await screenshot(cand, 'room-candidate-replaced')
     await second.getByRole('heading', { name: 'Camera, microphone and speakers' }).waitFor()
     // The consent given before is remembered on this device.
-    expect(await second.getByRole('checkbox', { name: 'I understand the interview is recorded' }).isChecked()).toBe(true)
+    expect(await second.getByRole('checkbox', { name: 'I agree that the interview is recorded (optional)' }).isChecked()).toBe(true)
     await second.getByRole('button', { name: 'Join interview' }).click()
     await second.getByRole('heading', { name: `Question 1/${template.questions.length}` }).waitFor()
 

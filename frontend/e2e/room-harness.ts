@@ -130,7 +130,7 @@ export async function candidateJoins(page: Page): Promise<void> {
   const join = page.getByRole('button', { name: 'Join interview' })
   await page.getByRole('checkbox', { name: /processing of my personal data/ }).check()
   await page.getByRole('checkbox', { name: /analysis of my answers/ }).check()
-  await page.getByRole('checkbox', { name: 'I understand the interview is recorded' }).check()
+  await page.getByRole('checkbox', { name: 'I agree that the interview is recorded (optional)' }).check()
   await join.click()
   await page.getByRole('heading', { name: 'Waiting for the interviewer' }).waitFor()
 }

@@ -91,7 +91,7 @@ async function type(page: Page, seed: number, ops: number): Promise<void> {
 
 /** The candidate after a reload: the pre-join steps again, then straight into the interview. */
 async function rejoin(page: Page): Promise<void> {
-  for (const name of [/processing of my personal data/, /analysis of my answers/, 'I understand the interview is recorded']) {
+  for (const name of [/processing of my personal data/, /analysis of my answers/, 'I agree that the interview is recorded (optional)']) {
     const box = page.getByRole('checkbox', { name })
     if (!(await box.isChecked())) await box.check()
   }

@@ -91,7 +91,7 @@ export type InterviewerView = {
   lastEventAt?: string
   questionsContent: QuestionContent[]
   activity: Activity[]
-  /** What the candidate agreed to (AI analysis may be declined). */
+  /** What the candidate agreed to (AI analysis and recording may be declined). */
   consent?: Consent
   /** Preliminary AI assessments by question index (interviewers only). */
   assessments: Record<string, Assessment>

@@ -47,7 +47,7 @@ const byText = (tag: string, text: string) =>
   [...container.querySelectorAll<HTMLElement>(tag)].find((el) => el.textContent?.includes(text))
 
 describe('PreJoin', () => {
-  it('shows the interview, and joins once the two required boxes are ticked; AI analysis is the candidate’s choice', async () => {
+  it('shows the interview, and joins once personal data is agreed; AI analysis and recording are the candidate’s choice', async () => {
     const onJoin = vi.fn(async () => {})
     await act(async () => {
       root.render(<PreJoin token="tok" welcome={welcome} status="open" started={false} local={new LocalMedia()} onJoin={onJoin} />)
@@ -55,23 +55,38 @@ describe('PreJoin', () => {
     expect(container.querySelector('h1')?.textContent).toBe('Senior Go developer')
     expect(container.textContent).toContain('Alex Recruiter, Sam Lee')
     expect(container.textContent).toContain('45 min')
-    expect(container.textContent).toContain('This interview is recorded.')
+    expect(container.textContent).toContain('The interviewer would like to record this interview.')
+    expect(container.textContent).not.toContain('This interview is recorded.')
 
     const join = byText('button', 'Join interview') as HTMLButtonElement
     const box = (id: string) => container.querySelector<HTMLInputElement>(`#consent-${id}`)!
     expect(container.querySelectorAll('input[type="checkbox"]')).toHaveLength(3)
+    const recording = box('recordingNotice')
+    expect(container.querySelector(`label[for="${recording.id}"]`)?.textContent).toBe('I agree that the interview is recorded (optional)')
+    expect(document.getElementById(recording.getAttribute('aria-describedby')!)?.textContent).toBe(
+      'If you decline, nothing of the interview is recorded; the interviewer may then take notes only.',
+    )
     expect(join.disabled).toBe(true)
+    expect(container.textContent).toContain('Tick the required box to join.')
     await act(async () => box('personalData').click())
-    expect(join.disabled).toBe(true)
-    await act(async () => box('recordingNotice').click())
-    expect(join.disabled).toBe(false) // AI analysis left unticked
+    expect(join.disabled).toBe(false) // AI analysis and recording left unticked
     await act(async () => join.click())
-    expect(onJoin).toHaveBeenCalledWith({ personalData: true, aiAnalysis: false, recordingNotice: true })
+    expect(onJoin).toHaveBeenCalledWith({ personalData: true, aiAnalysis: false, recordingNotice: false })
     expect(JSON.parse(localStorage.getItem('interviewdesk.room.consent.tok')!)).toEqual({
       personalData: true,
       aiAnalysis: false,
-      recordingNotice: true,
+      recordingNotice: false,
     })
+  })
+
+  it('remembers a declined recording on this device, and an agreement as given', async () => {
+    localStorage.setItem('interviewdesk.room.consent.tok', JSON.stringify({ personalData: true, aiAnalysis: true, recordingNotice: false }))
+    await act(async () => {
+      root.render(<PreJoin token="tok" welcome={welcome} status="open" started={false} local={new LocalMedia()} onJoin={async () => {}} />)
+    })
+    const box = (id: string) => container.querySelector<HTMLInputElement>(`#consent-${id}`)!
+    expect([box('personalData').checked, box('aiAnalysis').checked, box('recordingNotice').checked]).toEqual([true, true, false])
+    expect((byText('button', 'Join interview') as HTMLButtonElement).disabled).toBe(false)
   })
 
   it('cannot join while the host is unreachable', async () => {

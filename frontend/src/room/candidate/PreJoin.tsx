@@ -23,8 +23,8 @@ function savedConsent(token: string): Consent {
   }
 }
 
-/** What joining needs: personal data and the recording notice; AI analysis is the candidate's choice. */
-export const canJoin = (c: Consent): boolean => c.personalData && c.recordingNotice
+/** What joining needs: consent to personal data; AI analysis and recording are the candidate's choice. */
+export const canJoin = (c: Consent): boolean => c.personalData
 
 type Props = {
   token: string
@@ -123,8 +123,8 @@ export function PreJoin({ token, welcome, status, started, local, onJoin }: Prop
             </h2>
           </div>
           <div className="notice" role="note">
-            <strong>This interview is recorded.</strong> Video, audio and your answers are stored by the company that invited you
-            and used only to evaluate this interview.
+            <strong>The interviewer would like to record this interview.</strong> Video, audio and your answers are stored by the
+            company that invited you and used only to evaluate this interview.
           </div>
           <fieldset className="consent">
             <legend className="visually-hidden">Consent</legend>
@@ -134,7 +134,11 @@ export function PreJoin({ token, welcome, status, started, local, onJoin }: Prop
               'I agree to the analysis of my answers by an AI system (optional)',
               'The interviewer makes the decision; the AI only helps to review answers. Leave it unticked and no AI analysis of your answers is made.',
             )}
-            {box('recordingNotice', 'I understand the interview is recorded')}
+            {box(
+              'recordingNotice',
+              'I agree that the interview is recorded (optional)',
+              'If you decline, nothing of the interview is recorded; the interviewer may then take notes only.',
+            )}
           </fieldset>
           <div className="prejoin-join">
             <button
@@ -148,7 +152,7 @@ export function PreJoin({ token, welcome, status, started, local, onJoin }: Prop
             </button>
             <span className="field-hint" id="join-hint">
               {!ready
-                ? 'Tick the two required boxes to join.'
+                ? 'Tick the required box to join.'
                 : status !== 'open'
                   ? 'Waiting for the connection to the interview host…'
                   : 'You will wait in the waiting room until the interviewer lets you in.'}

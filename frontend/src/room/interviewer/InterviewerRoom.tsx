@@ -93,6 +93,11 @@ export default function InterviewerRoom({ store, snap, view, token, stage, call,
             assessment.
           </p>
         )}
+        {view.consent && !view.consent.recordingNotice && (
+          <p className="notice" role="note">
+            {welcome.interview.candidate} declined recording: this interview is not recorded. Your notes are the record of it.
+          </p>
+        )}
 
         {stage === 'lobby' && <Lobby snap={snap} view={view} act={act} />}
 

@@ -42,7 +42,7 @@ func TestTimelinePrintsOneLineARowInTheLocalZone(t *testing.T) {
 	}
 	want := []string{
 		"2026-11-25 14:00 CET  Alex Recruiter joined",
-		"2026-11-25 14:01 CET  Olivia Diaz (candidate) gave consent — personal data processing, AI analysis of answers, the recording notice; confirmed again on 2 later joins",
+		"2026-11-25 14:01 CET  Olivia Diaz (candidate) gave consent — personal data processing, AI analysis of answers, recording of the interview; confirmed again on 2 later joins",
 		"2026-11-25 14:01 CET  Olivia Diaz (candidate) reconnected — away for 12 s",
 		"2026-11-25 14:02 CET  Interview started — by Alex Recruiter",
 		"2026-11-25 14:03 CET  Topic covered: Experience",

@@ -137,7 +137,7 @@ func consentLine(c timeline.Consent) string {
 	for _, item := range []struct {
 		yes  bool
 		what string
-	}{{c.PersonalData, "personal data processing"}, {c.AIAnalysis, "AI analysis of answers"}, {c.RecordingNotice, "the recording notice"}} {
+	}{{c.PersonalData, "personal data processing"}, {c.AIAnalysis, "AI analysis of answers"}, {c.RecordingNotice, "recording of the interview"}} {
 		if item.yes {
 			given = append(given, item.what)
 		} else {

@@ -74,7 +74,7 @@ describe('rowText', () => {
       '14:40 Interview ended',
     ])
     const by = (kind: TimelineRow['kind']) => rows.find((r) => r.kind === kind)!
-    expect(detail(by('consented'))).toBe('Personal data processing, AI analysis of answers, and the recording notice.')
+    expect(detail(by('consented'))).toBe('Personal data processing, AI analysis of answers, and recording of the interview.')
     expect(detail(by('rephrased'))).toBe('Alternative 1')
     expect(detail(by('started'))).toBe('By Alex Recruiter')
     expect(detail(by('topic-added'))).toBe('By Alex Recruiter')
@@ -141,11 +141,11 @@ describe('rowText', () => {
   it('says a consent given on every join once, and what was declined', () => {
     const all = { personalData: true, aiAnalysis: true, recordingNotice: true }
     expect(detail(row('10:00:00', 'consented', { actor: olivia, consent: { ...all, repeats: 2 } }))).toBe(
-      'Personal data processing, AI analysis of answers, and the recording notice. Confirmed again on 2 later joins.',
+      'Personal data processing, AI analysis of answers, and recording of the interview. Confirmed again on 2 later joins.',
     )
     expect(detail(row('10:00:00', 'consented', { actor: olivia, consent: { ...all, repeats: 1 } }))).toMatch(/on 1 later join\.$/)
     expect(detail(row('10:00:00', 'consented', { actor: olivia, consent: { ...all, aiAnalysis: false } }))).toBe(
-      'Personal data processing and the recording notice. Declined: AI analysis of answers.',
+      'Personal data processing and recording of the interview. Declined: AI analysis of answers.',
     )
   })
 

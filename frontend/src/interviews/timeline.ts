@@ -48,7 +48,7 @@ function consentDetail(c: NonNullable<TimelineRow['consent']>): string {
   const items: [boolean, string][] = [
     [c.personalData, 'personal data processing'],
     [c.aiAnalysis, 'AI analysis of answers'],
-    [c.recordingNotice, 'the recording notice'],
+    [c.recordingNotice, 'recording of the interview'],
   ]
   const given = items.filter(([yes]) => yes).map(([, what]) => what)
   const declined = items.filter(([yes]) => !yes).map(([, what]) => what)

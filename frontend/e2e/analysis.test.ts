@@ -3,14 +3,13 @@
 // transcribes each participant's recorded track (PocketSphinx, offline),
 // places the candidate's words in the question's window, measures talk time
 // and scores the answer. The interviewer overrides the score.
-import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import type { Page } from 'playwright-core'
-import { api, startHost, type Host } from './harness'
-import { candidateJoins, createInterview, openParticipant, setOrganizer, type Participant } from './room-harness'
+import { startHost, type Host } from './harness'
+import { openParticipant, setOrganizer, type Participant } from './room-harness'
+import { answerQuestionOne, cockpit, finishedAnalysis, spokenAnswer } from './speech-harness'
 
 let host: Host
 let recruiter: Participant
@@ -19,11 +18,7 @@ let dir: string
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'interviewdesk-e2e-speech-'))
-  // A sentence between pauses, looped by Chromium as the microphone.
-  const said = join(dir, 'said.wav')
-  execFileSync('espeak-ng', ['-s', '140', '-w', said, 'A goroutine is a lightweight thread managed by the Go runtime.'])
-  const voice = join(dir, 'voice.wav')
-  execFileSync('sox', [said, '-r', '48000', '-c', '1', '-b', '16', voice, 'pad', '1', '2'])
+  const voice = spokenAnswer(dir, 'A goroutine is a lightweight thread managed by the Go runtime.')
   host = await startHost()
   recruiter = await openParticipant(host, { login: true })
   candidate = await openParticipant(host, { args: [`--use-file-for-fake-audio-capture=${voice}`] })
@@ -37,72 +32,29 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true })
 })
 
-const cockpit = (p: Page) => p.getByRole('complementary', { name: 'Interview cockpit' })
-
 it('transcribes the spoken answer into its question, measures talk time, scores it, and takes an override', async () => {
   const iv = recruiter.page
   const cand = candidate.page
-  const { interview, template } = await createInterview(iv)
-  await iv.goto(interview.interviewerLink)
   const candidateFrames: string[] = []
   cand.on('websocket', (ws) => ws.on('framereceived', (f) => candidateFrames.push(String(f.payload))))
-  await cand.goto(interview.candidateLink)
-  await candidateJoins(cand)
-  await iv.getByRole('button', { name: 'Start interview' }).click()
-  await cand.getByRole('region', { name: 'Video call' }).waitFor()
-  await cockpit(iv).getByRole('button', { name: 'Start technical part' }).click()
-  await cand.getByRole('heading', { name: `Question 1/${template.questions.length}` }).waitFor()
-  // The candidate answers until the host has recorded about two rounds of the sentence.
-  const windowOpened = Date.now()
-  await expect
-    .poll(
-      async () => {
-        const { recordings } = await api<{ recordings: { participant: string; source: string; started: string; durationMs: number }[] }>(
-          iv,
-          'GET',
-          `/api/interviews/${interview.id}/recordings`,
-        )
-        const mic = recordings.find((r) => r.participant === 'candidate' && r.source === 'microphone')
-        return mic ? Date.parse(mic.started) + mic.durationMs - windowOpened : 0
-      },
-      { timeout: 30_000, interval: 500 },
-    )
-    .toBeGreaterThan(8000)
-  // Moving on closes question 1's window: its preliminary assessment reaches the cockpit, never the candidate.
-  await cockpit(iv).getByRole('button', { name: 'Next →' }).click()
-  const assessment = cockpit(iv).getByRole('region', { name: 'AI assessment (preliminary)' })
-  await assessment.getByText(/Question 1 · [0-9.]+ \/ 5/).waitFor({ timeout: 60_000 })
-  expect(candidateFrames.some((f) => f.includes('assessments') || f.includes('"assessed"'))).toBe(false)
-  await iv.getByRole('button', { name: 'End interview' }).click()
-  await iv.getByRole('dialog', { name: 'End the interview for everyone?' }).getByRole('button', { name: 'End interview' }).click()
-
-  type A = {
-    status: string
-    transcript: { role: string; question?: number; text: string; offsetMs: number }[]
-    talkTime: { role: string; question?: number; ms: number }[]
-    answers: { index: number; answer: string; score: number }[]
-    engines: { transcription: string }
-    recording?: { start: string; durationMs: number; width: number }
-  }
-  let a: A | undefined
-  await expect
-    .poll(
-      async () => {
-        a = await api<A>(iv, 'GET', `/api/interviews/${interview.id}/analysis`).catch(() => undefined)
-        return a?.status
-      },
-      { timeout: 120_000, interval: 1000 },
-    )
-    .toBe('done')
-  const words = a!.transcript.filter((l) => l.role === 'candidate' && l.question === 0)
-  expect(words.length, JSON.stringify(a!.transcript)).toBeGreaterThan(0)
-  expect(a!.engines.transcription).toBe('pocketsphinx')
-  const talk = a!.talkTime.find((t) => t.role === 'candidate' && t.question === 0)
+  const { interview } = await answerQuestionOne(iv, cand, async () => {
+    // Moving on closes question 1's window: its preliminary assessment reaches the cockpit, never the candidate.
+    await cockpit(iv).getByRole('button', { name: 'Next →' }).click()
+    const assessment = cockpit(iv).getByRole('region', { name: 'AI assessment (preliminary)' })
+    await assessment.getByText(/Question 1 · [0-9.]+ \/ 5/).waitFor({ timeout: 60_000 })
+    expect(candidateFrames.some((f) => f.includes('assessments') || f.includes('"assessed"'))).toBe(false)
+  })
+  const a = await finishedAnalysis(iv, interview.id)
+  expect(a.status, a.error).toBe('done')
+  const words = a.transcript.filter((l) => l.role === 'candidate' && l.question === 0)
+  expect(words.length, JSON.stringify(a.transcript)).toBeGreaterThan(0)
+  expect(a.engines.transcription).toBe('pocketsphinx')
+  const talk = a.talkTime.find((t) => t.role === 'candidate' && t.question === 0)
   expect(talk?.ms ?? 0).toBeGreaterThan(2000)
-  expect(a!.answers[0]!.index).toBe(0)
-  expect(a!.answers[0]!.answer.length).toBeGreaterThan(0)
+  expect(a.answers[0]!.index).toBe(0)
+  expect(a.answers[0]!.answer.length).toBeGreaterThan(0)
   // One recording of the whole call, everyone in sync.
-  expect(a!.recording?.durationMs ?? 0).toBeGreaterThan(8000)
+  expect(a.recording?.durationMs ?? 0).toBeGreaterThan(8000)
   const file = await iv.evaluate(async (url) => {
     const r = await fetch(url)
     return { status: r.status, type: r.headers.get('content-type'), bytes: (await r.arrayBuffer()).byteLength }

@@ -66,13 +66,17 @@ func (s *Service) assess(j liveJob) error {
 	if err != nil {
 		return err
 	}
+	tr, scorer, err := s.engines()
+	if err != nil {
+		return err
+	}
 	var words []string
 	for _, r := range recs {
 		t, ok := clipOf(r, j.from, j.to)
 		if !ok {
 			continue
 		}
-		heard, err := s.cfg.Transcriber.Transcribe(ctx, t)
+		heard, err := tr.Transcribe(ctx, t)
 		if err != nil {
 			return err
 		}
@@ -88,7 +92,7 @@ func (s *Service) assess(j liveJob) error {
 		d.Comment = "No speech from the candidate was recognised yet; the analysis after the interview looks again."
 		d.Missed = append(d.Missed, q.KeyPoints...)
 	} else {
-		sc, err := s.cfg.Scorer.Score(ctx, Question{Text: q.Text, Expected: q.ExpectedAnswer, KeyPoints: q.KeyPoints}, d.Heard)
+		sc, err := scorer.Score(ctx, Question{Text: q.Text, Expected: q.ExpectedAnswer, KeyPoints: q.KeyPoints}, d.Heard)
 		if err != nil {
 			return err
 		}

@@ -34,6 +34,10 @@ type Config struct {
 	Push        *push.Bus
 	Logger      *slog.Logger
 	Now         func() time.Time
+	// Engines, when set, chooses the engines at the start of each run (from
+	// settings, say, so that a change applies to the next analysis);
+	// Transcriber and Scorer are then not used.
+	Engines func() (Transcriber, Scorer, error)
 	// Combine makes the call's tracks into one recording at out (nil: none).
 	Combine func(ctx context.Context, iv interviews.Interview, recs []media.Recording, out string,
 		progress func(done float64)) (Combined, error)
@@ -208,9 +212,11 @@ func (s *Service) run(id string) {
 	var combined *Combined
 	if err == nil {
 		combined = s.combine(id, in, report)
-		a, err = Run(s.ctx, in, s.cfg.Transcriber, s.cfg.Scorer, func(step string, done float64) {
-			report(step, 0.3+0.7*done)
-		})
+		var tr Transcriber
+		var sc Scorer
+		if tr, sc, err = s.engines(); err == nil {
+			a, err = Run(s.ctx, in, tr, sc, func(step string, done float64) { report(step, 0.3+0.7*done) })
+		}
 	}
 	if errors.Is(err, context.Canceled) {
 		return // stopped with the host: queued again at the next start
@@ -237,6 +243,18 @@ func (s *Service) run(id string) {
 	if err != nil {
 		s.cfg.Logger.Error("store analysis", "interview", id, "err", err)
 	}
+}
+
+// engines are the transcriber and scorer of a run about to start.
+func (s *Service) engines() (Transcriber, Scorer, error) {
+	if s.cfg.Engines == nil {
+		return s.cfg.Transcriber, s.cfg.Scorer, nil
+	}
+	tr, sc, err := s.cfg.Engines()
+	if err != nil {
+		return nil, nil, fmt.Errorf("choose the analysis engines: %w", err)
+	}
+	return tr, sc, nil
 }
 
 func (a Analysis) overrides() map[int]*Override {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"log/slog"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -36,8 +37,11 @@ func TestServiceAnalysesAnEndedInterviewAndKeepsOverrides(t *testing.T) {
 	t.Cleanup(bus.Close)
 	sub := bus.Subscribe()
 	tr := scriptTranscriber{"candidate": {Segments: []Segment{{Span{0, sec(5)}, "a lightweight thread"}}}}
-	svc := New(Config{DB: db, Rooms: rooms, Recordings: recordings{started: t0.Add(sec(30))}, Transcriber: tr,
-		Scorer: wordScorer{}, Push: bus, Logger: log, Now: now})
+	// The engines are chosen as each run starts (the host reads them from settings).
+	var chosen Transcriber = tr
+	var chooseErr error
+	svc := New(Config{DB: db, Rooms: rooms, Recordings: recordings{started: t0.Add(sec(30))}, Push: bus, Logger: log, Now: now,
+		Engines: func() (Transcriber, Scorer, error) { return chosen, wordScorer{}, chooseErr }})
 	if err := svc.Start(); err != nil {
 		t.Fatal(err)
 	}
@@ -79,15 +83,32 @@ func TestServiceAnalysesAnEndedInterviewAndKeepsOverrides(t *testing.T) {
 	if _, err := svc.Override(iv.ID, 0, 7, "", "Rita"); !errors.Is(err, ErrOverride) {
 		t.Errorf("override 7/5: %v", err)
 	}
-	// A re-run keeps the interviewer's override.
+	// A re-run keeps the interviewer's override, and uses the engines chosen now.
+	chosen = renamed{tr, "another engine"}
 	if _, err := svc.Queue(iv.ID); err != nil {
 		t.Fatal(err)
 	}
 	a = waitFor(t, svc, sub, iv.ID)
-	if a.Answers[0].Override == nil || a.Overall.Score != 4.5 || a.Answers[0].Score != 2.5 {
-		t.Errorf("after a re-run: %+v / %+v", a.Answers[0], a.Overall)
+	if a.Answers[0].Override == nil || a.Overall.Score != 4.5 || a.Answers[0].Score != 2.5 ||
+		a.Engines.Transcription != "another engine" {
+		t.Errorf("after a re-run: %+v / %+v / %+v", a.Answers[0], a.Overall, a.Engines)
+	}
+	chooseErr = errors.New("settings unreadable")
+	if _, err := svc.Queue(iv.ID); err != nil {
+		t.Fatal(err)
+	}
+	if a = waitFor(t, svc, sub, iv.ID); a.Status != StatusFailed || !strings.Contains(a.Error, "settings unreadable") {
+		t.Errorf("with no engines to choose: %s %q, want failed with the cause", a.Status, a.Error)
 	}
 }
+
+// renamed is a transcriber under another name.
+type renamed struct {
+	Transcriber
+	name string
+}
+
+func (r renamed) Name() string { return r.name }
 
 // waitFor follows the push bus until the analysis is no longer queued or running.
 func waitFor(t *testing.T, svc *Service, sub *push.Subscription, id string) Analysis {

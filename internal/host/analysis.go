@@ -2,6 +2,7 @@ package host
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -18,13 +19,16 @@ import (
 	"github.com/interviewdesk/interviewdesk/internal/mixdown"
 	"github.com/interviewdesk/interviewdesk/internal/room"
 	"github.com/interviewdesk/interviewdesk/internal/score"
+	"github.com/interviewdesk/interviewdesk/internal/settings"
 	"github.com/interviewdesk/interviewdesk/internal/transcribe"
 )
 
-// scorer is a score.Engine as the analysis' Scorer.
+// scorer is a score.Engine as the analysis' Scorer; limit, when set, bounds
+// each answer's scoring by a remote service.
 type scorer struct {
 	engine score.Engine
 	name   string
+	limit  time.Duration
 }
 
 var _ analysis.Scorer = scorer{}
@@ -32,9 +36,11 @@ var _ analysis.Scorer = scorer{}
 func (s scorer) Name() string { return s.name }
 
 func (s scorer) Score(ctx context.Context, q analysis.Question, answer string) (analysis.Scored, error) {
+	ctx, cancel := within(ctx, s.limit)
+	defer cancel()
 	r, err := s.engine.Score(ctx, score.Input{Question: q.Text, Expected: q.Expected, KeyPoints: q.KeyPoints, Answer: answer})
 	if err != nil {
-		return analysis.Scored{}, err
+		return analysis.Scored{}, overdue(ctx, err, s.limit)
 	}
 	out := analysis.Scored{Score: r.Score, Comment: r.Comment}
 	for _, p := range r.Covered {
@@ -48,15 +54,19 @@ func (s scorer) Score(ctx context.Context, q analysis.Question, answer string) (
 
 // transcriber is a transcribe.Engine as the analysis' Transcriber: each
 // track is converted to WAV, its voiced spans found, then recognised.
+// limit, when set, bounds each track's recognition by a remote service:
+// the base plus that many times the track's length.
 type transcriber struct {
-	engine transcribe.Engine
-	tmp    string // where WAV files are made and removed
+	engine        transcribe.Engine
+	name, quality string
+	tmp           string // where WAV files are made and removed
+	limit         time.Duration
 }
 
 var _ analysis.Transcriber = transcriber{}
 
-func (t transcriber) Name() string    { return t.engine.Name() }
-func (t transcriber) Quality() string { return t.engine.Quality() }
+func (t transcriber) Name() string    { return t.name }
+func (t transcriber) Quality() string { return t.quality }
 
 func (t transcriber) Transcribe(ctx context.Context, tr analysis.Track) (analysis.Heard, error) {
 	if err := os.MkdirAll(t.tmp, 0o700); err != nil {
@@ -76,9 +86,15 @@ func (t transcriber) Transcribe(ctx context.Context, tr analysis.Track) (analysi
 	if err != nil {
 		return analysis.Heard{}, err
 	}
-	segs, err := t.engine.Transcribe(ctx, transcribe.Audio{Path: wav, Language: "en", Speech: spans})
+	limit := t.limit
+	if limit > 0 {
+		limit += 3 * tr.Duration
+	}
+	rctx, cancel := within(ctx, limit)
+	defer cancel()
+	segs, err := t.engine.Transcribe(rctx, transcribe.Audio{Path: wav, Language: "en", Speech: spans})
 	if err != nil {
-		return analysis.Heard{}, err
+		return analysis.Heard{}, overdue(rctx, err, limit)
 	}
 	var h analysis.Heard
 	for _, s := range spans {
@@ -107,6 +123,23 @@ func convert(ctx context.Context, tr analysis.Track, wav string) error {
 	return nil
 }
 
+// within is ctx bounded by limit, or ctx itself when limit is 0.
+func within(ctx context.Context, limit time.Duration) (context.Context, context.CancelFunc) {
+	if limit <= 0 {
+		return ctx, func() {}
+	}
+	return context.WithTimeout(ctx, limit)
+}
+
+// overdue says so when err comes from a service that outlasted its limit.
+func overdue(ctx context.Context, err error, limit time.Duration) error {
+	if limit > 0 && errors.Is(ctx.Err(), context.DeadlineExceeded) {
+		return fault.Explain(fault.Unavailable, err, fmt.Sprintf(
+			"The service you configured in Settings → Analysis engines gave no answer within %s.", limit.Round(time.Second)))
+	}
+	return err
+}
+
 // missingEngine stands where an engine could not be set up: the analysis
 // fails with what to install.
 type missingEngine struct{ err error }
@@ -117,23 +150,73 @@ func (m missingEngine) Transcribe(context.Context, analysis.Track) (analysis.Hea
 	return analysis.Heard{}, m.err
 }
 
-// newAnalysis builds the interviews' analysis with the offline engines;
-// live assessments reach the room through *sessions once it is built.
-func (h *Host) newAnalysis(rooms *room.Service, sessions **room.Sessions) *analysis.Service {
-	var tr analysis.Transcriber
+// missingScorer refuses to score when the offline scorer could not start.
+type missingScorer struct{}
+
+func (missingScorer) Score(context.Context, score.Input) (score.Result, error) {
+	return score.Result{}, fault.Explain(fault.Unavailable, nil, "the answer scorer could not start; see the host's log")
+}
+
+// How long a remote service may take: per answer scored, and per track
+// before the allowance for its length (see transcriber.limit).
+const (
+	remoteScoreLimit      = 5 * time.Minute
+	remoteTranscribeLimit = 10 * time.Minute
+)
+
+// engines chooses the analysis' engines from Settings → Analysis engines as
+// each run starts, so a change applies to the next analysis: the offline
+// ones (built once, at start) unless a service is configured.
+type engines struct {
+	settings *settings.Service
+	speech   analysis.Transcriber // offline
+	scoring  analysis.Scorer      // offline
+	tmp      string
+}
+
+func (e engines) choose() (analysis.Transcriber, analysis.Scorer, error) {
+	st, err := e.settings.AnalysisEngines()
+	if err != nil {
+		return nil, nil, err
+	}
+	tr, sc := e.speech, e.scoring
+	if t := st.Transcription; t.Remote() {
+		eng, err := transcribe.NewOpenAI(t.Transcription())
+		if err != nil {
+			return nil, nil, fmt.Errorf("transcription service: %w", err)
+		}
+		tr = transcriber{engine: eng, name: serviceName(t), tmp: e.tmp, limit: remoteTranscribeLimit,
+			quality: "Transcribed by the speech service you configured; its accuracy is that service's."}
+	}
+	if s := st.Scoring; s.Remote() {
+		sc = scorer{engine: s.Scoring(), name: serviceName(s), limit: remoteScoreLimit}
+	}
+	return tr, sc, nil
+}
+
+// serviceName names a configured service in an analysis.
+func serviceName(e settings.Engine) string {
+	return fmt.Sprintf("OpenAI-compatible service at %s (model %s)", e.Host(), e.Model)
+}
+
+// newAnalysis builds the interviews' analysis: the offline engines, or the
+// services chosen in settings; live assessments reach the room through
+// *sessions once it is built.
+func (h *Host) newAnalysis(rooms *room.Service, st *settings.Service, sessions **room.Sessions) *analysis.Service {
+	e := engines{settings: st, tmp: filepath.Join(h.cfg.DataDir, "analysis-work")}
 	if sph, err := transcribe.NewSphinx(transcribe.SphinxConfig{}); err != nil {
-		h.log.Warn("speech recognition unavailable", "err", err)
-		tr = missingEngine{err: err}
+		h.log.Warn("offline speech recognition unavailable", "err", err)
+		e.speech = missingEngine{err: err}
 	} else {
-		tr = transcriber{engine: sph, tmp: filepath.Join(h.cfg.DataDir, "analysis-work")}
+		e.speech = transcriber{engine: sph, name: sph.Name(), quality: sph.Quality(), tmp: e.tmp}
 	}
-	var sc analysis.Scorer = scorer{engine: missingScorer{}, name: "none"}
+	e.scoring = scorer{engine: missingScorer{}, name: "none"}
 	if off, err := score.NewOffline(score.OfflineConfig{}); err != nil {
-		h.log.Warn("answer scoring unavailable", "err", err)
+		h.log.Warn("offline answer scoring unavailable", "err", err)
 	} else {
-		sc = scorer{engine: off, name: "offline key-point coverage (term weighting, stemming, WordNet synonyms)"}
+		e.scoring = scorer{engine: off, name: "offline key-point coverage (term weighting, stemming, WordNet synonyms)"}
 	}
-	cfg := analysis.Config{DB: h.db, Rooms: rooms, Transcriber: tr, Scorer: sc, Push: h.push, Logger: h.log, Now: h.now,
+	cfg := analysis.Config{DB: h.db, Rooms: rooms, Engines: e.choose, Push: h.push, Logger: h.log, Now: h.now,
 		Combine: combineRecording, Dir: filepath.Join(h.cfg.DataDir, "analysis"),
 		Post: func(ctx context.Context, id string, d room.AssessmentData) error {
 			return (*sessions).Record(ctx, id, room.TypeAssessed, d)
@@ -142,13 +225,6 @@ func (h *Host) newAnalysis(rooms *room.Service, sessions **room.Sessions) *analy
 		cfg.Recordings = h.call.sfu
 	}
 	return analysis.New(cfg)
-}
-
-// missingScorer refuses to score when the offline scorer could not start.
-type missingScorer struct{}
-
-func (missingScorer) Score(context.Context, score.Input) (score.Result, error) {
-	return score.Result{}, fault.Explain(fault.Unavailable, nil, "the answer scorer could not start; see the host's log")
 }
 
 // combineRecording makes an interview's tracks into one recording with

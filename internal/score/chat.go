@@ -63,6 +63,14 @@ func (c *ChatEngine) Score(ctx context.Context, in Input) (Result, error) {
 	return c.parse(content, in)
 }
 
+// Check sends the model one short message, the smallest real request: it
+// proves the address, the key and the model name before an analysis needs
+// them. The reply itself is not read.
+func (c *ChatEngine) Check(ctx context.Context) error {
+	_, err := c.complete(ctx, []chatMessage{{Role: "user", Content: `Reply with the JSON object {"ok": true} and nothing else.`}})
+	return err
+}
+
 func chatPrompt(in Input, points []string) []chatMessage {
 	task, _ := json.Marshal(struct {
 		Question  string   `json:"question"`

@@ -107,3 +107,18 @@ func TestChatEngineErrors(t *testing.T) {
 		t.Errorf("no expected answer: %v", err)
 	}
 }
+
+func TestChatEngineCheckAsksTheModelOnce(t *testing.T) {
+	var req chatRequest
+	srv := chatServer(t, http.StatusOK, `{"ok": true}`, &req)
+	if err := (&ChatEngine{URL: srv.URL + "/v1", Model: "tiny", Key: "sekret"}).Check(context.Background()); err != nil {
+		t.Fatalf("Check = %v", err)
+	}
+	if req.Model != "tiny" || len(req.Messages) != 1 || !strings.Contains(req.Messages[0].Content, "JSON") {
+		t.Errorf("request %+v; want one message naming JSON (json_object mode asks for it)", req)
+	}
+	err := (&ChatEngine{URL: srv.URL, Model: "tiny", Key: "wrong"}).Check(context.Background())
+	if !errors.Is(err, ErrChatUnavailable) || !strings.Contains(err.Error(), "401") || !strings.Contains(err.Error(), "no key") {
+		t.Errorf("Check with a wrong key = %v; want the server's 401 and its text", err)
+	}
+}

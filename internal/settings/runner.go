@@ -84,10 +84,7 @@ func (u CodeRunnerUpdate) apply(current CodeRunner) (CodeRunner, error) {
 	case next.Token == "":
 		next.Token = current.Token
 	default:
-		e.Text("token", next.Token, "token", 0, MaxRunnerToken)
-		if strings.IndexFunc(next.Token, func(r rune) bool { return r < 0x21 || r == 0x7f }) >= 0 {
-			e.Add("token", "The token cannot contain spaces, line breaks or control characters.")
-		}
+		checkSecret(e, "token", next.Token, "token", MaxRunnerToken)
 	}
 	if strings.TrimSpace(u.URL) == "" {
 		return CodeRunner{}, e.Err()
@@ -99,4 +96,13 @@ func (u CodeRunnerUpdate) apply(current CodeRunner) (CodeRunner, error) {
 	}
 	next.URL = url
 	return next, e.Err()
+}
+
+// checkSecret records at field what is wrong with a token or key sent as an
+// HTTP bearer token: too long, or with spaces or control characters.
+func checkSecret(e validation.Errors, field, value, label string, max int) {
+	e.Text(field, value, label, 0, max)
+	if strings.IndexFunc(value, func(r rune) bool { return r < 0x21 || r == 0x7f }) >= 0 {
+		e.Add(field, fmt.Sprintf("The %s cannot contain spaces, line breaks or control characters.", label))
+	}
 }

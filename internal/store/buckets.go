@@ -8,6 +8,7 @@ package store
 //	    settings            -> JSON settings
 //	    mail_settings       -> JSON SMTP settings (password included; the file is 0600)
 //	    runner_settings     -> JSON code runner address and token
+//	    analysis_settings   -> JSON analysis engines (addresses, models, keys)
 //	templates/
 //	    <template id>       -> JSON template
 //	interviews/
@@ -33,9 +34,10 @@ var (
 	BucketEvents            = []byte("events")
 	BucketAnalysis          = []byte("analysis")
 
-	KeySchemaVersion  = []byte("schema_version")
-	KeyLibraryVersion = []byte("library_version")
-	KeySettings       = []byte("settings")
-	KeyMailSettings   = []byte("mail_settings")
-	KeyRunnerSettings = []byte("runner_settings")
+	KeySchemaVersion    = []byte("schema_version")
+	KeyLibraryVersion   = []byte("library_version")
+	KeySettings         = []byte("settings")
+	KeyMailSettings     = []byte("mail_settings")
+	KeyRunnerSettings   = []byte("runner_settings")
+	KeyAnalysisSettings = []byte("analysis_settings")
 )

@@ -1,6 +1,7 @@
 package transcribe
 
 import (
+	"bytes"
 	"cmp"
 	"context"
 	"encoding/json"
@@ -90,23 +91,45 @@ func (o *OpenAI) Transcribe(ctx context.Context, audio Audio) ([]Segment, error)
 	if err != nil {
 		return nil, err
 	}
-	resp, err := o.post(ctx, audio)
+	f, err := os.Open(audio.Path)
+	if err != nil {
+		return nil, fmt.Errorf("%w: audio %s: %w", ErrInvalid, audio.Path, err)
+	}
+	defer f.Close()
+	v, err := o.ask(ctx, f, filepath.Base(audio.Path), audio.Language)
 	if err != nil {
 		return nil, err
+	}
+	return v.segments(info.duration), nil
+}
+
+// Check sends a second of silence, the smallest real request, and reports
+// whether the server answers it as a transcription server does: it proves
+// the address, the key and the model name before an analysis needs them.
+func (o *OpenAI) Check(ctx context.Context) error {
+	_, err := o.ask(ctx, bytes.NewReader(silentWAV(time.Second)), "check.wav", "en")
+	return err
+}
+
+// ask uploads one WAV file and reads the server's verbose_json answer.
+func (o *OpenAI) ask(ctx context.Context, wav io.Reader, name, language string) (verboseJSON, error) {
+	resp, err := o.post(ctx, wav, name, language)
+	if err != nil {
+		return verboseJSON{}, err
 	}
 	defer resp.Body.Close()
 	body, err := io.ReadAll(io.LimitReader(resp.Body, 16<<20))
 	if err != nil {
-		return nil, fmt.Errorf("%w: transcription server: %w", ErrEngine, err)
+		return verboseJSON{}, fmt.Errorf("%w: transcription server: %w", ErrEngine, err)
 	}
 	if resp.StatusCode != http.StatusOK {
-		return nil, statusError(resp.StatusCode, body)
+		return verboseJSON{}, statusError(resp.StatusCode, body)
 	}
 	var v verboseJSON
 	if err := json.Unmarshal(body, &v); err != nil {
-		return nil, fmt.Errorf("%w: transcription server answer: %w", ErrEngine, err)
+		return verboseJSON{}, fmt.Errorf("%w: transcription server answer: %w", ErrEngine, err)
 	}
-	return v.segments(info.duration), nil
+	return v, nil
 }
 
 func (v verboseJSON) segments(total time.Duration) []Segment {
@@ -145,24 +168,20 @@ func statusError(code int, body []byte) error {
 	}
 	err := fmt.Errorf("%w: transcription server answered %d: %s", ErrEngine, code, msg)
 	if code == http.StatusUnauthorized || code == http.StatusForbidden {
-		return fault.Explain(fault.Permission, err, "The transcription server refused the API key; check it in Settings.")
+		return fault.Explain(fault.Permission, err, fmt.Sprintf(
+			"The transcription server refused the API key (it answered %d: %s); check it in Settings.", code, msg))
 	}
 	return err
 }
 
-// post uploads the WAV file as a multipart form, streaming it from disk.
-func (o *OpenAI) post(ctx context.Context, audio Audio) (*http.Response, error) {
-	f, err := os.Open(audio.Path)
-	if err != nil {
-		return nil, fmt.Errorf("%w: audio %s: %w", ErrInvalid, audio.Path, err)
-	}
-	defer f.Close()
+// post uploads the WAV file as a multipart form, streaming it.
+func (o *OpenAI) post(ctx context.Context, wav io.Reader, name, language string) (*http.Response, error) {
 	pr, pw := io.Pipe()
 	form := multipart.NewWriter(pw)
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		pw.CloseWithError(o.writeForm(form, f, audio))
+		pw.CloseWithError(o.writeForm(form, wav, name, language))
 	}()
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, o.endpoint, pr)
 	if err != nil {
@@ -187,9 +206,9 @@ func (o *OpenAI) post(ctx context.Context, audio Audio) (*http.Response, error) 
 	return resp, nil
 }
 
-func (o *OpenAI) writeForm(form *multipart.Writer, wav io.Reader, audio Audio) error {
+func (o *OpenAI) writeForm(form *multipart.Writer, wav io.Reader, name, language string) error {
 	fields := [][2]string{{"model", o.cfg.Model}, {"response_format", "verbose_json"}, {"timestamp_granularities[]", "segment"}}
-	if lang, _, _ := strings.Cut(strings.ToLower(audio.Language), "-"); lang != "" {
+	if lang, _, _ := strings.Cut(strings.ToLower(language), "-"); lang != "" {
 		fields = append(fields, [2]string{"language", lang}) // ISO 639-1
 	}
 	for _, f := range fields {
@@ -198,7 +217,7 @@ func (o *OpenAI) writeForm(form *multipart.Writer, wav io.Reader, audio Audio) e
 		}
 	}
 	h := textproto.MIMEHeader{}
-	h.Set("Content-Disposition", fmt.Sprintf(`form-data; name="file"; filename=%q`, filepath.Base(audio.Path)))
+	h.Set("Content-Disposition", fmt.Sprintf(`form-data; name="file"; filename=%q`, name))
 	h.Set("Content-Type", "audio/wav")
 	part, err := form.CreatePart(h)
 	if err != nil {

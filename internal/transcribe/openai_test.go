@@ -9,7 +9,9 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/interviewdesk/interviewdesk/internal/fault"
 )
@@ -120,5 +122,38 @@ func TestOpenAIWantsAURL(t *testing.T) {
 		if _, err := NewOpenAI(OpenAIConfig{URL: u}); !errors.Is(err, ErrInvalid) {
 			t.Errorf("NewOpenAI(%q) = %v, want ErrInvalid", u, err)
 		}
+	}
+}
+
+// Check sends a real request, a second of silence the engines could read,
+// and says what the server answered.
+func TestOpenAICheckSendsASecondOfSilence(t *testing.T) {
+	silence := silentWAV(time.Second)
+	info, err := parseWAV(bytes.NewReader(silence), int64(len(silence)))
+	if err != nil || info.duration != time.Second {
+		t.Fatalf("the test clip reads as %+v, %v; want one second of 16 kHz mono PCM", info, err)
+	}
+	tests := []struct {
+		name   string
+		status int
+		answer string
+		kind   fault.Kind
+	}{
+		{"answers", 200, `{"text":"","segments":[]}`, 0},
+		{"refuses the key", 401, `{"error":{"message":"Incorrect API key provided"}}`, fault.Permission},
+		{"has no such model", 404, `{"error":{"message":"model 'whisper-large-v3' not found"}}`, fault.Unavailable},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			srv := transcriptionServer(t, silence, tt.status, tt.answer)
+			eng, err := NewOpenAI(OpenAIConfig{URL: srv.URL + "/v1", Model: "whisper-large-v3", Key: "sk-test", Client: srv.Client()})
+			if err != nil {
+				t.Fatal(err)
+			}
+			err = eng.Check(t.Context())
+			if fault.KindOf(err) != tt.kind || (tt.kind != 0 && !strings.Contains(err.Error(), fmt.Sprint(tt.status))) {
+				t.Fatalf("Check = %v (%v), want kind %v naming %d", err, fault.KindOf(err), tt.kind, tt.status)
+			}
+		})
 	}
 }

@@ -91,3 +91,22 @@ func checkFormat(r io.Reader, n int64) error {
 	}
 	return nil
 }
+
+// silentWAV is d of silence in the format engines read.
+func silentWAV(d time.Duration) []byte {
+	n := uint32(d * sampleRate / time.Second * sampleSize)
+	out := make([]byte, 44+n)
+	copy(out, "RIFF")
+	binary.LittleEndian.PutUint32(out[4:], 36+n)
+	copy(out[8:], "WAVEfmt ")
+	binary.LittleEndian.PutUint32(out[16:], 16)
+	binary.LittleEndian.PutUint16(out[20:], 1) // PCM
+	binary.LittleEndian.PutUint16(out[22:], 1) // mono
+	binary.LittleEndian.PutUint32(out[24:], sampleRate)
+	binary.LittleEndian.PutUint32(out[28:], sampleRate*sampleSize)
+	binary.LittleEndian.PutUint16(out[32:], sampleSize)
+	binary.LittleEndian.PutUint16(out[34:], 8*sampleSize)
+	copy(out[36:], "data")
+	binary.LittleEndian.PutUint32(out[40:], n)
+	return out
+}

@@ -93,6 +93,9 @@ var endpoints = []endpoint{
 	{"GET", "/api/settings/runner", (*Server).getRunner, nil, false, typ[settings.CodeRunnerView](), "", 200, nil},
 	{"PUT", "/api/settings/runner", (*Server).putRunner, typ[settings.CodeRunnerUpdate](), false, typ[settings.CodeRunnerView](), "", 200, []string{codeInvalid}},
 	{"POST", "/api/settings/runner/test", (*Server).testRunner, nil, false, typ[RunnerTest](), "", 200, []string{codeConflict}},
+	{"GET", "/api/settings/analysis", (*Server).getAnalysisEngines, nil, false, typ[settings.AnalysisEnginesView](), "", 200, nil},
+	{"PUT", "/api/settings/analysis", (*Server).putAnalysisEngines, typ[settings.AnalysisEnginesUpdate](), false, typ[settings.AnalysisEnginesView](), "", 200, []string{codeInvalid}},
+	{"POST", "/api/settings/analysis/test", (*Server).testAnalysisEngines, nil, false, typ[AnalysisEnginesTest](), "", 200, nil},
 }
 
 // recordingList is an interview's recordings.
@@ -139,6 +142,13 @@ var names = map[reflect.Type]string{
 	typ[settings.CodeRunnerUpdate]():                   "CodeRunnerUpdate",
 	typ[RunnerTest]():                                  "CodeRunnerTest",
 	typ[runner.Runtime]():                              "CodeRunnerRuntime",
+	typ[settings.AnalysisEnginesView]():                "AnalysisEngineSettings",
+	typ[settings.EngineView]():                         "AnalysisEngineSetting",
+	typ[settings.AnalysisEnginesUpdate]():              "AnalysisEnginesUpdate",
+	typ[settings.EngineUpdate]():                       "AnalysisEngineUpdate",
+	typ[settings.EngineKind]():                         "AnalysisEngineKind",
+	typ[AnalysisEnginesTest]():                         "AnalysisEnginesTest",
+	typ[EngineTest]():                                  "AnalysisEngineTest",
 	typ[Timeline]():                                    "Timeline",
 	typ[timeline.Row]():                                "TimelineRow",
 	typ[timeline.Kind]():                               "TimelineKind",
@@ -192,12 +202,13 @@ var names = map[reflect.Type]string{
 }
 
 var enums = map[reflect.Type][]string{
-	typ[interviews.Status]():  {string(interviews.Scheduled), string(interviews.Cancelled), string(interviews.Finished)},
-	typ[interviews.Tense]():   {string(interviews.Upcoming), string(interviews.Past), string(interviews.CancelledList)},
-	typ[interviews.When]():    {string(interviews.Now), string(interviews.Later)},
-	typ[templates.Language](): collab.Languages(),
-	typ[room.Phase]():         {string(room.PhaseWaiting), string(room.PhasePlan), string(room.PhaseTechnical), string(room.PhaseFinish), string(room.PhaseEnded)},
-	typ[room.Role]():          {string(room.RoleCandidate), string(room.RoleInterviewer), string(room.RoleHost)},
+	typ[interviews.Status]():   {string(interviews.Scheduled), string(interviews.Cancelled), string(interviews.Finished)},
+	typ[interviews.Tense]():    {string(interviews.Upcoming), string(interviews.Past), string(interviews.CancelledList)},
+	typ[interviews.When]():     {string(interviews.Now), string(interviews.Later)},
+	typ[templates.Language]():  collab.Languages(),
+	typ[room.Phase]():          {string(room.PhaseWaiting), string(room.PhasePlan), string(room.PhaseTechnical), string(room.PhaseFinish), string(room.PhaseEnded)},
+	typ[room.Role]():           {string(room.RoleCandidate), string(room.RoleInterviewer), string(room.RoleHost)},
+	typ[settings.EngineKind](): {string(settings.Offline), string(settings.OpenAI)},
 	typ[analysis.Status](): {string(analysis.StatusQueued), string(analysis.StatusRunning), string(analysis.StatusDone),
 		string(analysis.StatusFailed), string(analysis.StatusDeclined)},
 	typ[timeline.Kind](): {string(timeline.KindJoined), string(timeline.KindLeft), string(timeline.KindReconnected),

@@ -306,6 +306,33 @@ func TestEveryDocumentedRouteAnswersItsContract(t *testing.T) {
 	call("PUT", "/api/settings/runner", settings.CodeRunnerUpdate{URL: closedAddress(t)}, 200)
 	call("POST", "/api/settings/runner/test", nil, 503)
 
+	call("GET", "/api/settings/analysis", nil, 200)
+	engineTest := func() AnalysisEnginesTest {
+		t.Helper()
+		var out AnalysisEnginesTest
+		if err := json.Unmarshal(call("POST", "/api/settings/analysis/test", nil, 200), &out); err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+	if got := engineTest(); !got.Transcription.OK || !got.Scoring.OK || got.Scoring.Engine != settings.Offline {
+		t.Errorf("offline engines tested: %+v; want both offline and fine", got)
+	}
+	remote := func(url, key string) settings.EngineUpdate {
+		return settings.EngineUpdate{Kind: settings.OpenAI, URL: url, Model: "test-model", Key: key}
+	}
+	call("PUT", "/api/settings/analysis", settings.AnalysisEnginesUpdate{Transcription: remote("ftp://speech.example.com", "")}, 422)
+	openai := startOpenAI(t)
+	call("PUT", "/api/settings/analysis", settings.AnalysisEnginesUpdate{Transcription: remote(openai, "sk-1"), Scoring: remote(openai, "sk-1")}, 200)
+	if got := engineTest(); !got.Transcription.OK || !got.Scoring.OK || !strings.Contains(got.Scoring.Message, "test-model") {
+		t.Errorf("services tested: %+v; want both to have answered", got)
+	}
+	call("PUT", "/api/settings/analysis", settings.AnalysisEnginesUpdate{Transcription: remote(closedAddress(t), ""),
+		Scoring: settings.EngineUpdate{Kind: settings.Offline}}, 200)
+	if got := engineTest(); got.Transcription.OK || !strings.Contains(got.Transcription.Message, "connection refused") || !got.Scoring.OK {
+		t.Errorf("a service that is down: %+v; want its error", got)
+	}
+
 	iv := decodeID(call("POST", "/api/interviews", interviews.NewInterview{TemplateID: tpl, Position: "Backend engineer",
 		CandidateName: "Olivia Diaz", CandidateEmail: "olivia@example.com", When: interviews.Later,
 		StartsAt: "2026-12-01T14:30", TimeZone: "Europe/Berlin"}, 201))
@@ -482,6 +509,30 @@ func startPiston(t *testing.T) string {
 		w.Header().Set("Content-Type", "application/json")
 		_, _ = io.WriteString(w, `[{"language":"go","version":"1.16.2","aliases":["golang"]},
 			{"language":"c++","version":"10.2.0","aliases":["cpp","g++"],"runtime":"gcc"}]`)
+	}))
+	t.Cleanup(srv.Close)
+	return srv.URL
+}
+
+// startOpenAI speaks just enough of the OpenAI API on loopback for the
+// engines' tests: a transcription and a chat reply, both fixed (no model
+// runs here; internal/transcribe and internal/score test the clients).
+func startOpenAI(t *testing.T) string {
+	t.Helper()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Header.Get("Authorization") != "Bearer sk-1" {
+			http.Error(w, `{"error":{"message":"bad key"}}`, http.StatusUnauthorized)
+			return
+		}
+		w.Header().Set("Content-Type", "application/json")
+		switch r.URL.Path {
+		case "/v1/audio/transcriptions":
+			_, _ = io.WriteString(w, `{"text":"","segments":[]}`)
+		case "/v1/chat/completions":
+			_, _ = io.WriteString(w, `{"choices":[{"message":{"role":"assistant","content":"{\"ok\": true}"}}]}`)
+		default:
+			http.NotFound(w, r)
+		}
 	}))
 	t.Cleanup(srv.Close)
 	return srv.URL

@@ -1,14 +1,18 @@
 package web
 
 import (
+	"context"
 	"errors"
+	"fmt"
 	"net/http"
+	"time"
 
 	"github.com/interviewdesk/interviewdesk/internal/fault"
 	"github.com/interviewdesk/interviewdesk/internal/invitation"
 	"github.com/interviewdesk/interviewdesk/internal/runner"
 	"github.com/interviewdesk/interviewdesk/internal/settings"
 	"github.com/interviewdesk/interviewdesk/internal/templates"
+	"github.com/interviewdesk/interviewdesk/internal/transcribe"
 )
 
 // Health tells a client which host it reached.
@@ -146,4 +150,74 @@ func (s *Server) testRunner(w http.ResponseWriter, r *http.Request) error {
 	}
 	writeJSON(w, http.StatusOK, out)
 	return nil
+}
+
+// Analysis engine settings.
+
+func (s *Server) getAnalysisEngines(w http.ResponseWriter, r *http.Request) error {
+	a, err := s.svc.Settings.AnalysisEngines()
+	return answer(w, http.StatusOK, a.View(), err)
+}
+
+func (s *Server) putAnalysisEngines(w http.ResponseWriter, r *http.Request) error {
+	var u settings.AnalysisEnginesUpdate
+	if err := decode(r, &u); err != nil {
+		return err
+	}
+	a, err := s.svc.Settings.PutAnalysisEngines(u)
+	return answer(w, http.StatusOK, a.View(), err)
+}
+
+// EngineTest is what one saved engine did when tried.
+type EngineTest struct {
+	Engine  settings.EngineKind `json:"engine"`
+	OK      bool                `json:"ok"`
+	Message string              `json:"message"`
+}
+
+// AnalysisEnginesTest is what each saved analysis engine did when tried.
+type AnalysisEnginesTest struct {
+	Transcription EngineTest `json:"transcription"`
+	Scoring       EngineTest `json:"scoring"`
+}
+
+// engineTestLimit bounds each service's answer to a test.
+const engineTestLimit = time.Minute
+
+// testAnalysisEngines sends each configured service the smallest real
+// request now: a second of silence to transcribe, a short chat message.
+func (s *Server) testAnalysisEngines(w http.ResponseWriter, r *http.Request) error {
+	a, err := s.svc.Settings.AnalysisEngines()
+	if err != nil {
+		return err
+	}
+	ctx, cancel := context.WithTimeout(r.Context(), engineTestLimit)
+	defer cancel()
+	out := AnalysisEnginesTest{
+		Transcription: tryEngine(a.Transcription, "transcribed a second of silence", func() error {
+			eng, err := transcribe.NewOpenAI(a.Transcription.Transcription())
+			if err != nil {
+				return err
+			}
+			return eng.Check(ctx)
+		}),
+		Scoring: tryEngine(a.Scoring, "replied to a short message", func() error { return a.Scoring.Scoring().Check(ctx) }),
+	}
+	writeJSON(w, http.StatusOK, out)
+	return nil
+}
+
+// tryEngine runs check on a remote engine and says how it went.
+func tryEngine(e settings.Engine, did string, check func() error) EngineTest {
+	if !e.Remote() {
+		return EngineTest{Engine: settings.Offline, OK: true, Message: "Offline: runs on this computer, nothing to connect to."}
+	}
+	if err := check(); err != nil {
+		msg, ok := fault.Message(err)
+		if !ok {
+			msg = err.Error()
+		}
+		return EngineTest{Engine: e.Kind, Message: msg}
+	}
+	return EngineTest{Engine: e.Kind, OK: true, Message: fmt.Sprintf("The service at %s answered: model %s %s.", e.Host(), e.Model, did)}
 }

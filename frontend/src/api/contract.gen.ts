@@ -668,6 +668,44 @@ export type CodeRunnerRuntime = {
   runtime?: string
 }
 
+export type AnalysisEngineSettings = {
+  transcription: AnalysisEngineSetting
+  scoring: AnalysisEngineSetting
+}
+
+export type AnalysisEngineSetting = {
+  engine: AnalysisEngineKind
+  url: string
+  model: string
+  hasKey: boolean
+}
+
+export type AnalysisEngineKind = 'offline' | 'openai'
+
+export type AnalysisEnginesUpdate = {
+  transcription: AnalysisEngineUpdate
+  scoring: AnalysisEngineUpdate
+}
+
+export type AnalysisEngineUpdate = {
+  engine?: AnalysisEngineKind
+  url?: string
+  model?: string
+  key?: string
+  clearKey?: boolean
+}
+
+export type AnalysisEnginesTest = {
+  transcription: AnalysisEngineTest
+  scoring: AnalysisEngineTest
+}
+
+export type AnalysisEngineTest = {
+  engine: AnalysisEngineKind
+  ok: boolean
+  message: string
+}
+
 /** Every named type by its name. */
 export type Types = {
   ApiErrorBody: ApiErrorBody
@@ -756,6 +794,13 @@ export type Types = {
   CodeRunnerUpdate: CodeRunnerUpdate
   CodeRunnerTest: CodeRunnerTest
   CodeRunnerRuntime: CodeRunnerRuntime
+  AnalysisEngineSettings: AnalysisEngineSettings
+  AnalysisEngineSetting: AnalysisEngineSetting
+  AnalysisEngineKind: AnalysisEngineKind
+  AnalysisEnginesUpdate: AnalysisEnginesUpdate
+  AnalysisEngineUpdate: AnalysisEngineUpdate
+  AnalysisEnginesTest: AnalysisEnginesTest
+  AnalysisEngineTest: AnalysisEngineTest
 }
 export type TypeName = keyof Types
 
@@ -861,6 +906,13 @@ export const schemas: Record<TypeName, JsonSchema> = {
   CodeRunnerUpdate: {"additionalProperties":false,"properties":{"clearToken":{"type":"boolean"},"token":{"type":"string"},"url":{"type":"string"}},"required":["url"],"type":"object"},
   CodeRunnerTest: {"additionalProperties":false,"properties":{"languages":{"items":{"$ref":"#/$defs/Language"},"type":["array","null"]},"runtimes":{"items":{"$ref":"#/$defs/CodeRunnerRuntime"},"type":["array","null"]},"url":{"type":"string"}},"required":["url","runtimes","languages"],"type":"object"},
   CodeRunnerRuntime: {"additionalProperties":false,"properties":{"aliases":{"items":{"type":"string"},"type":["array","null"]},"language":{"type":"string"},"runtime":{"type":"string"},"version":{"type":"string"}},"required":["language","version","aliases"],"type":"object"},
+  AnalysisEngineSettings: {"additionalProperties":false,"properties":{"scoring":{"$ref":"#/$defs/AnalysisEngineSetting"},"transcription":{"$ref":"#/$defs/AnalysisEngineSetting"}},"required":["transcription","scoring"],"type":"object"},
+  AnalysisEngineSetting: {"additionalProperties":false,"properties":{"engine":{"$ref":"#/$defs/AnalysisEngineKind"},"hasKey":{"type":"boolean"},"model":{"type":"string"},"url":{"type":"string"}},"required":["engine","url","model","hasKey"],"type":"object"},
+  AnalysisEngineKind: {"enum":["offline","openai"],"type":"string"},
+  AnalysisEnginesUpdate: {"additionalProperties":false,"properties":{"scoring":{"$ref":"#/$defs/AnalysisEngineUpdate"},"transcription":{"$ref":"#/$defs/AnalysisEngineUpdate"}},"required":["transcription","scoring"],"type":"object"},
+  AnalysisEngineUpdate: {"additionalProperties":false,"properties":{"clearKey":{"type":"boolean"},"engine":{"$ref":"#/$defs/AnalysisEngineKind"},"key":{"type":"string"},"model":{"type":"string"},"url":{"type":"string"}},"required":[],"type":"object"},
+  AnalysisEnginesTest: {"additionalProperties":false,"properties":{"scoring":{"$ref":"#/$defs/AnalysisEngineTest"},"transcription":{"$ref":"#/$defs/AnalysisEngineTest"}},"required":["transcription","scoring"],"type":"object"},
+  AnalysisEngineTest: {"additionalProperties":false,"properties":{"engine":{"$ref":"#/$defs/AnalysisEngineKind"},"message":{"type":"string"},"ok":{"type":"boolean"}},"required":["engine","ok","message"],"type":"object"},
 }
 
 /** Each endpoint's request body and answer, by "METHOD PATH". */
@@ -910,6 +962,9 @@ export type Endpoints = {
   'GET /api/settings/runner': { request: undefined; response: CodeRunnerSettings }
   'PUT /api/settings/runner': { request: CodeRunnerUpdate; response: CodeRunnerSettings }
   'POST /api/settings/runner/test': { request: undefined; response: CodeRunnerTest }
+  'GET /api/settings/analysis': { request: undefined; response: AnalysisEngineSettings }
+  'PUT /api/settings/analysis': { request: AnalysisEnginesUpdate; response: AnalysisEngineSettings }
+  'POST /api/settings/analysis/test': { request: undefined; response: AnalysisEnginesTest }
 }
 export type EndpointKey = keyof Endpoints
 
@@ -975,4 +1030,7 @@ export const endpoints: Record<EndpointKey, Endpoint> = {
   'GET /api/settings/runner': { method: 'GET', path: '/api/settings/runner', status: 200, request: null, response: 'CodeRunnerSettings', file: null, errors: [] },
   'PUT /api/settings/runner': { method: 'PUT', path: '/api/settings/runner', status: 200, request: 'CodeRunnerUpdate', response: 'CodeRunnerSettings', file: null, errors: ['invalid'] },
   'POST /api/settings/runner/test': { method: 'POST', path: '/api/settings/runner/test', status: 200, request: null, response: 'CodeRunnerTest', file: null, errors: ['conflict'] },
+  'GET /api/settings/analysis': { method: 'GET', path: '/api/settings/analysis', status: 200, request: null, response: 'AnalysisEngineSettings', file: null, errors: [] },
+  'PUT /api/settings/analysis': { method: 'PUT', path: '/api/settings/analysis', status: 200, request: 'AnalysisEnginesUpdate', response: 'AnalysisEngineSettings', file: null, errors: ['invalid'] },
+  'POST /api/settings/analysis/test': { method: 'POST', path: '/api/settings/analysis/test', status: 200, request: null, response: 'AnalysisEnginesTest', file: null, errors: [] },
 }

@@ -3,6 +3,13 @@
 // what the console derives from them. Times are RFC 3339 UTC strings.
 
 export type {
+  AnalysisEngineKind,
+  AnalysisEngineSetting,
+  AnalysisEngineSettings,
+  AnalysisEnginesTest,
+  AnalysisEnginesUpdate,
+  AnalysisEngineTest,
+  AnalysisEngineUpdate,
   CodeRunnerRuntime,
   CodeRunnerSettings,
   CodeRunnerTest,
@@ -61,6 +68,12 @@ export type MailField = 'host' | 'port' | 'security' | 'username' | 'password' |
 
 /** Field names of a 422 answer to PUT /api/settings/runner. */
 export type RunnerField = 'url' | 'token'
+
+/** A part of the analysis that has its own engine. */
+export type EnginePart = 'transcription' | 'scoring'
+
+/** Field names of a 422 answer to PUT /api/settings/analysis. */
+export type EngineField = `${EnginePart}.${'engine' | 'url' | 'model' | 'key'}`
 
 /** "candidate" or "interviewer:EMAIL". */
 export type Recipient = 'candidate' | `interviewer:${string}`

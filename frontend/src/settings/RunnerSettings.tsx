@@ -1,5 +1,4 @@
-import { useEffect, useId, useState } from 'react'
-import { errorMessage } from '../api/client'
+import { useEffect, useState } from 'react'
 import { getRunnerSettings, saveRunnerSettings, testRunner } from '../api/runner'
 import type { CodeRunnerSettings, CodeRunnerTest, Language, RunnerField } from '../api/types'
 import { useToast } from '../ui/toasts'
@@ -8,6 +7,7 @@ import { Field } from '../ui/Field'
 import { useAsync } from '../ui/useAsync'
 import { among, useFieldErrors } from '../ui/useFieldErrors'
 import { checkHttpUrl, LANGUAGE_NAMES } from '../validation/rules'
+import { ConnectionTest } from './ConnectionTest'
 import { SecretField } from './SecretField'
 import { SettingsCard } from './SettingsCard'
 
@@ -22,8 +22,6 @@ type Form = { url: string; token: string; clearToken: boolean }
 
 const formFrom = (s: CodeRunnerSettings): Form => ({ url: s.url, token: '', clearToken: false })
 
-type TestResult = { ok: true; answer: CodeRunnerTest } | { ok: false; text: string } | null
-
 /** Settings → Code runner: the optional Piston-compatible service for Go, Java and C++. */
 export function RunnerSettings() {
   const data = useAsync((signal) => getRunnerSettings(signal), [])
@@ -33,10 +31,7 @@ export function RunnerSettings() {
     return first ? document.getElementById(fieldId(first)) : null
   })
   const [saving, setSaving] = useState(false)
-  const [testing, setTesting] = useState(false)
-  const [test, setTest] = useState<TestResult>(null)
   const toast = useToast()
-  const testId = useId()
 
   useEffect(() => {
     if (data.data) setForm(formFrom(data.data))
@@ -63,24 +58,11 @@ export function RunnerSettings() {
     try {
       const s = await saveRunnerSettings({ url: form.url.trim(), token: form.token.trim(), clearToken: form.clearToken })
       data.setData(s)
-      setTest(null)
       toast({ tone: 'success', message: s.configured ? 'Code runner saved.' : 'Code runner turned off.' })
     } catch (e) {
       fail(e, among(RUNNER_FIELDS))
     } finally {
       setSaving(false)
-    }
-  }
-
-  const runTest = async () => {
-    setTesting(true)
-    setTest(null)
-    try {
-      setTest({ ok: true, answer: await testRunner() })
-    } catch (e) {
-      setTest({ ok: false, text: errorMessage(e) })
-    } finally {
-      setTesting(false)
     }
   }
 
@@ -99,32 +81,21 @@ export function RunnerSettings() {
       onSave={() => void save()}
       onDiscard={() => (setForm(formFrom(saved)), reset())}
       after={
-        <div className="mail-test" aria-labelledby={`${testId}-title`} role="group">
-          <h3 id={`${testId}-title`} className="subsection-title">
-            Test connection
-          </h3>
-          <p className="section-hint">
-            {saved.configured
+        <ConnectionTest
+          hint={
+            saved.configured
               ? changed
                 ? 'Uses the saved address: save your changes first to test them.'
                 : 'Asks the saved runner which languages it offers.'
-              : 'Save the runner’s address first.'}
-          </p>
-          <div className="card-actions">
-            <button type="button" className="btn" disabled={!saved.configured || testing} onClick={() => void runTest()}>
-              {testing ? 'Testing…' : 'Test connection'}
-            </button>
-          </div>
-          <div className="mail-test-result" aria-live="polite">
-            {test?.ok && <TestAnswer answer={test.answer} />}
-            {test && !test.ok && (
-              <div className="inline-error" role="alert">
-                <p className="inline-error-title">The code runner could not be used.</p>
-                <pre className="server-error">{test.text}</pre>
-              </div>
-            )}
-          </div>
-        </div>
+              : 'Save the runner’s address first.'
+          }
+          disabled={!saved.configured}
+          run={testRunner}
+          saved={saved}
+          failTitle="The code runner could not be used."
+        >
+          {(answer) => <TestAnswer answer={answer} />}
+        </ConnectionTest>
       }
     >
       <Field

@@ -8,6 +8,7 @@ import { useAsync } from '../ui/useAsync'
 import { useFieldErrors, type FieldMessages } from '../ui/useFieldErrors'
 import { EmailSettings } from './EmailSettings'
 import { RunnerSettings } from './RunnerSettings'
+import { AnalysisEngineSettings } from './AnalysisEngineSettings'
 
 type OrganizerField = 'name' | 'email'
 
@@ -115,6 +116,8 @@ export function SettingsPage() {
       <EmailSettings organizerEmail={settings.organizer.email} />
 
       <RunnerSettings />
+
+      <AnalysisEngineSettings />
 
       <section className="card settings-card" aria-labelledby="host-heading">
         <h2 id="host-heading" className="card-title">

@@ -19,7 +19,7 @@ export function Sidebar({ route }: { route: Route }) {
   const [theme, setThemeState] = useState<ThemeChoice>(storedTheme)
   return (
     <aside className="sidebar">
-      <a className="wordmark" href="#/interviews" aria-label="InterviewDesk, go to interviews">
+      <a className="wordmark" href="#/interviews" title="Go to interviews">
         <span className="wordmark-mark" aria-hidden="true">
           ID
         </span>

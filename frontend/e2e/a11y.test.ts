@@ -1,0 +1,81 @@
+// An automated accessibility check (axe-core, WCAG 2 A and AA rules) over the
+// console's main screens and both sides of the room, in real Chromium, in
+// light and dark. A violation fails the test with what and where.
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { startHost, type Host } from './harness'
+import { candidateJoins, createInterview, openParticipant, setOrganizer, type Participant } from './room-harness'
+
+// Evaluated through the DevTools protocol: the pages' own CSP forbids inline scripts.
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+
+let host: Host
+let recruiter: Participant
+let candidate: Participant
+
+beforeAll(async () => {
+  host = await startHost()
+  recruiter = await openParticipant(host, { login: true })
+  candidate = await openParticipant(host)
+  await setOrganizer(recruiter.page)
+})
+
+afterAll(async () => {
+  await candidate?.close()
+  await recruiter?.close()
+  await host?.stop()
+})
+
+type Violation = { id: string; impact: string; help: string; nodes: { target: string[]; failureSummary: string }[] }
+
+/** Runs axe on the page; returns one line per violation and node. */
+async function check(page: Page, what: string): Promise<string[]> {
+  await page.evaluate(axeSource)
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: Violation[] }> } }).axe
+    const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+    return r.violations
+  })
+  return violations.flatMap((v) => v.nodes.map((n) => `${what}: ${v.id} (${v.impact}) ${v.help} at ${n.target.join(' ')}`))
+}
+
+it('the console and both sides of the room pass axe-core’s WCAG 2 A/AA rules', async () => {
+  const iv = recruiter.page
+  const cand = candidate.page
+  const found: string[] = []
+  const { interview } = await createInterview(iv)
+  for (const [hash, what, ready] of [
+    ['#/interviews', 'interview list', 'Interviews'],
+    ['#/interviews/new', 'new interview', 'Interview setup'],
+    [`#/interviews/${interview.id}`, 'interview details', interview.candidate.name],
+    ['#/templates', 'templates', 'Interview templates'],
+    ['#/overview', 'overview', 'Overview'],
+    ['#/settings', 'settings', 'Settings'],
+  ] as const) {
+    await iv.goto(new URL(`/${hash}`, host.url).toString())
+    await iv.getByRole('heading', { name: ready, level: 1 }).first().waitFor()
+    found.push(...(await check(iv, what)))
+  }
+  await iv.goto(interview.interviewerLink)
+  await cand.goto(interview.candidateLink)
+  await cand.getByRole('heading', { name: 'Camera, microphone and speakers' }).waitFor()
+  found.push(...(await check(cand, 'candidate pre-join')))
+  await candidateJoins(cand)
+  found.push(...(await check(cand, 'candidate waiting room')))
+  await iv.getByRole('button', { name: 'Start interview' }).click()
+  await iv.getByRole('button', { name: 'Start technical part' }).click()
+  await cand.getByRole('textbox', { name: /^Code editor/ }).waitFor()
+  await iv.getByRole('textbox', { name: /^Code editor/ }).waitFor()
+  found.push(...(await check(iv, 'interviewer room')))
+  found.push(...(await check(cand, 'candidate room')))
+  // The same rooms in the dark theme (contrast is checked per scheme).
+  for (const p of [iv, cand]) await p.emulateMedia({ colorScheme: 'dark' })
+  found.push(...(await check(iv, 'interviewer room, dark')))
+  found.push(...(await check(cand, 'candidate room, dark')))
+  await iv.goto(new URL('/#/interviews', host.url).toString())
+  await iv.getByRole('heading', { name: 'Interviews', level: 1 }).waitFor()
+  found.push(...(await check(iv, 'interview list, dark')))
+  expect(found).toEqual([])
+})

@@ -32,6 +32,10 @@ type Violation = { id: string; impact: string; help: string; nodes: { target: st
 
 /** Runs axe on the page; returns one line per violation and node. */
 async function check(page: Page, what: string): Promise<string[]> {
+  // Colours are measured once any transition (e.g. after a theme change) has ended.
+  await page.evaluate(() =>
+    Promise.all(document.getAnimations().filter((a) => a instanceof CSSTransition).map((a) => a.finished.catch(() => {}))),
+  )
   await page.evaluate(axeSource)
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: Violation[] }> } }).axe

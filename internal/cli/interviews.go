@@ -55,7 +55,7 @@ func interviewCreate(ctx context.Context, e Env, args []string) error {
 func interviewList(ctx context.Context, e Env, args []string) error {
 	f := newFlags("interview list")
 	tense := f.String("tense", "upcoming", "upcoming, past or cancelled")
-	search := f.String("search", "", "match candidate name or email")
+	search := f.String("search", "", "match candidate name or email, position or campaign")
 	limit := f.Int("limit", 200, "at most this many")
 	if _, err := f.parse(args, 0); err != nil {
 		return err

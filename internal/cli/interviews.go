@@ -166,12 +166,17 @@ func interviewLink(ctx context.Context, e Env, args []string) error {
 		if err != nil {
 			return err
 		}
-		if *f.json {
-			return json.NewEncoder(e.Stdout).Encode(map[string]string{"link": link})
-		}
-		fmt.Fprintln(e.Stdout, link)
-		return nil
+		return printLink(e, *f.json, link)
 	})
+}
+
+// printLink prints a link alone on its line, or as {"link": …} with asJSON.
+func printLink(e Env, asJSON bool, link string) error {
+	if asJSON {
+		return json.NewEncoder(e.Stdout).Encode(map[string]string{"link": link})
+	}
+	fmt.Fprintln(e.Stdout, link)
+	return nil
 }
 
 func pickLink(iv web.Interview, who string) (string, error) {

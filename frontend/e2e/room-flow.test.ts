@@ -83,10 +83,13 @@ describe('the live room, start to end', () => {
   })
 
   it('lock holds the candidate in the waiting room; the status turns ready and Start interview appears', async () => {
-    const lock = cockpit().getByRole('button', { name: 'Lock room' })
-    expect(await lock.getAttribute('aria-pressed')).toBe('false')
-    await lock.click()
-    await expect.poll(() => lock.getAttribute('aria-pressed')).toBe('true')
+    // The button says what it will do; its padlock and colour show the state.
+    await cockpit().getByRole('button', { name: 'Lock room', exact: true }).click()
+    const unlock = cockpit().getByRole('button', { name: 'Unlock room', exact: true })
+    await unlock.waitFor()
+    expect(await cockpit().getByRole('button', { name: 'Lock room', exact: true }).count()).toBe(0)
+    expect(await unlock.getAttribute('class')).toContain('lock-on')
+    await screenshot(iv, 'room-interviewer-locked')
 
     await cand.getByRole('checkbox', { name: 'I agree that the interview is recorded (optional)' }).check()
     await cand.getByRole('button', { name: 'Join interview' }).click()
@@ -115,8 +118,8 @@ describe('the live room, start to end', () => {
     await cand.getByText('The interviewer has locked the room; you will be let in shortly.').waitFor()
     expect(await cand.getByRole('region', { name: 'Video call' }).count()).toBe(0)
 
-    await lock.click()
-    await expect.poll(() => lock.getAttribute('aria-pressed')).toBe('false')
+    await unlock.click()
+    await cockpit().getByRole('button', { name: 'Lock room', exact: true }).waitFor()
     await cand.getByRole('region', { name: 'Video call' }).waitFor()
     await cand.getByRole('heading', { name: 'Introduction' }).waitFor()
     // The candidate does not see the plan.

@@ -141,7 +141,20 @@ describe('the live room, start to end', () => {
     await cockpit().getByRole('button', { name: 'Add', exact: true }).click()
     await box('Team leadership').check()
     await expect.poll(() => cockpit().locator('.plan-progress').textContent()).toBe(`3 of ${topics.length + 1} covered`)
+
+    // The template's topic hints guide the interviewer, under each topic; they fold.
+    const hint = template.plan[1]!.hint!
+    expect(hint).toBeTruthy()
+    await cockpit().getByText(hint).waitFor()
     await screenshot(iv, 'room-interviewer-plan')
+    const toggle = cockpit().getByRole('button', { name: `Hint for ${topics[1]}` })
+    await toggle.click()
+    await cockpit().getByText(hint).waitFor({ state: 'hidden' })
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false')
+    await toggle.click()
+    await cockpit().getByText(hint).waitFor()
+    const candPage = (await cand.content()) + (await cand.evaluate(() => document.body.innerText))
+    expect(template.plan.filter((t) => t.hint && candPage.includes(t.hint)).map((t) => t.title)).toEqual([])
     await screenshot(cand, 'room-candidate-introduction')
   })
 

@@ -154,6 +154,7 @@ describe('what the candidate receives', () => {
       if (i !== REPHRASED) forbidden.push([`alternative explanation of question ${i + 1}`, q.alternative])
     })
     forbidden.push(['an added plan topic', SECRET_TOPIC])
+    template.plan.forEach((t) => forbidden.push([`the hint of topic ${t.title}`, t.hint ?? '']))
     forbidden.push(['a comment', SECRET_COMMENT])
     forbidden.push(['the notes', SECRET_NOTES])
     forbidden.push(['the notes (first line)', '## Private notes 3VW8'])

@@ -118,6 +118,6 @@ it('records nothing of a call whose candidate declined recording, across a host 
   // After the call, the interview has no recordings.
   await iv.getByRole('button', { name: 'End interview' }).click()
   await iv.getByRole('dialog', { name: 'End the interview for everyone?' }).getByRole('button', { name: 'End interview' }).click()
-  await cand.getByText('Interview completed. Thank you for your time.').waitFor()
+  await cand.getByText('Thank you for your time. You can close this page now.').waitFor()
   expect(await recordings(iv, interview.id)).toEqual([])
 })

@@ -83,10 +83,13 @@ describe('the live room, start to end', () => {
   })
 
   it('lock holds the candidate in the waiting room; the status turns ready and Start interview appears', async () => {
-    const lock = cockpit().getByRole('button', { name: 'Lock room' })
-    expect(await lock.getAttribute('aria-pressed')).toBe('false')
-    await lock.click()
-    await expect.poll(() => lock.getAttribute('aria-pressed')).toBe('true')
+    // The button says what it will do; its padlock and colour show the state.
+    await cockpit().getByRole('button', { name: 'Lock room', exact: true }).click()
+    const unlock = cockpit().getByRole('button', { name: 'Unlock room', exact: true })
+    await unlock.waitFor()
+    expect(await cockpit().getByRole('button', { name: 'Lock room', exact: true }).count()).toBe(0)
+    expect(await unlock.getAttribute('class')).toContain('lock-on')
+    await screenshot(iv, 'room-interviewer-locked')
 
     await cand.getByRole('checkbox', { name: 'I agree that the interview is recorded (optional)' }).check()
     await cand.getByRole('button', { name: 'Join interview' }).click()
@@ -115,8 +118,8 @@ describe('the live room, start to end', () => {
     await cand.getByText('The interviewer has locked the room; you will be let in shortly.').waitFor()
     expect(await cand.getByRole('region', { name: 'Video call' }).count()).toBe(0)
 
-    await lock.click()
-    await expect.poll(() => lock.getAttribute('aria-pressed')).toBe('false')
+    await unlock.click()
+    await cockpit().getByRole('button', { name: 'Lock room', exact: true }).waitFor()
     await cand.getByRole('region', { name: 'Video call' }).waitFor()
     await cand.getByRole('heading', { name: 'Introduction' }).waitFor()
     // The candidate does not see the plan.
@@ -138,7 +141,20 @@ describe('the live room, start to end', () => {
     await cockpit().getByRole('button', { name: 'Add', exact: true }).click()
     await box('Team leadership').check()
     await expect.poll(() => cockpit().locator('.plan-progress').textContent()).toBe(`3 of ${topics.length + 1} covered`)
+
+    // The template's topic hints guide the interviewer, under each topic; they fold.
+    const hint = template.plan[1]!.hint!
+    expect(hint).toBeTruthy()
+    await cockpit().getByText(hint).waitFor()
     await screenshot(iv, 'room-interviewer-plan')
+    const toggle = cockpit().getByRole('button', { name: `Hint for ${topics[1]}` })
+    await toggle.click()
+    await cockpit().getByText(hint).waitFor({ state: 'hidden' })
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false')
+    await toggle.click()
+    await cockpit().getByText(hint).waitFor()
+    const candPage = (await cand.content()) + (await cand.evaluate(() => document.body.innerText))
+    expect(template.plan.filter((t) => t.hint && candPage.includes(t.hint)).map((t) => t.title)).toEqual([])
     await screenshot(cand, 'room-candidate-introduction')
   })
 
@@ -242,9 +258,11 @@ describe('the live room, start to end', () => {
     await dialog.waitFor()
     await dialog.getByRole('button', { name: 'End interview' }).click()
 
-    await iv.getByText('Interview completed. Thank you for your time. You can view the interview results here.').waitFor()
-    await cand.getByText('Interview completed. Thank you for your time.').waitFor()
-    expect(await iv.getByRole('link', { name: 'here' }).getAttribute('href')).toBe(`/#/interviews/${interview.id}`)
+    await iv.getByRole('heading', { level: 1, name: 'Interview completed' }).waitFor()
+    await iv.getByText('Thank you. The recording and your notes are saved with the interview.').waitFor()
+    await cand.getByText('Thank you for your time. You can close this page now.').waitFor()
+    await cand.getByRole('heading', { level: 1, name: 'Interview completed' }).waitFor()
+    expect(await iv.getByRole('link', { name: 'View the interview results' }).getAttribute('href')).toBe(`/#/interviews/${interview.id}`)
     await screenshot(iv, 'room-interviewer-completed')
     await screenshot(cand, 'room-candidate-completed')
   })

@@ -154,7 +154,7 @@ describe('the call, through the TURN relay', () => {
     await cand.getByRole('button', { name: 'Unmute' }).waitFor()
     await iv.getByRole('button', { name: 'End interview' }).click()
     await iv.getByRole('dialog', { name: 'End the interview for everyone?' }).getByRole('button', { name: 'End interview' }).click()
-    await cand.getByText('Interview completed. Thank you for your time.').waitFor()
+    await cand.getByText('Thank you for your time. You can close this page now.').waitFor()
     // The candidate's camera is released.
     await expect
       .poll(() =>

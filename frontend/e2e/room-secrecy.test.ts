@@ -123,7 +123,7 @@ describe('what the candidate receives', () => {
     await cand.getByRole('heading', { name: 'Finish' }).waitFor()
     await iv.getByRole('button', { name: 'End interview' }).click()
     await iv.getByRole('dialog', { name: 'End the interview for everyone?' }).getByRole('button', { name: 'End interview' }).click()
-    await cand.getByText('Interview completed. Thank you for your time.').waitFor()
+    await cand.getByText('Thank you for your time. You can close this page now.').waitFor()
   })
 
   it('none of the interviewer-only material reaches the candidate, on any channel', async () => {
@@ -154,6 +154,7 @@ describe('what the candidate receives', () => {
       if (i !== REPHRASED) forbidden.push([`alternative explanation of question ${i + 1}`, q.alternative])
     })
     forbidden.push(['an added plan topic', SECRET_TOPIC])
+    template.plan.forEach((t) => forbidden.push([`the hint of topic ${t.title}`, t.hint ?? '']))
     forbidden.push(['a comment', SECRET_COMMENT])
     forbidden.push(['the notes', SECRET_NOTES])
     forbidden.push(['the notes (first line)', '## Private notes 3VW8'])
@@ -189,7 +190,7 @@ describe('what the candidate receives', () => {
       // Red phone straight from question 2.
       await iv.getByRole('button', { name: 'End interview' }).click()
       await iv.getByRole('dialog', { name: 'End the interview for everyone?' }).getByRole('button', { name: 'End interview' }).click()
-      await cand2.page.getByText('Interview completed. Thank you for your time.').waitFor()
+      await cand2.page.getByText('Thank you for your time. You can close this page now.').waitFor()
       await rec.settle()
       const all = [await cand2.page.content(), ...rec.frames, ...rec.frames.flatMap((f) => strings(JSON.parse(f))), ...rec.bodies.map((b) => b.body)].join('\n')
       expect(all).toContain(second.template.questions[1]!.text)

@@ -39,6 +39,7 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"serve", "[--data DIR] [--listen ADDR] [--public-url URL]", "run the host headless", serve},
+		{"console link", "[--json]", "print a sign-in link to the console of the host running on the data folder", consoleLink},
 		{"template list", "[--json]", "list interview templates", templateList},
 		{"template show", "ID|NAME [--json]", "show a template with its plan and questions", templateShow},
 		{"template import", "FILE [--json]", "import templates from a template file", templateImport},
@@ -168,6 +169,27 @@ func (f flags) dataDir() (string, error) {
 	return host.DefaultDataDir()
 }
 
+// runningHost reaches the host announced in the data folder dir, and returns
+// a client of it and its console sign-in link. The error wraps os.ErrNotExist
+// when no host announced itself there.
+func runningHost(ctx context.Context, dir string) (c *client.Client, loginURL string, err error) {
+	a, err := host.ReadAnnouncement(dir)
+	if err != nil {
+		return nil, "", err
+	}
+	key, err := host.ConsoleKey(dir)
+	if err != nil {
+		return nil, "", err
+	}
+	remote := client.Remote(a.URL, key, client.TLSCheck{CertSHA256: a.CertSHA256, ServerName: a.ServerName})
+	pctx, cancel := context.WithTimeout(ctx, 2*time.Second)
+	defer cancel()
+	if _, err := remote.Health(pctx); err != nil {
+		return nil, "", fmt.Errorf("the host announced at %s does not answer: %w", a.URL, err)
+	}
+	return remote, host.LoginURL(a.URL, key), nil
+}
+
 // connect reaches the data folder: through its running host if one answers,
 // else by opening the store in this process. close must be called.
 func connect(ctx context.Context, e Env, f flags) (c *client.Client, close func(), err error) {
@@ -175,17 +197,8 @@ func connect(ctx context.Context, e Env, f flags) (c *client.Client, close func(
 	if err != nil {
 		return nil, nil, err
 	}
-	if a, aerr := host.ReadAnnouncement(dir); aerr == nil {
-		key, kerr := host.ConsoleKey(dir)
-		if kerr != nil {
-			return nil, nil, kerr
-		}
-		remote := client.Remote(a.URL, key, client.TLSCheck{CertSHA256: a.CertSHA256, ServerName: a.ServerName})
-		pctx, cancel := context.WithTimeout(ctx, 2*time.Second)
-		defer cancel()
-		if _, err := remote.Health(pctx); err == nil {
-			return remote, func() {}, nil
-		}
+	if remote, _, err := runningHost(ctx, dir); err == nil {
+		return remote, func() {}, nil
 	}
 	log := slog.New(slog.NewTextHandler(e.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
 	h, err := host.Open(host.Config{DataDir: dir, Console: e.Console, Version: e.Version,

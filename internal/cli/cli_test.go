@@ -5,6 +5,8 @@ import (
 	"context"
 	"encoding/json"
 	"log/slog"
+	"net"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
@@ -194,5 +196,60 @@ func appendEvents(t *testing.T, dir, id string, events ...room.Type) {
 		if _, _, err := rooms.Append(id, who, typ, data); err != nil {
 			t.Fatalf("%s: %v", typ, err)
 		}
+	}
+}
+
+// TestConsoleLinkPrintsTheRunningHostsSignIn: a browser that lost its sign-in
+// gets a new link from the command line, and that link signs it in.
+func TestConsoleLinkPrintsTheRunningHostsSignIn(t *testing.T) {
+	dir := t.TempDir()
+	if r := run(t, "console", "link", "--data", dir); r.code != 1 || r.stdout != "" ||
+		!strings.Contains(r.stderr, "no InterviewDesk host runs on "+dir) || !strings.Contains(r.stderr, "interviewdesk serve") {
+		t.Errorf("without a host: exit %d stdout %q stderr %q", r.code, r.stdout, r.stderr)
+	}
+	h, err := host.Open(host.Config{DataDir: dir, Listen: "127.0.0.1:0"}, slog.New(slog.DiscardHandler), time.Now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := h.Start(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = h.Close() })
+
+	r := run(t, "console", "link", "--data", dir)
+	link := strings.TrimSpace(r.stdout)
+	if r.code != 0 || link != h.LoginURL() {
+		t.Fatalf("console link: exit %d printed %q (stderr %q), want %q", r.code, r.stdout, r.stderr, h.LoginURL())
+	}
+	noRedirect := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	resp, err := noRedirect.Get(link)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusSeeOther || len(resp.Cookies()) != 1 {
+		t.Errorf("opening the printed link = %d with cookies %v, want a sign-in", resp.StatusCode, resp.Cookies())
+	}
+	var out struct{ Link string }
+	if r := run(t, "console", "link", "--data", dir, "--json"); r.code != 0 || json.Unmarshal([]byte(r.stdout), &out) != nil || out.Link != link {
+		t.Errorf("console link --json: exit %d %q", r.code, r.stdout)
+	}
+}
+
+// TestConsoleLinkRefusesAStaleAnnouncement: a host that died without cleaning
+// up (e.g. killed) left host.json behind; its link would lead nowhere.
+func TestConsoleLinkRefusesAStaleAnnouncement(t *testing.T) {
+	dir := t.TempDir()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	gone := "http://" + ln.Addr().String()
+	ln.Close()
+	if err := os.WriteFile(filepath.Join(dir, host.AnnounceFile), []byte(`{"url":"`+gone+`","pid":1}`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if r := run(t, "console", "link", "--data", dir); r.code != 1 || r.stdout != "" || !strings.Contains(r.stderr, "the host announced at "+gone+" does not answer") {
+		t.Errorf("stale host.json: exit %d stdout %q stderr %q", r.code, r.stdout, r.stderr)
 	}
 }

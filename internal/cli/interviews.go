@@ -55,7 +55,7 @@ func interviewCreate(ctx context.Context, e Env, args []string) error {
 func interviewList(ctx context.Context, e Env, args []string) error {
 	f := newFlags("interview list")
 	tense := f.String("tense", "upcoming", "upcoming, past or cancelled")
-	search := f.String("search", "", "match candidate name or email")
+	search := f.String("search", "", "match candidate name or email, position or campaign")
 	limit := f.Int("limit", 200, "at most this many")
 	if _, err := f.parse(args, 0); err != nil {
 		return err
@@ -166,12 +166,17 @@ func interviewLink(ctx context.Context, e Env, args []string) error {
 		if err != nil {
 			return err
 		}
-		if *f.json {
-			return json.NewEncoder(e.Stdout).Encode(map[string]string{"link": link})
-		}
-		fmt.Fprintln(e.Stdout, link)
-		return nil
+		return printLink(e, *f.json, link)
 	})
+}
+
+// printLink prints a link alone on its line, or as {"link": …} with asJSON.
+func printLink(e Env, asJSON bool, link string) error {
+	if asJSON {
+		return json.NewEncoder(e.Stdout).Encode(map[string]string{"link": link})
+	}
+	fmt.Fprintln(e.Stdout, link)
+	return nil
 }
 
 func pickLink(iv web.Interview, who string) (string, error) {

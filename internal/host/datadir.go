@@ -50,6 +50,10 @@ func ConsoleKey(dataDir string) (string, error) {
 	return key, nil
 }
 
+// LoginURL is the link that signs a browser into the console of the host at
+// base (e.g. an Announcement's URL) with the console key.
+func LoginURL(base, key string) string { return base + "/console/login?key=" + key }
+
 // secret reads a secret file in the data folder, creating a random 256-bit one
 // (mode 0600) on first use.
 func secret(dataDir, name string) (string, error) {

@@ -264,7 +264,7 @@ func (h *Host) URL() string {
 }
 
 // LoginURL signs a browser into the console.
-func (h *Host) LoginURL() string { return h.URL() + "/console/login?key=" + h.key }
+func (h *Host) LoginURL() string { return LoginURL(h.URL(), h.key) }
 
 // Key is the console key.
 func (h *Host) Key() string { return h.key }

@@ -53,7 +53,7 @@ func (s *Service) summaries() (*index, error) {
 
 // prepared fills the fields lists use but the store does not keep.
 func (sm Summary) prepared() Summary {
-	sm.search = strings.ToLower(sm.Candidate.Name + "\x00" + sm.Candidate.Email)
+	sm.search = strings.ToLower(strings.Join([]string{sm.Candidate.Name, sm.Candidate.Email, sm.Position, sm.Campaign}, "\x00"))
 	return sm
 }
 

@@ -116,7 +116,7 @@ type Summary struct {
 	Tense        Tense     `json:"tense"` // the list it is in when read; "" as stored
 	TemplateName string    `json:"templateName"`
 
-	search string // lower-case name and email, for List
+	search string // lower-case name, email, position and campaign, for List
 }
 
 // Summary condenses iv; Tense is filled in when read.

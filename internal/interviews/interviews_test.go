@@ -116,6 +116,9 @@ func TestListTensesOrderAndSearch(t *testing.T) {
 	create := func(name, email, at string) Interview {
 		in := f.valid()
 		in.CandidateName, in.CandidateEmail, in.StartsAt = name, email, at
+		if name == "Zoe Late" {
+			in.Position, in.Campaign = "Frontend developer", "Spring hiring"
+		}
 		iv, err := f.svc.Create(in)
 		if err != nil {
 			t.Fatal(err)
@@ -151,7 +154,9 @@ func TestListTensesOrderAndSearch(t *testing.T) {
 		{ListQuery{Tense: CancelledList}, "Carl Cancel;"},
 		{ListQuery{Tense: Upcoming, Text: "EXAMPLE.ORG"}, "Sam Soon;"},
 		{ListQuery{Tense: Upcoming, Text: "zoe"}, "Zoe Late;"},
-		{ListQuery{Tense: Upcoming, Text: "Backend"}, ""}, // position is not searched
+		{ListQuery{Tense: Upcoming, Text: "backend"}, "Sam Soon;"},  // position
+		{ListQuery{Tense: Upcoming, Text: "Frontend"}, "Zoe Late;"}, // position
+		{ListQuery{Tense: Upcoming, Text: "SPRING"}, "Zoe Late;"},   // campaign
 	} {
 		if got := names(tc.q); got != tc.want {
 			t.Errorf("List(%+v) = %q, want %q", tc.q, got, tc.want)

@@ -359,7 +359,7 @@ func (s *Service) ResolveLink(token string) (Interview, Link, error) {
 // ListQuery selects interviews for a list.
 type ListQuery struct {
 	Tense Tense
-	Text  string // matches candidate name or email, case-insensitive
+	Text  string // matches candidate name or email, position or campaign, case-insensitive
 	Limit int    // default 200
 }
 

@@ -42,7 +42,7 @@ func setup(t *testing.T, questions int) fixture {
 	clock := time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC)
 	now := func() time.Time { clock = clock.Add(time.Second); return clock }
 	ts := templates.New(db, now)
-	c := templates.Content{Name: "T", Plan: []templates.Topic{{Title: "Experience"}, {Title: "Motivation"}}}
+	c := templates.Content{Name: "T", Plan: []templates.Topic{{Title: "Experience", Hint: "Hint secret: ask about scale"}, {Title: "Motivation"}}}
 	for i := 0; i < questions; i++ {
 		c.Questions = append(c.Questions, templates.Question{Text: fmt.Sprintf("Question text %d", i),
 			Alternative: fmt.Sprintf("Rephrased secret %d", i), ExpectedAnswer: fmt.Sprintf("Expected secret %d", i)})
@@ -251,7 +251,7 @@ func TestCandidateViewCarriesNoSecrets(t *testing.T) {
 
 	raw, _ := json.Marshal(ForCandidate(st, f.iv))
 	for _, secret := range []string{"Expected secret", "Rephrased secret", "Comment secret", "Note secret",
-		"Question text 0", "Question text 2", "Experience", `"rating`} {
+		"Question text 0", "Question text 2", "Experience", "Hint secret", `"rating`} {
 		if strings.Contains(string(raw), secret) {
 			t.Errorf("candidate view %s contains %q", raw, secret)
 		}
@@ -262,6 +262,34 @@ func TestCandidateViewCarriesNoSecrets(t *testing.T) {
 	st = f.must(t, rita, TypeRephraseShown, QuestionData{Index: 1})
 	if raw, _ := json.Marshal(ForCandidate(st, f.iv)); !strings.Contains(string(raw), "Rephrased secret 1") {
 		t.Errorf("after Show rephrased question the candidate view lacks it: %s", raw)
+	}
+}
+
+// TestInterviewerViewCarriesTopicHints: the template's topic hints reach the
+// interviewer's plan, though the state derived from the log holds none.
+func TestInterviewerViewCarriesTopicHints(t *testing.T) {
+	f := setup(t, 0)
+	f.must(t, rita, TypeStarted, nil)
+	st := f.must(t, rita, TypeTopicAdded, TopicAddData{ID: "x1", Title: "Team leadership"})
+	for _, tp := range st.Topics {
+		if tp.Hint != "" {
+			t.Errorf("state topic %+v carries a hint", tp)
+		}
+	}
+	v := ForInterviewer(st, f.iv, "rita@example.com")
+	want := []string{"Hint secret: ask about scale", "", ""}
+	for _, list := range [][]Topic{v.Topics, v.Plan} {
+		if len(list) != len(want) {
+			t.Fatalf("interviewer topics %+v, want %d", list, len(want))
+		}
+		for i, tp := range list {
+			if tp.Hint != want[i] {
+				t.Errorf("topic %q hint = %q, want %q", tp.Title, tp.Hint, want[i])
+			}
+		}
+	}
+	if st.Topics[0].Hint != "" {
+		t.Errorf("ForInterviewer changed the state's topics: %+v", st.Topics[0])
 	}
 }
 

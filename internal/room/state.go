@@ -36,6 +36,9 @@ type Topic struct {
 	ID    string `json:"id"`
 	Title string `json:"title"`
 	Added bool   `json:"added,omitempty"`
+	// Hint is the template's guidance for the interviewer. The state never
+	// holds it; ForInterviewer adds it from the interview's plan.
+	Hint string `json:"hint,omitempty"`
 }
 
 // Window is the time a question was on screen.

@@ -49,9 +49,12 @@ type InterviewerView struct {
 	Questions []templates.Question `json:"questionsContent"`
 }
 
-// ForInterviewer projects st for the interviewer with email.
+// ForInterviewer projects st for the interviewer with email, with each plan
+// topic's hint.
 func ForInterviewer(st State, iv interviews.Interview, email string) InterviewerView {
-	v := InterviewerView{State: st.Clone(), Plan: st.Topics}
+	v := InterviewerView{State: st.Clone()}
+	v.Topics = withHints(v.Topics, iv.Plan)
+	v.Plan = v.Topics
 	if st.Phase != PhaseEnded {
 		for k, n := range v.Notes {
 			if !strings.EqualFold(n.Author.Email, email) {
@@ -61,6 +64,19 @@ func ForInterviewer(st State, iv interviews.Interview, email string) Interviewer
 	}
 	v.Questions = iv.Questions
 	return v
+}
+
+// withHints sets each topic's hint from the interview's plan (topics added
+// live have none). It changes topics in place.
+func withHints(topics []Topic, plan []templates.Topic) []Topic {
+	hints := make(map[string]string, len(plan))
+	for _, t := range plan {
+		hints[t.ID] = t.Hint
+	}
+	for i := range topics {
+		topics[i].Hint = hints[topics[i].ID]
+	}
+	return topics
 }
 
 // Welcome tells a connection who it is and what the interview is.

@@ -37,12 +37,23 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 	if key == "" || !s.authorized(probe) {
 		s.log.Warn("console login refused", "remote", r.RemoteAddr)
 		s.page(w, http.StatusUnauthorized, linkPage{Title: "Sign-in link not valid",
-			Message: "This console sign-in link is wrong or out of date. Use the link that the InterviewDesk host printed when it started."})
+			Message: "This console sign-in link is wrong or out of date. " + signInHelp})
 		return
 	}
-	http.SetCookie(w, &http.Cookie{Name: cookieName, Value: key, Path: "/", HttpOnly: true,
-		SameSite: http.SameSiteStrictMode, Secure: r.TLS != nil})
+	http.SetCookie(w, consoleCookie(key, s.now(), r.TLS != nil))
 	http.Redirect(w, r, "/", http.StatusSeeOther)
+}
+
+// signInLifetime is how long a browser stays signed in to the console: the
+// cookie outlives a browser restart.
+const signInLifetime = 30 * 24 * time.Hour
+
+// consoleCookie carries the console key in a browser: persistent (Max-Age, and
+// Expires for older clients), out of reach of scripts, never sent from another
+// site, and only over HTTPS when the host serves HTTPS.
+func consoleCookie(key string, now time.Time, https bool) *http.Cookie {
+	return &http.Cookie{Name: cookieName, Value: key, Path: "/", HttpOnly: true, SameSite: http.SameSiteStrictMode,
+		Secure: https, MaxAge: int(signInLifetime / time.Second), Expires: now.Add(signInLifetime).UTC()}
 }
 
 // consoleFiles serves the console's single-page app.

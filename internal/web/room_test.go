@@ -171,10 +171,15 @@ func TestRoomChannel(t *testing.T) {
 	}
 	all := strings.Join(candidate.seen, "\n")
 	for _, secret := range []string{tpl.Questions[1].ExpectedAnswer, tpl.Questions[1].Alternative, tpl.Questions[0].ExpectedAnswer,
-		tpl.Questions[2].Text, "NOTE-SECRET", iv.InterviewerLink[strings.LastIndex(iv.InterviewerLink, "/")+1:], `"rating`} {
+		tpl.Questions[2].Text, "NOTE-SECRET", iv.InterviewerLink[strings.LastIndex(iv.InterviewerLink, "/")+1:], `"rating`,
+		tpl.Plan[0].Hint, tpl.Plan[1].Hint} {
 		if strings.Contains(all, secret) {
 			t.Errorf("the candidate's socket carried interviewer-only data: %.60q", secret)
 		}
+	}
+	// Positive control: the interviewer's plan carries the topic hints.
+	if hint := tpl.Plan[0].Hint; hint == "" || !strings.Contains(strings.Join(interviewer.seen, "\n"), hint) {
+		t.Errorf("the interviewer's socket lacks the first topic's hint %.60q", hint)
 	}
 
 	// A second tab with the candidate link takes over; the first is told.

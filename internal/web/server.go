@@ -126,6 +126,9 @@ func (s *Server) routes() {
 // cookieName holds the console key in a browser.
 const cookieName = "interviewdesk_console"
 
+// signInHelp tells a person without a valid sign-in how to get one.
+const signInHelp = "For a new sign-in link, run “interviewdesk console link” on the machine that runs the host (add --data DIR if it uses another data folder)."
+
 // authorized reports whether r carries the console key.
 func (s *Server) authorized(r *http.Request) bool {
 	if s.trusted {
@@ -147,7 +150,7 @@ func (s *Server) console(h func(w http.ResponseWriter, r *http.Request) error) h
 		if !s.authorized(r) {
 			s.log.Warn("console API refused: no valid console key", "method", r.Method, "path", r.URL.Path, "remote", r.RemoteAddr)
 			writeJSON(w, http.StatusUnauthorized, errorBody("unauthorized",
-				"This console is not signed in. Open the login link that the InterviewDesk host printed.", nil))
+				"This console is not signed in. "+signInHelp, nil))
 			return
 		}
 		if r.Method != http.MethodGet && r.Method != http.MethodDelete && r.ContentLength != 0 &&

@@ -157,25 +157,53 @@ func TestConsoleAPIRequiresTheKey(t *testing.T) {
 	}
 }
 
-func TestLoginSetsAStrictCookie(t *testing.T) {
-	f := setup(t)
-	noRedirect := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
-	resp, err := noRedirect.Get(f.srv.URL + "/console/login?key=" + testKey)
+// login signs in through srv's /console/login with c and returns the cookie it sets.
+func login(t *testing.T, c *http.Client, srv *httptest.Server) *http.Cookie {
+	t.Helper()
+	noRedirect := *c
+	noRedirect.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+	resp, err := noRedirect.Get(srv.URL + "/console/login?key=" + testKey)
 	if err != nil {
 		t.Fatal(err)
 	}
 	resp.Body.Close()
 	cookies := resp.Cookies()
-	if resp.StatusCode != http.StatusSeeOther || len(cookies) != 1 || !cookies[0].HttpOnly || cookies[0].SameSite != http.SameSiteStrictMode {
+	if resp.StatusCode != http.StatusSeeOther || len(cookies) != 1 {
 		t.Fatalf("login = %d, cookies %+v", resp.StatusCode, cookies)
 	}
+	return cookies[0]
+}
+
+func TestLoginSetsAStrictCookie(t *testing.T) {
+	f := setup(t)
+	c := login(t, http.DefaultClient, f.srv)
+	// It survives a browser restart (persistent, 30 days), but no script or
+	// other site can use it.
+	month := 30 * 24 * time.Hour
+	if c.MaxAge != int(month/time.Second) || !c.Expires.Equal(f.clock.Add(month)) ||
+		!c.HttpOnly || c.SameSite != http.SameSiteStrictMode || c.Path != "/" || c.Secure {
+		t.Fatalf("login cookie over HTTP = %s, want Max-Age=%d, Expires %v, HttpOnly, SameSite=Strict, Path=/, not Secure",
+			c.Raw, int(month/time.Second), f.clock.Add(month))
+	}
 	req, _ := http.NewRequest("GET", f.srv.URL+"/api/templates", nil)
-	req.AddCookie(cookies[0])
+	req.AddCookie(c)
 	if resp, _ := send(req); resp.StatusCode != http.StatusOK {
 		t.Errorf("API with login cookie = %d, want 200", resp.StatusCode)
 	}
-	if code, _ := f.get(t, "/console/login?key=wrong"); code != http.StatusUnauthorized {
-		t.Errorf("login with a wrong key = %d, want 401", code)
+	if code, body := f.get(t, "/console/login?key=wrong"); code != http.StatusUnauthorized || !strings.Contains(body, "interviewdesk console link") {
+		t.Errorf("login with a wrong key = %d %s, want 401 saying how to get a new link", code, body)
+	}
+	if code, body := f.get(t, "/api/templates"); code != http.StatusUnauthorized || !strings.Contains(body, "interviewdesk console link") {
+		t.Errorf("API without a sign-in = %d %s, want 401 saying how to get a new link", code, body)
+	}
+}
+
+func TestLoginOverHTTPSSetsASecureCookie(t *testing.T) {
+	f := setup(t)
+	tlsSrv := httptest.NewTLSServer(f.srv.Config.Handler)
+	t.Cleanup(tlsSrv.Close)
+	if c := login(t, tlsSrv.Client(), tlsSrv); !c.Secure || !c.HttpOnly || c.SameSite != http.SameSiteStrictMode || c.MaxAge <= 0 {
+		t.Errorf("login cookie over HTTPS = %s, want Secure, HttpOnly, SameSite=Strict, persistent", c.Raw)
 	}
 }
 

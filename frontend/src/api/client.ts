@@ -43,7 +43,7 @@ const codeByStatus: Record<number, ErrorCode> = {
 
 const fallbackMessage: Record<ErrorCode, string> = {
   bad_request: 'The host did not understand the request.',
-  unauthorized: 'This console is not signed in to the host. Open the console login link again.',
+  unauthorized: 'This console is not signed in to the host. For a new sign-in link, run “interviewdesk console link” where the host runs.',
   forbidden: 'You may not do this.',
   not_found: 'It no longer exists. It may have been deleted.',
   conflict: 'That change is not possible in the current state.',

@@ -248,6 +248,7 @@ export type RoomTopic = {
   id: string
   title: string
   added?: boolean
+  hint?: string
 }
 
 export type TimelineQuestion = {
@@ -854,7 +855,7 @@ export const schemas: Record<TypeName, JsonSchema> = {
   TimelinePerson: {"additionalProperties":false,"properties":{"name":{"type":"string"},"role":{"$ref":"#/$defs/RoomRole"}},"required":["role"],"type":"object"},
   RoomRole: {"enum":["candidate","interviewer","host"],"type":"string"},
   TimelineConsent: {"additionalProperties":false,"properties":{"aiAnalysis":{"type":"boolean"},"personalData":{"type":"boolean"},"recordingNotice":{"type":"boolean"},"repeats":{"type":"integer"}},"required":["personalData","aiAnalysis","recordingNotice"],"type":"object"},
-  RoomTopic: {"additionalProperties":false,"properties":{"added":{"type":"boolean"},"id":{"type":"string"},"title":{"type":"string"}},"required":["id","title"],"type":"object"},
+  RoomTopic: {"additionalProperties":false,"properties":{"added":{"type":"boolean"},"hint":{"type":"string"},"id":{"type":"string"},"title":{"type":"string"}},"required":["id","title"],"type":"object"},
   TimelineQuestion: {"additionalProperties":false,"properties":{"again":{"type":"boolean"},"comment":{"type":"string"},"durationMs":{"type":"integer"},"from":{"format":"date-time","type":"string"},"index":{"type":"integer"},"number":{"type":"integer"},"rating":{"type":"integer"},"rephrased":{"type":"boolean"},"skipped":{"type":"boolean"},"text":{"type":"string"},"to":{"format":"date-time","type":"string"},"total":{"type":"integer"}},"required":["index","number","total","text","from","again","rephrased"],"type":"object"},
   TimelineRephrase: {"additionalProperties":false,"properties":{"alternative":{"type":"string"},"index":{"type":"integer"},"number":{"type":"integer"}},"required":["index","number"],"type":"object"},
   TimelineNote: {"additionalProperties":false,"properties":{"author":{"$ref":"#/$defs/TimelinePerson"},"savedAt":{"format":"date-time","type":"string"},"text":{"type":"string"}},"required":["author","text","savedAt"],"type":"object"},

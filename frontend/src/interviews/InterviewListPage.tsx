@@ -107,16 +107,16 @@ export function InterviewListPage() {
             </button>
           ))}
         </div>
-        <div className="search">
+        <div className="search search-wide">
           <label htmlFor="interview-search" className="visually-hidden">
-            Search by candidate name or email
+            Search by candidate, email, position or campaign
           </label>
           <input
             ref={searchRef}
             id="interview-search"
             type="search"
             className="input"
-            placeholder="Search by candidate name or email"
+            placeholder="Search by candidate, email, position or campaign"
             value={search}
             onChange={(e) => setSearch(e.target.value)}
             aria-keyshortcuts="/"

@@ -43,20 +43,23 @@ export function Completed({
   return (
     <div className="message-wrap">
       <Message title="Interview completed" tone="success">
-        <p className="message-lead" role="status">
-          Interview completed. Thank you for your time.
-          {role === 'interviewer' && (
-            <>
-              {' '}
-              You can view the interview results{' '}
-              <a href={interviewId ? `/#/interviews/${encodeURIComponent(interviewId)}` : '/'}>here</a>.
-            </>
-          )}
-        </p>
         {role === 'candidate' ? (
-          <p className="muted">You can close this page. The company that invited you will be in touch about the next steps.</p>
+          <>
+            <p className="message-lead" role="status">
+              Thank you for your time. You can close this page now.
+            </p>
+            <p className="muted">The company that invited you will be in touch about the next steps.</p>
+          </>
         ) : (
-          <p className="muted">The recording and your notes are kept with the interview in the InterviewDesk console.</p>
+          <>
+            <p className="message-lead" role="status">
+              Thank you. The recording and your notes are saved with the interview.
+            </p>
+            <p>
+              <a href={interviewId ? `/#/interviews/${encodeURIComponent(interviewId)}` : '/'}>View the interview results</a> in
+              the InterviewDesk console.
+            </p>
+          </>
         )}
       </Message>
       {children}

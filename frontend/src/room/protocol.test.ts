@@ -66,7 +66,7 @@ describe('parseServerMessage', () => {
           consentAt: '0001-01-01T00:00:00Z',
           startedAt: '2026-11-24T14:01:00Z',
           locked: true,
-          topics: [{ id: 't1', title: 'Experience' }, { id: 't2', title: 'Extra', added: true }],
+          topics: [{ id: 't1', title: 'Experience', hint: 'Ask about scale' }, { id: 't2', title: 'Extra', added: true, hint: '' }],
           done: { t1: true },
           questions: 2,
           question: 1,
@@ -87,7 +87,7 @@ describe('parseServerMessage', () => {
       phase: 'technical',
       locked: true,
       startedAt: '2026-11-24T14:01:00Z',
-      topics: [{ id: 't1', title: 'Experience' }, { id: 't2', title: 'Extra', added: true }],
+      topics: [{ id: 't1', title: 'Experience', hint: 'Ask about scale' }, { id: 't2', title: 'Extra', added: true }],
       done: { t1: true },
       question: 1,
       windows: [],
@@ -97,6 +97,7 @@ describe('parseServerMessage', () => {
       lastSeq: 9,
     })
     expect('consentAt' in s).toBe(false)
+    expect((s as { topics: object[] }).topics[1]).not.toHaveProperty('hint') // an empty hint is no hint
     expect((s as { questionsContent: unknown[] }).questionsContent).toEqual([
       { text: 'Q1', alternative: 'A1', expectedAnswer: 'E1', keyPoints: [] },
       { text: 'Q2', alternative: '', expectedAnswer: 'E2', keyPoints: ['k'] },

@@ -45,7 +45,8 @@ export type CandidateQuestion = { number: number; total: number; text: string; r
 /** What a candidate connection receives as `state`. */
 export type CandidateView = { phase: Phase; locked: boolean; consented?: boolean; question?: CandidateQuestion }
 
-export type Topic = { id: string; title: string; added?: boolean }
+/** A plan topic; hint (the template's guidance) reaches interviewers only. */
+export type Topic = { id: string; title: string; added?: boolean; hint?: string }
 export type QuestionWindow = { index: number; from: string; to?: string; skipped?: boolean }
 export type Actor = { role: string; email?: string; name?: string }
 export type Note = { author: Actor; text: string; savedAt?: string }
@@ -185,7 +186,12 @@ function list<T>(v: unknown, item: (x: unknown) => T | undefined): T[] {
 
 const topicOf = (x: unknown): Topic | undefined =>
   isObj(x) && typeof x.id === 'string' && typeof x.title === 'string'
-    ? { id: x.id, title: x.title, ...(x.added === true ? { added: true } : {}) }
+    ? {
+        id: x.id,
+        title: x.title,
+        ...(x.added === true ? { added: true } : {}),
+        ...(typeof x.hint === 'string' && x.hint !== '' ? { hint: x.hint } : {}),
+      }
     : undefined
 
 function parseWelcome(m: Obj): Parsed<Welcome> {

@@ -1,13 +1,36 @@
 import type { ReactNode } from 'react'
-import { NetworkError, errorMessage } from '../api/client'
+import { ApiError, NetworkError, errorMessage } from '../api/client'
 
 /** A failed load: says what happened and offers Retry. */
 export function LoadError({ error, onRetry, what }: { error: unknown; onRetry: () => void; what: string }) {
+  if (error instanceof ApiError && error.code === 'unauthorized') return <SignedOut onRetry={onRetry} />
   const network = error instanceof NetworkError
   return (
     <div className="panel panel-error" role="alert">
       <h2 className="panel-title">{network ? 'Cannot reach the InterviewDesk host' : `Could not load ${what}`}</h2>
       <p>{errorMessage(error)}</p>
+      <button type="button" className="btn" onClick={onRetry}>
+        Retry
+      </button>
+    </div>
+  )
+}
+
+/** The console has no valid sign-in: how to get a new sign-in link. */
+function SignedOut({ onRetry }: { onRetry: () => void }) {
+  return (
+    <div className="panel panel-signin" role="alert">
+      <h2 className="panel-title">This console is not signed in</h2>
+      <p>
+        Sign-in links come from the InterviewDesk host. For a new one, run this on the machine that runs the host and open
+        the link it prints in this browser:
+      </p>
+      <pre className="panel-command">
+        <code>interviewdesk console link</code>
+      </pre>
+      <p className="muted">
+        Add <code>--data DIR</code> if the host uses another data folder. The sign-in then lasts 30 days in this browser.
+      </p>
       <button type="button" className="btn" onClick={onRetry}>
         Retry
       </button>

@@ -222,7 +222,6 @@ function RoomStatus({ snap, view, act }: { snap: RoomSnapshot; view: Interviewer
       <button
         type="button"
         className={`btn btn-small lock-toggle${view.locked ? ' lock-on' : ''}`}
-        aria-pressed={view.locked}
         disabled={busy}
         title={view.locked ? 'Locked: the candidate waits until you unlock' : 'Lock: keep the candidate in the waiting room'}
         onClick={() => {
@@ -231,7 +230,7 @@ function RoomStatus({ snap, view, act }: { snap: RoomSnapshot; view: Interviewer
         }}
       >
         <LockIcon open={!view.locked} />
-        Lock room
+        {view.locked ? 'Unlock room' : 'Lock room'}
       </button>
     </div>
   )

@@ -26,6 +26,10 @@ type Props = {
 export function PlanPanel({ view, act, onTopic, headingRef, footer, compact = false }: Props) {
   const [pending, setPending] = useState<Record<string, boolean>>({})
   const [adding, setAdding] = useState(false)
+  // Hints are open in the plan itself until their topic is covered, and folded
+  // in the compact plan; each topic's own choice overrides that.
+  const [hintOpen, setHintOpen] = useState<Record<string, boolean>>({})
+  const idBase = useId()
   const done = (id: string) => pending[id] ?? view.done[id] === true
   const covered = view.topics.filter((t) => done(t.id)).length
 
@@ -34,8 +38,8 @@ export function PlanPanel({ view, act, onTopic, headingRef, footer, compact = fa
   const list = (
     <>
       <ul className="topics" aria-label="Topics">
-        {view.topics.map((t) => (
-          <li key={t.id}>
+        {view.topics.map((t, i) => (
+          <li key={t.id} className="topic-item">
             <label className={`topic${done(t.id) ? ' topic-done' : ''}`}>
               <input
                 type="checkbox"
@@ -52,6 +56,15 @@ export function PlanPanel({ view, act, onTopic, headingRef, footer, compact = fa
               <span className="topic-title">{t.title}</span>
               {t.added && <span className="badge badge-muted">added</span>}
             </label>
+            {t.hint && (
+              <TopicHint
+                id={`${idBase}-hint-${i}`}
+                title={t.title}
+                hint={t.hint}
+                open={hintOpen[t.id] ?? (!compact && !done(t.id))}
+                onToggle={(open) => setHintOpen((h) => ({ ...h, [t.id]: open }))}
+              />
+            )}
           </li>
         ))}
       </ul>
@@ -100,6 +113,27 @@ export function PlanPanel({ view, act, onTopic, headingRef, footer, compact = fa
       {list}
       {footer && <div className="plan-footer">{footer}</div>}
     </section>
+  )
+}
+
+/** A topic's hint from the template: a small toggle beside the topic, the text under it. */
+function TopicHint({ id, title, hint, open, onToggle }: { id: string; title: string; hint: string; open: boolean; onToggle: (open: boolean) => void }) {
+  return (
+    <>
+      <button
+        type="button"
+        className="btn btn-ghost btn-small topic-hint-toggle"
+        aria-expanded={open}
+        aria-controls={id}
+        aria-label={`Hint for ${title}`}
+        onClick={() => onToggle(!open)}
+      >
+        Hint
+      </button>
+      <p id={id} className="topic-hint" hidden={!open}>
+        {hint}
+      </p>
+    </>
   )
 }
 

@@ -1,0 +1,64 @@
+// Signing in to the console of a `serve` host: without a sign-in the console
+// says how to get a new link, `interviewdesk console link` prints one, and the
+// sign-in survives a browser restart.
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { chromium, type BrowserContext } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { CHROMIUM_ARGS, screenshot, startHost, type Host } from './harness'
+
+let host: Host
+const profile = mkdtempSync(join(tmpdir(), 'interviewdesk-e2e-chromium-'))
+
+/** Starts Chromium on the same profile each time, as a user restarting their browser. */
+async function launch(): Promise<BrowserContext> {
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+    headless: true,
+    viewport: { width: 1280, height: 860 },
+    locale: 'en-US',
+  })
+  context.setDefaultTimeout(10_000)
+  return context
+}
+
+beforeAll(async () => {
+  host = await startHost()
+})
+
+afterAll(async () => {
+  await host?.stop()
+  rmSync(profile, { recursive: true, force: true })
+})
+
+describe('console sign-in', () => {
+  it('says how to get a new link, signs in with the printed one, and stays signed in after a restart', async () => {
+    let browser = await launch()
+    let page = browser.pages()[0] ?? (await browser.newPage())
+    await page.goto(new URL('/#/interviews', host.url).toString())
+    const notice = page.getByRole('alert')
+    await notice.getByRole('heading', { name: 'This console is not signed in' }).waitFor()
+    expect(await notice.locator('pre').textContent()).toBe('interviewdesk console link')
+    await screenshot(page, 'console-not-signed-in')
+
+    const link = execFileSync(inject('interviewdeskBin'), ['console', 'link', '--data', host.dataDir], { encoding: 'utf8' }).trim()
+    expect(link).toBe(host.loginUrl)
+    await page.goto(link)
+    await page.getByText('No upcoming interviews. Create one from a template.').waitFor()
+    await browser.close()
+
+    browser = await launch()
+    try {
+      page = browser.pages()[0] ?? (await browser.newPage())
+      await page.goto(new URL('/#/interviews', host.url).toString())
+      await page.getByText('No upcoming interviews. Create one from a template.').waitFor()
+      expect(await page.getByRole('alert').count()).toBe(0)
+      await screenshot(page, 'console-signed-in-after-restart')
+    } finally {
+      await browser.close()
+    }
+  })
+})

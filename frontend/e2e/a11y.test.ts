@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { startHost, type Host } from './harness'
+import { screenshot, startHost, type Host } from './harness'
 import { candidateJoins, createInterview, openParticipant, setOrganizer, type Participant } from './room-harness'
 
 // Evaluated through the DevTools protocol: the pages' own CSP forbids inline scripts.
@@ -74,6 +74,16 @@ it('the console and both sides of the room pass axe-core’s WCAG 2 A/AA rules',
   await iv.getByRole('textbox', { name: /^Code editor/ }).waitFor()
   found.push(...(await check(iv, 'interviewer room')))
   found.push(...(await check(cand, 'candidate room')))
+  // At 1440×900 the question's rating and Next stay in view without scrolling the page,
+  // however long the expected answer (issue: the interviewer scrolled for every question).
+  await iv.setViewportSize({ width: 1440, height: 900 })
+  // The page itself does not scroll: the workspace and the cockpit scroll inside.
+  expect(await iv.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(900)
+  for (const name of ['Next →', 'Skip']) {
+    const box = await iv.getByRole('button', { name, exact: true }).boundingBox()
+    expect(box && box.y + box.height <= 900, `${name} is below the fold: ${JSON.stringify(box)}`).toBe(true)
+  }
+  await screenshot(iv, 'cockpit-question-1440')
   // The same rooms in the dark theme (contrast is checked per scheme).
   for (const p of [iv, cand]) await p.emulateMedia({ colorScheme: 'dark' })
   found.push(...(await check(iv, 'interviewer room, dark')))

@@ -116,40 +116,43 @@ export function QuestionPanel({ store, token, view, act, clockOffsetMs, synced, 
         )}
       </div>
 
-      <Rating key={`r${index}`} index={index} value={view.ratings[String(index)]} act={act} />
-      <CommentBox key={`c${index}`} store={store} token={token} index={index} server={view.comments[String(index)]} synced={synced} />
+      {/* Rating, comment and the way on stay in view however long the expected answer. */}
+      <div className="question-actions">
+        <Rating key={`r${index}`} index={index} value={view.ratings[String(index)]} act={act} />
+        <CommentBox key={`c${index}`} store={store} token={token} index={index} server={view.comments[String(index)]} synced={synced} />
 
-      <div className="question-nav">
-        <button
-          type="button"
-          className="btn"
-          disabled={busy || index === 0}
-          onClick={() => void go(index - 1)}
-          aria-keyshortcuts="Alt+ArrowLeft"
-        >
-          ← Previous
-        </button>
-        <span className="question-nav-spacer" />
-        {!last && (
-          <button type="button" className="btn btn-ghost" disabled={busy} onClick={() => void go(index + 1, true)}>
-            Skip
-          </button>
-        )}
-        {last ? (
-          <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void act('finish_started')}>
-            Finish interview
-          </button>
-        ) : (
+        <div className="question-nav">
           <button
             type="button"
-            className="btn btn-primary"
-            disabled={busy}
-            onClick={() => void go(index + 1)}
-            aria-keyshortcuts="Alt+ArrowRight"
+            className="btn"
+            disabled={busy || index === 0}
+            onClick={() => void go(index - 1)}
+            aria-keyshortcuts="Alt+ArrowLeft"
           >
-            Next →
+            ← Previous
           </button>
-        )}
+          <span className="question-nav-spacer" />
+          {!last && (
+            <button type="button" className="btn btn-ghost" disabled={busy} onClick={() => void go(index + 1, true)}>
+              Skip
+            </button>
+          )}
+          {last ? (
+            <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void act('finish_started')}>
+              Finish interview
+            </button>
+          ) : (
+            <button
+              type="button"
+              className="btn btn-primary"
+              disabled={busy}
+              onClick={() => void go(index + 1)}
+              aria-keyshortcuts="Alt+ArrowRight"
+            >
+              Next →
+            </button>
+          )}
+        </div>
       </div>
     </section>
   )

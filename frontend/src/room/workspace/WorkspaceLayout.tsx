@@ -30,15 +30,19 @@ export function WorkspaceLayout({ workspace, side }: { workspace: ReactNode; sid
       </div>
     )
   }
+  // The frame has the window's height; the group fills it (it sizes itself
+  // to its parent), so the editor gets the space and each column scrolls.
   return (
-    <Group orientation="horizontal" className="room-workspace" defaultLayout={defaultLayout} onLayoutChanged={onLayoutChanged}>
-      <Panel id="workspace" defaultSize="64%" minSize="35%" className="room-workspace-main">
-        {workspace}
-      </Panel>
-      <Separator className="split-handle split-handle-vertical" aria-label="Resize the workspace" />
-      <Panel id="side" defaultSize="36%" minSize="22%" className="room-workspace-side">
-        {side}
-      </Panel>
-    </Group>
+    <div className="room-workspace">
+      <Group orientation="horizontal" className="room-workspace-group" defaultLayout={defaultLayout} onLayoutChanged={onLayoutChanged}>
+        <Panel id="workspace" defaultSize="64%" minSize="35%" className="room-workspace-main">
+          {workspace}
+        </Panel>
+        <Separator className="split-handle split-handle-vertical" aria-label="Resize the workspace" />
+        <Panel id="side" defaultSize="36%" minSize="22%" className="room-workspace-side">
+          {side}
+        </Panel>
+      </Group>
+    </div>
   )
 }

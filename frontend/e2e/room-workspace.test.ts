@@ -146,7 +146,7 @@ it('three people type at once and every editor ends with the host’s text, afte
   await Promise.all(pages.map((p, i) => type(p, 200 + i, 20)))
   await converged(pages, iv)
   // Everyone saw the others' cursors with their names while typing.
-  await expect.poll(() => candidate.page.locator('.cm-editor').getByText('Ivan Petrov').count()).toBeGreaterThan(0)
+  await expect.poll(() => candidate.page.locator('.cm-editor [data-name="Ivan Petrov"]').count()).toBeGreaterThan(0)
 })
 
 it('runs JavaScript and Python in the interviewer’s browser offline; the candidate sees the output', async () => {

@@ -106,7 +106,7 @@ describe('CodeEditor', () => {
     const list = page.container.querySelector('ul[aria-label="Also in the editor"]')
     expect(list?.textContent).toBe('Alex Recruiter, line 2')
     expect(page.container.querySelector('[role="status"]')?.textContent).toBe('Alex Recruiter is in the editor.')
-    expect(page.container.querySelector('.cm-remoteCaret')?.textContent).toBe('Alex Recruiter')
+    expect(page.container.querySelector<HTMLElement>('.cm-remoteCaret-label')?.dataset.name).toBe('Alex Recruiter')
     other.disconnect()
     await deliverAll()
     expect(page.container.querySelector('ul[aria-label="Also in the editor"]')).toBeNull()

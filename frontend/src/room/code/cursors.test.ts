@@ -72,7 +72,7 @@ describe('remote cursors', () => {
     const v = mount(withCursor(fresh('let answer = 42'), alex(4, 10)))
     const caret = v.dom.querySelector<HTMLElement>('.cm-remoteCaret')
     expect(caret?.getAttribute('aria-hidden')).toBe('true')
-    expect(caret?.textContent).toBe('Alex')
+    expect(caret?.querySelector<HTMLElement>('.cm-remoteCaret-label')?.dataset.name).toBe('Alex')
     expect(caret?.style.borderLeftColor).toBeTruthy()
     const selection = v.dom.querySelector<HTMLElement>('.cm-remoteSelection')
     expect(selection?.textContent).toBe('answer')

@@ -64,7 +64,9 @@ class CaretWidget extends WidgetType {
     caret.style.borderLeftColor = this.color
     const label = document.createElement('span')
     label.className = 'cm-remoteCaret-label'
-    label.textContent = this.name
+    // The name is drawn by CSS, not held in a text node: typing next to the
+    // caret can then never take the label's text into the document.
+    label.dataset.name = this.name
     label.style.backgroundColor = this.color
     label.style.color = labelTextColor(this.color)
     caret.append(label)
@@ -129,6 +131,7 @@ const cursorStyles = EditorView.baseTheme({
     whiteSpace: 'nowrap',
     zIndex: '10',
   },
+  '.cm-remoteCaret-label::after': { content: 'attr(data-name)' },
   // The first line has no room above it: put the label below.
   '.cm-line:first-child .cm-remoteCaret-label': { bottom: 'auto', top: '100%', borderRadius: '0 3px 3px 3px' },
 })

@@ -48,6 +48,7 @@ it('resumes at the same question, with notes and rating, after the host is kille
   await cand.getByRole('region', { name: 'Video call' }).waitFor()
   await iv.waitForTimeout(2500) // let the recording gather a few seconds
 
+  const crashedAt = Date.now()
   await host.crash()
   await iv.getByText('Connection lost.').waitFor({ timeout: 20_000 })
   await host.serve()
@@ -74,12 +75,14 @@ it('resumes at the same question, with notes and rating, after the host is kille
   expect(timeline.state.question).toBe(2)
 
   // What was recorded before the crash was finalised at start-up and plays.
-  const { recordings } = await api<{ recordings: { participant: string; durationMs: number; finalised: boolean; active: boolean }[] }>(
+  const { recordings } = await api<{ recordings: { participant: string; started: string; durationMs: number; finalised: boolean; active: boolean }[] }>(
     iv,
     'GET',
     `/api/interviews/${interview.id}/recordings`,
   )
-  const before = recordings.filter((r) => !r.active)
+  // (Tracks of the calls after the restart may have ended already too: they are not these.)
+  const before = recordings.filter((r) => !r.active && Date.parse(r.started) < crashedAt)
   expect(before.length).toBeGreaterThan(0)
-  expect(before.every((r) => r.finalised && r.durationMs > 1000)).toBe(true)
+  expect(before.every((r) => r.finalised)).toBe(true)
+  expect(before.some((r) => r.durationMs > 1000)).toBe(true)
 })

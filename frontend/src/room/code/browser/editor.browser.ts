@@ -93,7 +93,7 @@ describe('the shared editor in Chromium', () => {
     await expect.poll(() => text('b')).toContain('// hello')
     expect(await hostText()).toContain('// hello')
     const label = page.locator('[data-editor="b"] .cm-remoteCaret-label')
-    await expect.poll(() => label.textContent()).toBe('Alex')
+    await expect.poll(() => label.getAttribute('data-name')).toBe('Alex')
     expect(await label.isVisible()).toBe(true)
     expect(await page.locator('[data-editor="b"] ul[aria-label="Also in the editor"]').textContent()).toBe('Alex, line 5')
   })

@@ -97,22 +97,27 @@ func (f *Feature) codePush(ctx context.Context, sess *room.Session, msg room.Mes
 		return err
 	}
 	return f.with(sess, func(sp *space) error {
-		doc := sp.docs[req.Doc]
-		accepted, err := doc.Check(req.Version, req.Updates)
-		if err != nil {
-			return err
-		}
-		data := room.CodeChangeData{Doc: req.Doc, Version: req.Version, Updates: fromCollab(accepted)}
-		if _, err := sess.Append(ctx, room.TypeCodeChanged, data); err != nil {
-			return err
-		}
-		if _, err := doc.Push(req.Version, accepted); err != nil {
-			return fmt.Errorf("apply stored push: %w", err) // Check passed under the same lock
-		}
-		broadcast(sess, req.Doc, updatesMessage{Type: "code.updates", Doc: req.Doc, Version: req.Version,
-			Updates: accepted}, nil)
-		return nil
+		return commit(ctx, sess, sp.docs[req.Doc], req.Version, req.Updates, nil)
 	})
+}
+
+// commit stores updates based on version in the log, then applies them and
+// sends them to everyone who sees the document. A refused update changes
+// nothing; sp.mu is held, so nothing comes in between.
+func commit(ctx context.Context, sess *room.Session, doc *collab.Doc, version int, updates []collab.Update, question *int) error {
+	accepted, err := doc.Check(version, updates)
+	if err != nil {
+		return err
+	}
+	data := room.CodeChangeData{Doc: doc.ID(), Version: version, Updates: fromCollab(accepted), Question: question}
+	if _, err := sess.Append(ctx, room.TypeCodeChanged, data); err != nil {
+		return err
+	}
+	if _, err := doc.Push(version, accepted); err != nil {
+		return fmt.Errorf("apply stored push: %w", err) // Check passed under the same lock
+	}
+	broadcast(sess, doc.ID(), updatesMessage{Type: "code.updates", Doc: doc.ID(), Version: version, Updates: accepted}, nil)
+	return nil
 }
 
 // codePull answers a client that missed updates: the rest, or a snapshot
@@ -187,20 +192,17 @@ func (f *Feature) codeStarter(ctx context.Context, sess *room.Session, msg room.
 	}
 	q := qs[req.Question]
 	return f.with(sess, func(sp *space) error {
-		version, update, err := sp.docs[req.Doc].Replace("starter-"+sess.Member.ID, q.StarterCode)
+		doc := sp.docs[req.Doc]
+		snap := doc.Snapshot()
+		changes, err := collab.ReplaceAll(snap.Text, q.StarterCode).MarshalJSON()
 		if err != nil {
-			return err
+			return fmt.Errorf("starter code of question %d: %w", req.Question+1, err)
 		}
-		accepted := []collab.Update{update}
 		question := req.Question
-		data := room.CodeChangeData{Doc: req.Doc, Version: version, Updates: fromCollab(accepted), Question: &question}
-		if _, err := sess.Append(ctx, room.TypeCodeChanged, data); err != nil {
-			f.spaces.drop(sp)
-			sp.loaded = false
+		u := []collab.Update{{ClientID: "starter-" + sess.Member.ID, Changes: changes}}
+		if err := commit(ctx, sess, doc, snap.Version, u, &question); err != nil {
 			return err
 		}
-		broadcast(sess, req.Doc, updatesMessage{Type: "code.updates", Doc: req.Doc, Version: version,
-			Updates: accepted}, nil)
 		if q.Language != "" {
 			return f.setLanguage(ctx, sess, sp, req.Doc, string(q.Language))
 		}

@@ -65,16 +65,6 @@ func (ss *spaces) release(sp *space, roomEmpty bool) {
 	}
 }
 
-// drop forgets sp so the next use rebuilds it from the log, after a change
-// may have been applied in memory but not stored.
-func (ss *spaces) drop(sp *space) {
-	ss.mu.Lock()
-	defer ss.mu.Unlock()
-	if ss.m[sp.id] == sp {
-		delete(ss.m, sp.id)
-	}
-}
-
 // load rebuilds the workspace from the interview's log once. sp.mu is held.
 func (sp *space) load(iv interviews.Interview, events func() ([]room.Event, error)) error {
 	if sp.loaded {

@@ -225,7 +225,7 @@ func (s *Service) run(id string) {
 	err = s.update(id, func(stored *Analysis) {
 		overrides := stored.overrides()
 		if err != nil {
-			stored.Status, stored.Error, stored.Progress = StatusFailed, personal(err), 1
+			stored.Status, stored.Error, stored.Progress = StatusFailed, fault.Text(err), 1
 			stored.Step, stored.FinishedAt = "The analysis failed", finished
 			return
 		}
@@ -307,13 +307,6 @@ func (s *Service) Override(id string, index int, score float64, reason, by strin
 		return Analysis{}, fmt.Errorf("override question %d of %s: %w", index+1, id, ErrOverride)
 	}
 	return out, nil
-}
-
-func personal(err error) string {
-	if msg, ok := fault.Message(err); ok {
-		return msg
-	}
-	return err.Error()
 }
 
 // Summary is an analysis at a glance, for the Overview.

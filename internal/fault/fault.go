@@ -89,3 +89,12 @@ func Message(err error) (string, bool) {
 	}
 	return "", false
 }
+
+// Text is what a person is told about err: its Problem's text, else the
+// error itself.
+func Text(err error) string {
+	if msg, ok := Message(err); ok {
+		return msg
+	}
+	return err.Error()
+}

@@ -211,7 +211,7 @@ func (sess *Session) Handle(ctx context.Context, msg Message) {
 	switch {
 	case err != nil:
 		sess.refused(err)
-		_ = sess.Member.Conn.Send(ack{Type: "ack", ID: msg.ID, Error: errorText(err)})
+		_ = sess.Member.Conn.Send(ack{Type: "ack", ID: msg.ID, Error: fault.Text(err)})
 	case msg.ID != 0:
 		_ = sess.Member.Conn.Send(ack{Type: "ack", ID: msg.ID})
 	}
@@ -258,14 +258,6 @@ type stateMessage struct {
 type presenceMessage struct {
 	Type    string     `json:"type"` // "presence"
 	Members []Presence `json:"members"`
-}
-
-// errorText is what a member is told about a refused message.
-func errorText(err error) string {
-	if msg, ok := fault.Message(err); ok {
-		return msg
-	}
-	return err.Error()
 }
 
 // refused logs a refused message; a candidate trying interviewer actions is

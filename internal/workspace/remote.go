@@ -26,7 +26,7 @@ func (f *Feature) runRemote(r *run, req RemoteRequest) {
 		case ctx.Err() == context.DeadlineExceeded:
 			end = runEnd{Status: "timeout", Error: "The code runner did not answer within the time limit."}
 		case err != nil:
-			end = runEnd{Status: "crashed", Error: personal(err)}
+			end = runEnd{Status: "crashed", Error: fault.Text(err)}
 		}
 		_ = f.with(r.asker, func(sp *space) error {
 			if sp.runs[r.data.ID] != r {
@@ -67,12 +67,4 @@ func (f *Feature) Close() error {
 	}
 	f.wg.Wait()
 	return nil
-}
-
-// personal is err as a person may read it.
-func personal(err error) string {
-	if msg, ok := fault.Message(err); ok {
-		return msg
-	}
-	return err.Error()
 }

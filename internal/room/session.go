@@ -313,11 +313,17 @@ func (s *Sessions) action(ctx context.Context, sess *Session, msg Message) error
 
 // append stores an event by the session's member and tells the listeners.
 func (s *Sessions) append(ctx context.Context, sess *Session, t Type, data any) (Event, error) {
-	_, e, err := s.cfg.Log.Append(sess.Member.InterviewID, sess.actor, t, data)
+	return s.appendAs(ctx, sess.Member.InterviewID, sess.actor, t, data)
+}
+
+// appendAs stores an event by actor in interview id's log and tells the
+// listeners and the console.
+func (s *Sessions) appendAs(ctx context.Context, id string, actor Actor, t Type, data any) (Event, error) {
+	_, e, err := s.cfg.Log.Append(id, actor, t, data)
 	if err != nil {
 		return e, err
 	}
-	s.happened(ctx, sess.Member.InterviewID, e)
+	s.happened(ctx, id, e)
 	return e, nil
 }
 
@@ -330,13 +336,7 @@ func (sess *Session) Append(ctx context.Context, t Type, data any) (Event, error
 // AppendAsHost stores an event the host itself writes in the session's
 // interview (e.g. a finished code run).
 func (sess *Session) AppendAsHost(ctx context.Context, t Type, data any) (Event, error) {
-	s := sess.rooms
-	_, e, err := s.cfg.Log.Append(sess.Member.InterviewID, Actor{Role: RoleHost}, t, data)
-	if err != nil {
-		return e, err
-	}
-	s.happened(ctx, sess.Member.InterviewID, e)
-	return e, nil
+	return sess.rooms.appendAs(ctx, sess.Member.InterviewID, Actor{Role: RoleHost}, t, data)
 }
 
 // BroadcastState sends every member of the session's room its view of the
@@ -346,11 +346,9 @@ func (sess *Session) BroadcastState() { sess.rooms.broadcastState(sess.Member.In
 // Record stores an event the host itself writes in interview id's log (e.g.
 // a preliminary assessment) and sends every member its view of the state.
 func (s *Sessions) Record(ctx context.Context, id string, t Type, data any) error {
-	_, e, err := s.cfg.Log.Append(id, Actor{Role: RoleHost}, t, data)
-	if err != nil {
+	if _, err := s.appendAs(ctx, id, Actor{Role: RoleHost}, t, data); err != nil {
 		return err
 	}
-	s.happened(ctx, id, e)
 	s.broadcastState(id)
 	return nil
 }

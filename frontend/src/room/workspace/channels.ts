@@ -1,5 +1,6 @@
 // The code editor's and the whiteboard's channels over the room connection.
 
+import type { BoardChannel } from '../board'
 import { RefusedError, type RoomClient } from '../connection/client'
 import type { DocId, CodeUpdateWire } from './messages'
 
@@ -52,19 +53,6 @@ export function codeChannel(client: RoomClient, doc: DocId): CodeChannel {
       })
     },
   }
-}
-
-export type PointerMessage =
-  | { from: string; name: string; color: string; x: number; y: number; button: 'up' | 'down'; tool: 'pointer' | 'laser' }
-  | { from: string; gone: true }
-
-export type BoardChannel = {
-  push(elements: readonly unknown[]): void
-  onElements(fn: (elements: readonly unknown[]) => void): () => void
-  /** The host's whole board again after a reconnect. */
-  onBoard(fn: (elements: readonly unknown[]) => void): () => void
-  sendPointer(p: { x: number; y: number; button: 'up' | 'down'; tool: 'pointer' | 'laser' }): void
-  onPointer(fn: (p: PointerMessage) => void): () => void
 }
 
 export function boardChannel(client: RoomClient): BoardChannel {

@@ -4,9 +4,11 @@ import (
 	"sync"
 	"time"
 
+	"github.com/interviewdesk/interviewdesk/internal/interviews"
 	"github.com/interviewdesk/interviewdesk/internal/mail"
 	"github.com/interviewdesk/interviewdesk/internal/media"
 	"github.com/interviewdesk/interviewdesk/internal/push"
+	"github.com/interviewdesk/interviewdesk/internal/store"
 )
 
 // recordingsGrowEvery is how often console clients hear that an interview's
@@ -38,6 +40,16 @@ func (h *Host) publishRecordings(e media.Event) {
 func (h *Host) publishOutbox(e mail.Entry) {
 	if e.Ref != "" {
 		h.push.Publish(push.Event{Type: push.Outbox, InterviewID: e.Ref})
+	}
+}
+
+// publishInterviews is the interviews hook that tells console clients an
+// interview was created or changed (rescheduled, cancelled, its interviewers
+// or tools), once the change has committed.
+func publishInterviews(bus *push.Bus) interviews.Hook {
+	return func(tx *store.Tx, _ *interviews.Interview, after interviews.Interview) error {
+		tx.OnCommit(func() { bus.Publish(push.Event{Type: push.Interview, InterviewID: after.ID}) })
+		return nil
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/interviewdesk/interviewdesk/internal/client"
 	"github.com/interviewdesk/interviewdesk/internal/mail"
 	"github.com/interviewdesk/interviewdesk/internal/media"
 	"github.com/interviewdesk/interviewdesk/internal/push"
@@ -101,5 +102,49 @@ func TestOutboxChangesOfAnInterviewArePushed(t *testing.T) {
 	h.publishOutbox(mail.Entry{Ref: "iv1"})
 	if e := <-sub.Events(); e.Type != push.Outbox || e.InterviewID != "iv1" {
 		t.Fatalf("got %+v, want outbox of iv1", e)
+	}
+}
+
+func TestInterviewChangesArePushedAfterCommit(t *testing.T) {
+	h, err := Open(Config{DataDir: t.TempDir(), Listen: "127.0.0.1:0", Media: Media{Disabled: true}},
+		slog.New(slog.DiscardHandler), time.Now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer h.Close()
+	c := client.InProcess(h.Handler(), h.Key())
+	ctx := context.Background()
+	var list struct{ Templates []struct{ ID string } }
+	if err := c.Do(ctx, "GET", "/api/templates", nil, &list); err != nil || len(list.Templates) == 0 {
+		t.Fatalf("templates: %+v, %v", list, err)
+	}
+	sub := h.Push().Subscribe()
+	defer sub.Close()
+	var iv struct{ ID string }
+	if err := c.Do(ctx, "POST", "/api/interviews", map[string]any{"templateId": list.Templates[0].ID, "position": "Backend",
+		"candidateName": "Olivia Diaz", "candidateEmail": "olivia@example.com", "when": "now"}, &iv); err != nil {
+		t.Fatal(err)
+	}
+	// A refused change commits nothing and is not announced.
+	if err := c.Do(ctx, "POST", "/api/interviews/"+iv.ID+"/interviewers", map[string]string{"name": "", "email": "x"}, nil); err == nil {
+		t.Fatal("an interviewer without a name was added")
+	}
+	if err := c.Do(ctx, "PUT", "/api/interviews/"+iv.ID+"/tools", map[string]bool{"liveCode": true, "whiteboard": false}, nil); err != nil {
+		t.Fatal(err)
+	}
+	for i := range 2 { // created, then the tools
+		select {
+		case e := <-sub.Events():
+			if e.Type != push.Interview || e.InterviewID != iv.ID {
+				t.Fatalf("event %d: %+v, want interview %s", i, e, iv.ID)
+			}
+		case <-time.After(5 * time.Second):
+			t.Fatalf("event %d: none", i)
+		}
+	}
+	select {
+	case e := <-sub.Events():
+		t.Errorf("an event more than the two changes: %+v", e)
+	default:
 	}
 }

@@ -96,6 +96,9 @@ var endpoints = []endpoint{
 	{"GET", "/api/settings/analysis", (*Server).getAnalysisEngines, nil, false, typ[settings.AnalysisEnginesView](), "", 200, nil},
 	{"PUT", "/api/settings/analysis", (*Server).putAnalysisEngines, typ[settings.AnalysisEnginesUpdate](), false, typ[settings.AnalysisEnginesView](), "", 200, []string{codeInvalid}},
 	{"POST", "/api/settings/analysis/test", (*Server).testAnalysisEngines, nil, false, typ[AnalysisEnginesTest](), "", 200, nil},
+
+	{"GET", "/api/live-rooms", (*Server).listLiveRooms, nil, false, typ[LiveRoomList](), "", 200, nil},
+	{"GET", "/api/interviewers", (*Server).knownInterviewers, nil, false, typ[KnownInterviewers](), "", 200, nil},
 }
 
 // recordingList is an interview's recordings.
@@ -128,6 +131,10 @@ var names = map[reflect.Type]string{
 	typ[interviews.Tense]():                            "Tense",
 	typ[interviews.When]():                             "When",
 	typ[Reschedule]():                                  "Reschedule",
+	typ[LiveRoomList]():                                "LiveRoomList",
+	typ[LiveRoom]():                                    "LiveRoom",
+	typ[LiveGroup]():                                   "LiveRoomGroup",
+	typ[KnownInterviewers]():                           "KnownInterviewers",
 	typ[invitation.Details]():                          "Invitation",
 	typ[invitation.Outbox]():                           "Outbox",
 	typ[invitation.Sent]():                             "OutboxMessage",
@@ -205,6 +212,7 @@ var enums = map[reflect.Type][]string{
 	typ[interviews.Status]():   {string(interviews.Scheduled), string(interviews.Cancelled), string(interviews.Finished)},
 	typ[interviews.Tense]():    {string(interviews.Upcoming), string(interviews.Past), string(interviews.CancelledList)},
 	typ[interviews.When]():     {string(interviews.Now), string(interviews.Later)},
+	typ[LiveGroup]():           {string(GroupLive), string(GroupNow), string(GroupUpcoming)},
 	typ[templates.Language]():  collab.Languages(),
 	typ[room.Phase]():          {string(room.PhaseWaiting), string(room.PhasePlan), string(room.PhaseTechnical), string(room.PhaseFinish), string(room.PhaseEnded)},
 	typ[room.Role]():           {string(room.RoleCandidate), string(room.RoleInterviewer), string(room.RoleHost)},

@@ -707,6 +707,34 @@ export type AnalysisEngineTest = {
   message: string
 }
 
+export type LiveRoomList = {
+  rooms: LiveRoom[]
+  total: number
+}
+
+export type LiveRoom = {
+  id: string
+  candidate: Person
+  position: string
+  campaign: string
+  templateName: string
+  startsAt: string
+  endsAt: string
+  timeZone: string
+  tools: RoomTools
+  interviewers: Person[]
+  interviewerLink: string
+  candidateLink: string
+  group: LiveRoomGroup
+  presence?: RoomPresence
+}
+
+export type LiveRoomGroup = 'live' | 'now' | 'upcoming'
+
+export type KnownInterviewers = {
+  interviewers: Person[]
+}
+
 /** Every named type by its name. */
 export type Types = {
   ApiErrorBody: ApiErrorBody
@@ -802,6 +830,10 @@ export type Types = {
   AnalysisEngineUpdate: AnalysisEngineUpdate
   AnalysisEnginesTest: AnalysisEnginesTest
   AnalysisEngineTest: AnalysisEngineTest
+  LiveRoomList: LiveRoomList
+  LiveRoom: LiveRoom
+  LiveRoomGroup: LiveRoomGroup
+  KnownInterviewers: KnownInterviewers
 }
 export type TypeName = keyof Types
 
@@ -914,6 +946,10 @@ export const schemas: Record<TypeName, JsonSchema> = {
   AnalysisEngineUpdate: {"additionalProperties":false,"properties":{"clearKey":{"type":"boolean"},"engine":{"$ref":"#/$defs/AnalysisEngineKind"},"key":{"type":"string"},"model":{"type":"string"},"url":{"type":"string"}},"required":[],"type":"object"},
   AnalysisEnginesTest: {"additionalProperties":false,"properties":{"scoring":{"$ref":"#/$defs/AnalysisEngineTest"},"transcription":{"$ref":"#/$defs/AnalysisEngineTest"}},"required":["transcription","scoring"],"type":"object"},
   AnalysisEngineTest: {"additionalProperties":false,"properties":{"engine":{"$ref":"#/$defs/AnalysisEngineKind"},"message":{"type":"string"},"ok":{"type":"boolean"}},"required":["engine","ok","message"],"type":"object"},
+  LiveRoomList: {"additionalProperties":false,"properties":{"rooms":{"items":{"$ref":"#/$defs/LiveRoom"},"type":["array","null"]},"total":{"type":"integer"}},"required":["rooms","total"],"type":"object"},
+  LiveRoom: {"additionalProperties":false,"properties":{"campaign":{"type":"string"},"candidate":{"$ref":"#/$defs/Person"},"candidateLink":{"type":"string"},"endsAt":{"format":"date-time","type":"string"},"group":{"$ref":"#/$defs/LiveRoomGroup"},"id":{"type":"string"},"interviewerLink":{"type":"string"},"interviewers":{"items":{"$ref":"#/$defs/Person"},"type":["array","null"]},"position":{"type":"string"},"presence":{"$ref":"#/$defs/RoomPresence"},"startsAt":{"format":"date-time","type":"string"},"templateName":{"type":"string"},"timeZone":{"type":"string"},"tools":{"$ref":"#/$defs/RoomTools"}},"required":["id","candidate","position","campaign","templateName","startsAt","endsAt","timeZone","tools","interviewers","interviewerLink","candidateLink","group"],"type":"object"},
+  LiveRoomGroup: {"enum":["live","now","upcoming"],"type":"string"},
+  KnownInterviewers: {"additionalProperties":false,"properties":{"interviewers":{"items":{"$ref":"#/$defs/Person"},"type":["array","null"]}},"required":["interviewers"],"type":"object"},
 }
 
 /** Each endpoint's request body and answer, by "METHOD PATH". */
@@ -966,6 +1002,8 @@ export type Endpoints = {
   'GET /api/settings/analysis': { request: undefined; response: AnalysisEngineSettings }
   'PUT /api/settings/analysis': { request: AnalysisEnginesUpdate; response: AnalysisEngineSettings }
   'POST /api/settings/analysis/test': { request: undefined; response: AnalysisEnginesTest }
+  'GET /api/live-rooms': { request: undefined; response: LiveRoomList }
+  'GET /api/interviewers': { request: undefined; response: KnownInterviewers }
 }
 export type EndpointKey = keyof Endpoints
 
@@ -1034,4 +1072,6 @@ export const endpoints: Record<EndpointKey, Endpoint> = {
   'GET /api/settings/analysis': { method: 'GET', path: '/api/settings/analysis', status: 200, request: null, response: 'AnalysisEngineSettings', file: null, errors: [] },
   'PUT /api/settings/analysis': { method: 'PUT', path: '/api/settings/analysis', status: 200, request: 'AnalysisEnginesUpdate', response: 'AnalysisEngineSettings', file: null, errors: ['invalid'] },
   'POST /api/settings/analysis/test': { method: 'POST', path: '/api/settings/analysis/test', status: 200, request: null, response: 'AnalysisEnginesTest', file: null, errors: [] },
+  'GET /api/live-rooms': { method: 'GET', path: '/api/live-rooms', status: 200, request: null, response: 'LiveRoomList', file: null, errors: [] },
+  'GET /api/interviewers': { method: 'GET', path: '/api/interviewers', status: 200, request: null, response: 'KnownInterviewers', file: null, errors: [] },
 }

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react'
 import { CreateInterviewPage } from '../interviews/CreateInterviewPage'
 import { InterviewDetailsPage } from '../interviews/InterviewDetailsPage'
 import { InterviewListPage } from '../interviews/InterviewListPage'
+import { LiveRoomsPage } from '../liverooms/LiveRoomsPage'
 import { OverviewPage } from '../overview/OverviewPage'
 import { SettingsPage } from '../settings/SettingsPage'
 import { TemplateEditorPage } from '../templates/TemplateEditorPage'
@@ -22,6 +23,8 @@ function Screen({ route }: { route: Route }) {
       return <CreateInterviewPage key={route.templateId ?? ''} templateId={route.templateId} />
     case 'overview':
       return <OverviewPage />
+    case 'live-rooms':
+      return <LiveRoomsPage />
     case 'templates':
       return <TemplateListPage />
     case 'template':

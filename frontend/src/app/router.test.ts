@@ -13,6 +13,8 @@ describe('parseHash', () => {
     ['#/templates/new', { name: 'template-new' }],
     ['#/templates/t%2F1', { name: 'template', id: 't/1' }],
     ['#/settings', { name: 'settings' }],
+    ['#/live-rooms', { name: 'live-rooms' }],
+    ['#/live-rooms/x', { name: 'not-found', path: '/live-rooms/x' }],
     ['#/nope', { name: 'not-found', path: '/nope' }],
     ['#/templates/a/b', { name: 'not-found', path: '/templates/a/b' }],
   ])('%s', (hash, want) => {

@@ -7,6 +7,7 @@ import { useSyncExternalStore } from 'react'
 export type Route =
   | { name: 'interviews' }
   | { name: 'overview' }
+  | { name: 'live-rooms' }
   | { name: 'interview'; id: string }
   | { name: 'interview-new'; templateId?: string }
   | { name: 'templates' }
@@ -43,6 +44,9 @@ export function parseHash(hash: string): Route {
       return { name: 'template', id }
     case 'overview':
       if (id === undefined) return { name: 'overview' }
+      break
+    case 'live-rooms':
+      if (id === undefined) return { name: 'live-rooms' }
       break
     case 'settings':
       if (id === undefined) return { name: 'settings' }

@@ -38,29 +38,7 @@ export function RoomToolsPanel({ interview, readOnly, onChange }: Props) {
       <h2 id="room-heading" className="card-title">
         Edit room
       </h2>
-      <ul className="switch-list">
-        {TOOLS.map((t) => (
-          <li key={t.key} className="switch-row">
-            <button
-              type="button"
-              role="switch"
-              className="switch"
-              aria-checked={tools[t.key]}
-              aria-describedby={`tool-${t.key}-desc`}
-              disabled={readOnly}
-              onClick={() => setTools((x) => ({ ...x, [t.key]: !x[t.key] }))}
-            >
-              <span className="switch-track" aria-hidden="true">
-                <span className="switch-thumb" />
-              </span>
-              <span className="switch-label">{t.label}</span>
-            </button>
-            <span id={`tool-${t.key}-desc`} className="switch-desc">
-              {t.description}
-            </span>
-          </li>
-        ))}
-      </ul>
+      <ToolSwitches tools={tools} disabled={readOnly} onToggle={(key) => setTools((x) => ({ ...x, [key]: !x[key] }))} />
       {!readOnly && (
         <div className="card-actions">
           <button type="button" className="btn btn-primary" disabled={!changed || saving} onClick={update}>
@@ -70,5 +48,42 @@ export function RoomToolsPanel({ interview, readOnly, onChange }: Props) {
         </div>
       )}
     </section>
+  )
+}
+
+type SwitchesProps = {
+  tools: RoomTools
+  onToggle: (key: keyof RoomTools) => void
+  disabled?: boolean
+  /** Makes the description ids unique when two lists are on one page. */
+  idPrefix?: string
+}
+
+/** The room's tools as switches (Live Code, Whiteboard), each with what it does. */
+export function ToolSwitches({ tools, onToggle, disabled = false, idPrefix = 'tool' }: SwitchesProps) {
+  return (
+    <ul className="switch-list">
+      {TOOLS.map((t) => (
+        <li key={t.key} className="switch-row">
+          <button
+            type="button"
+            role="switch"
+            className="switch"
+            aria-checked={tools[t.key]}
+            aria-describedby={`${idPrefix}-${t.key}-desc`}
+            disabled={disabled}
+            onClick={() => onToggle(t.key)}
+          >
+            <span className="switch-track" aria-hidden="true">
+              <span className="switch-thumb" />
+            </span>
+            <span className="switch-label">{t.label}</span>
+          </button>
+          <span id={`${idPrefix}-${t.key}-desc`} className="switch-desc">
+            {t.description}
+          </span>
+        </li>
+      ))}
+    </ul>
   )
 }

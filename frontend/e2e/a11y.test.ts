@@ -56,12 +56,25 @@ it('the console and both sides of the room pass axe-core’s WCAG 2 A/AA rules',
     [`#/interviews/${interview.id}`, 'interview details', interview.candidate.name],
     ['#/templates', 'templates', 'Interview templates'],
     ['#/overview', 'overview', 'Overview'],
+    ['#/live-rooms', 'live room', 'Live Room'],
     ['#/settings', 'settings', 'Settings'],
   ] as const) {
     await iv.goto(new URL(`/${hash}`, host.url).toString())
     await iv.getByRole('heading', { name: ready, level: 1 }).first().waitFor()
     found.push(...(await check(iv, what)))
   }
+  // The Live Room's dialogs, open over the screen.
+  await iv.goto(new URL('/#/live-rooms', host.url).toString())
+  await iv.getByRole('button', { name: 'Invite a candidate to a new live room' }).click()
+  const invite = iv.getByRole('dialog', { name: 'Invite a candidate to a new live room' })
+  await invite.getByText('Interviewers and tools (optional)').click()
+  found.push(...(await check(iv, 'invite to a new live room')))
+  await invite.getByRole('button', { name: 'Cancel' }).click()
+  await iv.getByRole('article', { name: interview.candidate.name }).getByRole('button', { name: 'Edit Room' }).click()
+  const edit = iv.getByRole('dialog', { name: 'Edit Room' })
+  await edit.getByRole('combobox', { name: 'Known interviewers' }).waitFor()
+  found.push(...(await check(iv, 'edit room')))
+  await edit.getByRole('button', { name: 'Cancel' }).click()
   await iv.goto(interview.interviewerLink)
   await cand.goto(interview.candidateLink)
   await cand.getByRole('heading', { name: 'Camera, microphone and speakers' }).waitFor()
@@ -91,5 +104,8 @@ it('the console and both sides of the room pass axe-core’s WCAG 2 A/AA rules',
   await iv.goto(new URL('/#/interviews', host.url).toString())
   await iv.getByRole('heading', { name: 'Interviews', level: 1 }).waitFor()
   found.push(...(await check(iv, 'interview list, dark')))
+  await iv.goto(new URL('/#/live-rooms', host.url).toString())
+  await iv.getByRole('article', { name: interview.candidate.name }).waitFor()
+  found.push(...(await check(iv, 'live room, dark')))
   expect(found).toEqual([])
 })

@@ -188,7 +188,7 @@ function InviteFormDialog({ templates, settings, known, onClose, onCreated }: Fo
           >
             <input className="input" autoComplete="off" value={form.position} onChange={(e) => set({ position: e.target.value })} />
           </Field>
-          <Field id="invite-template" label="Template" error={errors.templateId}>
+          <Field id="invite-template" label="Template" error={errors.templateId} hint="The plan and questions of the interview.">
             <select
               className="input"
               value={form.templateId}

@@ -43,7 +43,10 @@ export function LiveRoomsPage() {
   const searchRef = useRef<HTMLInputElement>(null)
   const listRef = useRef<HTMLDivElement>(null)
   const toast = useToast()
-  const now = useNow(30_000)
+  // Re-rendered as time passes, so rooms move from upcoming to now and out;
+  // each render reads the clock, so a room created a moment ago is open now.
+  useNow(30_000)
+  const now = new Date()
   const { data, setData, reload } = list
 
   const onPush = useCallback(

@@ -17,7 +17,7 @@ type Props = {
   onKeyDown: (e: KeyboardEvent<HTMLElement>) => void
 }
 
-const TONE = { accent: 'badge-accent', success: 'badge-success', muted: 'badge-muted' } as const
+const TONE = { accent: '', success: ' badge-success', muted: ' badge-muted' } as const
 
 function toolsText(r: LiveRoom): string {
   const on = [r.tools.liveCode && 'Live Code', r.tools.whiteboard && 'Whiteboard'].filter(Boolean)
@@ -44,7 +44,7 @@ export function RoomCard({ room: r, group, now, onOpen, onEdit, onShare, sharing
           </p>
         </div>
         <div className="live-room-state">
-          {badge && <span className={`badge ${TONE[badge.tone]}`}>{badge.text}</span>}
+          {badge && <span className={`badge${TONE[badge.tone]}`}>{badge.text}</span>}
           {group === 'live' && r.presence && (
             <ul className="live-members" aria-label={`In the room with ${r.candidate.name}`}>
               {r.presence.members.map((m) => (
@@ -66,7 +66,7 @@ export function RoomCard({ room: r, group, now, onOpen, onEdit, onShare, sharing
           )}
           {group === 'upcoming' && (
             <p className="live-room-when">
-              {formatDateTime(r.startsAt, r.timeZone)}
+              {formatDateTime(r.startsAt)}
               <span className="cell-sub">{relativeLabel(r.startsAt, now)}</span>
             </p>
           )}

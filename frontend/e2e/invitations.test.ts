@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import type { Interview, MailSettings, Outbox, Timeline } from '../src/api/types'
-import { startSmtpServer, type SmtpServer } from './smtp-server'
+import { plain, startSmtpServer, type SmtpServer } from './smtp-server'
 import { api, openBrowser, screenshot, startHost, type Browser, type Host } from './harness'
 
 let host: Host
@@ -57,9 +57,6 @@ async function describedError(control: ReturnType<Page['locator']>): Promise<str
   return texts.join(' ')
 }
 
-/** A message's text with quoted-printable soft breaks and escapes undone (enough to find links). */
-const plain = (data: string) =>
-  data.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)))
 
 const emailSection = () => page.getByRole('region', { name: 'Email' })
 

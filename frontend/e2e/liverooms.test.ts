@@ -5,10 +5,10 @@
 // serve`, real Chromium for the recruiter and for the candidate.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import type { Interview, LiveRoomList } from '../src/api/types'
+import type { Interview, LiveRoomList, RoomPresence } from '../src/api/types'
 import { api, screenshot, startHost, type Host } from './harness'
 import { candidateJoins, openParticipant, setOrganizer, statusLine, type Participant } from './room-harness'
-import { startSmtpServer, type SmtpServer } from './smtp-server'
+import { plain, startSmtpServer, type SmtpServer } from './smtp-server'
 
 let host: Host
 let smtp: SmtpServer
@@ -50,10 +50,6 @@ afterAll(async () => {
   await host?.stop()
   await smtp?.close()
 })
-
-/** A message's text with quoted-printable soft breaks and escapes undone (enough to find links). */
-const plain = (data: string) =>
-  data.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)))
 
 const roomOf = (name: string) => page.getByRole('article', { name })
 const names = () => page.locator('#live-rooms-list article h3').allTextContents()
@@ -197,5 +193,24 @@ describe('Live Room', () => {
     const members = roomOf('Olivia Diaz').getByRole('list', { name: 'In the room with Olivia Diaz' })
     await members.getByText('Alex Recruiter').waitFor()
     await room.close()
+  })
+  it('removing an interviewer with Edit Room cuts their open room connection at once', async () => {
+    const sam = (await api<Interview>(page, 'GET', `/api/interviews/${olivia.id}`)).interviewers[1]!
+    const samRoom = await recruiter.context.newPage()
+    await samRoom.goto(sam.link)
+    const members = roomOf('Olivia Diaz').getByRole('list', { name: 'In the room with Olivia Diaz' })
+    await members.getByText('Sam Lee').waitFor()
+
+    await roomOf('Olivia Diaz').getByRole('button', { name: 'Edit Room' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Edit Room' })
+    await dialog.getByRole('button', { name: 'Remove Sam Lee' }).click()
+    await dialog.getByText(/in the room now is disconnected/).waitFor()
+    await dialog.getByRole('button', { name: 'Update' }).click()
+    await dialog.waitFor({ state: 'detached' })
+
+    await members.getByText('Sam Lee').waitFor({ state: 'detached' })
+    const presence = await api<RoomPresence>(page, 'GET', `/api/interviews/${olivia.id}/presence`)
+    expect(presence.members.map((m) => m.name)).toEqual(['Olivia Diaz'])
+    await samRoom.close()
   })
 })

@@ -114,3 +114,7 @@ export async function startSmtpServer(): Promise<SmtpServer> {
     })
   return state
 }
+
+/** A message's text with quoted-printable soft breaks and escapes undone (enough to find links). */
+export const plain = (data: string) =>
+  data.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)))

@@ -76,27 +76,33 @@ func (s *Server) listLiveRooms(w http.ResponseWriter, _ *http.Request) error {
 		occupied[id] = true
 	}
 	rooms := make([]LiveRoom, 0, len(upcoming))
-	add := func(id string) error {
+	add := func(id string) (bool, error) {
 		r, ok, err := s.liveRoom(id, now, occupied[id])
 		if ok {
 			rooms = append(rooms, r)
 		}
-		return err
+		return ok, err
 	}
 	for _, sm := range upcoming {
-		if err := add(sm.ID); err != nil {
+		added, err := add(sm.ID)
+		if err != nil {
 			return err
+		}
+		if !added { // ended or changed since it was listed
+			total--
 		}
 		delete(occupied, sm.ID)
 	}
 	// A room whose planned end has passed stays open while its links work
 	// and someone is in it.
 	for id := range occupied {
-		n := len(rooms)
-		if err := add(id); err != nil {
+		added, err := add(id)
+		if err != nil {
 			return err
 		}
-		total += len(rooms) - n
+		if added {
+			total++
+		}
 	}
 	orderLiveRooms(rooms)
 	writeJSON(w, http.StatusOK, LiveRoomList{Rooms: rooms, Total: total})

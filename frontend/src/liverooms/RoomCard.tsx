@@ -41,6 +41,7 @@ export function RoomCard({ room: r, group, now, onOpen, onEdit, onShare, sharing
             <span className="cell-sub">
               {r.templateName} · {toolsText(r)}
             </span>
+            <span className="cell-sub">With {r.interviewers.map((p) => p.name).join(', ') || 'no interviewer yet'}</span>
           </p>
         </div>
         <div className="live-room-state">

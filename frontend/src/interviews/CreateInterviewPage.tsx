@@ -7,6 +7,7 @@ import { defaultTimeZone, formatDuration, instantToWall } from '../platform/time
 import { href, navigate } from '../app/router'
 import { useToast } from '../ui/toasts'
 import { kindLabel } from '../templates/TemplateListPage'
+import { TemplatePreviewDialog } from '../templates/TemplatePreview'
 import { LoadError, PageHeader, Skeleton } from '../ui/Feedback'
 import { Field } from '../ui/Field'
 import { useAsync } from '../ui/useAsync'
@@ -89,6 +90,7 @@ function CreateInterviewForm({
     return document.getElementById(f ? FOCUS_ID[f] : 'create-summary')
   })
   const [saving, setSaving] = useState(false)
+  const [previewing, setPreviewing] = useState(false)
   const toast = useToast()
 
   const selected = useMemo(() => templates.find((t) => t.id === form.templateId), [templates, form.templateId])
@@ -158,11 +160,29 @@ function CreateInterviewForm({
             ))}
           </select>
         </Field>
-        <p className="field-hint template-summary">
-          {selected
-            ? `${kindLabel(selected)} · ${selected.topicCount} ${selected.topicCount === 1 ? 'topic' : 'topics'} · ${formatDuration(selected.durationMinutes)}`
-            : '\u00a0'}
-        </p>
+        <div className="template-summary">
+          <p className="field-hint">
+            {selected
+              ? `${kindLabel(selected)} · ${selected.topicCount} ${selected.topicCount === 1 ? 'topic' : 'topics'} · ${formatDuration(selected.durationMinutes)}`
+              : 'Choose a template to see what it holds.'}
+          </p>
+          {selected && (
+            <button type="button" className="btn btn-small" onClick={() => setPreviewing(true)}>
+              Preview template
+            </button>
+          )}
+        </div>
+        {previewing && selected && (
+          <TemplatePreviewDialog
+            templateId={selected.id}
+            onClose={() => setPreviewing(false)}
+            onUse={() => {
+              setPreviewing(false)
+              // The template is chosen; the candidate comes next.
+              window.requestAnimationFrame(() => document.getElementById('new-position')?.focus())
+            }}
+          />
+        )}
       </section>
 
       <section className="editor-section" aria-labelledby="setup-candidate">

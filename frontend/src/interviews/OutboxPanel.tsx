@@ -5,7 +5,7 @@ import type { Outbox, OutboxMessage } from '../api/types'
 import { dateTimeFormat } from '../platform/locale'
 import { usePush } from '../platform/push'
 import { useToast } from '../ui/toasts'
-import { Skeleton } from '../ui/Feedback'
+import { InlineError, Skeleton } from '../ui/Feedback'
 import { attemptsLabel, canResend, kindLabel, outboxStatus, outboxSummary, type StateTone } from './outbox'
 
 const TONE_CLASS: Record<StateTone, string> = {
@@ -135,15 +135,11 @@ export function OutboxPanel({ outbox, interviewId, canSend }: { outbox: OutboxSt
         )}
       </div>
       {error !== undefined && (
-        <div className="inline-error" role="alert">
-          <p>
-            {data ? 'Could not refresh the email states: ' : 'Could not load the emails: '}
-            {errorMessage(error)}
-          </p>
-          <button type="button" className="btn btn-small" onClick={reload}>
-            Retry
-          </button>
-        </div>
+        <InlineError
+          what={data ? 'Could not refresh the email states' : 'Could not load the emails'}
+          error={error}
+          onRetry={reload}
+        />
       )}
       {!data ? (
         error === undefined && <Skeleton lines={3} label="Loading emails" />

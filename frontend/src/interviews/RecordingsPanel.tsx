@@ -1,9 +1,8 @@
-import { errorMessage } from '../api/client'
 import { listRecordings } from '../api/room'
 import type { Interview, Recording } from '../api/types'
 import { dateTimeFormat } from '../platform/locale'
 import { usePush } from '../platform/push'
-import { Skeleton } from '../ui/Feedback'
+import { InlineError, Skeleton } from '../ui/Feedback'
 import { useAsync } from '../ui/useAsync'
 
 const SOURCE_LABEL: Record<string, string> = {
@@ -117,12 +116,7 @@ export function RecordingsPanel({ interview: iv }: { interview: Interview }) {
         )}
       </div>
       {state.error !== undefined ? (
-        <div className="inline-error" role="alert">
-          <p>Could not load the recordings: {errorMessage(state.error)}</p>
-          <button type="button" className="btn btn-small" onClick={reload}>
-            Retry
-          </button>
-        </div>
+        <InlineError what="Could not load the recordings" error={state.error} onRetry={reload} />
       ) : !recs ? (
         <Skeleton lines={2} label="Loading recordings" />
       ) : recs.length === 0 ? (

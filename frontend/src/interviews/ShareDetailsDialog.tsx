@@ -4,6 +4,7 @@ import { getIcs, getInvitation, interviewerRecipient } from '../api/invitations'
 import type { Interview, Recipient } from '../api/types'
 import { copyText, isDesktop, saveTextFile } from '../platform/native'
 import { Dialog } from '../ui/Dialog'
+import { InlineError } from '../ui/Feedback'
 import { Field } from '../ui/Field'
 import { useAsync } from '../ui/useAsync'
 
@@ -132,12 +133,12 @@ export function ShareDetailsDialog({ interview: iv, onClose }: { interview: Inte
             Full invitation
           </label>
           {invitation.error !== undefined ? (
-            <div className="share-error" role="alert">
-              <p>Could not load the invitation: {errorMessage(invitation.error)}</p>
-              <button type="button" className="btn btn-small" onClick={invitation.reload}>
-                Retry
-              </button>
-            </div>
+            <InlineError
+              className="share-error"
+              what="Could not load the invitation"
+              error={invitation.error}
+              onRetry={invitation.reload}
+            />
           ) : (
             <textarea
               id={textId}

@@ -1,8 +1,7 @@
-import { errorMessage } from '../api/client'
 import { getTimeline, type TimelineRow } from '../api/timeline'
 import { dateTimeFormat } from '../platform/locale'
 import { formatTime } from '../platform/time'
-import { Skeleton } from '../ui/Feedback'
+import { InlineError, Skeleton } from '../ui/Feedback'
 import { useAsync } from '../ui/useAsync'
 import { rowText } from './timeline'
 
@@ -93,12 +92,7 @@ export function TimelinePanel({ interviewId }: { interviewId: string }) {
         )}
       </div>
       {state.error !== undefined ? (
-        <div className="inline-error" role="alert">
-          <p>Could not load the timeline: {errorMessage(state.error)}</p>
-          <button type="button" className="btn btn-small" onClick={state.reload}>
-            Retry
-          </button>
-        </div>
+        <InlineError what="Could not load the timeline" error={state.error} onRetry={state.reload} />
       ) : !state.data ? (
         <Skeleton lines={4} label="Loading the timeline" />
       ) : rows.length === 0 ? (

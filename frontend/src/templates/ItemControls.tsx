@@ -28,19 +28,36 @@ export function ItemControls({ itemKey, index, count, noun, onMove, onRemove, re
 
   return (
     <div className="item-controls">
-      <button ref={up} type="button" className="btn btn-small btn-ghost" disabled={atTop} onClick={() => onMove(-1)}>
-        Move up
+      <button
+        ref={up}
+        type="button"
+        className="btn btn-small btn-ghost btn-icon"
+        aria-label="Move up"
+        title="Move up"
+        disabled={atTop}
+        onClick={() => onMove(-1)}
+      >
+        <span aria-hidden="true">↑</span>
       </button>
-      <button ref={down} type="button" className="btn btn-small btn-ghost" disabled={atBottom} onClick={() => onMove(1)}>
-        Move down
+      <button
+        ref={down}
+        type="button"
+        className="btn btn-small btn-ghost btn-icon"
+        aria-label="Move down"
+        title="Move down"
+        disabled={atBottom}
+        onClick={() => onMove(1)}
+      >
+        <span aria-hidden="true">↓</span>
       </button>
       <button
         type="button"
         className="btn btn-small btn-ghost btn-ghost-danger"
+        aria-label={`Remove ${noun}`}
         onClick={onRemove}
         disabled={removeDisabled}
       >
-        Remove {noun}
+        Remove
       </button>
     </div>
   )

@@ -1,16 +1,28 @@
 import { useState } from 'react'
+import { DisclosureButton, ExpandAll, type OpenSet } from '../ui/Disclosure'
 import { Field } from '../ui/Field'
 import { LANGUAGE_NAMES, LANGUAGES, STARTER_CODE_MAX, isLanguage } from '../validation/rules'
+import { EditorItem } from './EditorItem'
 import { ItemControls } from './ItemControls'
-import { emptyQuestion, move, newKey, type QuestionDraft } from './templateForm'
+import {
+  emptyQuestion,
+  firstLine,
+  itemErrorCount,
+  move,
+  newKey,
+  questionKind,
+  type QuestionDraft,
+} from './templateForm'
 
 type Props = {
   questions: QuestionDraft[]
   onChange: (questions: QuestionDraft[]) => void
   errors: Partial<Record<string, string>>
+  /** Which questions are open; shared with the outline. */
+  open: OpenSet
 }
 
-export function QuestionsEditor({ questions, onChange, errors }: Props) {
+export function QuestionsEditor({ questions, onChange, errors, open }: Props) {
   const [moved, setMoved] = useState<{ key: string; dir: -1 | 1 } | null>(null)
   const update = (i: number, patch: Partial<QuestionDraft>) =>
     onChange(questions.map((q, j) => (j === i ? { ...q, ...patch } : q)))
@@ -18,86 +30,97 @@ export function QuestionsEditor({ questions, onChange, errors }: Props) {
   const add = () => {
     const q = emptyQuestion()
     onChange([...questions, q])
+    open.setOpen([q.key], true)
     window.requestAnimationFrame(() => document.getElementById(`question-${q.key}-text`)?.focus())
   }
 
   return (
     <section className="editor-section" aria-labelledby="questions-heading">
-      <div className="section-head">
-        <h2 id="questions-heading" className="section-title">
-          Technical questions
-        </h2>
-        <p className="section-hint">
-          Asked one by one in this order. Leave empty for a plan-only interview. The candidate sees only the question
-          text.
-        </p>
+      <div className="section-head section-head-row">
+        <div className="section-head">
+          <h2 id="questions-heading" className="section-title" tabIndex={-1}>
+            Technical questions
+          </h2>
+          <p className="section-hint">
+            Asked one by one in this order. Leave empty for a plan-only interview. The candidate sees only the question
+            text.
+          </p>
+        </div>
+        <ExpandAll keys={questions.map((q) => q.key)} set={open} noun="questions" />
       </div>
       {errors.questions && <p className="field-error">{errors.questions}</p>}
       {questions.length > 0 && (
         <ol className="item-list">
           {questions.map((q, i) => (
             <li key={q.key}>
-              <fieldset className="item">
-                <legend className="item-legend">Question {i + 1}</legend>
-                <div className="item-fields">
-                  <Field
-                    id={`question-${q.key}-text`}
-                    label="Question text"
-                    hint="Shown to the candidate."
-                    required
-                    error={errors[`questions.${i}.text`]}
-                  >
-                    <textarea
-                      className="input textarea"
-                      rows={2}
-                      value={q.text}
-                      onChange={(e) => update(i, { text: e.target.value })}
-                    />
-                  </Field>
-                  <Field
-                    id={`question-${q.key}-alternative`}
-                    label="Alternative explanation"
-                    hint="Rephrased wording, shown only when you choose."
-                    required
-                    error={errors[`questions.${i}.alternative`]}
-                  >
-                    <textarea
-                      className="input textarea"
-                      rows={2}
-                      value={q.alternative}
-                      onChange={(e) => update(i, { alternative: e.target.value })}
-                    />
-                  </Field>
-                  <Field
-                    id={`question-${q.key}-expected`}
-                    label="Expected answer"
-                    hint="For the interviewer only."
-                    required
-                    error={errors[`questions.${i}.expectedAnswer`]}
-                  >
-                    <textarea
-                      className="input textarea"
-                      rows={3}
-                      value={q.expectedAnswer}
-                      onChange={(e) => update(i, { expectedAnswer: e.target.value })}
-                    />
-                  </Field>
-                  <KeyPoints q={q} index={i} errors={errors} onChange={(keyPoints) => update(i, { keyPoints })} />
-                  <StarterCode q={q} index={i} errors={errors} onChange={(patch) => update(i, patch)} />
-                </div>
-                <ItemControls
-                  itemKey={q.key}
-                  index={i}
-                  count={questions.length}
-                  noun="question"
-                  focusAfterMove={moved}
-                  onMove={(dir) => {
-                    setMoved({ key: q.key, dir })
-                    onChange(move(questions, i, dir))
-                  }}
-                  onRemove={() => onChange(questions.filter((_, j) => j !== i))}
-                />
-              </fieldset>
+              <EditorItem
+                itemKey={q.key}
+                legend={`Question ${i + 1}`}
+                open={open.isOpen(q.key)}
+                onToggle={() => open.toggle(q.key)}
+                title={firstLine(q.text, 'No question text yet')}
+                facts={[questionKind(q), keyPointCount(q)]}
+                problems={itemErrorCount(errors, 'questions', i)}
+                controls={
+                  <ItemControls
+                    itemKey={q.key}
+                    index={i}
+                    count={questions.length}
+                    noun="question"
+                    focusAfterMove={moved}
+                    onMove={(dir) => {
+                      setMoved({ key: q.key, dir })
+                      onChange(move(questions, i, dir))
+                    }}
+                    onRemove={() => onChange(questions.filter((_, j) => j !== i))}
+                  />
+                }
+              >
+                <Field
+                  id={`question-${q.key}-text`}
+                  label="Question text"
+                  hint="Shown to the candidate."
+                  required
+                  error={errors[`questions.${i}.text`]}
+                >
+                  <textarea
+                    className="input textarea"
+                    rows={2}
+                    value={q.text}
+                    onChange={(e) => update(i, { text: e.target.value })}
+                  />
+                </Field>
+                <Field
+                  id={`question-${q.key}-alternative`}
+                  label="Alternative explanation"
+                  hint="Rephrased wording, shown only when you choose."
+                  required
+                  error={errors[`questions.${i}.alternative`]}
+                >
+                  <textarea
+                    className="input textarea"
+                    rows={2}
+                    value={q.alternative}
+                    onChange={(e) => update(i, { alternative: e.target.value })}
+                  />
+                </Field>
+                <Field
+                  id={`question-${q.key}-expected`}
+                  label="Expected answer"
+                  hint="For the interviewer only."
+                  required
+                  error={errors[`questions.${i}.expectedAnswer`]}
+                >
+                  <textarea
+                    className="input textarea"
+                    rows={3}
+                    value={q.expectedAnswer}
+                    onChange={(e) => update(i, { expectedAnswer: e.target.value })}
+                  />
+                </Field>
+                <KeyPoints q={q} index={i} errors={errors} onChange={(keyPoints) => update(i, { keyPoints })} />
+                <StarterCode q={q} index={i} errors={errors} onChange={(patch) => update(i, patch)} />
+              </EditorItem>
             </li>
           ))}
         </ol>
@@ -107,6 +130,12 @@ export function QuestionsEditor({ questions, onChange, errors }: Props) {
       </button>
     </section>
   )
+}
+
+/** "3 key points", counting the ones with text. */
+export function keyPointCount(q: Pick<QuestionDraft, 'keyPoints'>): string {
+  const n = q.keyPoints.filter((k) => k.text.trim() !== '').length
+  return n === 0 ? 'No key points' : `${n} ${n === 1 ? 'key point' : 'key points'}`
 }
 
 /** Props of a part of one question's fieldset that edits `T`. */
@@ -188,15 +217,9 @@ function StarterCode({ q, index, errors, onChange }: PartProps<Partial<Pick<Ques
   return (
     <div className="keypoints">
       <div>
-        <button
-          type="button"
-          className="btn btn-small btn-ghost"
-          aria-expanded={shown}
-          aria-controls={panelId}
-          onClick={() => setOpen(!shown)}
-        >
-          <span aria-hidden="true">{shown ? '▾' : '▸'}</span> Starter code
-        </button>{' '}
+        <DisclosureButton expanded={shown} controls={panelId} onToggle={() => setOpen(!shown)} className="disclosure-small">
+          Starter code
+        </DisclosureButton>{' '}
         <span className="field-hint">{starterSummary(q)}</span>
       </div>
       <div id={panelId} className="item-fields" hidden={!shown}>

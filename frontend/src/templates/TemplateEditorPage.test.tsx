@@ -35,6 +35,7 @@ let puts: Record<string, unknown>[]
 
 beforeEach(async () => {
   puts = []
+  sessionStorage.clear()
   stubFetch((url, init) => {
     if (url === '/api/templates/tpl1' && init.method === 'GET') return json(200, stored)
     if (url === '/api/templates/tpl1' && init.method === 'PUT') {
@@ -47,6 +48,11 @@ beforeEach(async () => {
   container = document.createElement('div')
   document.body.append(container)
   root = createRoot(container)
+  await mount()
+})
+
+/** Renders the editor of the stored template and lets it load. */
+async function mount() {
   await act(async () =>
     root.render(
       <ToastProvider>
@@ -55,7 +61,7 @@ beforeEach(async () => {
     ),
   )
   await act(async () => {})
-})
+}
 
 afterEach(() => {
   act(() => root.unmount())
@@ -64,7 +70,22 @@ afterEach(() => {
 })
 
 /** The starter code toggles, one per question. */
-const toggles = () => [...container.querySelectorAll<HTMLButtonElement>('button[aria-expanded]')]
+const toggles = () =>
+  [...container.querySelectorAll<HTMLButtonElement>('button[aria-expanded]')].filter((b) =>
+    b.textContent?.includes('Starter code'),
+  )
+/** A topic's or question's disclosure button, by its name ("Question 2"). */
+const item = (name: string) =>
+  [...container.querySelectorAll<HTMLButtonElement>('legend button[aria-expanded]')].find(
+    (b) => b.textContent === name,
+  )!
+const body = (toggle: HTMLButtonElement) => document.getElementById(toggle.getAttribute('aria-controls')!)!
+const summary = (toggle: HTMLButtonElement) => document.getElementById(toggle.getAttribute('aria-describedby')!)!.textContent
+const button = (label: string) =>
+  [...container.querySelectorAll<HTMLButtonElement>('button')].find(
+    (b) => (b.getAttribute('aria-label') ?? b.textContent) === label,
+  )!
+const click = (b: HTMLElement) => act(async () => b.click())
 const labelled = <T extends HTMLElement>(label: string, n: number) =>
   [...container.querySelectorAll('label')]
     .filter((l) => l.textContent?.trim() === label)
@@ -133,5 +154,83 @@ describe('template editor: starter code', () => {
     expect(toggles()[0]!.getAttribute('aria-expanded')).toBe('true') // opened to show the message
     expect(select.getAttribute('aria-invalid')).toBe('true')
     expect(container.querySelector('#template-error-summary li')).toBeNull() // shown inline, not in the summary list
+  })
+})
+
+describe('template editor: collapsible topics and questions', () => {
+  it('opens a saved template collapsed, each item a one-line summary', () => {
+    for (const name of ['Topic 1', 'Question 1', 'Question 2']) {
+      expect(item(name).getAttribute('aria-expanded')).toBe('false')
+      expect(body(item(name)).hidden).toBe(true)
+    }
+    expect(summary(item('Topic 1'))).toBe('Experience')
+    expect(item('Topic 1').closest('fieldset')!.querySelector('.item-title')!.textContent).toBe('Experience')
+    expect(summary(item('Question 1'))).toBe('Reverse a listDiscussionNo key points')
+    expect(summary(item('Question 2'))).toBe('Fix the raceCoding · GoNo key points')
+  })
+
+  it('opens and closes one item, and all of a list', async () => {
+    await click(item('Question 2'))
+    expect(item('Question 2').getAttribute('aria-expanded')).toBe('true')
+    expect(body(item('Question 2')).hidden).toBe(false)
+    expect(summary(item('Question 2'))).toBe('Coding · GoNo key points') // the text is in its field now
+    expect(item('Question 1').getAttribute('aria-expanded')).toBe('false')
+    await click(item('Question 2'))
+    expect(body(item('Question 2')).hidden).toBe(true)
+
+    expect(button('Collapse all questions').disabled).toBe(true)
+    await click(button('Expand all questions'))
+    expect(['Question 1', 'Question 2'].map((n) => item(n).getAttribute('aria-expanded'))).toEqual(['true', 'true'])
+    expect(item('Topic 1').getAttribute('aria-expanded')).toBe('false') // the plan is its own list
+    expect(button('Expand all questions').disabled).toBe(true)
+    await click(button('Collapse all questions'))
+    expect(['Question 1', 'Question 2'].map((n) => item(n).getAttribute('aria-expanded'))).toEqual(['false', 'false'])
+  })
+
+  it('opens a new question and keeps the others as they were', async () => {
+    await click(button('Add question'))
+    expect(item('Question 3').getAttribute('aria-expanded')).toBe('true')
+    expect(item('Question 1').getAttribute('aria-expanded')).toBe('false')
+    expect(summary(item('Question 3'))).toBe('DiscussionNo key points')
+  })
+
+  it('keeps an item open as it moves, and after a save', async () => {
+    await click(item('Question 2'))
+    const up = [...body(item('Question 2')).parentElement!.querySelectorAll('button')].find((b) => b.getAttribute('aria-label') === 'Move up')!
+    await click(up)
+    expect(item('Question 1').getAttribute('aria-expanded')).toBe('true')
+    expect(summary(item('Question 1'))).toBe('Coding · GoNo key points')
+    expect(item('Question 2').getAttribute('aria-expanded')).toBe('false')
+    await save()
+    expect((puts[0]!.questions as { id: string }[]).map((q) => q.id)).toEqual(['q2', 'q1'])
+    expect(item('Question 1').getAttribute('aria-expanded')).toBe('true')
+    expect(item('Question 2').getAttribute('aria-expanded')).toBe('false')
+  })
+
+  it('opens the items a save’s messages are about, focuses the field, and keeps the sign once closed', async () => {
+    stubFetch(() =>
+      json(422, {
+        error: { code: 'invalid', message: 'Check the fields.', fields: { 'questions[1].expectedAnswer': 'Write the expected answer.' } },
+      }),
+    )
+    await save()
+    expect(item('Question 2').getAttribute('aria-expanded')).toBe('true')
+    const focused = document.activeElement as HTMLTextAreaElement
+    expect(body(item('Question 2')).contains(focused)).toBe(true)
+    expect(focused.value).toBe('Exp')
+    expect(focused.getAttribute('aria-invalid')).toBe('true')
+    expect(item('Question 1').getAttribute('aria-expanded')).toBe('false')
+    await click(item('Question 2'))
+    expect(body(item('Question 2')).hidden).toBe(true)
+    expect(summary(item('Question 2'))).toBe('Fix the raceCoding · GoNo key points⚠ 1 problem')
+    expect(item('Question 2').closest('fieldset')!.className).toContain('item-invalid')
+  })
+
+  it('remembers the open items for the session, by their ids', async () => {
+    await click(item('Question 2'))
+    await act(async () => root.render(<ToastProvider>{null}</ToastProvider>))
+    await mount()
+    expect(item('Question 2').getAttribute('aria-expanded')).toBe('true')
+    expect(item('Question 1').getAttribute('aria-expanded')).toBe('false')
   })
 })

@@ -1,23 +1,30 @@
 import { useEffect, useRef, useState } from 'react'
 import { createTemplate, getTemplate, updateTemplate } from '../api/templates'
 import { href, navigate, setBlocker } from '../app/router'
+import { useOpenSet } from '../ui/Disclosure'
 import { useModShortcut } from '../ui/shortcuts'
 import { useToast } from '../ui/toasts'
 import { LoadError, PageHeader, Skeleton } from '../ui/Feedback'
 import { Field } from '../ui/Field'
 import { useFieldErrors } from '../ui/useFieldErrors'
 import { DURATION, DURATION_HINT } from '../validation/rules'
+import { itemToggleId } from './EditorItem'
+import { rememberedOpen, rememberOpen } from './openItems'
 import { PlanEditor } from './PlanEditor'
 import { QuestionsEditor } from './QuestionsEditor'
+import { OUTLINE_FROM, TemplateOutline } from './TemplateOutline'
 import {
   blankDraft,
   checkDraft,
   draftSignature,
   fieldPath,
   fromDraft,
+  keepKeys,
+  keysWithErrors,
   toDraft,
   type TemplateDraft,
 } from './templateForm'
+import './editor.css'
 
 const SPECIALIZATIONS = ['Go backend', 'Python', 'Frontend', 'Java', 'DevOps/SRE', 'Data/SQL', 'General']
 
@@ -35,6 +42,11 @@ export function TemplateEditorPage({ id }: { id?: string }) {
       document.getElementById('template-error-summary'),
   )
   const toast = useToast()
+  // Which topics and questions are open: a saved template opens collapsed (or as
+  // it was left in this session), a new one with its first topic open; items
+  // added while editing open.
+  const open = useOpenSet(() => draft?.plan.map((t) => t.key) ?? [])
+  const { setOpen, isOpen } = open
 
   useEffect(() => {
     if (!id) return
@@ -45,6 +57,7 @@ export function TemplateEditorPage({ id }: { id?: string }) {
         const d = toDraft(t)
         setDraft(d)
         setSaved(draftSignature(d))
+        setOpen(rememberedOpen(id, d), true)
       },
       (e: unknown) => {
         if (!ctrl.signal.aborted) setLoadError(e)
@@ -52,6 +65,18 @@ export function TemplateEditorPage({ id }: { id?: string }) {
     )
     return () => ctrl.abort()
   }, [id, nonce])
+
+  useEffect(() => {
+    if (id && draft) rememberOpen(id, draft, isOpen)
+  }, [id, draft, isOpen])
+
+  // A new set of messages opens the items they are about (before focus moves to
+  // the first invalid field); the items can be closed again and keep their sign.
+  const [errorsShown, setErrorsShown] = useState(errors)
+  if (errors !== errorsShown) {
+    setErrorsShown(errors)
+    if (draft) setOpen(keysWithErrors(draft, errors), true)
+  }
 
   const dirty = draft !== null && draftSignature(draft) !== saved
   const dirtyRef = useRef(dirty)
@@ -79,13 +104,16 @@ export function TemplateEditorPage({ id }: { id?: string }) {
     try {
       const body = fromDraft(draft)
       const t = id ? await updateTemplate(id, body) : await createTemplate(body)
-      const d = toDraft(t)
+      const d = keepKeys(toDraft(t), draft)
       reset()
       setDraft(d)
       setSaved(draftSignature(d))
       dirtyRef.current = false
       toast({ tone: 'success', message: `Saved “${t.name}”.` })
-      if (!id) navigate(href('templates', t.id), { replace: true })
+      if (!id) {
+        rememberOpen(t.id, d, isOpen)
+        navigate(href('templates', t.id), { replace: true })
+      }
     } catch (e) {
       fail(e, fieldPath, { summary: true })
     } finally {
@@ -112,6 +140,16 @@ export function TemplateEditorPage({ id }: { id?: string }) {
 
   const set = (patch: Partial<TemplateDraft>) => setDraft({ ...draft, ...patch })
   const topErrors = Object.entries(errors).filter(([k]) => !isShownInline(k, draft))
+  const withOutline = draft.questions.length >= OUTLINE_FROM
+  const goToQuestion = (key: string) => {
+    setOpen([key], true)
+    window.requestAnimationFrame(() => document.getElementById(itemToggleId(key))?.focus())
+  }
+  const goToSection = (headingId: string) => {
+    const h = document.getElementById(headingId)
+    h?.focus({ preventScroll: true })
+    h?.scrollIntoView({ block: 'start' })
+  }
 
   return (
     <form
@@ -155,60 +193,72 @@ export function TemplateEditorPage({ id }: { id?: string }) {
         </div>
       )}
 
-      <section className="editor-section" aria-labelledby="details-heading">
-        <h2 id="details-heading" className="section-title">
-          Details
-        </h2>
-        <div className="form-grid">
-          <Field label="Name" required error={errors.name} className="span-2">
-            <input className="input" value={draft.name} onChange={(e) => set({ name: e.target.value })} maxLength={120} />
-          </Field>
-          <Field label="Specialization" error={errors.specialization} hint="For example Go backend, Python, Frontend.">
-            <input
-              className="input"
-              list="specializations"
-              value={draft.specialization}
-              onChange={(e) => set({ specialization: e.target.value })}
-            />
-          </Field>
-          <Field label="Duration (minutes)" error={errors.durationMinutes} hint={DURATION_HINT}>
-            <input
-              className="input input-narrow"
-              type="number"
-              inputMode="numeric"
-              min={DURATION.min}
-              max={DURATION.max}
-              step={5}
-              value={draft.durationMinutes}
-              onChange={(e) => set({ durationMinutes: e.target.value })}
-            />
-          </Field>
-          <Field label="Description" error={errors.description} className="span-2">
-            <textarea
-              className="input textarea"
-              rows={3}
-              value={draft.description}
-              onChange={(e) => set({ description: e.target.value })}
-            />
-          </Field>
+      <div className={withOutline ? 'editor-layout' : undefined}>
+        <div className="editor-main">
+          <section className="editor-section" aria-labelledby="details-heading">
+            <h2 id="details-heading" className="section-title" tabIndex={-1}>
+              Details
+            </h2>
+            <div className="form-grid">
+              <Field label="Name" required error={errors.name} className="span-2">
+                <input className="input" value={draft.name} onChange={(e) => set({ name: e.target.value })} maxLength={120} />
+              </Field>
+              <Field label="Specialization" error={errors.specialization} hint="For example Go backend, Python, Frontend.">
+                <input
+                  className="input"
+                  list="specializations"
+                  value={draft.specialization}
+                  onChange={(e) => set({ specialization: e.target.value })}
+                />
+              </Field>
+              <Field label="Duration (minutes)" error={errors.durationMinutes} hint={DURATION_HINT}>
+                <input
+                  className="input input-narrow"
+                  type="number"
+                  inputMode="numeric"
+                  min={DURATION.min}
+                  max={DURATION.max}
+                  step={5}
+                  value={draft.durationMinutes}
+                  onChange={(e) => set({ durationMinutes: e.target.value })}
+                />
+              </Field>
+              <Field label="Description" error={errors.description} className="span-2">
+                <textarea
+                  className="input textarea"
+                  rows={3}
+                  value={draft.description}
+                  onChange={(e) => set({ description: e.target.value })}
+                />
+              </Field>
+            </div>
+            <datalist id="specializations">
+              {SPECIALIZATIONS.map((s) => (
+                <option key={s} value={s} />
+              ))}
+            </datalist>
+          </section>
+
+          <PlanEditor plan={draft.plan} onChange={(plan) => set({ plan })} errors={errors} open={open} />
+          <QuestionsEditor
+            questions={draft.questions}
+            onChange={(questions) => set({ questions })}
+            errors={errors}
+            open={open}
+          />
+
+          <div className="form-footer">
+            <button type="submit" className="btn btn-primary" disabled={saving}>
+              {saving ? 'Saving…' : 'Save template'}
+            </button>
+            <span className="form-footer-hint">
+              or press <kbd>Ctrl</kbd>+<kbd>S</kbd>
+            </span>
+          </div>
         </div>
-        <datalist id="specializations">
-          {SPECIALIZATIONS.map((s) => (
-            <option key={s} value={s} />
-          ))}
-        </datalist>
-      </section>
-
-      <PlanEditor plan={draft.plan} onChange={(plan) => set({ plan })} errors={errors} />
-      <QuestionsEditor questions={draft.questions} onChange={(questions) => set({ questions })} errors={errors} />
-
-      <div className="form-footer">
-        <button type="submit" className="btn btn-primary" disabled={saving}>
-          {saving ? 'Saving…' : 'Save template'}
-        </button>
-        <span className="form-footer-hint">
-          or press <kbd>Ctrl</kbd>+<kbd>S</kbd>
-        </span>
+        {withOutline && (
+          <TemplateOutline draft={draft} errors={errors} onSection={goToSection} onQuestion={goToQuestion} />
+        )}
       </div>
     </form>
   )

@@ -10,13 +10,14 @@ import {
 import type { TemplateSummary } from '../api/types'
 import { openTextFile, saveTextFile } from '../platform/native'
 import { formatDuration } from '../platform/time'
-import { href } from '../app/router'
+import { href, navigate } from '../app/router'
 import { useKeyShortcut } from '../ui/shortcuts'
 import { useToast } from '../ui/toasts'
 import { Dialog } from '../ui/Dialog'
 import { EmptyState, LoadError, PageHeader } from '../ui/Feedback'
 import { useAsync } from '../ui/useAsync'
 import { exportFileName } from './templateForm'
+import { TemplatePreviewDialog } from './TemplatePreview'
 
 export function matchesTemplate(t: TemplateSummary, q: string): boolean {
   const needle = q.trim().toLowerCase()
@@ -45,10 +46,14 @@ export function describeError(e: unknown): string {
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`
 
+/** Interview setup with the template chosen. */
+const newInterviewHref = (templateId: string) => `#/interviews/new?template=${encodeURIComponent(templateId)}`
+
 export function TemplateListPage() {
   const list = useAsync((signal) => listTemplates(signal), [])
   const [query, setQuery] = useState('')
   const [toDelete, setToDelete] = useState<TemplateSummary | null>(null)
+  const [preview, setPreview] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const searchRef = useRef<HTMLInputElement>(null)
   const toast = useToast()
@@ -181,10 +186,24 @@ export function TemplateListPage() {
         <ul className="card-grid" aria-label="Templates">
           {shown.map((t) => (
             <li key={t.id}>
-              <TemplateCard t={t} onDelete={setToDelete} onDuplicate={onDuplicate} onExport={onExport} />
+              <TemplateCard
+                t={t}
+                onPreview={(x) => setPreview(x.id)}
+                onDelete={setToDelete}
+                onDuplicate={onDuplicate}
+                onExport={onExport}
+              />
             </li>
           ))}
         </ul>
+      )}
+
+      {preview && (
+        <TemplatePreviewDialog
+          templateId={preview}
+          onClose={() => setPreview(null)}
+          onUse={(t) => navigate(newInterviewHref(t.id))}
+        />
       )}
 
       {toDelete && (
@@ -212,12 +231,13 @@ export function TemplateListPage() {
 
 type CardProps = {
   t: TemplateSummary
+  onPreview: (t: TemplateSummary) => void
   onDelete: (t: TemplateSummary) => void
   onDuplicate: (t: TemplateSummary) => void
   onExport: (t: TemplateSummary) => void
 }
 
-function TemplateCard({ t, onDelete, onDuplicate, onExport }: CardProps) {
+function TemplateCard({ t, onPreview, onDelete, onDuplicate, onExport }: CardProps) {
   const titleId = `tpl-${t.id}-title`
   return (
     <article className="card template-card" aria-labelledby={titleId}>
@@ -239,9 +259,12 @@ function TemplateCard({ t, onDelete, onDuplicate, onExport }: CardProps) {
       </p>
       <p className="card-description">{t.description || '\u00a0'}</p>
       <div className="card-actions">
-        <a className="btn btn-primary" href={`#/interviews/new?template=${encodeURIComponent(t.id)}`}>
+        <a className="btn btn-primary" href={newInterviewHref(t.id)}>
           Create interview
         </a>
+        <button type="button" className="btn btn-small btn-ghost" onClick={() => onPreview(t)}>
+          Preview
+        </button>
         <a className="btn btn-small btn-ghost" href={href('templates', t.id)}>
           Edit
         </a>

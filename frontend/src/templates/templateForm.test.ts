@@ -5,7 +5,20 @@ import { ApiError } from '../api/client'
 import { splitSaveError } from '../ui/useFieldErrors'
 import { STARTER_CODE_MAX } from '../validation/rules'
 import { starterSummary } from './QuestionsEditor'
-import { checkDraft, draftSignature, exportFileName, fieldPath, fromDraft, move, toDraft } from './templateForm'
+import {
+  checkDraft,
+  draftSignature,
+  exportFileName,
+  fieldPath,
+  firstLine,
+  fromDraft,
+  itemErrorCount,
+  keepKeys,
+  keysWithErrors,
+  move,
+  questionKind,
+  toDraft,
+} from './templateForm'
 
 const template: Template = {
   id: 'tpl1',
@@ -155,5 +168,46 @@ describe('describeError', () => {
     expect(describeError(new ApiError(400, 'bad_request', 'not an InterviewDesk template file'))).toBe(
       'not an InterviewDesk template file',
     )
+  })
+})
+
+describe('summaries of collapsed items', () => {
+  it('takes the first line of a text, or says it is empty', () => {
+    expect(firstLine('  What is a goroutine?\nExplain.', 'Untitled')).toBe('What is a goroutine?')
+    expect(firstLine(' \n ', 'Untitled')).toBe('Untitled')
+  })
+
+  it('names a question with starter code a coding question, with its language', () => {
+    expect(questionKind({ starterCode: '', language: 'go' })).toBe('Discussion')
+    expect(questionKind({ starterCode: 'package main', language: 'go' })).toBe('Coding · Go')
+    expect(questionKind({ starterCode: 'x', language: '' })).toBe('Coding · Plain text')
+  })
+
+  it('counts the messages of one item, and finds the items that have any', () => {
+    const d = toDraft(template)
+    const errors = { 'questions.0.text': 'Write it.', 'questions.0.keyPoints.1': 'Too long.', 'plan.1.title': 'Name it.', name: 'Name it.' }
+    expect(itemErrorCount(errors, 'questions', 0)).toBe(2)
+    expect(itemErrorCount(errors, 'plan', 0)).toBe(0)
+    expect(itemErrorCount({ 'questions.10.text': 'x' }, 'questions', 1)).toBe(0)
+    expect(keysWithErrors(d, errors)).toEqual([d.plan[1]!.key, d.questions[0]!.key])
+  })
+})
+
+describe('keepKeys', () => {
+  it('gives the saved template the keys the form had, item by item', () => {
+    const before = toDraft(template)
+    const after = keepKeys(toDraft(template), before)
+    expect(after.plan.map((t) => t.key)).toEqual(before.plan.map((t) => t.key))
+    expect(after.questions.map((q) => q.key)).toEqual(before.questions.map((q) => q.key))
+    expect(after.questions[0]!.keyPoints.map((k) => k.key)).toEqual(before.questions[0]!.keyPoints.map((k) => k.key))
+    expect(draftSignature(after)).toBe(draftSignature(before))
+  })
+
+  it('keeps new keys for items the form did not have', () => {
+    const before = { ...toDraft(template), plan: toDraft(template).plan.slice(0, 1) }
+    const next = toDraft(template)
+    const after = keepKeys(next, before)
+    expect(after.plan[0]!.key).toBe(before.plan[0]!.key)
+    expect(after.plan[1]!.key).toBe(next.plan[1]!.key)
   })
 })

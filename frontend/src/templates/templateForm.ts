@@ -3,7 +3,7 @@
 // move.
 
 import type { Language, Template, TemplateFields } from '../api/types'
-import { checkLanguage, checkStarterCode } from '../validation/rules'
+import { LANGUAGE_NAMES, checkLanguage, checkStarterCode } from '../validation/rules'
 
 export type TopicDraft = { key: string; id?: string; title: string; hint: string }
 export type QuestionDraft = {
@@ -100,6 +100,53 @@ export function checkDraft(d: TemplateDraft): Record<string, string> {
     if (language) errors[`questions.${i}.language`] = language
   })
   return errors
+}
+
+/**
+ * `next` (the host's answer to a save) with the client keys of `prev` where the
+ * items are the same, by position: what is open, focused or typed in stays
+ * where it was.
+ */
+export function keepKeys(next: TemplateDraft, prev: TemplateDraft): TemplateDraft {
+  const reuse = <T extends { key: string }>(items: T[], old: readonly { key: string }[]): T[] =>
+    items.map((item, i) => {
+      const key = old[i]?.key
+      return key === undefined ? item : { ...item, key }
+    })
+  return {
+    ...next,
+    plan: reuse(next.plan, prev.plan),
+    questions: reuse(next.questions, prev.questions).map((q, i) => ({
+      ...q,
+      keyPoints: reuse(q.keyPoints, prev.questions[i]?.keyPoints ?? []),
+    })),
+  }
+}
+
+/** The first line of a text, for a one-line summary; `fallback` when it is empty. */
+export function firstLine(text: string, fallback: string): string {
+  const line = text.trim().split('\n', 1)[0]?.trim() ?? ''
+  return line === '' ? fallback : line
+}
+
+/** "Coding · Go" for a question with starter code, else "Discussion". */
+export function questionKind(q: Pick<QuestionDraft, 'starterCode' | 'language'>): string {
+  if (q.starterCode.trim() === '') return 'Discussion'
+  return `Coding · ${LANGUAGE_NAMES[q.language || 'plaintext']}`
+}
+
+/** How many of `errors` belong to item `index` of `list` ("questions.2.text", "questions.2.keyPoints.0"). */
+export function itemErrorCount(errors: Partial<Record<string, string>>, list: 'plan' | 'questions', index: number): number {
+  const prefix = `${list}.${index}.`
+  return Object.entries(errors).filter(([k, v]) => v !== undefined && k.startsWith(prefix)).length
+}
+
+/** The keys of the topics and questions that have a message in `errors`. */
+export function keysWithErrors(d: TemplateDraft, errors: Partial<Record<string, string>>): string[] {
+  return [
+    ...d.plan.filter((_, i) => itemErrorCount(errors, 'plan', i) > 0),
+    ...d.questions.filter((_, i) => itemErrorCount(errors, 'questions', i) > 0),
+  ].map((item) => item.key)
 }
 
 /** A comparable snapshot of what would be saved (keys excluded). */

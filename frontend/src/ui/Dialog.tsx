@@ -14,13 +14,15 @@ type Props = {
   onSubmit?: () => void
   /** "wide" for dialogs that show a document (e.g. an invitation). */
   size?: 'normal' | 'wide'
+  /** An extra class for the dialog element (its own layout). */
+  className?: string
 }
 
 /**
  * A modal dialog: native <dialog>.showModal() makes the page behind inert; Tab
  * is kept inside, Escape closes, focus returns to where it was.
  */
-export function Dialog({ title, onClose, children, actions, description, onSubmit, size = 'normal' }: Props) {
+export function Dialog({ title, onClose, children, actions, description, onSubmit, size = 'normal', className }: Props) {
   const ref = useRef<HTMLDialogElement>(null)
   const titleId = useId()
   const descId = useId()
@@ -81,7 +83,7 @@ export function Dialog({ title, onClose, children, actions, description, onSubmi
   return (
     <dialog
       ref={ref}
-      className={size === 'wide' ? 'dialog dialog-wide' : 'dialog'}
+      className={`dialog${size === 'wide' ? ' dialog-wide' : ''}${className ? ` ${className}` : ''}`}
       aria-labelledby={titleId}
       aria-describedby={description ? descId : undefined}
       onKeyDown={onKeyDown}

@@ -38,6 +38,26 @@ function SignedOut({ onRetry }: { onRetry: () => void }) {
   )
 }
 
+/** A part of a page that failed to load: "Could not load the timeline: …" and Retry. */
+export function InlineError({ what, error, onRetry, className = 'inline-error' }: {
+  /** "Could not load the timeline". */
+  what: string
+  error: unknown
+  onRetry: () => void
+  className?: string
+}) {
+  return (
+    <div className={className} role="alert">
+      <p>
+        {what}: {errorMessage(error)}
+      </p>
+      <button type="button" className="btn btn-small" onClick={onRetry}>
+        Retry
+      </button>
+    </div>
+  )
+}
+
 export function EmptyState({ title, children }: { title: string; children?: ReactNode }) {
   return (
     <div className="empty">

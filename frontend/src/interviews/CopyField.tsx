@@ -2,10 +2,10 @@ import { useEffect, useId, useState } from 'react'
 import { errorMessage } from '../api/client'
 import { copyText } from '../platform/native'
 
-type Props = { label: string; value: string; copyLabel: string; children?: React.ReactNode }
+type Props = { label: string; value: string; copyLabel: string }
 
-/** A read-only link with a copy button and a "Copied" confirmation. */
-export function CopyField({ label, value, copyLabel, children }: Props) {
+/** One row of a link list: its name, the link (read-only, selected on focus) and Copy, with "Copied" over the link. */
+export function CopyField({ label, value, copyLabel }: Props) {
   const id = useId()
   const [state, setState] = useState<{ kind: 'idle' } | { kind: 'copied' } | { kind: 'error'; message: string }>({
     kind: 'idle',
@@ -26,26 +26,24 @@ export function CopyField({ label, value, copyLabel, children }: Props) {
   }
 
   return (
-    <div className="copy-field">
-      <label className="field-label" htmlFor={id}>
+    <div className="link-row">
+      <label className="link-label" htmlFor={id}>
         {label}
       </label>
-      <div className="copy-row">
-        <input
-          id={id}
-          className="input input-mono"
-          readOnly
-          value={value}
-          onFocus={(e) => e.currentTarget.select()}
-        />
-        <button type="button" className="btn" onClick={copy}>
-          {copyLabel}
-        </button>
-        {children}
-        <span className={`copy-status${state.kind === 'error' ? ' copy-status-error' : ''}`} role="status">
-          {state.kind === 'copied' ? '✓ Copied' : state.kind === 'error' ? state.message : ''}
+      <div className="link-value">
+        <input id={id} className="input input-mono" readOnly value={value} onFocus={(e) => e.currentTarget.select()} />
+        <span className="copy-status" role="status">
+          {state.kind === 'copied' ? '✓ Copied' : ''}
         </span>
       </div>
+      <button type="button" className="btn" aria-label={copyLabel} onClick={copy}>
+        Copy
+      </button>
+      {state.kind === 'error' && (
+        <p className="field-error link-error" role="alert">
+          Could not copy: {state.message}
+        </p>
+      )}
     </div>
   )
 }

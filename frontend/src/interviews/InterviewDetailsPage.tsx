@@ -4,13 +4,14 @@ import { deleteInterview, getInterview, restoreInterview } from '../api/intervie
 import { getOutbox } from '../api/invitations'
 import type { Interview, Outbox } from '../api/types'
 import { openURL } from '../platform/native'
-import { browserTimeZone, formatDateTime, formatDuration, formatTime, relativeLabel } from '../platform/time'
+import { formatDateTime } from '../platform/time'
 import { useToast } from '../ui/toasts'
-import { kindLabel } from '../templates/TemplateListPage'
 import { Dialog } from '../ui/Dialog'
+import { CollapsibleCard } from '../ui/Disclosure'
 import { LoadError, PageHeader, Skeleton } from '../ui/Feedback'
 import { useAsync } from '../ui/useAsync'
 import { CopyField } from './CopyField'
+import { DetailsSummary } from './DetailsSummary'
 import { InterviewersPanel } from './InterviewersPanel'
 import { MailNotConfiguredNotice, OutboxPanel, useOutbox } from './OutboxPanel'
 import { RecordingsPanel } from './RecordingsPanel'
@@ -19,8 +20,7 @@ import { RescheduleDialog } from './RescheduleDialog'
 import { RoomToolsPanel } from './RoomToolsPanel'
 import { ShareDetailsDialog } from './ShareDetailsDialog'
 import { TimelinePanel } from './TimelinePanel'
-import { StatusBadge } from './status'
-import { useNow } from '../ui/useNow'
+import './details.css'
 
 const PlaybackPanel = lazy(() => import('../playback/PlaybackPanel'))
 const AnalysisPanel = lazy(() => import('../analysis/AnalysisPanel'))
@@ -67,12 +67,10 @@ function Details({ interview: iv, initialOutbox, onChange }: DetailsProps) {
   const [dialog, setDialog] = useState<'reschedule' | 'delete' | 'share' | null>(null)
   const [busy, setBusy] = useState(false)
   const toast = useToast()
-  const now = useNow()
   const cancelled = iv.status === 'cancelled'
   // A finished interview offers only what works on it: no new date, room or links.
   const finished = iv.status === 'finished'
   const open = !cancelled && !finished
-  const viewerZone = browserTimeZone()
   // Changes to the interview (reschedule, interviewers, delete) queue emails.
   const outbox = useOutbox(iv.id, `${iv.sequence}|${iv.updatedAt}|${iv.interviewers.length}`, initialOutbox)
 
@@ -103,44 +101,44 @@ function Details({ interview: iv, initialOutbox, onChange }: DetailsProps) {
     }
   }
 
+  const actions = (
+    <>
+      {!finished && (
+        <button type="button" className="btn" onClick={() => setDialog('share')}>
+          Share details
+        </button>
+      )}
+      {finished && (
+        <>
+          <a className="btn" href={`/api/interviews/${encodeURIComponent(iv.id)}/report.html`} download>
+            Download report (HTML)
+          </a>
+          <a className="btn btn-primary" href={`/api/interviews/${encodeURIComponent(iv.id)}/report.pdf`} download>
+            Download report (PDF)
+          </a>
+        </>
+      )}
+      {open && (
+        <button type="button" className="btn" onClick={() => setDialog('reschedule')}>
+          Change date
+        </button>
+      )}
+    </>
+  )
+  const openRoom = (
+    <button type="button" className="btn btn-primary" onClick={() => void openURL(iv.interviewerLink)}>
+      Open interviewer room
+    </button>
+  )
+  const interviewers = <InterviewersPanel interview={iv} readOnly={!open} onChange={onChange} />
+  const tools = <RoomToolsPanel interview={iv} readOnly={!open} onChange={onChange} />
+  const invitations = <OutboxPanel outbox={outbox} interviewId={iv.id} canSend={iv.status === 'scheduled'} />
+  const timeline = <TimelinePanel interviewId={iv.id} />
+  const recordings = <RecordingsPanel interview={iv} />
+
   return (
     <>
-      <PageHeader
-        title={iv.candidate.name}
-        actions={
-          <>
-            {!finished && (
-              <button type="button" className="btn" onClick={() => setDialog('share')}>
-                Share details
-              </button>
-            )}
-            {finished && (
-              <>
-                <a className="btn" href={`/api/interviews/${encodeURIComponent(iv.id)}/report.html`} download>
-                  Download report (HTML)
-                </a>
-                <a className="btn btn-primary" href={`/api/interviews/${encodeURIComponent(iv.id)}/report.pdf`} download>
-                  Download report (PDF)
-                </a>
-              </>
-            )}
-            {open && (
-              <>
-                <button type="button" className="btn" onClick={() => setDialog('reschedule')}>
-                  Change date
-                </button>
-                <button type="button" className="btn btn-primary" onClick={() => void openURL(iv.interviewerLink)}>
-                  Open interviewer room
-                </button>
-              </>
-            )}
-          </>
-        }
-      >
-        <p className="page-subtitle">
-          {iv.position} <StatusBadge status={iv.status} tense={iv.tense} />
-        </p>
-      </PageHeader>
+      <DetailsSummary interview={iv} actions={actions} room={<RoomStatus interview={iv} action={openRoom} />} />
 
       {cancelled && (
         <div className="banner banner-danger" role="status">
@@ -154,86 +152,65 @@ function Details({ interview: iv, initialOutbox, onChange }: DetailsProps) {
         </div>
       )}
 
-      {!cancelled && outbox.data && !outbox.data.mailConfigured && <MailNotConfiguredNotice />}
+      {/* Its advice (copy the invitation, save the .ics file) is for interviews still to come. */}
+      {open && outbox.data && !outbox.data.mailConfigured && <MailNotConfiguredNotice />}
 
-      <div className="details-grid">
-        <section className="card" aria-labelledby="when-heading">
-          <h2 id="when-heading" className="card-title">
-            When
-          </h2>
-          <p className="when-main">{formatDateTime(iv.startsAt, iv.timeZone)}</p>
-          <p className="when-sub">
-            {relativeLabel(iv.startsAt, now)} · {formatDuration(iv.durationMinutes)}, until{' '}
-            {formatTime(iv.endsAt, iv.timeZone)}
-          </p>
-          <p className="when-sub">Time zone: {iv.timeZone.replace(/_/g, ' ')}</p>
-          {viewerZone && viewerZone !== iv.timeZone && (
-            <p className="when-sub">Your time: {formatDateTime(iv.startsAt, viewerZone)}</p>
+      {/* A finished interview leads with its results and offers only what works on it: no date, room or links. */}
+      <div className="details-layout">
+        <div className="details-main">
+          {finished ? (
+            <Suspense fallback={null}>
+              <AnalysisPanel interview={iv} />
+              <PlaybackPanel interview={iv} />
+            </Suspense>
+          ) : (
+            <CollapsibleCard title="Links" storageName="interview.links" headingId="links-heading">
+              <div className="link-list">
+                <CopyField label="Candidate link" value={iv.candidateLink} copyLabel="Copy candidate link" />
+                <CopyField label="Interviewer link" value={iv.interviewerLink} copyLabel="Copy interviewer link" />
+              </div>
+            </CollapsibleCard>
           )}
-        </section>
-
-        <section className="card" aria-labelledby="details-heading">
-          <h2 id="details-heading" className="card-title">
-            Details
-          </h2>
-          <dl className="facts">
-            <dt>Candidate</dt>
-            <dd>
-              {iv.candidate.name}
-              <span className="cell-sub">{iv.candidate.email}</span>
-            </dd>
-            <dt>Position</dt>
-            <dd>{iv.position}</dd>
-            <dt>Template</dt>
-            <dd>
-              {iv.template.name}
-              <span className="cell-sub">
-                {kindLabel(iv.template)} · {iv.template.topicCount} {iv.template.topicCount === 1 ? 'topic' : 'topics'}
-                {iv.template.specialization ? ` · ${iv.template.specialization}` : ''}
-              </span>
-            </dd>
-            <dt>Campaign</dt>
-            <dd>{iv.campaign || <span className="muted">None</span>}</dd>
-          </dl>
-        </section>
-
-        <RoomStatus interview={iv} />
-
-        {finished && (
-          <Suspense fallback={null}>
-            <AnalysisPanel interview={iv} />
-            <PlaybackPanel interview={iv} />
-          </Suspense>
-        )}
-
-        {!finished && (
-          <section className="card span-2" aria-labelledby="links-heading">
-            <h2 id="links-heading" className="card-title">
-              Links
-            </h2>
-            <CopyField label="Candidate link" value={iv.candidateLink} copyLabel="Copy candidate link" />
-            <CopyField label="Interviewer link" value={iv.interviewerLink} copyLabel="Copy interviewer link" />
-          </section>
-        )}
-
-        <InterviewersPanel interview={iv} readOnly={!open} onChange={onChange} />
-        <RoomToolsPanel interview={iv} readOnly={!open} onChange={onChange} />
-        <OutboxPanel outbox={outbox} interviewId={iv.id} canSend={iv.status === 'scheduled'} />
-        <TimelinePanel interviewId={iv.id} />
-        {!finished && (
-          <Suspense fallback={null}>
-            <PlaybackPanel interview={iv} />
-          </Suspense>
-        )}
-        <RecordingsPanel interview={iv} />
+          {finished ? (
+            <>
+              {timeline}
+              {invitations}
+            </>
+          ) : (
+            <>
+              {invitations}
+              <Suspense fallback={null}>
+                <PlaybackPanel interview={iv} />
+              </Suspense>
+            </>
+          )}
+        </div>
+        <div className="details-side">
+          {finished ? (
+            <>
+              {recordings}
+              {interviewers}
+              {tools}
+            </>
+          ) : (
+            <>
+              {interviewers}
+              {tools}
+              {timeline}
+              {recordings}
+            </>
+          )}
+        </div>
       </div>
 
       {open && (
-        <section className="danger-zone" aria-labelledby="danger-heading">
-          <h2 id="danger-heading" className="section-title">
-            Delete
-          </h2>
-          <p className="section-hint">The candidate’s link stops working. You can restore the interview afterwards.</p>
+        <section className="danger-zone details-delete" aria-labelledby="danger-heading">
+          <div>
+            <h2 id="danger-heading" className="section-title">
+              Delete
+            </h2>
+            <p className="section-hint">The candidate’s link stops working. You can restore the interview afterwards.</p>
+          </div>
           <button type="button" className="btn btn-danger" onClick={() => setDialog('delete')}>
             Delete interview
           </button>

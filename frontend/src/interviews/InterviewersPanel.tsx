@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { errorMessage } from '../api/client'
 import { addInterviewer, removeInterviewer } from '../api/interviews'
 import type { Interview } from '../api/types'
+import { CollapsibleCard } from '../ui/Disclosure'
 import { useToast } from '../ui/toasts'
 import { Field } from '../ui/Field'
 import { among, useFieldErrors } from '../ui/useFieldErrors'
@@ -48,10 +49,12 @@ export function InterviewersPanel({ interview, readOnly, onChange }: Props) {
   }
 
   return (
-    <section className="card" aria-labelledby="interviewers-heading">
-      <h2 id="interviewers-heading" className="card-title" tabIndex={-1}>
-        Interviewers
-      </h2>
+    <CollapsibleCard
+      title="Interviewers"
+      storageName="interview.interviewers"
+      headingId="interviewers-heading"
+      meta={`${interview.interviewers.length} ${interview.interviewers.length === 1 ? 'person' : 'people'}`}
+    >
       <ul className="people" aria-label="Interviewer list">
         {interview.interviewers.map((p, i) => (
           <li key={p.email || `organizer-${i}`} className="person">
@@ -116,7 +119,7 @@ export function InterviewersPanel({ interview, readOnly, onChange }: Props) {
           )}
         </form>
       )}
-    </section>
+    </CollapsibleCard>
   )
 }
 

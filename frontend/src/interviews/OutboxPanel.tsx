@@ -5,6 +5,7 @@ import type { Outbox, OutboxMessage } from '../api/types'
 import { dateTimeFormat } from '../platform/locale'
 import { usePush } from '../platform/push'
 import { useToast } from '../ui/toasts'
+import { CollapsibleCard } from '../ui/Disclosure'
 import { InlineError, Skeleton } from '../ui/Feedback'
 import { attemptsLabel, canResend, kindLabel, outboxStatus, outboxSummary, type StateTone } from './outbox'
 
@@ -120,20 +121,21 @@ export function OutboxPanel({ outbox, interviewId, canSend }: { outbox: OutboxSt
   }
 
   return (
-    <section className="card span-2" aria-labelledby="outbox-heading">
-      <div className="card-head">
-        <h2 id="outbox-heading" className="card-title">
-          Invitations
-        </h2>
-        <p className="card-meta" role="status">
-          {data && data.messages.length > 0 ? outboxSummary(data.messages) : ''}
-        </p>
-        {canSend && interviewId && data?.mailConfigured && (
+    <CollapsibleCard
+      title="Invitations"
+      storageName="interview.invitations"
+      headingId="outbox-heading"
+      meta={<span role="status">{data && data.messages.length > 0 ? outboxSummary(data.messages) : ''}</span>}
+      actions={
+        canSend &&
+        interviewId &&
+        data?.mailConfigured && (
           <button type="button" className="btn btn-small" disabled={sending} onClick={() => void sendAll()}>
             {sending ? 'Sending…' : data.messages.length === 0 ? 'Send invitations' : 'Send invitations again'}
           </button>
-        )}
-      </div>
+        )
+      }
+    >
       {error !== undefined && (
         <InlineError
           what={data ? 'Could not refresh the email states' : 'Could not load the emails'}
@@ -208,6 +210,6 @@ export function OutboxPanel({ outbox, interviewId, canSend }: { outbox: OutboxSt
           </table>
         </div>
       )}
-    </section>
+    </CollapsibleCard>
   )
 }

@@ -3,6 +3,7 @@ import type { Interview, Recording } from '../api/types'
 import { dateTimeFormat } from '../platform/locale'
 import { usePush } from '../platform/push'
 import { InlineError, Skeleton } from '../ui/Feedback'
+import { CollapsibleCard } from '../ui/Disclosure'
 import { useAsync } from '../ui/useAsync'
 
 const SOURCE_LABEL: Record<string, string> = {
@@ -104,17 +105,16 @@ export function RecordingsPanel({ interview: iv }: { interview: Interview }) {
     : []
 
   return (
-    <section className="card span-2" aria-labelledby="recordings-heading">
-      <div className="card-head">
-        <h2 id="recordings-heading" className="card-title">
-          Recordings
-        </h2>
-        {recs && recs.length > 0 && (
-          <p className="card-meta">
-            {recs.length} {recs.length === 1 ? 'file' : 'files'} · {formatBytes(recs.reduce((n, r) => n + r.bytes, 0))}
-          </p>
-        )}
-      </div>
+    <CollapsibleCard
+      title="Recordings"
+      storageName="interview.recordings"
+      headingId="recordings-heading"
+      meta={
+        recs && recs.length > 0
+          ? `${recs.length} ${recs.length === 1 ? 'file' : 'files'} · ${formatBytes(recs.reduce((n, r) => n + r.bytes, 0))}`
+          : undefined
+      }
+    >
       {state.error !== undefined ? (
         <InlineError what="Could not load the recordings" error={state.error} onRetry={reload} />
       ) : !recs ? (
@@ -128,6 +128,6 @@ export function RecordingsPanel({ interview: iv }: { interview: Interview }) {
           ))}
         </ul>
       )}
-    </section>
+    </CollapsibleCard>
   )
 }

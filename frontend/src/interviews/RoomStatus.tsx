@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
 import { getPresence } from '../api/room'
 import type { Interview, RoomPresence } from '../api/types'
 import { usePush, type PushChange } from '../platform/push'
@@ -28,8 +28,12 @@ export function presenceFrom(data: unknown): RoomPresence | undefined {
   return p as RoomPresence
 }
 
-/** The room's live status on the interview page, kept current by the host's pushes. */
-export function RoomStatus({ interview }: { interview: Interview }) {
+/**
+ * The room's live status at the top of the interview page, kept current by the
+ * host's pushes, with `action` (Open interviewer room) beside it. A candidate
+ * ready and waiting stands out.
+ */
+export function RoomStatus({ interview, action }: { interview: Interview; action?: ReactNode }) {
   const [presence, setPresence] = useState<RoomPresence>()
   const [failed, setFailed] = useState(false)
   const live = interview.status === 'scheduled'
@@ -78,17 +82,22 @@ export function RoomStatus({ interview }: { interview: Interview }) {
   const text = roomStatusText(presence, interview.candidate.name)
   const waiting = presence?.phase === 'waiting' && presence.members.some((m) => m.role === 'candidate' && m.ready)
   return (
-    <section className="card span-2" aria-labelledby="room-status-heading">
-      <div className="card-head">
-        <h2 id="room-status-heading" className="card-title">
-          Room
-        </h2>
-        {presence?.locked && <span className="badge">Locked</span>}
+    <section className={waiting ? 'room-bar room-bar-waiting' : 'room-bar'} aria-labelledby="room-status-heading">
+      <span className="room-bar-dot" aria-hidden="true" />
+      <div className="room-bar-text">
+        <div className="room-bar-head">
+          <h2 id="room-status-heading" className="room-bar-label">
+            Room
+          </h2>
+          {presence?.locked && <span className="badge">Locked</span>}
+        </div>
+        <p className="room-live" role="status" aria-live="polite">
+          {text}
+        </p>
+        {waiting && <p className="room-bar-hint">Start the interview from the interviewer room.</p>}
+        {(failed || stream === 'down') && <p className="muted">The status could not be refreshed; retrying.</p>}
       </div>
-      <p className={waiting ? 'room-live room-live-waiting' : 'room-live'} role="status" aria-live="polite">
-        {text}
-      </p>
-      {(failed || stream === 'down') && <p className="muted">The status could not be refreshed; retrying.</p>}
+      {action && <div className="room-bar-action">{action}</div>}
     </section>
   )
 }

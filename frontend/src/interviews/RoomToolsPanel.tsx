@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import { errorMessage } from '../api/client'
 import { updateTools } from '../api/interviews'
 import type { Interview, RoomTools } from '../api/types'
+import { CollapsibleCard } from '../ui/Disclosure'
 import { useToast } from '../ui/toasts'
 
 const TOOLS: { key: keyof RoomTools; label: string; description: string }[] = [
@@ -34,10 +35,12 @@ export function RoomToolsPanel({ interview, readOnly, onChange }: Props) {
   }
 
   return (
-    <section className="card" aria-labelledby="room-heading">
-      <h2 id="room-heading" className="card-title">
-        Edit room
-      </h2>
+    <CollapsibleCard
+      title={readOnly ? 'Room tools' : 'Edit room'}
+      storageName="interview.tools"
+      headingId="room-heading"
+      meta={toolsSummary(interview.tools)}
+    >
       <ToolSwitches tools={tools} disabled={readOnly} onToggle={(key) => setTools((x) => ({ ...x, [key]: !x[key] }))} />
       {!readOnly && (
         <div className="card-actions">
@@ -47,7 +50,7 @@ export function RoomToolsPanel({ interview, readOnly, onChange }: Props) {
           {changed && <span className="field-hint">Unsaved room changes</span>}
         </div>
       )}
-    </section>
+    </CollapsibleCard>
   )
 }
 
@@ -86,4 +89,10 @@ export function ToolSwitches({ tools, onToggle, disabled = false, idPrefix = 'to
       ))}
     </ul>
   )
+}
+
+/** "Live Code, Whiteboard", or "No tools": what the room offers, for the closed card. */
+export function toolsSummary(tools: RoomTools): string {
+  const on = TOOLS.filter((t) => tools[t.key]).map((t) => t.label)
+  return on.length === 0 ? 'No tools' : on.join(', ')
 }

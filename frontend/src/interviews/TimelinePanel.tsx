@@ -2,6 +2,7 @@ import { getTimeline, type TimelineRow } from '../api/timeline'
 import { dateTimeFormat } from '../platform/locale'
 import { formatTime } from '../platform/time'
 import { InlineError, Skeleton } from '../ui/Feedback'
+import { CollapsibleCard } from '../ui/Disclosure'
 import { useAsync } from '../ui/useAsync'
 import { rowText } from './timeline'
 
@@ -80,17 +81,20 @@ export function TimelinePanel({ interviewId }: { interviewId: string }) {
   const rows = state.data?.rows ?? []
 
   return (
-    <section className="card span-2" aria-labelledby="timeline-heading" aria-busy={state.loading}>
-      <div className="card-head">
-        <h2 id="timeline-heading" className="card-title">
-          Timeline
-        </h2>
-        {state.data && (
+    <CollapsibleCard
+      title="Timeline"
+      storageName="interview.timeline"
+      headingId="timeline-heading"
+      busy={state.loading}
+      meta={state.data && rows.length > 0 ? `${rows.length} ${rows.length === 1 ? 'event' : 'events'}` : undefined}
+      actions={
+        state.data && (
           <button type="button" className="btn btn-small btn-ghost" onClick={state.reload} disabled={state.loading}>
             {state.loading ? 'Refreshing…' : 'Refresh'}
           </button>
-        )}
-      </div>
+        )
+      }
+    >
       {state.error !== undefined ? (
         <InlineError what="Could not load the timeline" error={state.error} onRetry={state.reload} />
       ) : !state.data ? (
@@ -109,6 +113,6 @@ export function TimelinePanel({ interviewId }: { interviewId: string }) {
           </div>
         ))
       )}
-    </section>
+    </CollapsibleCard>
   )
 }

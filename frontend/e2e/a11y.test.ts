@@ -49,7 +49,7 @@ it('the console and both sides of the room pass axe-core’s WCAG 2 A/AA rules',
   const iv = recruiter.page
   const cand = candidate.page
   const found: string[] = []
-  const { interview } = await createInterview(iv)
+  const { interview, template } = await createInterview(iv)
   for (const [hash, what, ready] of [
     ['#/interviews', 'interview list', 'Interviews'],
     ['#/interviews/new', 'new interview', 'Interview setup'],
@@ -75,12 +75,35 @@ it('the console and both sides of the room pass axe-core’s WCAG 2 A/AA rules',
   await edit.getByRole('combobox', { name: 'Known interviewers' }).waitFor()
   found.push(...(await check(iv, 'edit room')))
   await edit.getByRole('button', { name: 'Cancel' }).click()
+  // A long template's editor, collapsed, and its read-only preview.
+  await iv.goto(new URL(`/#/templates/${template.id}`, host.url).toString())
+  await iv.getByRole('group', { name: 'Question 12', exact: true }).waitFor()
+  found.push(...(await check(iv, 'template editor, collapsed')))
+  await iv.goto(new URL('/#/templates', host.url).toString())
+  await iv.getByRole('article', { name: template.name, exact: true }).getByRole('button', { name: 'Preview' }).click()
+  const preview = iv.getByRole('dialog', { name: template.name })
+  await preview.getByText('Question 1/12').waitFor()
+  found.push(...(await check(iv, 'template preview')))
+  await iv.emulateMedia({ colorScheme: 'dark' })
+  found.push(...(await check(iv, 'template preview, dark')))
+  await iv.emulateMedia({ colorScheme: 'light' })
+  await preview.getByRole('button', { name: 'Close' }).click()
+
   await iv.goto(interview.interviewerLink)
   await cand.goto(interview.candidateLink)
   await cand.getByRole('heading', { name: 'Camera, microphone and speakers' }).waitFor()
   found.push(...(await check(cand, 'candidate pre-join')))
   await candidateJoins(cand)
   found.push(...(await check(cand, 'candidate waiting room')))
+  // The console's interview page while the candidate waits: its status stands out, in both schemes.
+  const details = await recruiter.context.newPage()
+  await details.goto(new URL(`/#/interviews/${interview.id}`, host.url).toString())
+  await details.getByText(`Candidate ${interview.candidate.name} is ready and waiting.`).waitFor()
+  found.push(...(await check(details, 'interview details, candidate waiting')))
+  await details.emulateMedia({ colorScheme: 'dark' })
+  found.push(...(await check(details, 'interview details, candidate waiting, dark')))
+  await screenshot(details, 'interview-details-waiting-dark')
+  await details.close()
   await iv.getByRole('button', { name: 'Start interview' }).click()
   await iv.getByRole('button', { name: 'Start technical part' }).click()
   await cand.getByRole('textbox', { name: /^Code editor/ }).waitFor()

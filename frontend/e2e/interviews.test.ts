@@ -178,6 +178,47 @@ describe('scheduling from a template', () => {
       .toBe(before === 'true' ? 'false' : 'true')
   })
 
+  it('reads as a summary and two columns at 1440×900, one column on a phone; a collapsed section stays collapsed', async () => {
+    const region = (name: string) => page.getByRole('region', { name, exact: true })
+    const box = async (name: string) => (await region(name).boundingBox())!
+    await page.setViewportSize({ width: 1440, height: 900 })
+    // The room's status and its action are at the top, in view.
+    const room = await box('Room')
+    expect(room.y + room.height).toBeLessThan(900)
+    const open = await page.getByRole('button', { name: 'Open interviewer room' }).boundingBox()
+    expect(open!.y).toBeGreaterThanOrEqual(room.y)
+    expect(open!.y + open!.height).toBeLessThanOrEqual(room.y + room.height)
+    // Links beside the interviewers, each link a row with its Copy button.
+    const [links, people] = [await box('Links'), await box('Interviewers')]
+    expect(people.x).toBeGreaterThan(links.x + links.width - 1)
+    expect(Math.abs(people.y - links.y)).toBeLessThan(5)
+    const input = (await page.getByRole('textbox', { name: 'Candidate link' }).boundingBox())!
+    const copy = (await page.getByRole('button', { name: 'Copy candidate link' }).boundingBox())!
+    expect(Math.abs(copy.y + copy.height / 2 - (input.y + input.height / 2))).toBeLessThan(2)
+    expect(copy.x - (input.x + input.width)).toBeLessThan(20)
+    expect(copy.x + copy.width).toBeGreaterThan(links.x + links.width - 40)
+    await screenshot(page, 'interview-details-1440')
+    await page.setViewportSize({ width: 390, height: 844 })
+    const [narrowLinks, narrowPeople] = [await box('Links'), await box('Interviewers')]
+    expect(narrowPeople.y).toBeGreaterThan(narrowLinks.y + narrowLinks.height)
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
+    await screenshot(page, 'interview-details-phone')
+    await page.setViewportSize({ width: 1280, height: 860 })
+
+    // Timeline collapses from its heading's button and stays so after a reload.
+    const toggle = region('Timeline').getByRole('button', { name: 'Timeline', exact: true })
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true')
+    await toggle.click()
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false')
+    await region('Timeline').getByText('Nothing has happened in the room yet.').waitFor({ state: 'hidden' })
+    await page.reload()
+    await region('Timeline').waitFor()
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false')
+    expect(await region('Timeline').getByText('Nothing has happened in the room yet.').isVisible()).toBe(false)
+    await toggle.press('Enter')
+    await region('Timeline').getByText('Nothing has happened in the room yet.').waitFor()
+  })
+
   it('opens the candidate link from the displayed link text: it shows the position', async () => {
     const link = await page.getByRole('textbox', { name: 'Candidate link' }).inputValue()
     expect(link).toMatch(/^https?:\/\/.+\/join\/.+/)

@@ -190,6 +190,82 @@ describe('interview templates', () => {
     expect((await templates()).map((t) => t.name)).not.toContain('Broken')
   })
 
+  it('opens a long template collapsed; a question opens and closes from the keyboard; the outline goes to one', async () => {
+    await page.setViewportSize({ width: 1440, height: 900 })
+    await page.goto(new URL('#/templates', host.url).toString())
+    await card('Go backend engineer').getByRole('link', { name: 'Edit' }).click()
+    const name = page.getByRole('textbox', { name: 'Name' })
+    await expect.poll(() => name.inputValue()).toBe('Go backend engineer')
+    // Twelve questions, each one line: the page is a few screens, not fourteen.
+    expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThan(3600)
+    await screenshot(page, 'template-editor-collapsed-1440')
+
+    const q3 = page.getByRole('group', { name: 'Question 3', exact: true })
+    const toggle = q3.getByRole('button', { name: 'Question 3', exact: true })
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false')
+    expect(await q3.getByLabel('Expected answer').isVisible()).toBe(false)
+    expect(await page.getByRole('group', { name: 'Question 12', exact: true }).textContent()).toContain('Coding · Go')
+    await toggle.focus()
+    await page.keyboard.press('Enter')
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true')
+    await q3.getByLabel('Expected answer').waitFor()
+    await page.keyboard.press('Space')
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false')
+    await q3.getByLabel('Expected answer').waitFor({ state: 'hidden' })
+
+    // The outline beside the form opens a question and puts focus on it.
+    await page.getByRole('navigation', { name: 'Template outline' }).getByRole('button', { name: /^7\./ }).click()
+    const q7 = page.getByRole('group', { name: 'Question 7', exact: true })
+    await q7.getByLabel('Question text').waitFor()
+    expect(
+      await q7.getByRole('button', { name: 'Question 7', exact: true }).evaluate((el) => el === document.activeElement),
+    ).toBe(true)
+
+    // Reordering works on closed questions and keeps each one's state with it.
+    await page.getByRole('group', { name: 'Question 8', exact: true }).getByRole('button', { name: 'Move up' }).click()
+    expect(await page.getByRole('group', { name: 'Question 7', exact: true }).getByRole('button', { name: 'Question 7', exact: true }).getAttribute('aria-expanded')).toBe('false')
+    expect(await page.getByRole('group', { name: 'Question 8', exact: true }).getByLabel('Question text').isVisible()).toBe(true)
+    await page.getByText('Unsaved changes').waitFor()
+
+    await page.getByRole('button', { name: 'Expand all questions' }).click()
+    expect(await page.getByRole('button', { name: /^Question \d+$/, expanded: false }).count()).toBe(0)
+    await page.getByRole('button', { name: 'Collapse all questions' }).click()
+    expect(await page.getByRole('button', { name: /^Question \d+$/, expanded: true }).count()).toBe(0)
+    await page.getByRole('link', { name: 'Cancel' }).click()
+    await page.getByRole('dialog', { name: 'Discard unsaved changes?' }).getByRole('button', { name: 'Discard changes' }).click()
+    await page.getByRole('heading', { level: 1, name: 'Interview templates' }).waitFor()
+    await page.setViewportSize({ width: 1280, height: 860 })
+  })
+
+  it('previews a template read-only, then uses it for a new interview', async () => {
+    const all = await templates()
+    const summary = all.find((t) => t.name === 'Go backend engineer')!
+    const full = await api<Template>(page, 'GET', `/api/templates/${encodeURIComponent(summary.id)}`)
+    await card('Go backend engineer').getByRole('button', { name: 'Preview' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Go backend engineer' })
+    await dialog.getByText('Question 12/12').waitFor()
+    const first = full.questions[0]!
+    const coding = full.questions.find((q) => q.starterCode)!
+    for (const text of [full.plan[0]!.title, first.text, first.alternative, first.expectedAnswer, ...(first.keyPoints ?? [])])
+      await dialog.getByText(text, { exact: true }).first().waitFor()
+    expect(await dialog.locator('pre').first().textContent()).toBe(coding.starterCode)
+    expect(await dialog.getByRole('textbox').count()).toBe(0) // read-only
+    expect(await dialog.getByRole('link', { name: 'Edit' }).getAttribute('href')).toBe(`#/templates/${summary.id}`)
+    await screenshot(page, 'template-preview')
+    await dialog.getByRole('button', { name: 'Use this template' }).click()
+    await page.getByRole('heading', { level: 1, name: 'Interview setup' }).waitFor()
+    expect(await page.getByLabel('Interview template').inputValue()).toBe(summary.id)
+
+    // From the setup's template picker: preview what is chosen, and go on with it.
+    await page.getByRole('button', { name: 'Preview template' }).click()
+    const again = page.getByRole('dialog', { name: 'Go backend engineer' })
+    await again.getByText('Question 1/12').waitFor()
+    await again.getByRole('button', { name: 'Use this template' }).click()
+    await again.waitFor({ state: 'detached' })
+    await expect.poll(() => page.getByLabel('Position').evaluate((el) => el === document.activeElement)).toBe(true)
+    expect(await page.getByLabel('Interview template').inputValue()).toBe(summary.id)
+  })
+
   it('looks right in dark mode', async () => {
     await page.getByRole('radio', { name: 'Dark' }).check()
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark')

@@ -178,6 +178,7 @@ function Details({ interview: iv, initialOutbox, onChange }: DetailsProps) {
             </>
           ) : (
             <>
+              {tools}
               {invitations}
               <Suspense fallback={null}>
                 <PlaybackPanel interview={iv} />
@@ -195,7 +196,6 @@ function Details({ interview: iv, initialOutbox, onChange }: DetailsProps) {
           ) : (
             <>
               {interviewers}
-              {tools}
               {timeline}
               {recordings}
             </>

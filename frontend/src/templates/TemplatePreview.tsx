@@ -94,7 +94,7 @@ function PreviewQuestion({ q, number, count }: { q: Question; number: number; co
           <>
             <dt>Starter code · {language}</dt>
             <dd>
-              <pre className="preview-code" tabIndex={0} aria-label={`Starter code of question ${number}, ${language}`}>
+              <pre className="preview-code">
                 <code>{q.starterCode}</code>
               </pre>
             </dd>

@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from 'react'
 import { errorMessage } from '../api/client'
 import { copyText } from '../platform/native'
+import './copyField.css'
 
 type Props = { label: string; value: string; copyLabel: string }
 
@@ -26,24 +27,26 @@ export function CopyField({ label, value, copyLabel }: Props) {
   }
 
   return (
-    <div className="link-row">
-      <label className="link-label" htmlFor={id}>
-        {label}
-      </label>
-      <div className="link-value">
-        <input id={id} className="input input-mono" readOnly value={value} onFocus={(e) => e.currentTarget.select()} />
-        <span className="copy-status" role="status">
-          {state.kind === 'copied' ? '✓ Copied' : ''}
-        </span>
+    <div className="copy-field">
+      <div className="link-row">
+        <label className="link-label" htmlFor={id}>
+          {label}
+        </label>
+        <div className="link-value">
+          <input id={id} className="input input-mono" readOnly value={value} onFocus={(e) => e.currentTarget.select()} />
+          <span className="copy-status" role="status">
+            {state.kind === 'copied' ? '✓ Copied' : ''}
+          </span>
+        </div>
+        <button type="button" className="btn" aria-label={copyLabel} onClick={copy}>
+          Copy
+        </button>
+        {state.kind === 'error' && (
+          <p className="field-error link-error" role="alert">
+            Could not copy: {state.message}
+          </p>
+        )}
       </div>
-      <button type="button" className="btn" aria-label={copyLabel} onClick={copy}>
-        Copy
-      </button>
-      {state.kind === 'error' && (
-        <p className="field-error link-error" role="alert">
-          Could not copy: {state.message}
-        </p>
-      )}
     </div>
   )
 }

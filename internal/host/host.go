@@ -128,9 +128,9 @@ func (h *Host) build() error {
 	}
 	h.outbox = outbox
 	hub := room.NewHub()
-	ivs := interviews.New(h.db, ts, st, h.now, hooks(invite, room.Revoke(hub), publishInterviews(h.push)))
+	ivs := interviews.New(h.db, ts, st, h.now, hooks(invite, room.Revoke(hub), publishInterviews(h.push), h.turnHook()))
 	if h.ln != nil && !h.cfg.Media.Disabled {
-		if h.call, err = h.newCall(h.ln.Addr().(*net.TCPAddr).IP.String()); err != nil {
+		if h.call, err = h.newCall(h.ln.Addr().(*net.TCPAddr).IP.String(), ivs); err != nil {
 			return err
 		}
 	}

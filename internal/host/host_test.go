@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/interviewdesk/interviewdesk/internal/client"
+	"github.com/interviewdesk/interviewdesk/internal/links"
 	"github.com/interviewdesk/interviewdesk/internal/relay"
 	"github.com/interviewdesk/interviewdesk/internal/room"
 )
@@ -125,7 +126,8 @@ func TestICEServersForAParticipant(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer h.Close()
-	servers := h.call.iceFor(&room.Member{ID: "c1", Role: room.RoleCandidate}, time.Now)
+	iv := scheduleNow(t, h)
+	servers := h.call.iceFor(&room.Member{ID: "c1", InterviewID: iv, Participant: links.CandidateParticipant, Role: room.RoleCandidate}, time.Now)
 	if len(servers) != 2 {
 		t.Fatalf("ICE servers = %+v, want the embedded relay and the external one", servers)
 	}
@@ -137,8 +139,12 @@ func TestICEServersForAParticipant(t *testing.T) {
 		t.Errorf("embedded relay URLs %v: want turn: and turns: (TLS with the HTTPS certificate)", servers[0].URLs)
 	}
 	ext := servers[1]
-	if _, err := relay.VerifyCredentials(secret, ext.Username, ext.Credential, time.Now()); err != nil {
+	user, err := relay.VerifyCredentials(secret, ext.Username, ext.Credential, time.Now())
+	if err != nil {
 		t.Errorf("external TURN credentials do not verify with its secret: %v", err)
+	}
+	if want := iv + "/" + string(links.CandidateParticipant); user != want {
+		t.Errorf("TURN user %q, want %q (the interview and the participant)", user, want)
 	}
 }
 

@@ -47,15 +47,7 @@ func selfSigned(t *testing.T) (certFile, keyFile string) {
 func TestHTTPSHostAnnouncesAPinnedCertificate(t *testing.T) {
 	cert, key := selfSigned(t)
 	dir := t.TempDir()
-	h, err := Open(Config{DataDir: dir, Listen: "127.0.0.1:0", TLS: TLS{CertFile: cert, KeyFile: key}},
-		slog.New(slog.DiscardHandler), time.Now)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := h.Start(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	defer h.Close()
+	h := startHost(t, Config{DataDir: dir, Listen: "127.0.0.1:0", TLS: TLS{CertFile: cert, KeyFile: key}})
 	a, err := ReadAnnouncement(dir)
 	if err != nil || !strings.HasPrefix(a.URL, "https://127.0.0.1:") || len(a.CertSHA256) != 64 {
 		t.Fatalf("announcement %+v, %v", a, err)
@@ -156,4 +148,32 @@ func freeTCPPort(t *testing.T) int {
 	}
 	defer ln.Close()
 	return ln.Addr().(*net.TCPAddr).Port
+}
+
+// A serving host answers the identity challenge, without a key, with a proof
+// only the holder of the console key can make.
+func TestHostProvesItHoldsTheConsoleKey(t *testing.T) {
+	dir := t.TempDir()
+	h := startHost(t, Config{DataDir: dir, Listen: "127.0.0.1:0", Media: Media{Disabled: true}})
+	a, err := ReadAnnouncement(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	nonce := "a-fresh-nonce-of-some-length"
+	var answer struct{ Proof string }
+	if err := client.Probe(a.URL, client.TLSCheck{}).Do(context.Background(), "GET", ProofPath+"?nonce="+nonce, nil, &answer); err != nil {
+		t.Fatal(err)
+	}
+	if !CheckProof(h.Key(), a, nonce, answer.Proof) {
+		t.Error("the host's proof does not check with its key")
+	}
+	if CheckProof("another-install's-key-of-32-characters", a, nonce, answer.Proof) {
+		t.Error("the proof checks with another key")
+	}
+	if CheckProof(h.Key(), a, nonce+"x", answer.Proof) {
+		t.Error("the proof answers another nonce")
+	}
+	if err := client.Probe(a.URL, client.TLSCheck{}).Do(context.Background(), "GET", ProofPath+"?nonce=short", nil, nil); err == nil {
+		t.Error("a short nonce was answered")
+	}
 }

@@ -28,7 +28,14 @@ import (
 // scheduled interview.
 func relayHost(t *testing.T, media Media) (*Host, string) {
 	t.Helper()
-	h, err := Open(Config{DataDir: t.TempDir(), Listen: "127.0.0.1:0", Media: media}, slog.New(slog.DiscardHandler), time.Now)
+	h := startHost(t, Config{DataDir: t.TempDir(), Listen: "127.0.0.1:0", Media: media})
+	return h, scheduleNow(t, h)
+}
+
+// startHost opens and starts a host on cfg, closed when the test ends.
+func startHost(t *testing.T, cfg Config) *Host {
+	t.Helper()
+	h, err := Open(cfg, slog.New(slog.DiscardHandler), time.Now)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -37,7 +44,7 @@ func relayHost(t *testing.T, media Media) (*Host, string) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { _ = h.Close() })
-	return h, scheduleNow(t, h)
+	return h
 }
 
 // scheduleNow creates an interview held at once and returns its ID.

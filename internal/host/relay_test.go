@@ -5,6 +5,7 @@ import (
 	"errors"
 	"log/slog"
 	"net"
+	"net/netip"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -183,8 +184,9 @@ func TestRelayReachesOnlyTheSFU(t *testing.T) {
 			for _, ip := range []string{"127.0.0.1", "0.0.0.0"} {
 				sendRefused(t, h, relayed, &net.UDPAddr{IP: net.ParseIP(ip), Port: echo.port()}, echo)
 			}
-			// The SFU's own port is the one peer the relay serves.
-			sfu := h.call.sfuAddrs[0]
+			// The SFU's own port is the one peer the relay serves (here on
+			// loopback: tests send nowhere else).
+			sfu := loopbackSFU(t, h)
 			before := h.call.relay.Stats().PacketsToPeers
 			if _, err := relayed.WriteTo([]byte("media for the SFU"), net.UDPAddrFromAddrPort(sfu)); err != nil {
 				t.Fatalf("WriteTo the SFU at %s: %v", sfu, err)
@@ -195,6 +197,18 @@ func TestRelayReachesOnlyTheSFU(t *testing.T) {
 			}
 		})
 	}
+}
+
+// loopbackSFU is the SFU's ICE address on 127.0.0.1.
+func loopbackSFU(t *testing.T, h *Host) netip.AddrPort {
+	t.Helper()
+	for _, ap := range h.call.sfuAddrs {
+		if ap.Addr().IsLoopback() {
+			return ap
+		}
+	}
+	t.Fatalf("the SFU's addresses %v include no loopback one", h.call.sfuAddrs)
+	return netip.AddrPort{}
 }
 
 func TestRelayRefusesTCPAllocations(t *testing.T) {
@@ -258,4 +272,38 @@ func TestTURNRefusal(t *testing.T) {
 			}
 		})
 	}
+}
+
+// Removing an interviewer ends their allocations, and only theirs.
+func TestRelayCredentialsDieWithTheParticipant(t *testing.T) {
+	h, id := relayHost(t, Media{})
+	api := client.InProcess(h.Handler(), h.Key())
+	if _, err := api.AddInterviewer(context.Background(), id, interviews.Person{Name: "Ivan", Email: "ivan@example.com"}); err != nil {
+		t.Fatal(err)
+	}
+	iv, err := h.call.turn.interviews.Get(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ivan := iv.Interviewers[len(iv.Interviewers)-1]
+	ivanCreds := h.call.iceFor(&room.Member{ID: "i1", InterviewID: id, Participant: ivan.Participant, Role: room.RoleInterviewer}, h.now)
+	var relayed []net.PacketConn
+	for _, creds := range []room.ICEServer{candidateTURN(t, h, id), ivanCreds[len(ivanCreds)-1]} {
+		r, err := dialTURN(t, h, creds).turn.Allocate()
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer r.Close()
+		relayed = append(relayed, r)
+	}
+	if _, err := api.RemoveInterviewer(context.Background(), id, ivan.Email); err != nil {
+		t.Fatal(err)
+	}
+	waitUntil(t, "the removed interviewer's allocation to end", func() bool { return h.call.relay.Stats().Allocations == 1 })
+	// The candidate's allocation still relays to the SFU.
+	before := h.call.relay.Stats().PacketsToPeers
+	if _, err := relayed[0].WriteTo([]byte("media"), net.UDPAddrFromAddrPort(loopbackSFU(t, h))); err != nil {
+		t.Fatal(err)
+	}
+	waitUntil(t, "the candidate's datagram to the SFU", func() bool { return h.call.relay.Stats().PacketsToPeers > before })
 }

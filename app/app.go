@@ -17,6 +17,7 @@ import (
 	"github.com/wailsapp/wails/v2/pkg/options/linux"
 
 	"github.com/interviewdesk/interviewdesk/internal/host"
+	"github.com/interviewdesk/interviewdesk/internal/store"
 )
 
 // Config describes the desktop app.
@@ -41,15 +42,15 @@ func Run(cfg Config, log *slog.Logger) error {
 	native := &Native{log: log}
 	var relay *pushRelay // the host's live changes, as Wails events
 	var handler http.Handler
-	h, err := startHost(cfg, log)
-	if err != nil {
-		log.Error("host did not start", "err", err)
-		handler = problemPage(err)
+	h, hostErr := startHost(cfg, log)
+	if hostErr != nil {
+		log.Error("host did not start", "err", hostErr)
+		handler = problemPage(hostErr)
 	} else {
 		defer h.Close()
 		handler = h.TrustedHandler()
 	}
-	return wails.Run(&options.App{
+	err := wails.Run(&options.App{
 		Title:            "InterviewDesk",
 		Width:            1280,
 		Height:           820,
@@ -71,6 +72,9 @@ func Run(cfg Config, log *slog.Logger) error {
 		SingleInstanceLock: &options.SingleInstanceLock{UniqueId: "interviewdesk-" + cfg.DataDir, OnSecondInstanceLaunch: native.focus},
 		Linux:              &linux.Options{ProgramName: "InterviewDesk", WebviewGpuPolicy: linux.WebviewGpuPolicyNever},
 	})
+	// A console that could not open its data said why in the window; the
+	// process still ends in failure.
+	return errors.Join(err, hostErr)
 }
 
 // startHost opens the data folder and serves candidate links. A busy default
@@ -104,6 +108,10 @@ func problemPage(err error) http.Handler {
 	advice := "Check the data folder and try again."
 	var pathErr *fs.PathError
 	switch {
+	case errors.Is(err, store.ErrDamaged):
+		advice = "Until the file is restored or moved aside, InterviewDesk cannot start on this data folder; it will not overwrite the file."
+	case errors.Is(err, store.ErrLocked):
+		advice = "Close the other InterviewDesk that uses this data folder, or start this one with --data pointing elsewhere."
 	case errors.Is(err, os.ErrPermission):
 		advice = "InterviewDesk may not write to its data folder. Fix the folder's permissions or start it with --data pointing elsewhere."
 	case errors.As(err, &pathErr):

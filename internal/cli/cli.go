@@ -2,12 +2,15 @@ package cli
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/base64"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"io/fs"
 	"log/slog"
+	"net/http"
 	"os"
 	"strings"
 	"time"
@@ -171,23 +174,52 @@ func (f flags) dataDir() (string, error) {
 
 // runningHost reaches the host announced in the data folder dir, and returns
 // a client of it and its console sign-in link. The error wraps os.ErrNotExist
-// when no host announced itself there.
+// when no host announced itself there or its process is gone. The console
+// key is sent only once the host proved it holds it (host.ProofPath): after
+// a crash, the announced address may belong to another program.
 func runningHost(ctx context.Context, dir string) (c *client.Client, loginURL string, err error) {
 	a, err := host.ReadAnnouncement(dir)
 	if err != nil {
 		return nil, "", err
 	}
+	if !processAlive(a.PID) {
+		return nil, "", fmt.Errorf("the host announced at %s (process %d) is not running: %w", a.URL, a.PID, os.ErrNotExist)
+	}
 	key, err := host.ConsoleKey(dir)
 	if err != nil {
 		return nil, "", err
 	}
-	remote := client.Remote(a.URL, key, client.TLSCheck{CertSHA256: a.CertSHA256, ServerName: a.ServerName})
+	check := client.TLSCheck{CertSHA256: a.CertSHA256, ServerName: a.ServerName}
 	pctx, cancel := context.WithTimeout(ctx, 2*time.Second)
 	defer cancel()
+	if err := proveHost(pctx, a, key, check); err != nil {
+		return nil, "", err
+	}
+	remote := client.Remote(a.URL, key, check)
 	if _, err := remote.Health(pctx); err != nil {
 		return nil, "", fmt.Errorf("the host announced at %s does not answer: %w", a.URL, err)
 	}
 	return remote, host.LoginURL(a.URL, key), nil
+}
+
+// errNotTheHost means what listens at the announced address could not prove
+// it is the data folder's host.
+var errNotTheHost = errors.New("it is not the InterviewDesk host of this data folder (it cannot prove it holds the console key), so the key was not sent to it")
+
+// proveHost asks the host announced as a to answer a fresh challenge that
+// only the holder of key can.
+func proveHost(ctx context.Context, a host.Announcement, key string, check client.TLSCheck) error {
+	b := make([]byte, 24)
+	_, _ = rand.Read(b)
+	nonce := base64.RawURLEncoding.EncodeToString(b)
+	var answer struct{ Proof string }
+	if err := client.Probe(a.URL, check).Do(ctx, http.MethodGet, host.ProofPath+"?nonce="+nonce, nil, &answer); err != nil {
+		return fmt.Errorf("the host announced at %s does not answer: %w", a.URL, err)
+	}
+	if !host.CheckProof(key, a, nonce, answer.Proof) {
+		return fmt.Errorf("the program listening at %s, announced in host.json: %w", a.URL, errNotTheHost)
+	}
+	return nil
 }
 
 // connect reaches the data folder: through its running host if one answers,

@@ -30,11 +30,9 @@ type Media struct {
 	// ICEPort is the one UDP port (and TCP port) for every peer's ICE; 0 picks
 	// a free one.
 	ICEPort int
-	// TURNPort is the relay's UDP and TCP port; 0 picks a free one, -1 runs no relay.
+	// TURNPort is the relay's UDP and TCP port; 0 picks a free one, -1 runs no
+	// relay. The relay reaches the SFU's ICE port and nothing else.
 	TURNPort int
-	// AllowLoopbackPeers lets the relay send to loopback peers beyond the host
-	// itself (tests).
-	AllowLoopbackPeers bool
 	// TURNTLSPort, when the host serves HTTPS, adds TURN over TLS on this port
 	// with the HTTPS certificate (for networks that allow only TLS); 0: none.
 	TURNTLSPort int
@@ -50,8 +48,12 @@ type Media struct {
 // extra ICE servers. It is the room's "call" feature: members join the call
 // and signal through the room channel.
 type call struct {
-	sfu       *media.SFU
-	relay     *relay.Server
+	sfu   *media.SFU
+	relay *relay.Server
+	// sfuAddrs are the transport addresses the SFU's ICE socket receives on:
+	// the relay's only peers.
+	sfuAddrs  []netip.AddrPort
+	turn      turnScope
 	extra     []media.ICEServer
 	external  []string
 	extSecret string
@@ -65,8 +67,9 @@ type call struct {
 var _ room.Feature = (*call)(nil)
 
 // newCall binds the ICE and TURN sockets (failing early on a busy port) and
-// builds the SFU and the relay; start starts them.
-func (h *Host) newCall(listenIP string) (c *call, err error) {
+// builds the SFU and the relay; start starts them. The relay's credentials
+// are scoped to the interviews in ivs.
+func (h *Host) newCall(listenIP string, ivs interviewSource) (c *call, err error) {
 	cfg := h.cfg.Media
 	bind := cfg.BindIP
 	if bind == "" {
@@ -97,11 +100,16 @@ func (h *Host) newCall(listenIP string) (c *call, err error) {
 		_ = tcp.Close()
 		return nil, fmt.Errorf("media: %w", err)
 	}
-	c = &call{sfu: sfu, extra: cfg.ExtraICE, external: cfg.ExternalTURN, extSecret: cfg.ExternalTURNSecret,
+	sfuAddrs, err := mediaAddrs(udp, cfg.PublicIP)
+	if err != nil {
+		_ = sfu.Close()
+		return nil, err
+	}
+	c = &call{sfu: sfu, sfuAddrs: sfuAddrs, turn: turnScope{interviews: ivs, now: h.now}, extra: cfg.ExtraICE, external: cfg.ExternalTURN, extSecret: cfg.ExternalTURNSecret,
 		log: h.log, sessions: sessions{m: map[string]media.Session{}},
 		discarded: func(id string) { h.push.Publish(push.Event{Type: push.Recordings, InterviewID: id}) }}
 	if cfg.TURNPort >= 0 {
-		if c.relay, err = h.newRelay(bind, ip, cfg); err != nil {
+		if c.relay, err = h.newRelay(bind, ip, cfg, c); err != nil {
 			_ = sfu.Close()
 			return nil, err
 		}
@@ -122,7 +130,9 @@ func (c *call) start(ctx context.Context) error {
 	return nil
 }
 
-func (h *Host) newRelay(bind string, ip netip.Addr, cfg Media) (*relay.Server, error) {
+// newRelay builds the embedded TURN relay for c: it relays to c's SFU only,
+// refuses TCP allocations, and takes credentials of interviews still on.
+func (h *Host) newRelay(bind string, ip netip.Addr, cfg Media, c *call) (*relay.Server, error) {
 	key, err := secret(h.cfg.DataDir, TURNKeyFile)
 	if err != nil {
 		return nil, fmt.Errorf("TURN secret: %w", err)
@@ -131,8 +141,8 @@ func (h *Host) newRelay(bind string, ip netip.Addr, cfg Media) (*relay.Server, e
 	if err != nil {
 		return nil, fmt.Errorf("TURN relay: %w", err)
 	}
-	rc := relay.Config{Secret: key, UDPConn: udp, TCPListener: tcp, AllowLoopbackPeers: cfg.AllowLoopbackPeers,
-		AllowedPeers: []netip.Prefix{netip.PrefixFrom(ip, ip.BitLen())}, Now: h.now}
+	rc := relay.Config{Secret: key, UDPConn: udp, TCPListener: tcp, AllowedPeers: c.sfuAddrs, OnlyAllowedPeers: true,
+		Authorize: c.turn.authorize, Now: h.now}
 	closeAll := func() {
 		_ = udp.Close()
 		_ = tcp.Close()
@@ -156,7 +166,6 @@ func (h *Host) newRelay(bind string, ip netip.Addr, cfg Media) (*relay.Server, e
 			return nil, fmt.Errorf("public IP %q: %w", cfg.PublicIP, err)
 		}
 		rc.RelayIP = pub
-		rc.AllowedPeers = append(rc.AllowedPeers, netip.PrefixFrom(pub, pub.BitLen()))
 		if !ip.IsUnspecified() {
 			rc.RelayBindIP = ip
 		}
@@ -169,19 +178,27 @@ func (h *Host) newRelay(bind string, ip netip.Addr, cfg Media) (*relay.Server, e
 	return srv, nil
 }
 
-// iceFor gives a member the relay with fresh credentials, plus the extra servers.
+// iceFor gives a member the relay with fresh credentials, plus the extra
+// servers. The relay's credentials name the member's interview and
+// participant and expire when the interview's links do.
 func (c *call) iceFor(m *room.Member, now func() time.Time) []room.ICEServer {
 	out := make([]room.ICEServer, 0, len(c.extra)+2)
 	for _, s := range c.extra {
 		out = append(out, room.ICEServer(s))
 	}
-	user := string(m.Role) + "-" + m.ID
+	iv, err := c.turn.interviews.Get(m.InterviewID)
+	if err != nil {
+		c.log.Warn("TURN credentials", "interview", m.InterviewID, "err", err)
+		return out
+	}
+	user, until := turnUser(m.InterviewID, m.Participant), lifetime(iv)
 	if c.relay != nil {
-		cr := c.relay.Credentials(user, now())
+		cr := c.relay.CredentialsUntil(user, now(), until)
 		out = append(out, room.ICEServer{URLs: cr.URLs, Username: cr.Username, Credential: cr.Password})
 	}
 	if len(c.external) > 0 {
-		cr := relay.GenerateCredentials(c.extSecret, user, now(), relay.DefaultCredentialTTL)
+		ttl := min(relay.DefaultCredentialTTL, max(until.Sub(now()), 0))
+		cr := relay.GenerateCredentials(c.extSecret, user, now(), ttl)
 		out = append(out, room.ICEServer{URLs: c.external, Username: cr.Username, Credential: cr.Password})
 	}
 	return out

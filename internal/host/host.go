@@ -128,9 +128,9 @@ func (h *Host) build() error {
 	}
 	h.outbox = outbox
 	hub := room.NewHub()
-	ivs := interviews.New(h.db, ts, st, h.now, hooks(invite, room.Revoke(hub), publishInterviews(h.push)))
+	ivs := interviews.New(h.db, ts, st, h.now, hooks(invite, room.Revoke(hub), publishInterviews(h.push), h.turnHook()))
 	if h.ln != nil && !h.cfg.Media.Disabled {
-		if h.call, err = h.newCall(h.ln.Addr().(*net.TCPAddr).IP.String()); err != nil {
+		if h.call, err = h.newCall(h.ln.Addr().(*net.TCPAddr).IP.String(), ivs); err != nil {
 			return err
 		}
 	}
@@ -243,7 +243,7 @@ func (h *Host) Start(ctx context.Context) error {
 		h.acmeSrv = &http.Server{Handler: acmeChallenge(h.acme), ReadHeaderTimeout: 10 * time.Second}
 		go func() { _ = h.acmeSrv.Serve(h.acmeLn) }()
 	}
-	h.srv = &http.Server{Handler: h.web, ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute,
+	h.srv = &http.Server{Handler: h.proving(h.web), ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute,
 		ErrorLog: slog.NewLogLogger(h.log.Handler(), slog.LevelWarn)}
 	h.served = make(chan error, 1)
 	go func() { h.served <- h.srv.Serve(h.ln) }()

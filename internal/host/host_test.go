@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/interviewdesk/interviewdesk/internal/client"
+	"github.com/interviewdesk/interviewdesk/internal/links"
 	"github.com/interviewdesk/interviewdesk/internal/relay"
 	"github.com/interviewdesk/interviewdesk/internal/room"
 )
@@ -46,15 +47,7 @@ func selfSigned(t *testing.T) (certFile, keyFile string) {
 func TestHTTPSHostAnnouncesAPinnedCertificate(t *testing.T) {
 	cert, key := selfSigned(t)
 	dir := t.TempDir()
-	h, err := Open(Config{DataDir: dir, Listen: "127.0.0.1:0", TLS: TLS{CertFile: cert, KeyFile: key}},
-		slog.New(slog.DiscardHandler), time.Now)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := h.Start(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	defer h.Close()
+	h := startHost(t, Config{DataDir: dir, Listen: "127.0.0.1:0", TLS: TLS{CertFile: cert, KeyFile: key}})
 	a, err := ReadAnnouncement(dir)
 	if err != nil || !strings.HasPrefix(a.URL, "https://127.0.0.1:") || len(a.CertSHA256) != 64 {
 		t.Fatalf("announcement %+v, %v", a, err)
@@ -125,7 +118,8 @@ func TestICEServersForAParticipant(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer h.Close()
-	servers := h.call.iceFor(&room.Member{ID: "c1", Role: room.RoleCandidate}, time.Now)
+	iv := scheduleNow(t, h)
+	servers := h.call.iceFor(&room.Member{ID: "c1", InterviewID: iv, Participant: links.CandidateParticipant, Role: room.RoleCandidate}, time.Now)
 	if len(servers) != 2 {
 		t.Fatalf("ICE servers = %+v, want the embedded relay and the external one", servers)
 	}
@@ -137,8 +131,12 @@ func TestICEServersForAParticipant(t *testing.T) {
 		t.Errorf("embedded relay URLs %v: want turn: and turns: (TLS with the HTTPS certificate)", servers[0].URLs)
 	}
 	ext := servers[1]
-	if _, err := relay.VerifyCredentials(secret, ext.Username, ext.Credential, time.Now()); err != nil {
+	user, err := relay.VerifyCredentials(secret, ext.Username, ext.Credential, time.Now())
+	if err != nil {
 		t.Errorf("external TURN credentials do not verify with its secret: %v", err)
+	}
+	if want := iv + "/" + string(links.CandidateParticipant); user != want {
+		t.Errorf("TURN user %q, want %q (the interview and the participant)", user, want)
 	}
 }
 
@@ -150,4 +148,32 @@ func freeTCPPort(t *testing.T) int {
 	}
 	defer ln.Close()
 	return ln.Addr().(*net.TCPAddr).Port
+}
+
+// A serving host answers the identity challenge, without a key, with a proof
+// only the holder of the console key can make.
+func TestHostProvesItHoldsTheConsoleKey(t *testing.T) {
+	dir := t.TempDir()
+	h := startHost(t, Config{DataDir: dir, Listen: "127.0.0.1:0", Media: Media{Disabled: true}})
+	a, err := ReadAnnouncement(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	nonce := "a-fresh-nonce-of-some-length"
+	var answer struct{ Proof string }
+	if err := client.Probe(a.URL, client.TLSCheck{}).Do(context.Background(), "GET", ProofPath+"?nonce="+nonce, nil, &answer); err != nil {
+		t.Fatal(err)
+	}
+	if !CheckProof(h.Key(), a, nonce, answer.Proof) {
+		t.Error("the host's proof does not check with its key")
+	}
+	if CheckProof("another-install's-key-of-32-characters", a, nonce, answer.Proof) {
+		t.Error("the proof checks with another key")
+	}
+	if CheckProof(h.Key(), a, nonce+"x", answer.Proof) {
+		t.Error("the proof answers another nonce")
+	}
+	if err := client.Probe(a.URL, client.TLSCheck{}).Do(context.Background(), "GET", ProofPath+"?nonce=short", nil, nil); err == nil {
+		t.Error("a short nonce was answered")
+	}
 }

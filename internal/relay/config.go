@@ -57,14 +57,28 @@ type Config struct {
 	// (e.g. behind port forwarding).
 	URLs []string
 
-	// AllowedPeers are prefixes the relay may always send to, even loopback,
-	// private or link-local ones. Prefer single addresses (/32, /128).
-	AllowedPeers []netip.Prefix
+	// AllowedPeers are the transport addresses (IP and port) the relay may
+	// always send to, even loopback, private or link-local ones: the host's
+	// own media sockets. Their IPs are opened at these ports only, never as a
+	// whole host; unspecified, multicast and reserved addresses are refused.
+	AllowedPeers []netip.AddrPort
+	// OnlyAllowedPeers refuses every peer but AllowedPeers: a relay that
+	// serves one SFU (the host's) and nothing else.
+	OnlyAllowedPeers bool
 	// AllowLoopbackPeers opens 127.0.0.0/8 and ::1 (tests, same-machine host).
 	AllowLoopbackPeers bool
 	// AllowPrivatePeers opens RFC 1918, fc00::/7 and 100.64.0.0/10 peers
 	// (a relay for a LAN). Link-local stays closed.
 	AllowPrivatePeers bool
+	// AllowTCPRelay grants TCP allocations (RFC 6062: the relay opens TCP
+	// connections to peers). Browsers never ask for them; refused unless set.
+	AllowTCPRelay bool
+
+	// Authorize, when set, is asked about the user of every authenticated
+	// request (the username's part after the expiry time), after the
+	// credentials verified: an error refuses them. With Server.Revoke it
+	// scopes credentials to something that can end, e.g. an interview.
+	Authorize func(user string) error
 
 	// Now is the clock that expires credentials; time.Now when nil.
 	Now func() time.Time
@@ -130,18 +144,22 @@ func (cfg Config) withDefaults() (Config, error) {
 	}
 	cfg.RelayBindIP = cfg.RelayBindIP.Unmap()
 
-	allowed := make([]netip.Prefix, 0, len(cfg.AllowedPeers))
-	for _, p := range cfg.AllowedPeers {
-		if !p.IsValid() {
-			return bad("allowed peer prefix %v", p)
+	allowed := make([]netip.AddrPort, 0, len(cfg.AllowedPeers))
+	for _, ap := range cfg.AllowedPeers {
+		ip := ap.Addr().Unmap().WithZone("")
+		switch classify(ip) {
+		case classUnspecified, classMulticast, classReserved, classInvalid:
+			return bad("allowed peer %v: %s", ap, classify(ip))
 		}
-		if p.Addr().Is4In6() {
-			bits := max(p.Bits()-96, 0)
-			p = netip.PrefixFrom(p.Addr().Unmap(), bits)
+		if ap.Port() == 0 {
+			return bad("allowed peer %v: no port (allow the media socket's address, not the whole host)", ap)
 		}
-		allowed = append(allowed, p.Masked())
+		allowed = append(allowed, netip.AddrPortFrom(ip, ap.Port()))
 	}
 	cfg.AllowedPeers = allowed
+	if cfg.OnlyAllowedPeers && len(allowed) == 0 {
+		return bad("OnlyAllowedPeers without AllowedPeers")
+	}
 	return cfg, nil
 }
 

@@ -23,7 +23,11 @@ func TestConfigInvalid(t *testing.T) {
 		{"half a port range", Config{Secret: "s", UDPAddr: "127.0.0.1:3478", MinPort: 50000}},
 		{"inverted port range", Config{Secret: "s", UDPAddr: "127.0.0.1:3478", MinPort: 50010, MaxPort: 50000}},
 		{"negative TTL", Config{Secret: "s", UDPAddr: "127.0.0.1:3478", CredentialTTL: -time.Hour}},
-		{"invalid allowed prefix", Config{Secret: "s", UDPAddr: "127.0.0.1:3478", AllowedPeers: []netip.Prefix{{}}}},
+		{"invalid allowed peer", Config{Secret: "s", UDPAddr: "127.0.0.1:3478", AllowedPeers: []netip.AddrPort{{}}}},
+		{"unspecified allowed peer", Config{Secret: "s", UDPAddr: "127.0.0.1:3478", AllowedPeers: []netip.AddrPort{netip.MustParseAddrPort("0.0.0.0:5000")}}},
+		{"allowed peer without a port", Config{Secret: "s", UDPAddr: "127.0.0.1:3478", AllowedPeers: []netip.AddrPort{netip.MustParseAddrPort("127.0.0.1:0")}}},
+		{"multicast allowed peer", Config{Secret: "s", UDPAddr: "127.0.0.1:3478", AllowedPeers: []netip.AddrPort{netip.MustParseAddrPort("224.0.0.1:5000")}}},
+		{"only allowed peers, none allowed", Config{Secret: "s", UDPAddr: "127.0.0.1:3478", OnlyAllowedPeers: true}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -65,13 +69,13 @@ func TestConfigDefaults(t *testing.T) {
 }
 
 func TestConfigNormalisesAllowedPeers(t *testing.T) {
-	cfg, err := Config{Secret: "s", UDPAddr: "127.0.0.1:0", AllowedPeers: []netip.Prefix{
-		netip.MustParsePrefix("::ffff:10.1.2.3/128"), netip.MustParsePrefix("192.168.7.9/24"),
+	cfg, err := Config{Secret: "s", UDPAddr: "127.0.0.1:0", AllowedPeers: []netip.AddrPort{
+		netip.MustParseAddrPort("[::ffff:10.1.2.3]:5000"), netip.MustParseAddrPort("192.168.7.9:6000"),
 	}}.withDefaults()
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []string{"10.1.2.3/32", "192.168.7.0/24"}
+	want := []string{"10.1.2.3:5000", "192.168.7.9:6000"}
 	for i, p := range cfg.AllowedPeers {
 		if p.String() != want[i] {
 			t.Errorf("AllowedPeers[%d] = %s, want %s", i, p, want[i])

@@ -1,6 +1,7 @@
 package relay
 
 import (
+	"fmt"
 	"net"
 	"net/netip"
 	"sync"
@@ -10,12 +11,17 @@ import (
 )
 
 // relayGenerator opens the per-allocation relay sockets through pion's
-// generator and wraps them to count traffic and to know when all are closed.
+// generator and wraps them to count traffic, to hold each datagram to the
+// peer policy's ports, and to know when all are closed.
 type relayGenerator struct {
-	inner turn.RelayAddressGenerator
-	stats *counters
-	live  *atomic.Int64 // relay sockets open
-	fast  *fastPath     // nil: every packet goes through pion
+	inner    turn.RelayAddressGenerator
+	stats    *counters
+	live     *atomic.Int64 // relay sockets open
+	fast     *fastPath     // nil: every packet goes through pion
+	policy   *peerPolicy
+	allowTCP bool
+	sockets  *relaySockets
+	refused  func(user string, peer netip.AddrPort, reason peerClass)
 }
 
 var _ turn.RelayAddressGenerator = (*relayGenerator)(nil)
@@ -29,20 +35,72 @@ func (g *relayGenerator) AllocatePacketConn(c turn.AllocateListenerConfig) (net.
 	}
 	setBuffers(conn, relaySocketBuffer)
 	g.live.Add(1)
-	rc := &relayConn{PacketConn: conn, stats: g.stats, live: g.live}
+	rc := &relayConn{PacketConn: conn, stats: g.stats, live: g.live, user: c.UserID, policy: g.policy,
+		sockets: g.sockets, refused: g.refused}
 	if udp, ok := conn.(*net.UDPConn); ok && g.fast != nil {
 		rc.udp, rc.fast = udp, g.fast
 		g.fast.addRelay(addr, rc)
 	}
+	g.sockets.add(rc)
 	return rc, addr, nil
 }
 
+// errTCPRelay refuses RFC 6062 allocations; pion answers 508.
+var errTCPRelay = fmt.Errorf("TCP allocations are not served: %w", ErrPeerRefused)
+
 func (g *relayGenerator) AllocateListener(c turn.AllocateListenerConfig) (net.Listener, net.Addr, error) {
+	if !g.allowTCP {
+		g.refused(c.UserID, netip.AddrPort{}, classTCP)
+		return nil, nil, errTCPRelay
+	}
 	return g.inner.AllocateListener(c)
 }
 
 func (g *relayGenerator) AllocateConn(c turn.AllocateConnConfig) (net.Conn, error) {
+	if !g.allowTCP {
+		return nil, errTCPRelay
+	}
+	peer, _ := addrPort(c.RemoteAddr)
+	if reason := g.policy.checkPort(peer); reason != classPublic {
+		g.refused(c.UserID, peer, reason)
+		return nil, fmt.Errorf("connect to %s: %w", peer, ErrPeerRefused)
+	}
 	return g.inner.AllocateConn(c)
+}
+
+// relaySockets are the open UDP relay sockets, so that Revoke can close a
+// user's.
+type relaySockets struct {
+	mu sync.Mutex
+	m  map[*relayConn]struct{}
+}
+
+func (s *relaySockets) add(c *relayConn) {
+	s.mu.Lock()
+	s.m[c] = struct{}{}
+	s.mu.Unlock()
+}
+
+func (s *relaySockets) remove(c *relayConn) {
+	s.mu.Lock()
+	delete(s.m, c)
+	s.mu.Unlock()
+}
+
+// close closes the sockets of the users match accepts.
+func (s *relaySockets) close(match func(user string) bool) int {
+	s.mu.Lock()
+	var doomed []*relayConn
+	for c := range s.m {
+		if match(c.user) {
+			doomed = append(doomed, c)
+		}
+	}
+	s.mu.Unlock()
+	for _, c := range doomed {
+		_ = c.Close()
+	}
+	return len(doomed)
 }
 
 // Socket buffer sizes asked for; the kernel caps them (net.core.rmem_max,
@@ -69,9 +127,13 @@ func setBuffers(c net.PacketConn, size int) {
 // what it writes goes to peers.
 type relayConn struct {
 	net.PacketConn
-	stats *counters
-	live  *atomic.Int64
-	once  sync.Once
+	stats   *counters
+	live    *atomic.Int64
+	once    sync.Once
+	user    string
+	policy  *peerPolicy
+	sockets *relaySockets
+	refused func(user string, peer netip.AddrPort, reason peerClass)
 
 	// Fast path (see fastPath); udp is nil without it.
 	udp      *net.UDPConn
@@ -86,14 +148,27 @@ func (c *relayConn) ReadFrom(p []byte) (int, net.Addr, error) {
 	if c.udp != nil {
 		return c.readFast(p)
 	}
-	n, addr, err := c.PacketConn.ReadFrom(p)
-	if err == nil {
+	for {
+		n, addr, err := c.PacketConn.ReadFrom(p)
+		if err != nil {
+			return n, addr, err
+		}
 		c.stats.fromPeers.add(n)
+		if from, ok := addrPort(addr); !ok || c.policy.checkPort(from) == classPublic {
+			return n, addr, nil
+		}
 	}
-	return n, addr, err
 }
 
+// WriteTo sends p to a peer whose IP pion has checked; a port the policy
+// does not allow drops p (reported as sent, so pion logs nothing per packet).
 func (c *relayConn) WriteTo(p []byte, addr net.Addr) (int, error) {
+	if peer, ok := addrPort(addr); ok {
+		if reason := c.policy.checkPort(peer); reason != classPublic {
+			c.refused(c.user, peer, reason)
+			return len(p), nil
+		}
+	}
 	n, err := c.PacketConn.WriteTo(p, addr)
 	if err == nil {
 		c.stats.toPeers.add(n)
@@ -107,6 +182,7 @@ func (c *relayConn) Close() error {
 		if c.fast != nil {
 			c.fast.removeRelay(c)
 		}
+		c.sockets.remove(c)
 		c.live.Add(-1)
 	})
 	return err
@@ -126,10 +202,10 @@ type servedPacketConn struct {
 
 // newServedPacketConn wraps c; when c is a *net.UDPConn, bound channels take
 // the fast path.
-func newServedPacketConn(c net.PacketConn) *servedPacketConn {
+func newServedPacketConn(c net.PacketConn, policy *peerPolicy) *servedPacketConn {
 	s := &servedPacketConn{PacketConn: c, exited: make(chan struct{})}
 	if udp, ok := c.(*net.UDPConn); ok {
-		s.udp, s.fast = udp, newFastPath(udp)
+		s.udp, s.fast = udp, newFastPath(udp, policy)
 	}
 	return s
 }

@@ -19,11 +19,22 @@
 // same without a Server, for a host that points browsers at a remote relay or
 // at coturn run with --use-auth-secret --static-auth-secret=SECRET.
 //
-// Peer permissions (CreatePermission, ChannelBind, Connect) are filtered: the
-// relay refuses peers on loopback, private (RFC 1918, fc00::/7), carrier-grade
-// NAT (100.64.0.0/10), link-local, unspecified, multicast and reserved
-// addresses unless Config allows them, so the relay is never a way into the
-// network it runs in. Refusals are logged at Warn with the requesting user.
+// Peer permissions (CreatePermission, ChannelBind, Connect) are filtered.
+// An address is classified first: unspecified (which on Linux reaches this
+// host), multicast and reserved peers are never opened. Config.AllowedPeers
+// names transport addresses (IP and port), e.g. the host's SFU socket; their
+// IPs, and the relay's own, are reachable at those ports only, never as a
+// whole host. With Config.OnlyAllowedPeers nothing else is reachable: the
+// host's relay serves its SFU and no other peer. Otherwise the relay refuses
+// peers on loopback, private (RFC 1918, fc00::/7), carrier-grade NAT
+// (100.64.0.0/10) and link-local addresses unless Config opens their class,
+// so the relay is never a way into the network it runs in. Refusals are
+// logged at Warn with the requesting user. TCP allocations (RFC 6062), which
+// could Connect to any TCP service, are refused unless Config.AllowTCPRelay.
+//
+// Config.Authorize scopes credentials to something that ends: it is asked
+// about the user of every authenticated request, and Server.Revoke ends a
+// user's open allocations at once (their relay sockets close).
 //
 // Refusals are logged at a bounded rate; Stats returns cheap atomic counters
 // (allocations, packets and bytes relayed, refusals) for the console and for
@@ -39,15 +50,16 @@
 //
 // # Caveats
 //
-//   - TURN permissions are per IP address (RFC 8656 §9), not per port: an
-//     entry in Config.AllowedPeers opens every port of that address. Allow-list
-//     the host's own media address as a single /32 (or /128), not its subnet.
+//   - TURN permissions are per IP address (RFC 8656 §9), not per port: the
+//     relay checks the port of every datagram itself (both ways) and drops
+//     those to or from a port of an allowed address it does not name.
 //   - Link-local addresses (169.254.0.0/16 holds cloud metadata services) are
 //     not opened by AllowPrivatePeers; only Config.AllowedPeers opens them.
 //   - Credentials expire mid-call if the TTL is shorter than the call: a
 //     refresh with an expired username fails and the allocation ends.
 //   - Relay statistics cover UDP relaying; TCP relay allocations (RFC 6062),
-//     which browsers do not use, are relayed but not counted.
+//     when allowed, are relayed but not counted, and Revoke leaves them to
+//     end at their next refresh (which Authorize refuses).
 //
 // See https://www.rfc-editor.org/rfc/rfc8656 (TURN) and
 // https://datatracker.ietf.org/doc/html/draft-uberti-behave-turn-rest-00.

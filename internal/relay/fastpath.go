@@ -21,7 +21,8 @@ import (
 // from a peer with a bound channel goes to the client as ChannelData, framed
 // in place in the relay socket's buffer. Everything else is handed to pion.
 type fastPath struct {
-	out *net.UDPConn // the client-facing UDP socket
+	out    *net.UDPConn // the client-facing UDP socket
+	policy *peerPolicy  // a channel to a peer port it refuses stays with pion
 
 	mu       sync.RWMutex
 	relays   map[netip.AddrPort]*relayConn  // by relayed address
@@ -53,8 +54,8 @@ const (
 	maxChannel    = 0x7FFF
 )
 
-func newFastPath(out *net.UDPConn) *fastPath {
-	return &fastPath{out: out, relays: map[netip.AddrPort]*relayConn{}, channels: map[clientChannel]channelRoute{}}
+func newFastPath(out *net.UDPConn, policy *peerPolicy) *fastPath {
+	return &fastPath{out: out, policy: policy, relays: map[netip.AddrPort]*relayConn{}, channels: map[clientChannel]channelRoute{}}
 }
 
 func (f *fastPath) addRelay(addr net.Addr, c *relayConn) {
@@ -84,7 +85,7 @@ func (f *fastPath) bind(src, relayAddr, peer net.Addr, number uint16) {
 	}
 	raddr, ok1 := addrPort(relayAddr)
 	paddr, ok2 := addrPort(peer)
-	if !ok1 || !ok2 {
+	if !ok1 || !ok2 || f.policy.checkPort(paddr) != classPublic {
 		return
 	}
 	f.mu.Lock()
@@ -173,6 +174,9 @@ func (c *relayConn) readFast(p []byte) (int, net.Addr, error) {
 				_, _ = routes.out.WriteToUDPAddrPort(c.buf[:channelHeader+n], routes.client)
 				continue
 			}
+		}
+		if c.policy.checkPort(from) != classPublic {
+			continue // another port of an allowed address: not a peer
 		}
 		return copy(p, c.buf[channelHeader:channelHeader+n]), net.UDPAddrFromAddrPort(from), nil
 	}

@@ -17,6 +17,13 @@ const (
 	classMulticast   peerClass = "multicast"
 	classReserved    peerClass = "reserved"
 	classInvalid     peerClass = "invalid"
+	// classNotListed is a peer the relay is not configured to reach (with
+	// OnlyAllowedPeers), or another port of an allowed address.
+	classNotListed peerClass = "not the host's media address"
+	// classHost is one of the relay's own addresses, at a port not allowed.
+	classHost peerClass = "this host"
+	// classTCP is a TCP allocation (RFC 6062), refused unless configured.
+	classTCP peerClass = "TCP allocation"
 )
 
 // specialPrefixes are checked in order; the first match classifies an address.
@@ -64,22 +71,88 @@ func classify(ip netip.Addr) peerClass {
 	return classPublic
 }
 
-// peerPolicy decides which peer addresses the relay may send to.
+// peerPolicy decides which peer transport addresses the relay may send to.
+//
+// The address's class comes first: unspecified, multicast and reserved
+// addresses are never opened, whatever is allowed. An address of the host
+// itself (the relay's own IPs, and every IP in allowed) is opened only at
+// the ports allowed names, never as a whole host. With only set, nothing
+// else is opened; otherwise the flags open loopback or private classes and
+// public addresses are open.
 type peerPolicy struct {
-	allowed  []netip.Prefix
+	allowed  []netip.AddrPort
+	host     []netip.Addr // the relay's own addresses and allowed's IPs
+	only     bool
 	loopback bool
 	private  bool
 }
 
-// check returns "" when the relay may reach ip, or the reason it may not.
-func (p peerPolicy) check(ip netip.Addr) peerClass {
+func newPeerPolicy(cfg Config) peerPolicy {
+	p := peerPolicy{allowed: cfg.AllowedPeers, only: cfg.OnlyAllowedPeers,
+		loopback: cfg.AllowLoopbackPeers, private: cfg.AllowPrivatePeers}
+	listen, _ := cfg.listenIPs() // checked by withDefaults
+	for _, ip := range append([]netip.Addr{cfg.RelayIP, cfg.RelayBindIP}, listen...) {
+		p.addHost(ip)
+	}
+	for _, ap := range cfg.AllowedPeers {
+		p.addHost(ap.Addr())
+	}
+	return p
+}
+
+func (p *peerPolicy) addHost(ip netip.Addr) {
 	ip = ip.Unmap().WithZone("")
-	for _, pfx := range p.allowed {
-		if pfx.Contains(ip) {
-			return classPublic
+	if !ip.IsValid() || ip.IsUnspecified() || p.isHost(ip) {
+		return
+	}
+	p.host = append(p.host, ip)
+}
+
+func (p peerPolicy) isHost(ip netip.Addr) bool {
+	for _, h := range p.host {
+		if h == ip {
+			return true
 		}
 	}
-	switch c := classify(ip); c {
+	return false
+}
+
+// listed reports whether ap is one of the allowed transport addresses.
+func (p peerPolicy) listed(ap netip.AddrPort) bool {
+	for _, a := range p.allowed {
+		if a == ap {
+			return true
+		}
+	}
+	return false
+}
+
+func (p peerPolicy) listedIP(ip netip.Addr) bool {
+	for _, a := range p.allowed {
+		if a.Addr() == ip {
+			return true
+		}
+	}
+	return false
+}
+
+// check returns "" when the relay may create a permission for ip (TURN
+// permissions are per IP, RFC 8656 §9), or the reason it may not. Ports are
+// checked per datagram by checkPort.
+func (p peerPolicy) check(ip netip.Addr) peerClass {
+	ip = ip.Unmap().WithZone("")
+	c := classify(ip)
+	switch c {
+	case classUnspecified, classMulticast, classReserved, classInvalid:
+		return c
+	}
+	if p.listedIP(ip) {
+		return classPublic
+	}
+	if p.only {
+		return classNotListed
+	}
+	switch c {
 	case classLoopback:
 		if p.loopback {
 			return classPublic
@@ -90,7 +163,27 @@ func (p peerPolicy) check(ip netip.Addr) peerClass {
 			return classPublic
 		}
 		return c
-	default:
+	case classLinkLocal:
 		return c
 	}
+	if p.isHost(ip) {
+		return classHost
+	}
+	return classPublic
+}
+
+// checkPort returns "" when the relay may exchange datagrams with ap, whose
+// IP already has a permission, or the reason it may not: an address of the
+// host is reachable only at its allowed ports.
+func (p peerPolicy) checkPort(ap netip.AddrPort) peerClass {
+	ap = unmap(ap)
+	ip := ap.Addr().WithZone("")
+	ap = netip.AddrPortFrom(ip, ap.Port())
+	if p.listed(ap) {
+		return classPublic
+	}
+	if p.listedIP(ip) || p.only {
+		return classNotListed
+	}
+	return classPublic
 }

@@ -55,7 +55,14 @@ func TestClassify(t *testing.T) {
 }
 
 func TestPeerPolicy(t *testing.T) {
-	allowList := []netip.Prefix{netip.MustParsePrefix("10.1.2.3/32"), netip.MustParsePrefix("169.254.10.0/24")}
+	allowList := []netip.AddrPort{netip.MustParseAddrPort("10.1.2.3:5000"), netip.MustParseAddrPort("169.254.10.20:5000")}
+	listed := func(p peerPolicy) peerPolicy {
+		p.allowed = allowList
+		for _, ap := range allowList {
+			p.addHost(ap.Addr())
+		}
+		return p
+	}
 	tests := []struct {
 		name   string
 		policy peerPolicy
@@ -74,15 +81,46 @@ func TestPeerPolicy(t *testing.T) {
 		{"private flag keeps link-local closed", peerPolicy{private: true}, "169.254.169.254", classLinkLocal},
 		{"flags never open unspecified", peerPolicy{private: true, loopback: true}, "0.0.0.0", classUnspecified},
 		{"flags never open multicast", peerPolicy{private: true, loopback: true}, "224.0.0.1", classMulticast},
-		{"allow-listed address", peerPolicy{allowed: allowList}, "10.1.2.3", classPublic},
-		{"allow-listed mapped address", peerPolicy{allowed: allowList}, "::ffff:10.1.2.3", classPublic},
-		{"neighbour of allow-listed", peerPolicy{allowed: allowList}, "10.1.2.4", classPrivate},
-		{"allow-listed link-local", peerPolicy{allowed: allowList}, "169.254.10.20", classPublic},
+		{"allow-listed address", listed(peerPolicy{}), "10.1.2.3", classPublic},
+		{"allow-listed mapped address", listed(peerPolicy{}), "::ffff:10.1.2.3", classPublic},
+		{"neighbour of allow-listed", listed(peerPolicy{}), "10.1.2.4", classPrivate},
+		{"allow-listed link-local", listed(peerPolicy{}), "169.254.10.20", classPublic},
+		{"only allowed: a public peer", listed(peerPolicy{only: true}), "203.0.113.7", classNotListed},
+		{"only allowed: loopback despite the flag", listed(peerPolicy{only: true, loopback: true}), "127.0.0.1", classNotListed},
+		{"only allowed: unspecified is classified first", listed(peerPolicy{only: true}), "0.0.0.0", classUnspecified},
+		{"the relay's own public address", peerPolicy{host: []netip.Addr{netip.MustParseAddr("203.0.113.7")}}, "203.0.113.7", classHost},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := tt.policy.check(netip.MustParseAddr(tt.ip)); got != tt.want {
 				t.Errorf("check(%s) = %q, want %q", tt.ip, got, tt.want)
+			}
+		})
+	}
+}
+
+// An allowed address is opened at its port only: TURN permissions are per
+// IP, so every datagram's port is checked.
+func TestPeerPolicyPorts(t *testing.T) {
+	p := peerPolicy{allowed: []netip.AddrPort{netip.MustParseAddrPort("127.0.0.1:5000")}, loopback: true}
+	only := p
+	only.only = true
+	tests := []struct {
+		name   string
+		policy peerPolicy
+		peer   string
+		want   peerClass
+	}{
+		{"the allowed transport address", p, "127.0.0.1:5000", classPublic},
+		{"as an IPv4-mapped address", p, "[::ffff:127.0.0.1]:5000", classPublic},
+		{"another port of the allowed address", p, "127.0.0.1:8080", classNotListed},
+		{"another loopback address, opened by the flag", p, "127.0.0.2:8080", classPublic},
+		{"only allowed: another address", only, "127.0.0.2:5000", classNotListed},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := tt.policy.checkPort(netip.MustParseAddrPort(tt.peer)); got != tt.want {
+				t.Errorf("checkPort(%s) = %q, want %q", tt.peer, got, tt.want)
 			}
 		})
 	}

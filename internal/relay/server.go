@@ -42,6 +42,7 @@ type Server struct {
 
 	usersMu sync.Mutex
 	users   map[string]string // client transport address → user, per allocation
+	sockets relaySockets      // open UDP relay sockets, by user
 
 	mu      sync.Mutex
 	started bool
@@ -77,13 +78,10 @@ func New(cfg Config, log *slog.Logger) (*Server, error) {
 		cfg:    cfg,
 		log:    log,
 		logMax: rate.NewLimiter(rate.Every(refusalLogEvery), refusalLogBurst),
-		policy: peerPolicy{
-			allowed:  cfg.AllowedPeers,
-			loopback: cfg.AllowLoopbackPeers,
-			private:  cfg.AllowPrivatePeers,
-		},
-		users: map[string]string{},
+		policy: newPeerPolicy(cfg),
+		users:  map[string]string{},
 	}
+	s.sockets.m = map[*relayConn]struct{}{}
 	s.setURLs(Addrs{
 		UDP: configuredAddr(cfg.UDPAddr, connAddr(cfg.UDPConn)),
 		TCP: configuredAddr(cfg.TCPAddr, listenerAddr(cfg.TCPListener)),
@@ -144,7 +142,7 @@ func (s *Server) listen(ctx context.Context) error {
 		setBuffers(udp, listenSocketBuffer)
 	}
 	if udp != nil {
-		s.udp = newServedPacketConn(udp)
+		s.udp = newServedPacketConn(udp, &s.policy)
 		s.addrs.UDP = udp.LocalAddr()
 	}
 	for _, l := range []struct {
@@ -205,7 +203,8 @@ func (s *Server) turnConfig() turn.ServerConfig {
 			MaxPort:      s.cfg.MaxPort,
 		}
 	}
-	gen := &relayGenerator{inner: inner, stats: &s.stats, live: &s.live}
+	gen := &relayGenerator{inner: inner, stats: &s.stats, live: &s.live, policy: &s.policy,
+		allowTCP: s.cfg.AllowTCPRelay, sockets: &s.sockets, refused: s.refusedTransport}
 	if s.udp != nil {
 		gen.fast = s.udp.fast
 	}
@@ -330,9 +329,33 @@ func (s *Server) Stats() Stats {
 // Config.CredentialTTL, with the server's URLs: an RTCIceServer for a browser
 // or a pion peer. Ports come from the listeners once started.
 func (s *Server) Credentials(user string, now time.Time) Credentials {
-	c := GenerateCredentials(s.cfg.Secret, user, now, s.cfg.CredentialTTL)
+	return s.CredentialsUntil(user, now, time.Time{})
+}
+
+// CredentialsUntil is Credentials expiring at until when that comes before
+// the TTL ends (e.g. the end of the interview they are for); a zero until
+// leaves the TTL alone.
+func (s *Server) CredentialsUntil(user string, now, until time.Time) Credentials {
+	ttl := s.cfg.CredentialTTL
+	if !until.IsZero() && until.Before(now.Add(ttl)) {
+		ttl = max(until.Sub(now), 0)
+	}
+	c := GenerateCredentials(s.cfg.Secret, user, now, ttl)
 	c.URLs = *s.urls.Load()
 	return c
+}
+
+// Revoke ends at once every UDP allocation whose user match accepts: its
+// relay socket closes, so nothing more is relayed either way, and pion
+// deletes the allocation. It returns how many it ended. Pair it with
+// Config.Authorize refusing the same users, or their credentials allocate
+// again.
+func (s *Server) Revoke(match func(user string) bool) int {
+	ended := s.sockets.close(match)
+	if ended > 0 {
+		s.log.Info("relay: allocations revoked", "count", ended)
+	}
+	return ended
 }
 
 // setURLs derives the TURN URLs (RFC 7065) from the listener addresses,
@@ -396,6 +419,9 @@ func portOf(a net.Addr) int {
 // pion then checks the request's MESSAGE-INTEGRITY with that key.
 func (s *Server) authenticate(ra *turn.RequestAttributes) (user string, key []byte, ok bool) {
 	user, err := checkUsername(ra.Username, s.cfg.Now())
+	if err == nil && s.cfg.Authorize != nil {
+		err = s.cfg.Authorize(user)
+	}
 	if err != nil {
 		s.stats.authFailures.Add(1)
 		if s.logMax.Allow() {
@@ -464,6 +490,19 @@ func (s *Server) permit(client net.Addr, peer net.IP) bool {
 	s.log.Warn("relay: refused peer", "user", user, "client", client, "peer", ip.Unmap(),
 		"reason", string(reason), "err", ErrPeerRefused)
 	return false
+}
+
+// refusedTransport counts and logs a datagram dropped because its peer's
+// port is not allowed (the IP has a permission).
+func (s *Server) refusedTransport(user string, peer netip.AddrPort, reason peerClass) {
+	s.stats.refused.Add(1)
+	switch {
+	case !s.logMax.Allow():
+	case !peer.IsValid():
+		s.log.Warn("relay: refused", "user", user, "reason", string(reason), "err", ErrPeerRefused)
+	default:
+		s.log.Warn("relay: refused peer", "user", user, "peer", unmap(peer), "reason", string(reason), "err", ErrPeerRefused)
+	}
 }
 
 func clientKey(a net.Addr) string {

@@ -8,4 +8,10 @@ var (
 	// ErrForbidden means the actor may not cause this event (e.g. a candidate
 	// trying an interviewer action).
 	ErrForbidden = fault.New(fault.Permission, "not allowed for this participant")
+	// ErrLogFull means the interview's log reached its cap (MaxEvents,
+	// MaxLogBytes); only the end is still accepted.
+	ErrLogFull = fault.New(fault.Conflict, "the interview's log is full")
+	// ErrTooFast means a connection sent more changes than its rate limit
+	// (ChangeRate, ChangeBurst); nothing was stored.
+	ErrTooFast = fault.New(fault.Unavailable, "too many changes at once")
 )

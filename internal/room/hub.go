@@ -89,15 +89,17 @@ func (h *Hub) Leave(id, connID string) bool {
 	return true
 }
 
-// SetReady marks a candidate connection as waiting, ready to be admitted.
+// SetReady marks a candidate connection as waiting, ready to be admitted,
+// and reports whether it was not before.
 func (h *Hub) SetReady(id, connID string) bool {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	m, ok := h.rooms[id][connID]
-	if ok {
-		m.Ready = true
+	if !ok || m.Ready {
+		return false
 	}
-	return ok
+	m.Ready = true
+	return true
 }
 
 // Presence lists interview id's members, interviewers first, then by arrival.

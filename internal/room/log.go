@@ -8,6 +8,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/interviewdesk/interviewdesk/internal/fault"
 	"github.com/interviewdesk/interviewdesk/internal/interviews"
 	"github.com/interviewdesk/interviewdesk/internal/store"
 )
@@ -16,6 +17,15 @@ import (
 // least recently used one beyond that is dropped and rebuilt by replaying its
 // log when it is next needed.
 const cachedStates = 256
+
+// An interview's log holds at most MaxEvents events and MaxLogBytes of them
+// (docs/room-protocol.md): far beyond a long interview with live code and a
+// whiteboard. A full log refuses every event but the end, so the interview
+// can still be ended and reported on.
+const (
+	MaxEvents   = 200_000
+	MaxLogBytes = 256 << 20
+)
 
 // Service appends to interview logs and serves their derived state.
 //
@@ -33,6 +43,9 @@ type Service struct {
 	logs     map[string]*list.Element // by interview ID; the element's value is an *interviewLog
 	recent   *list.List               // most recently used first
 	capacity int
+
+	maxEvents int // MaxEvents; lower in tests
+	maxBytes  int
 }
 
 // interviewLog is one interview's place in the cache: its lock and, once its
@@ -41,15 +54,17 @@ type interviewLog struct {
 	id   string
 	refs int // callers using it, guarded by Service.mu; one in use is never dropped
 
-	mu     sync.Mutex // orders the interview's appends; guards loaded and st
+	mu     sync.Mutex // orders the interview's appends; guards loaded, st and bytes
 	loaded bool
 	st     State
+	bytes  int // the stored events' size
 }
 
 // New returns a Service.
 func New(db *store.DB, iv *interviews.Service, log *slog.Logger, now func() time.Time) *Service {
 	return &Service{db: db, interviews: iv, log: log, now: now,
-		logs: map[string]*list.Element{}, recent: list.New(), capacity: cachedStates}
+		logs: map[string]*list.Element{}, recent: list.New(), capacity: cachedStates,
+		maxEvents: MaxEvents, maxBytes: MaxLogBytes}
 }
 
 // acquire returns interview id's cache entry, marked in use until release.
@@ -119,7 +134,7 @@ func (s *Service) load(l *interviewLog, iv interviews.Interview) (State, error) 
 	if l.loaded {
 		return l.st, nil
 	}
-	events, err := s.Events(iv.ID)
+	events, size, err := s.events(iv.ID)
 	if err != nil {
 		return State{}, err
 	}
@@ -127,7 +142,7 @@ func (s *Service) load(l *interviewLog, iv interviews.Interview) (State, error) 
 	if err != nil {
 		return State{}, fmt.Errorf("replay log of interview %s: %w", iv.ID, err)
 	}
-	l.st, l.loaded = st, true
+	l.st, l.bytes, l.loaded = st, size, true
 	if st.Phase == PhaseEnded && iv.Status == interviews.Scheduled {
 		// The host stopped between logging the end and recording it on the interview.
 		if _, err := s.interviews.Finish(iv.ID); err != nil {
@@ -151,6 +166,10 @@ func Replay(p Plan, events []Event) (State, error) {
 
 // Append validates an event by actor and, if it fits, stores it; the stored
 // event and the new state are returned. A rejected event changes nothing.
+// An event that repeats what the state already says (the same consent, a
+// lock of a locked room) is not stored: the state comes back with a zero
+// Event. A full log (MaxEvents, MaxLogBytes) refuses all but the end with
+// ErrLogFull.
 func (s *Service) Append(id string, actor Actor, t Type, data any) (State, Event, error) {
 	iv, err := s.interviews.Get(id)
 	if err != nil {
@@ -182,9 +201,15 @@ func (s *Service) Append(id string, actor Actor, t Type, data any) (State, Event
 	if err != nil {
 		return st, Event{}, err
 	}
+	if repeats(st, next, t) {
+		return st, Event{}, nil
+	}
 	v, err := json.Marshal(e)
 	if err != nil {
 		return st, Event{}, fmt.Errorf("encode %s event: %w", t, err)
+	}
+	if err := s.room(l, t, len(v)); err != nil {
+		return st, Event{}, err
 	}
 	// Batch may run this more than once; putting the same key again is harmless.
 	if err := s.db.Batch(func(tx *store.Tx) error {
@@ -196,7 +221,7 @@ func (s *Service) Append(id string, actor Actor, t Type, data any) (State, Event
 	}); err != nil {
 		return st, Event{}, fmt.Errorf("store %s event: %w", t, err)
 	}
-	l.st = next
+	l.st, l.bytes = next, l.bytes+len(v)
 	if t == TypeEnded {
 		if _, err := s.interviews.Finish(id); err != nil {
 			s.log.Warn("mark interview finished", "interview", id, "err", err)
@@ -205,9 +230,44 @@ func (s *Service) Append(id string, actor Actor, t Type, data any) (State, Event
 	return next, e, nil
 }
 
+// repeats reports whether an event of type t that took st to next only
+// repeats what st already said.
+func repeats(st, next State, t Type) bool {
+	switch t {
+	case TypeConsented:
+		return st.Consent != nil && *st.Consent == *next.Consent
+	case TypeLocked, TypeUnlocked:
+		return st.Locked == next.Locked
+	}
+	return false
+}
+
+// room refuses an event of type t and size bytes that would take l's log
+// past its caps; the end always fits.
+func (s *Service) room(l *interviewLog, t Type, size int) error {
+	if t == TypeEnded {
+		return nil
+	}
+	if l.st.LastSeq >= uint64(s.maxEvents) || l.bytes+size > s.maxBytes { //nolint:gosec // a positive cap
+		return fault.Explain(fault.Conflict, ErrLogFull, fmt.Sprintf(
+			"This interview's log is full (%d events, %d MiB at most): nothing more is recorded. The interviewer can still end the interview.",
+			s.maxEvents, s.maxBytes>>20))
+	}
+	return nil
+}
+
 // Events returns interview id's log in order.
 func (s *Service) Events(id string) ([]Event, error) {
-	var out []Event
+	events, _, err := s.events(id)
+	return events, err
+}
+
+// events returns interview id's log in order and its stored size.
+func (s *Service) events(id string) ([]Event, int, error) {
+	var (
+		out  []Event
+		size int
+	)
 	err := s.db.View(func(tx *store.Tx) error {
 		b := tx.Bucket(store.BucketEvents).Bucket([]byte(id))
 		if b == nil {
@@ -218,9 +278,9 @@ func (s *Service) Events(id string) ([]Event, error) {
 			if err := json.Unmarshal(v, &e); err != nil {
 				return fmt.Errorf("decode event %d of %s: %w", store.Btoi(k), id, err)
 			}
-			out = append(out, e)
+			out, size = append(out, e), size+len(v)
 			return nil
 		})
 	})
-	return out, err
+	return out, size, err
 }

@@ -29,10 +29,12 @@ type fixture struct {
 	ivs   *interviews.Service
 	svc   *Service
 	iv    interviews.Interview
+	tpl   templates.Template
 	clock *time.Time
+	now   func() time.Time // a second later at each call
 }
 
-func setup(t *testing.T, questions int) fixture {
+func setup(t testing.TB, questions int) fixture {
 	t.Helper()
 	db, err := store.Open(filepath.Join(t.TempDir(), "data.db"), store.Options{})
 	if err != nil {
@@ -57,7 +59,7 @@ func setup(t *testing.T, questions int) fixture {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return fixture{db: db, ivs: ivs, svc: New(db, ivs, slog.New(slog.DiscardHandler), now), iv: iv, clock: &clock}
+	return fixture{db: db, ivs: ivs, svc: New(db, ivs, slog.New(slog.DiscardHandler), now), iv: iv, tpl: tpl, clock: &clock, now: now}
 }
 
 func (f fixture) must(t *testing.T, actor Actor, typ Type, data any) State {

@@ -14,6 +14,7 @@ import (
 	"github.com/interviewdesk/interviewdesk/internal/interviews"
 	"github.com/interviewdesk/interviewdesk/internal/links"
 	"github.com/interviewdesk/interviewdesk/internal/push"
+	"golang.org/x/time/rate"
 )
 
 // Message is one message from a browser on the room channel
@@ -96,12 +97,13 @@ type Sessions struct {
 	cfg      SessionsConfig
 	hub      *Hub
 	handlers map[string]Handler
+	joins    joinBudget
 }
 
 // NewSessions returns the room sessions of a host. Message types handled by
 // the room itself ("ready", "action") cannot be taken by a feature.
 func NewSessions(cfg SessionsConfig) (*Sessions, error) {
-	s := &Sessions{cfg: cfg, hub: cfg.Hub, handlers: map[string]Handler{}}
+	s := &Sessions{cfg: cfg, hub: cfg.Hub, handlers: map[string]Handler{}, joins: joinBudget{m: map[string]*rate.Limiter{}}}
 	if s.hub == nil {
 		s.hub = NewHub()
 	}
@@ -124,6 +126,8 @@ type Session struct {
 	Member    *Member
 	Interview interviews.Interview
 	actor     Actor
+	changes   *rate.Limiter // the member's events (ChangeRate, ChangeBurst)
+	joinedLog bool          // its join was logged, so its leave is too
 }
 
 // ErrLinkDead means a link cannot open a room: unknown, revoked, cancelled,
@@ -154,7 +158,8 @@ func (s *Sessions) Admit(token string) (*Session, error) {
 	if m.Role == RoleCandidate {
 		m.Email = iv.Candidate.Email
 	}
-	return &Session{rooms: s, Member: m, Interview: iv, actor: Actor{Role: m.Role, Email: m.Email, Name: m.Name}}, nil
+	return &Session{rooms: s, Member: m, Interview: iv, actor: Actor{Role: m.Role, Email: m.Email, Name: m.Name},
+		changes: rate.NewLimiter(ChangeRate, ChangeBurst)}, nil
 }
 
 func newConnID() string {
@@ -173,7 +178,10 @@ func (sess *Session) Connect(ctx context.Context, conn Conn) error {
 	if replaced := s.hub.Join(m.InterviewID, m); replaced != nil {
 		replaced.Conn.Close("replaced")
 	}
-	s.logEvent(ctx, sess, TypeJoined, JoinData{Connection: m.ID})
+	if s.joins.allow(m, s.cfg.Now()) {
+		sess.joinedLog = true
+		s.logEvent(ctx, sess, TypeJoined, JoinData{Connection: m.ID})
+	}
 	_ = conn.Send(WelcomeFor(sess.Interview, m, sess.ICEServers()))
 	st, iv, err := s.cfg.Log.State(m.InterviewID)
 	if err != nil {
@@ -196,7 +204,9 @@ func (sess *Session) Connect(ctx context.Context, conn Conn) error {
 func (sess *Session) Leave(ctx context.Context) {
 	s, m := sess.rooms, sess.Member
 	if s.hub.Leave(m.InterviewID, m.ID) {
-		s.logEvent(ctx, sess, TypeLeft, JoinData{Connection: m.ID})
+		if sess.joinedLog {
+			s.logEvent(ctx, sess, TypeLeft, JoinData{Connection: m.ID})
+		}
 		s.broadcastPresence(m.InterviewID)
 	}
 	for _, f := range s.cfg.Features {
@@ -280,14 +290,20 @@ func (s *Sessions) ready(ctx context.Context, sess *Session, msg Message) error 
 	if msg.Consent == nil {
 		return fault.Explain(fault.Invalid, nil, "consent is required to join")
 	}
-	if _, err := s.append(ctx, sess, TypeConsented, msg.Consent); err != nil {
+	e, err := s.append(ctx, sess, TypeConsented, msg.Consent)
+	if err != nil {
 		return err
 	}
-	s.hub.SetReady(m.InterviewID, m.ID)
+	became := s.hub.SetReady(m.InterviewID, m.ID)
 	// Interviewers see the consent at once (a declined AI analysis or
-	// recording is noted in their room), then the candidate waiting.
-	s.broadcastState(m.InterviewID)
-	s.broadcastPresence(m.InterviewID)
+	// recording is noted in their room), then the candidate waiting. A
+	// ready that repeats itself changes nothing and tells nobody.
+	if e.Seq != 0 {
+		s.broadcastState(m.InterviewID)
+	}
+	if became || e.Seq != 0 {
+		s.broadcastPresence(m.InterviewID)
+	}
 	return nil
 }
 
@@ -311,16 +327,29 @@ func (s *Sessions) action(ctx context.Context, sess *Session, msg Message) error
 	return nil
 }
 
-// append stores an event by the session's member and tells the listeners.
+// append stores an event by the session's member, within the connection's
+// rate limit, and tells the listeners. A zero Event means there was nothing
+// new to store; that costs the connection nothing.
 func (s *Sessions) append(ctx context.Context, sess *Session, t Type, data any) (Event, error) {
-	return s.appendAs(ctx, sess.Member.InterviewID, sess.actor, t, data)
+	now := s.cfg.Now()
+	r := sess.changes.ReserveN(now, 1)
+	if !r.OK() || r.DelayFrom(now) > 0 {
+		r.CancelAt(now)
+		return Event{}, fault.Explain(fault.Unavailable, ErrTooFast, fmt.Sprintf(
+			"You are sending changes too fast (more than %d a second): this one was not saved. Wait a moment and try again.", int(ChangeRate)))
+	}
+	e, err := s.appendAs(ctx, sess.Member.InterviewID, sess.actor, t, data)
+	if err == nil && e.Seq == 0 {
+		r.CancelAt(now)
+	}
+	return e, err
 }
 
 // appendAs stores an event by actor in interview id's log and tells the
 // listeners and the console.
 func (s *Sessions) appendAs(ctx context.Context, id string, actor Actor, t Type, data any) (Event, error) {
 	_, e, err := s.cfg.Log.Append(id, actor, t, data)
-	if err != nil {
+	if err != nil || e.Seq == 0 {
 		return e, err
 	}
 	s.happened(ctx, id, e)
@@ -383,9 +412,10 @@ func (s *Sessions) happened(ctx context.Context, id string, e Event) {
 	s.cfg.Push.Publish(push.Event{Type: push.Timeline, InterviewID: id})
 }
 
-// logEvent stores a join or leave; a failure only loses a timeline entry.
+// logEvent stores a join or leave (outside the connection's rate limit: the
+// joins have a budget of their own); a failure only loses a timeline entry.
 func (s *Sessions) logEvent(ctx context.Context, sess *Session, t Type, data any) {
-	if _, err := s.append(ctx, sess, t, data); err != nil && !errors.Is(err, ErrRejected) {
+	if _, err := s.appendAs(ctx, sess.Member.InterviewID, sess.actor, t, data); err != nil && !errors.Is(err, ErrRejected) && !errors.Is(err, ErrLogFull) {
 		s.cfg.Logger.Warn("log room event", "interview", sess.Member.InterviewID, "type", t, "err", err)
 	}
 }

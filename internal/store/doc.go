@@ -20,6 +20,17 @@
 // migrations; Open applies the missing ones in one transaction. A database written
 // by a newer version is refused (ErrTooNew) rather than misread.
 //
+// # Damaged files
+//
+// Only a missing file is created. An existing file is checked before it is
+// opened for writing (damage.go): empty, cut off (shorter than its header
+// says), with no valid header, or with pages that cannot be read or fail
+// bbolt's consistency check (files up to 256 MiB are read in full), it is
+// refused with ErrDamaged, whose message names the file, what is wrong and
+// what to do (restore a backup, or move the file aside), and it is left
+// untouched. Reading a damaged page never crashes the process: memory faults
+// while checking become errors.
+//
 // # Caveats
 //
 // Byte slices returned by bbolt are valid only inside their transaction; the

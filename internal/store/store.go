@@ -10,6 +10,7 @@ import (
 	"time"
 
 	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
 )
 
 // Tx is a bbolt transaction; Update's is writable, View's read-only.
@@ -32,7 +33,9 @@ type Options struct {
 }
 
 // Open opens (creating if needed) the data file at path with mode 0600 and brings
-// its schema up to date.
+// its schema up to date. Only a missing file is created: an existing one that
+// is empty, cut off or damaged is refused with ErrDamaged, unchanged (see
+// damage.go).
 func Open(path string, opts Options) (*DB, error) {
 	if opts.Timeout <= 0 {
 		opts.Timeout = time.Second
@@ -43,12 +46,18 @@ func Open(path string, opts Options) (*DB, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return nil, fmt.Errorf("create data folder for %s: %w", path, err)
 	}
-	b, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: opts.Timeout})
-	if errors.Is(err, bolt.ErrTimeout) {
-		return nil, fmt.Errorf("open %s: %w", path, ErrLocked)
-	}
+	exists, size, err := checkFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("open %s: %w", path, err)
+		return nil, err
+	}
+	if exists && size <= deepCheckLimit {
+		if err := checkContents(path, opts.Timeout); err != nil {
+			return nil, openError(path, err)
+		}
+	}
+	b, err := guarded(path, func() (*bolt.DB, error) { return bolt.Open(path, 0o600, &bolt.Options{Timeout: opts.Timeout}) })
+	if err != nil {
+		return nil, openError(path, err)
 	}
 	b.MaxBatchDelay = opts.BatchDelay
 	db := &DB{bolt: b, path: path}
@@ -57,6 +66,20 @@ func Open(path string, opts Options) (*DB, error) {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
 	return db, nil
+}
+
+// openError says why bbolt could not open the file at path: another process
+// holds it, or the file is not what it should be.
+func openError(path string, err error) error {
+	switch {
+	case errors.Is(err, ErrDamaged):
+		return err
+	case errors.Is(err, bolt.ErrTimeout):
+		return fmt.Errorf("open %s: %w", path, ErrLocked)
+	case errors.Is(err, berrors.ErrInvalid), errors.Is(err, berrors.ErrChecksum), errors.Is(err, berrors.ErrVersionMismatch):
+		return damaged(path, fmt.Sprintf("bbolt cannot read it (%v)", err), err)
+	}
+	return fmt.Errorf("open %s: %w", path, err)
 }
 
 // Path is the data file's location.

@@ -14,12 +14,13 @@ import (
 
 // Run runs m's tests and exits with their result. If they are still running
 // after limit (per -count), it prints every goroutine's stack and exits with
-// a failure. Once they pass, a goroutine still running that opts do not
+// a failure; benchmarks and fuzzing (-fuzz, which runs for -fuzztime) have
+// no limit. Once they pass, a goroutine still running that opts do not
 // ignore fails the run.
 func Run(m *testing.M, limit time.Duration, opts ...goleak.Option) {
 	flag.Parse()
 	stop := func() {}
-	if !benchmarking() {
+	if !benchmarking() && !fuzzing() {
 		limit *= time.Duration(count())
 		dog := time.AfterFunc(limit, func() {
 			fmt.Fprintf(os.Stderr, "testmain: the tests are still running after %v; every goroutine:\n\n", limit)
@@ -37,6 +38,16 @@ func Run(m *testing.M, limit time.Duration, opts ...goleak.Option) {
 func benchmarking() bool {
 	f := flag.Lookup("test.bench")
 	return f != nil && f.Value.String() != ""
+}
+
+// fuzzing reports whether this process fuzzes (-fuzz) or is a fuzz worker.
+func fuzzing() bool {
+	for _, name := range []string{"test.fuzz", "test.fuzzworker"} {
+		if f := flag.Lookup(name); f != nil && f.Value.String() != "" && f.Value.String() != "false" {
+			return true
+		}
+	}
+	return false
 }
 
 func count() int {

@@ -300,6 +300,9 @@ func (s *Service) Restore(id string) (Interview, error) {
 		if iv.Status != Cancelled {
 			return conflict("Only a cancelled interview can be restored; this one is " + string(iv.Status) + ".")
 		}
+		if s.now().After(iv.EndsAt()) {
+			return validation.Errors{"startsAt": "This interview's time has passed, so restoring it would invite people to the past. Schedule a new interview instead."}
+		}
 		iv.Status = Scheduled
 		return nil
 	})

@@ -27,8 +27,8 @@ const (
 	// RequestReadTimeout bounds reading a request, headers and body; the
 	// handler lifts it for room channels and push streams, which stay open.
 	RequestReadTimeout = 2 * time.Minute
-	// bodyTimeout is how long a request body may take to arrive.
-	bodyTimeout = 30 * time.Second
+	// DefaultBodyTimeout is how long a request body may take to arrive.
+	DefaultBodyTimeout = 30 * time.Second
 
 	// maxSocketsPerLink and maxSocketsPerAddr bound open room channels: a
 	// few tabs and reconnects per person, a small office behind one address.
@@ -182,21 +182,23 @@ func (c *socketCounts) acquire(token string, r *http.Request) (release func(), e
 	}, nil
 }
 
-// readDeadlines gives a request body bodyTimeout to arrive, and lifts the
+// readDeadlines gives a request body d to arrive, and lifts the
 // read deadline once it has (or at once for a request without a body): a
 // deadline left on the connection would end the request's context while a
 // long answer (a push stream, a report) is still being made.
-func readDeadlines(w http.ResponseWriter, r *http.Request) {
+func readDeadlines(w http.ResponseWriter, r *http.Request, d time.Duration) {
 	rc := http.NewResponseController(w)
 	if r.Body == nil || r.Body == http.NoBody || r.ContentLength == 0 {
 		_ = rc.SetReadDeadline(time.Time{})
 		return
 	}
-	_ = rc.SetReadDeadline(time.Now().Add(bodyTimeout))
+	_ = rc.SetReadDeadline(time.Now().Add(d))
 	r.Body = &deadlineBody{ReadCloser: r.Body, lift: func() { _ = rc.SetReadDeadline(time.Time{}) }}
 }
 
-// deadlineBody lifts the read deadline when the body has been read.
+// deadlineBody lifts the read deadline when the whole body has been read. A
+// body that failed keeps it: the server still drains what is left before it
+// answers, and must not wait for that forever.
 type deadlineBody struct {
 	io.ReadCloser
 	lift func()
@@ -205,7 +207,7 @@ type deadlineBody struct {
 
 func (b *deadlineBody) Read(p []byte) (int, error) {
 	n, err := b.ReadCloser.Read(p)
-	if err != nil {
+	if errors.Is(err, io.EOF) {
 		b.once.Do(b.lift)
 	}
 	return n, err

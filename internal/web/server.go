@@ -28,6 +28,9 @@ type Config struct {
 	Console fs.FS
 	Version string
 	DataDir string
+	// BodyTimeout bounds how long a request body may take to arrive; zero
+	// is DefaultBodyTimeout.
+	BodyTimeout time.Duration
 }
 
 // Services are the domain services the API exposes.
@@ -76,6 +79,9 @@ type Server struct {
 // New builds the host's handler.
 func New(cfg Config, svc Services, log *slog.Logger, now func() time.Time) *Server {
 	cfg.PublicURL = strings.TrimRight(cfg.PublicURL, "/")
+	if cfg.BodyTimeout <= 0 {
+		cfg.BodyTimeout = DefaultBodyTimeout
+	}
 	s := &Server{cfg: cfg, svc: svc, log: log, now: now, mux: http.NewServeMux(), sockets: &sync.WaitGroup{},
 		guesses: newGuessLimiter(log, now), open: newSocketCounts()}
 	s.crossOrigin = s.sameOrigin()
@@ -103,7 +109,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("Referrer-Policy", "no-referrer")
 	h.Set("X-Frame-Options", "DENY")
-	readDeadlines(w, r)
+	readDeadlines(w, r, s.cfg.BodyTimeout)
 	defer func() {
 		if v := recover(); v != nil {
 			s.log.Error("handler panic", "method", r.Method, "path", r.URL.Path, "panic", v)

@@ -19,7 +19,7 @@ import (
 func Run(m *testing.M, limit time.Duration, opts ...goleak.Option) {
 	flag.Parse()
 	stop := func() {}
-	if !benchmarking() {
+	if !benchmarking() && !fuzzing() {
 		limit *= time.Duration(count())
 		dog := time.AfterFunc(limit, func() {
 			fmt.Fprintf(os.Stderr, "testmain: the tests are still running after %v; every goroutine:\n\n", limit)
@@ -32,6 +32,13 @@ func Run(m *testing.M, limit time.Duration, opts ...goleak.Option) {
 		stop()
 		os.Exit(code)
 	}))...)
+}
+
+// fuzzing reports a -fuzz run (or one of its workers), which runs as long as
+// -fuzztime says.
+func fuzzing() bool {
+	f := flag.Lookup("test.fuzz")
+	return f != nil && f.Value.String() != ""
 }
 
 func benchmarking() bool {

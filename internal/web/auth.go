@@ -102,6 +102,10 @@ func consoleCookie(token string, now time.Time, https bool) *http.Cookie {
 // the Host the request was sent to. Requests with neither come from no browser
 // page (the CLI, curl). The host's public URL counts as its own origin, for
 // a host behind a proxy that changes the Host header.
+//
+// The desktop webview's door (Trusted) is not checked: it is reached through
+// the webview's own URL scheme, never over the network, no other site's page
+// can address it, and it carries no cookie to abuse.
 func (s *Server) sameOrigin() *http.CrossOriginProtection {
 	c := http.NewCrossOriginProtection()
 	if u, err := url.Parse(s.cfg.PublicURL); err == nil && u.Scheme != "" && u.Host != "" {

@@ -57,7 +57,7 @@ describe('cross-origin pages', () => {
       candidateName: 'Olivia Diaz',
       candidateEmail: 'olivia@example.com',
       when: 'later',
-      startsAt: '2030-03-01T14:30',
+      startsAt: `${new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10)}T14:30`,
       timeZone: 'Europe/Berlin',
     })
     await api<Interview>(page, 'DELETE', `/api/interviews/${iv.id}`)

@@ -36,10 +36,10 @@ const signInLifetime = 30 * 24 * time.Hour
 type credential int
 
 const (
-	noCredential credential = iota
-	bearerKey               // the key in the Authorization header: no browser sends it by itself
-	sessionCookie           // a browser's cookie: needs the cross-origin checks
-	trustedDoor             // the desktop webview's own handler
+	noCredential  credential = iota
+	bearerKey                // the key in the Authorization header: no browser sends it by itself
+	sessionCookie            // a browser's cookie: needs the cross-origin checks
+	trustedDoor              // the desktop webview's own handler
 )
 
 // sessionToken is the cookie value of a signed-in browser for key.

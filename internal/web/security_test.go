@@ -360,3 +360,18 @@ func TestConsolePageHasAStrictPolicy(t *testing.T) {
 		t.Errorf("console CSP %q allows inline or eval'd script", csp)
 	}
 }
+
+// A request handed to the handler in-process (the CLI without a running host)
+// may have no body at all; a bodyless endpoint answers it as usual.
+func TestInProcessRequestWithoutBody(t *testing.T) {
+	f := setup(t)
+	_, iv := f.create(t, validBody(f.goTemplateID(t)))
+	s := New(Config{PublicURL: "http://127.0.0.1", ConsoleKey: testKey}, f.svc, slog.New(slog.DiscardHandler), time.Now)
+	req, _ := http.NewRequest("DELETE", "/api/interviews/"+iv.ID, nil)
+	req.Header.Set("Authorization", "Bearer "+testKey)
+	rec := httptest.NewRecorder()
+	s.ServeHTTP(rec, req)
+	if rec.Code != http.StatusOK {
+		t.Errorf("in-process DELETE without a body = %d %s, want 200", rec.Code, rec.Body)
+	}
+}

@@ -109,6 +109,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("Referrer-Policy", "no-referrer")
 	h.Set("X-Frame-Options", "DENY")
+	if r.Body == nil { // a request handed over in-process (the CLI without a host)
+		r.Body = http.NoBody
+	}
 	readDeadlines(w, r, s.cfg.BodyTimeout)
 	defer func() {
 		if v := recover(); v != nil {

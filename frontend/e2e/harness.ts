@@ -120,7 +120,8 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 export async function api<T>(page: Page, method: string, path: string, body?: unknown): Promise<T> {
   const res = await page.request.fetch(new URL(path, page.url()).toString(), {
     method,
-    headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+    // Every mutation declares JSON, even an empty one (docs/api.md).
+    headers: method === 'GET' && body === undefined ? {} : { 'Content-Type': 'application/json' },
     ...(body === undefined ? {} : { data: JSON.stringify(body) }),
   })
   if (!res.ok()) throw new Error(`${method} ${path}: ${res.status()} ${await res.text()}`)

@@ -102,10 +102,7 @@ func (e Event) Validate() error {
 	}
 	checkLine(errs, "summary", e.Summary, "summary", 1, MaxSummaryLength)
 	checkLine(errs, "location", e.Location, "location", 0, MaxSummaryLength)
-	errs.Text("description", e.Description, "description", 0, MaxDescriptionLength)
-	if strings.IndexFunc(e.Description, func(r rune) bool { return r != '\n' && r != '\r' && r != '\t' && unicode.IsControl(r) }) >= 0 {
-		errs.Add("description", "The description contains a control character.")
-	}
+	errs.Block("description", e.Description, "description", 0, MaxDescriptionLength)
 	if e.URL != "" {
 		if u, err := url.Parse(e.URL); err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" ||
 			strings.IndexFunc(e.URL, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }) >= 0 {
@@ -145,8 +142,7 @@ func (e Event) Validate() error {
 
 // checkLine checks a single-line text: its length, and no control characters.
 func checkLine(errs validation.Errors, field, value, label string, min, max int) {
-	errs.Text(field, value, label, min, max)
-	errs.SingleLine(field, value, label)
+	errs.Line(field, value, label, min, max)
 	if strings.IndexFunc(value, unicode.IsControl) >= 0 {
 		errs.Add(field, fmt.Sprintf("The %s contains a control character.", label))
 	}

@@ -243,7 +243,7 @@ func (h *Host) Start(ctx context.Context) error {
 		h.acmeSrv = &http.Server{Handler: acmeChallenge(h.acme), ReadHeaderTimeout: 10 * time.Second}
 		go func() { _ = h.acmeSrv.Serve(h.acmeLn) }()
 	}
-	h.srv = &http.Server{Handler: h.proving(h.web), ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute,
+	h.srv = &http.Server{Handler: h.proving(h.web), ReadHeaderTimeout: 10 * time.Second, ReadTimeout: web.RequestReadTimeout, IdleTimeout: 2 * time.Minute,
 		ErrorLog: slog.NewLogLogger(h.log.Handler(), slog.LevelWarn)}
 	h.served = make(chan error, 1)
 	go func() { h.served <- h.srv.Serve(h.ln) }()

@@ -39,17 +39,14 @@ type start struct {
 	zone string
 }
 
-// validate checks every field and resolves the start; defaultZone applies when
-// TimeZone is empty.
-func (in NewInterview) validate(now time.Time, defaultZone string) (start, validation.Errors) {
+// validate normalises and checks every field and resolves the start;
+// defaultZone applies when TimeZone is empty.
+func (in *NewInterview) validate(now time.Time, defaultZone string) (start, validation.Errors) {
 	e := validation.Errors{}
-	e.Text("position", in.Position, "position", 1, 120)
-	e.SingleLine("position", in.Position, "position")
-	e.Text("candidateName", in.CandidateName, "candidate name", 1, 120)
-	e.SingleLine("candidateName", in.CandidateName, "candidate name")
-	e.Email("candidateEmail", in.CandidateEmail)
-	e.Text("campaign", in.Campaign, "campaign name", 0, 120)
-	e.SingleLine("campaign", in.Campaign, "campaign name")
+	in.Position = e.Line("position", in.Position, "position", 1, 120)
+	in.CandidateName = e.Line("candidateName", in.CandidateName, "candidate name", 1, 120)
+	in.CandidateEmail = e.Email("candidateEmail", in.CandidateEmail)
+	in.Campaign = e.Line("campaign", in.Campaign, "campaign name", 0, 120)
 	if in.DurationMinutes != 0 {
 		templates.CheckDuration(e, "durationMinutes", in.DurationMinutes)
 	}
@@ -108,10 +105,6 @@ func parseWhen(e validation.Errors, startsAt, zone string, now time.Time, future
 }
 
 func loadZone(e validation.Errors, zone string) (*time.Location, bool) {
-	loc, err := time.LoadLocation(zone)
-	if err != nil || zone == "Local" || zone == "" {
-		e.Add("timeZone", "Choose a time zone from the list, like Europe/Berlin.")
-		return nil, false
-	}
-	return loc, true
+	_, loc := e.TimeZone("timeZone", zone)
+	return loc, loc != nil
 }

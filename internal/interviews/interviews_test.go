@@ -1,9 +1,12 @@
 package interviews
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -294,6 +297,35 @@ func TestIndexMatchesStoreAfterConcurrentChanges(t *testing.T) {
 	for i := range live {
 		if live[i].ID != stored[i].ID || !live[i].StartsAt.Equal(stored[i].StartsAt) {
 			t.Errorf("entry %d: live %s %v, stored %s %v", i, live[i].ID, live[i].StartsAt, stored[i].ID, stored[i].StartsAt)
+		}
+	}
+}
+
+// A participant ID (which every room member sees) says nothing about the
+// person: it is random per interview, not derived from their email or name,
+// so a candidate cannot confirm a guessed interviewer address with it.
+func TestParticipantIDsAreRandomPerInterview(t *testing.T) {
+	f := setup(t)
+	seen := map[string]bool{}
+	derived := sha256.Sum256([]byte("ben@example.com\x00Ben Bell"))
+	for range 3 {
+		iv, err := f.svc.Create(f.valid())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if iv, err = f.svc.AddInterviewer(iv.ID, Person{Name: "Ben Bell", Email: "ben@example.com"}); err != nil {
+			t.Fatal(err)
+		}
+		for _, in := range iv.Interviewers {
+			id := string(in.Participant)
+			if seen[id] || strings.Contains(id, hex.EncodeToString(derived[:4])) {
+				t.Fatalf("participant ID %q repeats or is derived from the person", id)
+			}
+			seen[id] = true
+		}
+		again, _ := f.svc.Get(iv.ID)
+		if again.Interviewers[1].Participant != iv.Interviewers[1].Participant {
+			t.Error("a participant ID must stay the same for the interview (it is stored)")
 		}
 	}
 }

@@ -103,9 +103,9 @@ func (s *Service) Create(in NewInterview) (Interview, error) {
 		duration = tpl.DurationMinutes
 	}
 	iv := Interview{
-		ID: mustV7(), Position: strings.TrimSpace(in.Position),
-		Candidate: Person{Name: strings.TrimSpace(in.CandidateName), Email: strings.TrimSpace(in.CandidateEmail)},
-		Campaign:  strings.TrimSpace(in.Campaign),
+		ID: mustV7(), Position: in.Position,
+		Candidate: Person{Name: in.CandidateName, Email: in.CandidateEmail},
+		Campaign:  in.Campaign,
 		StartsAt:  when.at, TimeZone: when.zone, DurationMinutes: duration,
 		Status: Scheduled,
 		Template: TemplateRef{ID: tpl.ID, Name: tpl.Name, Specialization: tpl.Specialization,
@@ -224,11 +224,8 @@ func (s *Service) AddInterviewer(id string, p Person) (Interview, error) {
 		if err := requireScheduled(iv, "change its interviewers"); err != nil {
 			return err
 		}
-		p = Person{Name: strings.TrimSpace(p.Name), Email: strings.TrimSpace(p.Email)}
 		e := validation.Errors{}
-		e.Text("name", p.Name, "interviewer's name", 1, 120)
-		e.SingleLine("name", p.Name, "name")
-		e.Email("email", p.Email)
+		p = Person{Name: e.Line("name", p.Name, "interviewer's name", 1, 120), Email: e.Email("email", p.Email)}
 		for _, other := range iv.Interviewers {
 			if strings.EqualFold(other.Email, p.Email) {
 				e.Add("email", other.Name+" already interviews with this email address.")
@@ -302,6 +299,9 @@ func (s *Service) Restore(id string) (Interview, error) {
 	return s.change(id, func(_ *store.Tx, iv *Interview) error {
 		if iv.Status != Cancelled {
 			return conflict("Only a cancelled interview can be restored; this one is " + string(iv.Status) + ".")
+		}
+		if s.now().After(iv.EndsAt()) {
+			return validation.Errors{"startsAt": "This interview's time has passed, so restoring it would invite people to the past. Schedule a new interview instead."}
 		}
 		iv.Status = Scheduled
 		return nil

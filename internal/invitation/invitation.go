@@ -11,6 +11,7 @@ import (
 	"github.com/interviewdesk/interviewdesk/internal/calendar"
 	"github.com/interviewdesk/interviewdesk/internal/interviews"
 	"github.com/interviewdesk/interviewdesk/internal/mail"
+	"github.com/interviewdesk/interviewdesk/internal/validation"
 )
 
 // Kind is why a message is sent.
@@ -50,6 +51,27 @@ func Recipients(iv interviews.Interview, links Links) []Recipient {
 	return out
 }
 
+// carriable is iv with the text that goes into subjects, calendar properties
+// and headers made one clean line each (validation.CleanLine): names stored
+// before the text rule may hold a tab or a control character, and one such
+// name must not stop everybody's messages.
+func carriable(iv interviews.Interview) interviews.Interview {
+	iv.Position = validation.CleanLine(iv.Position)
+	iv.Candidate.Name = validation.CleanLine(iv.Candidate.Name)
+	people := make([]interviews.Interviewer, len(iv.Interviewers))
+	for i, in := range iv.Interviewers {
+		in.Name = validation.CleanLine(in.Name)
+		people[i] = in
+	}
+	iv.Interviewers = people
+	return iv
+}
+
+func (r Recipient) carriable() Recipient {
+	r.Name = validation.CleanLine(r.Name)
+	return r
+}
+
 // Message is what one recipient receives.
 type Message struct {
 	To      Recipient
@@ -64,6 +86,7 @@ type Message struct {
 // (zero otherwise); now stamps the calendar event; fallback stands in for an
 // organizer without an email address (see Organizer).
 func Compose(iv interviews.Interview, r Recipient, kind Kind, previous, now time.Time, fallback calendar.Person) (Message, error) {
+	iv, r = carriable(iv), r.carriable()
 	d := details(iv, r, kind, previous)
 	var text, html bytes.Buffer
 	if err := textTmpl.Execute(&text, d); err != nil {
@@ -83,6 +106,7 @@ func Compose(iv interviews.Interview, r Recipient, kind Kind, previous, now time
 // Event is the calendar event r's copy carries; fallback stands in for an
 // organizer without an email address (see Organizer).
 func Event(iv interviews.Interview, r Recipient, kind Kind, now time.Time, fallback calendar.Person) calendar.Event {
+	iv, r = carriable(iv), r.carriable()
 	method := calendar.Request
 	if kind == Cancel {
 		method = calendar.Cancel
@@ -139,6 +163,7 @@ func span(start, end time.Time, iv interviews.Interview) string {
 // FullText is the "full invitation" to paste anywhere: what, when, the link and
 // how to prepare, for r.
 func FullText(iv interviews.Interview, r Recipient) string {
+	iv, r = carriable(iv), r.carriable()
 	var b bytes.Buffer
 	_ = fullTmpl.Execute(&b, details(iv, r, Invite, time.Time{}))
 	return b.String()
@@ -258,5 +283,6 @@ var htmlTmpl = htmltemplate.Must(htmltemplate.New("html").Parse(`<!doctype html>
 
 // Subject is the email subject of kind's message to r.
 func Subject(iv interviews.Interview, r Recipient, kind Kind) string {
+	iv, r = carriable(iv), r.carriable()
 	return details(iv, r, kind, time.Time{}).Subject
 }

@@ -1,8 +1,10 @@
 package invitation
 
 import (
+	"errors"
 	"fmt"
 	"log/slog"
+	"sort"
 	"strings"
 	"time"
 
@@ -10,6 +12,7 @@ import (
 	"github.com/interviewdesk/interviewdesk/internal/mail"
 	"github.com/interviewdesk/interviewdesk/internal/settings"
 	"github.com/interviewdesk/interviewdesk/internal/store"
+	"github.com/interviewdesk/interviewdesk/internal/validation"
 )
 
 // Mailer queues the emails each interview change calls for, in the change's own
@@ -52,17 +55,44 @@ func (m *Mailer) Changed(tx *store.Tx, before *interviews.Interview, after inter
 			continue // the organizer has no address yet
 		}
 		msg, err := Compose(after, d.to, d.kind, d.previous, m.now(), fallback)
-		if err != nil {
-			m.log.Warn("compose invitation", "interview", after.ID, "to", d.to.Email, "err", err)
-			continue
+		if err == nil {
+			mm := mail.Message{Kind: string(d.kind), To: mail.Address{Name: msg.To.Name, Email: d.to.Email}, Subject: msg.Subject,
+				Text: msg.Text, HTML: msg.HTML, Calendar: &mail.Calendar{Method: string(msg.Method), Data: msg.ICS}}
+			_, err = m.outbox.EnqueueTx(tx, mm, after.ID)
+			if err != nil && !errors.Is(err, mail.ErrInvalid) {
+				return fmt.Errorf("queue %s for %s: %w", d.kind, d.to.Email, err)
+			}
 		}
-		mm := mail.Message{Kind: string(d.kind), To: mail.Address{Name: d.to.Name, Email: d.to.Email}, Subject: msg.Subject,
-			Text: msg.Text, HTML: msg.HTML, Calendar: &mail.Calendar{Method: string(msg.Method), Data: msg.ICS}}
-		if _, err := m.outbox.EnqueueTx(tx, mm, after.ID); err != nil {
-			return fmt.Errorf("queue %s for %s: %w", d.kind, d.to.Email, err)
+		if err != nil {
+			// Visible where the sent ones are; the others still go out.
+			to := mail.Address{Name: validation.CleanLine(d.to.Name), Email: d.to.Email}
+			if _, err := m.outbox.FailTx(tx, to, Subject(after, d.to, d.kind), string(d.kind), after.ID, uncomposed(d.kind, err)); err != nil {
+				return fmt.Errorf("record unsendable %s for %s: %w", d.kind, d.to.Email, err)
+			}
 		}
 	}
 	return nil
+}
+
+// uncomposed says why kind's message could not be written and what to do.
+func uncomposed(kind Kind, err error) string {
+	detail := err.Error()
+	var fe validation.Errors
+	if errors.As(err, &fe) {
+		msgs := make([]string, 0, len(fe))
+		for _, msg := range fe {
+			msgs = append(msgs, msg)
+		}
+		sort.Strings(msgs)
+		detail = strings.Join(msgs, " ")
+	}
+	what := map[Kind]string{Invite: "invitation", Reschedule: "update", Cancel: "cancellation"}[kind]
+	if what == "" {
+		what = "message"
+	}
+	return fmt.Sprintf("InterviewDesk could not write this %s, so it was not sent: %s "+
+		"Correct the person's details (remove them and add them again, or fix them in Settings), then use “Send invitations again”.",
+		what, detail)
 }
 
 // deliveries lists who hears what about a change from before (nil: new) to after.

@@ -175,11 +175,14 @@ type Sent struct {
 	NextAttemptAt *time.Time        `json:"nextAttemptAt,omitempty"`
 	CreatedAt     time.Time         `json:"createdAt"`
 	SentAt        *time.Time        `json:"sentAt,omitempty"`
+	// Uncomposed: the message could not be written, so it was never sent and
+	// cannot be resent; LastError says why and what to do.
+	Uncomposed bool `json:"uncomposed,omitempty"`
 }
 
 func viewSent(e mail.Entry) Sent {
 	v := Sent{ID: strconv.FormatUint(e.ID, 10), To: interviews.Person{Name: e.To.Name, Email: e.To.Email}, Subject: e.Subject, Kind: kindOf(e), State: e.State,
-		Attempts: e.Attempts, LastError: e.LastError, CreatedAt: e.CreatedAt}
+		Attempts: e.Attempts, LastError: e.LastError, CreatedAt: e.CreatedAt, Uncomposed: e.Uncomposed}
 	if !e.NextAttempt.IsZero() && e.State == mail.Queued {
 		v.NextAttemptAt = &e.NextAttempt
 	}
@@ -233,6 +236,10 @@ func (s *Service) Resend(messageID string) (Sent, error) {
 		return Sent{}, fmt.Errorf("mail %q: %w", messageID, mail.ErrNotFound)
 	}
 	e, err := s.cfg.Outbox.Resend(id)
+	if errors.Is(err, mail.ErrUncomposed) {
+		return Sent{}, fault.Explain(fault.Conflict, err,
+			"This message could not be written, so there is nothing to resend. Correct the person's details, then use “Send invitations again”.")
+	}
 	if errors.Is(err, mail.ErrConflict) {
 		return Sent{}, fault.Explain(fault.Conflict, err, "This message is still waiting to be sent; it cannot be resent yet.")
 	}

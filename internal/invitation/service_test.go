@@ -5,6 +5,7 @@ import (
 	"errors"
 	"log/slog"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -22,6 +23,7 @@ type serviceFixture struct {
 	ivs    *interviews.Service
 	st     *settings.Service
 	outbox *mail.Outbox
+	db     *store.DB
 	tpl    string
 }
 
@@ -50,7 +52,7 @@ func newServiceFixture(t *testing.T) serviceFixture {
 	log := slog.New(slog.DiscardHandler)
 	ivs := interviews.New(db, ts, st, now, NewMailer(outbox, st, links{}, now, log).Changed)
 	svc := NewService(Config{Interviews: ivs, Settings: st, Outbox: outbox, Links: links{}}, log, now)
-	return serviceFixture{svc: svc, ivs: ivs, st: st, outbox: outbox, tpl: list[0].ID}
+	return serviceFixture{svc: svc, ivs: ivs, st: st, outbox: outbox, db: db, tpl: list[0].ID}
 }
 
 func (f serviceFixture) schedule(t *testing.T) interviews.Interview {
@@ -152,5 +154,93 @@ func TestMailSettingsDefaultsAndConflicts(t *testing.T) {
 	}
 	if _, err := f.svc.Resend("not-a-number"); !errors.Is(err, mail.ErrNotFound) {
 		t.Errorf("resend of a malformed ID = %v, want not found", err)
+	}
+}
+
+// storeInterviewers rewrites interview id's interviewers as data stored
+// before today's input rules would have it.
+func (f serviceFixture) storeInterviewers(t *testing.T, db *store.DB, id string, edit func([]interviews.Interviewer)) {
+	t.Helper()
+	err := db.Update(func(tx *store.Tx) error {
+		var iv interviews.Interview
+		if err := store.GetJSON(tx, store.BucketInterviews, []byte(id), &iv); err != nil {
+			return err
+		}
+		edit(iv.Interviewers)
+		return store.PutJSON(tx, store.BucketInterviews, []byte(id), iv)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestOneBadNameNeverStopsTheOthersNotices(t *testing.T) {
+	f := newServiceFixture(t)
+	f.setUpMail(t)
+	iv := f.schedule(t)
+	if _, err := f.ivs.AddInterviewer(iv.ID, interviews.Person{Name: "Ben Bell", Email: "ben@example.com"}); err != nil {
+		t.Fatal(err)
+	}
+	f.storeInterviewers(t, f.db, iv.ID, func(in []interviews.Interviewer) { in[1].Name = "Ben\tB\x07ell" })
+	if _, err := f.ivs.Reschedule(iv.ID, "2026-12-02T14:30", ""); err != nil {
+		t.Fatal(err)
+	}
+	box, err := f.svc.Outbox(iv.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	moved := map[string]Sent{}
+	for _, m := range box.Messages {
+		if m.Kind == Reschedule {
+			moved[m.To.Email] = m
+		}
+	}
+	for _, email := range []string{"olivia@example.com", "rita@example.com", "ben@example.com"} {
+		if m, ok := moved[email]; !ok || m.State != mail.Queued {
+			t.Errorf("reschedule notice to %s = %+v, want it queued", email, m)
+		}
+	}
+	if m := moved["ben@example.com"]; m.To.Name != "Ben B ell" {
+		t.Errorf("Ben's name in his notice = %q, want the stored name made one clean line", m.To.Name)
+	}
+}
+
+func TestAnUnwritableNoticeIsAVisibleFailure(t *testing.T) {
+	f := newServiceFixture(t)
+	f.setUpMail(t)
+	iv := f.schedule(t)
+	if _, err := f.ivs.AddInterviewer(iv.ID, interviews.Person{Name: "Ben Bell", Email: "ben@example.com"}); err != nil {
+		t.Fatal(err)
+	}
+	f.storeInterviewers(t, f.db, iv.ID, func(in []interviews.Interviewer) { in[1].Email = "ben@localhost" })
+	if _, err := f.ivs.Cancel(iv.ID); err != nil {
+		t.Fatal(err)
+	}
+	box, err := f.svc.Outbox(iv.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var failed []Sent
+	queued := 0
+	for _, m := range box.Messages {
+		switch {
+		case m.Kind != Cancel:
+		case m.State == mail.Failed:
+			failed = append(failed, m)
+		case m.State == mail.Queued:
+			queued++
+		}
+	}
+	if queued != 2 || len(failed) != 1 {
+		t.Fatalf("cancellations: %d queued, failed %+v; want the candidate's and Rita's queued and Ben's failed", queued, failed)
+	}
+	bad := failed[0]
+	if bad.To.Email != "ben@localhost" || !bad.Uncomposed || !strings.Contains(bad.LastError, "Send invitations again") ||
+		!strings.Contains(bad.LastError, "valid") {
+		t.Errorf("Ben's cancellation = %+v, want an uncomposed failure that says why and what to do", bad)
+	}
+	_, err = f.svc.Resend(bad.ID)
+	if msg, _ := fault.Message(err); !fault.Is(err, fault.Conflict) || !strings.Contains(msg, "nothing to resend") {
+		t.Errorf("resend of an uncomposed message = %v, want a conflict that says so", err)
 	}
 }

@@ -20,6 +20,9 @@ var (
 	// ErrConflict means the entry's state does not allow the change, e.g.
 	// resending a message that is still queued.
 	ErrConflict = fault.New(fault.Conflict, "conflict")
+	// ErrUncomposed means the entry records a message that could not be
+	// written: there is nothing to resend.
+	ErrUncomposed = fault.New(fault.Conflict, "the message could not be written, so it cannot be resent")
 	// ErrStarted means Start was called twice.
 	ErrStarted = fault.New(fault.Conflict, "outbox worker already started")
 )

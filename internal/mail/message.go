@@ -70,8 +70,8 @@ func (m Message) Validate() error {
 	}
 	checkLine(errs, "to.name", m.To.Name, "recipient name", 0, MaxNameLength)
 	checkLine(errs, "subject", m.Subject, "subject", 1, MaxSubjectLength)
-	errs.Text("text", m.Text, "text", 1, MaxBodyLength)
-	errs.Text("html", m.HTML, "HTML text", 0, MaxBodyLength)
+	errs.Block("text", m.Text, "text", 1, MaxBodyLength)
+	errs.Block("html", m.HTML, "HTML text", 0, MaxBodyLength)
 	if c := m.Calendar; c != nil {
 		if c.Method != MethodRequest && c.Method != MethodCancel {
 			errs.Add("calendar.method", fmt.Sprintf("The calendar method must be %s or %s (got %q).", MethodRequest, MethodCancel, c.Method))

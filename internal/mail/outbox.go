@@ -51,6 +51,9 @@ type Entry struct {
 	CreatedAt   time.Time `json:"createdAt"`
 	UpdatedAt   time.Time `json:"updatedAt"`
 	SentAt      time.Time `json:"sentAt,omitzero"`
+	// Uncomposed marks a message that could not be written at all (see
+	// FailTx): there is nothing to send or resend, LastError says what to do.
+	Uncomposed bool `json:"uncomposed,omitempty"`
 }
 
 // record is the stored value: the entry and the message itself.
@@ -184,6 +187,25 @@ func (o *Outbox) EnqueueTx(tx *store.Tx, msg Message, ref string) (Entry, error)
 	return r.Entry, nil
 }
 
+// FailTx records, within the caller's transaction, a message that could not
+// be written (to whom, which kind, why) as failed at once, so the change's
+// outbox shows it beside the messages that did go out. reason says what went
+// wrong and what to do; such an entry cannot be resent.
+func (o *Outbox) FailTx(tx *store.Tx, to Address, subject, kind, ref, reason string) (Entry, error) {
+	seq, err := tx.Bucket(store.BucketOutbox).NextSequence()
+	if err != nil {
+		return Entry{}, fmt.Errorf("outbox sequence: %w", err)
+	}
+	now := o.cfg.Now().UTC()
+	r := record{Entry: Entry{ID: seq, Ref: ref, To: to, Subject: subject, Kind: kind, MessageID: newMessageID(seq),
+		State: Failed, LastError: reason, Uncomposed: true, CreatedAt: now, UpdatedAt: now}}
+	if err := store.PutJSON(tx, store.BucketOutbox, store.Itob(seq), r); err != nil {
+		return Entry{}, fmt.Errorf("record unsendable mail to %s: %w", to.Email, err)
+	}
+	tx.OnCommit(func() { o.changed(r.Entry) })
+	return r.Entry, nil
+}
+
 // Wake makes the worker look at the queue now.
 func (o *Outbox) Wake() {
 	select {
@@ -223,6 +245,9 @@ func (o *Outbox) Resend(id uint64) (Entry, error) {
 	r, err := o.modify(id, func(r *record) error {
 		if r.State != Failed && r.State != Sent {
 			return fmt.Errorf("resend mail %d: it is %s: %w", id, r.State, ErrConflict)
+		}
+		if r.Uncomposed {
+			return fmt.Errorf("resend mail %d: %w", id, ErrUncomposed)
 		}
 		r.Message.ID = newMessageID(id)
 		r.MessageID = r.Message.ID

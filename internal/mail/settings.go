@@ -150,8 +150,7 @@ func passwordNote(p string) string {
 // checkLine checks a one-line value: length, no line breaks or other
 // control characters.
 func checkLine(errs validation.Errors, field, value, label string, min, max int) {
-	errs.Text(field, value, label, min, max)
-	errs.SingleLine(field, value, label)
+	errs.Line(field, value, label, min, max)
 	if strings.IndexFunc(value, unicode.IsControl) >= 0 {
 		errs.Add(field, fmt.Sprintf("The %s contains a control character.", label))
 	}

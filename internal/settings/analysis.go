@@ -147,7 +147,7 @@ func (s *Service) PutAnalysisEngines(u AnalysisEnginesUpdate) (AnalysisEngines, 
 // apply returns current changed by u, recording field errors under prefix;
 // server names the service in messages.
 func (u EngineUpdate) apply(current Engine, e validation.Errors, prefix, server string) Engine {
-	next := Engine{Kind: cmp.Or(u.Kind, Offline), Model: strings.TrimSpace(u.Model), Key: strings.TrimSpace(u.Key)}
+	next := Engine{Kind: cmp.Or(u.Kind, Offline), Model: validation.LineText(u.Model), Key: strings.TrimSpace(u.Key)}
 	if next.Kind != Offline && next.Kind != OpenAI {
 		e.Add(prefix+"engine", `Choose "offline" or "openai" (an OpenAI-compatible service).`)
 	}
@@ -168,10 +168,7 @@ func (u EngineUpdate) apply(current Engine, e validation.Errors, prefix, server 
 	} else if next.Kind == OpenAI {
 		e.Add(prefix+"url", fmt.Sprintf("Enter the %s's address, like http://127.0.0.1:8000/v1.", server))
 	}
-	e.Text(prefix+"model", next.Model, "model", 0, MaxEngineModel)
-	if strings.IndexFunc(next.Model, func(r rune) bool { return r < 0x20 || r == 0x7f }) >= 0 {
-		e.Add(prefix+"model", "The model name must be a single line without control characters.")
-	}
+	e.Line(prefix+"model", next.Model, "model", 0, MaxEngineModel)
 	if next.Kind == OpenAI && next.Model == "" {
 		e.Add(prefix+"model", "Enter the model's name as the service knows it, like whisper-1 or llama3.1.")
 	}

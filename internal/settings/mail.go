@@ -6,6 +6,7 @@ import (
 
 	"github.com/interviewdesk/interviewdesk/internal/mail"
 	"github.com/interviewdesk/interviewdesk/internal/store"
+	"github.com/interviewdesk/interviewdesk/internal/validation"
 )
 
 // Mail returns the SMTP settings, with mail's defaults for what was never
@@ -33,6 +34,7 @@ func (s *Service) PutMail(u MailUpdate) (mail.Settings, error) {
 	}
 	next := u.Settings
 	next.Host = strings.TrimSpace(next.Host)
+	next.FromName, next.Username = validation.LineText(next.FromName), validation.LineText(next.Username)
 	switch {
 	case u.ClearPassword:
 		next.Password = ""

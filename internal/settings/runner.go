@@ -101,8 +101,8 @@ func (u CodeRunnerUpdate) apply(current CodeRunner) (CodeRunner, error) {
 // checkSecret records at field what is wrong with a token or key sent as an
 // HTTP bearer token: too long, or with spaces or control characters.
 func checkSecret(e validation.Errors, field, value, label string, max int) {
-	e.Text(field, value, label, 0, max)
 	if strings.IndexFunc(value, func(r rune) bool { return r < 0x21 || r == 0x7f }) >= 0 {
 		e.Add(field, fmt.Sprintf("The %s cannot contain spaces, line breaks or control characters.", label))
 	}
+	e.Line(field, value, label, 0, max)
 }

@@ -7,7 +7,6 @@ import (
 	"os/user"
 	"path/filepath"
 	"strings"
-	"time"
 
 	"github.com/interviewdesk/interviewdesk/internal/store"
 	"github.com/interviewdesk/interviewdesk/internal/validation"
@@ -51,19 +50,15 @@ func (s *Service) Get() (Settings, error) {
 
 // Put validates and stores st.
 func (s *Service) Put(st Settings) (Settings, error) {
-	st.Organizer.Name = strings.TrimSpace(st.Organizer.Name)
+	e := validation.Errors{}
+	st.Organizer.Name = e.Line("organizer.name", st.Organizer.Name, "your name", 1, 120)
 	st.Organizer.Email = strings.TrimSpace(st.Organizer.Email)
 	st.DefaultTimeZone = strings.TrimSpace(st.DefaultTimeZone)
-	e := validation.Errors{}
-	e.Text("organizer.name", st.Organizer.Name, "your name", 1, 120)
-	e.SingleLine("organizer.name", st.Organizer.Name, "name")
 	if st.Organizer.Email != "" {
 		e.Email("organizer.email", st.Organizer.Email)
 	}
 	if st.DefaultTimeZone != "" {
-		if _, err := time.LoadLocation(st.DefaultTimeZone); err != nil || st.DefaultTimeZone == "Local" {
-			e.Add("defaultTimeZone", "Choose a time zone from the list, like Europe/Berlin.")
-		}
+		e.TimeZone("defaultTimeZone", st.DefaultTimeZone)
 	}
 	if err := e.Err(); err != nil {
 		return Settings{}, err
@@ -107,9 +102,7 @@ func osUserName() string {
 // /etc/localtime symlink, else "UTC".
 func LocalZone() string {
 	valid := func(name string) bool {
-		name = strings.TrimPrefix(name, ":")
-		_, err := time.LoadLocation(name)
-		return name != "" && name != "Local" && err == nil
+		return validation.IsTimeZone(strings.TrimPrefix(name, ":"))
 	}
 	if tz := os.Getenv("TZ"); valid(tz) {
 		return strings.TrimPrefix(tz, ":")

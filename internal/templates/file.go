@@ -27,14 +27,9 @@ type FileItem struct {
 
 // ParseFile decodes and validates a template file, rejecting unknown fields.
 func ParseFile(data []byte) ([]Content, error) {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
 	var f File
-	if err := dec.Decode(&f); err != nil {
+	if err := validation.DecodeJSON(bytes.NewReader(data), &f); err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrBadFile, err)
-	}
-	if dec.More() {
-		return nil, fmt.Errorf("%w: unexpected data after the JSON object", ErrBadFile)
 	}
 	if f.Format != FileFormat {
 		return nil, fmt.Errorf("%w: format is %q, want %q", ErrBadFile, f.Format, FileFormat)

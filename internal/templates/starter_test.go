@@ -57,7 +57,7 @@ func TestStarterCodeRules(t *testing.T) {
 	}{
 		{"at the limit", strings.Repeat("é", MaxStarterCode), Go, "", ""},
 		{"over the limit", strings.Repeat("x", MaxStarterCode+1), Go, "questions[0].starterCode", "at most 100000 characters (it has 100001)"},
-		{"NUL", "a\x00b", Go, "questions[0].starterCode", "NUL"},
+		{"NUL", "a\x00b", Go, "questions[0].starterCode", "U+0000"},
 		{"unknown language", "fn main() {}", "rust", "questions[0].language", "plaintext, go, python, javascript, typescript, java, cpp, sql"},
 		{"language ID is exact", "x", "Go", "questions[0].language", "Choose a language"},
 	}

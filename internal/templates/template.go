@@ -123,11 +123,12 @@ func (t Template) Summary() Summary {
 	}
 }
 
-// normalize trims text, fills defaults and gives topics and questions unique IDs.
+// normalize makes text follow the text rule (package validation), fills
+// defaults and gives topics and questions unique IDs.
 func (c *Content) normalize(newID func() string) {
-	c.Name = strings.TrimSpace(c.Name)
-	c.Specialization = strings.TrimSpace(c.Specialization)
-	c.Description = strings.TrimSpace(c.Description)
+	c.Name = validation.LineText(c.Name)
+	c.Specialization = validation.LineText(c.Specialization)
+	c.Description = validation.BlockText(c.Description)
 	if c.DurationMinutes == 0 {
 		c.DurationMinutes = DefaultDuration
 	}
@@ -148,16 +149,16 @@ func (c *Content) normalize(newID func() string) {
 	}
 	for i := range c.Plan {
 		p := &c.Plan[i]
-		p.ID, p.Title, p.Hint = fresh(p.ID), strings.TrimSpace(p.Title), strings.TrimSpace(p.Hint)
+		p.ID, p.Title, p.Hint = fresh(p.ID), validation.LineText(p.Title), validation.BlockText(p.Hint)
 	}
 	for i := range c.Questions {
 		q := &c.Questions[i]
 		q.ID = fresh(q.ID)
-		q.Text, q.Alternative = strings.TrimSpace(q.Text), strings.TrimSpace(q.Alternative)
-		q.ExpectedAnswer = strings.TrimSpace(q.ExpectedAnswer)
+		q.Text, q.Alternative = validation.BlockText(q.Text), validation.BlockText(q.Alternative)
+		q.ExpectedAnswer = validation.BlockText(q.ExpectedAnswer)
 		points := q.KeyPoints[:0:0]
 		for _, kp := range q.KeyPoints {
-			if kp = strings.TrimSpace(kp); kp != "" {
+			if kp = validation.LineText(kp); kp != "" {
 				points = append(points, kp)
 			}
 		}
@@ -183,10 +184,9 @@ func (q *Question) normalizeCode() {
 // validate checks c against the format's limits; field names match the JSON.
 func (c Content) validate() error {
 	e := validation.Errors{}
-	e.Text("name", c.Name, "template name", 1, 120)
-	e.SingleLine("name", c.Name, "template name")
-	e.Text("specialization", c.Specialization, "specialization", 0, 80)
-	e.Text("description", c.Description, "description", 0, 2000)
+	e.Line("name", c.Name, "template name", 1, 120)
+	e.Line("specialization", c.Specialization, "specialization", 0, 80)
+	e.Block("description", c.Description, "description", 0, 2000)
 	CheckDuration(e, "durationMinutes", c.DurationMinutes)
 	switch {
 	case len(c.Plan) == 0:
@@ -196,24 +196,24 @@ func (c Content) validate() error {
 	}
 	for i, p := range c.Plan {
 		f := "plan[" + strconv.Itoa(i) + "]."
-		e.Text(f+"title", p.Title, "topic title", 1, 120)
-		e.Text(f+"hint", p.Hint, "topic hint", 0, 1000)
+		e.Line(f+"title", p.Title, "topic title", 1, 120)
+		e.Block(f+"hint", p.Hint, "topic hint", 0, 1000)
 	}
 	if len(c.Questions) > MaxQuestions {
 		e.Add("questions", "A template can have at most 100 questions.")
 	}
 	for i, q := range c.Questions {
 		f := "questions[" + strconv.Itoa(i) + "]."
-		e.Text(f+"text", q.Text, "question text", 1, 4000)
-		e.Text(f+"alternative", q.Alternative, "alternative explanation", 1, 4000)
-		e.Text(f+"expectedAnswer", q.ExpectedAnswer, "expected answer", 1, 8000)
+		e.Block(f+"text", q.Text, "question text", 1, 4000)
+		e.Block(f+"alternative", q.Alternative, "alternative explanation", 1, 4000)
+		e.Block(f+"expectedAnswer", q.ExpectedAnswer, "expected answer", 1, 8000)
 		if len(q.KeyPoints) > MaxKeyPoints {
 			e.Add(f+"keyPoints", "A question can have at most 20 key points.")
 		}
 		for j, kp := range q.KeyPoints {
-			e.Text(f+"keyPoints["+strconv.Itoa(j)+"]", kp, "key point", 1, 200)
+			e.Line(f+"keyPoints["+strconv.Itoa(j)+"]", kp, "key point", 1, 200)
 		}
-		e.Text(f+"starterCode", q.StarterCode, "starter code", 0, MaxStarterCode)
+		e.Block(f+"starterCode", q.StarterCode, "starter code", 0, MaxStarterCode)
 		if q.Language != "" && !q.Language.Valid() {
 			e.Add(f+"language", "Choose a language from the list: "+languageList()+".")
 		}

@@ -235,3 +235,27 @@ func TestParseFileLeavesIDsAlone(t *testing.T) {
 		}
 	}
 }
+
+// Text from a paste follows the one text rule: tabs and no-break spaces in
+// one-line fields become spaces, code keeps its tabs, and a control character
+// is a field error naming it.
+func TestTemplateTextFollowsTheTextRule(t *testing.T) {
+	s := newService(t)
+	c := sample("Go\tbackend\u00a0")
+	c.Plan[0].Title = "Experience\t"
+	c.Questions[0].StarterCode = "func f() {\n\treturn\n}"
+	c.Questions[0].Language = "go"
+	tpl, err := s.Create(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tpl.Name != "Go backend" || tpl.Plan[0].Title != "Experience" || tpl.Questions[0].StarterCode != "func f() {\n\treturn\n}" {
+		t.Errorf("stored %q, %q, %q", tpl.Name, tpl.Plan[0].Title, tpl.Questions[0].StarterCode)
+	}
+	bad := sample("Go")
+	bad.Questions[0].ExpectedAnswer = "ring\x07"
+	_, err = s.Create(bad)
+	if fe := fieldErrors(t, err); !strings.Contains(fe["questions[0].expectedAnswer"], "U+0007") {
+		t.Errorf("a bell in an answer: %v", fe)
+	}
+}

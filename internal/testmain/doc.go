@@ -13,5 +13,6 @@
 // the option a package passes to Run, each with the reason next to it.
 //
 // The watchdog covers the whole package (its limit is multiplied by -count)
-// and is off when benchmarks run; go test's own -timeout still applies then.
+// and is off when benchmarks or a fuzzer run; go test's own -timeout still
+// applies then.
 package testmain

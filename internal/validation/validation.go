@@ -2,11 +2,9 @@ package validation
 
 import (
 	"errors"
-	"fmt"
 	"net/mail"
 	"sort"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/interviewdesk/interviewdesk/internal/fault"
 )
@@ -57,29 +55,6 @@ func (e Errors) Merge(prefix string, other error) {
 	}
 	if other != nil {
 		e.Add(strings.TrimSuffix(prefix, "."), other.Error())
-	}
-}
-
-// Text checks a trimmed string's length in characters; min 0 means optional.
-func (e Errors) Text(field, value, label string, min, max int) {
-	n := utf8.RuneCountInString(strings.TrimSpace(value))
-	switch {
-	case min > 0 && n == 0:
-		e.Add(field, fmt.Sprintf("Enter the %s.", label))
-	case n < min:
-		e.Add(field, fmt.Sprintf("The %s needs at least %d characters.", label, min))
-	case n > max:
-		e.Add(field, fmt.Sprintf("The %s can be at most %d characters (it has %d).", label, max, n))
-	}
-	if strings.ContainsAny(value, "\x00") {
-		e.Add(field, fmt.Sprintf("The %s contains a NUL character.", label))
-	}
-}
-
-// SingleLine rejects line breaks, which have no place in names and subjects.
-func (e Errors) SingleLine(field, value, label string) {
-	if strings.ContainsAny(value, "\r\n") {
-		e.Add(field, fmt.Sprintf("The %s must be a single line.", label))
 	}
 }
 

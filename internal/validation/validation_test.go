@@ -33,12 +33,12 @@ func TestIsEmail(t *testing.T) {
 
 func TestTextLimitsCountCharactersNotBytes(t *testing.T) {
 	e := Errors{}
-	e.Text("name", strings.Repeat("ü", 10), "name", 1, 10)
+	e.Line("name", strings.Repeat("ü", 10), "name", 1, 10)
 	if len(e) != 0 {
 		t.Errorf("10 characters within a 10 limit reported: %v", e)
 	}
-	e.Text("long", strings.Repeat("ü", 11), "name", 1, 10)
-	e.Text("empty", "   ", "candidate name", 1, 10)
+	e.Line("long", strings.Repeat("ü", 11), "name", 1, 10)
+	e.Line("empty", "   ", "candidate name", 1, 10)
 	if !strings.Contains(e["long"], "at most 10") || e["empty"] != "Enter the candidate name." {
 		t.Errorf("messages = %v", e)
 	}

@@ -230,11 +230,12 @@ var enums = map[reflect.Type][]string{
 
 // errorCodes are every error code the console API answers.
 var errorCodes = []string{codeBadRequest, codeUnauthorized, codeForbidden, codeNotFound, codeConflict,
-	codeTooLarge, codeInvalid, codeInternal, codeSMTP, codeUnavailable}
+	codeTooLarge, codeInvalid, codeInternal, codeSMTP, codeUnavailable, codeTooMany}
 
-// commonErrors may come from any endpoint: the key check, a body that is not
-// JSON or too large, a part that is down, a bug.
-var commonErrors = []string{codeUnauthorized, codeBadRequest, codeTooLarge, codeUnavailable, codeInternal}
+// commonErrors may come from any endpoint: the key check (and its limit on
+// failed tries), a page of another origin, a body that is not JSON or too
+// large, a part that is down, a bug.
+var commonErrors = []string{codeUnauthorized, codeTooMany, codeForbidden, codeBadRequest, codeTooLarge, codeUnavailable, codeInternal}
 
 // durationLimits is the 15–240 minute rule for the console.
 type durationLimits struct {

@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/interviewdesk/interviewdesk/internal/interviews"
 )
@@ -28,32 +29,18 @@ func staticFS() fs.FS {
 	return sub
 }
 
-// login exchanges the console key in the URL for a cookie, so the URL (and its
-// key) leaves the address bar and the browser history at once.
-func (s *Server) login(w http.ResponseWriter, r *http.Request) {
-	key := r.URL.Query().Get("key")
-	probe := r.Clone(r.Context())
-	probe.Header.Set("Authorization", "Bearer "+key)
-	if key == "" || !s.authorized(probe) {
-		s.log.Warn("console login refused", "remote", r.RemoteAddr)
-		s.page(w, http.StatusUnauthorized, linkPage{Title: "Sign-in link not valid",
-			Message: "This console sign-in link is wrong or out of date. " + signInHelp})
-		return
-	}
-	http.SetCookie(w, consoleCookie(key, s.now(), r.TLS != nil))
-	http.Redirect(w, r, "/", http.StatusSeeOther)
-}
-
-// signInLifetime is how long a browser stays signed in to the console: the
-// cookie outlives a browser restart.
-const signInLifetime = 30 * 24 * time.Hour
-
-// consoleCookie carries the console key in a browser: persistent (Max-Age, and
-// Expires for older clients), out of reach of scripts, never sent from another
-// site, and only over HTTPS when the host serves HTTPS.
-func consoleCookie(key string, now time.Time, https bool) *http.Cookie {
-	return &http.Cookie{Name: cookieName, Value: key, Path: "/", HttpOnly: true, SameSite: http.SameSiteStrictMode,
-		Secure: https, MaxAge: int(signInLifetime / time.Second), Expires: now.Add(signInLifetime).UTC()}
+// staticFiles serves the link pages' files; a name no file can have (not
+// UTF-8, or not a valid path) is simply not found.
+func staticFiles() http.Handler {
+	files := http.FileServerFS(staticFS())
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		name := strings.TrimPrefix(r.URL.Path, "/")
+		if !utf8.ValidString(name) || (name != "" && !fs.ValidPath(name)) {
+			http.NotFound(w, r)
+			return
+		}
+		files.ServeHTTP(w, r)
+	})
 }
 
 // consoleFiles serves the console's single-page app.
@@ -96,6 +83,7 @@ func assetHeaders(h http.Header, r *http.Request, name string) {
 	switch {
 	case name == "index.html":
 		h.Set("Cache-Control", "no-cache")
+		h.Set("Content-Security-Policy", consolePolicy)
 	case hashedAsset.MatchString(name):
 		h.Set("Cache-Control", "public, max-age=31536000, immutable")
 	case strings.HasPrefix(name, "excalidraw/"):
@@ -106,6 +94,15 @@ func assetHeaders(h http.Header, r *http.Request, name string) {
 		h.Set("Content-Security-Policy", "default-src 'none'; script-src "+assets+" 'wasm-unsafe-eval'; connect-src "+assets)
 	}
 }
+
+// consolePolicy is the console page's Content-Security-Policy: its own
+// scripts only (no inline or injected script, no eval), its API and push
+// stream on its own origin, styles inline too (React and CodeMirror set
+// them), and no framing. The desktop webview serves the same page from its
+// own origin, so 'self' holds there as well.
+const consolePolicy = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
+	"font-src 'self' data:; media-src 'self' blob:; connect-src 'self'; worker-src 'self'; frame-src 'self'; " +
+	"object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 
 // originOf is the request's origin as the browser addressed it.
 func originOf(r *http.Request) string {
@@ -154,10 +151,15 @@ func (s *Server) page(w http.ResponseWriter, status int, p linkPage) {
 
 // resolve finds the interview behind a link and answers the link's dead ends.
 func (s *Server) resolve(w http.ResponseWriter, r *http.Request, role interviews.Role) (interviews.Interview, interviews.Link, bool) {
+	if s.guesses.retryAfter(r) > 0 {
+		s.tooManyGuesses(w, r)
+		return interviews.Interview{}, interviews.Link{}, false
+	}
 	iv, l, err := s.svc.Interviews.ResolveLink(r.PathValue("token"))
 	now := s.now()
 	switch {
 	case errors.Is(err, interviews.ErrNotFound) || (err == nil && l.Kind != role):
+		s.guesses.failed(r, "link")
 		s.page(w, http.StatusNotFound, linkPage{Title: "This link does not work",
 			Message: "We could not find an interview for this link. Check that you copied the whole link from your invitation, or ask the person who invited you to send it again."})
 	case err != nil:

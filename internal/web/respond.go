@@ -1,11 +1,12 @@
 package web
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
 	"net/http"
+	"os"
 
 	"github.com/interviewdesk/interviewdesk/internal/fault"
 	"github.com/interviewdesk/interviewdesk/internal/validation"
@@ -52,6 +53,7 @@ const (
 	codeForbidden    = "forbidden"
 	codeUnavailable  = "unavailable"
 	codeTooLarge     = "too_large"
+	codeTooMany      = "too_many_requests"
 	codeSMTP         = "smtp"
 	codeInternal     = "internal"
 )
@@ -81,6 +83,9 @@ func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
 	switch {
 	case errors.As(err, &tooBig):
 		writeJSON(w, http.StatusRequestEntityTooLarge, errorBody(codeTooLarge, "The request is larger than 4 MiB.", nil))
+		return
+	case errors.Is(err, os.ErrDeadlineExceeded):
+		writeJSON(w, http.StatusRequestTimeout, errorBody(codeBadRequest, "The request body took too long to arrive. Check the connection and try again.", nil))
 		return
 	case fault.KindOf(err) == fault.Invalid && errors.As(err, &fe):
 		message := "Check the highlighted fields."
@@ -114,25 +119,23 @@ func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
 	writeJSON(w, a.status, errorBody(a.code, message, nil))
 }
 
-// decode reads a JSON body into v; fields v does not have are refused.
-func decode(r *http.Request, v any) error {
-	dec := json.NewDecoder(r.Body)
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
-		var (
-			tooBig    *http.MaxBytesError
-			syntax    *json.SyntaxError
-			wrongType *json.UnmarshalTypeError
-		)
-		switch {
-		case errors.As(err, &tooBig):
-			return err
-		case errors.Is(err, io.EOF):
-			return fmt.Errorf("%w: the request body is empty; send JSON", errBadRequest)
-		case errors.As(err, &syntax), errors.As(err, &wrongType), errors.Is(err, io.ErrUnexpectedEOF):
-			return fmt.Errorf("%w: the request body is not valid JSON: %v", errBadRequest, err)
-		}
-		return fmt.Errorf("%w: the request body does not fit this endpoint: %v", errBadRequest, err)
+// decode reads a JSON body into v with the one decoder for outside input
+// (validation.DecodeJSON): unknown fields and trailing data are refused.
+func decode(r *http.Request, v any) error { return decodeFrom(r.Body, v) }
+
+func decodeFrom(body io.Reader, v any) error {
+	err := validation.DecodeJSON(body, v)
+	if errors.Is(err, validation.ErrMalformed) {
+		return fault.Explain(fault.Invalid, err, "The request body cannot be used: "+err.Error()+".")
 	}
-	return nil
+	return err
+}
+
+// decodeNone checks the body of an endpoint that takes none: empty, or {}.
+func decodeNone(r *http.Request) error {
+	data, err := io.ReadAll(r.Body)
+	if err != nil || len(bytes.TrimSpace(data)) == 0 {
+		return err
+	}
+	return decodeFrom(bytes.NewReader(data), &struct{}{})
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/coder/websocket"
 	"github.com/coder/websocket/wsjson"
 
+	"github.com/interviewdesk/interviewdesk/internal/interviews"
 	"github.com/interviewdesk/interviewdesk/internal/room"
 )
 
@@ -92,19 +93,36 @@ func (c *wsConn) writeLoop(ctx context.Context) {
 
 // roomSocket serves /ws/{token}.
 func (s *Server) roomSocket(w http.ResponseWriter, r *http.Request) {
-	sess, err := s.svc.Sessions.Admit(r.PathValue("token"))
+	token := r.PathValue("token")
+	if s.guesses.retryAfter(r) > 0 {
+		s.tooManyGuesses(w, r)
+		return
+	}
+	sess, err := s.svc.Sessions.Admit(token)
 	if err != nil {
 		http.Error(w, "this interview link is not valid any more", http.StatusGone)
-		if !errors.Is(err, room.ErrLinkDead) {
+		switch _, _, lookup := s.svc.Interviews.ResolveLink(token); {
+		case errors.Is(lookup, interviews.ErrNotFound):
+			s.guesses.failed(r, "room link")
+		case !errors.Is(err, room.ErrLinkDead):
 			s.log.Warn("room socket", "remote", r.RemoteAddr, "err", err)
 		}
 		return
 	}
+	release, limit := s.open.acquire(token, r)
 	ws, err := websocket.Accept(w, r, &websocket.AcceptOptions{OriginPatterns: s.originPatterns()})
 	if err != nil {
 		s.log.Warn("room socket refused", "err", err, "origin", r.Header.Get("Origin"))
+		if release != nil {
+			release()
+		}
 		return
 	}
+	if limit != nil {
+		s.refuseSocket(r.Context(), ws, limit.Error())
+		return
+	}
+	defer release()
 	s.sockets.Add(1)
 	defer s.sockets.Done()
 	ws.SetReadLimit(maxMessage)
@@ -120,6 +138,15 @@ func (s *Server) roomSocket(w http.ResponseWriter, r *http.Request) {
 	cancel()
 	<-done
 	_ = ws.CloseNow()
+}
+
+// refuseSocket tells a browser why its room channel is not served (it shows
+// the reason) and closes it as a policy violation.
+func (s *Server) refuseSocket(ctx context.Context, ws *websocket.Conn, reason string) {
+	wctx, cancel := context.WithTimeout(ctx, time.Second)
+	defer cancel()
+	_ = wsjson.Write(wctx, ws, closedMessage{Type: "closed", Reason: reason})
+	_ = ws.Close(websocket.StatusPolicyViolation, reason)
 }
 
 // Drain tells every room connection that the host is stopping (with reason,

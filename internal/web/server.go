@@ -1,7 +1,6 @@
 package web
 
 import (
-	"crypto/subtle"
 	"github.com/interviewdesk/interviewdesk/internal/analysis"
 	"io/fs"
 	"log/slog"
@@ -29,6 +28,9 @@ type Config struct {
 	Console fs.FS
 	Version string
 	DataDir string
+	// BodyTimeout bounds how long a request body may take to arrive; zero
+	// is DefaultBodyTimeout.
+	BodyTimeout time.Duration
 }
 
 // Services are the domain services the API exposes.
@@ -66,12 +68,23 @@ type Server struct {
 	trusted bool
 	// sockets counts the room channels being served, for Drain.
 	sockets *sync.WaitGroup
+	// crossOrigin refuses state changes from other origins' pages (auth.go).
+	crossOrigin *http.CrossOriginProtection
+	// guesses limits failed token and key lookups per address (limits.go);
+	// open counts room channels per link and per address.
+	guesses *guessLimiter
+	open    *socketCounts
 }
 
 // New builds the host's handler.
 func New(cfg Config, svc Services, log *slog.Logger, now func() time.Time) *Server {
 	cfg.PublicURL = strings.TrimRight(cfg.PublicURL, "/")
-	s := &Server{cfg: cfg, svc: svc, log: log, now: now, mux: http.NewServeMux(), sockets: &sync.WaitGroup{}}
+	if cfg.BodyTimeout <= 0 {
+		cfg.BodyTimeout = DefaultBodyTimeout
+	}
+	s := &Server{cfg: cfg, svc: svc, log: log, now: now, mux: http.NewServeMux(), sockets: &sync.WaitGroup{},
+		guesses: newGuessLimiter(log, now), open: newSocketCounts()}
+	s.crossOrigin = s.sameOrigin()
 	if s.svc.Invitations == nil {
 		s.svc.Invitations = invitation.NewService(invitation.Config{Interviews: svc.Interviews,
 			Settings: svc.Settings, Links: s.links()}, log, now)
@@ -96,6 +109,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("Referrer-Policy", "no-referrer")
 	h.Set("X-Frame-Options", "DENY")
+	if r.Body == nil { // a request handed over in-process (the CLI without a host)
+		r.Body = http.NoBody
+	}
+	readDeadlines(w, r, s.cfg.BodyTimeout)
 	defer func() {
 		if v := recover(); v != nil {
 			s.log.Error("handler panic", "method", r.Method, "path", r.URL.Path, "panic", v)
@@ -112,48 +129,48 @@ func (s *Server) routes() {
 		m.Handle(pattern, s.console(h))
 	}
 	for _, e := range endpoints { // contract.go
-		api(e.method+" "+e.path, func(w http.ResponseWriter, r *http.Request) error { return e.handle(s, w, r) })
+		bodyless := e.request == nil && !e.raw && e.method != http.MethodGet
+		api(e.method+" "+e.path, func(w http.ResponseWriter, r *http.Request) error {
+			if bodyless {
+				if err := decodeNone(r); err != nil {
+					return err
+				}
+			}
+			return e.handle(s, w, r)
+		})
 	}
 
 	m.HandleFunc("GET /console/login", s.login)
 	m.HandleFunc("GET /join/{token}", s.candidatePage)
 	m.HandleFunc("GET /room/{token}", s.interviewerPage)
 	m.HandleFunc("GET /ws/{token}", s.roomSocket)
-	m.Handle("GET /static/", http.StripPrefix("/static/", http.FileServerFS(staticFS())))
+	m.Handle("GET /static/", http.StripPrefix("/static/", staticFiles()))
 	m.HandleFunc("/", s.fallback)
 }
 
-// cookieName holds the console key in a browser.
-const cookieName = "interviewdesk_console"
-
-// signInHelp tells a person without a valid sign-in how to get one.
-const signInHelp = "For a new sign-in link, run “interviewdesk console link” on the machine that runs the host (add --data DIR if it uses another data folder)."
-
-// authorized reports whether r carries the console key.
-func (s *Server) authorized(r *http.Request) bool {
-	if s.trusted {
-		return true
-	}
-	key := strings.TrimPrefix(r.Header.Get("Authorization"), "Bearer ")
-	if c, err := r.Cookie(cookieName); key == "" && err == nil {
-		key = c.Value
-	}
-	return key != "" && s.cfg.ConsoleKey != "" &&
-		subtle.ConstantTimeCompare([]byte(key), []byte(s.cfg.ConsoleKey)) == 1
-}
-
-// console wraps an API handler: authentication, JSON-only mutations, body limit,
-// and one place that turns errors into answers.
+// console wraps an API handler: authentication, the cross-origin check,
+// JSON-only mutations, body limit and deadline, and one place that turns
+// errors into answers.
 func (s *Server) console(h func(w http.ResponseWriter, r *http.Request) error) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Cache-Control", "no-store")
-		if !s.authorized(r) {
-			s.log.Warn("console API refused: no valid console key", "method", r.Method, "path", r.URL.Path, "remote", r.RemoteAddr)
+		how := s.credentialOf(r)
+		if how == noCredential {
+			if s.guesses.failed(r, "console API") {
+				s.tooManyGuesses(w, r)
+				return
+			}
 			writeJSON(w, http.StatusUnauthorized, errorBody("unauthorized",
 				"This console is not signed in. "+signInHelp, nil))
 			return
 		}
-		if r.Method != http.MethodGet && r.Method != http.MethodDelete && r.ContentLength != 0 &&
+		if err := s.crossOrigin.Check(r); how != trustedDoor && err != nil {
+			s.log.Warn("console API refused a cross-origin request", "method", r.Method, "path", r.URL.Path,
+				"origin", r.Header.Get("Origin"), "fetchSite", r.Header.Get("Sec-Fetch-Site"))
+			writeJSON(w, http.StatusForbidden, crossOriginRefusal(r))
+			return
+		}
+		if mutating(r) && (how != bearerKey || r.ContentLength != 0) &&
 			!strings.HasPrefix(r.Header.Get("Content-Type"), "application/json") {
 			writeJSON(w, http.StatusUnsupportedMediaType, errorBody("bad_request", "Send the request body as application/json.", nil))
 			return
@@ -163,6 +180,12 @@ func (s *Server) console(h func(w http.ResponseWriter, r *http.Request) error) h
 			s.writeError(w, r, err)
 		}
 	})
+}
+
+// mutating reports whether r may change something (every method but GET,
+// HEAD and OPTIONS).
+func mutating(r *http.Request) bool {
+	return r.Method != http.MethodGet && r.Method != http.MethodHead && r.Method != http.MethodOptions
 }
 
 // fallback answers what no other route took: unknown API paths (after the key

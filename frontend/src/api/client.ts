@@ -38,6 +38,7 @@ const codeByStatus: Record<number, ErrorCode> = {
   409: 'conflict',
   413: 'too_large',
   422: 'invalid',
+  429: 'too_many_requests',
   500: 'internal',
 }
 
@@ -52,6 +53,7 @@ const fallbackMessage: Record<ErrorCode, string> = {
   internal: 'Something went wrong on the host. Try again; if it persists, check the host log.',
   smtp: 'The mail server refused the message.',
   unavailable: 'A part of the host is not available right now. Try again in a moment.',
+  too_many_requests: 'Too many tries from this address. Wait a minute, then try again.',
   unknown: 'The host answered with an unexpected error.',
 }
 

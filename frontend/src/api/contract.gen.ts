@@ -10,11 +10,11 @@ export const LANGUAGES = ["plaintext","go","python","javascript","typescript","j
 export const STARTER_CODE_MAX = 100000 as const
 
 /** Every error code an answer's `error.code` may be. */
-export const ERROR_CODES = ['bad_request', 'unauthorized', 'forbidden', 'not_found', 'conflict', 'too_large', 'invalid', 'internal', 'smtp', 'unavailable'] as const
+export const ERROR_CODES = ['bad_request', 'unauthorized', 'forbidden', 'not_found', 'conflict', 'too_large', 'invalid', 'internal', 'smtp', 'unavailable', 'too_many_requests'] as const
 export type ApiErrorCode = (typeof ERROR_CODES)[number]
 
 /** The error codes any endpoint may answer. */
-export const COMMON_ERRORS: readonly ApiErrorCode[] = ['unauthorized', 'bad_request', 'too_large', 'unavailable', 'internal']
+export const COMMON_ERRORS: readonly ApiErrorCode[] = ['unauthorized', 'too_many_requests', 'forbidden', 'bad_request', 'too_large', 'unavailable', 'internal']
 
 export type ApiErrorBody = {
   error: ApiErrorDetail
@@ -604,6 +604,7 @@ export type OutboxMessage = {
   nextAttemptAt?: string
   createdAt: string
   sentAt?: string
+  uncomposed?: boolean
 }
 
 export type OutboxKind = 'invite' | 'reschedule' | 'cancel' | 'test'
@@ -927,7 +928,7 @@ export const schemas: Record<TypeName, JsonSchema> = {
   Recording: {"additionalProperties":false,"properties":{"active":{"type":"boolean"},"bytes":{"type":"integer"},"codec":{"type":"string"},"durationMs":{"type":"integer"},"finalised":{"type":"boolean"},"kind":{"type":"string"},"name":{"type":"string"},"participant":{"type":"string"},"participantName":{"type":"string"},"source":{"type":"string"},"started":{"format":"date-time","type":"string"},"url":{"type":"string"}},"required":["name","participant","participantName","source","kind","codec","bytes","durationMs","started","active","finalised","url"],"type":"object"},
   Invitation: {"additionalProperties":false,"properties":{"email":{"type":"string"},"for":{"type":"string"},"link":{"type":"string"},"name":{"type":"string"},"subject":{"type":"string"},"text":{"type":"string"}},"required":["for","name","email","link","subject","text"],"type":"object"},
   Outbox: {"additionalProperties":false,"properties":{"mailConfigured":{"type":"boolean"},"messages":{"items":{"$ref":"#/$defs/OutboxMessage"},"type":["array","null"]}},"required":["mailConfigured","messages"],"type":"object"},
-  OutboxMessage: {"additionalProperties":false,"properties":{"attempts":{"type":"integer"},"createdAt":{"format":"date-time","type":"string"},"id":{"type":"string"},"kind":{"$ref":"#/$defs/OutboxKind"},"lastError":{"type":"string"},"nextAttemptAt":{"format":"date-time","type":"string"},"sentAt":{"format":"date-time","type":"string"},"state":{"$ref":"#/$defs/OutboxState"},"subject":{"type":"string"},"to":{"$ref":"#/$defs/Person"}},"required":["id","to","subject","kind","state","attempts","createdAt"],"type":"object"},
+  OutboxMessage: {"additionalProperties":false,"properties":{"attempts":{"type":"integer"},"createdAt":{"format":"date-time","type":"string"},"id":{"type":"string"},"kind":{"$ref":"#/$defs/OutboxKind"},"lastError":{"type":"string"},"nextAttemptAt":{"format":"date-time","type":"string"},"sentAt":{"format":"date-time","type":"string"},"state":{"$ref":"#/$defs/OutboxState"},"subject":{"type":"string"},"to":{"$ref":"#/$defs/Person"},"uncomposed":{"type":"boolean"}},"required":["id","to","subject","kind","state","attempts","createdAt"],"type":"object"},
   OutboxKind: {"enum":["invite","reschedule","cancel","test"],"type":"string"},
   OutboxState: {"enum":["queued","sending","sent","failed"],"type":"string"},
   MailSettings: {"additionalProperties":false,"properties":{"configured":{"type":"boolean"},"fromAddress":{"type":"string"},"fromName":{"type":"string"},"hasPassword":{"type":"boolean"},"host":{"type":"string"},"port":{"type":"integer"},"replyTo":{"type":"string"},"security":{"$ref":"#/$defs/MailSecurity"},"username":{"type":"string"}},"required":["host","port","security","username","hasPassword","fromName","fromAddress","replyTo","configured"],"type":"object"},

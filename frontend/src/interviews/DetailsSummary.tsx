@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react'
 import type { Interview } from '../api/types'
-import { browserTimeZone, formatDateTime, formatDuration, formatTime, relativeLabel } from '../platform/time'
+import { browserTimeZone, formatDateTime, formatDuration, formatTime, knownZone, relativeLabel } from '../platform/time'
 import { kindLabel } from '../templates/TemplateListPage'
 import { PageHeader } from '../ui/Feedback'
 import { useNow } from '../ui/useNow'
@@ -33,7 +33,13 @@ export function DetailsSummary({ interview: iv, actions, room }: Props) {
             {relativeLabel(iv.startsAt, now)} · {formatDuration(iv.durationMinutes)}, until{' '}
             {formatTime(iv.endsAt, iv.timeZone)} · {iv.timeZone.replace(/_/g, ' ')}
           </p>
-          {viewerZone && viewerZone !== iv.timeZone && (
+          {!knownZone(iv.timeZone) && (
+            <p className="summary-sub" role="note">
+              This browser does not know the zone “{iv.timeZone}”, so these times are in your own zone. Use Change date to
+              choose a zone from the list.
+            </p>
+          )}
+          {viewerZone && viewerZone !== iv.timeZone && knownZone(iv.timeZone) && (
             <p className="summary-sub">Your time: {formatDateTime(iv.startsAt, viewerZone)}</p>
           )}
         </Fact>

@@ -79,6 +79,14 @@ describe('outbox helpers', () => {
     ])
   })
 
+  it('shows a message that could not be written as not sent, with what to do, and no Resend', () => {
+    const why =
+      'InterviewDesk could not write this update, so it was not sent: Enter a valid email address. Correct the person’s details, then use “Send invitations again”.'
+    const m = msg({ state: 'failed', uncomposed: true, lastError: why })
+    expect(outboxStatus(m, (iso) => iso)).toEqual({ label: 'Not sent', tone: 'danger', detail: why })
+    expect(canResend(m)).toBe(false)
+  })
+
   it('summarises for the live region', () => {
     expect(outboxSummary([])).toBe('No emails.')
     expect(outboxSummary([msg({ state: 'sent' })])).toBe('1 email: 1 sent.')

@@ -41,6 +41,8 @@ export function outboxStatus(m: OutboxMessage, when: (iso: string) => string): O
     case 'sent':
       return { label: set(m.sentAt) ? `Sent at ${when(m.sentAt)}` : 'Sent', tone: 'success' }
     case 'failed':
+      // A message that could not be written: the host says why and what to do.
+      if (m.uncomposed) return { label: 'Not sent', tone: 'danger', detail: m.lastError || undefined }
       return { label: m.lastError ? `Failed: ${m.lastError}` : 'Failed', tone: 'danger' }
     default:
       return { label: String(m.state), tone: 'muted' }
@@ -55,7 +57,8 @@ export function attemptsLabel(n: number): string {
   return n === 1 ? '1 attempt' : `${n} attempts`
 }
 
-export const canResend = (m: OutboxMessage) => m.state === 'failed' || m.state === 'sent'
+/** Sent and failed messages can go again; one that could not be written cannot. */
+export const canResend = (m: OutboxMessage) => !m.uncomposed && (m.state === 'failed' || m.state === 'sent')
 
 /** "2 sent, 1 queued, 1 failed" — a summary for the live region. */
 export function outboxSummary(ms: readonly OutboxMessage[]): string {

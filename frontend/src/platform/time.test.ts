@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import {
   defaultTimeZone,
+  formatDate,
   formatDateTime,
+  formatTime,
   formatDuration,
   instantToWall,
   isValidTimeZone,
+  knownZone,
   parseWall,
   relativeLabel,
   timeZones,
@@ -92,6 +95,18 @@ describe('display', () => {
     expect(show('America/New_York', 'en-US')).toBe('Wed, Nov 25, 2026, 4:00 AM EST')
     expect(show('Asia/Tokyo', 'en-GB')).toBe('Wed, 25 Nov 2026, 18:00 GMT+9')
   })
+
+  it.each(['posixrules', 'Factory', 'right/UTC', 'posix/Europe/Berlin'])(
+    'shows an interview stored in %s (a zone browsers do not know) in the viewer zone instead of throwing',
+    (zone) => {
+      const iso = '2026-11-25T09:00:00Z'
+      expect(knownZone(zone)).toBeUndefined()
+      expect(formatDateTime(iso, zone, 'en-US')).toBe(formatDateTime(iso, undefined, 'en-US'))
+      expect(formatDate(iso, zone, 'en-US')).toBe(formatDate(iso, undefined, 'en-US'))
+      expect(formatTime(iso, zone, 'en-US')).toBe(formatTime(iso, undefined, 'en-US'))
+      expect(instantToWall(iso, zone)).toEqual({ date: '2026-11-25', time: '09:00' })
+    },
+  )
 
   it('formats durations', () => {
     expect(formatDuration(45)).toBe('45 min')

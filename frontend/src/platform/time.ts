@@ -84,9 +84,18 @@ export function parseWall(wall: string): WallParts | undefined {
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0')
 
+/**
+ * `zone` when this browser knows it, else undefined (the viewer's zone): data
+ * from before the host checked zone names may hold one Intl refuses, and a
+ * RangeError must not blank the page.
+ */
+export function knownZone(zone: string | null | undefined): string | undefined {
+  return isValidTimeZone(zone) ? zone : undefined
+}
+
 function partsInZone(ms: number, zone: string): WallParts & { second: number } {
   const f = new Intl.DateTimeFormat('en-US', {
-    timeZone: zone,
+    timeZone: knownZone(zone) ?? 'UTC',
     hourCycle: 'h23',
     year: 'numeric',
     month: '2-digit',
@@ -141,7 +150,7 @@ export function formatDateTime(iso: string, zone?: string, locale?: string): str
       hour: 'numeric',
       minute: '2-digit',
       timeZoneName: 'short',
-      ...(zone && isValidTimeZone(zone) ? { timeZone: zone } : {}),
+      ...(knownZone(zone) ? { timeZone: zone } : {}),
     },
     locale,
   ).format(new Date(iso))
@@ -150,14 +159,14 @@ export function formatDateTime(iso: string, zone?: string, locale?: string): str
 /** "Nov 25, 2026" in the given zone. */
 export function formatDate(iso: string, zone?: string, locale?: string): string {
   return dateTimeFormat(
-    { year: 'numeric', month: 'short', day: 'numeric', weekday: 'short', ...(zone ? { timeZone: zone } : {}) },
+    { year: 'numeric', month: 'short', day: 'numeric', weekday: 'short', ...(knownZone(zone) ? { timeZone: zone } : {}) },
     locale,
   ).format(new Date(iso))
 }
 
 /** "2:00 PM" in the given zone. */
 export function formatTime(iso: string, zone?: string, locale?: string): string {
-  return dateTimeFormat({ hour: 'numeric', minute: '2-digit', ...(zone ? { timeZone: zone } : {}) }, locale).format(
+  return dateTimeFormat({ hour: 'numeric', minute: '2-digit', ...(knownZone(zone) ? { timeZone: zone } : {}) }, locale).format(
     new Date(iso),
   )
 }

@@ -32,6 +32,9 @@ type NewInterview struct {
 	Campaign string `json:"campaign,omitempty"`
 	// DurationMinutes is 0 for the template's duration.
 	DurationMinutes int `json:"durationMinutes,omitempty"`
+	// TakehomeID brings the candidate's take-home assessment result into the
+	// room for the interviewers (checked by the candidates hook).
+	TakehomeID string `json:"takehomeId,omitempty"`
 }
 
 type start struct {
@@ -47,6 +50,7 @@ func (in *NewInterview) validate(now time.Time, defaultZone string) (start, vali
 	in.CandidateName = e.Line("candidateName", in.CandidateName, "candidate name", 1, 120)
 	in.CandidateEmail = e.Email("candidateEmail", in.CandidateEmail)
 	in.Campaign = e.Line("campaign", in.Campaign, "campaign name", 0, 120)
+	in.TakehomeID = e.Line("takehomeId", in.TakehomeID, "take-home result", 0, 100)
 	if in.DurationMinutes != 0 {
 		templates.CheckDuration(e, "durationMinutes", in.DurationMinutes)
 	}

@@ -80,6 +80,9 @@ type Interview struct {
 	Sequence        int                  `json:"sequence"`
 	CreatedAt       time.Time            `json:"createdAt"`
 	UpdatedAt       time.Time            `json:"updatedAt"`
+	// TakehomeID names the candidate's take-home assessment result the
+	// interviewers review in the room (internal/candidates); "" for none.
+	TakehomeID string `json:"takehomeId,omitempty"`
 }
 
 // EndsAt is the planned end.
@@ -118,6 +121,9 @@ type Summary struct {
 
 	search string // lower-case name, email, position and campaign, for List
 }
+
+// TenseAt says which list sm belongs to at now.
+func (sm Summary) TenseAt(now time.Time) Tense { return sm.tenseAt(now) }
 
 // Summary condenses iv; Tense is filled in when read.
 func (iv Interview) Summary() Summary {

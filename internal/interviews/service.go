@@ -113,6 +113,7 @@ func (s *Service) Create(in NewInterview) (Interview, error) {
 		Plan: tpl.Plan, Questions: tpl.Questions,
 		Interviewers: []Interviewer{{Person: Person(st.Organizer), Participant: links.NewInterviewerParticipant()}},
 		Tools:        Tools{LiveCode: len(tpl.Questions) > 0},
+		TakehomeID:   strings.TrimSpace(in.TakehomeID),
 		CreatedAt:    now.UTC(), UpdatedAt: now.UTC(),
 	}
 	s.writeMu.Lock()

@@ -24,15 +24,30 @@ package store
 //	        <8-byte seq>    -> JSON room event
 //	analysis/               (since schema 5)
 //	    <interview id>      -> JSON analysis (transcript, scores, overrides)
+//	candidates/             (since schema 6)
+//	    <candidate id>      -> JSON candidate (applications, interviews, history)
+//	candidate_emails/       (since schema 6)
+//	    <case-folded email> -> candidate id (current and earlier addresses)
+//	interview_candidates/   (since schema 6)
+//	    <interview id>      -> candidate id
+//	takehome/               (since schema 6)
+//	    <result id>         -> JSON take-home assessment result
+//	takehome_keys/          (since schema 6)
+//	    id:<file id> or <candidate id>|<folded assessment>|<completedAt> -> result id
 var (
-	BucketMeta              = []byte("meta")
-	BucketTemplates         = []byte("templates")
-	BucketInterviews        = []byte("interviews")
-	BucketInterviewsByStart = []byte("interviews_by_start")
-	BucketLinks             = []byte("links")
-	BucketOutbox            = []byte("outbox")
-	BucketEvents            = []byte("events")
-	BucketAnalysis          = []byte("analysis")
+	BucketMeta                = []byte("meta")
+	BucketTemplates           = []byte("templates")
+	BucketInterviews          = []byte("interviews")
+	BucketInterviewsByStart   = []byte("interviews_by_start")
+	BucketLinks               = []byte("links")
+	BucketOutbox              = []byte("outbox")
+	BucketEvents              = []byte("events")
+	BucketAnalysis            = []byte("analysis")
+	BucketCandidates          = []byte("candidates")
+	BucketCandidateEmails     = []byte("candidate_emails")
+	BucketInterviewCandidates = []byte("interview_candidates")
+	BucketTakehome            = []byte("takehome")
+	BucketTakehomeKeys        = []byte("takehome_keys")
 
 	KeySchemaVersion    = []byte("schema_version")
 	KeyLibraryVersion   = []byte("library_version")

@@ -33,6 +33,7 @@ var migrations = []migration{
 	{5, "create the interviews' analyses", func(tx *Tx) error {
 		return createBuckets(tx, BucketAnalysis)
 	}},
+	{6, "gather every interview's candidate into a candidate profile", addCandidates},
 }
 
 // SchemaVersion is the version this build writes.

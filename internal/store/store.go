@@ -30,6 +30,10 @@ type Options struct {
 	// share its commit. Default: 1 ms (bbolt's own default, 10 ms, is long
 	// next to one fsync on an SSD).
 	BatchDelay time.Duration
+	// Version stops the migrations at this schema version; 0 applies them
+	// all. Tests of a migration use it to write a file as an older release
+	// did, with the services of that release.
+	Version uint64
 }
 
 // Open opens (creating if needed) the data file at path with mode 0600 and brings
@@ -61,7 +65,11 @@ func Open(path string, opts Options) (*DB, error) {
 	}
 	b.MaxBatchDelay = opts.BatchDelay
 	db := &DB{bolt: b, path: path}
-	if err := db.migrate(migrations); err != nil {
+	steps := migrations
+	if opts.Version > 0 && opts.Version < SchemaVersion() {
+		steps = migrations[:opts.Version]
+	}
+	if err := db.migrate(steps); err != nil {
 		_ = b.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}

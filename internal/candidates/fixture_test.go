@@ -39,15 +39,19 @@ func setup(t testing.TB) fixture {
 
 func (f fixture) now() time.Time { return *f.clock }
 
-// interviewsOn is the interviews service of db with an organizer and one
-// template.
+// interviewsOn is the interviews service of db with an organizer and a
+// template (created, or the one made before).
 func interviewsOn(t testing.TB, db *store.DB, now func() time.Time, hook ...interviews.Hook) (*interviews.Service, templates.Template) {
 	t.Helper()
 	ts := templates.New(db, now)
 	tpl, err := ts.Create(templates.Content{Name: "Go", Plan: []templates.Topic{{Title: "Experience"}},
 		Questions: []templates.Question{{Text: "Q", Alternative: "A", ExpectedAnswer: "E"}}})
 	if err != nil {
-		t.Fatal(err)
+		all, lerr := ts.List()
+		if lerr != nil || len(all) == 0 {
+			t.Fatal(err)
+		}
+		tpl.ID = all[0].ID
 	}
 	st := settings.New(db)
 	if _, err := st.Put(settings.Settings{Organizer: settings.Person{Name: "Rita Recruiter", Email: "rita@example.com"},

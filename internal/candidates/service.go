@@ -29,7 +29,8 @@ func New(db *store.DB, now func() time.Time) *Service {
 	return &Service{db: db, now: now}
 }
 
-// Get returns the candidate with ID or email address key.
+// Get returns the candidate with ID or email address key, each interview
+// with the list it belongs to now.
 func (s *Service) Get(key string) (Candidate, error) {
 	var c Candidate
 	err := s.db.View(func(tx *store.Tx) error {
@@ -37,7 +38,16 @@ func (s *Service) Get(key string) (Candidate, error) {
 		c, err = lookup(tx, key)
 		return err
 	})
-	return c, err
+	return s.present(c), err
+}
+
+// present fills in what depends on the time of reading: each interview's list.
+func (s *Service) present(c Candidate) Candidate {
+	now := s.now()
+	for i := range c.Interviews {
+		c.Interviews[i].Tense = c.Interviews[i].TenseAt(now)
+	}
+	return c
 }
 
 // lookup finds a candidate by ID, else by email address (an earlier address
@@ -111,7 +121,7 @@ func (s *Service) change(key string, fn func(tx *store.Tx, c *Candidate, now tim
 		}
 		return s.save(tx, &c, now)
 	})
-	return c, err
+	return s.present(c), err
 }
 
 // Update changes a candidate's contact details or notes; fields left nil
@@ -210,12 +220,8 @@ func (s *Service) Interviews(key string) ([]interviews.Summary, error) {
 	if err != nil {
 		return nil, err
 	}
-	now := s.now()
 	rank := map[interviews.Tense]int{interviews.Upcoming: 0, interviews.Past: 1, interviews.CancelledList: 2}
 	out := slices.Clone(c.Interviews)
-	for i := range out {
-		out[i].Tense = out[i].TenseAt(now)
-	}
 	slices.SortStableFunc(out, func(a, b interviews.Summary) int {
 		if ra, rb := rank[a.Tense], rank[b.Tense]; ra != rb {
 			return ra - rb

@@ -6,6 +6,7 @@ import (
 	"reflect"
 
 	"github.com/interviewdesk/interviewdesk/internal/analysis"
+	"github.com/interviewdesk/interviewdesk/internal/candidates"
 	"github.com/interviewdesk/interviewdesk/internal/collab"
 	"github.com/interviewdesk/interviewdesk/internal/contract"
 	"github.com/interviewdesk/interviewdesk/internal/interviews"
@@ -16,6 +17,7 @@ import (
 	"github.com/interviewdesk/interviewdesk/internal/settings"
 	"github.com/interviewdesk/interviewdesk/internal/templates"
 	"github.com/interviewdesk/interviewdesk/internal/timeline"
+	"github.com/interviewdesk/interviewdesk/internal/validation"
 	"github.com/interviewdesk/interviewdesk/internal/workspace"
 )
 
@@ -68,6 +70,15 @@ var endpoints = []endpoint{
 	{"POST", "/api/interviews/{id}/interviewers", (*Server).addInterviewer, typ[interviews.Person](), false, typ[Interview](), "", 201, []string{codeNotFound, codeConflict, codeInvalid}},
 	{"DELETE", "/api/interviews/{id}/interviewers/{email}", (*Server).removeInterviewer, nil, false, typ[Interview](), "", 200, []string{codeNotFound, codeConflict}},
 	{"PUT", "/api/interviews/{id}/tools", (*Server).setTools, typ[interviews.Tools](), false, typ[Interview](), "", 200, []string{codeNotFound, codeConflict}},
+
+	{"GET", "/api/candidates", (*Server).listCandidates, nil, false, typ[candidates.List](), "", 200, []string{codeInvalid}},
+	{"POST", "/api/candidates/import", (*Server).importResults, typ[ResultsFile](), false, typ[candidates.ImportReport](), "", 200, []string{codeInvalid}},
+	{"GET", "/api/candidates/{id}", (*Server).getCandidate, nil, false, typ[candidates.Candidate](), "", 200, []string{codeNotFound}},
+	{"PUT", "/api/candidates/{id}", (*Server).updateCandidate, typ[candidates.Update](), false, typ[candidates.Candidate](), "", 200, []string{codeNotFound, codeInvalid, codeConflict}},
+	{"POST", "/api/candidates/{id}/stage", (*Server).moveStage, typ[StageMove](), false, typ[candidates.Candidate](), "", 200, []string{codeNotFound, codeInvalid}},
+	{"GET", "/api/candidates/{id}/interviews", (*Server).candidateInterviews, nil, false, typ[CandidateInterviews](), "", 200, []string{codeNotFound}},
+	{"GET", "/api/candidates/{id}/results", (*Server).candidateResults, nil, false, typ[CandidateResults](), "", 200, []string{codeNotFound}},
+	{"GET", "/api/pipeline", (*Server).pipeline, nil, false, typ[candidates.Pipeline](), "", 200, nil},
 
 	{"GET", "/api/interviews/{id}/timeline", (*Server).timeline, nil, false, typ[Timeline](), "", 200, []string{codeNotFound}},
 	{"GET", "/api/interviews/{id}/playback", (*Server).playback, nil, false, typ[workspace.Recording](), "", 200, []string{codeNotFound}},
@@ -206,6 +217,29 @@ var names = map[reflect.Type]string{
 	typ[recordingView]():                               "Recording",
 	typ[errorAnswer]():                                 "ApiErrorBody",
 	typ[apiError]():                                    "ApiErrorDetail",
+	typ[validation.Problem]():                          "ApiProblem",
+	typ[candidates.List]():                             "CandidateList",
+	typ[candidates.Summary]():                          "CandidateSummary",
+	typ[candidates.Candidate]():                        "Candidate",
+	typ[candidates.Application]():                      "CandidateApplication",
+	typ[candidates.Change]():                           "CandidateChange",
+	typ[candidates.Stage]():                            "CandidateStage",
+	typ[candidates.By]():                               "CandidateChangeBy",
+	typ[candidates.ChangeKind]():                       "CandidateChangeKind",
+	typ[candidates.Update]():                           "CandidateUpdate",
+	typ[StageMove]():                                   "StageMove",
+	typ[CandidateInterviews]():                         "CandidateInterviews",
+	typ[CandidateResults]():                            "CandidateResults",
+	typ[candidates.Result]():                           "TakehomeResult",
+	typ[candidates.ResultSummary]():                    "TakehomeResultSummary",
+	typ[candidates.Task]():                             "TakehomeTask",
+	typ[candidates.TestResult]():                       "TakehomeTest",
+	typ[ResultsFile]():                                 "ResultsFile",
+	typ[candidates.ImportReport]():                     "ImportReport",
+	typ[candidates.ImportedResult]():                   "ImportedResult",
+	typ[candidates.Pipeline]():                         "Pipeline",
+	typ[candidates.Role]():                             "PipelineRole",
+	typ[candidates.Column]():                           "PipelineColumn",
 }
 
 var enums = map[reflect.Type][]string{
@@ -217,6 +251,11 @@ var enums = map[reflect.Type][]string{
 	typ[room.Phase]():          {string(room.PhaseWaiting), string(room.PhasePlan), string(room.PhaseTechnical), string(room.PhaseFinish), string(room.PhaseEnded)},
 	typ[room.Role]():           {string(room.RoleCandidate), string(room.RoleInterviewer), string(room.RoleHost)},
 	typ[settings.EngineKind](): {string(settings.Offline), string(settings.OpenAI)},
+	typ[candidates.Stage]():    stageNames(),
+	typ[candidates.By](): {string(candidates.ByRecruiter), string(candidates.ByInterview), string(candidates.ByImport),
+		string(candidates.ByUpgrade)},
+	typ[candidates.ChangeKind](): {string(candidates.Created), string(candidates.Renamed), string(candidates.Readdr),
+		string(candidates.Moved), string(candidates.Takehome)},
 	typ[analysis.Status](): {string(analysis.StatusQueued), string(analysis.StatusRunning), string(analysis.StatusDone),
 		string(analysis.StatusFailed), string(analysis.StatusDeclined)},
 	typ[timeline.Kind](): {string(timeline.KindJoined), string(timeline.KindLeft), string(timeline.KindReconnected),
@@ -226,6 +265,14 @@ var enums = map[reflect.Type][]string{
 		string(timeline.KindNote), string(timeline.KindFinishStarted), string(timeline.KindEnded),
 		string(timeline.KindPasted), string(timeline.KindTabAway), string(timeline.KindRan),
 		string(timeline.KindLanguage), string(timeline.KindStarterLoaded)},
+}
+
+func stageNames() []string {
+	var out []string
+	for _, s := range candidates.Stages() {
+		out = append(out, string(s))
+	}
+	return out
 }
 
 // errorCodes are every error code the console API answers.
@@ -253,7 +300,10 @@ func Contract() contract.Spec {
 		Constants: []contract.Constant{{Name: "DURATION_MINUTES", Value: durationLimits{templates.MinDuration, templates.MaxDuration},
 			Doc: "How long an interview may last, in minutes (templates.MinDuration, templates.MaxDuration)."},
 			{Name: "LANGUAGES", Value: collab.Languages(), Doc: "The code languages, in the order pickers show them (collab.Languages)."},
-			{Name: "STARTER_CODE_MAX", Value: templates.MaxStarterCode, Doc: "A question's starter code may have at most this many characters (templates.MaxStarterCode)."}},
+			{Name: "STARTER_CODE_MAX", Value: templates.MaxStarterCode, Doc: "A question's starter code may have at most this many characters (templates.MaxStarterCode)."},
+			{Name: "CANDIDATE_STAGES", Value: stageNames(), Doc: "The pipeline's stages, in order (candidates.Stages)."},
+			{Name: "CANDIDATE_SINCE", Value: candidates.Sinces(), Doc: "The candidate search's time filters, shortest first (candidates.Sinces); 3m is the default."},
+			{Name: "CANDIDATE_NOTES_MAX", Value: candidates.MaxNotes, Doc: "A candidate's notes may have at most this many characters (candidates.MaxNotes)."}},
 	}
 	maps.Copy(spec.Enums, invitation.Enums())
 	for _, e := range endpoints {

@@ -24,6 +24,7 @@ import (
 	"github.com/emersion/go-smtp"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
+	"github.com/interviewdesk/interviewdesk/internal/candidates"
 	"github.com/interviewdesk/interviewdesk/internal/interviews"
 	"github.com/interviewdesk/interviewdesk/internal/invitation"
 	"github.com/interviewdesk/interviewdesk/internal/mail"
@@ -116,7 +117,14 @@ func newContractHost(t *testing.T) *contractHost {
 	}
 	t.Cleanup(func() { _ = outbox.Close() })
 	links := (&Server{cfg: Config{PublicURL: "https://interviews.example.com"}}).links()
-	ivs := interviews.New(db, ts, st, now, invitation.NewMailer(outbox, st, links, now, log).Changed)
+	cands := candidates.New(db, now)
+	mailer := invitation.NewMailer(outbox, st, links, now, log)
+	ivs := interviews.New(db, ts, st, now, func(tx *store.Tx, before *interviews.Interview, after interviews.Interview) error {
+		if err := cands.InterviewChanged(tx, before, after); err != nil {
+			return err
+		}
+		return mailer.Changed(tx, before, after)
+	})
 	rooms := room.New(db, ivs, log, now)
 	sessions, err := room.NewSessions(room.SessionsConfig{Log: rooms, Interviews: ivs, Logger: log, Now: now})
 	if err != nil {
@@ -131,7 +139,8 @@ func newContractHost(t *testing.T) *contractHost {
 	}
 	t.Cleanup(func() { _ = h.analysis.Close() })
 	svc := Services{Templates: ts, Settings: st, Interviews: ivs, Rooms: rooms, Sessions: sessions, Analysis: h.analysis,
-		Invitations: invitation.NewService(invitation.Config{Interviews: ivs, Settings: st, Outbox: outbox, Links: links}, log, now)}
+		Invitations: invitation.NewService(invitation.Config{Interviews: ivs, Settings: st, Outbox: outbox, Links: links}, log, now),
+		Candidates:  cands}
 	h.srv = httptest.NewServer(New(Config{PublicURL: "https://interviews.example.com", ConsoleKey: testKey}, svc, log, now))
 	t.Cleanup(h.srv.Close)
 
@@ -340,6 +349,7 @@ func TestEveryDocumentedRouteAnswersItsContract(t *testing.T) {
 	call("GET", "/api/interviews?tense=upcoming", nil, 200)
 	call("GET", "/api/live-rooms", nil, 200)
 	call("GET", "/api/interviews/"+iv, nil, 200)
+	callCandidateRoutes(t, call, tpl)
 	call("POST", "/api/interviews/"+iv+"/reschedule", Reschedule{StartsAt: "2026-12-02T14:30"}, 200)
 	call("POST", "/api/interviews/"+iv+"/interviewers", interviews.Person{Name: "Ivan", Email: "ivan@example.com"}, 201)
 	call("DELETE", "/api/interviews/"+iv+"/interviewers/ivan@example.com", nil, 200)

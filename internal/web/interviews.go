@@ -126,6 +126,8 @@ type Interview struct {
 	CreatedAt       time.Time `json:"createdAt"`
 	UpdatedAt       time.Time `json:"updatedAt"`
 	Sequence        int       `json:"sequence"`
+	// TakehomeID is the take-home result the interviewers review in the room.
+	TakehomeID string `json:"takehomeId,omitempty"`
 }
 
 // Interviewer is a person with their own room link.
@@ -156,7 +158,7 @@ func (s *Server) view(iv interviews.Interview) Interview {
 		EndsAt: iv.EndsAt(), Status: iv.Status, Tense: iv.TenseAt(s.now()), Template: iv.Template,
 		Tools: iv.Tools, CandidateLink: s.links().CandidateLink(iv.CandidateToken),
 		CreatedAt: iv.CreatedAt, UpdatedAt: iv.UpdatedAt, Sequence: iv.Sequence,
-		Interviewers: []Interviewer{},
+		Interviewers: []Interviewer{}, TakehomeID: iv.TakehomeID,
 	}
 	for _, in := range iv.Interviewers {
 		v.Interviewers = append(v.Interviewers, Interviewer{in.Person, s.links().InterviewerLink(in.Token)})

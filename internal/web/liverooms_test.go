@@ -46,7 +46,7 @@ type rawBody []byte
 
 func (r *rawBody) UnmarshalJSON(b []byte) error { *r = append((*r)[:0], b...); return nil }
 
-func candidates(list LiveRoomList) []string {
+func roomCandidates(list LiveRoomList) []string {
 	var out []string
 	for _, r := range list.Rooms {
 		out = append(out, r.Candidate.Name+" ("+string(r.Group)+")")
@@ -82,7 +82,7 @@ func TestLiveRoomsListsRoomsWithACandidateFirst(t *testing.T) {
 
 	list, raw := f.liveRooms(t)
 	want := []string{"Olivia Diaz (live)", "Cleo Now (now)", "Ben Sooner (upcoming)", "Ada Later (upcoming)"}
-	if got := candidates(list); !slices.Equal(got, want) || list.Total != len(want) {
+	if got := roomCandidates(list); !slices.Equal(got, want) || list.Total != len(want) {
 		t.Fatalf("rooms %v (total %d), want %v: cancelled and ended rooms left out", got, list.Total, want)
 	}
 	first := list.Rooms[0]
@@ -112,7 +112,7 @@ func TestLiveRoomsListsRoomsWithACandidateFirst(t *testing.T) {
 	// an empty room whose time is over is not.
 	*f.clock = f.clock.Add(2 * time.Hour)
 	list, _ = f.liveRooms(t)
-	if got, want := candidates(list), []string{"Olivia Diaz (live)", "Ben Sooner (upcoming)", "Ada Later (upcoming)"}; !slices.Equal(got, want) {
+	if got, want := roomCandidates(list), []string{"Olivia Diaz (live)", "Ben Sooner (upcoming)", "Ada Later (upcoming)"}; !slices.Equal(got, want) {
 		t.Errorf("two hours later: %v, want %v", got, want)
 	}
 }

@@ -25,6 +25,8 @@ type apiError struct {
 	Code    string            `json:"code"`
 	Message string            `json:"message"`
 	Fields  map[string]string `json:"fields,omitempty"`
+	// Problems are an imported file's mistakes, in file order.
+	Problems []validation.Problem `json:"problems,omitempty"`
 }
 
 type errorAnswer struct {
@@ -78,6 +80,7 @@ var answers = map[fault.Kind]struct {
 func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
 	var (
 		fe     validation.Errors
+		file   validation.FileErrors
 		tooBig *http.MaxBytesError
 	)
 	switch {
@@ -86,6 +89,10 @@ func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
 		return
 	case errors.Is(err, os.ErrDeadlineExceeded):
 		writeJSON(w, http.StatusRequestTimeout, errorBody(codeBadRequest, "The request body took too long to arrive. Check the connection and try again.", nil))
+	case errors.As(err, &file):
+		body := errorBody(codeInvalid, fileMessage(file), file.Fields())
+		body.Error.Problems = file
+		writeJSON(w, http.StatusUnprocessableEntity, body)
 		return
 	case fault.KindOf(err) == fault.Invalid && errors.As(err, &fe):
 		message := "Check the highlighted fields."
@@ -117,6 +124,14 @@ func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
 		}
 	}
 	writeJSON(w, a.status, errorBody(a.code, message, nil))
+}
+
+// fileMessage sums up a file's problems.
+func fileMessage(file validation.FileErrors) string {
+	if len(file) == 1 {
+		return "Nothing was imported: " + file[0].String()
+	}
+	return "Nothing was imported: the file has problems, each listed with its line. Fix them and import it again."
 }
 
 // decode reads a JSON body into v with the one decoder for outside input

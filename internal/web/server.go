@@ -9,6 +9,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/interviewdesk/interviewdesk/internal/candidates"
 	"github.com/interviewdesk/interviewdesk/internal/interviews"
 	"github.com/interviewdesk/interviewdesk/internal/invitation"
 	"github.com/interviewdesk/interviewdesk/internal/media"
@@ -51,6 +52,8 @@ type Services struct {
 	Push *push.Bus
 	// Analysis keeps and runs interviews' analyses; nil: a host without.
 	Analysis *analysis.Service
+	// Candidates keeps the candidates, the pipeline and take-home results.
+	Candidates *candidates.Service
 }
 
 // Recordings is the part of the media backend the console API reads.

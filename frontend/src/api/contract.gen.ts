@@ -9,6 +9,15 @@ export const LANGUAGES = ["plaintext","go","python","javascript","typescript","j
 /** A question's starter code may have at most this many characters (templates.MaxStarterCode). */
 export const STARTER_CODE_MAX = 100000 as const
 
+/** The pipeline's stages, in order (candidates.Stages). */
+export const CANDIDATE_STAGES = ["applied","takehome_done","live_scheduled","interviewed","offer","hired","rejected"] as const
+
+/** The candidate search's time filters, shortest first (candidates.Sinces); 3m is the default. */
+export const CANDIDATE_SINCE = ["7d","30d","3m","6m","12m","all"] as const
+
+/** A candidate's notes may have at most this many characters (candidates.MaxNotes). */
+export const CANDIDATE_NOTES_MAX = 50000 as const
+
 /** Every error code an answer's `error.code` may be. */
 export const ERROR_CODES = ['bad_request', 'unauthorized', 'forbidden', 'not_found', 'conflict', 'too_large', 'invalid', 'internal', 'smtp', 'unavailable', 'too_many_requests'] as const
 export type ApiErrorCode = (typeof ERROR_CODES)[number]
@@ -24,6 +33,13 @@ export type ApiErrorDetail = {
   code: string
   message: string
   fields?: Record<string, string>
+  problems?: ApiProblem[]
+}
+
+export type ApiProblem = {
+  line?: number
+  field: string
+  message: string
 }
 
 export type Health = {
@@ -156,6 +172,7 @@ export type NewInterview = {
   timeZone?: string
   campaign?: string
   durationMinutes?: number
+  takehomeId?: string
 }
 
 export type When = 'now' | 'later'
@@ -179,6 +196,7 @@ export type Interview = {
   createdAt: string
   updatedAt: string
   sequence: number
+  takehomeId?: string
 }
 
 export type TemplateRef = {
@@ -204,6 +222,164 @@ export type Interviewer = {
 export type Reschedule = {
   startsAt: string
   timeZone?: string
+}
+
+export type CandidateList = {
+  candidates: CandidateSummary[]
+  total: number
+}
+
+export type CandidateSummary = {
+  id: string
+  name: string
+  email: string
+  applications: CandidateApplication[]
+  campaigns: string[]
+  interviews: number
+  takehome: number
+  lastActivityAt: string
+  nextInterviewAt?: string
+}
+
+export type CandidateApplication = {
+  position: string
+  stage: CandidateStage
+  stageAt: string
+  appliedAt: string
+  campaignId?: string
+}
+
+export type CandidateStage = 'applied' | 'takehome_done' | 'live_scheduled' | 'interviewed' | 'offer' | 'hired' | 'rejected'
+
+export type ResultsFile = {
+  name: string
+  content: string
+}
+
+export type ImportReport = {
+  imported: number
+  created: number
+  updated: number
+  newCandidates: number
+  results: ImportedResult[]
+}
+
+export type ImportedResult = {
+  id: string
+  position?: string
+  assessment: string
+  completedAt: string
+  score: number
+  maxScore: number
+  tasks: number
+  candidateId: string
+  candidateName: string
+  updated: boolean
+}
+
+export type Candidate = {
+  id: string
+  name: string
+  email: string
+  notes: string
+  applications: CandidateApplication[]
+  interviews: InterviewSummary[]
+  takehome: TakehomeResultSummary[]
+  history: CandidateChange[]
+  createdAt: string
+  updatedAt: string
+  lastActivityAt: string
+  revision: number
+}
+
+export type TakehomeResultSummary = {
+  id: string
+  position?: string
+  assessment: string
+  completedAt: string
+  score: number
+  maxScore: number
+  tasks: number
+}
+
+export type CandidateChange = {
+  at: string
+  kind: CandidateChangeKind
+  position?: string
+  from?: string
+  to?: string
+  by: CandidateChangeBy
+}
+
+export type CandidateChangeKind = 'created' | 'renamed' | 'email' | 'stage' | 'takehome'
+
+export type CandidateChangeBy = 'recruiter' | 'interview' | 'import' | 'upgrade'
+
+export type CandidateUpdate = {
+  name?: string
+  email?: string
+  notes?: string
+}
+
+export type StageMove = {
+  position: string
+  stage: CandidateStage
+}
+
+export type CandidateInterviews = {
+  interviews: InterviewSummary[]
+}
+
+export type CandidateResults = {
+  results: TakehomeResult[]
+}
+
+export type TakehomeResult = {
+  id: string
+  externalId?: string
+  candidateId: string
+  candidate: Person
+  position?: string
+  assessment: string
+  completedAt: string
+  score: number
+  maxScore: number
+  tasks: TakehomeTask[]
+  source: string
+  importedAt: string
+  updatedAt: string
+}
+
+export type TakehomeTask = {
+  title: string
+  language?: string
+  score: number
+  maxScore: number
+  timeSpentSeconds?: number
+  code?: string
+  tests?: TakehomeTest[]
+}
+
+export type TakehomeTest = {
+  name: string
+  passed: boolean
+  message?: string
+}
+
+export type Pipeline = {
+  roles: PipelineRole[]
+  position: string
+  columns: PipelineColumn[]
+}
+
+export type PipelineRole = {
+  position: string
+  candidates: number
+}
+
+export type PipelineColumn = {
+  stage: CandidateStage
+  candidates: CandidateSummary[]
 }
 
 export type Timeline = {
@@ -740,6 +916,7 @@ export type KnownInterviewers = {
 export type Types = {
   ApiErrorBody: ApiErrorBody
   ApiErrorDetail: ApiErrorDetail
+  ApiProblem: ApiProblem
   Health: Health
   Settings: Settings
   Person: Person
@@ -766,6 +943,28 @@ export type Types = {
   RoomTools: RoomTools
   Interviewer: Interviewer
   Reschedule: Reschedule
+  CandidateList: CandidateList
+  CandidateSummary: CandidateSummary
+  CandidateApplication: CandidateApplication
+  CandidateStage: CandidateStage
+  ResultsFile: ResultsFile
+  ImportReport: ImportReport
+  ImportedResult: ImportedResult
+  Candidate: Candidate
+  TakehomeResultSummary: TakehomeResultSummary
+  CandidateChange: CandidateChange
+  CandidateChangeKind: CandidateChangeKind
+  CandidateChangeBy: CandidateChangeBy
+  CandidateUpdate: CandidateUpdate
+  StageMove: StageMove
+  CandidateInterviews: CandidateInterviews
+  CandidateResults: CandidateResults
+  TakehomeResult: TakehomeResult
+  TakehomeTask: TakehomeTask
+  TakehomeTest: TakehomeTest
+  Pipeline: Pipeline
+  PipelineRole: PipelineRole
+  PipelineColumn: PipelineColumn
   Timeline: Timeline
   TimelineRow: TimelineRow
   TimelineKind: TimelineKind
@@ -855,7 +1054,8 @@ export type JsonSchema = {
 /** The schema of each type (as in the JSON Schema's $defs); a $ref "#/$defs/NAME" names another. */
 export const schemas: Record<TypeName, JsonSchema> = {
   ApiErrorBody: {"additionalProperties":false,"properties":{"error":{"$ref":"#/$defs/ApiErrorDetail"}},"required":["error"],"type":"object"},
-  ApiErrorDetail: {"additionalProperties":false,"properties":{"code":{"type":"string"},"fields":{"additionalProperties":{"type":"string"},"type":["object","null"]},"message":{"type":"string"}},"required":["code","message"],"type":"object"},
+  ApiErrorDetail: {"additionalProperties":false,"properties":{"code":{"type":"string"},"fields":{"additionalProperties":{"type":"string"},"type":["object","null"]},"message":{"type":"string"},"problems":{"items":{"$ref":"#/$defs/ApiProblem"},"type":["array","null"]}},"required":["code","message"],"type":"object"},
+  ApiProblem: {"additionalProperties":false,"properties":{"field":{"type":"string"},"line":{"type":"integer"},"message":{"type":"string"}},"required":["field","message"],"type":"object"},
   Health: {"additionalProperties":false,"properties":{"dataDir":{"type":"string"},"publicUrl":{"type":"string"},"version":{"type":"string"}},"required":["version","dataDir","publicUrl"],"type":"object"},
   Settings: {"additionalProperties":false,"properties":{"defaultTimeZone":{"type":"string"},"organizer":{"$ref":"#/$defs/Person"},"publicUrl":{"type":"string"}},"required":["organizer","defaultTimeZone","publicUrl"],"type":"object"},
   Person: {"additionalProperties":false,"properties":{"email":{"type":"string"},"name":{"type":"string"}},"required":["name","email"],"type":"object"},
@@ -875,13 +1075,35 @@ export const schemas: Record<TypeName, JsonSchema> = {
   OverviewRow: {"additionalProperties":false,"properties":{"analysis":{"$ref":"#/$defs/AnalysisSummary"},"interview":{"$ref":"#/$defs/InterviewSummary"}},"required":["interview"],"type":"object"},
   AnalysisSummary: {"additionalProperties":false,"properties":{"answered":{"type":"integer"},"rating":{"type":"number"},"score":{"type":"number"},"status":{"$ref":"#/$defs/AnalysisStatus"}},"required":["status","score","answered"],"type":"object"},
   AnalysisStatus: {"enum":["queued","running","done","failed","declined"],"type":"string"},
-  NewInterview: {"additionalProperties":false,"properties":{"campaign":{"type":"string"},"candidateEmail":{"type":"string"},"candidateName":{"type":"string"},"durationMinutes":{"type":"integer"},"position":{"type":"string"},"startsAt":{"type":"string"},"templateId":{"type":"string"},"timeZone":{"type":"string"},"when":{"$ref":"#/$defs/When"}},"required":["templateId","position","candidateName","candidateEmail","when"],"type":"object"},
+  NewInterview: {"additionalProperties":false,"properties":{"campaign":{"type":"string"},"candidateEmail":{"type":"string"},"candidateName":{"type":"string"},"durationMinutes":{"type":"integer"},"position":{"type":"string"},"startsAt":{"type":"string"},"takehomeId":{"type":"string"},"templateId":{"type":"string"},"timeZone":{"type":"string"},"when":{"$ref":"#/$defs/When"}},"required":["templateId","position","candidateName","candidateEmail","when"],"type":"object"},
   When: {"enum":["now","later"],"type":"string"},
-  Interview: {"additionalProperties":false,"properties":{"campaign":{"type":"string"},"candidate":{"$ref":"#/$defs/Person"},"candidateLink":{"type":"string"},"createdAt":{"format":"date-time","type":"string"},"durationMinutes":{"type":"integer"},"endsAt":{"format":"date-time","type":"string"},"id":{"type":"string"},"interviewerLink":{"type":"string"},"interviewers":{"items":{"$ref":"#/$defs/Interviewer"},"type":["array","null"]},"position":{"type":"string"},"sequence":{"type":"integer"},"startsAt":{"format":"date-time","type":"string"},"status":{"$ref":"#/$defs/InterviewStatus"},"template":{"$ref":"#/$defs/TemplateRef"},"tense":{"$ref":"#/$defs/Tense"},"timeZone":{"type":"string"},"tools":{"$ref":"#/$defs/RoomTools"},"updatedAt":{"format":"date-time","type":"string"}},"required":["id","position","candidate","campaign","startsAt","timeZone","durationMinutes","endsAt","status","tense","template","tools","interviewers","candidateLink","interviewerLink","createdAt","updatedAt","sequence"],"type":"object"},
+  Interview: {"additionalProperties":false,"properties":{"campaign":{"type":"string"},"candidate":{"$ref":"#/$defs/Person"},"candidateLink":{"type":"string"},"createdAt":{"format":"date-time","type":"string"},"durationMinutes":{"type":"integer"},"endsAt":{"format":"date-time","type":"string"},"id":{"type":"string"},"interviewerLink":{"type":"string"},"interviewers":{"items":{"$ref":"#/$defs/Interviewer"},"type":["array","null"]},"position":{"type":"string"},"sequence":{"type":"integer"},"startsAt":{"format":"date-time","type":"string"},"status":{"$ref":"#/$defs/InterviewStatus"},"takehomeId":{"type":"string"},"template":{"$ref":"#/$defs/TemplateRef"},"tense":{"$ref":"#/$defs/Tense"},"timeZone":{"type":"string"},"tools":{"$ref":"#/$defs/RoomTools"},"updatedAt":{"format":"date-time","type":"string"}},"required":["id","position","candidate","campaign","startsAt","timeZone","durationMinutes","endsAt","status","tense","template","tools","interviewers","candidateLink","interviewerLink","createdAt","updatedAt","sequence"],"type":"object"},
   TemplateRef: {"additionalProperties":false,"properties":{"id":{"type":"string"},"name":{"type":"string"},"questionCount":{"type":"integer"},"specialization":{"type":"string"},"technical":{"type":"boolean"},"topicCount":{"type":"integer"}},"required":["id","name","specialization","technical","topicCount","questionCount"],"type":"object"},
   RoomTools: {"additionalProperties":false,"properties":{"liveCode":{"type":"boolean"},"whiteboard":{"type":"boolean"}},"required":["liveCode","whiteboard"],"type":"object"},
   Interviewer: {"additionalProperties":false,"properties":{"email":{"type":"string"},"link":{"type":"string"},"name":{"type":"string"}},"required":["name","email","link"],"type":"object"},
   Reschedule: {"additionalProperties":false,"properties":{"startsAt":{"type":"string"},"timeZone":{"type":"string"}},"required":["startsAt"],"type":"object"},
+  CandidateList: {"additionalProperties":false,"properties":{"candidates":{"items":{"$ref":"#/$defs/CandidateSummary"},"type":["array","null"]},"total":{"type":"integer"}},"required":["candidates","total"],"type":"object"},
+  CandidateSummary: {"additionalProperties":false,"properties":{"applications":{"items":{"$ref":"#/$defs/CandidateApplication"},"type":["array","null"]},"campaigns":{"items":{"type":"string"},"type":["array","null"]},"email":{"type":"string"},"id":{"type":"string"},"interviews":{"type":"integer"},"lastActivityAt":{"format":"date-time","type":"string"},"name":{"type":"string"},"nextInterviewAt":{"format":"date-time","type":"string"},"takehome":{"type":"integer"}},"required":["id","name","email","applications","campaigns","interviews","takehome","lastActivityAt"],"type":"object"},
+  CandidateApplication: {"additionalProperties":false,"properties":{"appliedAt":{"format":"date-time","type":"string"},"campaignId":{"type":"string"},"position":{"type":"string"},"stage":{"$ref":"#/$defs/CandidateStage"},"stageAt":{"format":"date-time","type":"string"}},"required":["position","stage","stageAt","appliedAt"],"type":"object"},
+  CandidateStage: {"enum":["applied","takehome_done","live_scheduled","interviewed","offer","hired","rejected"],"type":"string"},
+  ResultsFile: {"additionalProperties":false,"properties":{"content":{"type":"string"},"name":{"type":"string"}},"required":["name","content"],"type":"object"},
+  ImportReport: {"additionalProperties":false,"properties":{"created":{"type":"integer"},"imported":{"type":"integer"},"newCandidates":{"type":"integer"},"results":{"items":{"$ref":"#/$defs/ImportedResult"},"type":["array","null"]},"updated":{"type":"integer"}},"required":["imported","created","updated","newCandidates","results"],"type":"object"},
+  ImportedResult: {"additionalProperties":false,"properties":{"assessment":{"type":"string"},"candidateId":{"type":"string"},"candidateName":{"type":"string"},"completedAt":{"format":"date-time","type":"string"},"id":{"type":"string"},"maxScore":{"type":"number"},"position":{"type":"string"},"score":{"type":"number"},"tasks":{"type":"integer"},"updated":{"type":"boolean"}},"required":["id","assessment","completedAt","score","maxScore","tasks","candidateId","candidateName","updated"],"type":"object"},
+  Candidate: {"additionalProperties":false,"properties":{"applications":{"items":{"$ref":"#/$defs/CandidateApplication"},"type":["array","null"]},"createdAt":{"format":"date-time","type":"string"},"email":{"type":"string"},"history":{"items":{"$ref":"#/$defs/CandidateChange"},"type":["array","null"]},"id":{"type":"string"},"interviews":{"items":{"$ref":"#/$defs/InterviewSummary"},"type":["array","null"]},"lastActivityAt":{"format":"date-time","type":"string"},"name":{"type":"string"},"notes":{"type":"string"},"revision":{"type":"integer"},"takehome":{"items":{"$ref":"#/$defs/TakehomeResultSummary"},"type":["array","null"]},"updatedAt":{"format":"date-time","type":"string"}},"required":["id","name","email","notes","applications","interviews","takehome","history","createdAt","updatedAt","lastActivityAt","revision"],"type":"object"},
+  TakehomeResultSummary: {"additionalProperties":false,"properties":{"assessment":{"type":"string"},"completedAt":{"format":"date-time","type":"string"},"id":{"type":"string"},"maxScore":{"type":"number"},"position":{"type":"string"},"score":{"type":"number"},"tasks":{"type":"integer"}},"required":["id","assessment","completedAt","score","maxScore","tasks"],"type":"object"},
+  CandidateChange: {"additionalProperties":false,"properties":{"at":{"format":"date-time","type":"string"},"by":{"$ref":"#/$defs/CandidateChangeBy"},"from":{"type":"string"},"kind":{"$ref":"#/$defs/CandidateChangeKind"},"position":{"type":"string"},"to":{"type":"string"}},"required":["at","kind","by"],"type":"object"},
+  CandidateChangeKind: {"enum":["created","renamed","email","stage","takehome"],"type":"string"},
+  CandidateChangeBy: {"enum":["recruiter","interview","import","upgrade"],"type":"string"},
+  CandidateUpdate: {"additionalProperties":false,"properties":{"email":{"type":"string"},"name":{"type":"string"},"notes":{"type":"string"}},"required":[],"type":"object"},
+  StageMove: {"additionalProperties":false,"properties":{"position":{"type":"string"},"stage":{"$ref":"#/$defs/CandidateStage"}},"required":["position","stage"],"type":"object"},
+  CandidateInterviews: {"additionalProperties":false,"properties":{"interviews":{"items":{"$ref":"#/$defs/InterviewSummary"},"type":["array","null"]}},"required":["interviews"],"type":"object"},
+  CandidateResults: {"additionalProperties":false,"properties":{"results":{"items":{"$ref":"#/$defs/TakehomeResult"},"type":["array","null"]}},"required":["results"],"type":"object"},
+  TakehomeResult: {"additionalProperties":false,"properties":{"assessment":{"type":"string"},"candidate":{"$ref":"#/$defs/Person"},"candidateId":{"type":"string"},"completedAt":{"format":"date-time","type":"string"},"externalId":{"type":"string"},"id":{"type":"string"},"importedAt":{"format":"date-time","type":"string"},"maxScore":{"type":"number"},"position":{"type":"string"},"score":{"type":"number"},"source":{"type":"string"},"tasks":{"items":{"$ref":"#/$defs/TakehomeTask"},"type":["array","null"]},"updatedAt":{"format":"date-time","type":"string"}},"required":["id","candidateId","candidate","assessment","completedAt","score","maxScore","tasks","source","importedAt","updatedAt"],"type":"object"},
+  TakehomeTask: {"additionalProperties":false,"properties":{"code":{"type":"string"},"language":{"type":"string"},"maxScore":{"type":"number"},"score":{"type":"number"},"tests":{"items":{"$ref":"#/$defs/TakehomeTest"},"type":["array","null"]},"timeSpentSeconds":{"type":"integer"},"title":{"type":"string"}},"required":["title","score","maxScore"],"type":"object"},
+  TakehomeTest: {"additionalProperties":false,"properties":{"message":{"type":"string"},"name":{"type":"string"},"passed":{"type":"boolean"}},"required":["name","passed"],"type":"object"},
+  Pipeline: {"additionalProperties":false,"properties":{"columns":{"items":{"$ref":"#/$defs/PipelineColumn"},"type":["array","null"]},"position":{"type":"string"},"roles":{"items":{"$ref":"#/$defs/PipelineRole"},"type":["array","null"]}},"required":["roles","position","columns"],"type":"object"},
+  PipelineRole: {"additionalProperties":false,"properties":{"candidates":{"type":"integer"},"position":{"type":"string"}},"required":["position","candidates"],"type":"object"},
+  PipelineColumn: {"additionalProperties":false,"properties":{"candidates":{"items":{"$ref":"#/$defs/CandidateSummary"},"type":["array","null"]},"stage":{"$ref":"#/$defs/CandidateStage"}},"required":["stage","candidates"],"type":"object"},
   Timeline: {"additionalProperties":false,"properties":{"rows":{"items":{"$ref":"#/$defs/TimelineRow"},"type":["array","null"]},"state":{"$ref":"#/$defs/InterviewerView"}},"required":["rows","state"],"type":"object"},
   TimelineRow: {"additionalProperties":false,"properties":{"actor":{"$ref":"#/$defs/TimelinePerson"},"at":{"format":"date-time","type":"string"},"awayMs":{"type":"integer"},"consent":{"$ref":"#/$defs/TimelineConsent"},"key":{"type":"string"},"kind":{"$ref":"#/$defs/TimelineKind"},"language":{"$ref":"#/$defs/TimelineLanguage"},"lastedMs":{"type":"integer"},"note":{"$ref":"#/$defs/TimelineNote"},"paste":{"$ref":"#/$defs/TimelinePaste"},"question":{"$ref":"#/$defs/TimelineQuestion"},"rephrase":{"$ref":"#/$defs/TimelineRephrase"},"run":{"$ref":"#/$defs/TimelineRun"},"topic":{"$ref":"#/$defs/RoomTopic"}},"required":["key","at","kind"],"type":"object"},
   TimelineKind: {"enum":["joined","left","reconnected","consented","locked","unlocked","started","topic-checked","topic-unchecked","topic-added","technical-started","question","rephrased","note","finish-started","ended","pasted","tab-away","ran","language","starter-loaded"],"type":"string"},
@@ -977,6 +1199,14 @@ export type Endpoints = {
   'POST /api/interviews/{id}/interviewers': { request: Person; response: Interview }
   'DELETE /api/interviews/{id}/interviewers/{email}': { request: undefined; response: Interview }
   'PUT /api/interviews/{id}/tools': { request: RoomTools; response: Interview }
+  'GET /api/candidates': { request: undefined; response: CandidateList }
+  'POST /api/candidates/import': { request: ResultsFile; response: ImportReport }
+  'GET /api/candidates/{id}': { request: undefined; response: Candidate }
+  'PUT /api/candidates/{id}': { request: CandidateUpdate; response: Candidate }
+  'POST /api/candidates/{id}/stage': { request: StageMove; response: Candidate }
+  'GET /api/candidates/{id}/interviews': { request: undefined; response: CandidateInterviews }
+  'GET /api/candidates/{id}/results': { request: undefined; response: CandidateResults }
+  'GET /api/pipeline': { request: undefined; response: Pipeline }
   'GET /api/interviews/{id}/timeline': { request: undefined; response: Timeline }
   'GET /api/interviews/{id}/playback': { request: undefined; response: PlaybackRecording }
   'GET /api/interviews/{id}/analysis': { request: undefined; response: Analysis }
@@ -1047,6 +1277,14 @@ export const endpoints: Record<EndpointKey, Endpoint> = {
   'POST /api/interviews/{id}/interviewers': { method: 'POST', path: '/api/interviews/{id}/interviewers', status: 201, request: 'Person', response: 'Interview', file: null, errors: ['not_found', 'conflict', 'invalid'] },
   'DELETE /api/interviews/{id}/interviewers/{email}': { method: 'DELETE', path: '/api/interviews/{id}/interviewers/{email}', status: 200, request: null, response: 'Interview', file: null, errors: ['not_found', 'conflict'] },
   'PUT /api/interviews/{id}/tools': { method: 'PUT', path: '/api/interviews/{id}/tools', status: 200, request: 'RoomTools', response: 'Interview', file: null, errors: ['not_found', 'conflict'] },
+  'GET /api/candidates': { method: 'GET', path: '/api/candidates', status: 200, request: null, response: 'CandidateList', file: null, errors: ['invalid'] },
+  'POST /api/candidates/import': { method: 'POST', path: '/api/candidates/import', status: 200, request: 'ResultsFile', response: 'ImportReport', file: null, errors: ['invalid'] },
+  'GET /api/candidates/{id}': { method: 'GET', path: '/api/candidates/{id}', status: 200, request: null, response: 'Candidate', file: null, errors: ['not_found'] },
+  'PUT /api/candidates/{id}': { method: 'PUT', path: '/api/candidates/{id}', status: 200, request: 'CandidateUpdate', response: 'Candidate', file: null, errors: ['not_found', 'invalid', 'conflict'] },
+  'POST /api/candidates/{id}/stage': { method: 'POST', path: '/api/candidates/{id}/stage', status: 200, request: 'StageMove', response: 'Candidate', file: null, errors: ['not_found', 'invalid'] },
+  'GET /api/candidates/{id}/interviews': { method: 'GET', path: '/api/candidates/{id}/interviews', status: 200, request: null, response: 'CandidateInterviews', file: null, errors: ['not_found'] },
+  'GET /api/candidates/{id}/results': { method: 'GET', path: '/api/candidates/{id}/results', status: 200, request: null, response: 'CandidateResults', file: null, errors: ['not_found'] },
+  'GET /api/pipeline': { method: 'GET', path: '/api/pipeline', status: 200, request: null, response: 'Pipeline', file: null, errors: [] },
   'GET /api/interviews/{id}/timeline': { method: 'GET', path: '/api/interviews/{id}/timeline', status: 200, request: null, response: 'Timeline', file: null, errors: ['not_found'] },
   'GET /api/interviews/{id}/playback': { method: 'GET', path: '/api/interviews/{id}/playback', status: 200, request: null, response: 'PlaybackRecording', file: null, errors: ['not_found'] },
   'GET /api/interviews/{id}/analysis': { method: 'GET', path: '/api/interviews/{id}/analysis', status: 200, request: null, response: 'Analysis', file: null, errors: ['not_found'] },

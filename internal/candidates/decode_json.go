@@ -197,7 +197,7 @@ func taskOf(n *node, path string, p *problems) Task {
 	if !ok {
 		return Task{}
 	}
-	t := Task{Title: f.str("title", true, `"Parse the access log"`), Language: f.str("language", false, `"go"`),
+	t := Task{Title: f.str("title", true, `"Parse the access log"`), Language: strings.TrimSpace(f.str("language", false, `"go"`)),
 		Score: f.number("score", true), MaxScore: f.number("maxScore", true), TimeSpentSeconds: f.integer("timeSpentSeconds"),
 		Code: strings.ReplaceAll(f.str("code", false, `"package main\n…"`), "\r\n", "\n")}
 	if tests := f.get("tests", kindArray, false, "[{…}]"); tests != nil {
@@ -213,5 +213,6 @@ func taskOf(n *node, path string, p *problems) Task {
 			t.Tests = append(t.Tests, tr)
 		}
 	}
+	t.EditorLanguage = editorLanguage(t.Language)
 	return t
 }

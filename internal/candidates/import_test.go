@@ -43,7 +43,7 @@ func TestImportCreatesCandidatesAndMovesStages(t *testing.T) {
 	}
 	r := results[0]
 	task := r.Tasks[1]
-	if r.Score != 82 || task.EditorLanguage() != "go" || task.Tests[1].Passed || task.Tests[1].Message == "" ||
+	if r.Score != 82 || task.EditorLanguage != "go" || task.Tests[1].Passed || task.Tests[1].Message == "" ||
 		!strings.Contains(r.Tasks[0].Code, "counts[l]++") || r.Source != "results.json" {
 		t.Errorf("result = %+v", r)
 	}

@@ -8,6 +8,7 @@ import (
 	"github.com/interviewdesk/interviewdesk/internal/collab"
 	"github.com/interviewdesk/interviewdesk/internal/interviews"
 	"github.com/interviewdesk/interviewdesk/internal/store"
+	"github.com/interviewdesk/interviewdesk/internal/templates"
 	"github.com/interviewdesk/interviewdesk/internal/validation"
 )
 
@@ -34,13 +35,15 @@ type Result struct {
 // Task is one task of a take-home assessment with the candidate's work.
 type Task struct {
 	Title string `json:"title"`
-	// Language is as the file names it; EditorLanguage is the room editor's.
-	Language         string       `json:"language,omitempty"`
-	Score            float64      `json:"score"`
-	MaxScore         float64      `json:"maxScore"`
-	TimeSpentSeconds int          `json:"timeSpentSeconds,omitempty"`
-	Code             string       `json:"code,omitempty"`
-	Tests            []TestResult `json:"tests,omitempty"`
+	// Language is as the file names it; EditorLanguage is the room editor's
+	// for it (plaintext for a language the editor does not know).
+	Language         string             `json:"language,omitempty"`
+	EditorLanguage   templates.Language `json:"editorLanguage"`
+	Score            float64            `json:"score"`
+	MaxScore         float64            `json:"maxScore"`
+	TimeSpentSeconds int                `json:"timeSpentSeconds,omitempty"`
+	Code             string             `json:"code,omitempty"`
+	Tests            []TestResult       `json:"tests,omitempty"`
 }
 
 // TestResult is one automated test of a task.
@@ -74,17 +77,17 @@ var languageAliases = map[string]string{
 	"postgres": "sql", "mysql": "sql", "sqlite": "sql", "text": "plaintext", "": "plaintext",
 }
 
-// EditorLanguage is the room editor's language for the task's code:
-// plaintext for a language the editor does not know.
-func (t Task) EditorLanguage() string {
-	name := validation.Fold(t.Language)
+// editorLanguage is the room editor's language for code in language:
+// plaintext for one the editor does not know.
+func editorLanguage(language string) templates.Language {
+	name := validation.Fold(language)
 	if alias, ok := languageAliases[name]; ok {
-		return alias
+		return templates.Language(alias)
 	}
 	if collab.CheckLanguage(name) == nil {
-		return name
+		return templates.Language(name)
 	}
-	return "plaintext"
+	return templates.PlainText
 }
 
 // identity is the key a result is found again by on a re-import: the file's

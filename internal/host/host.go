@@ -139,7 +139,8 @@ func (h *Host) build() error {
 	rooms := room.New(h.db, ivs, h.log, h.now)
 	var sessions *room.Sessions
 	h.analysis = h.newAnalysis(rooms, st, &sessions)
-	h.workspace = workspace.New(workspace.Config{Remote: &codeRunner{settings: st, log: h.log}, Logger: h.log, Now: h.now})
+	h.workspace = workspace.New(workspace.Config{Remote: &codeRunner{settings: st, log: h.log}, Takehome: cands,
+		Logger: h.log, Now: h.now})
 	sessions, err = room.NewSessions(h.roomConfig(rooms, ivs, hub))
 	if err != nil {
 		return err

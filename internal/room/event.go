@@ -153,12 +153,14 @@ type CodeUpdate struct {
 
 // CodeChangeData is a push of updates accepted into document Doc, Version
 // being the document's version before the first of them. Question is set when
-// the interviewer loaded a question's starter code.
+// the interviewer loaded a question's starter code; Takehome (the task's
+// 0-based index) when they opened a take-home task's code.
 type CodeChangeData struct {
 	Doc      string       `json:"doc"`
 	Version  int          `json:"version"`
 	Updates  []CodeUpdate `json:"updates"`
 	Question *int         `json:"question,omitempty"`
+	Takehome *int         `json:"takehome,omitempty"`
 }
 
 // CodeLanguageData sets a document's language.

@@ -97,19 +97,20 @@ func (f *Feature) codePush(ctx context.Context, sess *room.Session, msg room.Mes
 		return err
 	}
 	return f.with(sess, func(sp *space) error {
-		return commit(ctx, sess, sp.docs[req.Doc], req.Version, req.Updates, nil)
+		return commit(ctx, sess, sp.docs[req.Doc], req.Version, req.Updates, origin{})
 	})
 }
 
 // commit stores updates based on version in the log, then applies them and
 // sends them to everyone who sees the document. A refused update changes
 // nothing; sp.mu is held, so nothing comes in between.
-func commit(ctx context.Context, sess *room.Session, doc *collab.Doc, version int, updates []collab.Update, question *int) error {
+func commit(ctx context.Context, sess *room.Session, doc *collab.Doc, version int, updates []collab.Update, from origin) error {
 	accepted, err := doc.Check(version, updates)
 	if err != nil {
 		return err
 	}
-	data := room.CodeChangeData{Doc: doc.ID(), Version: version, Updates: fromCollab(accepted), Question: question}
+	data := room.CodeChangeData{Doc: doc.ID(), Version: version, Updates: fromCollab(accepted),
+		Question: from.question, Takehome: from.takehome}
 	if _, err := sess.Append(ctx, room.TypeCodeChanged, data); err != nil {
 		return err
 	}
@@ -191,20 +192,31 @@ func (f *Feature) codeStarter(ctx context.Context, sess *room.Session, msg room.
 		return fault.Explain(fault.NotFound, nil, fmt.Sprintf("question %d has no starter code", req.Question+1))
 	}
 	q := qs[req.Question]
+	question := req.Question
+	return f.replace(ctx, sess, req.Doc, q.StarterCode, string(q.Language), origin{question: &question})
+}
+
+// origin is where replacing code came from, for the log.
+type origin struct {
+	question, takehome *int
+}
+
+// replace sets document doc's text (and its language, unless "") for
+// everyone who sees it, through the log like any push.
+func (f *Feature) replace(ctx context.Context, sess *room.Session, doc, text, language string, from origin) error {
 	return f.with(sess, func(sp *space) error {
-		doc := sp.docs[req.Doc]
-		snap := doc.Snapshot()
-		changes, err := collab.ReplaceAll(snap.Text, q.StarterCode).MarshalJSON()
+		d := sp.docs[doc]
+		snap := d.Snapshot()
+		changes, err := collab.ReplaceAll(snap.Text, text).MarshalJSON()
 		if err != nil {
-			return fmt.Errorf("starter code of question %d: %w", req.Question+1, err)
+			return fmt.Errorf("replace the code of %s: %w", doc, err)
 		}
-		question := req.Question
-		u := []collab.Update{{ClientID: "starter-" + sess.Member.ID, Changes: changes}}
-		if err := commit(ctx, sess, doc, snap.Version, u, &question); err != nil {
+		u := []collab.Update{{ClientID: "replace-" + sess.Member.ID, Changes: changes}}
+		if err := commit(ctx, sess, d, snap.Version, u, from); err != nil {
 			return err
 		}
-		if q.Language != "" {
-			return f.setLanguage(ctx, sess, sp, req.Doc, string(q.Language))
+		if language != "" {
+			return f.setLanguage(ctx, sess, sp, doc, language)
 		}
 		return nil
 	})

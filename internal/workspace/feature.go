@@ -15,8 +15,11 @@ import (
 type Config struct {
 	// Remote runs languages no browser in the room can run; nil: none.
 	Remote Remote
-	Logger *slog.Logger
-	Now    func() time.Time
+	// Takehome finds the take-home results interviews bring into their
+	// rooms; nil: none.
+	Takehome Takehome
+	Logger   *slog.Logger
+	Now      func() time.Time
 }
 
 // Feature is the workspace as a room feature.
@@ -46,7 +49,7 @@ func New(cfg Config) *Feature {
 func (f *Feature) Handlers() map[string]room.Handler {
 	return map[string]room.Handler{
 		"code.push": f.codePush, "code.pull": f.codePull, "code.language": f.codeLanguage,
-		"code.starter": f.codeStarter, "cursor": f.cursor,
+		"code.starter": f.codeStarter, "code.takehome": f.codeTakehome, "cursor": f.cursor,
 		"board.push": f.boardPush, "pointer": f.pointer,
 		"run": f.runStart, "run.stop": f.runStop, "runner": f.runner, "run.output": f.runOutput,
 		"run.done": f.runDone,
@@ -134,6 +137,7 @@ func (f *Feature) Joined(_ context.Context, sess *room.Session) {
 		}
 		return nil
 	})
+	f.sendTakehome(sess)
 }
 
 // Left tells the others that the member's cursor and pointer are gone, and

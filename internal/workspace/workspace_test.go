@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/interviewdesk/interviewdesk/internal/candidates"
 	"github.com/interviewdesk/interviewdesk/internal/interviews"
 	"github.com/interviewdesk/interviewdesk/internal/room"
 	"github.com/interviewdesk/interviewdesk/internal/settings"
@@ -63,6 +64,7 @@ type world struct {
 	path     string
 	db       *store.DB
 	ivs      *interviews.Service
+	cands    *candidates.Service
 	sessions *room.Sessions
 	feature  *Feature
 	iv       interviews.Interview
@@ -109,9 +111,16 @@ func (w *world) open() {
 	w.t.Cleanup(func() { _ = db.Close() })
 	ts := templates.New(db, w.now)
 	hub := room.NewHub()
-	w.ivs = interviews.New(db, ts, settings.New(db), w.now, room.Revoke(hub))
+	w.cands = candidates.New(db, w.now)
+	revoke := room.Revoke(hub)
+	w.ivs = interviews.New(db, ts, settings.New(db), w.now, func(tx *store.Tx, before *interviews.Interview, after interviews.Interview) error {
+		if err := w.cands.InterviewChanged(tx, before, after); err != nil {
+			return err
+		}
+		return revoke(tx, before, after)
+	})
 	log := slog.New(slog.DiscardHandler)
-	w.feature = New(Config{Logger: log, Now: w.now})
+	w.feature = New(Config{Logger: log, Now: w.now, Takehome: w.cands})
 	w.t.Cleanup(func() { _ = w.feature.Close() })
 	w.sessions, err = room.NewSessions(room.SessionsConfig{Log: room.New(db, w.ivs, log, w.now), Interviews: w.ivs,
 		Hub: hub, Logger: log, Now: w.now, Features: []room.Feature{w.feature}})

@@ -27,6 +27,17 @@ func Stages() []Stage {
 	return []Stage{Applied, TakehomeDone, LiveScheduled, Interviewed, Offer, Hired, Rejected}
 }
 
+var stageLabels = map[Stage]string{Applied: "Applied", TakehomeDone: "Take-home done", LiveScheduled: "Live interview scheduled",
+	Interviewed: "Interviewed", Offer: "Offer", Hired: "Hired", Rejected: "Rejected"}
+
+// Label is the stage's name for people.
+func (s Stage) Label() string {
+	if l, ok := stageLabels[s]; ok {
+		return l
+	}
+	return string(s)
+}
+
 // decided reports whether s is the recruiter's decision, which automatic
 // moves leave alone.
 func (s Stage) decided() bool { return s == Offer || s == Hired || s == Rejected }

@@ -33,6 +33,19 @@ type place struct {
 	line   int
 	prefix string
 	locate func(field string) (int, string) // a field's line and path
+	// reported are the paths that had a problem as the file was read; their
+	// values are not checked again.
+	reported []string
+}
+
+// reportedAt reports whether path, or a field it is part of, had a problem.
+func (at place) reportedAt(path string) bool {
+	for _, r := range at.reported {
+		if path == r || strings.HasPrefix(path, r+".") || strings.HasPrefix(path, r+"[") {
+			return true
+		}
+	}
+	return false
 }
 
 // problems collects a file's problems, in file order, up to maxProblems.
@@ -50,6 +63,15 @@ func (p *problems) add(line int, field, msg string) {
 }
 
 func (p *problems) count() int { return len(p.list) + p.more }
+
+// fieldsSince are the fields of the problems added since count was before.
+func (p *problems) fieldsSince(before int) []string {
+	var out []string
+	for _, q := range p.list[min(before, len(p.list)):] {
+		out = append(out, q.Field)
+	}
+	return out
+}
 
 func (p *problems) err() error {
 	if len(p.list) == 0 {
@@ -115,8 +137,9 @@ func decodeFile(name string, data []byte) ([]Result, []place, error) {
 // validate checks the rules of one result's values.
 func validate(r *Result, at place, p *problems) {
 	check := func(field, msg string) {
-		line, path := at.locate(field)
-		p.add(line, path, msg)
+		if line, path := at.locate(field); !at.reportedAt(path) {
+			p.add(line, path, msg)
+		}
 	}
 	text := func(field, label, value string, min, max int) {
 		e := validation.Errors{}

@@ -99,12 +99,11 @@ func decodeCSV(data []byte, p *problems) ([]Result, []place) {
 			p.add(line, "", fmt.Sprintf("This row has %d cells; the header has %d columns.", len(row), len(header)))
 			continue
 		}
-		r, ok := csvResult(row, cols, line, p)
-		if !ok {
-			continue
-		}
+		before := p.count()
+		r := csvResult(row, cols, line, p)
 		rs = append(rs, r)
-		places = append(places, place{line: line, locate: func(field string) (int, string) { return line, columnOf(field) }})
+		places = append(places, place{line: line, reported: p.fieldsSince(before),
+			locate: func(field string) (int, string) { return line, columnOf(field) }})
 	}
 	if len(rs) == 0 && p.count() == 0 {
 		p.add(1, "", "The file has a header but no results.")
@@ -112,8 +111,7 @@ func decodeCSV(data []byte, p *problems) ([]Result, []place) {
 	return rs, places
 }
 
-func csvResult(row []string, cols map[int]string, line int, p *problems) (Result, bool) {
-	before := p.count()
+func csvResult(row []string, cols map[int]string, line int, p *problems) Result {
 	var r Result
 	for i, cell := range row {
 		cell = strings.TrimSpace(cell)
@@ -146,7 +144,7 @@ func csvResult(row []string, cols map[int]string, line int, p *problems) (Result
 			}
 		}
 	}
-	return r, p.count() == before
+	return r
 }
 
 // csvError says where and what is wrong with the CSV itself.

@@ -152,23 +152,23 @@ func decodeJSON(data []byte, p *problems) ([]Result, []place) {
 	)
 	for i, n := range list.items {
 		path := fmt.Sprintf("results[%d]", i)
-		r, ok := resultOf(n, path, p)
+		r, reported, ok := resultOf(n, path, p)
 		if !ok {
 			continue
 		}
 		rs = append(rs, r)
-		places = append(places, place{line: n.line, prefix: path + ".", locate: locator(n, path+".")})
+		places = append(places, place{line: n.line, prefix: path + ".", locate: locator(n, path+"."), reported: reported})
 	}
 	return rs, places
 }
 
-// resultOf reads one result; ok is false when it had problems of shape or
-// type (its values are then not checked further).
-func resultOf(n *node, path string, p *problems) (Result, bool) {
+// resultOf reads one result; ok is false when it is not an object. The
+// fields that had problems are returned, not to be checked again.
+func resultOf(n *node, path string, p *problems) (Result, []string, bool) {
 	before := p.count()
 	f, ok := objectAt(n, path, p, "id", "candidate", "position", "assessment", "completedAt", "score", "maxScore", "tasks")
 	if !ok {
-		return Result{}, false
+		return Result{}, nil, false
 	}
 	r := Result{ExternalID: f.str("id", false, `"hr-12345"`), Position: f.str("position", false, `"Backend engineer"`),
 		Assessment: f.str("assessment", true, `"Go backend take-home"`),
@@ -189,7 +189,7 @@ func resultOf(n *node, path string, p *problems) (Result, bool) {
 			r.Tasks = append(r.Tasks, taskOf(tn, fmt.Sprintf("%stasks[%d]", f.prefix, i), p))
 		}
 	}
-	return r, p.count() == before
+	return r, p.fieldsSince(before), true
 }
 
 func taskOf(n *node, path string, p *problems) Task {

@@ -199,7 +199,11 @@ func (s *Service) MoveStage(key, position string, stage Stage) (Candidate, error
 	return s.change(key, func(_ *store.Tx, c *Candidate, now time.Time) error {
 		e := validation.Errors{}
 		if !slices.Contains(Stages(), stage) {
-			e.Add("stage", "Choose one of the stages: Applied, Take-home done, Live interview scheduled, Interviewed, Offer, Hired, Rejected.")
+			var names []string
+			for _, st := range Stages() {
+				names = append(names, st.Label())
+			}
+			e.Add("stage", "Choose one of the stages: "+strings.Join(names, ", ")+".")
 		}
 		a := c.application(position)
 		if a == nil {

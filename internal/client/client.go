@@ -19,6 +19,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/interviewdesk/interviewdesk/internal/validation"
 )
 
 // Client is a console API client.
@@ -84,11 +86,20 @@ type Error struct {
 	Code    string            `json:"code"`
 	Message string            `json:"message"`
 	Fields  map[string]string `json:"fields"`
+	// Problems are an imported file's mistakes, in file order.
+	Problems []validation.Problem `json:"problems"`
 }
 
-// Error gives the message and each field's problem on its own line.
+// Error gives the message and each field's problem (or the file's, in file
+// order) on its own line.
 func (e *Error) Error() string {
 	msg := e.Message
+	if len(e.Problems) > 0 {
+		for _, p := range e.Problems {
+			msg += "\n  " + p.String()
+		}
+		return msg
+	}
 	keys := make([]string, 0, len(e.Fields))
 	for k := range e.Fields {
 		keys = append(keys, k)

@@ -129,9 +129,9 @@ func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
 // fileMessage sums up a file's problems.
 func fileMessage(file validation.FileErrors) string {
 	if len(file) == 1 {
-		return "Nothing was imported: " + file[0].String()
+		return "Nothing was imported: the file has a problem, listed with its line. Fix it and import the file again."
 	}
-	return "Nothing was imported: the file has problems, each listed with its line. Fix them and import it again."
+	return "Nothing was imported: the file has problems, each listed with its line. Fix them and import the file again."
 }
 
 // decode reads a JSON body into v with the one decoder for outside input

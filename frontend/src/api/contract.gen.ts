@@ -353,6 +353,7 @@ export type TakehomeResult = {
 export type TakehomeTask = {
   title: string
   language?: string
+  editorLanguage: Language
   score: number
   maxScore: number
   timeSpentSeconds?: number
@@ -1099,7 +1100,7 @@ export const schemas: Record<TypeName, JsonSchema> = {
   CandidateInterviews: {"additionalProperties":false,"properties":{"interviews":{"items":{"$ref":"#/$defs/InterviewSummary"},"type":["array","null"]}},"required":["interviews"],"type":"object"},
   CandidateResults: {"additionalProperties":false,"properties":{"results":{"items":{"$ref":"#/$defs/TakehomeResult"},"type":["array","null"]}},"required":["results"],"type":"object"},
   TakehomeResult: {"additionalProperties":false,"properties":{"assessment":{"type":"string"},"candidate":{"$ref":"#/$defs/Person"},"candidateId":{"type":"string"},"completedAt":{"format":"date-time","type":"string"},"externalId":{"type":"string"},"id":{"type":"string"},"importedAt":{"format":"date-time","type":"string"},"maxScore":{"type":"number"},"position":{"type":"string"},"score":{"type":"number"},"source":{"type":"string"},"tasks":{"items":{"$ref":"#/$defs/TakehomeTask"},"type":["array","null"]},"updatedAt":{"format":"date-time","type":"string"}},"required":["id","candidateId","candidate","assessment","completedAt","score","maxScore","tasks","source","importedAt","updatedAt"],"type":"object"},
-  TakehomeTask: {"additionalProperties":false,"properties":{"code":{"type":"string"},"language":{"type":"string"},"maxScore":{"type":"number"},"score":{"type":"number"},"tests":{"items":{"$ref":"#/$defs/TakehomeTest"},"type":["array","null"]},"timeSpentSeconds":{"type":"integer"},"title":{"type":"string"}},"required":["title","score","maxScore"],"type":"object"},
+  TakehomeTask: {"additionalProperties":false,"properties":{"code":{"type":"string"},"editorLanguage":{"$ref":"#/$defs/Language"},"language":{"type":"string"},"maxScore":{"type":"number"},"score":{"type":"number"},"tests":{"items":{"$ref":"#/$defs/TakehomeTest"},"type":["array","null"]},"timeSpentSeconds":{"type":"integer"},"title":{"type":"string"}},"required":["title","editorLanguage","score","maxScore"],"type":"object"},
   TakehomeTest: {"additionalProperties":false,"properties":{"message":{"type":"string"},"name":{"type":"string"},"passed":{"type":"boolean"}},"required":["name","passed"],"type":"object"},
   Pipeline: {"additionalProperties":false,"properties":{"columns":{"items":{"$ref":"#/$defs/PipelineColumn"},"type":["array","null"]},"position":{"type":"string"},"roles":{"items":{"$ref":"#/$defs/PipelineRole"},"type":["array","null"]}},"required":["roles","position","columns"],"type":"object"},
   PipelineRole: {"additionalProperties":false,"properties":{"candidates":{"type":"integer"},"position":{"type":"string"}},"required":["position","candidates"],"type":"object"},

@@ -51,7 +51,7 @@ func (n *Native) SaveTextFile(suggestedName, content string) (string, error) {
 // OpenTextFile asks for a file and returns its text; empty Content means cancelled.
 func (n *Native) OpenTextFile(title string) (OpenedFile, error) {
 	path, err := runtime.OpenFileDialog(n.ctx, runtime.OpenDialogOptions{Title: title,
-		Filters: []runtime.FileFilter{{DisplayName: "JSON files (*.json)", Pattern: "*.json"}}})
+		Filters: []runtime.FileFilter{{DisplayName: "JSON or CSV files (*.json, *.csv)", Pattern: "*.json;*.csv"}}})
 	if err != nil || path == "" {
 		return OpenedFile{}, err
 	}
@@ -60,7 +60,7 @@ func (n *Native) OpenTextFile(title string) (OpenedFile, error) {
 		return OpenedFile{}, fmt.Errorf("could not open %s: %w", filepath.Base(path), err)
 	}
 	if info.Size() > 4<<20 {
-		return OpenedFile{}, fmt.Errorf("%s is larger than 4 MiB; a template file is far smaller", filepath.Base(path))
+		return OpenedFile{}, fmt.Errorf("%s is larger than 4 MiB, more than the host takes", filepath.Base(path))
 	}
 	b, err := os.ReadFile(path)
 	if err != nil {

@@ -45,7 +45,7 @@ type entry struct {
 
 func entryOf(c Candidate) entry {
 	e := entry{rev: c.Revision, sum: Summary{ID: c.ID, Name: c.Name, Email: c.Email,
-		Applications: slices.Clone(c.Applications), Interviews: len(c.Interviews), Takehome: len(c.Takehome),
+		Applications: orEmpty(slices.Clone(c.Applications)), Interviews: len(c.Interviews), Takehome: len(c.Takehome),
 		LastActivityAt: c.LastActivityAt, Campaigns: []string{}}}
 	parts := []string{c.Name, c.Email}
 	for _, a := range c.Applications {

@@ -103,6 +103,7 @@ func (r Result) identity() []byte {
 func (s *Service) Result(id string) (Result, error) {
 	var r Result
 	err := s.db.View(func(tx *store.Tx) error { return getResult(tx, id, &r) })
+	r.Tasks = orEmpty(r.Tasks)
 	return r, err
 }
 
@@ -127,6 +128,7 @@ func (s *Service) Results(key string) ([]Result, error) {
 			if err := getResult(tx, sm.ID, &r); err != nil {
 				return err
 			}
+			r.Tasks = orEmpty(r.Tasks)
 			out = append(out, r)
 		}
 		return nil

@@ -41,8 +41,11 @@ func (s *Service) Get(key string) (Candidate, error) {
 	return s.present(c), err
 }
 
-// present fills in what depends on the time of reading: each interview's list.
+// present fills in what depends on the time of reading (each interview's
+// list), and empty lists where there are none.
 func (s *Service) present(c Candidate) Candidate {
+	c.Applications, c.Interviews = orEmpty(c.Applications), orEmpty(c.Interviews)
+	c.Takehome, c.History = orEmpty(c.Takehome), orEmpty(c.History)
 	now := s.now()
 	for i := range c.Interviews {
 		c.Interviews[i].Tense = c.Interviews[i].TenseAt(now)
@@ -165,6 +168,13 @@ func (s *Service) Update(key string, u Update) (Candidate, error) {
 		}
 		return nil
 	})
+}
+
+func orEmpty[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
 }
 
 func deref(s *string) string {

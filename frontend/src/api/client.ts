@@ -18,10 +18,15 @@ export class ApiError extends Error {
     message: string,
     /** Field name → message, for 422 `invalid` answers. */
     readonly fields: Record<string, string> = {},
+    /** An imported file's mistakes with their lines, in file order. */
+    readonly problems: FileProblem[] = [],
   ) {
     super(message)
   }
 }
+
+/** One mistake in an imported file (docs/assessment-format.md, "Errors"). */
+export type FileProblem = { line?: number; field: string; message: string }
 
 /** The host could not be reached at all (not running, connection refused, offline). */
 export class NetworkError extends Error {
@@ -85,7 +90,14 @@ export function parseApiError(status: number, bodyText: string): ApiError {
       if (typeof v === 'string') fields[k] = v
     }
   }
-  return new ApiError(status, code, message, fields)
+  const problems: FileProblem[] = []
+  if (err && Array.isArray(err.problems)) {
+    for (const p of err.problems) {
+      if (!isRecord(p) || typeof p.message !== 'string') continue
+      problems.push({ message: p.message, field: typeof p.field === 'string' ? p.field : '', ...(typeof p.line === 'number' ? { line: p.line } : {}) })
+    }
+  }
+  return new ApiError(status, code, message, fields, problems)
 }
 
 export type RequestOptions = {

@@ -1,4 +1,7 @@
 import { useEffect, useRef } from 'react'
+import { CandidateProfilePage } from '../candidates/CandidateProfilePage'
+import { CandidatesPage } from '../candidates/CandidatesPage'
+import { PipelinePage } from '../candidates/PipelinePage'
 import { CreateInterviewPage } from '../interviews/CreateInterviewPage'
 import { InterviewDetailsPage } from '../interviews/InterviewDetailsPage'
 import { InterviewListPage } from '../interviews/InterviewListPage'
@@ -20,7 +23,19 @@ function Screen({ route }: { route: Route }) {
     case 'interview':
       return <InterviewDetailsPage key={route.id} id={route.id} />
     case 'interview-new':
-      return <CreateInterviewPage key={route.templateId ?? ''} templateId={route.templateId} />
+      return (
+        <CreateInterviewPage
+          key={`${route.templateId ?? ''}|${route.candidateId ?? ''}`}
+          templateId={route.templateId}
+          candidateId={route.candidateId}
+        />
+      )
+    case 'candidates':
+      return <CandidatesPage q={route.q ?? ''} since={route.since} />
+    case 'candidate':
+      return <CandidateProfilePage key={route.id} id={route.id} />
+    case 'pipeline':
+      return <PipelinePage position={route.position ?? ''} />
     case 'overview':
       return <OverviewPage />
     case 'live-rooms':

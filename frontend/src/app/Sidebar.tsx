@@ -5,6 +5,8 @@ import { setTheme, storedTheme, type ThemeChoice } from '../ui/theme'
 const NAV: { label: string; hash: string; areas: Route['name'][] }[] = [
   { label: 'Interviews', hash: '#/interviews', areas: ['interviews', 'interview', 'interview-new'] },
   { label: 'Live Room', hash: '#/live-rooms', areas: ['live-rooms'] },
+  { label: 'Candidates', hash: '#/candidates', areas: ['candidates', 'candidate'] },
+  { label: 'Pipeline', hash: '#/pipeline', areas: ['pipeline'] },
   { label: 'Overview', hash: '#/overview', areas: ['overview'] },
   { label: 'Interview templates', hash: '#/templates', areas: ['templates', 'template', 'template-new'] },
   { label: 'Settings', hash: '#/settings', areas: ['settings'] },

@@ -9,7 +9,10 @@ export type Route =
   | { name: 'overview' }
   | { name: 'live-rooms' }
   | { name: 'interview'; id: string }
-  | { name: 'interview-new'; templateId?: string }
+  | { name: 'interview-new'; templateId?: string; candidateId?: string }
+  | { name: 'candidates'; q?: string; since?: string }
+  | { name: 'candidate'; id: string }
+  | { name: 'pipeline'; position?: string }
   | { name: 'templates' }
   | { name: 'template'; id: string }
   | { name: 'template-new' }
@@ -35,7 +38,8 @@ export function parseHash(hash: string): Route {
       if (id === undefined) return { name: 'interviews' }
       if (id === 'new') {
         const templateId = query.get('template') ?? undefined
-        return templateId ? { name: 'interview-new', templateId } : { name: 'interview-new' }
+        const candidateId = query.get('candidate') ?? undefined
+        return { name: 'interview-new', ...(templateId ? { templateId } : {}), ...(candidateId ? { candidateId } : {}) }
       }
       return { name: 'interview', id }
     case 'templates':
@@ -48,6 +52,17 @@ export function parseHash(hash: string): Route {
     case 'live-rooms':
       if (id === undefined) return { name: 'live-rooms' }
       break
+    case 'candidates': {
+      if (id !== undefined) return { name: 'candidate', id }
+      const q = query.get('q') ?? undefined
+      const since = query.get('since') ?? undefined
+      return { name: 'candidates', ...(q ? { q } : {}), ...(since ? { since } : {}) }
+    }
+    case 'pipeline': {
+      if (id !== undefined) break
+      const position = query.get('position') ?? undefined
+      return position ? { name: 'pipeline', position } : { name: 'pipeline' }
+    }
     case 'settings':
       if (id === undefined) return { name: 'settings' }
   }
@@ -57,6 +72,14 @@ export function parseHash(hash: string): Route {
 /** Builds "#/a/b" with each segment encoded. */
 export function href(...segments: string[]): string {
   return '#/' + segments.map(encodeURIComponent).join('/')
+}
+
+/** Builds "#/a/b?k=v" from segments and the query's non-empty values. */
+export function hrefWith(segments: string[], query: Record<string, string | undefined>): string {
+  const q = new URLSearchParams()
+  for (const [k, v] of Object.entries(query)) if (v) q.set(k, v)
+  const rest = q.toString()
+  return href(...segments) + (rest ? `?${rest}` : '')
 }
 
 type Blocker = () => boolean

@@ -22,6 +22,7 @@ import {
   type CreateForm,
 } from './validation'
 import { WhenFields } from './WhenFields'
+import { loadCandidate, TakehomeChoice, type CandidateChoice } from '../candidates/CreateFromCandidate'
 
 /** The input that shows a field's error and takes focus for it. */
 const FOCUS_ID: Record<CreateField, string> = {
@@ -33,6 +34,7 @@ const FOCUS_ID: Record<CreateField, string> = {
   timeZone: 'new-when-zone',
   durationMinutes: 'new-duration',
   campaign: 'new-campaign',
+  takehomeId: 'new-takehome',
 }
 
 function tomorrowAtTen(zone: string): { date: string; time: string } {
@@ -40,11 +42,22 @@ function tomorrowAtTen(zone: string): { date: string; time: string } {
   return { date, time: '10:00' }
 }
 
-export function CreateInterviewPage({ templateId }: { templateId?: string | undefined }) {
+export function CreateInterviewPage({
+  templateId,
+  candidateId,
+}: {
+  templateId?: string | undefined
+  /** Prefills the candidate (Create Live Room on their profile) and offers their take-home results. */
+  candidateId?: string | undefined
+}) {
   const data = useAsync(async (signal) => {
-    const [templates, settings] = await Promise.all([listTemplates(signal), getSettings(signal)])
-    return { templates, settings }
-  }, [])
+    const [templates, settings, candidate] = await Promise.all([
+      listTemplates(signal),
+      getSettings(signal),
+      candidateId ? loadCandidate(candidateId, signal) : Promise.resolve(undefined),
+    ])
+    return { templates, settings, candidate }
+  }, [candidateId])
 
   if (data.error !== undefined)
     return (
@@ -61,24 +74,29 @@ export function CreateInterviewPage({ templateId }: { templateId?: string | unde
       </>
     )
   const zone = defaultTimeZone(data.data.settings.defaultTimeZone)
-  return <CreateInterviewForm templates={data.data.templates} templateId={templateId} zone={zone} />
+  return (
+    <CreateInterviewForm templates={data.data.templates} templateId={templateId} zone={zone} candidate={data.data.candidate} />
+  )
 }
 
 function CreateInterviewForm({
   templates,
   templateId,
   zone,
+  candidate,
 }: {
   templates: TemplateSummary[]
   templateId?: string | undefined
   zone: string
+  candidate?: CandidateChoice | undefined
 }) {
   const initialTemplate = templates.find((t) => t.id === templateId)
   const [form, setForm] = useState<CreateForm>(() => ({
     templateId: initialTemplate?.id ?? '',
-    position: '',
-    candidateName: '',
-    candidateEmail: '',
+    position: candidate?.position ?? '',
+    candidateName: candidate?.name ?? '',
+    candidateEmail: candidate?.email ?? '',
+    takehomeId: candidate?.results[0]?.id ?? '',
     when: 'later',
     ...tomorrowAtTen(zone),
     timeZone: zone,
@@ -217,6 +235,15 @@ function CreateInterviewForm({
           </Field>
         </div>
       </section>
+
+      {candidate && candidate.results.length > 0 && (
+        <TakehomeChoice
+          results={candidate.results}
+          value={form.takehomeId ?? ''}
+          error={errors.takehomeId}
+          onChange={(takehomeId) => set({ takehomeId })}
+        />
+      )}
 
       <section className="editor-section" aria-labelledby="setup-when">
         <h2 id="setup-when" className="section-title">

@@ -45,6 +45,9 @@ export function DetailsSummary({ interview: iv, actions, room }: Props) {
         </Fact>
         <Fact id="candidate" label="Candidate’s email">
           <p className="summary-value">{iv.candidate.email}</p>
+          <p className="summary-sub">
+            <a href={`#/candidates/${encodeURIComponent(iv.candidate.email)}`}>Candidate profile</a>
+          </p>
         </Fact>
         <Fact id="template" label="Template">
           <p className="summary-value">{iv.template.name}</p>

@@ -19,6 +19,8 @@ export type CreateForm = {
   timeZone: string
   durationMinutes: string
   campaign: string
+  /** The candidate's take-home result to bring into the room; "" or absent for none. */
+  takehomeId?: string
 }
 
 /** Keys are the host's field names (docs/api.md). */
@@ -31,6 +33,7 @@ export type CreateField =
   | 'timeZone'
   | 'durationMinutes'
   | 'campaign'
+  | 'takehomeId'
 
 export type FieldErrors<K extends string> = Partial<Record<K, string>>
 
@@ -44,6 +47,7 @@ export const CREATE_FIELDS: CreateField[] = [
   'timeZone',
   'durationMinutes',
   'campaign',
+  'takehomeId',
 ]
 
 export const MESSAGES = {
@@ -115,6 +119,7 @@ export function toNewInterview(f: CreateForm): NewInterview {
   if (f.timeZone) body.timeZone = f.timeZone
   if (f.campaign.trim() !== '') body.campaign = f.campaign.trim()
   if (f.durationMinutes.trim() !== '') body.durationMinutes = Number(f.durationMinutes)
+  if (f.takehomeId) body.takehomeId = f.takehomeId
   return body
 }
 

@@ -23,7 +23,7 @@ export function TimeFilter({ value, onApply }: { value: Since; onApply: (since: 
 
   useOutsidePointer(open, [panel, button], () => setOpen(false))
   useEffect(() => {
-    if (open) panel.current?.querySelector<HTMLElement>('input:checked, input, button')?.focus()
+    if (open) (panel.current?.querySelector<HTMLElement>('input:checked') ?? panel.current?.querySelector<HTMLElement>('input'))?.focus()
   }, [open])
 
   return (

@@ -279,6 +279,7 @@ function Room({ role: linkRole, token }: { role: Role; token: string }) {
                   call={call}
                   workspace={workspacePane}
                   onScratchPad={() => setPadOpen(true)}
+                  workspaceStore={workspace}
                 />
               </Suspense>
             )

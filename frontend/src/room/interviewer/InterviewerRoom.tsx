@@ -16,6 +16,8 @@ import { useAct, type Act } from './useAct'
 import { ActivityPanel } from './ActivityPanel'
 import { AssessmentPanel } from './AssessmentPanel'
 import { WorkspaceLayout } from '../workspace/WorkspaceLayout'
+import type { WorkspaceStore } from '../workspace/store'
+import { TakehomePanel } from './TakehomePanel'
 
 type Props = {
   store: RoomStore
@@ -29,9 +31,11 @@ type Props = {
   workspace?: ReactNode | undefined
   /** Opens the scratch pad when the interview has no workspace of its own. */
   onScratchPad?: () => void
+  /** The workspace's state: the take-home result the interview brings, if any. */
+  workspaceStore?: WorkspaceStore
 }
 
-export default function InterviewerRoom({ store, snap, view, token, stage, call, workspace, onScratchPad }: Props) {
+export default function InterviewerRoom({ store, snap, view, token, stage, call, workspace, onScratchPad, workspaceStore }: Props) {
   const act = useAct(store)
   const welcome = snap.welcome!
   const notes = useRef<NotesHandle>(null)
@@ -143,6 +147,10 @@ export default function InterviewerRoom({ store, snap, view, token, stage, call,
             <AssessmentPanel view={view} />
             <PlanPanel view={view} act={act} onTopic={setTopic} compact />
           </>
+        )}
+
+        {workspaceStore && (
+          <TakehomePanel client={store.client} store={workspaceStore} liveCode={welcome.interview.tools.liveCode} />
         )}
 
         {!workspace && onScratchPad && (

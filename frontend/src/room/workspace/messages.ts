@@ -2,6 +2,8 @@
 // "Workspace"): code documents, the whiteboard, runs. Everything that arrives
 // is checked here; a malformed frame is dropped with a reason.
 
+import type { TakehomeResult, TakehomeTask } from '../../api/contract.gen'
+
 export type DocId = 'main' | 'pad'
 export type CodeUpdateWire = { clientID: string; changes: unknown }
 export type RunStatus = 'ok' | 'error' | 'timeout' | 'stopped' | 'memory' | 'crashed'
@@ -45,12 +47,14 @@ export type WorkspaceMessage =
   | { type: 'run.output'; run: string; stream: 'stdout' | 'stderr'; text: string }
   | { type: 'run.start'; run: string; doc: DocId; language: string; code: string; stdin: string; timeoutMs: number }
   | { type: 'run.stop'; run: string }
+  | { type: 'takehome'; result: TakehomeResult }
 
 export type WorkspaceClientMessage =
   | { type: 'code.push'; doc: DocId; version: number; updates: CodeUpdateWire[] }
   | { type: 'code.pull'; doc: DocId; version: number }
   | { type: 'code.language'; doc: DocId; language: string }
   | { type: 'code.starter'; doc: DocId; question: number }
+  | { type: 'code.takehome'; doc: DocId; task: number }
   | { type: 'cursor'; doc: DocId; anchor: number; head: number }
   | { type: 'board.push'; elements: readonly unknown[] }
   | { type: 'pointer'; x: number; y: number; button: 'up' | 'down'; tool: 'pointer' | 'laser' }
@@ -85,6 +89,7 @@ export const WORKSPACE_TYPES = new Set([
   'run.output',
   'run.start',
   'run.stop',
+  'takehome',
 ])
 
 function updatesOf(v: unknown): CodeUpdateWire[] | undefined {
@@ -126,6 +131,41 @@ function runOf(v: unknown): RunInfo | undefined {
 }
 
 const bad = (error: string): Parsed => ({ ok: false, error })
+
+/** A take-home result (interviewers only): the fields the Assessment panel shows. */
+function takehomeOf(v: unknown): TakehomeResult | undefined {
+  if (!isObj(v) || !isStr(v.id) || !isStr(v.assessment) || !isNum(v.score) || !isNum(v.maxScore)) return undefined
+  const tasks: TakehomeTask[] = []
+  for (const t of Array.isArray(v.tasks) ? v.tasks : []) {
+    if (!isObj(t) || !isStr(t.title) || !isNum(t.score) || !isNum(t.maxScore)) return undefined
+    tasks.push({
+      title: t.title,
+      score: t.score,
+      maxScore: t.maxScore,
+      editorLanguage: (isStr(t.editorLanguage) ? t.editorLanguage : 'plaintext') as TakehomeTask['editorLanguage'],
+      ...(isStr(t.language) ? { language: t.language } : {}),
+      ...(isNum(t.timeSpentSeconds) ? { timeSpentSeconds: t.timeSpentSeconds } : {}),
+      ...(isStr(t.code) ? { code: t.code } : {}),
+      tests: (Array.isArray(t.tests) ? t.tests : []).flatMap((x) =>
+        isObj(x) && isStr(x.name) ? [{ name: x.name, passed: x.passed === true, ...(isStr(x.message) ? { message: x.message } : {}) }] : [],
+      ),
+    })
+  }
+  return {
+    id: v.id,
+    candidateId: isStr(v.candidateId) ? v.candidateId : '',
+    candidate: isObj(v.candidate) ? { name: String(v.candidate.name ?? ''), email: String(v.candidate.email ?? '') } : { name: '', email: '' },
+    assessment: v.assessment,
+    completedAt: isStr(v.completedAt) ? v.completedAt : '',
+    score: v.score,
+    maxScore: v.maxScore,
+    tasks,
+    source: isStr(v.source) ? v.source : '',
+    importedAt: isStr(v.importedAt) ? v.importedAt : '',
+    updatedAt: isStr(v.updatedAt) ? v.updatedAt : '',
+    ...(isStr(v.position) && v.position ? { position: v.position } : {}),
+  }
+}
 
 /** Parses a workspace message (m.type is one of WORKSPACE_TYPES). */
 export function parseWorkspaceMessage(m: Obj): Parsed {
@@ -207,6 +247,10 @@ export function parseWorkspaceMessage(m: Obj): Parsed {
     case 'run.stop':
       if (!isStr(m.run)) return bad('malformed run.stop')
       return { ok: true, value: { type: 'run.stop', run: m.run } }
+    case 'takehome': {
+      const result = takehomeOf(m.result)
+      return result ? { ok: true, value: { type: 'takehome', result } } : bad('malformed take-home result')
+    }
   }
   return bad(`unknown message type ${JSON.stringify(m.type)}`)
 }

@@ -5,6 +5,7 @@
 
 import { useSyncExternalStore } from 'react'
 import type { RoomClient } from '../connection/client'
+import type { TakehomeResult } from '../../api/contract.gen'
 import type { DocId, RunInfo, RunStatus, WorkspaceMessage } from './messages'
 
 export type DocState = {
@@ -23,6 +24,8 @@ export type WorkspaceSnapshot = {
   board: { elements: readonly unknown[]; generation: number } | undefined
   /** The latest run of each document. */
   runs: Partial<Record<DocId, RunInfo>>
+  /** Interviewers: the take-home result the interview brings into the room. */
+  takehome?: TakehomeResult
 }
 
 /** What runs code in this browser (the sandbox), as the store needs it. */
@@ -128,6 +131,9 @@ export class WorkspaceStore {
         return
       case 'run.stop':
         if (this.running === w.run) this.runner?.stop()
+        return
+      case 'takehome':
+        this.set({ takehome: w.result })
         return
     }
   }

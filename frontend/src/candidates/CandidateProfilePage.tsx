@@ -86,8 +86,10 @@ function Profile({
         }
       >
         <p className="page-subtitle">
-          <a href={`mailto:${c.email}`}>{c.email}</a> · candidate since {formatDate(c.createdAt)} · last activity{' '}
-          {formatDate(c.lastActivityAt)}
+          <a href={`mailto:${c.email}`}>{c.email}</a>
+        </p>
+        <p className="page-subtitle">
+          Candidate since {formatDate(c.createdAt)} · last activity {formatDate(c.lastActivityAt)}
         </p>
       </PageHeader>
 
@@ -107,7 +109,7 @@ function Profile({
                       {a.position}
                     </a>
                     <span className="cell-sub">
-                      {STAGE_LABEL[a.stage]} since {formatDate(a.stageAt)} · applied {formatDate(a.appliedAt)}
+                      Since {formatDate(a.stageAt)} · applied {formatDate(a.appliedAt)}
                     </span>
                   </div>
                   <StageBadge stage={a.stage} />

@@ -15,19 +15,24 @@ import './candidates.css'
 
 export function PipelinePage({ position }: { position: string }) {
   const board = useAsync((signal) => getPipeline(position, signal), [position])
-  const [focusCard, setFocusCard] = useState<string | undefined>()
-  const mover = useStageMove((c) => {
-    setFocusCard(c.id)
+  const [focusCard, setFocusCard] = useState<{ id: string; stage: CandidateStage } | undefined>()
+  const mover = useStageMove((c, stage) => {
+    setFocusCard({ id: c.id, stage })
     board.reload()
   })
   const root = useRef<HTMLDivElement>(null)
 
-  // After a move the card is in another column: keep the keyboard on it.
+  // After a move the card is in another column: keep the keyboard on it
+  // once the board shows it there.
   useEffect(() => {
-    if (!focusCard || board.loading) return
-    root.current?.querySelector<HTMLElement>(`[data-card="${CSS.escape(focusCard)}"] .move-menu button`)?.focus()
+    if (!focusCard) return
+    const card = root.current?.querySelector<HTMLElement>(
+      `[data-card="${CSS.escape(focusCard.id)}"][data-stage="${focusCard.stage}"] .move-menu button`,
+    )
+    if (!card) return
+    card.focus()
     setFocusCard(undefined)
-  }, [board.data, board.loading, focusCard])
+  }, [board.data, focusCard])
 
   const p = board.data
   return (
@@ -144,6 +149,7 @@ function Board({
                         key={c.id}
                         className="pipeline-card"
                         data-card={c.id}
+                        data-stage={col.stage}
                         draggable={!busy}
                         onDragStart={(e) => {
                           e.dataTransfer.setData('text/plain', c.id)

@@ -105,6 +105,15 @@ export default function InterviewerRoom({ store, snap, view, token, stage, call,
 
         {stage === 'lobby' && <Lobby snap={snap} view={view} act={act} />}
 
+        {workspaceStore && (
+          <TakehomePanel
+            client={store.client}
+            store={workspaceStore}
+            liveCode={welcome.interview.tools.liveCode}
+            initiallyOpen={stage === 'lobby' || stage === 'plan'}
+          />
+        )}
+
         {stage === 'plan' && (
           <PlanPanel
             view={view}
@@ -147,10 +156,6 @@ export default function InterviewerRoom({ store, snap, view, token, stage, call,
             <AssessmentPanel view={view} />
             <PlanPanel view={view} act={act} onTopic={setTopic} compact />
           </>
-        )}
-
-        {workspaceStore && (
-          <TakehomePanel client={store.client} store={workspaceStore} liveCode={welcome.interview.tools.liveCode} />
         )}
 
         {!workspace && onScratchPad && (

@@ -18,14 +18,18 @@ export function TakehomePanel({
   client,
   store,
   liveCode,
+  initiallyOpen,
 }: {
   client: RoomClient
   store: WorkspaceStore
   /** The shared editor is on for this room. */
   liveCode: boolean
+  /** Unfolded at first (before the technical part); the interviewer folds it as they like. */
+  initiallyOpen: boolean
 }) {
   const { takehome } = useWorkspace(store)
   const [confirm, setConfirm] = useState<Opening | undefined>()
+  const [unfolded] = useState(initiallyOpen)
   const toast = useToast()
   if (!takehome) return null
 
@@ -44,30 +48,37 @@ export function TakehomePanel({
 
   return (
     <section className="cockpit-section takehome-panel" aria-labelledby="takehome-title">
-      <h2 id="takehome-title" className="section-title">
-        Assessment: {takehome.assessment}
-      </h2>
-      <p className="field-hint">
-        Take-home results · {resultLine(takehome)}. Only interviewers see this; the candidate sees a task’s code once you open
-        it in the editor.
-      </p>
-      <TakehomeTasks
-        result={takehome}
-        actions={(task, index) =>
-          task.code ? (
-            <>
-              {liveCode && (
-                <button type="button" className="btn btn-small btn-primary" onClick={() => setConfirm({ task, index })}>
-                  Open in editor<span className="visually-hidden">: {task.title}</span>
+      <details className="plan-compact" open={unfolded}>
+        <summary>
+          <h2 id="takehome-title" className="section-title">
+            Assessment: {takehome.assessment}
+          </h2>
+          <span className="muted">
+            {takehome.score} / {takehome.maxScore}
+          </span>
+        </summary>
+        <p className="field-hint">
+          Take-home results · {resultLine(takehome)}. Only interviewers see this; the candidate sees a task’s code once you
+          open it in the editor.
+        </p>
+        <TakehomeTasks
+          result={takehome}
+          actions={(task, index) =>
+            task.code ? (
+              <>
+                {liveCode && (
+                  <button type="button" className="btn btn-small btn-primary" onClick={() => setConfirm({ task, index })}>
+                    Open in editor<span className="visually-hidden">: {task.title}</span>
+                  </button>
+                )}
+                <button type="button" className="btn btn-small" onClick={() => void open('pad', { task, index })}>
+                  Open in scratch pad<span className="visually-hidden">: {task.title}</span>
                 </button>
-              )}
-              <button type="button" className="btn btn-small" onClick={() => void open('pad', { task, index })}>
-                Open in scratch pad<span className="visually-hidden">: {task.title}</span>
-              </button>
-            </>
-          ) : null
-        }
-      />
+              </>
+            ) : null
+          }
+        />
+      </details>
       {confirm && (
         <Dialog
           title={`Open “${confirm.task.title}” in the shared editor?`}

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Prints InterviewDesk's benchmarks as one table: store, room-log, media and
+# Prints InterviewDesk's benchmarks as one table: store, room-log, candidate search (p50/p99), media and
 # relay benchmarks (go test -bench), the desktop app's cold start to first screen and
 # the join time in real Chromium; then the TURN relay against coturn
 # (TURN_BENCH=0 skips that part, which takes a few minutes).

@@ -118,7 +118,8 @@ function Board({
       <h2 id="pipeline-role" className="pipeline-title">
         {pipeline.position}
       </h2>
-      <div className="pipeline-board">
+      {/* Focusable, so the keyboard can scroll to the columns off screen. */}
+      <div className="pipeline-board" tabIndex={0} role="group" aria-label={`Stages of ${pipeline.position}; scroll sideways for more`}>
         {(pipeline.columns ?? []).map((col) => {
           const cards = col.candidates ?? []
           return (

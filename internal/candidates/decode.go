@@ -134,34 +134,44 @@ func decodeFile(name string, data []byte) ([]Result, []place, error) {
 	return rs, places, nil
 }
 
-// validate checks the rules of one result's values.
+// validate normalises one result's texts (validation's text rule) and checks
+// the rules of its values.
 func validate(r *Result, at place, p *problems) {
 	check := func(field, msg string) {
 		if line, path := at.locate(field); !at.reportedAt(path) {
 			p.add(line, path, msg)
 		}
 	}
-	text := func(field, label, value string, min, max int) {
-		e := validation.Errors{}
-		e.Text(field, value, label, min, max)
-		e.SingleLine(field, value, label)
-		if msg, bad := e[field]; bad {
-			check(field, msg)
-		}
-	}
-	text("id", "id", r.ExternalID, 0, 200)
-	text("candidate.name", "candidate's name", r.Candidate.Name, 1, 120)
-	if !validation.IsEmail(r.Candidate.Email) {
+	text := textChecker(check)
+	text("id", "id", &r.ExternalID, 0, 200, false)
+	text("candidate.name", "candidate's name", &r.Candidate.Name, 1, 120, false)
+	if r.Candidate.Email = strings.TrimSpace(r.Candidate.Email); !validation.IsEmail(r.Candidate.Email) {
 		check("candidate.email", "Enter the candidate's email address, like name@example.com.")
 	}
-	text("position", "position", r.Position, 0, 120)
-	text("assessment", "assessment's name", r.Assessment, 1, 200)
+	text("position", "position", &r.Position, 0, 120, false)
+	text("assessment", "assessment's name", &r.Assessment, 1, 200, false)
 	scores(r.Score, r.MaxScore, "", check)
 	if len(r.Tasks) > MaxTasks {
 		check("tasks", fmt.Sprintf("A result holds at most %d tasks (this one has %d).", MaxTasks, len(r.Tasks)))
 	}
-	for i, t := range r.Tasks {
-		validateTask(t, fmt.Sprintf("tasks[%d].", i), check)
+	for i := range r.Tasks {
+		validateTask(&r.Tasks[i], fmt.Sprintf("tasks[%d].", i), check)
+	}
+}
+
+// textChecker normalises a text field in place (a line, or a block of
+// lines) and reports what the text rule refuses.
+func textChecker(check func(field, msg string)) func(field, label string, value *string, min, max int, block bool) {
+	return func(field, label string, value *string, min, max int, block bool) {
+		e := validation.Errors{}
+		if block {
+			*value = e.Block(field, *value, label, min, max)
+		} else {
+			*value = e.Line(field, *value, label, min, max)
+		}
+		if msg, bad := e[field]; bad {
+			check(field, msg)
+		}
 	}
 }
 
@@ -179,15 +189,11 @@ func scores(score, maxScore float64, prefix string, check func(field, msg string
 
 func num(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
 
-func validateTask(t Task, prefix string, check func(field, msg string)) {
-	e := validation.Errors{}
-	e.Text("title", t.Title, "task's title", 1, 200)
-	e.SingleLine("title", t.Title, "task's title")
-	e.Text("language", t.Language, "language", 0, 40)
-	e.SingleLine("language", t.Language, "language")
-	for field, msg := range e {
-		check(prefix+field, msg)
-	}
+func validateTask(t *Task, prefix string, check func(field, msg string)) {
+	text := textChecker(check)
+	text(prefix+"title", "task's title", &t.Title, 1, 200, false)
+	text(prefix+"language", "language", &t.Language, 0, 40, false)
+	t.EditorLanguage = editorLanguage(t.Language)
 	scores(t.Score, t.MaxScore, prefix, check)
 	if t.TimeSpentSeconds < 0 || t.TimeSpentSeconds > maxTimeSpent {
 		check(prefix+"timeSpentSeconds", "The time spent is a number of seconds between 0 and 2,592,000 (30 days).")
@@ -198,14 +204,10 @@ func validateTask(t Task, prefix string, check func(field, msg string)) {
 	if len(t.Tests) > MaxTests {
 		check(prefix+"tests", fmt.Sprintf("A task holds at most %d tests (this one has %d).", MaxTests, len(t.Tests)))
 	}
-	for i, tr := range t.Tests {
-		e := validation.Errors{}
-		e.Text("name", tr.Name, "test's name", 1, 300)
-		e.SingleLine("name", tr.Name, "test's name")
-		e.Text("message", tr.Message, "test's message", 0, 4000)
-		for field, msg := range e {
-			check(fmt.Sprintf("%stests[%d].%s", prefix, i, field), msg)
-		}
+	for i := range t.Tests {
+		tr := &t.Tests[i]
+		text(fmt.Sprintf("%stests[%d].name", prefix, i), "test's name", &tr.Name, 1, 300, false)
+		text(fmt.Sprintf("%stests[%d].message", prefix, i), "test's message", &tr.Message, 0, 4000, true)
 	}
 }
 

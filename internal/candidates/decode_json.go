@@ -213,6 +213,5 @@ func taskOf(n *node, path string, p *problems) Task {
 			t.Tests = append(t.Tests, tr)
 		}
 	}
-	t.EditorLanguage = editorLanguage(t.Language)
 	return t
 }

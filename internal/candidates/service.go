@@ -141,30 +141,30 @@ type Update struct {
 func (s *Service) Update(key string, u Update) (Candidate, error) {
 	return s.change(key, func(tx *store.Tx, c *Candidate, now time.Time) error {
 		e := validation.Errors{}
+		var name, email, notes string
 		if u.Name != nil {
-			e.Text("name", *u.Name, "name", 1, 120)
-			e.SingleLine("name", *u.Name, "name")
+			name = e.Line("name", *u.Name, "name", 1, 120)
 		}
 		if u.Email != nil {
-			e.Email("email", *u.Email)
+			email = e.Email("email", *u.Email)
 		}
 		if u.Notes != nil {
-			e.Text("notes", *u.Notes, "notes", 0, MaxNotes)
+			notes = e.Block("notes", *u.Notes, "notes", 0, MaxNotes)
 		}
 		if err := e.Err(); err != nil {
 			return err
 		}
 		if u.Email != nil {
-			if err := readdress(tx, c, strings.TrimSpace(*u.Email), now); err != nil {
+			if err := readdress(tx, c, email, now); err != nil {
 				return err
 			}
 		}
-		if name := strings.TrimSpace(deref(u.Name)); u.Name != nil && name != c.Name {
+		if u.Name != nil && name != c.Name {
 			c.History = append(c.History, Change{At: now, Kind: Renamed, From: c.Name, To: name, By: ByRecruiter})
 			c.Name = name
 		}
 		if u.Notes != nil {
-			c.Notes = *u.Notes
+			c.Notes = notes
 		}
 		return nil
 	})
@@ -175,13 +175,6 @@ func orEmpty[T any](s []T) []T {
 		return []T{}
 	}
 	return s
-}
-
-func deref(s *string) string {
-	if s == nil {
-		return ""
-	}
-	return *s
 }
 
 // readdress gives c the address email; the old one keeps finding c.

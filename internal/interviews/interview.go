@@ -63,11 +63,14 @@ type TemplateRef struct {
 
 // Interview is a stored interview.
 type Interview struct {
-	ID              string               `json:"id"`
-	Position        string               `json:"position"`
-	Candidate       Person               `json:"candidate"`
-	CandidateToken  string               `json:"candidateToken"`
-	Campaign        string               `json:"campaign"`
+	ID             string `json:"id"`
+	Position       string `json:"position"`
+	Candidate      Person `json:"candidate"`
+	CandidateToken string `json:"candidateToken"`
+	Campaign       string `json:"campaign"`
+	// CampaignID names the campaign the candidate registered through
+	// (internal/campaigns); "" for an interview scheduled directly.
+	CampaignID      string               `json:"campaignId,omitempty"`
 	StartsAt        time.Time            `json:"startsAt"`
 	TimeZone        string               `json:"timeZone"`
 	DurationMinutes int                  `json:"durationMinutes"`
@@ -112,6 +115,7 @@ type Summary struct {
 	Position     string    `json:"position"`
 	Candidate    Person    `json:"candidate"`
 	Campaign     string    `json:"campaign"`
+	CampaignID   string    `json:"campaignId,omitempty"`
 	StartsAt     time.Time `json:"startsAt"`
 	TimeZone     string    `json:"timeZone"`
 	EndsAt       time.Time `json:"endsAt"`
@@ -128,7 +132,7 @@ func (sm Summary) TenseAt(now time.Time) Tense { return sm.tenseAt(now) }
 // Summary condenses iv; Tense is filled in when read.
 func (iv Interview) Summary() Summary {
 	return Summary{ID: iv.ID, Position: iv.Position, Candidate: iv.Candidate, Campaign: iv.Campaign,
-		StartsAt: iv.StartsAt, TimeZone: iv.TimeZone, EndsAt: iv.EndsAt(), Status: iv.Status,
+		CampaignID: iv.CampaignID, StartsAt: iv.StartsAt, TimeZone: iv.TimeZone, EndsAt: iv.EndsAt(), Status: iv.Status,
 		TemplateName: iv.Template.Name}
 }
 

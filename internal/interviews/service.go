@@ -84,7 +84,21 @@ func startKey(t time.Time, id string) []byte {
 }
 
 // Create validates in and schedules a new interview with fresh link tokens.
-func (s *Service) Create(in NewInterview) (Interview, error) {
+func (s *Service) Create(in NewInterview) (Interview, error) { return s.CreateBooked(in, Booking{}) }
+
+// Booking is what a campaign adds to a new interview (internal/campaigns).
+type Booking struct {
+	CampaignID string
+	// Interviewers join the organizer, each with a room link of their own.
+	Interviewers []Person
+	// Book runs inside the new interview's transaction before the hook: an
+	// error it returns (e.g. the slot is full) creates nothing.
+	Book func(tx *store.Tx, iv Interview) error
+}
+
+// CreateBooked is Create for an interview a campaign books: b's checks and
+// writes commit with the interview or not at all.
+func (s *Service) CreateBooked(in NewInterview, b Booking) (Interview, error) {
 	st, err := s.settings.Get()
 	if err != nil {
 		return Interview{}, err
@@ -114,7 +128,13 @@ func (s *Service) Create(in NewInterview) (Interview, error) {
 		Interviewers: []Interviewer{{Person: Person(st.Organizer), Participant: links.NewInterviewerParticipant()}},
 		Tools:        Tools{LiveCode: len(tpl.Questions) > 0},
 		TakehomeID:   strings.TrimSpace(in.TakehomeID),
+		CampaignID:   b.CampaignID,
 		CreatedAt:    now.UTC(), UpdatedAt: now.UTC(),
+	}
+	for _, p := range b.Interviewers {
+		if len(iv.Interviewers) < MaxInterviewers && !strings.EqualFold(p.Email, iv.Interviewers[0].Email) {
+			iv.Interviewers = append(iv.Interviewers, Interviewer{Person: p, Participant: links.NewInterviewerParticipant()})
+		}
 	}
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()
@@ -124,13 +144,20 @@ func (s *Service) Create(in NewInterview) (Interview, error) {
 			Participant: links.CandidateParticipant}); err != nil {
 			return err
 		}
-		org := &iv.Interviewers[0]
-		if org.Token, err = links.Issue(tx, Link{Kind: RoleInterviewer, InterviewID: iv.ID, Email: org.Email,
-			Participant: org.Participant}); err != nil {
-			return err
+		for i := range iv.Interviewers {
+			in := &iv.Interviewers[i]
+			if in.Token, err = links.Issue(tx, Link{Kind: RoleInterviewer, InterviewID: iv.ID, Email: in.Email,
+				Participant: in.Participant}); err != nil {
+				return err
+			}
 		}
 		if err := put(tx, iv, time.Time{}); err != nil {
 			return err
+		}
+		if b.Book != nil {
+			if err := b.Book(tx, iv); err != nil {
+				return err
+			}
 		}
 		return s.runHook(tx, nil, iv)
 	})
@@ -362,6 +389,8 @@ type ListQuery struct {
 	Tense Tense
 	Text  string // matches candidate name or email, position or campaign, case-insensitive
 	Limit int    // default 200
+	// CampaignID keeps the interviews of one campaign only; "" keeps all.
+	CampaignID string
 }
 
 // List returns the matching summaries (upcoming soonest first, others newest
@@ -387,7 +416,7 @@ func (s *Service) List(q ListQuery) ([]Summary, int, error) {
 		total int
 	)
 	visit := func(sm Summary) {
-		if tense := sm.tenseAt(now); tense != q.Tense || !matches(sm, needle) {
+		if tense := sm.tenseAt(now); tense != q.Tense || !matches(sm, needle) || (q.CampaignID != "" && sm.CampaignID != q.CampaignID) {
 			return
 		}
 		total++

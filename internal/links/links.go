@@ -50,6 +50,8 @@ type Link struct {
 	InterviewID string        `json:"interviewId,omitempty"`
 	Email       string        `json:"email,omitempty"`
 	Participant ParticipantID `json:"participant,omitempty"`
+	// CampaignID is the campaign a Campaign link registers for.
+	CampaignID string `json:"campaignId,omitempty"`
 }
 
 // TokenLen is the length of every token.

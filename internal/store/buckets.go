@@ -34,6 +34,11 @@ package store
 //	    <result id>         -> JSON take-home assessment result
 //	takehome_keys/          (since schema 6)
 //	    id:<file id> or <candidate id>|<folded assessment>|<completedAt> -> result id
+//	campaigns/              (since schema 7)
+//	    <campaign id>       -> JSON campaign (slots with their bookings)
+//	campaign_registrations/ (since schema 7)
+//	    <campaign id>|<interview id>        -> JSON registration
+//	    <campaign id>|@<case-folded email>  -> interview id
 var (
 	BucketMeta                = []byte("meta")
 	BucketTemplates           = []byte("templates")
@@ -48,6 +53,8 @@ var (
 	BucketInterviewCandidates = []byte("interview_candidates")
 	BucketTakehome            = []byte("takehome")
 	BucketTakehomeKeys        = []byte("takehome_keys")
+	BucketCampaigns           = []byte("campaigns")
+	BucketRegistrations       = []byte("campaign_registrations")
 
 	KeySchemaVersion    = []byte("schema_version")
 	KeyLibraryVersion   = []byte("library_version")

@@ -34,6 +34,9 @@ var migrations = []migration{
 		return createBuckets(tx, BucketAnalysis)
 	}},
 	{6, "gather every interview's candidate into a candidate profile", addCandidates},
+	{7, "create the campaigns and their registrations", func(tx *Tx) error {
+		return createBuckets(tx, BucketCampaigns, BucketRegistrations)
+	}},
 }
 
 // SchemaVersion is the version this build writes.

@@ -17,6 +17,7 @@ import (
 	"golang.org/x/crypto/acme/autocert"
 
 	"github.com/interviewdesk/interviewdesk/internal/analysis"
+	"github.com/interviewdesk/interviewdesk/internal/campaigns"
 	"github.com/interviewdesk/interviewdesk/internal/candidates"
 	"github.com/interviewdesk/interviewdesk/internal/fault"
 	"github.com/interviewdesk/interviewdesk/internal/interviews"
@@ -130,7 +131,8 @@ func (h *Host) build() error {
 	h.outbox = outbox
 	hub := room.NewHub()
 	cands := candidates.New(h.db, h.now)
-	ivs := interviews.New(h.db, ts, st, h.now, hooks(cands.InterviewChanged, invite, room.Revoke(hub), publishInterviews(h.push), h.turnHook()))
+	ivs := interviews.New(h.db, ts, st, h.now, hooks(cands.InterviewChanged, campaigns.Hook, invite, room.Revoke(hub), publishInterviews(h.push), h.turnHook()))
+	camps := campaigns.New(campaigns.Config{DB: h.db, Interviews: ivs, Templates: ts, Settings: st, Now: h.now})
 	if h.ln != nil && !h.cfg.Media.Disabled {
 		if h.call, err = h.newCall(h.ln.Addr().(*net.TCPAddr).IP.String(), ivs); err != nil {
 			return err
@@ -146,7 +148,7 @@ func (h *Host) build() error {
 		return err
 	}
 	svc := web.Services{Templates: ts, Settings: st, Interviews: ivs, Rooms: rooms, Sessions: sessions, Analysis: h.analysis,
-		Invitations: h.invitations(ivs, st, outbox), Push: h.push, Candidates: cands}
+		Invitations: h.invitations(ivs, st, outbox), Push: h.push, Candidates: cands, Campaigns: camps}
 	if h.call != nil {
 		svc.Recordings = h.call.sfu
 	}

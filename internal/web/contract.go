@@ -6,6 +6,7 @@ import (
 	"reflect"
 
 	"github.com/interviewdesk/interviewdesk/internal/analysis"
+	"github.com/interviewdesk/interviewdesk/internal/campaigns"
 	"github.com/interviewdesk/interviewdesk/internal/candidates"
 	"github.com/interviewdesk/interviewdesk/internal/collab"
 	"github.com/interviewdesk/interviewdesk/internal/contract"
@@ -79,6 +80,14 @@ var endpoints = []endpoint{
 	{"GET", "/api/candidates/{id}/interviews", (*Server).candidateInterviews, nil, false, typ[CandidateInterviews](), "", 200, []string{codeNotFound}},
 	{"GET", "/api/candidates/{id}/results", (*Server).candidateResults, nil, false, typ[CandidateResults](), "", 200, []string{codeNotFound}},
 	{"GET", "/api/pipeline", (*Server).pipeline, nil, false, typ[candidates.Pipeline](), "", 200, nil},
+
+	{"GET", "/api/campaigns", (*Server).listCampaigns, nil, false, typ[CampaignList](), "", 200, nil},
+	{"POST", "/api/campaigns", (*Server).createCampaign, typ[campaigns.Input](), false, typ[CampaignView](), "", 201, []string{codeInvalid}},
+	{"POST", "/api/campaigns/preview", (*Server).previewCampaign, typ[campaigns.Input](), false, typ[SlotPreview](), "", 200, []string{codeInvalid}},
+	{"GET", "/api/campaigns/{id}", (*Server).getCampaign, nil, false, typ[CampaignView](), "", 200, []string{codeNotFound}},
+	{"PUT", "/api/campaigns/{id}", (*Server).updateCampaign, typ[campaigns.Input](), false, typ[CampaignView](), "", 200, []string{codeNotFound, codeInvalid}},
+	{"POST", "/api/campaigns/{id}/close", (*Server).closeCampaign, nil, false, typ[CampaignView](), "", 200, []string{codeNotFound}},
+	{"POST", "/api/campaigns/{id}/reopen", (*Server).reopenCampaign, nil, false, typ[CampaignView](), "", 200, []string{codeNotFound}},
 
 	{"GET", "/api/interviews/{id}/timeline", (*Server).timeline, nil, false, typ[Timeline](), "", 200, []string{codeNotFound}},
 	{"GET", "/api/interviews/{id}/playback", (*Server).playback, nil, false, typ[workspace.Recording](), "", 200, []string{codeNotFound}},
@@ -240,6 +249,27 @@ var names = map[reflect.Type]string{
 	typ[candidates.Pipeline]():                         "Pipeline",
 	typ[candidates.Role]():                             "PipelineRole",
 	typ[candidates.Column]():                           "PipelineColumn",
+	typ[CampaignList]():                                "CampaignList",
+	typ[CampaignSummary]():                             "CampaignSummary",
+	typ[CampaignView]():                                "CampaignView",
+	typ[RegistrationView]():                            "CampaignRegistration",
+	typ[SlotPreview]():                                 "SlotPreview",
+	typ[campaigns.Input]():                             "CampaignInput",
+	typ[campaigns.Campaign]():                          "Campaign",
+	typ[campaigns.Slot]():                              "CampaignSlot",
+	typ[campaigns.Rule]():                              "SlotRule",
+	typ[campaigns.SlotInput]():                         "SlotInput",
+	typ[campaigns.Mode]():                              "CampaignMode",
+	typ[campaigns.Status]():                            "CampaignStatus",
+	typ[campaigns.State]():                             "CampaignState",
+	typ[campaigns.RegistrationStatus]():                "RegistrationStatus",
+	typ[campaigns.Consent]():                           "RegistrationConsent",
+	typ[campaigns.Public]():                            "PublicCampaign",
+	typ[campaigns.PublicSlot]():                        "PublicSlot",
+	typ[campaigns.Registrant]():                        "Registrant",
+	typ[campaigns.CandidateBooking]():                  "CandidateBooking",
+	typ[Registered]():                                  "Registered",
+	typ[BookingChange]():                               "BookingChange",
 }
 
 var enums = map[reflect.Type][]string{
@@ -265,6 +295,10 @@ var enums = map[reflect.Type][]string{
 		string(timeline.KindNote), string(timeline.KindFinishStarted), string(timeline.KindEnded),
 		string(timeline.KindPasted), string(timeline.KindTabAway), string(timeline.KindRan),
 		string(timeline.KindLanguage), string(timeline.KindStarterLoaded)},
+	typ[campaigns.Mode]():               {string(campaigns.SlotsMode), string(campaigns.NowMode)},
+	typ[campaigns.Status]():             {string(campaigns.Open), string(campaigns.Closed)},
+	typ[campaigns.State]():              {string(campaigns.Accepting), string(campaigns.Shut), string(campaigns.Filled), string(campaigns.Expired)},
+	typ[campaigns.RegistrationStatus](): {string(campaigns.Booked), string(campaigns.Cancelled)},
 }
 
 func stageNames() []string {
@@ -296,7 +330,10 @@ func Contract() contract.Spec {
 		Title:  "InterviewDesk console API (docs/api.md)",
 		Source: "internal/web/contract.go",
 		Names:  names, Enums: maps.Clone(enums), ErrorCodes: errorCodes, CommonErrors: commonErrors,
-		Types: []reflect.Type{typ[errorAnswer]()},
+		// The campaign's public routes (docs/api.md, "Link pages") are no console
+		// API, but the registration page uses their types.
+		Types: []reflect.Type{typ[errorAnswer](), typ[campaigns.Public](), typ[campaigns.Registrant](), typ[Registered](),
+			typ[campaigns.CandidateBooking](), typ[BookingChange]()},
 		Constants: []contract.Constant{{Name: "DURATION_MINUTES", Value: durationLimits{templates.MinDuration, templates.MaxDuration},
 			Doc: "How long an interview may last, in minutes (templates.MinDuration, templates.MaxDuration)."},
 			{Name: "LANGUAGES", Value: collab.Languages(), Doc: "The code languages, in the order pickers show them (collab.Languages)."},

@@ -24,6 +24,7 @@ import (
 	"github.com/emersion/go-smtp"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
+	"github.com/interviewdesk/interviewdesk/internal/campaigns"
 	"github.com/interviewdesk/interviewdesk/internal/candidates"
 	"github.com/interviewdesk/interviewdesk/internal/interviews"
 	"github.com/interviewdesk/interviewdesk/internal/invitation"
@@ -123,6 +124,9 @@ func newContractHost(t *testing.T) *contractHost {
 		if err := cands.InterviewChanged(tx, before, after); err != nil {
 			return err
 		}
+		if err := campaigns.Hook(tx, before, after); err != nil {
+			return err
+		}
 		return mailer.Changed(tx, before, after)
 	})
 	rooms := room.New(db, ivs, log, now)
@@ -140,7 +144,7 @@ func newContractHost(t *testing.T) *contractHost {
 	t.Cleanup(func() { _ = h.analysis.Close() })
 	svc := Services{Templates: ts, Settings: st, Interviews: ivs, Rooms: rooms, Sessions: sessions, Analysis: h.analysis,
 		Invitations: invitation.NewService(invitation.Config{Interviews: ivs, Settings: st, Outbox: outbox, Links: links}, log, now),
-		Candidates:  cands}
+		Candidates:  cands, Campaigns: campaigns.New(campaigns.Config{DB: db, Interviews: ivs, Templates: ts, Settings: st, Now: now})}
 	h.srv = httptest.NewServer(New(Config{PublicURL: "https://interviews.example.com", ConsoleKey: testKey}, svc, log, now))
 	t.Cleanup(h.srv.Close)
 
@@ -374,6 +378,7 @@ func TestEveryDocumentedRouteAnswersItsContract(t *testing.T) {
 	}
 	call("POST", "/api/outbox/"+box1.Messages[0].ID+"/resend", nil, 200)
 	call("POST", "/api/outbox/999999/resend", nil, 404)
+	callCampaignRoutes(t, call, tpl, h.srv.URL)
 
 	rita := room.Actor{Role: room.RoleInterviewer, Email: "rita@example.com", Name: "Rita Recruiter"}
 	if _, _, err := h.rooms.Append(iv, room.Actor{Role: room.RoleCandidate, Name: "Olivia"}, room.TypeConsented,

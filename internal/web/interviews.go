@@ -19,7 +19,7 @@ func (s *Server) listInterviews(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
 	limit, _ := strconv.Atoi(q.Get("limit"))
 	list, total, err := s.svc.Interviews.List(interviews.ListQuery{
-		Tense: interviews.Tense(q.Get("tense")), Text: q.Get("q"), Limit: limit})
+		Tense: interviews.Tense(q.Get("tense")), Text: q.Get("q"), Limit: limit, CampaignID: q.Get("campaign")})
 	if err != nil {
 		return err
 	}
@@ -109,6 +109,7 @@ type Interview struct {
 	Position        string                 `json:"position"`
 	Candidate       interviews.Person      `json:"candidate"`
 	Campaign        string                 `json:"campaign"`
+	CampaignID      string                 `json:"campaignId,omitempty"`
 	StartsAt        time.Time              `json:"startsAt"`
 	TimeZone        string                 `json:"timeZone"`
 	DurationMinutes int                    `json:"durationMinutes"`
@@ -153,7 +154,7 @@ func (s *Server) links() Links { return Links{Base: func() string { return s.cfg
 
 func (s *Server) view(iv interviews.Interview) Interview {
 	v := Interview{
-		ID: iv.ID, Position: iv.Position, Candidate: iv.Candidate, Campaign: iv.Campaign,
+		ID: iv.ID, Position: iv.Position, Candidate: iv.Candidate, Campaign: iv.Campaign, CampaignID: iv.CampaignID,
 		StartsAt: iv.StartsAt, TimeZone: iv.TimeZone, DurationMinutes: iv.DurationMinutes,
 		EndsAt: iv.EndsAt(), Status: iv.Status, Tense: iv.TenseAt(s.now()), Template: iv.Template,
 		Tools: iv.Tools, CandidateLink: s.links().CandidateLink(iv.CandidateToken),

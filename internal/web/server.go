@@ -9,6 +9,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/interviewdesk/interviewdesk/internal/campaigns"
 	"github.com/interviewdesk/interviewdesk/internal/candidates"
 	"github.com/interviewdesk/interviewdesk/internal/interviews"
 	"github.com/interviewdesk/interviewdesk/internal/invitation"
@@ -54,6 +55,8 @@ type Services struct {
 	Analysis *analysis.Service
 	// Candidates keeps the candidates, the pipeline and take-home results.
 	Candidates *candidates.Service
+	// Campaigns keeps the campaigns and books registrations through their links.
+	Campaigns *campaigns.Service
 }
 
 // Recordings is the part of the media backend the console API reads.
@@ -77,6 +80,8 @@ type Server struct {
 	// open counts room channels per link and per address.
 	guesses *guessLimiter
 	open    *socketCounts
+	// registrations limits campaign registrations per address (campaigns.go).
+	registrations *registrationLimiter
 }
 
 // New builds the host's handler.
@@ -86,7 +91,7 @@ func New(cfg Config, svc Services, log *slog.Logger, now func() time.Time) *Serv
 		cfg.BodyTimeout = DefaultBodyTimeout
 	}
 	s := &Server{cfg: cfg, svc: svc, log: log, now: now, mux: http.NewServeMux(), sockets: &sync.WaitGroup{},
-		guesses: newGuessLimiter(log, now), open: newSocketCounts()}
+		guesses: newGuessLimiter(log, now), open: newSocketCounts(), registrations: newRegistrationLimiter(now)}
 	s.crossOrigin = s.sameOrigin()
 	if s.svc.Invitations == nil {
 		s.svc.Invitations = invitation.NewService(invitation.Config{Interviews: svc.Interviews,
@@ -147,6 +152,7 @@ func (s *Server) routes() {
 	m.HandleFunc("GET /join/{token}", s.candidatePage)
 	m.HandleFunc("GET /room/{token}", s.interviewerPage)
 	m.HandleFunc("GET /ws/{token}", s.roomSocket)
+	s.publicCampaignRoutes(m)
 	m.Handle("GET /static/", http.StripPrefix("/static/", staticFiles()))
 	m.HandleFunc("/", s.fallback)
 }

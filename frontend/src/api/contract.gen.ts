@@ -42,6 +42,71 @@ export type ApiProblem = {
   message: string
 }
 
+export type PublicCampaign = {
+  name: string
+  position: string
+  mode: CampaignMode
+  timeZone: string
+  durationMinutes: number
+  deadline?: string
+  state: CampaignState
+  slots: PublicSlot[]
+  candidateChanges: boolean
+  changeHours: number
+}
+
+export type CampaignMode = 'slots' | 'now'
+
+export type CampaignState = 'open' | 'closed' | 'full' | 'expired'
+
+export type PublicSlot = {
+  startsAt: string
+  durationMinutes: number
+  seatsLeft: number
+}
+
+export type Registrant = {
+  name: string
+  email: string
+  consent: RegistrationConsent
+  startsAt?: string
+  timeZone?: string
+}
+
+export type RegistrationConsent = {
+  personalData: boolean
+  aiAnalysis: boolean
+  recordingNotice: boolean
+}
+
+export type Registered = {
+  existing: boolean
+  position: string
+  startsAt?: string
+  durationMinutes: number
+  candidateLink?: string
+  message: string
+}
+
+export type CandidateBooking = {
+  position: string
+  campaign: string
+  mode: CampaignMode
+  startsAt: string
+  durationMinutes: number
+  status: RegistrationStatus
+  canChange: boolean
+  changeUntil?: string
+  rule: string
+  slots: PublicSlot[]
+}
+
+export type RegistrationStatus = 'booked' | 'cancelled'
+
+export type BookingChange = {
+  startsAt: string
+}
+
 export type Health = {
   version: string
   dataDir: string
@@ -132,6 +197,7 @@ export type InterviewSummary = {
   position: string
   candidate: Person
   campaign: string
+  campaignId?: string
   startsAt: string
   timeZone: string
   endsAt: string
@@ -182,6 +248,7 @@ export type Interview = {
   position: string
   candidate: Person
   campaign: string
+  campaignId?: string
   startsAt: string
   timeZone: string
   durationMinutes: number
@@ -381,6 +448,116 @@ export type PipelineRole = {
 export type PipelineColumn = {
   stage: CandidateStage
   candidates: CandidateSummary[]
+}
+
+export type CampaignList = {
+  campaigns: CampaignSummary[]
+}
+
+export type CampaignSummary = {
+  id: string
+  name: string
+  position: string
+  mode: CampaignMode
+  status: CampaignStatus
+  state: CampaignState
+  seats: number
+  booked: number
+  registered: number
+  token: string
+  deadline?: string
+  createdAt: string
+  link: string
+}
+
+export type CampaignStatus = 'open' | 'closed'
+
+export type CampaignInput = {
+  name: string
+  position: string
+  templateId: string
+  interviewers?: Person[]
+  timeZone?: string
+  mode: CampaignMode
+  durationMinutes?: number
+  rules?: SlotRule[]
+  slots?: SlotInput[]
+  deadline?: string
+  maxCandidates?: number
+  candidateChanges: boolean
+  changeHours?: number
+}
+
+export type SlotRule = {
+  from: string
+  to: string
+  weekdays: number[]
+  start: string
+  end: string
+  minutes: number
+  capacity: number
+}
+
+export type SlotInput = {
+  startsAt: string
+  durationMinutes: number
+  capacity: number
+}
+
+export type CampaignView = {
+  campaign: Campaign
+  link: string
+  state: CampaignState
+  registrations: CampaignRegistration[]
+}
+
+export type Campaign = {
+  id: string
+  name: string
+  position: string
+  templateId: string
+  templateName: string
+  interviewers: Person[]
+  timeZone: string
+  mode: CampaignMode
+  durationMinutes: number
+  slots: CampaignSlot[]
+  deadline?: string
+  maxCandidates: number
+  candidateChanges: boolean
+  changeHours: number
+  status: CampaignStatus
+  token: string
+  registered: number
+  createdAt: string
+  updatedAt: string
+}
+
+export type CampaignSlot = {
+  startsAt: string
+  durationMinutes: number
+  capacity: number
+  booked: number
+}
+
+export type CampaignRegistration = {
+  interviewId: string
+  campaignId: string
+  name: string
+  email: string
+  startsAt: string
+  status: RegistrationStatus
+  consent: RegistrationConsent
+  timeZone: string
+  registeredAt: string
+  updatedAt: string
+  interviewStatus: InterviewStatus
+  candidateId?: string
+  score?: number
+}
+
+export type SlotPreview = {
+  slots: CampaignSlot[]
 }
 
 export type Timeline = {
@@ -918,6 +1095,16 @@ export type Types = {
   ApiErrorBody: ApiErrorBody
   ApiErrorDetail: ApiErrorDetail
   ApiProblem: ApiProblem
+  PublicCampaign: PublicCampaign
+  CampaignMode: CampaignMode
+  CampaignState: CampaignState
+  PublicSlot: PublicSlot
+  Registrant: Registrant
+  RegistrationConsent: RegistrationConsent
+  Registered: Registered
+  CandidateBooking: CandidateBooking
+  RegistrationStatus: RegistrationStatus
+  BookingChange: BookingChange
   Health: Health
   Settings: Settings
   Person: Person
@@ -966,6 +1153,17 @@ export type Types = {
   Pipeline: Pipeline
   PipelineRole: PipelineRole
   PipelineColumn: PipelineColumn
+  CampaignList: CampaignList
+  CampaignSummary: CampaignSummary
+  CampaignStatus: CampaignStatus
+  CampaignInput: CampaignInput
+  SlotRule: SlotRule
+  SlotInput: SlotInput
+  CampaignView: CampaignView
+  Campaign: Campaign
+  CampaignSlot: CampaignSlot
+  CampaignRegistration: CampaignRegistration
+  SlotPreview: SlotPreview
   Timeline: Timeline
   TimelineRow: TimelineRow
   TimelineKind: TimelineKind
@@ -1057,6 +1255,16 @@ export const schemas: Record<TypeName, JsonSchema> = {
   ApiErrorBody: {"additionalProperties":false,"properties":{"error":{"$ref":"#/$defs/ApiErrorDetail"}},"required":["error"],"type":"object"},
   ApiErrorDetail: {"additionalProperties":false,"properties":{"code":{"type":"string"},"fields":{"additionalProperties":{"type":"string"},"type":["object","null"]},"message":{"type":"string"},"problems":{"items":{"$ref":"#/$defs/ApiProblem"},"type":["array","null"]}},"required":["code","message"],"type":"object"},
   ApiProblem: {"additionalProperties":false,"properties":{"field":{"type":"string"},"line":{"type":"integer"},"message":{"type":"string"}},"required":["field","message"],"type":"object"},
+  PublicCampaign: {"additionalProperties":false,"properties":{"candidateChanges":{"type":"boolean"},"changeHours":{"type":"integer"},"deadline":{"format":"date-time","type":"string"},"durationMinutes":{"type":"integer"},"mode":{"$ref":"#/$defs/CampaignMode"},"name":{"type":"string"},"position":{"type":"string"},"slots":{"items":{"$ref":"#/$defs/PublicSlot"},"type":["array","null"]},"state":{"$ref":"#/$defs/CampaignState"},"timeZone":{"type":"string"}},"required":["name","position","mode","timeZone","durationMinutes","state","slots","candidateChanges","changeHours"],"type":"object"},
+  CampaignMode: {"enum":["slots","now"],"type":"string"},
+  CampaignState: {"enum":["open","closed","full","expired"],"type":"string"},
+  PublicSlot: {"additionalProperties":false,"properties":{"durationMinutes":{"type":"integer"},"seatsLeft":{"type":"integer"},"startsAt":{"format":"date-time","type":"string"}},"required":["startsAt","durationMinutes","seatsLeft"],"type":"object"},
+  Registrant: {"additionalProperties":false,"properties":{"consent":{"$ref":"#/$defs/RegistrationConsent"},"email":{"type":"string"},"name":{"type":"string"},"startsAt":{"type":"string"},"timeZone":{"type":"string"}},"required":["name","email","consent"],"type":"object"},
+  RegistrationConsent: {"additionalProperties":false,"properties":{"aiAnalysis":{"type":"boolean"},"personalData":{"type":"boolean"},"recordingNotice":{"type":"boolean"}},"required":["personalData","aiAnalysis","recordingNotice"],"type":"object"},
+  Registered: {"additionalProperties":false,"properties":{"candidateLink":{"type":"string"},"durationMinutes":{"type":"integer"},"existing":{"type":"boolean"},"message":{"type":"string"},"position":{"type":"string"},"startsAt":{"format":"date-time","type":"string"}},"required":["existing","position","durationMinutes","message"],"type":"object"},
+  CandidateBooking: {"additionalProperties":false,"properties":{"campaign":{"type":"string"},"canChange":{"type":"boolean"},"changeUntil":{"format":"date-time","type":"string"},"durationMinutes":{"type":"integer"},"mode":{"$ref":"#/$defs/CampaignMode"},"position":{"type":"string"},"rule":{"type":"string"},"slots":{"items":{"$ref":"#/$defs/PublicSlot"},"type":["array","null"]},"startsAt":{"format":"date-time","type":"string"},"status":{"$ref":"#/$defs/RegistrationStatus"}},"required":["position","campaign","mode","startsAt","durationMinutes","status","canChange","rule","slots"],"type":"object"},
+  RegistrationStatus: {"enum":["booked","cancelled"],"type":"string"},
+  BookingChange: {"additionalProperties":false,"properties":{"startsAt":{"type":"string"}},"required":["startsAt"],"type":"object"},
   Health: {"additionalProperties":false,"properties":{"dataDir":{"type":"string"},"publicUrl":{"type":"string"},"version":{"type":"string"}},"required":["version","dataDir","publicUrl"],"type":"object"},
   Settings: {"additionalProperties":false,"properties":{"defaultTimeZone":{"type":"string"},"organizer":{"$ref":"#/$defs/Person"},"publicUrl":{"type":"string"}},"required":["organizer","defaultTimeZone","publicUrl"],"type":"object"},
   Person: {"additionalProperties":false,"properties":{"email":{"type":"string"},"name":{"type":"string"}},"required":["name","email"],"type":"object"},
@@ -1069,7 +1277,7 @@ export const schemas: Record<TypeName, JsonSchema> = {
   Language: {"enum":["plaintext","go","python","javascript","typescript","java","cpp","sql"],"type":"string"},
   Template: {"additionalProperties":false,"properties":{"builtIn":{"type":"boolean"},"createdAt":{"format":"date-time","type":"string"},"description":{"type":"string"},"durationMinutes":{"type":"integer"},"id":{"type":"string"},"name":{"type":"string"},"plan":{"items":{"$ref":"#/$defs/Topic"},"type":["array","null"]},"questions":{"items":{"$ref":"#/$defs/Question"},"type":["array","null"]},"specialization":{"type":"string"},"technical":{"type":"boolean"},"updatedAt":{"format":"date-time","type":"string"}},"required":["id","name","specialization","description","durationMinutes","plan","questions","technical","builtIn","createdAt","updatedAt"],"type":"object"},
   InterviewList: {"additionalProperties":false,"properties":{"interviews":{"items":{"$ref":"#/$defs/InterviewSummary"},"type":["array","null"]},"total":{"type":"integer"}},"required":["interviews","total"],"type":"object"},
-  InterviewSummary: {"additionalProperties":false,"properties":{"campaign":{"type":"string"},"candidate":{"$ref":"#/$defs/Person"},"endsAt":{"format":"date-time","type":"string"},"id":{"type":"string"},"position":{"type":"string"},"startsAt":{"format":"date-time","type":"string"},"status":{"$ref":"#/$defs/InterviewStatus"},"templateName":{"type":"string"},"tense":{"$ref":"#/$defs/Tense"},"timeZone":{"type":"string"}},"required":["id","position","candidate","campaign","startsAt","timeZone","endsAt","status","tense","templateName"],"type":"object"},
+  InterviewSummary: {"additionalProperties":false,"properties":{"campaign":{"type":"string"},"campaignId":{"type":"string"},"candidate":{"$ref":"#/$defs/Person"},"endsAt":{"format":"date-time","type":"string"},"id":{"type":"string"},"position":{"type":"string"},"startsAt":{"format":"date-time","type":"string"},"status":{"$ref":"#/$defs/InterviewStatus"},"templateName":{"type":"string"},"tense":{"$ref":"#/$defs/Tense"},"timeZone":{"type":"string"}},"required":["id","position","candidate","campaign","startsAt","timeZone","endsAt","status","tense","templateName"],"type":"object"},
   InterviewStatus: {"enum":["scheduled","cancelled","finished"],"type":"string"},
   Tense: {"enum":["upcoming","past","cancelled"],"type":"string"},
   Overview: {"additionalProperties":false,"properties":{"rows":{"items":{"$ref":"#/$defs/OverviewRow"},"type":["array","null"]}},"required":["rows"],"type":"object"},
@@ -1078,7 +1286,7 @@ export const schemas: Record<TypeName, JsonSchema> = {
   AnalysisStatus: {"enum":["queued","running","done","failed","declined"],"type":"string"},
   NewInterview: {"additionalProperties":false,"properties":{"campaign":{"type":"string"},"candidateEmail":{"type":"string"},"candidateName":{"type":"string"},"durationMinutes":{"type":"integer"},"position":{"type":"string"},"startsAt":{"type":"string"},"takehomeId":{"type":"string"},"templateId":{"type":"string"},"timeZone":{"type":"string"},"when":{"$ref":"#/$defs/When"}},"required":["templateId","position","candidateName","candidateEmail","when"],"type":"object"},
   When: {"enum":["now","later"],"type":"string"},
-  Interview: {"additionalProperties":false,"properties":{"campaign":{"type":"string"},"candidate":{"$ref":"#/$defs/Person"},"candidateLink":{"type":"string"},"createdAt":{"format":"date-time","type":"string"},"durationMinutes":{"type":"integer"},"endsAt":{"format":"date-time","type":"string"},"id":{"type":"string"},"interviewerLink":{"type":"string"},"interviewers":{"items":{"$ref":"#/$defs/Interviewer"},"type":["array","null"]},"position":{"type":"string"},"sequence":{"type":"integer"},"startsAt":{"format":"date-time","type":"string"},"status":{"$ref":"#/$defs/InterviewStatus"},"takehomeId":{"type":"string"},"template":{"$ref":"#/$defs/TemplateRef"},"tense":{"$ref":"#/$defs/Tense"},"timeZone":{"type":"string"},"tools":{"$ref":"#/$defs/RoomTools"},"updatedAt":{"format":"date-time","type":"string"}},"required":["id","position","candidate","campaign","startsAt","timeZone","durationMinutes","endsAt","status","tense","template","tools","interviewers","candidateLink","interviewerLink","createdAt","updatedAt","sequence"],"type":"object"},
+  Interview: {"additionalProperties":false,"properties":{"campaign":{"type":"string"},"campaignId":{"type":"string"},"candidate":{"$ref":"#/$defs/Person"},"candidateLink":{"type":"string"},"createdAt":{"format":"date-time","type":"string"},"durationMinutes":{"type":"integer"},"endsAt":{"format":"date-time","type":"string"},"id":{"type":"string"},"interviewerLink":{"type":"string"},"interviewers":{"items":{"$ref":"#/$defs/Interviewer"},"type":["array","null"]},"position":{"type":"string"},"sequence":{"type":"integer"},"startsAt":{"format":"date-time","type":"string"},"status":{"$ref":"#/$defs/InterviewStatus"},"takehomeId":{"type":"string"},"template":{"$ref":"#/$defs/TemplateRef"},"tense":{"$ref":"#/$defs/Tense"},"timeZone":{"type":"string"},"tools":{"$ref":"#/$defs/RoomTools"},"updatedAt":{"format":"date-time","type":"string"}},"required":["id","position","candidate","campaign","startsAt","timeZone","durationMinutes","endsAt","status","tense","template","tools","interviewers","candidateLink","interviewerLink","createdAt","updatedAt","sequence"],"type":"object"},
   TemplateRef: {"additionalProperties":false,"properties":{"id":{"type":"string"},"name":{"type":"string"},"questionCount":{"type":"integer"},"specialization":{"type":"string"},"technical":{"type":"boolean"},"topicCount":{"type":"integer"}},"required":["id","name","specialization","technical","topicCount","questionCount"],"type":"object"},
   RoomTools: {"additionalProperties":false,"properties":{"liveCode":{"type":"boolean"},"whiteboard":{"type":"boolean"}},"required":["liveCode","whiteboard"],"type":"object"},
   Interviewer: {"additionalProperties":false,"properties":{"email":{"type":"string"},"link":{"type":"string"},"name":{"type":"string"}},"required":["name","email","link"],"type":"object"},
@@ -1105,6 +1313,17 @@ export const schemas: Record<TypeName, JsonSchema> = {
   Pipeline: {"additionalProperties":false,"properties":{"columns":{"items":{"$ref":"#/$defs/PipelineColumn"},"type":["array","null"]},"position":{"type":"string"},"roles":{"items":{"$ref":"#/$defs/PipelineRole"},"type":["array","null"]}},"required":["roles","position","columns"],"type":"object"},
   PipelineRole: {"additionalProperties":false,"properties":{"candidates":{"type":"integer"},"position":{"type":"string"}},"required":["position","candidates"],"type":"object"},
   PipelineColumn: {"additionalProperties":false,"properties":{"candidates":{"items":{"$ref":"#/$defs/CandidateSummary"},"type":["array","null"]},"stage":{"$ref":"#/$defs/CandidateStage"}},"required":["stage","candidates"],"type":"object"},
+  CampaignList: {"additionalProperties":false,"properties":{"campaigns":{"items":{"$ref":"#/$defs/CampaignSummary"},"type":["array","null"]}},"required":["campaigns"],"type":"object"},
+  CampaignSummary: {"additionalProperties":false,"properties":{"booked":{"type":"integer"},"createdAt":{"format":"date-time","type":"string"},"deadline":{"format":"date-time","type":"string"},"id":{"type":"string"},"link":{"type":"string"},"mode":{"$ref":"#/$defs/CampaignMode"},"name":{"type":"string"},"position":{"type":"string"},"registered":{"type":"integer"},"seats":{"type":"integer"},"state":{"$ref":"#/$defs/CampaignState"},"status":{"$ref":"#/$defs/CampaignStatus"},"token":{"type":"string"}},"required":["id","name","position","mode","status","state","seats","booked","registered","token","createdAt","link"],"type":"object"},
+  CampaignStatus: {"enum":["open","closed"],"type":"string"},
+  CampaignInput: {"additionalProperties":false,"properties":{"candidateChanges":{"type":"boolean"},"changeHours":{"type":"integer"},"deadline":{"type":"string"},"durationMinutes":{"type":"integer"},"interviewers":{"items":{"$ref":"#/$defs/Person"},"type":["array","null"]},"maxCandidates":{"type":"integer"},"mode":{"$ref":"#/$defs/CampaignMode"},"name":{"type":"string"},"position":{"type":"string"},"rules":{"items":{"$ref":"#/$defs/SlotRule"},"type":["array","null"]},"slots":{"items":{"$ref":"#/$defs/SlotInput"},"type":["array","null"]},"templateId":{"type":"string"},"timeZone":{"type":"string"}},"required":["name","position","templateId","mode","candidateChanges"],"type":"object"},
+  SlotRule: {"additionalProperties":false,"properties":{"capacity":{"type":"integer"},"end":{"type":"string"},"from":{"type":"string"},"minutes":{"type":"integer"},"start":{"type":"string"},"to":{"type":"string"},"weekdays":{"items":{"type":"integer"},"type":["array","null"]}},"required":["from","to","weekdays","start","end","minutes","capacity"],"type":"object"},
+  SlotInput: {"additionalProperties":false,"properties":{"capacity":{"type":"integer"},"durationMinutes":{"type":"integer"},"startsAt":{"type":"string"}},"required":["startsAt","durationMinutes","capacity"],"type":"object"},
+  CampaignView: {"additionalProperties":false,"properties":{"campaign":{"$ref":"#/$defs/Campaign"},"link":{"type":"string"},"registrations":{"items":{"$ref":"#/$defs/CampaignRegistration"},"type":["array","null"]},"state":{"$ref":"#/$defs/CampaignState"}},"required":["campaign","link","state","registrations"],"type":"object"},
+  Campaign: {"additionalProperties":false,"properties":{"candidateChanges":{"type":"boolean"},"changeHours":{"type":"integer"},"createdAt":{"format":"date-time","type":"string"},"deadline":{"format":"date-time","type":"string"},"durationMinutes":{"type":"integer"},"id":{"type":"string"},"interviewers":{"items":{"$ref":"#/$defs/Person"},"type":["array","null"]},"maxCandidates":{"type":"integer"},"mode":{"$ref":"#/$defs/CampaignMode"},"name":{"type":"string"},"position":{"type":"string"},"registered":{"type":"integer"},"slots":{"items":{"$ref":"#/$defs/CampaignSlot"},"type":["array","null"]},"status":{"$ref":"#/$defs/CampaignStatus"},"templateId":{"type":"string"},"templateName":{"type":"string"},"timeZone":{"type":"string"},"token":{"type":"string"},"updatedAt":{"format":"date-time","type":"string"}},"required":["id","name","position","templateId","templateName","interviewers","timeZone","mode","durationMinutes","slots","maxCandidates","candidateChanges","changeHours","status","token","registered","createdAt","updatedAt"],"type":"object"},
+  CampaignSlot: {"additionalProperties":false,"properties":{"booked":{"type":"integer"},"capacity":{"type":"integer"},"durationMinutes":{"type":"integer"},"startsAt":{"format":"date-time","type":"string"}},"required":["startsAt","durationMinutes","capacity","booked"],"type":"object"},
+  CampaignRegistration: {"additionalProperties":false,"properties":{"campaignId":{"type":"string"},"candidateId":{"type":"string"},"consent":{"$ref":"#/$defs/RegistrationConsent"},"email":{"type":"string"},"interviewId":{"type":"string"},"interviewStatus":{"$ref":"#/$defs/InterviewStatus"},"name":{"type":"string"},"registeredAt":{"format":"date-time","type":"string"},"score":{"type":"number"},"startsAt":{"format":"date-time","type":"string"},"status":{"$ref":"#/$defs/RegistrationStatus"},"timeZone":{"type":"string"},"updatedAt":{"format":"date-time","type":"string"}},"required":["interviewId","campaignId","name","email","startsAt","status","consent","timeZone","registeredAt","updatedAt","interviewStatus"],"type":"object"},
+  SlotPreview: {"additionalProperties":false,"properties":{"slots":{"items":{"$ref":"#/$defs/CampaignSlot"},"type":["array","null"]}},"required":["slots"],"type":"object"},
   Timeline: {"additionalProperties":false,"properties":{"rows":{"items":{"$ref":"#/$defs/TimelineRow"},"type":["array","null"]},"state":{"$ref":"#/$defs/InterviewerView"}},"required":["rows","state"],"type":"object"},
   TimelineRow: {"additionalProperties":false,"properties":{"actor":{"$ref":"#/$defs/TimelinePerson"},"at":{"format":"date-time","type":"string"},"awayMs":{"type":"integer"},"consent":{"$ref":"#/$defs/TimelineConsent"},"key":{"type":"string"},"kind":{"$ref":"#/$defs/TimelineKind"},"language":{"$ref":"#/$defs/TimelineLanguage"},"lastedMs":{"type":"integer"},"note":{"$ref":"#/$defs/TimelineNote"},"paste":{"$ref":"#/$defs/TimelinePaste"},"question":{"$ref":"#/$defs/TimelineQuestion"},"rephrase":{"$ref":"#/$defs/TimelineRephrase"},"run":{"$ref":"#/$defs/TimelineRun"},"topic":{"$ref":"#/$defs/RoomTopic"}},"required":["key","at","kind"],"type":"object"},
   TimelineKind: {"enum":["joined","left","reconnected","consented","locked","unlocked","started","topic-checked","topic-unchecked","topic-added","technical-started","question","rephrased","note","finish-started","ended","pasted","tab-away","ran","language","starter-loaded"],"type":"string"},
@@ -1208,6 +1427,13 @@ export type Endpoints = {
   'GET /api/candidates/{id}/interviews': { request: undefined; response: CandidateInterviews }
   'GET /api/candidates/{id}/results': { request: undefined; response: CandidateResults }
   'GET /api/pipeline': { request: undefined; response: Pipeline }
+  'GET /api/campaigns': { request: undefined; response: CampaignList }
+  'POST /api/campaigns': { request: CampaignInput; response: CampaignView }
+  'POST /api/campaigns/preview': { request: CampaignInput; response: SlotPreview }
+  'GET /api/campaigns/{id}': { request: undefined; response: CampaignView }
+  'PUT /api/campaigns/{id}': { request: CampaignInput; response: CampaignView }
+  'POST /api/campaigns/{id}/close': { request: undefined; response: CampaignView }
+  'POST /api/campaigns/{id}/reopen': { request: undefined; response: CampaignView }
   'GET /api/interviews/{id}/timeline': { request: undefined; response: Timeline }
   'GET /api/interviews/{id}/playback': { request: undefined; response: PlaybackRecording }
   'GET /api/interviews/{id}/analysis': { request: undefined; response: Analysis }
@@ -1286,6 +1512,13 @@ export const endpoints: Record<EndpointKey, Endpoint> = {
   'GET /api/candidates/{id}/interviews': { method: 'GET', path: '/api/candidates/{id}/interviews', status: 200, request: null, response: 'CandidateInterviews', file: null, errors: ['not_found'] },
   'GET /api/candidates/{id}/results': { method: 'GET', path: '/api/candidates/{id}/results', status: 200, request: null, response: 'CandidateResults', file: null, errors: ['not_found'] },
   'GET /api/pipeline': { method: 'GET', path: '/api/pipeline', status: 200, request: null, response: 'Pipeline', file: null, errors: [] },
+  'GET /api/campaigns': { method: 'GET', path: '/api/campaigns', status: 200, request: null, response: 'CampaignList', file: null, errors: [] },
+  'POST /api/campaigns': { method: 'POST', path: '/api/campaigns', status: 201, request: 'CampaignInput', response: 'CampaignView', file: null, errors: ['invalid'] },
+  'POST /api/campaigns/preview': { method: 'POST', path: '/api/campaigns/preview', status: 200, request: 'CampaignInput', response: 'SlotPreview', file: null, errors: ['invalid'] },
+  'GET /api/campaigns/{id}': { method: 'GET', path: '/api/campaigns/{id}', status: 200, request: null, response: 'CampaignView', file: null, errors: ['not_found'] },
+  'PUT /api/campaigns/{id}': { method: 'PUT', path: '/api/campaigns/{id}', status: 200, request: 'CampaignInput', response: 'CampaignView', file: null, errors: ['not_found', 'invalid'] },
+  'POST /api/campaigns/{id}/close': { method: 'POST', path: '/api/campaigns/{id}/close', status: 200, request: null, response: 'CampaignView', file: null, errors: ['not_found'] },
+  'POST /api/campaigns/{id}/reopen': { method: 'POST', path: '/api/campaigns/{id}/reopen', status: 200, request: null, response: 'CampaignView', file: null, errors: ['not_found'] },
   'GET /api/interviews/{id}/timeline': { method: 'GET', path: '/api/interviews/{id}/timeline', status: 200, request: null, response: 'Timeline', file: null, errors: ['not_found'] },
   'GET /api/interviews/{id}/playback': { method: 'GET', path: '/api/interviews/{id}/playback', status: 200, request: null, response: 'PlaybackRecording', file: null, errors: ['not_found'] },
   'GET /api/interviews/{id}/analysis': { method: 'GET', path: '/api/interviews/{id}/analysis', status: 200, request: null, response: 'Analysis', file: null, errors: ['not_found'] },

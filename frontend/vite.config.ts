@@ -26,7 +26,7 @@ function keepGitkeep(): Plugin {
 // (INTERVIEWDESK_HOST=http://127.0.0.1:PORT); open its console/login URL on the
 // dev server's origin to get the session cookie.
 const host = process.env.INTERVIEWDESK_HOST ?? 'http://127.0.0.1:8080'
-const proxied = ['/api', '/console']
+const proxied = ['/api', '/console', '^/apply/[^/]+/(info|register)$', '^/join/[^/]+/booking$']
 
 // The console keeps relative asset URLs (base './', for the desktop webview). The
 // room page is served at /join/TOKEN and /room/TOKEN, where "./assets/…" would
@@ -38,7 +38,7 @@ function roomAssetsFromRoot(): Plugin {
     transformIndexHtml: {
       order: 'post',
       handler(html, ctx) {
-        if (!ctx.filename.endsWith('room.html')) return html
+        if (!ctx.filename.endsWith('room.html') && !ctx.filename.endsWith('campaign.html')) return html
         return html.replace(/(\s(?:src|href)=")\.\/assets\//g, '$1/assets/')
       },
     },
@@ -54,6 +54,7 @@ function roomLinksInDev(): Plugin {
     configureServer(server) {
       server.middlewares.use((req, _res, next) => {
         if (req.url && /^\/(join|room)\/[A-Za-z0-9_-]+\/?(\?.*)?$/.test(req.url)) req.url = '/room.html'
+        if (req.url && /^\/apply\/[A-Za-z0-9_-]+\/?(\?.*)?$/.test(req.url)) req.url = '/campaign.html'
         next()
       })
     },
@@ -157,6 +158,8 @@ export default defineConfig({
       input: {
         index: resolve(import.meta.dirname, 'index.html'),
         room: resolve(import.meta.dirname, 'room.html'),
+        // A campaign's shared link (/apply/TOKEN): the registration page.
+        campaign: resolve(import.meta.dirname, 'campaign.html'),
         // A test page for the whiteboard (frontend/e2e/board-sync.test.ts), not a product page.
         boardTest: resolve(import.meta.dirname, 'board-test.html'),
         'run-sandbox': resolve(import.meta.dirname, 'src/room/run/index.ts'),

@@ -5,10 +5,11 @@ import type { ConnectionStatus } from '../connection/client'
 import type { LocalMedia } from '../media/local'
 import type { Consent, Welcome } from '../protocol'
 import { countdown } from './countdown'
+import { ConsentBoxes } from './ConsentBoxes'
 import { DeviceCheck } from './DeviceCheck'
 import { NetworkCheck } from './NetworkCheck'
 
-const CONSENT_KEY = (token: string) => `interviewdesk.room.consent.${token}`
+export const CONSENT_KEY = (token: string) => `interviewdesk.room.consent.${token}`
 
 /** The answers given on this link before (a reload), each kept as given. */
 function savedConsent(token: string): Consent {
@@ -63,28 +64,6 @@ export function PreJoin({ token, welcome, status, started, local, onJoin }: Prop
     )
   }
 
-  const box = (key: keyof Consent, label: string, hint?: string) => (
-    <div className="consent-item">
-      <input
-        id={`consent-${key}`}
-        type="checkbox"
-        checked={consent[key]}
-        onChange={(e) => setConsent({ ...consent, [key]: e.target.checked })}
-        aria-describedby={hint ? `consent-${key}-hint` : undefined}
-      />
-      <span>
-        <label className="consent-label" htmlFor={`consent-${key}`}>
-          {label}
-        </label>
-        {hint && (
-          <span className="consent-hint" id={`consent-${key}-hint`}>
-            {hint}
-          </span>
-        )}
-      </span>
-    </div>
-  )
-
   return (
     <div className="prejoin">
       <div className="prejoin-col">
@@ -126,20 +105,7 @@ export function PreJoin({ token, welcome, status, started, local, onJoin }: Prop
             <strong>The interviewer would like to record this interview.</strong> Video, audio and your answers are stored by the
             company that invited you and used only to evaluate this interview.
           </div>
-          <fieldset className="consent">
-            <legend className="visually-hidden">Consent</legend>
-            {box('personalData', 'I agree to the processing of my personal data for this interview')}
-            {box(
-              'aiAnalysis',
-              'I agree to the analysis of my answers by an AI system (optional)',
-              'The interviewer makes the decision; the AI only helps to review answers. Leave it unticked and no AI analysis of your answers is made.',
-            )}
-            {box(
-              'recordingNotice',
-              'I agree that the interview is recorded (optional)',
-              'If you decline, nothing of the interview is recorded; the interviewer may then take notes only.',
-            )}
-          </fieldset>
+          <ConsentBoxes consent={consent} onChange={setConsent} />
           <div className="prejoin-join">
             <button
               type="button"

@@ -97,7 +97,7 @@ function RegisterForm({ token, campaign, onDone }: { token: string; campaign: Pu
         {campaign.position}
       </h1>
       <p className="field-hint">
-        {campaign.name} · {formatDuration(campaign.durationMinutes)} · times shown in your time zone ({zone ?? 'local time'})
+        {campaign.name} · {formatDuration(now || !slots[0] ? campaign.durationMinutes : slots[0].durationMinutes)} · times shown in your time zone ({zone ?? 'local time'})
         {campaign.deadline && <> · register by {formatDateTime(campaign.deadline, zone)}</>}
       </p>
       {!open && (

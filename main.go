@@ -28,6 +28,11 @@ var version = "dev"
 //go:embed all:frontend/dist
 var assets embed.FS
 
+// icon is the window's icon on Linux (build/ holds the app's icons).
+//
+//go:embed build/linux/hicolor/256x256/apps/interviewdesk.png
+var icon []byte
+
 func main() {
 	console, err := fs.Sub(assets, "frontend/dist")
 	if err != nil {
@@ -54,7 +59,7 @@ func desktop(console fs.FS, args []string) int {
 		return 2
 	}
 	log := slog.New(slog.NewTextHandler(os.Stderr, nil))
-	if err := app.Run(app.Config{DataDir: *data, Listen: *listen, PublicURL: *public, Console: console, Version: version}, log); err != nil {
+	if err := app.Run(app.Config{DataDir: *data, Listen: *listen, PublicURL: *public, Console: console, Version: version, Icon: icon}, log); err != nil {
 		fmt.Fprintln(os.Stderr, "interviewdesk:", err)
 		return 1
 	}

@@ -193,6 +193,8 @@ func (s *served) createInterview(t *testing.T) (id, token string) {
 		} `json:"templates"`
 	}
 	s.api(t, "GET", "/api/templates", nil, &list)
+	// The console's owner entered their details first, as the console asks.
+	s.api(t, "PUT", "/api/settings", map[string]any{"organizer": map[string]string{"name": "Rita Recruiter", "email": "rita@example.com"}}, &struct{}{})
 	var iv struct {
 		ID              string `json:"id"`
 		InterviewerLink string `json:"interviewerLink"`

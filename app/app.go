@@ -17,7 +17,10 @@ import (
 	"github.com/wailsapp/wails/v2/pkg/options/linux"
 
 	"github.com/interviewdesk/interviewdesk/internal/host"
+	"github.com/interviewdesk/interviewdesk/internal/instance"
+	"github.com/interviewdesk/interviewdesk/internal/notify"
 	"github.com/interviewdesk/interviewdesk/internal/store"
+	"github.com/interviewdesk/interviewdesk/internal/window"
 )
 
 // Config describes the desktop app.
@@ -27,9 +30,12 @@ type Config struct {
 	PublicURL string
 	Console   fs.FS
 	Version   string
+	Icon      []byte // PNG of the window's icon (Linux; elsewhere the executable's)
 }
 
-// Run opens the console window and blocks until it closes.
+// Run opens the console window and blocks until it closes. When another
+// InterviewDesk already shows the data folder, it brings that window forward
+// and returns nil.
 func Run(cfg Config, log *slog.Logger) error {
 	started := time.Now()
 	if cfg.DataDir == "" {
@@ -40,41 +46,121 @@ func Run(cfg Config, log *slog.Logger) error {
 		cfg.DataDir = dir
 	}
 	native := &Native{log: log}
-	var relay *pushRelay // the host's live changes, as Wails events
-	var handler http.Handler
+	if bindingsOnly {
+		return wails.Run(&options.App{Title: "InterviewDesk", Bind: []any{native}})
+	}
+	if askRunning(cfg.DataDir, 0) {
+		log.Info("InterviewDesk already runs on this data folder: its window was brought forward", "data", cfg.DataDir)
+		return nil
+	}
 	h, hostErr := startHost(cfg, log)
+	if errors.Is(hostErr, store.ErrLocked) && askRunning(cfg.DataDir, startupWait) {
+		log.Info("InterviewDesk started on this data folder at the same time: its window was brought forward", "data", cfg.DataDir)
+		return nil
+	}
+	d := &desktop{cfg: cfg, log: log, native: native, started: started, notes: notify.None{},
+		place: newPlacement(cfg.DataDir, log)}
 	if hostErr != nil {
 		log.Error("host did not start", "err", hostErr)
-		handler = problemPage(hostErr)
+		d.handler = problemPage(hostErr)
 	} else {
 		defer h.Close()
-		handler = h.TrustedHandler()
+		d.host, d.handler = h, h.TrustedHandler()
+		shown := func() {
+			log.Info("a second launch on this data folder: window brought forward")
+			native.focus()
+		}
+		if ln, err := instance.Listen(cfg.DataDir, shown, log); err != nil {
+			log.Warn("a second launch on this data folder will not find this window", "err", err)
+		} else {
+			defer ln.Close()
+		}
 	}
-	err := wails.Run(&options.App{
-		Title:            "InterviewDesk",
-		Width:            1280,
-		Height:           820,
-		MinWidth:         900,
-		MinHeight:        600,
-		AssetServer:      &assetserver.Options{Handler: handler},
-		BackgroundColour: &options.RGBA{R: 245, G: 246, B: 250, A: 255},
-		OnStartup: func(ctx context.Context) {
-			native.startup(ctx)
-			if h != nil {
-				relay = startPushRelay(h.Push(), wailsEmit(ctx))
-			}
-		},
-		OnShutdown: func(context.Context) { relay.stop() },
-		OnDomReady: func(ctx context.Context) {
-			log.Info("console ready", "startup_ms", time.Since(started).Milliseconds())
-		},
-		Bind:               []any{native},
-		SingleInstanceLock: &options.SingleInstanceLock{UniqueId: "interviewdesk-" + cfg.DataDir, OnSecondInstanceLaunch: native.focus},
-		Linux:              &linux.Options{ProgramName: "InterviewDesk", WebviewGpuPolicy: linux.WebviewGpuPolicyNever},
-	})
+	err := wails.Run(d.options())
 	// A console that could not open its data said why in the window; the
 	// process still ends in failure.
 	return errors.Join(err, hostErr)
+}
+
+// desktop is the window's parts and their lifecycle.
+type desktop struct {
+	cfg     Config
+	log     *slog.Logger
+	native  *Native
+	started time.Time
+	host    *host.Host // nil when the data folder could not be opened
+	handler http.Handler
+	place   *placement
+	relay   *pushRelay // the host's live changes, as Wails events
+	notes   notify.Notifier
+	ready   *notify.Watch
+}
+
+func (d *desktop) options() *options.App {
+	return &options.App{
+		Title:            "InterviewDesk",
+		Width:            d.place.initial.Width,
+		Height:           d.place.initial.Height,
+		MinWidth:         window.MinWidth,
+		MinHeight:        window.MinHeight,
+		WindowStartState: d.place.startState(),
+		AssetServer:      &assetserver.Options{Assets: devAssets(d.cfg.Console), Handler: d.handler},
+		BackgroundColour: &options.RGBA{R: 245, G: 246, B: 250, A: 255},
+		OnStartup:        d.startup,
+		OnDomReady:       d.domReady,
+		OnBeforeClose:    d.beforeClose,
+		OnShutdown:       d.shutdown,
+		Bind:             []any{d.native},
+		Linux: &linux.Options{ProgramName: "interviewdesk", Icon: d.cfg.Icon,
+			WebviewGpuPolicy: linux.WebviewGpuPolicyNever},
+	}
+}
+
+func (d *desktop) startup(ctx context.Context) {
+	d.native.startup(ctx)
+	if d.host != nil {
+		d.relay = startPushRelay(d.host.Push(), wailsEmit(ctx))
+		d.notes = notify.Default(ctx, d.log)
+		d.ready = notify.Ready(d.host.Push(), d.notes, d.native.openInterview, d.log)
+	}
+}
+
+func (d *desktop) domReady(ctx context.Context) {
+	d.place.restore(ctx)
+	d.log.Info("console ready", "startup_ms", time.Since(d.started).Milliseconds())
+}
+
+func (d *desktop) beforeClose(ctx context.Context) (prevent bool) {
+	d.place.remember(ctx)
+	return false
+}
+
+func (d *desktop) shutdown(context.Context) {
+	d.ready.Stop()
+	_ = d.notes.Close()
+	d.relay.stop()
+}
+
+// startupWait is how long a launch that lost the race for the data folder
+// waits for the winner to listen for it.
+const startupWait = 5 * time.Second
+
+// askRunning asks the instance on dir to show itself, trying for up to wait
+// while it may still be starting; it reports whether one answered.
+func askRunning(dir string, wait time.Duration) bool {
+	deadline := time.Now().Add(wait)
+	for {
+		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+		err := instance.Ask(ctx, dir)
+		cancel()
+		if err == nil {
+			return true
+		}
+		if !errors.Is(err, instance.ErrNotRunning) || time.Now().After(deadline) {
+			return false
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
 }
 
 // startHost opens the data folder and serves candidate links. A busy default
@@ -111,7 +197,7 @@ func problemPage(err error) http.Handler {
 	case errors.Is(err, store.ErrDamaged):
 		advice = "Until the file is restored or moved aside, InterviewDesk cannot start on this data folder; it will not overwrite the file."
 	case errors.Is(err, store.ErrLocked):
-		advice = "Close the other InterviewDesk that uses this data folder, or start this one with --data pointing elsewhere."
+		advice = "Another InterviewDesk (perhaps `interviewdesk serve`) holds this data folder. Stop it, or start this one with --data pointing elsewhere."
 	case errors.Is(err, os.ErrPermission):
 		advice = "InterviewDesk may not write to its data folder. Fix the folder's permissions or start it with --data pointing elsewhere."
 	case errors.As(err, &pathErr):

@@ -4,10 +4,10 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"net/url"
 	"os"
 	"path/filepath"
 
-	"github.com/wailsapp/wails/v2/pkg/options"
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 )
 
@@ -20,11 +20,26 @@ type Native struct {
 
 func (n *Native) startup(ctx context.Context) { n.ctx = ctx }
 
-func (n *Native) focus(options.SecondInstanceData) {
+// navigateEvent is the Wails event that sends the console to a route
+// (frontend/src/app/router.ts listens for it).
+const navigateEvent = "navigate"
+
+// focus brings the window to the front, e.g. for a second launch.
+func (n *Native) focus() {
 	if n.ctx != nil {
 		runtime.WindowUnminimise(n.ctx)
 		runtime.WindowShow(n.ctx)
 	}
+}
+
+// openInterview brings the window forward on the interview's page (a click on
+// its notification).
+func (n *Native) openInterview(id string) {
+	if n.ctx == nil {
+		return
+	}
+	n.focus()
+	runtime.EventsEmit(n.ctx, navigateEvent, "#/interviews/"+url.PathEscape(id))
 }
 
 // OpenedFile is a text file the user picked.

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"os/user"
 	"path/filepath"
 	"strings"
 
@@ -32,15 +31,14 @@ type Service struct {
 // New returns a Service over db.
 func New(db *store.DB) *Service { return &Service{db: db} }
 
-// Get returns the settings, with defaults for what was never set: the OS user's
-// name as organizer and the machine's time zone.
+// Get returns the settings, with the machine's time zone when none was chosen.
+// The organizer stays empty until its owner enters their details (the
+// console's first screen asks): never the operating system's user name, which
+// candidates and calendar invitations would otherwise show.
 func (s *Service) Get() (Settings, error) {
 	var st Settings
 	if err := s.read(store.KeySettings, &st); err != nil {
 		return Settings{}, fmt.Errorf("read settings: %w", err)
-	}
-	if st.Organizer.Name == "" {
-		st.Organizer.Name = osUserName()
 	}
 	if st.DefaultTimeZone == "" {
 		st.DefaultTimeZone = LocalZone()
@@ -48,13 +46,16 @@ func (s *Service) Get() (Settings, error) {
 	return st, nil
 }
 
-// Put validates and stores st.
+// Put validates and stores st. The organizer's name and email are both
+// required: invitations name the organizer and come from the address.
 func (s *Service) Put(st Settings) (Settings, error) {
 	e := validation.Errors{}
 	st.Organizer.Name = e.Line("organizer.name", st.Organizer.Name, "your name", 1, 120)
 	st.Organizer.Email = strings.TrimSpace(st.Organizer.Email)
 	st.DefaultTimeZone = strings.TrimSpace(st.DefaultTimeZone)
-	if st.Organizer.Email != "" {
+	if st.Organizer.Email == "" {
+		e.Add("organizer.email", "Enter your email address: calendar invitations come from it.")
+	} else {
 		e.Email("organizer.email", st.Organizer.Email)
 	}
 	if st.DefaultTimeZone != "" {
@@ -84,18 +85,6 @@ func (s *Service) read(key []byte, v any) error {
 // write stores v as the meta bucket's value at key.
 func (s *Service) write(key []byte, v any) error {
 	return s.db.Update(func(tx *store.Tx) error { return store.PutJSON(tx, store.BucketMeta, key, v) })
-}
-
-func osUserName() string {
-	if u, err := user.Current(); err == nil {
-		if name := strings.TrimSpace(strings.Split(u.Name, ",")[0]); name != "" {
-			return name
-		}
-		if u.Username != "" {
-			return u.Username
-		}
-	}
-	return "Interviewer"
 }
 
 // LocalZone names the machine's IANA time zone: $TZ, /etc/timezone, the

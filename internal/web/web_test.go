@@ -41,6 +41,10 @@ func setup(t *testing.T) fixture {
 		t.Fatal(err)
 	}
 	st := settings.New(db)
+	// The console's owner entered their details, as its first screen asks.
+	if _, err := st.Put(settings.Settings{Organizer: settings.Person{Name: "Rita Recruiter", Email: "rita@example.com"}}); err != nil {
+		t.Fatal(err)
+	}
 	ivs := interviews.New(db, ts, st, now)
 	log := slog.New(slog.DiscardHandler)
 	rooms := room.New(db, ivs, log, now)

@@ -5,14 +5,17 @@ import { PipelinePage } from '../candidates/PipelinePage'
 import { CreateInterviewPage } from '../interviews/CreateInterviewPage'
 import { InterviewDetailsPage } from '../interviews/InterviewDetailsPage'
 import { InterviewListPage } from '../interviews/InterviewListPage'
+import { InterviewRoomPage } from '../interviews/InterviewRoomPage'
 import { LiveRoomsPage } from '../liverooms/LiveRoomsPage'
 import { OverviewPage } from '../overview/OverviewPage'
+import { onNativeNavigate } from '../platform/native'
+import { SetupGate } from '../setup/SetupGate'
 import { SettingsPage } from '../settings/SettingsPage'
 import { TemplateEditorPage } from '../templates/TemplateEditorPage'
 import { TemplateListPage } from '../templates/TemplateListPage'
 import { Dialog } from '../ui/Dialog'
 import { EmptyState, PageHeader } from '../ui/Feedback'
-import { cancelPending, confirmPending, useRoute, useRouterState, type Route } from './router'
+import { cancelPending, confirmPending, navigate, useRoute, useRouterState, type Route } from './router'
 import { Sidebar } from './Sidebar'
 import { ToastProvider } from '../ui/toasts'
 
@@ -22,6 +25,8 @@ function Screen({ route }: { route: Route }) {
       return <InterviewListPage />
     case 'interview':
       return <InterviewDetailsPage key={route.id} id={route.id} />
+    case 'interview-room':
+      return <InterviewRoomPage key={route.id} id={route.id} />
     case 'interview-new':
       return (
         <CreateInterviewPage
@@ -71,6 +76,9 @@ export function App() {
   const key = screenKey(route)
   const first = useRef(true)
 
+  // The desktop opens an interview when its notification is clicked.
+  useEffect(() => onNativeNavigate((hash) => navigate(hash)), [])
+
   // Move focus to the new screen's heading so keyboard and screen-reader users
   // start at the top of what changed (not on the first load).
   useEffect(() => {
@@ -84,18 +92,20 @@ export function App() {
 
   return (
     <ToastProvider>
-      <a className="skip-link" href="#main" onClick={(e) => {
-        e.preventDefault()
-        mainRef.current?.focus()
-      }}>
-        Skip to content
-      </a>
-      <div className="layout">
-        <Sidebar route={route} />
-        <main id="main" className="main" ref={mainRef} tabIndex={-1}>
-          <Screen route={route} />
-        </main>
-      </div>
+      <SetupGate>
+        <a className="skip-link" href="#main" onClick={(e) => {
+          e.preventDefault()
+          mainRef.current?.focus()
+        }}>
+          Skip to content
+        </a>
+        <div className="layout">
+          <Sidebar route={route} />
+          <main id="main" className="main" ref={mainRef} tabIndex={-1}>
+            <Screen route={route} />
+          </main>
+        </div>
+      </SetupGate>
       {pending !== null && (
         <Dialog
           title="Discard unsaved changes?"

@@ -3,7 +3,7 @@ import type { Route } from './router'
 import { setTheme, storedTheme, type ThemeChoice } from '../ui/theme'
 
 const NAV: { label: string; hash: string; areas: Route['name'][] }[] = [
-  { label: 'Interviews', hash: '#/interviews', areas: ['interviews', 'interview', 'interview-new'] },
+  { label: 'Interviews', hash: '#/interviews', areas: ['interviews', 'interview', 'interview-room', 'interview-new'] },
   { label: 'Live Room', hash: '#/live-rooms', areas: ['live-rooms'] },
   { label: 'Candidates', hash: '#/candidates', areas: ['candidates', 'candidate'] },
   { label: 'Pipeline', hash: '#/pipeline', areas: ['pipeline'] },

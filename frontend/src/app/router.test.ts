@@ -32,3 +32,12 @@ describe('parseHash', () => {
     expect(parseHash(href('interviews', 'x/y'))).toEqual({ name: 'interview', id: 'x/y' })
   })
 })
+
+describe('the interviewer room inside the app', () => {
+  it('is a route of its own under the interview', () => {
+    expect(parseHash('#/interviews/iv1/room')).toEqual({ name: 'interview-room', id: 'iv1' })
+    expect(parseHash('#/interviews/new/room')).toEqual({ name: 'not-found', path: '/interviews/new/room' })
+    expect(parseHash('#/interviews/iv1/notes')).toEqual({ name: 'not-found', path: '/interviews/iv1/notes' })
+    expect(href('interviews', 'iv 1', 'room')).toBe('#/interviews/iv%201/room')
+  })
+})

@@ -9,6 +9,7 @@ export type Route =
   | { name: 'overview' }
   | { name: 'live-rooms' }
   | { name: 'interview'; id: string }
+  | { name: 'interview-room'; id: string }
   | { name: 'interview-new'; templateId?: string; candidateId?: string }
   | { name: 'candidates'; q?: string; since?: string }
   | { name: 'candidate'; id: string }
@@ -31,6 +32,10 @@ export function parseHash(hash: string): Route {
   })
   const query = new URLSearchParams(queryPart)
   const [area, id, ...rest] = parts
+  // The interviewer room inside the app, where the webview can hold the call.
+  if (area === 'interviews' && id !== undefined && id !== 'new' && rest.length === 1 && rest[0] === 'room') {
+    return { name: 'interview-room', id }
+  }
   if (rest.length > 0) return { name: 'not-found', path: raw }
   switch (area) {
     case undefined:

@@ -3,7 +3,6 @@ import { errorMessage } from '../api/client'
 import { deleteInterview, getInterview, restoreInterview } from '../api/interviews'
 import { getOutbox } from '../api/invitations'
 import type { Interview, Outbox } from '../api/types'
-import { openURL } from '../platform/native'
 import { formatDateTime } from '../platform/time'
 import { useToast } from '../ui/toasts'
 import { Dialog } from '../ui/Dialog'
@@ -11,6 +10,7 @@ import { CollapsibleCard } from '../ui/Disclosure'
 import { LoadError, PageHeader, Skeleton } from '../ui/Feedback'
 import { useAsync } from '../ui/useAsync'
 import { CopyField } from './CopyField'
+import { OpenRoomButtons } from './OpenRoomButtons'
 import { DetailsSummary } from './DetailsSummary'
 import { InterviewersPanel } from './InterviewersPanel'
 import { MailNotConfiguredNotice, OutboxPanel, useOutbox } from './OutboxPanel'
@@ -125,11 +125,7 @@ function Details({ interview: iv, initialOutbox, onChange }: DetailsProps) {
       )}
     </>
   )
-  const openRoom = (
-    <button type="button" className="btn btn-primary" onClick={() => void openURL(iv.interviewerLink)}>
-      Open interviewer room
-    </button>
-  )
+  const openRoom = <OpenRoomButtons interviewId={iv.id} link={iv.interviewerLink} />
   const interviewers = <InterviewersPanel interview={iv} readOnly={!open} onChange={onChange} />
   const tools = <RoomToolsPanel interview={iv} readOnly={!open} onChange={onChange} />
   const invitations = <OutboxPanel outbox={outbox} interviewId={iv.id} canSend={iv.status === 'scheduled'} />

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { copyText, isDesktop, openTextFile, openURL, saveTextFile } from './native'
+import { NAVIGATE_EVENT, canHoldCall, copyText, isDesktop, onNativeNavigate, openTextFile, openURL, saveTextFile } from './native'
 
 afterEach(() => {
   delete window.go
@@ -69,5 +69,48 @@ describe('in a browser', () => {
     const open = vi.spyOn(window, 'open').mockImplementation(() => null)
     await openURL('https://host/room/xyz')
     expect(open).toHaveBeenCalledWith('https://host/room/xyz', '_blank', 'noopener,noreferrer')
+  })
+})
+
+describe('the room in the window', () => {
+  it('opens inside only in the desktop app, where the webview has WebRTC', () => {
+    expect(canHoldCall()).toBe(false) // a browser
+    window.go = { app: { Native: { SaveTextFile: vi.fn(), OpenTextFile: vi.fn(), CopyText: vi.fn(), OpenURL: vi.fn() } } }
+    vi.stubGlobal('RTCPeerConnection', undefined)
+    expect(canHoldCall()).toBe(false) // Linux: WebKitGTK without WebRTC
+    vi.stubGlobal('RTCPeerConnection', function RTCPeerConnection() {})
+    vi.stubGlobal('navigator', { ...navigator, mediaDevices: { getUserMedia: vi.fn() } })
+    expect(canHoldCall()).toBe(true) // WebView2, WKWebView
+  })
+})
+
+describe('routes the desktop asks for', () => {
+  afterEach(() => {
+    delete window.runtime
+  })
+
+  it('reaches the console from the Wails event, and only console routes do', () => {
+    const listeners = new Map<string, (...data: unknown[]) => void>()
+    const off = vi.fn()
+    window.runtime = {
+      EventsOn: (name, cb) => {
+        listeners.set(name, cb)
+        return off
+      },
+    }
+    const go = vi.fn()
+    const stop = onNativeNavigate(go)
+    listeners.get(NAVIGATE_EVENT)?.('#/interviews/iv1')
+    listeners.get(NAVIGATE_EVENT)?.('https://elsewhere.example.com/')
+    listeners.get(NAVIGATE_EVENT)?.(42)
+    expect(go.mock.calls).toEqual([['#/interviews/iv1']])
+    stop()
+    expect(off).toHaveBeenCalled()
+  })
+
+  it('does nothing in a browser', () => {
+    const go = vi.fn()
+    onNativeNavigate(go)()
+    expect(go).not.toHaveBeenCalled()
   })
 })

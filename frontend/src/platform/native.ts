@@ -116,3 +116,32 @@ export async function openURL(url: string): Promise<void> {
   if (native) return native.OpenURL(url)
   window.open(url, '_blank', 'noopener,noreferrer')
 }
+
+/**
+ * Whether this window can hold a video call itself: the desktop's webview on
+ * Windows (WebView2) and macOS (WKWebView) has WebRTC; Debian's WebKitGTK has
+ * not, so there the room opens in the system browser.
+ */
+export function canHoldCall(): boolean {
+  return (
+    isDesktop() &&
+    typeof RTCPeerConnection === 'function' &&
+    typeof navigator !== 'undefined' &&
+    typeof navigator.mediaDevices?.getUserMedia === 'function'
+  )
+}
+
+/** The Wails event by which the desktop sends the console to a route (app/native.go). */
+export const NAVIGATE_EVENT = 'navigate'
+
+/**
+ * Calls go with each route ("#/interviews/ID") the desktop asks for, e.g. when a
+ * notification is clicked; returns the unsubscribe. Does nothing in a browser.
+ */
+export function onNativeNavigate(go: (hash: string) => void): () => void {
+  const eventsOn = typeof window === 'undefined' ? undefined : window.runtime?.EventsOn
+  if (typeof eventsOn !== 'function') return () => {}
+  return eventsOn(NAVIGATE_EVENT, (hash) => {
+    if (typeof hash === 'string' && hash.startsWith('#/')) go(hash)
+  })
+}

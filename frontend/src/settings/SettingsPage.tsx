@@ -1,39 +1,21 @@
-import { useEffect, useState } from 'react'
-import { getHealth, getSettings, saveSettings } from '../api/settings'
-import { checkEmail } from '../validation/rules'
+import { getHealth, getSettings } from '../api/settings'
 import { useToast } from '../ui/toasts'
 import { LoadError, PageHeader, Skeleton } from '../ui/Feedback'
 import { Field } from '../ui/Field'
 import { useAsync } from '../ui/useAsync'
-import { useFieldErrors, type FieldMessages } from '../ui/useFieldErrors'
 import { EmailSettings } from './EmailSettings'
 import { RunnerSettings } from './RunnerSettings'
 import { AnalysisEngineSettings } from './AnalysisEngineSettings'
-
-type OrganizerField = 'name' | 'email'
-
-/** The host names the organizer's fields "name" or "organizer.name". */
-const organizerField = (f: string): OrganizerField | undefined =>
-  f === 'name' || f === 'organizer.name' ? 'name' : f === 'email' || f === 'organizer.email' ? 'email' : undefined
+import { useOrganizerForm } from './useOrganizerForm'
 
 export function SettingsPage() {
   const data = useAsync(async (signal) => {
     const [settings, health] = await Promise.all([getSettings(signal), getHealth(signal)])
     return { settings, health }
   }, [])
-  const [name, setName] = useState('')
-  const [email, setEmail] = useState('')
-  const { errors, message: otherError, show, fail } = useFieldErrors<OrganizerField>((errs) =>
-    errs.name || errs.email ? document.getElementById(errs.name ? 'organizer-name' : 'organizer-email') : null,
-  )
-  const [saving, setSaving] = useState(false)
+  const form = useOrganizerForm(data.data?.settings.organizer, 'organizer')
+  const { name, setName, email, setEmail, errors, message: otherError, saving } = form
   const toast = useToast()
-
-  useEffect(() => {
-    if (!data.data) return
-    setName(data.data.settings.organizer.name)
-    setEmail(data.data.settings.organizer.email)
-  }, [data.data])
 
   if (data.error !== undefined)
     return (
@@ -50,25 +32,11 @@ export function SettingsPage() {
       </>
     )
   const { settings, health } = data.data
-  const changed = name !== settings.organizer.name || email !== settings.organizer.email
-
   const save = async () => {
-    const errs: FieldMessages<OrganizerField> = {}
-    if (name.trim() === '') errs.name = 'Enter your name.'
-    const emailError = checkEmail(email, 'Enter your email address.')
-    if (emailError) errs.email = emailError
-    show(errs)
-    if (errs.name || errs.email) return
-    setSaving(true)
-    try {
-      const s = await saveSettings({ name: name.trim(), email: email.trim() })
-      data.setData({ settings: s, health })
-      toast({ tone: 'success', message: 'Settings saved.' })
-    } catch (e) {
-      fail(e, organizerField)
-    } finally {
-      setSaving(false)
-    }
+    const s = await form.save()
+    if (!s) return
+    data.setData({ settings: s, health })
+    toast({ tone: 'success', message: 'Settings saved.' })
   }
 
   return (
@@ -107,7 +75,7 @@ export function SettingsPage() {
           </Field>
         </div>
         <div className="card-actions">
-          <button type="submit" className="btn btn-primary" disabled={!changed || saving}>
+          <button type="submit" className="btn btn-primary" disabled={!form.changed || saving}>
             {saving ? 'Saving…' : 'Save settings'}
           </button>
         </div>

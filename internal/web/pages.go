@@ -198,6 +198,11 @@ func (s *Server) details(iv interviews.Interview, kind string) linkPage {
 	return p
 }
 
+// desktopOrigins are the desktop app's console pages (Wails' asset origins
+// on macOS and Linux, and on Windows), which frame the interviewer room where
+// the webview can hold the call. The room page checks the link either way.
+const desktopOrigins = "wails://wails http://wails.localhost"
+
 // roomApp serves the built room app for a valid link; it reports false when the
 // console was built without it, and the server-rendered page stands in.
 func (s *Server) roomApp(w http.ResponseWriter, r *http.Request) bool {
@@ -213,7 +218,7 @@ func (s *Server) roomApp(w http.ResponseWriter, r *http.Request) bool {
 	h.Set("Cache-Control", "no-store")
 	h.Set("Content-Security-Policy", "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self' ws: wss:; "+
 		"media-src 'self' blob:; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; object-src 'none'; "+
-		"base-uri 'none'; frame-ancestors 'self'")
+		"base-uri 'none'; frame-ancestors 'self' "+desktopOrigins)
 	h.Set("Permissions-Policy", "camera=(self), microphone=(self), display-capture=(self)")
 	h.Set("X-Frame-Options", "SAMEORIGIN") // the console may embed the room
 	_, _ = w.Write(data)

@@ -1,7 +1,8 @@
 # InterviewDesk. `make run` builds and starts the desktop app, `make test` runs
-# every test; both install what is missing first. The scripts in scripts/ do the
-# work, so they also run without make.
-.PHONY: run build test bench serve clean
+# every test; both install what is missing first. `make package` builds the
+# Linux .deb and the Windows .exe (and its installer) in build/bin/. The scripts
+# in scripts/ do the work, so they also run without make.
+.PHONY: run build test bench serve package clean
 
 run:
 	bash scripts/run.sh
@@ -16,8 +17,12 @@ test:
 bench:
 	bash scripts/bench.sh
 
+package:
+	bash scripts/deps.sh package
+	bash scripts/package.sh
+
 serve: build
 	build/bin/interviewdesk serve
 
 clean:
-	rm -rf build/bin build/smoke frontend/dist/assets frontend/dist/index.html
+	rm -rf build/bin build/smoke build/pkg frontend/dist/assets frontend/dist/index.html

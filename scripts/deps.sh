@@ -1,14 +1,21 @@
 #!/usr/bin/env bash
 # Installs what InterviewDesk needs and is missing: Debian/Ubuntu packages (with
-# sudo when not root) and the frontend's npm packages. Usage: deps.sh run|test
+# sudo when not root) and the frontend's npm packages. Usage: deps.sh run|test|package|npm
+# (npm: only the npm packages, which is what `wails build` runs as frontend:install).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 purpose=${1:-run}
 
 run_pkgs=(build-essential pkg-config libgtk-3-dev libwebkit2gtk-4.1-dev ffmpeg wordnet-base fonts-dejavu-core pocketsphinx pocketsphinx-en-us)
-test_pkgs=(xvfb xauth chromium imagemagick tesseract-ocr tesseract-ocr-eng python3-icalendar coturn espeak-ng sox)
+test_pkgs=(xvfb xauth chromium imagemagick tesseract-ocr tesseract-ocr-eng python3-icalendar coturn espeak-ng sox
+  dbus-daemon libnotify-bin xdotool x11-utils curl file)
+# make package: desktop-file-validate checks the menu entry, makensis builds the
+# Windows installer.
+package_pkgs=(desktop-file-utils nsis)
 pkgs=("${run_pkgs[@]}")
-[ "$purpose" = test ] && pkgs+=("${test_pkgs[@]}")
+[ "$purpose" = test ] && pkgs+=("${test_pkgs[@]}" "${package_pkgs[@]}")
+[ "$purpose" = package ] && pkgs+=("${package_pkgs[@]}")
+[ "$purpose" = npm ] && pkgs=()
 
 die() { echo "setup: $*" >&2; exit 1; }
 
@@ -23,7 +30,9 @@ command -v node >/dev/null || die "Node.js 20.19 or newer is needed (https://nod
 node_have=$(node --version | sed 's/^v//')
 version_ok "$node_have" 20.19 || die "Node.js $node_have is too old; install 20.19 or newer."
 
-if command -v dpkg-query >/dev/null; then
+if [ ${#pkgs[@]} -eq 0 ]; then
+  : # npm packages only
+elif command -v dpkg-query >/dev/null; then
   missing=()
   for p in "${pkgs[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: Go (with the race detector), the frontend's unit tests, the
-# console's end-to-end tests in headless Chromium against the real host, and the
-# desktop smoke test under Xvfb. Installs what they need first.
+# console's end-to-end tests in headless Chromium against the real host, the
+# desktop smoke test under Xvfb, and the packages: the .deb installed, started
+# and removed, the Windows .exe checked. Installs what they need first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 step() { printf '\n== %s\n' "$*"; }
@@ -10,9 +11,10 @@ step "setup"
 bash scripts/deps.sh test
 
 step "go: format and vet"
-unformatted=$(gofmt -l main.go main_test.go app internal)
+unformatted=$(gofmt -l main.go main_test.go shutdown_test.go app internal)
 [ -z "$unformatted" ] || { echo "gofmt would change: $unformatted"; exit 1; }
 go vet ./...
+GOOS=windows go build ./... # the Windows .exe builds from the same code
 
 step "go: tests (race detector)"
 go test -race -count=1 ./...
@@ -31,5 +33,9 @@ step "frontend: the shared editor in headless Chromium"
 
 step "desktop: smoke test under Xvfb"
 SKIP_BUILD=1 bash scripts/desktop-smoke.sh
+
+step "packages: the .deb and the Windows .exe, built and tested"
+SKIP_BUILD=1 bash scripts/package.sh
+bash scripts/package-test.sh
 
 step "all tests passed"

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, type BrowserContext } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { CHROMIUM_ARGS, screenshot, startHost, type Host } from './harness'
+import { CHROMIUM_ARGS, enterDetails, screenshot, startHost, TEST_DETAILS, type Host } from './harness'
 
 let host: Host
 const profile = mkdtempSync(join(tmpdir(), 'interviewdesk-e2e-chromium-'))
@@ -47,6 +47,9 @@ describe('console sign-in', () => {
     const link = execFileSync(inject('interviewdeskBin'), ['console', 'link', '--data', host.dataDir], { encoding: 'utf8' }).trim()
     expect(link).toBe(host.loginUrl)
     await page.goto(link)
+    // The first sign-in asks who the console belongs to before anything else.
+    await page.getByRole('heading', { name: 'Enter your details' }).waitFor()
+    await enterDetails(page, TEST_DETAILS)
     await page.getByText('No upcoming interviews. Create one from a template.').waitFor()
     await browser.close()
 

@@ -81,7 +81,21 @@ export const CHROMIUM_ARGS = [
 
 export type Browser = { context: BrowserContext; page: Page; close: () => Promise<void> }
 
-export async function openBrowser(host: Host, opts: { colorScheme?: 'light' | 'dark' } = {}): Promise<Browser> {
+/** The console owner's name and email, as "Enter your details" asks for them. */
+export type Details = { name: string; email: string }
+
+/** Who enters their details when a test's fresh host first opens its console. */
+export const TEST_DETAILS: Details = { name: 'Rita Recruiter', email: 'rita@example.com' }
+
+/**
+ * A signed-in console. On a fresh host the console first asks "Enter your
+ * details": `details` are entered there (TEST_DETAILS unless given; false
+ * leaves the screen for the test).
+ */
+export async function openBrowser(
+  host: Host,
+  opts: { colorScheme?: 'light' | 'dark'; details?: Details | false } = {},
+): Promise<Browser> {
   const profile = mkdtempSync(join(tmpdir(), 'interviewdesk-e2e-chromium-'))
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -97,6 +111,7 @@ export async function openBrowser(host: Host, opts: { colorScheme?: 'light' | 'd
   const page = context.pages()[0] ?? (await context.newPage())
   await page.goto(host.loginUrl)
   await page.waitForURL((u) => !u.pathname.startsWith('/console/login'))
+  if (opts.details !== false) await enterDetails(page, opts.details ?? TEST_DETAILS)
   return {
     context,
     page,
@@ -105,6 +120,18 @@ export async function openBrowser(host: Host, opts: { colorScheme?: 'light' | 'd
       rmSync(profile, { recursive: true, force: true })
     },
   }
+}
+
+/** Completes "Enter your details" when the console shows it, through the form. */
+export async function enterDetails(page: Page, d: Details): Promise<void> {
+  const setup = page.getByRole('heading', { name: 'Enter your details' })
+  const consoleNav = page.getByRole('navigation', { name: 'Main' })
+  await setup.or(consoleNav).first().waitFor()
+  if (!(await setup.isVisible())) return
+  await page.getByRole('textbox', { name: 'Your name' }).fill(d.name)
+  await page.getByRole('textbox', { name: 'Your email' }).fill(d.email)
+  await page.getByRole('button', { name: 'Next' }).click()
+  await consoleNav.waitFor()
 }
 
 const screenshots = resolve(import.meta.dirname, 'screenshots')

@@ -113,7 +113,9 @@ func WelcomeFor(iv interviews.Interview, m *Member, ice []ICEServer) Welcome {
 		DurationMinutes: iv.DurationMinutes, Technical: iv.Template.Technical,
 		QuestionCount: iv.Template.QuestionCount, Tools: iv.Tools}
 	for _, in := range iv.Interviewers {
-		pub.Interviewers = append(pub.Interviewers, in.Name)
+		if in.Name != "" { // an organizer who has not entered their details yet
+			pub.Interviewers = append(pub.Interviewers, in.Name)
+		}
 	}
 	if ice == nil {
 		ice = []ICEServer{}

@@ -28,6 +28,28 @@ function keepGitkeep(): Plugin {
 const host = process.env.INTERVIEWDESK_HOST ?? 'http://127.0.0.1:8080'
 const proxied = ['/api', '/console', '^/apply/[^/]+/(info|register)$', '^/join/[^/]+/booking$']
 
+// `wails dev` runs `npm run dev:wails` (vite --mode wails): the desktop app's
+// webview then asks this server for every GET first, and the host's own routes
+// must come back 404 so that Wails hands them to the host inside the app
+// (app/dev.go). Nothing is proxied then.
+const modeAt = process.argv.indexOf('--mode')
+const wailsDev = modeAt >= 0 && process.argv[modeAt + 1] === 'wails'
+
+function hostRoutesToWails(): Plugin {
+  return {
+    name: 'interviewdesk-host-routes-to-wails',
+    apply: 'serve',
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => {
+        const path = (req.url ?? '').split('?')[0]!
+        if (!proxied.some((p) => path === p || path.startsWith(p + '/'))) return next()
+        res.statusCode = 404
+        res.end()
+      })
+    },
+  }
+}
+
 // The console keeps relative asset URLs (base './', for the desktop webview). The
 // room page is served at /join/TOKEN and /room/TOKEN, where "./assets/…" would
 // resolve under the link's path: its tags point at the root instead.
@@ -140,7 +162,15 @@ function pyodideRuntime(): Plugin {
 
 export default defineConfig({
   base: './',
-  plugins: [react(), keepGitkeep(), roomLinksInDev(), roomAssetsFromRoot(), excalidrawAssets(), pyodideRuntime()],
+  plugins: [
+    react(),
+    keepGitkeep(),
+    roomLinksInDev(),
+    roomAssetsFromRoot(),
+    excalidrawAssets(),
+    pyodideRuntime(),
+    ...(wailsDev ? [hostRoutesToWails()] : []),
+  ],
   // Run workers split their runtimes into chunks loaded on demand.
   worker: { format: 'es' },
   // Pre-bundling would move their JavaScript away from the WebAssembly it loads.
@@ -168,7 +198,7 @@ export default defineConfig({
     },
   },
   server: {
-    proxy: {
+    proxy: wailsDev ? {} : {
       ...Object.fromEntries(proxied.map((p) => [p, { target: host, changeOrigin: true }])),
       // The room channel. The host checks Origin against its own address, so the
       // dev server's origin is rewritten to the host's.

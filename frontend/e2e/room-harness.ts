@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, type BrowserContext, type Page, type WebSocket } from 'playwright-core'
 import type { Interview, Template, TemplateSummary } from '../src/api/types'
-import { api, CHROMIUM_ARGS, type Host } from './harness'
+import { api, CHROMIUM_ARGS, enterDetails, TEST_DETAILS, type Host } from './harness'
 
 export const MEDIA_ARGS = [
   '--use-fake-device-for-media-stream',
@@ -19,7 +19,8 @@ export type Participant = { context: BrowserContext; page: Page; close: () => Pr
 
 /**
  * A browser of its own (separate profile, so separate cookies and storage).
- * With `login`, it signs in to the console first (the recruiter's browser);
+ * With `login`, it signs in to the console first (the recruiter's browser,
+ * entering TEST_DETAILS where a fresh host asks for them);
  * `args` add Chromium switches (e.g. a WAV file as the microphone).
  */
 export async function openParticipant(host: Host, opts: { login?: boolean; args?: string[] } = {}): Promise<Participant> {
@@ -39,6 +40,7 @@ export async function openParticipant(host: Host, opts: { login?: boolean; args?
   if (opts.login) {
     await page.goto(host.loginUrl)
     await page.waitForURL((u) => !u.pathname.startsWith('/console/login'))
+    await enterDetails(page, TEST_DETAILS) // a fresh host's console asks first
   }
   return {
     context,

@@ -134,4 +134,16 @@ describe('email settings', () => {
     expect(container.querySelector('.mail-test-ok')?.textContent).toBe('')
     expect(container.querySelector('[role="alert"]')?.textContent).toContain('535 5.7.8 Authentication credentials invalid')
   })
+
+  it('the test address follows the organizer’s email until another is typed', async () => {
+    const testTo = () => [...container.querySelectorAll('input')].find((i) => i.closest('.field')?.textContent?.startsWith('Send to'))!
+    expect(testTo().value).toBe('alex@example.com')
+    const render = (organizerEmail: string) =>
+      act(async () => root.render(<ToastProvider><EmailSettings organizerEmail={organizerEmail} /></ToastProvider>))
+    await render('rita@example.com')
+    expect(testTo().value).toBe('rita@example.com')
+    await type(testTo().id, 'hiring@example.com')
+    await render('sam@example.com')
+    expect(testTo().value).toBe('hiring@example.com')
+  })
 })

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react'
+import { useEffect, useId, useRef, useState } from 'react'
 import { errorMessage } from '../api/client'
 import { getMailSettings, saveMailSettings, sendTestEmail } from '../api/mail'
 import type { MailField, MailSecurity, MailSettings } from '../api/types'
@@ -80,7 +80,13 @@ export function EmailSettings({ organizerEmail }: { organizerEmail: string }) {
   useEffect(() => {
     if (data.data) setForm(formFrom(data.data))
   }, [data.data])
-  useEffect(() => setTestTo((t) => t || organizerEmail), [organizerEmail])
+  // The test address follows the organizer's email until the user types another.
+  const shownOrganizer = useRef(organizerEmail)
+  useEffect(() => {
+    const before = shownOrganizer.current
+    shownOrganizer.current = organizerEmail
+    setTestTo((t) => (t === '' || t === before ? organizerEmail : t))
+  }, [organizerEmail])
 
   if (data.error !== undefined) return <LoadError error={data.error} onRetry={data.reload} what="the email settings" />
   const saved = data.data

@@ -65,7 +65,21 @@ func (s *Server) consoleFiles(w http.ResponseWriter, r *http.Request) {
 		name = "index.html" // client-side route
 	}
 	assetHeaders(w.Header(), r, name)
+	if name == "index.html" {
+		w.Header().Set("Content-Security-Policy", framingRooms(consolePolicy, s.cfg.PublicURL))
+	}
 	http.ServeFileFS(w, r, s.cfg.Console, name)
+}
+
+// framingRooms is the console policy that also lets the page frame the room
+// pages at publicURL: the desktop app's console (on the webview's own origin)
+// holds the interviewer room inside the window where the webview has WebRTC.
+func framingRooms(policy, publicURL string) string {
+	u, err := url.Parse(publicURL)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || strings.ContainsAny(u.Host, " ;,'") {
+		return policy
+	}
+	return strings.Replace(policy, "frame-src 'self';", "frame-src 'self' "+u.Scheme+"://"+u.Host+";", 1)
 }
 
 // hashedAsset is a built file whose name carries its content hash (Vite's

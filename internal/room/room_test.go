@@ -53,7 +53,12 @@ func setup(t testing.TB, questions int) fixture {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ivs := interviews.New(db, ts, settings.New(db), now)
+	st := settings.New(db)
+	// The console's owner entered their details, as its first screen asks.
+	if _, err := st.Put(settings.Settings{Organizer: settings.Person{Name: "Rita Recruiter", Email: "rita@example.com"}}); err != nil {
+		t.Fatal(err)
+	}
+	ivs := interviews.New(db, ts, st, now)
 	iv, err := ivs.Create(interviews.NewInterview{TemplateID: tpl.ID, Position: "P", CandidateName: "Olivia",
 		CandidateEmail: "olivia@example.com", When: "now"})
 	if err != nil {

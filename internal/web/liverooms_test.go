@@ -164,9 +164,10 @@ func TestKnownInterviewersAreDistinctLatestFirst(t *testing.T) {
 	if code := f.call(t, "GET", "/api/interviewers", "", &known); code != http.StatusOK {
 		t.Fatalf("GET /api/interviewers: %d", code)
 	}
-	// The organizer has no email in this install, so is not offered; a
+	// The organizer (every interview's first interviewer) comes first; a
 	// cancelled interview's people still count.
-	want := []interviews.Person{{Name: "Ivan Petrov", Email: "IVAN@example.com"}, {Name: "Sam Lee", Email: "sam@example.com"}}
+	want := []interviews.Person{{Name: "Rita Recruiter", Email: "rita@example.com"},
+		{Name: "Ivan Petrov", Email: "IVAN@example.com"}, {Name: "Sam Lee", Email: "sam@example.com"}}
 	if !slices.Equal(known.Interviewers, want) {
 		t.Errorf("known interviewers %+v, want %+v", known.Interviewers, want)
 	}

@@ -1,4 +1,7 @@
 import { useEffect, useRef } from 'react'
+import { CampaignFormPage } from '../campaigns/CampaignFormPage'
+import { CampaignPage } from '../campaigns/CampaignPage'
+import { CampaignsPage } from '../campaigns/CampaignsPage'
 import { CandidateProfilePage } from '../candidates/CandidateProfilePage'
 import { CandidatesPage } from '../candidates/CandidatesPage'
 import { PipelinePage } from '../candidates/PipelinePage'
@@ -41,6 +44,14 @@ function Screen({ route }: { route: Route }) {
       return <CandidateProfilePage key={route.id} id={route.id} />
     case 'pipeline':
       return <PipelinePage position={route.position ?? ''} />
+    case 'campaigns':
+      return <CampaignsPage />
+    case 'campaign':
+      return <CampaignPage key={route.id} id={route.id} />
+    case 'campaign-new':
+      return <CampaignFormPage key="new" />
+    case 'campaign-edit':
+      return <CampaignFormPage key={`edit:${route.id}`} id={route.id} />
     case 'overview':
       return <OverviewPage />
     case 'live-rooms':

@@ -7,6 +7,7 @@ const NAV: { label: string; hash: string; areas: Route['name'][] }[] = [
   { label: 'Live Room', hash: '#/live-rooms', areas: ['live-rooms'] },
   { label: 'Candidates', hash: '#/candidates', areas: ['candidates', 'candidate'] },
   { label: 'Pipeline', hash: '#/pipeline', areas: ['pipeline'] },
+  { label: 'Campaigns', hash: '#/campaigns', areas: ['campaigns', 'campaign', 'campaign-new', 'campaign-edit'] },
   { label: 'Overview', hash: '#/overview', areas: ['overview'] },
   { label: 'Interview templates', hash: '#/templates', areas: ['templates', 'template', 'template-new'] },
   { label: 'Settings', hash: '#/settings', areas: ['settings'] },

@@ -14,6 +14,10 @@ export type Route =
   | { name: 'candidates'; q?: string; since?: string }
   | { name: 'candidate'; id: string }
   | { name: 'pipeline'; position?: string }
+  | { name: 'campaigns' }
+  | { name: 'campaign'; id: string }
+  | { name: 'campaign-new' }
+  | { name: 'campaign-edit'; id: string }
   | { name: 'templates' }
   | { name: 'template'; id: string }
   | { name: 'template-new' }
@@ -36,6 +40,7 @@ export function parseHash(hash: string): Route {
   if (area === 'interviews' && id !== undefined && id !== 'new' && rest.length === 1 && rest[0] === 'room') {
     return { name: 'interview-room', id }
   }
+  if (area === 'campaigns') return campaignRoute(id, rest, raw)
   if (rest.length > 0) return { name: 'not-found', path: raw }
   switch (area) {
     case undefined:
@@ -71,6 +76,15 @@ export function parseHash(hash: string): Route {
     case 'settings':
       if (id === undefined) return { name: 'settings' }
   }
+  return { name: 'not-found', path: raw }
+}
+
+/** #/campaigns, #/campaigns/new, #/campaigns/ID and #/campaigns/ID/edit. */
+function campaignRoute(id: string | undefined, rest: string[], raw: string): Route {
+  if (id === undefined) return { name: 'campaigns' }
+  if (id === 'new' && rest.length === 0) return { name: 'campaign-new' }
+  if (rest.length === 0) return { name: 'campaign', id }
+  if (rest.length === 1 && rest[0] === 'edit') return { name: 'campaign-edit', id }
   return { name: 'not-found', path: raw }
 }
 

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
 import { listInterviews } from '../api/interviews'
+import { CampaignFilter, CampaignCell } from './CampaignFilter'
 import type { Tense } from '../api/types'
 import { formatDate, formatTime, relativeLabel } from '../platform/time'
 import { href, navigate } from '../app/router'
@@ -40,7 +41,8 @@ export function InterviewListPage() {
   const [tense, setTense] = useState<Tense>(storedTab)
   const [search, setSearch] = useState('')
   const q = useDebounced(search.trim(), 250)
-  const list = useAsync((signal) => listInterviews({ tense, q }, signal), [tense, q])
+  const [campaign, setCampaign] = useState('')
+  const list = useAsync((signal) => listInterviews({ tense, q, campaign }, signal), [tense, q, campaign])
   const searchRef = useRef<HTMLInputElement>(null)
   const tabRefs = useRef<(HTMLButtonElement | null)[]>([])
   const now = useNow()
@@ -125,6 +127,7 @@ export function InterviewListPage() {
             /
           </kbd>
         </div>
+        <CampaignFilter value={campaign} onChange={setCampaign} />
       </div>
 
       <div id="interviews-panel" role="tabpanel" aria-labelledby={`tab-${tense}`} aria-busy={list.loading}>
@@ -137,8 +140,12 @@ export function InterviewListPage() {
             ))}
           </div>
         ) : rows.length === 0 ? (
-          <EmptyState title={q ? `No ${current.label.toLowerCase()} interviews match “${q}”.` : current.empty}>
-            {q ? (
+          <EmptyState title={q || campaign ? `No ${current.label.toLowerCase()} interviews match the search or campaign.` : current.empty}>
+            {campaign && !q ? (
+              <button type="button" className="btn" onClick={() => setCampaign('')}>
+                Show every campaign
+              </button>
+            ) : q ? (
               <button type="button" className="btn" onClick={() => setSearch('')}>
                 Clear search
               </button>
@@ -158,6 +165,7 @@ export function InterviewListPage() {
                 <th scope="col">Candidate</th>
                 <th scope="col">Position</th>
                 <th scope="col">Template</th>
+                <th scope="col">Campaign</th>
                 <th scope="col">Date and time</th>
                 <th scope="col">Status</th>
               </tr>
@@ -176,6 +184,9 @@ export function InterviewListPage() {
                   </td>
                   <td>{iv.position}</td>
                   <td>{iv.templateName}</td>
+                  <td>
+                    <CampaignCell name={iv.campaign} id={iv.campaignId} />
+                  </td>
                   <td>
                     <span className="cell-title-plain">
                       {formatDate(iv.startsAt)}, {formatTime(iv.startsAt)}

@@ -71,8 +71,8 @@ func candidateOf(tx *store.Tx, before *interviews.Interview, after interviews.In
 	return c, &previous, nil
 }
 
-// link keeps c's copy of iv and follows the evidence of the positions it
-// touches.
+// link keeps c's copy of iv, names the campaign an application came
+// through, and follows the evidence of the positions it touches.
 func (c *Candidate) link(iv interviews.Interview, now time.Time) {
 	sm := iv.Summary()
 	positions := []string{iv.Position}
@@ -80,7 +80,9 @@ func (c *Candidate) link(iv interviews.Interview, now time.Time) {
 	if i >= 0 && validation.Fold(c.Interviews[i].Position) != validation.Fold(iv.Position) {
 		positions = append(positions, c.Interviews[i].Position)
 	}
-	c.apply(iv.Position, now)
+	if a := c.apply(iv.Position, now); a.CampaignID == "" && iv.CampaignID != "" {
+		a.CampaignID = iv.CampaignID // the first campaign the candidate applied through stays
+	}
 	c.reconsider(positions, ByInterview, now, func() {
 		if i >= 0 {
 			c.Interviews[i] = sm

@@ -111,6 +111,12 @@ function Profile({
                     <span className="cell-sub">
                       Since {formatDate(a.stageAt)} · applied {formatDate(a.appliedAt)}
                     </span>
+                    {a.campaignId && (
+                      <span className="cell-sub">
+                        Through the campaign{' '}
+                        <a href={href('campaigns', a.campaignId)}>{campaignName(c.interviews ?? [], a.campaignId)}</a>
+                      </span>
+                    )}
                   </div>
                   <StageBadge stage={a.stage} />
                   <MoveMenu
@@ -143,6 +149,11 @@ const TENSES: { tense: Tense; title: string }[] = [
   { tense: 'past', title: 'Past' },
   { tense: 'cancelled', title: 'Cancelled' },
 ]
+
+/** The name the candidate's interviews give campaign id. */
+function campaignName(interviews: InterviewSummary[], id: string): string {
+  return interviews.find((iv) => iv.campaignId === id && iv.campaign)?.campaign ?? 'that booked it'
+}
 
 function InterviewsCard({ interviews }: { interviews: InterviewSummary[] }) {
   return (

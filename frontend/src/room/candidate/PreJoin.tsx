@@ -4,6 +4,7 @@ import { formatDateTime, formatDuration } from '../../platform/time'
 import type { ConnectionStatus } from '../connection/client'
 import type { LocalMedia } from '../media/local'
 import type { Consent, Welcome } from '../protocol'
+import { BookingPanel } from './BookingPanel'
 import { countdown } from './countdown'
 import { ConsentBoxes } from './ConsentBoxes'
 import { DeviceCheck } from './DeviceCheck'
@@ -38,7 +39,8 @@ type Props = {
 
 /** The candidate's page before the waiting room: what, when, devices, network, consent. */
 export function PreJoin({ token, welcome, status, started, local, onJoin }: Props) {
-  const iv = welcome.interview
+  const [movedTo, setMovedTo] = useState<string>()
+  const iv = movedTo ? { ...welcome.interview, startsAt: movedTo } : welcome.interview
   const now = useNow(1000)
   const [consent, setConsent] = useState<Consent>(() => savedConsent(token))
   const [joining, setJoining] = useState(false)
@@ -94,6 +96,8 @@ export function PreJoin({ token, welcome, status, started, local, onJoin }: Prop
             )}
           </dl>
         </section>
+
+        {!started && <BookingPanel token={token} onMoved={setMovedTo} onCancelled={() => location.reload()} />}
 
         <section className="card prejoin-section" aria-labelledby="consent-title">
           <div className="section-head">

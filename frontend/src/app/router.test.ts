@@ -21,6 +21,11 @@ describe('parseHash', () => {
     ['#/settings', { name: 'settings' }],
     ['#/live-rooms', { name: 'live-rooms' }],
     ['#/live-rooms/x', { name: 'not-found', path: '/live-rooms/x' }],
+    ['#/campaigns', { name: 'campaigns' }],
+    ['#/campaigns/new', { name: 'campaign-new' }],
+    ['#/campaigns/c1', { name: 'campaign', id: 'c1' }],
+    ['#/campaigns/c1/edit', { name: 'campaign-edit', id: 'c1' }],
+    ['#/campaigns/c1/x', { name: 'not-found', path: '/campaigns/c1/x' }],
     ['#/nope', { name: 'not-found', path: '/nope' }],
     ['#/templates/a/b', { name: 'not-found', path: '/templates/a/b' }],
   ])('%s', (hash, want) => {

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { screenshot, startHost, type Host } from './harness'
+import { api, screenshot, startHost, type Host } from './harness'
 import { candidateJoins, createInterview, openParticipant, setOrganizer, type Participant } from './room-harness'
 
 // Evaluated through the DevTools protocol: the pages' own CSP forbids inline scripts.
@@ -57,10 +57,26 @@ it('the console and both sides of the room pass axe-core’s WCAG 2 A/AA rules',
     ['#/candidates', 'candidates', 'Candidates'],
     [`#/candidates/${encodeURIComponent(interview.candidate.email)}`, 'candidate profile', interview.candidate.name],
     ['#/pipeline', 'pipeline', 'Pipeline'],
+    ['#/campaigns', 'campaigns, none yet', 'Campaigns'],
+    ['#/campaigns/new', 'new campaign', 'Create campaign'],
     ['#/templates', 'templates', 'Interview templates'],
     ['#/overview', 'overview', 'Overview'],
     ['#/live-rooms', 'live room', 'Live Room'],
     ['#/settings', 'settings', 'Settings'],
+  ] as const) {
+    await iv.goto(new URL(`/${hash}`, host.url).toString())
+    await iv.getByRole('heading', { name: ready, level: 1 }).first().waitFor()
+    found.push(...(await check(iv, what)))
+  }
+  // A campaign's page and the list with it.
+  const campaign = await api<{ campaign: { id: string } }>(iv, 'POST', '/api/campaigns', {
+    name: 'Axe campaign', position: 'Backend engineer', templateId: template.id, mode: 'slots', candidateChanges: true,
+    rules: [{ from: '2099-03-02', to: '2099-03-06', weekdays: [], start: '10:00', end: '12:00', minutes: 45, capacity: 2 }],
+  })
+  for (const [hash, what, ready] of [
+    ['#/campaigns', 'campaigns', 'Campaigns'],
+    [`#/campaigns/${campaign.campaign.id}`, 'campaign page', 'Axe campaign'],
+    [`#/campaigns/${campaign.campaign.id}/edit`, 'edit campaign', 'Edit campaign'],
   ] as const) {
     await iv.goto(new URL(`/${hash}`, host.url).toString())
     await iv.getByRole('heading', { name: ready, level: 1 }).first().waitFor()

@@ -20,7 +20,7 @@ export function CopyLinkButton({ link, name, small }: { link: string; name: stri
     <button
       type="button"
       className={`btn${small ? ' btn-small' : ''}`}
-      aria-label={`Copy the shared link of ${name}`}
+      aria-label={`Copy shared link of ${name}`}
       onClick={async () => {
         try {
           await copyText(link)

@@ -80,7 +80,7 @@ describe('the Campaigns list', () => {
     expect(rows[0]).toContain('13')
     expect(rows[1]).toContain('Closed')
     expect(rows[1]).toContain('Interview now')
-    expect(button('Copy the shared link of Backend spring')).toBeDefined()
+    expect(button('Copy shared link of Backend spring')).toBeDefined()
     expect(button('Reopen Now')).toBeDefined()
   })
 

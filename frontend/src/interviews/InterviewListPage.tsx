@@ -140,7 +140,7 @@ export function InterviewListPage() {
             ))}
           </div>
         ) : rows.length === 0 ? (
-          <EmptyState title={q || campaign ? `No ${current.label.toLowerCase()} interviews match the search or campaign.` : current.empty}>
+          <EmptyState title={emptyTitle(current, q, campaign !== '')}>
             {campaign && !q ? (
               <button type="button" className="btn" onClick={() => setCampaign('')}>
                 Show every campaign
@@ -209,4 +209,13 @@ export function InterviewListPage() {
       </div>
     </>
   )
+}
+
+// emptyTitle says why the list is empty: nothing yet, or nothing that matches
+// the search and the campaign filter.
+function emptyTitle(tab: { label: string; empty: string }, q: string, inCampaign: boolean): string {
+  const kind = `${tab.label.toLowerCase()} interviews`
+  if (!q && !inCampaign) return tab.empty
+  if (!q) return `No ${kind} in this campaign.`
+  return inCampaign ? `No ${kind} in this campaign match “${q}”.` : `No ${kind} match “${q}”.`
 }

@@ -74,15 +74,16 @@ it('resumes at the same question, with notes and rating, after the host is kille
   expect(Object.values(timeline.state.notes).map((x) => x.text)).toContain('Before the crash: explains goroutines well')
   expect(timeline.state.question).toBe(2)
 
-  // What was recorded before the crash was finalised at start-up and plays.
-  const { recordings } = await api<{ recordings: { participant: string; started: string; durationMs: number; finalised: boolean; active: boolean }[] }>(
-    iv,
-    'GET',
-    `/api/interviews/${interview.id}/recordings`,
-  )
-  // (Tracks of the calls after the restart may have ended already too: they are not these.)
-  const before = recordings.filter((r) => !r.active && Date.parse(r.started) < crashedAt)
-  expect(before.length).toBeGreaterThan(0)
-  expect(before.every((r) => r.finalised)).toBe(true)
-  expect(before.some((r) => r.durationMs > 1000)).toBe(true)
+  // What was recorded before the crash is finalised after start-up (in the
+  // background, one remux after another) and plays.
+  type Rec = { participant: string; started: string; durationMs: number; finalised: boolean; active: boolean }
+  const before = async () => {
+    const { recordings } = await api<{ recordings: Rec[] }>(iv, 'GET', `/api/interviews/${interview.id}/recordings`)
+    // (Tracks of the calls after the restart may have ended already too: they are not these.)
+    return recordings.filter((r) => !r.active && Date.parse(r.started) < crashedAt)
+  }
+  await expect.poll(async () => (await before()).map((r) => r.finalised), { timeout: 30_000 }).not.toContain(false)
+  const recs = await before()
+  expect(recs.length).toBeGreaterThan(0)
+  expect(recs.some((r) => r.durationMs > 1000)).toBe(true)
 })

@@ -14,4 +14,7 @@ var (
 	// ErrTooFast means a connection sent more changes than its rate limit
 	// (ChangeRate, ChangeBurst); nothing was stored.
 	ErrTooFast = fault.New(fault.Unavailable, "too many changes at once")
+	// ErrConsentTexts means a candidate's consent names texts other than
+	// the ones the host shows now (a page loaded before they changed).
+	ErrConsentTexts = fault.New(fault.Invalid, "the consent names other texts than the host shows")
 )

@@ -142,7 +142,15 @@ type ConsentData struct {
 	// the candidate declined recording (nothing of the call is kept). Its
 	// name is from when it was a required notice; stored events keep it.
 	RecordingNotice bool `json:"recordingNotice"`
+	// TextsVersion names the consent texts the candidate's page showed
+	// (consent.Texts.Version); "" in events stored before it was recorded.
+	TextsVersion string `json:"textsVersion,omitempty"`
 }
+
+// Recorded reports whether the call is recorded under consent c: until the
+// candidate has answered (nil) it is, as the interviewers who wait are;
+// after, only if the candidate agreed.
+func (c *ConsentData) Recorded() bool { return c == nil || c.RecordingNotice }
 
 // CodeUpdate is one step of a code document: CodeMirror's ChangeSet JSON by
 // the client that made it.

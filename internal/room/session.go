@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"time"
 
+	"github.com/interviewdesk/interviewdesk/internal/consent"
 	"github.com/interviewdesk/interviewdesk/internal/fault"
 	"github.com/interviewdesk/interviewdesk/internal/interviews"
 	"github.com/interviewdesk/interviewdesk/internal/links"
@@ -85,9 +86,13 @@ type SessionsConfig struct {
 	Features  []Feature
 	Listeners []Listener
 	// ICE gives a member its STUN/TURN servers (fresh credentials); may be nil.
-	ICE    func(m *Member) []ICEServer
-	Logger *slog.Logger
-	Now    func() time.Time
+	ICE func(m *Member) []ICEServer
+	// Consent, when set, is the consent step's texts: sent to candidates in
+	// the welcome, and a ready must name their version (so the log records
+	// the words the candidate agreed to). Nil: no texts, any version taken.
+	Consent *consent.Texts
+	Logger  *slog.Logger
+	Now     func() time.Time
 }
 
 // Sessions runs members' connections to interview rooms: it admits a link,
@@ -182,7 +187,11 @@ func (sess *Session) Connect(ctx context.Context, conn Conn) error {
 		sess.joinedLog = true
 		s.logEvent(ctx, sess, TypeJoined, JoinData{Connection: m.ID})
 	}
-	_ = conn.Send(WelcomeFor(sess.Interview, m, sess.ICEServers()))
+	w := WelcomeFor(sess.Interview, m, sess.ICEServers())
+	if m.Role == RoleCandidate {
+		w.Consent = s.cfg.Consent
+	}
+	_ = conn.Send(w)
 	st, iv, err := s.cfg.Log.State(m.InterviewID)
 	if err != nil {
 		s.cfg.Logger.Error("room state", "interview", m.InterviewID, "err", err)
@@ -289,6 +298,10 @@ func (s *Sessions) ready(ctx context.Context, sess *Session, msg Message) error 
 	}
 	if msg.Consent == nil {
 		return fault.Explain(fault.Invalid, nil, "consent is required to join")
+	}
+	if texts := s.cfg.Consent; texts != nil && msg.Consent.TextsVersion != texts.Version {
+		return fault.Explain(fault.Invalid, ErrConsentTexts,
+			"The consent texts have changed since this page was loaded. Reload the page, read them again and join.")
 	}
 	e, err := s.append(ctx, sess, TypeConsented, msg.Consent)
 	if err != nil {

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/interviewdesk/interviewdesk/internal/consent"
 	"github.com/interviewdesk/interviewdesk/internal/interviews"
 	"github.com/interviewdesk/interviewdesk/internal/links"
 	"github.com/interviewdesk/interviewdesk/internal/templates"
@@ -20,17 +21,20 @@ type CandidateQuestion struct {
 // CandidateView is everything a candidate connection may receive about the
 // interview's state. Build it only with ForCandidate.
 type CandidateView struct {
-	Phase     Phase              `json:"phase"`
-	Locked    bool               `json:"locked"`
-	Consented bool               `json:"consented"` // consent was given (e.g. before a reload)
-	Question  *CandidateQuestion `json:"question,omitempty"`
+	Phase     Phase `json:"phase"`
+	Locked    bool  `json:"locked"`
+	Consented bool  `json:"consented"` // consent was given (e.g. before a reload)
+	// Recorded says whether the call is recorded: false once the candidate
+	// declined recording. Every participant sees it.
+	Recorded bool               `json:"recorded"`
+	Question *CandidateQuestion `json:"question,omitempty"`
 }
 
 // ForCandidate projects st for the candidate: the phase, the lock, and in the
 // technical part the current question's text (and its rephrasing once shown).
 // Never the plan, other questions, expected answers, ratings, comments or notes.
 func ForCandidate(st State, iv interviews.Interview) CandidateView {
-	v := CandidateView{Phase: st.Phase, Locked: st.Locked, Consented: !st.ConsentAt.IsZero()}
+	v := CandidateView{Phase: st.Phase, Locked: st.Locked, Consented: !st.ConsentAt.IsZero(), Recorded: st.Consent.Recorded()}
 	if st.Phase == PhaseTechnical && st.Question >= 0 && st.Question < len(iv.Questions) {
 		q := iv.Questions[st.Question]
 		v.Question = &CandidateQuestion{Number: st.Question + 1, Total: len(iv.Questions), Text: q.Text}
@@ -47,12 +51,14 @@ type InterviewerView struct {
 	State
 	Plan      []Topic              `json:"plan"`
 	Questions []templates.Question `json:"questionsContent"`
+	// Recorded says whether the call is recorded (as CandidateView.Recorded).
+	Recorded bool `json:"recorded"`
 }
 
 // ForInterviewer projects st for the interviewer with email, with each plan
 // topic's hint.
 func ForInterviewer(st State, iv interviews.Interview, email string) InterviewerView {
-	v := InterviewerView{State: st.Clone()}
+	v := InterviewerView{State: st.Clone(), Recorded: st.Consent.Recorded()}
 	v.Topics = withHints(v.Topics, iv.Plan)
 	v.Plan = v.Topics
 	if st.Phase != PhaseEnded {
@@ -92,6 +98,9 @@ type Welcome struct {
 	InterviewID string          `json:"interviewId,omitempty"`
 	Interview   PublicInterview `json:"interview"`
 	ICEServers  []ICEServer     `json:"iceServers"`
+	// Consent is the consent step's texts, sent to the candidate only, when
+	// the host offers them: the candidate's ready names their version.
+	Consent *consent.Texts `json:"consent,omitempty"`
 }
 
 // PublicInterview is what any participant, the candidate included, may know

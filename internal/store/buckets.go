@@ -39,6 +39,17 @@ package store
 //	campaign_registrations/ (since schema 7)
 //	    <campaign id>|<interview id>        -> JSON registration
 //	    <campaign id>|@<case-folded email>  -> interview id
+//	audit/                  (since schema 8)
+//	    <8-byte sequence>   -> JSON audit entry (append-only: who did what, when)
+//	consent_texts/          (since schema 8)
+//	    <texts version>     -> JSON consent texts, as candidates were shown them
+//	retention_log/          (since schema 8)
+//	    <8-byte sequence>   -> JSON retention run (what was deleted, when, why)
+//
+// meta/ also holds (since schema 8, written on first use):
+//
+//	retention_settings  -> JSON retention periods
+//	last_backup         -> JSON the last backup made through the host
 var (
 	BucketMeta                = []byte("meta")
 	BucketTemplates           = []byte("templates")
@@ -55,6 +66,9 @@ var (
 	BucketTakehomeKeys        = []byte("takehome_keys")
 	BucketCampaigns           = []byte("campaigns")
 	BucketRegistrations       = []byte("campaign_registrations")
+	BucketAudit               = []byte("audit")
+	BucketConsentTexts        = []byte("consent_texts")
+	BucketRetentionLog        = []byte("retention_log")
 
 	KeySchemaVersion    = []byte("schema_version")
 	KeyLibraryVersion   = []byte("library_version")
@@ -62,4 +76,6 @@ var (
 	KeyMailSettings     = []byte("mail_settings")
 	KeyRunnerSettings   = []byte("runner_settings")
 	KeyAnalysisSettings = []byte("analysis_settings")
+	KeyRetention        = []byte("retention_settings")
+	KeyLastBackup       = []byte("last_backup")
 )

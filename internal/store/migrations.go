@@ -37,6 +37,9 @@ var migrations = []migration{
 	{7, "create the campaigns and their registrations", func(tx *Tx) error {
 		return createBuckets(tx, BucketCampaigns, BucketRegistrations)
 	}},
+	{8, "create the audit log, the consent texts and the retention log", func(tx *Tx) error {
+		return createBuckets(tx, BucketAudit, BucketConsentTexts, BucketRetentionLog)
+	}},
 }
 
 // SchemaVersion is the version this build writes.

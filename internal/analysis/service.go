@@ -125,6 +125,9 @@ func (s *Service) put(a Analysis) error {
 		return fmt.Errorf("encode analysis of %s: %w", a.InterviewID, err)
 	}
 	if err := s.cfg.DB.Update(func(tx *store.Tx) error {
+		if tx.Bucket(store.BucketInterviews).Get([]byte(a.InterviewID)) == nil {
+			return fmt.Errorf("interview %s: %w", a.InterviewID, store.ErrNotFound) // deleted meanwhile
+		}
 		return tx.Bucket(store.BucketAnalysis).Put([]byte(a.InterviewID), raw)
 	}); err != nil {
 		return fmt.Errorf("store analysis of %s: %w", a.InterviewID, err)

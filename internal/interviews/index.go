@@ -113,3 +113,17 @@ func (x *index) each(forward bool, from time.Time, visit func(Summary)) {
 		visit(sm)
 	}
 }
+
+// remove drops interview id, which started at start, from the index.
+func (x *index) remove(id string, start time.Time) {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	if !x.loaded {
+		return
+	}
+	key := Summary{StartsAt: start, ID: id}
+	i := sort.Search(len(x.items), func(i int) bool { return !less(x.items[i], key) })
+	if i < len(x.items) && x.items[i].ID == id {
+		x.items = append(x.items[:i], x.items[i+1:]...)
+	}
+}

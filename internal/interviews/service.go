@@ -368,6 +368,40 @@ func (s *Service) Finish(id string) (Interview, error) {
 	})
 }
 
+// Delete removes interview id for good, with its index entry and every link
+// to it, in one transaction in which fn first checks that it may go and
+// deletes what else belongs to it (fn returning an error changes nothing).
+// The change hook does not run: there is no interview after. It returns the
+// interview as it was.
+func (s *Service) Delete(id string, fn func(tx *store.Tx, iv Interview) error) (Interview, error) {
+	var iv Interview
+	s.writeMu.Lock()
+	defer s.writeMu.Unlock()
+	err := s.db.Update(func(tx *store.Tx) error {
+		if err := get(tx, id, &iv); err != nil {
+			return err
+		}
+		if err := fn(tx, iv); err != nil {
+			return err
+		}
+		if _, err := links.RevokeInterview(tx, id); err != nil {
+			return err
+		}
+		if err := tx.Bucket(store.BucketInterviewsByStart).Delete(startKey(iv.StartsAt, id)); err != nil {
+			return fmt.Errorf("unindex interview %s: %w", id, err)
+		}
+		if err := tx.Bucket(store.BucketInterviews).Delete([]byte(id)); err != nil {
+			return fmt.Errorf("delete interview %s: %w", id, err)
+		}
+		return nil
+	})
+	if err != nil {
+		return Interview{}, err
+	}
+	s.index.remove(id, iv.StartsAt)
+	return iv, nil
+}
+
 // ResolveLink returns the interview and role behind a link token.
 func (s *Service) ResolveLink(token string) (Interview, Link, error) {
 	var (
@@ -427,6 +461,17 @@ func (s *Service) List(q ListQuery) ([]Summary, int, error) {
 	}
 	idx.each(q.Tense == Upcoming, now.Add(-templates.MaxDuration*time.Minute), visit)
 	return out, total, nil
+}
+
+// All returns every interview's summary, the earliest start first.
+func (s *Service) All() ([]Summary, error) {
+	idx, err := s.summaries()
+	if err != nil {
+		return nil, fmt.Errorf("list interviews: %w", err)
+	}
+	var out []Summary
+	idx.each(true, time.Time{}, func(sm Summary) { out = append(out, sm) })
+	return out, nil
 }
 
 func matches(sm Summary, needle string) bool {

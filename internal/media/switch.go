@@ -44,13 +44,17 @@ func (s *SFU) DiscardRecordings(ctx context.Context, room string) error {
 	if s.cfg.RecordDir == "" {
 		return nil
 	}
-	dir := filepath.Join(s.cfg.RecordDir, fileSafe(room))
+	dir := RoomFolder(s.cfg.RecordDir, room)
 	s.recordings.dropUnder(dir)
 	if err := os.RemoveAll(dir); err != nil {
 		return fmt.Errorf("discard recordings of %s: %w", room, err)
 	}
 	return nil
 }
+
+// RoomFolder is the folder under dir (a Config.RecordDir) that holds room's
+// recordings.
+func RoomFolder(dir, room string) string { return filepath.Join(dir, fileSafe(room)) }
 
 // switchRecording sets the room's switch and applies it to the room if it
 // exists (returned); the recordings it stops are deleted with discard.

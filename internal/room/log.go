@@ -213,6 +213,9 @@ func (s *Service) Append(id string, actor Actor, t Type, data any) (State, Event
 	}
 	// Batch may run this more than once; putting the same key again is harmless.
 	if err := s.db.Batch(func(tx *store.Tx) error {
+		if tx.Bucket(store.BucketInterviews).Get([]byte(id)) == nil {
+			return fmt.Errorf("interview %s: %w", id, interviews.ErrNotFound) // deleted meanwhile
+		}
 		b, err := tx.Bucket(store.BucketEvents).CreateBucketIfNotExists([]byte(id))
 		if err != nil {
 			return fmt.Errorf("event log of %s: %w", id, err)
@@ -254,6 +257,32 @@ func (s *Service) room(l *interviewLog, t Type, size int) error {
 			s.maxEvents, s.maxBytes>>20))
 	}
 	return nil
+}
+
+// DeleteLog removes interview id's log in tx and returns how many events it
+// held. Forget the interview once tx has committed.
+func DeleteLog(tx *store.Tx, id string) (int, error) {
+	events := tx.Bucket(store.BucketEvents)
+	b := events.Bucket([]byte(id))
+	if b == nil {
+		return 0, nil
+	}
+	n := b.Stats().KeyN
+	if err := events.DeleteBucket([]byte(id)); err != nil {
+		return 0, fmt.Errorf("delete the log of interview %s: %w", id, err)
+	}
+	return n, nil
+}
+
+// Forget drops what Service keeps in memory of interview id (after its log
+// was deleted).
+func (s *Service) Forget(id string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if el, ok := s.logs[id]; ok && el.Value.(*interviewLog).refs == 0 {
+		s.recent.Remove(el)
+		delete(s.logs, id)
+	}
 }
 
 // Events returns interview id's log in order.

@@ -16,6 +16,9 @@ import (
 // Tx is a bbolt transaction; Update's is writable, View's read-only.
 type Tx = bolt.Tx
 
+// Bucket is a bucket of a transaction.
+type Bucket = bolt.Bucket
+
 // DB is the open data file.
 type DB struct {
 	bolt *bolt.DB

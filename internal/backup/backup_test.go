@@ -65,9 +65,11 @@ func TestBackupWhileWritingIsConsistentAndRestores(t *testing.T) {
 	var stop atomic.Bool
 	var wg sync.WaitGroup
 	going := make(chan struct{})
+	var once sync.Once
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
+		defer once.Do(func() { close(going) })
 		for i := 0; !stop.Load(); i++ {
 			err := src.db.Update(func(tx *store.Tx) error {
 				b := tx.Bucket(store.BucketInterviews)
@@ -81,7 +83,7 @@ func TestBackupWhileWritingIsConsistentAndRestores(t *testing.T) {
 				return
 			}
 			if i == 20 {
-				close(going)
+				once.Do(func() { close(going) })
 			}
 		}
 	}()

@@ -217,7 +217,7 @@ func (h *Host) newAnalysis(rooms *room.Service, st *settings.Service, sessions *
 		e.scoring = scorer{engine: off, name: "offline key-point coverage (term weighting, stemming, WordNet synonyms)"}
 	}
 	cfg := analysis.Config{DB: h.db, Rooms: rooms, Engines: e.choose, Push: h.push, Logger: h.log, Now: h.now,
-		Combine: combineRecording, Dir: filepath.Join(h.cfg.DataDir, "analysis"),
+		Combine: combineRecording, Dir: filepath.Join(h.cfg.DataDir, AnalysisDir),
 		Post: func(ctx context.Context, id string, d room.AssessmentData) error {
 			return (*sessions).Record(ctx, id, room.TypeAssessed, d)
 		}}

@@ -17,6 +17,8 @@ const (
 	KeyFile      = "console.key"
 	TURNKeyFile  = "turn.key"
 	RecordingDir = "recordings"
+	// AnalysisDir holds the combined recordings, one folder per interview.
+	AnalysisDir  = "analysis"
 	AnnounceFile = "host.json"
 )
 

@@ -19,10 +19,12 @@ import (
 	"github.com/interviewdesk/interviewdesk/internal/analysis"
 	"github.com/interviewdesk/interviewdesk/internal/campaigns"
 	"github.com/interviewdesk/interviewdesk/internal/candidates"
+	"github.com/interviewdesk/interviewdesk/internal/consent"
 	"github.com/interviewdesk/interviewdesk/internal/fault"
 	"github.com/interviewdesk/interviewdesk/internal/interviews"
 	"github.com/interviewdesk/interviewdesk/internal/links"
 	"github.com/interviewdesk/interviewdesk/internal/mail"
+	"github.com/interviewdesk/interviewdesk/internal/privacy"
 	"github.com/interviewdesk/interviewdesk/internal/push"
 	"github.com/interviewdesk/interviewdesk/internal/room"
 	"github.com/interviewdesk/interviewdesk/internal/settings"
@@ -88,6 +90,7 @@ type Host struct {
 	call      *call // nil without media
 	workspace *workspace.Feature
 	analysis  *analysis.Service
+	privacy   *privacy.Service
 	outbox    *mail.Outbox
 	growing   recordingPulse
 }
@@ -123,6 +126,9 @@ func (h *Host) build() error {
 	if err := ts.SeedLibrary(); err != nil {
 		return err
 	}
+	if err := h.keepConsentTexts(); err != nil {
+		return err
+	}
 	st := settings.New(h.db)
 	outbox, invite, err := h.newOutbox(st)
 	if err != nil {
@@ -152,6 +158,7 @@ func (h *Host) build() error {
 	if h.call != nil {
 		svc.Recordings = h.call.sfu
 	}
+	h.privacyServices(&svc)
 	h.web = web.New(web.Config{PublicURL: h.PublicURL(), ConsoleKey: h.key, Console: h.cfg.Console,
 		Version: h.cfg.Version, DataDir: h.cfg.DataDir}, svc, h.log, h.now)
 	return nil
@@ -159,8 +166,9 @@ func (h *Host) build() error {
 
 // roomConfig wires the workspace and the call into the room.
 func (h *Host) roomConfig(rooms *room.Service, ivs *interviews.Service, hub *room.Hub) room.SessionsConfig {
+	texts := consent.Current()
 	cfg := room.SessionsConfig{Log: rooms, Interviews: ivs, Hub: hub, Push: h.push, Logger: h.log, Now: h.now,
-		Features: []room.Feature{h.workspace}, Listeners: []room.Listener{h.analysis.Listener()}}
+		Features: []room.Feature{h.workspace}, Listeners: []room.Listener{h.analysis.Listener()}, Consent: &texts}
 	if h.call != nil {
 		cfg.Features = append(cfg.Features, h.call)
 		cfg.Listeners = append(cfg.Listeners, h.call.happened)
@@ -240,6 +248,7 @@ func (h *Host) Start(ctx context.Context) error {
 	if err := h.analysis.Start(); err != nil {
 		return fmt.Errorf("start analysis: %w", err)
 	}
+	h.privacy.Start(h.retentionRan)
 	a := Announcement{URL: h.URL(), PID: os.Getpid(), CertSHA256: fingerprint(h.tls), ServerName: h.cfg.TLS.ACMEDomain}
 	if err := announce(h.cfg.DataDir, a); err != nil {
 		return fmt.Errorf("announce host in %s: %w", h.cfg.DataDir, err)
@@ -309,6 +318,9 @@ func (h *Host) Close() error {
 	errs = append(errs, h.closeSockets())
 	if h.workspace != nil {
 		_ = h.workspace.Close()
+	}
+	if h.privacy != nil {
+		_ = h.privacy.Close()
 	}
 	if h.analysis != nil {
 		_ = h.analysis.Close()

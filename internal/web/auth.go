@@ -85,6 +85,7 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	http.SetCookie(w, consoleCookie(sessionToken(key), s.now(), r.TLS != nil))
+	s.signedIn(r)
 	http.Redirect(w, r, "/", http.StatusSeeOther)
 }
 

@@ -6,12 +6,16 @@ import (
 	"reflect"
 
 	"github.com/interviewdesk/interviewdesk/internal/analysis"
+	"github.com/interviewdesk/interviewdesk/internal/audit"
+	"github.com/interviewdesk/interviewdesk/internal/backup"
 	"github.com/interviewdesk/interviewdesk/internal/campaigns"
 	"github.com/interviewdesk/interviewdesk/internal/candidates"
 	"github.com/interviewdesk/interviewdesk/internal/collab"
+	"github.com/interviewdesk/interviewdesk/internal/consent"
 	"github.com/interviewdesk/interviewdesk/internal/contract"
 	"github.com/interviewdesk/interviewdesk/internal/interviews"
 	"github.com/interviewdesk/interviewdesk/internal/invitation"
+	"github.com/interviewdesk/interviewdesk/internal/privacy"
 	"github.com/interviewdesk/interviewdesk/internal/report"
 	"github.com/interviewdesk/interviewdesk/internal/room"
 	"github.com/interviewdesk/interviewdesk/internal/runner"
@@ -116,6 +120,21 @@ var endpoints = []endpoint{
 	{"GET", "/api/settings/analysis", (*Server).getAnalysisEngines, nil, false, typ[settings.AnalysisEnginesView](), "", 200, nil},
 	{"PUT", "/api/settings/analysis", (*Server).putAnalysisEngines, typ[settings.AnalysisEnginesUpdate](), false, typ[settings.AnalysisEnginesView](), "", 200, []string{codeInvalid}},
 	{"POST", "/api/settings/analysis/test", (*Server).testAnalysisEngines, nil, false, typ[AnalysisEnginesTest](), "", 200, nil},
+
+	{"GET", "/api/interviews/{id}/consent", (*Server).consentRecord, nil, false, typ[privacy.ConsentRecord](), "", 200, []string{codeNotFound}},
+	{"GET", "/api/interviews/{id}/purge", (*Server).purgePreview, nil, false, typ[privacy.Contents](), "", 200, []string{codeNotFound}},
+	{"POST", "/api/interviews/{id}/purge", (*Server).purge, nil, false, typ[privacy.Contents](), "", 200, []string{codeNotFound, codeConflict}},
+	{"GET", "/api/settings/retention", (*Server).getRetention, nil, false, typ[privacy.Retention](), "", 200, nil},
+	{"PUT", "/api/settings/retention", (*Server).putRetention, typ[privacy.RetentionSettings](), false, typ[privacy.Retention](), "", 200, []string{codeInvalid}},
+	{"GET", "/api/retention/preview", (*Server).retentionPreview, nil, false, typ[privacy.RetentionPlan](), "", 200, nil},
+	{"POST", "/api/retention/apply", (*Server).retentionApply, nil, false, typ[privacy.RetentionRun](), "", 200, nil},
+	{"GET", "/api/retention/log", (*Server).retentionLog, nil, false, typ[privacy.RetentionLog](), "", 200, nil},
+	{"GET", "/api/candidate-data", (*Server).candidateData, nil, false, typ[privacy.CandidateData](), "", 200, []string{codeNotFound}},
+	{"GET", "/api/candidate-data/export", (*Server).candidateExport, nil, false, nil, "application/zip", 200, []string{codeNotFound}},
+	{"POST", "/api/candidate-data/erase", (*Server).candidateErase, typ[CandidateEmail](), false, typ[privacy.CandidateData](), "", 200, []string{codeNotFound, codeConflict}},
+	{"GET", "/api/backup", (*Server).backupStatus, nil, false, typ[BackupStatus](), "", 200, nil},
+	{"GET", "/api/backup/archive", (*Server).backupArchive, nil, false, nil, "application/zip", 200, nil},
+	{"GET", "/api/audit", (*Server).auditLog, nil, false, typ[audit.Page](), "", 200, nil},
 
 	{"GET", "/api/live-rooms", (*Server).listLiveRooms, nil, false, typ[LiveRoomList](), "", 200, nil},
 	{"GET", "/api/interviewers", (*Server).knownInterviewers, nil, false, typ[KnownInterviewers](), "", 200, nil},
@@ -224,6 +243,29 @@ var names = map[reflect.Type]string{
 	typ[room.Role]():                                   "RoomRole",
 	typ[recordingList]():                               "RecordingList",
 	typ[recordingView]():                               "Recording",
+	typ[privacy.ConsentRecord]():                       "ConsentRecord",
+	typ[privacy.GivenConsent]():                        "GivenConsent",
+	typ[consent.Texts]():                               "ConsentTexts",
+	typ[privacy.Contents]():                            "InterviewContents",
+	typ[privacy.Files]():                               "RecordingFiles",
+	typ[privacy.Retention]():                           "Retention",
+	typ[privacy.RetentionSettings]():                   "RetentionSettings",
+	typ[privacy.RetentionPlan]():                       "RetentionPlan",
+	typ[privacy.Item]():                                "RetentionItem",
+	typ[privacy.What]():                                "RetentionWhat",
+	typ[privacy.Skip]():                                "RetentionSkip",
+	typ[privacy.RetentionRun]():                        "RetentionRun",
+	typ[privacy.Trigger]():                             "RetentionTrigger",
+	typ[privacy.RetentionLog]():                        "RetentionLog",
+	typ[privacy.CandidateData]():                       "CandidateData",
+	typ[CandidateEmail]():                              "CandidateEmail",
+	typ[BackupStatus]():                                "BackupStatus",
+	typ[backup.Last]():                                 "LastBackup",
+	typ[audit.Page]():                                  "AuditPage",
+	typ[audit.Entry]():                                 "AuditEntry",
+	typ[audit.Kind]():                                  "AuditKind",
+	typ[audit.Actor]():                                 "AuditActor",
+	typ[audit.Via]():                                   "AuditVia",
 	typ[errorAnswer]():                                 "ApiErrorBody",
 	typ[apiError]():                                    "ApiErrorDetail",
 	typ[validation.Problem]():                          "ApiProblem",
@@ -286,6 +328,10 @@ var enums = map[reflect.Type][]string{
 		string(candidates.ByUpgrade)},
 	typ[candidates.ChangeKind](): {string(candidates.Created), string(candidates.Renamed), string(candidates.Readdr),
 		string(candidates.Moved), string(candidates.Takehome)},
+	typ[privacy.What]():    {string(privacy.WhatRecordings), string(privacy.WhatInterview), string(privacy.WhatLeftover)},
+	typ[privacy.Trigger](): {string(privacy.Automatic), string(privacy.ByHand)},
+	typ[audit.Via]():       {string(audit.ViaConsole), string(audit.ViaCLI), string(audit.ViaHost)},
+	typ[audit.Kind]():      auditKinds(),
 	typ[analysis.Status](): {string(analysis.StatusQueued), string(analysis.StatusRunning), string(analysis.StatusDone),
 		string(analysis.StatusFailed), string(analysis.StatusDeclined)},
 	typ[timeline.Kind](): {string(timeline.KindJoined), string(timeline.KindLeft), string(timeline.KindReconnected),
@@ -305,6 +351,14 @@ func stageNames() []string {
 	var out []string
 	for _, s := range candidates.Stages() {
 		out = append(out, string(s))
+	}
+	return out
+}
+
+func auditKinds() []string {
+	var out []string
+	for _, k := range audit.Kinds() {
+		out = append(out, string(k))
 	}
 	return out
 }

@@ -145,6 +145,7 @@ func newContractHost(t *testing.T) *contractHost {
 	svc := Services{Templates: ts, Settings: st, Interviews: ivs, Rooms: rooms, Sessions: sessions, Analysis: h.analysis,
 		Invitations: invitation.NewService(invitation.Config{Interviews: ivs, Settings: st, Outbox: outbox, Links: links}, log, now),
 		Candidates:  cands, Campaigns: campaigns.New(campaigns.Config{DB: db, Interviews: ivs, Templates: ts, Settings: st, Now: now})}
+	withPrivacy(&svc, db, now)
 	h.srv = httptest.NewServer(New(Config{PublicURL: "https://interviews.example.com", ConsoleKey: testKey}, svc, log, now))
 	t.Cleanup(h.srv.Close)
 
@@ -461,6 +462,7 @@ func TestEveryDocumentedRouteAnswersItsContract(t *testing.T) {
 		t.Errorf("the PDF report starts %q", pdf[:min(len(pdf), 8)])
 	}
 	checkAttachment(t, h.srv.URL+"/api/interviews/"+iv+"/report.html", "Report – Olivia Diaz – 2026-11-24.html") // the day it took place
+	callPrivacyRoutes(t, call, tpl, iv)
 
 	for _, e := range endpoints {
 		if !hit[e.method+" "+e.path] {

@@ -9,11 +9,14 @@ import (
 	"sync"
 	"time"
 
+	"github.com/interviewdesk/interviewdesk/internal/audit"
+	"github.com/interviewdesk/interviewdesk/internal/backup"
 	"github.com/interviewdesk/interviewdesk/internal/campaigns"
 	"github.com/interviewdesk/interviewdesk/internal/candidates"
 	"github.com/interviewdesk/interviewdesk/internal/interviews"
 	"github.com/interviewdesk/interviewdesk/internal/invitation"
 	"github.com/interviewdesk/interviewdesk/internal/media"
+	"github.com/interviewdesk/interviewdesk/internal/privacy"
 	"github.com/interviewdesk/interviewdesk/internal/push"
 	"github.com/interviewdesk/interviewdesk/internal/room"
 	"github.com/interviewdesk/interviewdesk/internal/settings"
@@ -57,6 +60,11 @@ type Services struct {
 	Candidates *candidates.Service
 	// Campaigns keeps the campaigns and books registrations through their links.
 	Campaigns *campaigns.Service
+	// Privacy deletes, retains, exports and erases interview data; Backups
+	// makes backups; Audit is the log of who did what.
+	Privacy *privacy.Service
+	Backups *backup.Service
+	Audit   *audit.Log
 }
 
 // Recordings is the part of the media backend the console API reads.
@@ -138,14 +146,15 @@ func (s *Server) routes() {
 	}
 	for _, e := range endpoints { // contract.go
 		bodyless := e.request == nil && !e.raw && e.method != http.MethodGet
-		api(e.method+" "+e.path, func(w http.ResponseWriter, r *http.Request) error {
+		route := e.method + " " + e.path
+		api(route, s.audited(route, func(w http.ResponseWriter, r *http.Request) error {
 			if bodyless {
 				if err := decodeNone(r); err != nil {
 					return err
 				}
 			}
 			return e.handle(s, w, r)
-		})
+		}))
 	}
 
 	m.HandleFunc("GET /console/login", s.login)
@@ -185,6 +194,7 @@ func (s *Server) console(h func(w http.ResponseWriter, r *http.Request) error) h
 			return
 		}
 		r.Body = http.MaxBytesReader(w, r.Body, maxBody)
+		r = s.withActor(r)
 		if err := h(w, r); err != nil {
 			s.writeError(w, r, err)
 		}

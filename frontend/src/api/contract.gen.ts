@@ -595,6 +595,7 @@ export type TimelineConsent = {
   personalData: boolean
   aiAnalysis: boolean
   recordingNotice: boolean
+  textsVersion?: string
   repeats?: number
 }
 
@@ -675,6 +676,7 @@ export type InterviewerView = {
   lastEventAt?: string
   plan: RoomTopic[]
   questionsContent: Question[]
+  recorded: boolean
 }
 
 export type RoomPhase = 'waiting' | 'plan' | 'technical' | 'finish' | 'ended'
@@ -683,6 +685,7 @@ export type RoomConsent = {
   personalData: boolean
   aiAnalysis: boolean
   recordingNotice: boolean
+  textsVersion?: string
 }
 
 export type QuestionWindow = {
@@ -1062,6 +1065,162 @@ export type AnalysisEngineTest = {
   message: string
 }
 
+export type ConsentRecord = {
+  interviewId: string
+  candidate: Person
+  given: GivenConsent[]
+  texts: Record<string, ConsentTexts>
+  current: string
+}
+
+export type GivenConsent = {
+  at: string
+  personalData: boolean
+  aiAnalysis: boolean
+  recording: boolean
+  textsVersion?: string
+}
+
+export type ConsentTexts = {
+  version: string
+  notice: string
+  personalData: string
+  aiAnalysis: string
+  aiAnalysisHint: string
+  recording: string
+  recordingHint: string
+}
+
+export type InterviewContents = {
+  interviewId: string
+  candidate: Person
+  position: string
+  startsAt: string
+  status: InterviewStatus
+  recordings: RecordingFiles
+  events: number
+  analysis: boolean
+  emails: number
+  unsent: number
+  deletable: boolean
+  reason?: string
+}
+
+export type RecordingFiles = {
+  files: number
+  bytes: number
+}
+
+export type Retention = {
+  recordingsDays: number
+  interviewDataDays: number
+  lastRunAt?: string
+}
+
+export type RetentionSettings = {
+  recordingsDays: number
+  interviewDataDays: number
+}
+
+export type RetentionPlan = {
+  settings: RetentionSettings
+  at: string
+  items: RetentionItem[]
+  interviews: number
+  recordings: number
+  files: RecordingFiles
+}
+
+export type RetentionItem = {
+  interviewId: string
+  position?: string
+  endsAt?: string
+  what: RetentionWhat
+  files: RecordingFiles
+  why: string
+  candidate?: string
+}
+
+export type RetentionWhat = 'recordings' | 'interview' | 'leftover'
+
+export type RetentionRun = {
+  seq: number
+  at: string
+  trigger: RetentionTrigger
+  actor: AuditActor
+  settings: RetentionSettings
+  deleted: RetentionItem[]
+  skipped: RetentionSkip[]
+  files: RecordingFiles
+}
+
+export type RetentionTrigger = 'automatic' | 'manual'
+
+export type AuditActor = {
+  name: string
+  via: AuditVia
+}
+
+export type AuditVia = 'console' | 'cli' | 'host'
+
+export type RetentionSkip = {
+  interviewId: string
+  position?: string
+  reason: string
+}
+
+export type RetentionLog = {
+  runs: RetentionRun[]
+  next?: number
+}
+
+export type CandidateData = {
+  email: string
+  names: string[]
+  interviews: InterviewContents[]
+  recordings: RecordingFiles
+  events: number
+  analyses: number
+  emails: number
+  erasable: boolean
+  reason?: string
+}
+
+export type CandidateEmail = {
+  email: string
+}
+
+export type BackupStatus = {
+  last?: LastBackup
+  dataDir: string
+}
+
+export type LastBackup = {
+  at: string
+  actor: AuditActor
+  bytes: number
+  sha256: string
+  withMedia: boolean
+  mediaFiles: number
+  mediaBytes: number
+}
+
+export type AuditPage = {
+  entries: AuditEntry[]
+  next?: number
+}
+
+export type AuditEntry = {
+  seq: number
+  at: string
+  kind: AuditKind
+  actor: AuditActor
+  subject?: string
+  text: string
+}
+
+export type AuditKind = 'sign-in' | 'settings' | 'deletion' | 'export' | 'erasure' | 'backup' | 'restore' | 'retention'
+
 export type LiveRoomList = {
   rooms: LiveRoom[]
   total: number
@@ -1229,6 +1388,29 @@ export type Types = {
   AnalysisEngineUpdate: AnalysisEngineUpdate
   AnalysisEnginesTest: AnalysisEnginesTest
   AnalysisEngineTest: AnalysisEngineTest
+  ConsentRecord: ConsentRecord
+  GivenConsent: GivenConsent
+  ConsentTexts: ConsentTexts
+  InterviewContents: InterviewContents
+  RecordingFiles: RecordingFiles
+  Retention: Retention
+  RetentionSettings: RetentionSettings
+  RetentionPlan: RetentionPlan
+  RetentionItem: RetentionItem
+  RetentionWhat: RetentionWhat
+  RetentionRun: RetentionRun
+  RetentionTrigger: RetentionTrigger
+  AuditActor: AuditActor
+  AuditVia: AuditVia
+  RetentionSkip: RetentionSkip
+  RetentionLog: RetentionLog
+  CandidateData: CandidateData
+  CandidateEmail: CandidateEmail
+  BackupStatus: BackupStatus
+  LastBackup: LastBackup
+  AuditPage: AuditPage
+  AuditEntry: AuditEntry
+  AuditKind: AuditKind
   LiveRoomList: LiveRoomList
   LiveRoom: LiveRoom
   LiveRoomGroup: LiveRoomGroup
@@ -1329,7 +1511,7 @@ export const schemas: Record<TypeName, JsonSchema> = {
   TimelineKind: {"enum":["joined","left","reconnected","consented","locked","unlocked","started","topic-checked","topic-unchecked","topic-added","technical-started","question","rephrased","note","finish-started","ended","pasted","tab-away","ran","language","starter-loaded"],"type":"string"},
   TimelinePerson: {"additionalProperties":false,"properties":{"name":{"type":"string"},"role":{"$ref":"#/$defs/RoomRole"}},"required":["role"],"type":"object"},
   RoomRole: {"enum":["candidate","interviewer","host"],"type":"string"},
-  TimelineConsent: {"additionalProperties":false,"properties":{"aiAnalysis":{"type":"boolean"},"personalData":{"type":"boolean"},"recordingNotice":{"type":"boolean"},"repeats":{"type":"integer"}},"required":["personalData","aiAnalysis","recordingNotice"],"type":"object"},
+  TimelineConsent: {"additionalProperties":false,"properties":{"aiAnalysis":{"type":"boolean"},"personalData":{"type":"boolean"},"recordingNotice":{"type":"boolean"},"repeats":{"type":"integer"},"textsVersion":{"type":"string"}},"required":["personalData","aiAnalysis","recordingNotice"],"type":"object"},
   RoomTopic: {"additionalProperties":false,"properties":{"added":{"type":"boolean"},"hint":{"type":"string"},"id":{"type":"string"},"title":{"type":"string"}},"required":["id","title"],"type":"object"},
   TimelineQuestion: {"additionalProperties":false,"properties":{"again":{"type":"boolean"},"comment":{"type":"string"},"durationMs":{"type":"integer"},"from":{"format":"date-time","type":"string"},"index":{"type":"integer"},"number":{"type":"integer"},"rating":{"type":"integer"},"rephrased":{"type":"boolean"},"skipped":{"type":"boolean"},"text":{"type":"string"},"to":{"format":"date-time","type":"string"},"total":{"type":"integer"}},"required":["index","number","total","text","from","again","rephrased"],"type":"object"},
   TimelineRephrase: {"additionalProperties":false,"properties":{"alternative":{"type":"string"},"index":{"type":"integer"},"number":{"type":"integer"}},"required":["index","number"],"type":"object"},
@@ -1337,9 +1519,9 @@ export const schemas: Record<TypeName, JsonSchema> = {
   TimelinePaste: {"additionalProperties":false,"properties":{"doc":{"type":"string"},"external":{"type":"boolean"},"length":{"type":"integer"}},"required":["doc","length","external"],"type":"object"},
   TimelineRun: {"additionalProperties":false,"properties":{"by":{"$ref":"#/$defs/TimelinePerson"},"doc":{"type":"string"},"durationMs":{"type":"integer"},"exitCode":{"type":"integer"},"language":{"type":"string"},"runner":{"type":"string"},"status":{"type":"string"}},"required":["doc","language","status","exitCode","durationMs","runner","by"],"type":"object"},
   TimelineLanguage: {"additionalProperties":false,"properties":{"doc":{"type":"string"},"language":{"type":"string"}},"required":["doc","language"],"type":"object"},
-  InterviewerView: {"additionalProperties":false,"properties":{"activity":{"items":{"$ref":"#/$defs/RoomActivity"},"type":["array","null"]},"assessments":{"additionalProperties":{"$ref":"#/$defs/RoomAssessment"},"type":["object","null"]},"comments":{"additionalProperties":{"type":"string"},"type":["object","null"]},"consent":{"$ref":"#/$defs/RoomConsent"},"consentAt":{"format":"date-time","type":"string"},"done":{"additionalProperties":{"type":"boolean"},"type":["object","null"]},"endedAt":{"format":"date-time","type":"string"},"lastEventAt":{"format":"date-time","type":"string"},"lastSeq":{"type":"integer"},"locked":{"type":"boolean"},"notes":{"additionalProperties":{"$ref":"#/$defs/RoomNote"},"type":["object","null"]},"phase":{"$ref":"#/$defs/RoomPhase"},"plan":{"items":{"$ref":"#/$defs/RoomTopic"},"type":["array","null"]},"question":{"type":"integer"},"questions":{"type":"integer"},"questionsContent":{"items":{"$ref":"#/$defs/Question"},"type":["array","null"]},"ratings":{"additionalProperties":{"type":"integer"},"type":["object","null"]},"rephrased":{"additionalProperties":{"type":"boolean"},"type":["object","null"]},"startedAt":{"format":"date-time","type":"string"},"topics":{"items":{"$ref":"#/$defs/RoomTopic"},"type":["array","null"]},"windows":{"items":{"$ref":"#/$defs/QuestionWindow"},"type":["array","null"]}},"required":["phase","locked","topics","done","questions","question","windows","rephrased","ratings","comments","notes","activity","assessments","lastSeq","plan","questionsContent"],"type":"object"},
+  InterviewerView: {"additionalProperties":false,"properties":{"activity":{"items":{"$ref":"#/$defs/RoomActivity"},"type":["array","null"]},"assessments":{"additionalProperties":{"$ref":"#/$defs/RoomAssessment"},"type":["object","null"]},"comments":{"additionalProperties":{"type":"string"},"type":["object","null"]},"consent":{"$ref":"#/$defs/RoomConsent"},"consentAt":{"format":"date-time","type":"string"},"done":{"additionalProperties":{"type":"boolean"},"type":["object","null"]},"endedAt":{"format":"date-time","type":"string"},"lastEventAt":{"format":"date-time","type":"string"},"lastSeq":{"type":"integer"},"locked":{"type":"boolean"},"notes":{"additionalProperties":{"$ref":"#/$defs/RoomNote"},"type":["object","null"]},"phase":{"$ref":"#/$defs/RoomPhase"},"plan":{"items":{"$ref":"#/$defs/RoomTopic"},"type":["array","null"]},"question":{"type":"integer"},"questions":{"type":"integer"},"questionsContent":{"items":{"$ref":"#/$defs/Question"},"type":["array","null"]},"ratings":{"additionalProperties":{"type":"integer"},"type":["object","null"]},"recorded":{"type":"boolean"},"rephrased":{"additionalProperties":{"type":"boolean"},"type":["object","null"]},"startedAt":{"format":"date-time","type":"string"},"topics":{"items":{"$ref":"#/$defs/RoomTopic"},"type":["array","null"]},"windows":{"items":{"$ref":"#/$defs/QuestionWindow"},"type":["array","null"]}},"required":["phase","locked","topics","done","questions","question","windows","rephrased","ratings","comments","notes","activity","assessments","lastSeq","plan","questionsContent","recorded"],"type":"object"},
   RoomPhase: {"enum":["waiting","plan","technical","finish","ended"],"type":"string"},
-  RoomConsent: {"additionalProperties":false,"properties":{"aiAnalysis":{"type":"boolean"},"personalData":{"type":"boolean"},"recordingNotice":{"type":"boolean"}},"required":["personalData","aiAnalysis","recordingNotice"],"type":"object"},
+  RoomConsent: {"additionalProperties":false,"properties":{"aiAnalysis":{"type":"boolean"},"personalData":{"type":"boolean"},"recordingNotice":{"type":"boolean"},"textsVersion":{"type":"string"}},"required":["personalData","aiAnalysis","recordingNotice"],"type":"object"},
   QuestionWindow: {"additionalProperties":false,"properties":{"from":{"format":"date-time","type":"string"},"index":{"type":"integer"},"skipped":{"type":"boolean"},"to":{"format":"date-time","type":"string"}},"required":["index","from"],"type":"object"},
   RoomNote: {"additionalProperties":false,"properties":{"author":{"$ref":"#/$defs/RoomActor"},"savedAt":{"format":"date-time","type":"string"},"text":{"type":"string"}},"required":["author","text"],"type":"object"},
   RoomActor: {"additionalProperties":false,"properties":{"email":{"type":"string"},"name":{"type":"string"},"role":{"$ref":"#/$defs/RoomRole"}},"required":["role"],"type":"object"},
@@ -1389,6 +1571,29 @@ export const schemas: Record<TypeName, JsonSchema> = {
   AnalysisEngineUpdate: {"additionalProperties":false,"properties":{"clearKey":{"type":"boolean"},"engine":{"$ref":"#/$defs/AnalysisEngineKind"},"key":{"type":"string"},"model":{"type":"string"},"url":{"type":"string"}},"required":[],"type":"object"},
   AnalysisEnginesTest: {"additionalProperties":false,"properties":{"scoring":{"$ref":"#/$defs/AnalysisEngineTest"},"transcription":{"$ref":"#/$defs/AnalysisEngineTest"}},"required":["transcription","scoring"],"type":"object"},
   AnalysisEngineTest: {"additionalProperties":false,"properties":{"engine":{"$ref":"#/$defs/AnalysisEngineKind"},"message":{"type":"string"},"ok":{"type":"boolean"}},"required":["engine","ok","message"],"type":"object"},
+  ConsentRecord: {"additionalProperties":false,"properties":{"candidate":{"$ref":"#/$defs/Person"},"current":{"type":"string"},"given":{"items":{"$ref":"#/$defs/GivenConsent"},"type":["array","null"]},"interviewId":{"type":"string"},"texts":{"additionalProperties":{"$ref":"#/$defs/ConsentTexts"},"type":["object","null"]}},"required":["interviewId","candidate","given","texts","current"],"type":"object"},
+  GivenConsent: {"additionalProperties":false,"properties":{"aiAnalysis":{"type":"boolean"},"at":{"format":"date-time","type":"string"},"personalData":{"type":"boolean"},"recording":{"type":"boolean"},"textsVersion":{"type":"string"}},"required":["at","personalData","aiAnalysis","recording"],"type":"object"},
+  ConsentTexts: {"additionalProperties":false,"properties":{"aiAnalysis":{"type":"string"},"aiAnalysisHint":{"type":"string"},"notice":{"type":"string"},"personalData":{"type":"string"},"recording":{"type":"string"},"recordingHint":{"type":"string"},"version":{"type":"string"}},"required":["version","notice","personalData","aiAnalysis","aiAnalysisHint","recording","recordingHint"],"type":"object"},
+  InterviewContents: {"additionalProperties":false,"properties":{"analysis":{"type":"boolean"},"candidate":{"$ref":"#/$defs/Person"},"deletable":{"type":"boolean"},"emails":{"type":"integer"},"events":{"type":"integer"},"interviewId":{"type":"string"},"position":{"type":"string"},"reason":{"type":"string"},"recordings":{"$ref":"#/$defs/RecordingFiles"},"startsAt":{"format":"date-time","type":"string"},"status":{"$ref":"#/$defs/InterviewStatus"},"unsent":{"type":"integer"}},"required":["interviewId","candidate","position","startsAt","status","recordings","events","analysis","emails","unsent","deletable"],"type":"object"},
+  RecordingFiles: {"additionalProperties":false,"properties":{"bytes":{"type":"integer"},"files":{"type":"integer"}},"required":["files","bytes"],"type":"object"},
+  Retention: {"additionalProperties":false,"properties":{"interviewDataDays":{"type":"integer"},"lastRunAt":{"format":"date-time","type":"string"},"recordingsDays":{"type":"integer"}},"required":["recordingsDays","interviewDataDays"],"type":"object"},
+  RetentionSettings: {"additionalProperties":false,"properties":{"interviewDataDays":{"type":"integer"},"recordingsDays":{"type":"integer"}},"required":["recordingsDays","interviewDataDays"],"type":"object"},
+  RetentionPlan: {"additionalProperties":false,"properties":{"at":{"format":"date-time","type":"string"},"files":{"$ref":"#/$defs/RecordingFiles"},"interviews":{"type":"integer"},"items":{"items":{"$ref":"#/$defs/RetentionItem"},"type":["array","null"]},"recordings":{"type":"integer"},"settings":{"$ref":"#/$defs/RetentionSettings"}},"required":["settings","at","items","interviews","recordings","files"],"type":"object"},
+  RetentionItem: {"additionalProperties":false,"properties":{"candidate":{"type":"string"},"endsAt":{"format":"date-time","type":"string"},"files":{"$ref":"#/$defs/RecordingFiles"},"interviewId":{"type":"string"},"position":{"type":"string"},"what":{"$ref":"#/$defs/RetentionWhat"},"why":{"type":"string"}},"required":["interviewId","what","files","why"],"type":"object"},
+  RetentionWhat: {"enum":["recordings","interview","leftover"],"type":"string"},
+  RetentionRun: {"additionalProperties":false,"properties":{"actor":{"$ref":"#/$defs/AuditActor"},"at":{"format":"date-time","type":"string"},"deleted":{"items":{"$ref":"#/$defs/RetentionItem"},"type":["array","null"]},"files":{"$ref":"#/$defs/RecordingFiles"},"seq":{"type":"integer"},"settings":{"$ref":"#/$defs/RetentionSettings"},"skipped":{"items":{"$ref":"#/$defs/RetentionSkip"},"type":["array","null"]},"trigger":{"$ref":"#/$defs/RetentionTrigger"}},"required":["seq","at","trigger","actor","settings","deleted","skipped","files"],"type":"object"},
+  RetentionTrigger: {"enum":["automatic","manual"],"type":"string"},
+  AuditActor: {"additionalProperties":false,"properties":{"name":{"type":"string"},"via":{"$ref":"#/$defs/AuditVia"}},"required":["name","via"],"type":"object"},
+  AuditVia: {"enum":["console","cli","host"],"type":"string"},
+  RetentionSkip: {"additionalProperties":false,"properties":{"interviewId":{"type":"string"},"position":{"type":"string"},"reason":{"type":"string"}},"required":["interviewId","reason"],"type":"object"},
+  RetentionLog: {"additionalProperties":false,"properties":{"next":{"type":"integer"},"runs":{"items":{"$ref":"#/$defs/RetentionRun"},"type":["array","null"]}},"required":["runs"],"type":"object"},
+  CandidateData: {"additionalProperties":false,"properties":{"analyses":{"type":"integer"},"email":{"type":"string"},"emails":{"type":"integer"},"erasable":{"type":"boolean"},"events":{"type":"integer"},"interviews":{"items":{"$ref":"#/$defs/InterviewContents"},"type":["array","null"]},"names":{"items":{"type":"string"},"type":["array","null"]},"reason":{"type":"string"},"recordings":{"$ref":"#/$defs/RecordingFiles"}},"required":["email","names","interviews","recordings","events","analyses","emails","erasable"],"type":"object"},
+  CandidateEmail: {"additionalProperties":false,"properties":{"email":{"type":"string"}},"required":["email"],"type":"object"},
+  BackupStatus: {"additionalProperties":false,"properties":{"dataDir":{"type":"string"},"last":{"$ref":"#/$defs/LastBackup"}},"required":["dataDir"],"type":"object"},
+  LastBackup: {"additionalProperties":false,"properties":{"actor":{"$ref":"#/$defs/AuditActor"},"at":{"format":"date-time","type":"string"},"bytes":{"type":"integer"},"mediaBytes":{"type":"integer"},"mediaFiles":{"type":"integer"},"sha256":{"type":"string"},"withMedia":{"type":"boolean"}},"required":["at","actor","bytes","sha256","withMedia","mediaFiles","mediaBytes"],"type":"object"},
+  AuditPage: {"additionalProperties":false,"properties":{"entries":{"items":{"$ref":"#/$defs/AuditEntry"},"type":["array","null"]},"next":{"type":"integer"}},"required":["entries"],"type":"object"},
+  AuditEntry: {"additionalProperties":false,"properties":{"actor":{"$ref":"#/$defs/AuditActor"},"at":{"format":"date-time","type":"string"},"kind":{"$ref":"#/$defs/AuditKind"},"seq":{"type":"integer"},"subject":{"type":"string"},"text":{"type":"string"}},"required":["seq","at","kind","actor","text"],"type":"object"},
+  AuditKind: {"enum":["sign-in","settings","deletion","export","erasure","backup","restore","retention"],"type":"string"},
   LiveRoomList: {"additionalProperties":false,"properties":{"rooms":{"items":{"$ref":"#/$defs/LiveRoom"},"type":["array","null"]},"total":{"type":"integer"}},"required":["rooms","total"],"type":"object"},
   LiveRoom: {"additionalProperties":false,"properties":{"campaign":{"type":"string"},"candidate":{"$ref":"#/$defs/Person"},"candidateLink":{"type":"string"},"endsAt":{"format":"date-time","type":"string"},"group":{"$ref":"#/$defs/LiveRoomGroup"},"id":{"type":"string"},"interviewerLink":{"type":"string"},"interviewers":{"items":{"$ref":"#/$defs/Person"},"type":["array","null"]},"position":{"type":"string"},"presence":{"$ref":"#/$defs/RoomPresence"},"startsAt":{"format":"date-time","type":"string"},"templateName":{"type":"string"},"timeZone":{"type":"string"},"tools":{"$ref":"#/$defs/RoomTools"}},"required":["id","candidate","position","campaign","templateName","startsAt","endsAt","timeZone","tools","interviewers","interviewerLink","candidateLink","group"],"type":"object"},
   LiveRoomGroup: {"enum":["live","now","upcoming"],"type":"string"},
@@ -1460,6 +1665,20 @@ export type Endpoints = {
   'GET /api/settings/analysis': { request: undefined; response: AnalysisEngineSettings }
   'PUT /api/settings/analysis': { request: AnalysisEnginesUpdate; response: AnalysisEngineSettings }
   'POST /api/settings/analysis/test': { request: undefined; response: AnalysisEnginesTest }
+  'GET /api/interviews/{id}/consent': { request: undefined; response: ConsentRecord }
+  'GET /api/interviews/{id}/purge': { request: undefined; response: InterviewContents }
+  'POST /api/interviews/{id}/purge': { request: undefined; response: InterviewContents }
+  'GET /api/settings/retention': { request: undefined; response: Retention }
+  'PUT /api/settings/retention': { request: RetentionSettings; response: Retention }
+  'GET /api/retention/preview': { request: undefined; response: RetentionPlan }
+  'POST /api/retention/apply': { request: undefined; response: RetentionRun }
+  'GET /api/retention/log': { request: undefined; response: RetentionLog }
+  'GET /api/candidate-data': { request: undefined; response: CandidateData }
+  'GET /api/candidate-data/export': { request: undefined; response: string }
+  'POST /api/candidate-data/erase': { request: CandidateEmail; response: CandidateData }
+  'GET /api/backup': { request: undefined; response: BackupStatus }
+  'GET /api/backup/archive': { request: undefined; response: string }
+  'GET /api/audit': { request: undefined; response: AuditPage }
   'GET /api/live-rooms': { request: undefined; response: LiveRoomList }
   'GET /api/interviewers': { request: undefined; response: KnownInterviewers }
 }
@@ -1545,6 +1764,20 @@ export const endpoints: Record<EndpointKey, Endpoint> = {
   'GET /api/settings/analysis': { method: 'GET', path: '/api/settings/analysis', status: 200, request: null, response: 'AnalysisEngineSettings', file: null, errors: [] },
   'PUT /api/settings/analysis': { method: 'PUT', path: '/api/settings/analysis', status: 200, request: 'AnalysisEnginesUpdate', response: 'AnalysisEngineSettings', file: null, errors: ['invalid'] },
   'POST /api/settings/analysis/test': { method: 'POST', path: '/api/settings/analysis/test', status: 200, request: null, response: 'AnalysisEnginesTest', file: null, errors: [] },
+  'GET /api/interviews/{id}/consent': { method: 'GET', path: '/api/interviews/{id}/consent', status: 200, request: null, response: 'ConsentRecord', file: null, errors: ['not_found'] },
+  'GET /api/interviews/{id}/purge': { method: 'GET', path: '/api/interviews/{id}/purge', status: 200, request: null, response: 'InterviewContents', file: null, errors: ['not_found'] },
+  'POST /api/interviews/{id}/purge': { method: 'POST', path: '/api/interviews/{id}/purge', status: 200, request: null, response: 'InterviewContents', file: null, errors: ['not_found', 'conflict'] },
+  'GET /api/settings/retention': { method: 'GET', path: '/api/settings/retention', status: 200, request: null, response: 'Retention', file: null, errors: [] },
+  'PUT /api/settings/retention': { method: 'PUT', path: '/api/settings/retention', status: 200, request: 'RetentionSettings', response: 'Retention', file: null, errors: ['invalid'] },
+  'GET /api/retention/preview': { method: 'GET', path: '/api/retention/preview', status: 200, request: null, response: 'RetentionPlan', file: null, errors: [] },
+  'POST /api/retention/apply': { method: 'POST', path: '/api/retention/apply', status: 200, request: null, response: 'RetentionRun', file: null, errors: [] },
+  'GET /api/retention/log': { method: 'GET', path: '/api/retention/log', status: 200, request: null, response: 'RetentionLog', file: null, errors: [] },
+  'GET /api/candidate-data': { method: 'GET', path: '/api/candidate-data', status: 200, request: null, response: 'CandidateData', file: null, errors: ['not_found'] },
+  'GET /api/candidate-data/export': { method: 'GET', path: '/api/candidate-data/export', status: 200, request: null, response: null, file: 'application/zip', errors: ['not_found'] },
+  'POST /api/candidate-data/erase': { method: 'POST', path: '/api/candidate-data/erase', status: 200, request: 'CandidateEmail', response: 'CandidateData', file: null, errors: ['not_found', 'conflict'] },
+  'GET /api/backup': { method: 'GET', path: '/api/backup', status: 200, request: null, response: 'BackupStatus', file: null, errors: [] },
+  'GET /api/backup/archive': { method: 'GET', path: '/api/backup/archive', status: 200, request: null, response: null, file: 'application/zip', errors: [] },
+  'GET /api/audit': { method: 'GET', path: '/api/audit', status: 200, request: null, response: 'AuditPage', file: null, errors: [] },
   'GET /api/live-rooms': { method: 'GET', path: '/api/live-rooms', status: 200, request: null, response: 'LiveRoomList', file: null, errors: [] },
   'GET /api/interviewers': { method: 'GET', path: '/api/interviewers', status: 200, request: null, response: 'KnownInterviewers', file: null, errors: [] },
 }

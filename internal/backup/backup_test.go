@@ -29,7 +29,9 @@ func (f folder) storePath() string { return filepath.Join(f.dir, "interviewdesk.
 func (f folder) media() []Folder {
 	return []Folder{{Name: "recordings", Path: filepath.Join(f.dir, "recordings")}, {Name: "analysis", Path: filepath.Join(f.dir, "analysis")}}
 }
-func (f folder) target() Target { return Target{StorePath: f.storePath(), Media: f.media(), Now: clock} }
+func (f folder) target() Target {
+	return Target{StorePath: f.storePath(), Media: f.media(), Now: clock}
+}
 
 func newFolder(t *testing.T) folder {
 	t.Helper()
@@ -234,5 +236,3 @@ func manifestOf(archive []byte, t *testing.T) string {
 	}
 	return string(raw)
 }
-
-

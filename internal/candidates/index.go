@@ -144,6 +144,20 @@ func (x *index) put(e entry) {
 	x.keys[e.sum.ID] = e.key()
 }
 
+// remove drops candidate id (erased).
+func (x *index) remove(id string) {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	old, ok := x.keys[id]
+	if !ok {
+		return
+	}
+	if i := x.find(old); i < len(x.items) && x.items[i].sum.ID == id {
+		x.items = slices.Delete(x.items, i, i+1)
+	}
+	delete(x.keys, id)
+}
+
 // entries returns the loaded index, reading it from the store the first time.
 func (s *Service) entries() (*index, error) {
 	x := &s.index

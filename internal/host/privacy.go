@@ -15,7 +15,7 @@ import (
 // into svc, and keeps the consent texts candidates are shown in the store.
 func (h *Host) privacyServices(svc *web.Services) {
 	log := audit.New(h.db, h.now)
-	cfg := privacy.Config{DB: h.db, Interviews: svc.Interviews, Rooms: svc.Rooms, Analysis: h.analysis, Audit: log,
+	cfg := privacy.Config{DB: h.db, Interviews: svc.Interviews, Rooms: svc.Rooms, Analysis: h.analysis, Candidates: svc.Candidates, Audit: log,
 		RecordDir: filepath.Join(h.cfg.DataDir, RecordingDir), Push: h.push, Logger: h.log, Now: h.now}
 	if h.call != nil {
 		cfg.Media = h.call.sfu

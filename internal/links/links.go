@@ -88,24 +88,14 @@ func Revoke(tx *store.Tx, token string) error {
 // RevokeInterview deletes every link to interview id in tx (current ones and
 // any left behind) and returns how many there were.
 func RevokeInterview(tx *store.Tx, id string) (int, error) {
-	b := tx.Bucket(store.BucketLinks)
-	var tokens [][]byte
-	err := b.ForEach(func(k, v []byte) error {
+	n, err := store.DeleteWhere(tx.Bucket(store.BucketLinks), func(_, v []byte) bool {
 		var l Link
-		if json.Unmarshal(v, &l) == nil && l.InterviewID == id {
-			tokens = append(tokens, append([]byte(nil), k...))
-		}
-		return nil
+		return json.Unmarshal(v, &l) == nil && l.InterviewID == id
 	})
 	if err != nil {
-		return 0, fmt.Errorf("links of interview %s: %w", id, err)
+		return 0, fmt.Errorf("revoke the links of interview %s: %w", id, err)
 	}
-	for _, k := range tokens { // bbolt forbids deletes during ForEach
-		if err := b.Delete(k); err != nil {
-			return 0, fmt.Errorf("revoke links of interview %s: %w", id, err)
-		}
-	}
-	return len(tokens), nil
+	return n, nil
 }
 
 // Lookup returns the link behind token in tx.

@@ -1,6 +1,7 @@
 package mail
 
 import (
+	"encoding/json"
 	"fmt"
 
 	"github.com/interviewdesk/interviewdesk/internal/store"
@@ -32,21 +33,12 @@ func Letters(tx *store.Tx, ref string) ([]Letter, error) {
 // many there were. One being sent right now may still go out; its result is
 // then not stored.
 func DeleteRef(tx *store.Tx, ref string) (int, error) {
-	var ids []uint64
-	err := forEachRecord(tx, func(r *record) (bool, error) {
-		if r.Ref == ref {
-			ids = append(ids, r.ID)
-		}
-		return false, nil
+	n, err := store.DeleteWhere(tx.Bucket(store.BucketOutbox), func(_, v []byte) bool {
+		var r struct{ Ref string }
+		return json.Unmarshal(v, &r) == nil && r.Ref == ref
 	})
 	if err != nil {
-		return 0, fmt.Errorf("outbox of %s: %w", ref, err)
+		return 0, fmt.Errorf("delete the outbox of %s: %w", ref, err)
 	}
-	b := tx.Bucket(store.BucketOutbox)
-	for _, id := range ids {
-		if err := b.Delete(store.Itob(id)); err != nil {
-			return 0, fmt.Errorf("delete mail %d: %w", id, err)
-		}
-	}
-	return len(ids), nil
+	return n, nil
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/interviewdesk/interviewdesk/internal/audit"
 	"github.com/interviewdesk/interviewdesk/internal/fault"
+	"github.com/interviewdesk/interviewdesk/internal/store"
 )
 
 // CandidateData is everything the install holds about one candidate (by
@@ -23,6 +24,10 @@ type CandidateData struct {
 	Events     int   `json:"events"`
 	Analyses   int   `json:"analyses"`
 	Emails     int   `json:"emails"`
+	// Profile says whether there is a candidate profile (internal/candidates)
+	// with this address; Results counts their take-home results.
+	Profile bool `json:"profile"`
+	Results int  `json:"results"`
 	// Erasable says whether all of it can be erased now; Reason says why not
 	// (an interview still to come or live).
 	Erasable bool   `json:"erasable"`
@@ -48,7 +53,19 @@ func (s *Service) Candidate(email string) (CandidateData, error) {
 		}
 		d.add(c)
 	}
-	if len(d.Interviews) == 0 {
+	if s.cfg.Candidates != nil {
+		profile, results, found, err := s.cfg.Candidates.ResultsOf(email)
+		if err != nil {
+			return CandidateData{}, err
+		}
+		if found {
+			d.Profile, d.Results = true, len(results)
+			if !containsFold(d.Names, profile.Name) {
+				d.Names = append(d.Names, profile.Name)
+			}
+		}
+	}
+	if len(d.Interviews) == 0 && !d.Profile {
 		return CandidateData{}, fmt.Errorf("candidate %s: %w", audit.CandidateRef(email), ErrNoCandidate)
 	}
 	d.Erasable = d.Reason == ""
@@ -121,13 +138,25 @@ func (s *Service) Erase(ctx context.Context, email string) (CandidateData, error
 		}
 		d.Interviews[i] = done
 	}
-	text := fmt.Sprintf("Erased %s: %d %s, %s recording %s (%s), %s %s, %s %s, %s %s.", ref,
+	text := fmt.Sprintf("Erased %s: %d %s, %s recording %s (%s), %s %s, %s %s, %s %s", ref,
 		len(d.Interviews), plural(len(d.Interviews), "interview", "interviews"),
 		count(d.Recordings.Count), plural(d.Recordings.Count, "file", "files"), sizeText(d.Recordings.Bytes),
 		count(d.Events), plural(d.Events, "event", "events"), count(d.Analyses), plural(d.Analyses, "analysis", "analyses"),
 		count(d.Emails), plural(d.Emails, "email", "emails"))
-	if err := s.cfg.Audit.Record(ctx, audit.Erasure, ref, text); err != nil {
-		return d, err
+	if d.Profile {
+		text += fmt.Sprintf(", the candidate profile and %s take-home %s", count(d.Results), plural(d.Results, "result", "results"))
+	}
+	err = s.cfg.DB.Update(func(tx *store.Tx) error {
+		if s.cfg.Candidates != nil {
+			if _, err := s.cfg.Candidates.Erase(tx, email); err != nil {
+				return err
+			}
+		}
+		_, err := audit.Record(ctx, tx, s.cfg.Now(), audit.Erasure, ref, text+".")
+		return err
+	})
+	if err != nil {
+		return d, fmt.Errorf("erase %s: the interviews are erased, the profile not: %w", ref, err)
 	}
 	d.Erasable, d.Reason = false, ""
 	return d, nil

@@ -12,6 +12,7 @@ import (
 
 	"github.com/interviewdesk/interviewdesk/internal/analysis"
 	"github.com/interviewdesk/interviewdesk/internal/audit"
+	"github.com/interviewdesk/interviewdesk/internal/candidates"
 	"github.com/interviewdesk/interviewdesk/internal/consent"
 	"github.com/interviewdesk/interviewdesk/internal/fault"
 	"github.com/interviewdesk/interviewdesk/internal/mail"
@@ -26,6 +27,7 @@ func TestExportHoldsEverythingOfTheCandidate(t *testing.T) {
 	first := w.held("Olivia Diaz", "olivia@example.com", w.clock.Add(-72*time.Hour))
 	second := w.held("Olivia Diaz-Smith", "Olivia@Example.com", w.clock.Add(-24*time.Hour))
 	w.held("Ivan Petrov", "ivan@example.com", w.clock.Add(-48*time.Hour))
+	w.takehome("Olivia Diaz", "olivia@example.com")
 
 	var out bytes.Buffer
 	d, err := w.svc.Export(w.console, "OLIVIA@example.com", &out)
@@ -53,7 +55,7 @@ func TestExportHoldsEverythingOfTheCandidate(t *testing.T) {
 		names = append(names, strings.NewReplacer(first.ID, "FIRST", second.ID, "SECOND").Replace(name))
 	}
 	sort.Strings(names)
-	want := []string{"README.txt", "candidate.json"}
+	want := []string{"README.txt", "candidate.json", "profile.json", "takehome/" + d.resultID(t, w) + ".json"}
 	for _, iv := range []string{"FIRST", "SECOND"} {
 		for _, f := range []string{"analysis.json", "consent.json", "emails.json", "events.json", "interview.json",
 			"recording.webm", "recordings/candidate-camera-1.webm", "recordings/interviewer-camera-1.webm"} {
@@ -127,6 +129,8 @@ func TestEraseLeavesNothingOfTheCandidate(t *testing.T) {
 		t.Fatal(err)
 	}
 	other := w.held("Ivan Petrov", "ivan@example.com", w.clock.Add(-48*time.Hour))
+	w.takehome("Olivia Diaz", "olivia@example.com")
+	w.takehome("Ivan Petrov", "ivan@example.com")
 	w.clock = w.clock.Add(time.Hour)
 
 	// Deleted before, or being exported: the log has her under a reference.
@@ -137,8 +141,17 @@ func TestEraseLeavesNothingOfTheCandidate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(d.Interviews) != 2 || d.Recordings.Count != 3 || d.Analyses != 1 {
+	if len(d.Interviews) != 2 || d.Recordings.Count != 3 || d.Analyses != 1 || !d.Profile || d.Results != 1 {
 		t.Errorf("erased %+v", d)
+	}
+	if _, err := w.cands.Get("olivia@example.com"); err == nil {
+		t.Errorf("her candidate profile is still there")
+	}
+	if list, err := w.cands.Search(candidates.Query{Since: "all"}); err != nil || len(list.Candidates) != 1 {
+		t.Errorf("candidate search after the erasure = %+v, %v; want Ivan only", list, err)
+	}
+	if ivan, err := w.cands.Get("ivan@example.com"); err != nil || len(ivan.Takehome) != 1 || len(ivan.Interviews) != 1 {
+		t.Errorf("Ivan's profile = %+v, %v", ivan, err)
 	}
 	needles := []string{"olivia", "Diaz", finished.ID, cancelled.ID, finished.CandidateToken, cancelled.CandidateToken}
 	for _, place := range w.holding(needles...) {
@@ -199,4 +212,14 @@ func TestConsentRecordShowsTheTextsAgreedTo(t *testing.T) {
 		!r.Given[1].At.After(r.Given[0].At) || r.Current != v || r.Texts[v] != consent.Current() {
 		t.Errorf("consent record = %+v", r)
 	}
+}
+
+// resultID is the ID of the candidate's one take-home result.
+func (d CandidateData) resultID(t *testing.T, w *world) string {
+	t.Helper()
+	c, err := w.cands.Get(d.Email)
+	if err != nil || len(c.Takehome) != 1 {
+		t.Fatalf("candidate %s: %+v, %v", d.Email, c, err)
+	}
+	return c.Takehome[0].ID
 }

@@ -132,6 +132,11 @@ func (s *Service) deleteInterview(ctx context.Context, id, why string) (Contents
 		if c.Emails, err = mail.DeleteRef(tx, id); err != nil {
 			return err
 		}
+		if s.cfg.Candidates != nil {
+			if err := s.cfg.Candidates.InterviewDeleted(tx, id); err != nil {
+				return err
+			}
+		}
 		_, err := audit.Record(ctx, tx, s.cfg.Now(), audit.Deletion, id, deletionText(c, why))
 		return err
 	})

@@ -27,6 +27,8 @@ const ExportFormat = "interviewdesk-candidate-export/1"
 const exportReadme = `This archive holds everything InterviewDesk keeps about one candidate.
 
 candidate.json                      who, when exported, and the interviews in it
+profile.json                        the candidate's profile: positions, stages, notes, history
+takehome/ID.json                    each take-home assessment result with the work handed in
 interviews/ID/interview.json        the interview: position, time, interviewers, status
 interviews/ID/consent.json          what the candidate agreed to, when, with the texts shown
 interviews/ID/events.json           what happened in the room, in order (notes, code, whiteboard)
@@ -82,6 +84,9 @@ func (s *Service) Export(ctx context.Context, email string, w io.Writer) (Candid
 	if err := writeJSON(z, "candidate.json", head); err != nil {
 		return d, err
 	}
+	if err := s.exportProfile(z, d.Email); err != nil {
+		return d, err
+	}
 	for _, c := range d.Interviews {
 		if err := s.exportInterview(ctx, z, c.InterviewID, d.Email); err != nil {
 			return d, fmt.Errorf("export interview %s: %w", c.InterviewID, err)
@@ -94,6 +99,27 @@ func (s *Service) Export(ctx context.Context, email string, w io.Writer) (Candid
 		len(d.Interviews), plural(len(d.Interviews), "interview", "interviews"),
 		count(d.Recordings.Count), plural(d.Recordings.Count, "file", "files"), sizeText(d.Recordings.Bytes))
 	return d, s.cfg.Audit.Record(ctx, audit.Export, audit.CandidateRef(email), text)
+}
+
+// exportProfile writes the candidate's profile and take-home results, if
+// there is a profile.
+func (s *Service) exportProfile(z *zip.Writer, email string) error {
+	if s.cfg.Candidates == nil {
+		return nil
+	}
+	profile, results, found, err := s.cfg.Candidates.ResultsOf(email)
+	if err != nil || !found {
+		return err
+	}
+	if err := writeJSON(z, "profile.json", profile); err != nil {
+		return err
+	}
+	for _, r := range results {
+		if err := writeJSON(z, "takehome/"+r.ID+".json", r); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // exportInterview writes interview id's files into z.

@@ -13,6 +13,7 @@ import (
 
 	"github.com/interviewdesk/interviewdesk/internal/analysis"
 	"github.com/interviewdesk/interviewdesk/internal/audit"
+	"github.com/interviewdesk/interviewdesk/internal/candidates"
 	"github.com/interviewdesk/interviewdesk/internal/consent"
 	"github.com/interviewdesk/interviewdesk/internal/interviews"
 	"github.com/interviewdesk/interviewdesk/internal/mail"
@@ -30,6 +31,7 @@ type world struct {
 	db      *store.DB
 	clock   time.Time
 	ivs     *interviews.Service
+	cands   *candidates.Service
 	rooms   *room.Service
 	an      *analysis.Service
 	outbox  *mail.Outbox
@@ -61,7 +63,8 @@ func newWorld(t *testing.T) *world {
 	if _, err := st.Put(settings.Settings{Organizer: settings.Person{Name: "Rita Recruiter", Email: "rita@example.com"}, DefaultTimeZone: "UTC"}); err != nil {
 		t.Fatal(err)
 	}
-	w.ivs = interviews.New(db, ts, st, now)
+	w.cands = candidates.New(db, now)
+	w.ivs = interviews.New(db, ts, st, now, w.cands.InterviewChanged)
 	w.rooms = room.New(db, w.ivs, log, now)
 	w.an = analysis.New(analysis.Config{DB: db, Rooms: w.rooms, Logger: log, Now: now, Dir: filepath.Join(w.dir, "analysis")})
 	if w.outbox, err = mail.NewOutbox(db, mail.Config{Sender: mail.SenderFunc(func(context.Context, mail.Message) error { return nil }), Now: now}, log); err != nil {
@@ -71,7 +74,7 @@ func newWorld(t *testing.T) *world {
 	if err := db.Update(func(tx *store.Tx) error { return consent.Keep(tx, consent.Current()) }); err != nil {
 		t.Fatal(err)
 	}
-	w.svc = New(Config{DB: db, Interviews: w.ivs, Rooms: w.rooms, Analysis: w.an, Audit: w.audit,
+	w.svc = New(Config{DB: db, Interviews: w.ivs, Rooms: w.rooms, Analysis: w.an, Candidates: w.cands, Audit: w.audit,
 		RecordDir: filepath.Join(w.dir, "recordings"), Logger: log, Now: now})
 	w.console = audit.With(context.Background(), audit.By(audit.ViaConsole))
 	return w
@@ -137,6 +140,18 @@ func (w *world) held(name, email string, start time.Time) interviews.Interview {
 		w.t.Fatalf("held interview: %v, status %s", err, iv.Status)
 	}
 	return iv
+}
+
+// takehome imports a take-home result of the candidate.
+func (w *world) takehome(name, email string) {
+	w.t.Helper()
+	file := `{"format": "interviewdesk.assessment-results/v1", "results": [{"id": "th-` + email + `",
+		"candidate": {"name": "` + name + `", "email": "` + email + `"}, "position": "Backend engineer",
+		"assessment": "Go take-home", "completedAt": "2025-12-20T15:04:05Z", "score": 8, "maxScore": 10,
+		"tasks": [{"title": "Parse the log", "language": "Go", "score": 8, "maxScore": 10, "code": "package main // by ` + name + `"}]}]}`
+	if _, err := w.cands.Import("results.json", []byte(file)); err != nil {
+		w.t.Fatal(err)
+	}
 }
 
 func (w *world) file(rel, content string) {

@@ -13,6 +13,7 @@ import (
 
 	"github.com/interviewdesk/interviewdesk/internal/analysis"
 	"github.com/interviewdesk/interviewdesk/internal/audit"
+	"github.com/interviewdesk/interviewdesk/internal/candidates"
 	"github.com/interviewdesk/interviewdesk/internal/interviews"
 	"github.com/interviewdesk/interviewdesk/internal/media"
 	"github.com/interviewdesk/interviewdesk/internal/push"
@@ -34,6 +35,9 @@ type Config struct {
 	Interviews *interviews.Service
 	Rooms      *room.Service
 	Analysis   *analysis.Service
+	// Candidates keeps the candidates' profiles and take-home results; nil:
+	// none (interviews only).
+	Candidates *candidates.Service
 	Audit      *audit.Log
 	// RecordDir holds the calls' recordings, one folder per interview
 	// (media.Config.RecordDir).

@@ -115,24 +115,32 @@ const (
 	// WhatLeftover: files of an interview deleted before (a crash between
 	// the deletion and the removal of its files).
 	WhatLeftover What = "leftover"
+	// WhatCandidate: a candidate's profile and take-home results, once
+	// nothing of theirs is younger than the interview data period.
+	WhatCandidate What = "candidate"
 )
 
 // Item is one thing a retention run removes.
 type Item struct {
-	InterviewID string    `json:"interviewId"`
+	InterviewID string    `json:"interviewId,omitempty"`
 	Position    string    `json:"position,omitempty"`
 	EndsAt      time.Time `json:"endsAt,omitzero"`
 	What        What      `json:"what"`
 	Files       Files     `json:"files"`
 	// Why says which rule: "Recordings are kept 90 days."
 	Why string `json:"why"`
+	// Subject names a candidate profile's item (audit.CandidateRef).
+	Subject string `json:"subject,omitempty"`
 	// Candidate is shown in a preview only; a run's log never keeps it.
 	Candidate string `json:"candidate,omitempty"`
+
+	email string // a candidate profile's, to erase it
 }
 
 // Skip is an interview a run would have removed but could not.
 type Skip struct {
-	InterviewID string `json:"interviewId"`
+	InterviewID string `json:"interviewId,omitempty"`
+	Subject     string `json:"subject,omitempty"`
 	Position    string `json:"position,omitempty"`
 	Reason      string `json:"reason"`
 }
@@ -142,10 +150,11 @@ type RetentionPlan struct {
 	Settings RetentionSettings `json:"settings"`
 	At       time.Time         `json:"at"`
 	Items    []Item            `json:"items"`
-	// Interviews and Recordings count the items of each kind; Files all
-	// the files they remove.
+	// Interviews, Recordings and Candidates count the items of each kind;
+	// Files all the files they remove.
 	Interviews int   `json:"interviews"`
 	Recordings int   `json:"recordings"`
+	Candidates int   `json:"candidates"`
 	Files      Files `json:"files"`
 }
 
@@ -181,10 +190,50 @@ func (s *Service) plan(set RetentionSettings) (RetentionPlan, error) {
 	if err != nil {
 		return p, err
 	}
-	for _, it := range leftovers {
+	profiles, err := s.inactiveProfiles(set, now, p.Items)
+	if err != nil {
+		return p, err
+	}
+	for _, it := range append(leftovers, profiles...) {
 		p.add(it)
 	}
 	return p, nil
+}
+
+// inactiveProfiles are the candidate profiles whose last activity is older
+// than the interview data period and whose every interview is among the
+// planned items' deletions.
+func (s *Service) inactiveProfiles(set RetentionSettings, now time.Time, planned []Item) ([]Item, error) {
+	if s.cfg.Candidates == nil || set.InterviewDataDays == 0 {
+		return nil, nil
+	}
+	going := map[string]bool{}
+	for _, it := range planned {
+		going[it.InterviewID] = it.What == WhatInterview
+	}
+	inactive, err := s.cfg.Candidates.Inactive(now.AddDate(0, 0, -set.InterviewDataDays))
+	if err != nil {
+		return nil, err
+	}
+	var out []Item
+	for _, c := range inactive {
+		if !all(c.Interviews, func(sm interviews.Summary) bool { return going[sm.ID] }) {
+			continue
+		}
+		out = append(out, Item{InterviewID: "", Candidate: c.Name, Subject: audit.CandidateRef(c.Email), What: WhatCandidate,
+			Why:    fmt.Sprintf("A candidate's profile is kept %d days after their last activity.", set.InterviewDataDays),
+			EndsAt: c.LastActivityAt, email: c.Email})
+	}
+	return out, nil
+}
+
+func all[T any](list []T, ok func(T) bool) bool {
+	for _, x := range list {
+		if !ok(x) {
+			return false
+		}
+	}
+	return true
 }
 
 func (p *RetentionPlan) add(it Item) {
@@ -194,6 +243,8 @@ func (p *RetentionPlan) add(it Item) {
 		p.Interviews++
 	case WhatRecordings:
 		p.Recordings++
+	case WhatCandidate:
+		p.Candidates++
 	}
 	p.Files.Count += it.Files.Count
 	p.Files.Bytes += it.Files.Bytes
@@ -303,7 +354,7 @@ func (s *Service) ApplyRetention(ctx context.Context, trigger Trigger) (Retentio
 	for _, it := range p.Items {
 		if err := s.applyItem(ctx, it); err != nil {
 			s.cfg.Logger.Warn("retention: skipped", "interview", it.InterviewID, "what", it.What, "err", err)
-			run.Skipped = append(run.Skipped, Skip{InterviewID: it.InterviewID, Position: it.Position, Reason: fault.Text(err)})
+			run.Skipped = append(run.Skipped, Skip{InterviewID: it.InterviewID, Subject: it.Subject, Position: it.Position, Reason: fault.Text(err)})
 			continue
 		}
 		it.Candidate = ""
@@ -332,6 +383,11 @@ func (s *Service) applyItem(ctx context.Context, it Item) error {
 		return err
 	case WhatRecordings:
 		return s.dropRecordings(ctx, it.InterviewID)
+	case WhatCandidate:
+		return s.cfg.DB.Update(func(tx *store.Tx) error {
+			_, err := s.cfg.Candidates.Erase(tx, it.email)
+			return err
+		})
 	default:
 		if _, err := s.cfg.Interviews.Get(it.InterviewID); !isGone(err) {
 			return fault.Explain(fault.Conflict, err, "An interview with these files exists (again); they are kept.")
@@ -382,20 +438,14 @@ func (s *Service) record(ctx context.Context, run *RetentionRun) error {
 
 // words says what run did, for the audit log.
 func (run RetentionRun) words() string {
-	var interviews, recordings, leftovers int
+	n := map[What]int{}
 	for _, it := range run.Deleted {
-		switch it.What {
-		case WhatInterview:
-			interviews++
-		case WhatRecordings:
-			recordings++
-		default:
-			leftovers++
-		}
+		n[it.What]++
 	}
-	text := fmt.Sprintf("Applied retention (%s): deleted %s %s, the recordings of %s more and %s left-over %s — %s %s (%s).",
-		run.Settings.words(), count(interviews), plural(interviews, "interview", "interviews"), count(recordings),
-		count(leftovers), plural(leftovers, "folder", "folders"), count(run.Files.Count), plural(run.Files.Count, "file", "files"),
+	text := fmt.Sprintf("Applied retention (%s): deleted %s %s, the recordings of %s more, %s candidate %s and %s left-over %s — %s %s (%s).",
+		run.Settings.words(), count(n[WhatInterview]), plural(n[WhatInterview], "interview", "interviews"), count(n[WhatRecordings]),
+		count(n[WhatCandidate]), plural(n[WhatCandidate], "profile", "profiles"),
+		count(n[WhatLeftover]), plural(n[WhatLeftover], "folder", "folders"), count(run.Files.Count), plural(run.Files.Count, "file", "files"),
 		sizeText(run.Files.Bytes))
 	if n := len(run.Skipped); n > 0 {
 		text += fmt.Sprintf(" Skipped %d (see the retention log).", n)

@@ -27,6 +27,7 @@ func TestRetentionDeletesExactlyWhatIsOlder(t *testing.T) {
 	dataYoung := w.held("Cy Older", "cy@example.com", ago(729))
 	dataOld := w.held("Di Oldest", "di@example.com", ago(731))
 	cancelledOld := w.schedule("Ed Cancelled", "ed@example.com", ago(800))
+	w.clock = ago(799)
 	if _, err := w.ivs.Cancel(cancelledOld.ID); err != nil {
 		t.Fatal(err)
 	}
@@ -42,7 +43,20 @@ func TestRetentionDeletesExactlyWhatIsOlder(t *testing.T) {
 		got[it.InterviewID] = it.What
 	}
 	want := map[string]What{recOld.ID: WhatRecordings, dataYoung.ID: WhatRecordings, dataOld.ID: WhatInterview,
-		cancelledOld.ID: WhatInterview, "0193aaaa-dead-7000-8000-000000000000": WhatLeftover}
+		cancelledOld.ID: WhatInterview, "0193aaaa-dead-7000-8000-000000000000": WhatLeftover,
+		"": WhatCandidate} // Di's and Ed's profiles: inactive as long, their interviews going
+	profiles := 0
+	for _, it := range plan.Items {
+		if it.What == WhatCandidate {
+			profiles++
+			if it.Candidate != "Di Oldest" && it.Candidate != "Ed Cancelled" {
+				t.Errorf("plans to erase the profile of %s", it.Candidate)
+			}
+		}
+	}
+	if profiles != 2 {
+		t.Errorf("plan erases %d profiles, want Di's and Ed's", profiles)
+	}
 	if fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Fatalf("plan = %v\nwant   %v", got, want)
 	}
@@ -57,8 +71,8 @@ func TestRetentionDeletesExactlyWhatIsOlder(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(run.Deleted) != 5 || len(run.Skipped) != 0 {
-		t.Fatalf("run deleted %d and skipped %v; want 5 and none", len(run.Deleted), run.Skipped)
+	if len(run.Deleted) != 7 || len(run.Skipped) != 0 {
+		t.Fatalf("run deleted %d and skipped %v; want 7 and none", len(run.Deleted), run.Skipped)
 	}
 	for _, id := range []string{dataOld.ID, cancelledOld.ID} {
 		if _, err := w.ivs.Get(id); !errors.Is(err, interviews.ErrNotFound) {
@@ -96,14 +110,15 @@ func TestRetentionDeletesExactlyWhatIsOlder(t *testing.T) {
 			t.Errorf("the log keeps a candidate's name: %+v", it)
 		}
 	}
-	if !whys["Interview data is kept 730 days."] || !whys["Recordings are kept 90 days."] || kept.Trigger != ByHand ||
+	if !whys["Interview data is kept 730 days."] || !whys["Recordings are kept 90 days."] ||
+		!whys["A candidate's profile is kept 730 days after their last activity."] || kept.Trigger != ByHand ||
 		kept.Actor != audit.By(audit.ViaConsole) || !kept.At.Equal(now) {
 		t.Errorf("logged run = %+v", kept)
 	}
 	if left := w.holding("Di Oldest", "di@example.com", "Ed Cancelled"); len(left) != 0 {
 		t.Errorf("deleted candidates remain in %v", left)
 	}
-	if texts := w.auditTexts(audit.Retention); len(texts) != 1 || !strings.Contains(texts[0], "deleted 2 interviews, the recordings of 2 more and 1 left-over folder") {
+	if texts := w.auditTexts(audit.Retention); len(texts) != 1 || !strings.Contains(texts[0], "deleted 2 interviews, the recordings of 2 more, 2 candidate profiles and 1 left-over folder") {
 		t.Errorf("audit = %q", texts)
 	}
 
@@ -170,8 +185,9 @@ func TestStartAppliesRetention(t *testing.T) {
 	if err := w.svc.Close(); err != nil {
 		t.Fatal(err)
 	}
-	if len(run.Deleted) != 1 || run.Deleted[0].InterviewID != old.ID || run.Trigger != Automatic || run.Actor != audit.By(audit.ViaHost) {
-		t.Errorf("run at start = %+v", run)
+	if len(run.Deleted) != 2 || run.Deleted[0].InterviewID != old.ID || run.Deleted[1].What != WhatCandidate ||
+		run.Trigger != Automatic || run.Actor != audit.By(audit.ViaHost) {
+		t.Errorf("run at start = %+v; want the old interview and its candidate's profile, by the host", run)
 	}
 }
 

@@ -144,6 +144,27 @@ func PutJSON(tx *Tx, bucket, key []byte, v any) error {
 	return nil
 }
 
+// DeleteWhere deletes the keys of bucket b whose key and value match, and
+// returns how many it deleted (bbolt forbids deleting while iterating).
+func DeleteWhere(b *Bucket, match func(k, v []byte) bool) (int, error) {
+	var keys [][]byte
+	err := b.ForEach(func(k, v []byte) error {
+		if match(k, v) {
+			keys = append(keys, append([]byte(nil), k...))
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, err
+	}
+	for _, k := range keys {
+		if err := b.Delete(k); err != nil {
+			return 0, fmt.Errorf("delete %q: %w", k, err)
+		}
+	}
+	return len(keys), nil
+}
+
 // Itob encodes n as an 8-byte big-endian key, so numeric keys sort numerically.
 func Itob(n uint64) []byte {
 	b := make([]byte, 8)

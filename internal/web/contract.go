@@ -328,7 +328,7 @@ var enums = map[reflect.Type][]string{
 		string(candidates.ByUpgrade)},
 	typ[candidates.ChangeKind](): {string(candidates.Created), string(candidates.Renamed), string(candidates.Readdr),
 		string(candidates.Moved), string(candidates.Takehome)},
-	typ[privacy.What]():    {string(privacy.WhatRecordings), string(privacy.WhatInterview), string(privacy.WhatLeftover)},
+	typ[privacy.What]():    {string(privacy.WhatRecordings), string(privacy.WhatInterview), string(privacy.WhatLeftover), string(privacy.WhatCandidate)},
 	typ[privacy.Trigger](): {string(privacy.Automatic), string(privacy.ByHand)},
 	typ[audit.Via]():       {string(audit.ViaConsole), string(audit.ViaCLI), string(audit.ViaHost)},
 	typ[audit.Kind]():      auditKinds(),

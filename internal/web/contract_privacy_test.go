@@ -18,7 +18,7 @@ import (
 func withPrivacy(svc *Services, db *store.DB, now func() time.Time) {
 	svc.Audit = audit.New(db, now)
 	svc.Privacy = privacy.New(privacy.Config{DB: db, Interviews: svc.Interviews, Rooms: svc.Rooms, Analysis: svc.Analysis,
-		Audit: svc.Audit, Now: now})
+		Candidates: svc.Candidates, Audit: svc.Audit, Now: now})
 	svc.Backups = backup.NewService(backup.Source{DB: db, Version: "test", Now: now}, svc.Audit)
 }
 

@@ -1128,20 +1128,22 @@ export type RetentionPlan = {
   items: RetentionItem[]
   interviews: number
   recordings: number
+  candidates: number
   files: RecordingFiles
 }
 
 export type RetentionItem = {
-  interviewId: string
+  interviewId?: string
   position?: string
   endsAt?: string
   what: RetentionWhat
   files: RecordingFiles
   why: string
+  subject?: string
   candidate?: string
 }
 
-export type RetentionWhat = 'recordings' | 'interview' | 'leftover'
+export type RetentionWhat = 'recordings' | 'interview' | 'leftover' | 'candidate'
 
 export type RetentionRun = {
   seq: number
@@ -1164,7 +1166,8 @@ export type AuditActor = {
 export type AuditVia = 'console' | 'cli' | 'host'
 
 export type RetentionSkip = {
-  interviewId: string
+  interviewId?: string
+  subject?: string
   position?: string
   reason: string
 }
@@ -1182,6 +1185,8 @@ export type CandidateData = {
   events: number
   analyses: number
   emails: number
+  profile: boolean
+  results: number
   erasable: boolean
   reason?: string
 }
@@ -1578,16 +1583,16 @@ export const schemas: Record<TypeName, JsonSchema> = {
   RecordingFiles: {"additionalProperties":false,"properties":{"bytes":{"type":"integer"},"files":{"type":"integer"}},"required":["files","bytes"],"type":"object"},
   Retention: {"additionalProperties":false,"properties":{"interviewDataDays":{"type":"integer"},"lastRunAt":{"format":"date-time","type":"string"},"recordingsDays":{"type":"integer"}},"required":["recordingsDays","interviewDataDays"],"type":"object"},
   RetentionSettings: {"additionalProperties":false,"properties":{"interviewDataDays":{"type":"integer"},"recordingsDays":{"type":"integer"}},"required":["recordingsDays","interviewDataDays"],"type":"object"},
-  RetentionPlan: {"additionalProperties":false,"properties":{"at":{"format":"date-time","type":"string"},"files":{"$ref":"#/$defs/RecordingFiles"},"interviews":{"type":"integer"},"items":{"items":{"$ref":"#/$defs/RetentionItem"},"type":["array","null"]},"recordings":{"type":"integer"},"settings":{"$ref":"#/$defs/RetentionSettings"}},"required":["settings","at","items","interviews","recordings","files"],"type":"object"},
-  RetentionItem: {"additionalProperties":false,"properties":{"candidate":{"type":"string"},"endsAt":{"format":"date-time","type":"string"},"files":{"$ref":"#/$defs/RecordingFiles"},"interviewId":{"type":"string"},"position":{"type":"string"},"what":{"$ref":"#/$defs/RetentionWhat"},"why":{"type":"string"}},"required":["interviewId","what","files","why"],"type":"object"},
-  RetentionWhat: {"enum":["recordings","interview","leftover"],"type":"string"},
+  RetentionPlan: {"additionalProperties":false,"properties":{"at":{"format":"date-time","type":"string"},"candidates":{"type":"integer"},"files":{"$ref":"#/$defs/RecordingFiles"},"interviews":{"type":"integer"},"items":{"items":{"$ref":"#/$defs/RetentionItem"},"type":["array","null"]},"recordings":{"type":"integer"},"settings":{"$ref":"#/$defs/RetentionSettings"}},"required":["settings","at","items","interviews","recordings","candidates","files"],"type":"object"},
+  RetentionItem: {"additionalProperties":false,"properties":{"candidate":{"type":"string"},"endsAt":{"format":"date-time","type":"string"},"files":{"$ref":"#/$defs/RecordingFiles"},"interviewId":{"type":"string"},"position":{"type":"string"},"subject":{"type":"string"},"what":{"$ref":"#/$defs/RetentionWhat"},"why":{"type":"string"}},"required":["what","files","why"],"type":"object"},
+  RetentionWhat: {"enum":["recordings","interview","leftover","candidate"],"type":"string"},
   RetentionRun: {"additionalProperties":false,"properties":{"actor":{"$ref":"#/$defs/AuditActor"},"at":{"format":"date-time","type":"string"},"deleted":{"items":{"$ref":"#/$defs/RetentionItem"},"type":["array","null"]},"files":{"$ref":"#/$defs/RecordingFiles"},"seq":{"type":"integer"},"settings":{"$ref":"#/$defs/RetentionSettings"},"skipped":{"items":{"$ref":"#/$defs/RetentionSkip"},"type":["array","null"]},"trigger":{"$ref":"#/$defs/RetentionTrigger"}},"required":["seq","at","trigger","actor","settings","deleted","skipped","files"],"type":"object"},
   RetentionTrigger: {"enum":["automatic","manual"],"type":"string"},
   AuditActor: {"additionalProperties":false,"properties":{"name":{"type":"string"},"via":{"$ref":"#/$defs/AuditVia"}},"required":["name","via"],"type":"object"},
   AuditVia: {"enum":["console","cli","host"],"type":"string"},
-  RetentionSkip: {"additionalProperties":false,"properties":{"interviewId":{"type":"string"},"position":{"type":"string"},"reason":{"type":"string"}},"required":["interviewId","reason"],"type":"object"},
+  RetentionSkip: {"additionalProperties":false,"properties":{"interviewId":{"type":"string"},"position":{"type":"string"},"reason":{"type":"string"},"subject":{"type":"string"}},"required":["reason"],"type":"object"},
   RetentionLog: {"additionalProperties":false,"properties":{"next":{"type":"integer"},"runs":{"items":{"$ref":"#/$defs/RetentionRun"},"type":["array","null"]}},"required":["runs"],"type":"object"},
-  CandidateData: {"additionalProperties":false,"properties":{"analyses":{"type":"integer"},"email":{"type":"string"},"emails":{"type":"integer"},"erasable":{"type":"boolean"},"events":{"type":"integer"},"interviews":{"items":{"$ref":"#/$defs/InterviewContents"},"type":["array","null"]},"names":{"items":{"type":"string"},"type":["array","null"]},"reason":{"type":"string"},"recordings":{"$ref":"#/$defs/RecordingFiles"}},"required":["email","names","interviews","recordings","events","analyses","emails","erasable"],"type":"object"},
+  CandidateData: {"additionalProperties":false,"properties":{"analyses":{"type":"integer"},"email":{"type":"string"},"emails":{"type":"integer"},"erasable":{"type":"boolean"},"events":{"type":"integer"},"interviews":{"items":{"$ref":"#/$defs/InterviewContents"},"type":["array","null"]},"names":{"items":{"type":"string"},"type":["array","null"]},"profile":{"type":"boolean"},"reason":{"type":"string"},"recordings":{"$ref":"#/$defs/RecordingFiles"},"results":{"type":"integer"}},"required":["email","names","interviews","recordings","events","analyses","emails","profile","results","erasable"],"type":"object"},
   CandidateEmail: {"additionalProperties":false,"properties":{"email":{"type":"string"}},"required":["email"],"type":"object"},
   BackupStatus: {"additionalProperties":false,"properties":{"dataDir":{"type":"string"},"last":{"$ref":"#/$defs/LastBackup"}},"required":["dataDir"],"type":"object"},
   LastBackup: {"additionalProperties":false,"properties":{"actor":{"$ref":"#/$defs/AuditActor"},"at":{"format":"date-time","type":"string"},"bytes":{"type":"integer"},"mediaBytes":{"type":"integer"},"mediaFiles":{"type":"integer"},"sha256":{"type":"string"},"withMedia":{"type":"boolean"}},"required":["at","actor","bytes","sha256","withMedia","mediaFiles","mediaBytes"],"type":"object"},

@@ -300,3 +300,15 @@ func recordRestore(ctx context.Context, file string, t Target, r Restored) error
 		return err
 	})
 }
+
+// Inspect reads the manifest of the backup at file, and checks that its data
+// file is whole (size and checksum) without restoring anything. A plain data
+// file has a zero manifest.
+func Inspect(file string) (Manifest, error) {
+	z, closeZip, err := openArchive(file)
+	if err != nil || z == nil {
+		return Manifest{}, err
+	}
+	defer closeZip()
+	return extractDatabase(z, io.Discard)
+}

@@ -113,9 +113,6 @@ var (
 	interviewShow = idCommand("interview show", func(ctx context.Context, c *client.Client, _ flags, id string) (web.Interview, error) {
 		return c.Interview(ctx, id)
 	}, nil)
-	interviewDelete = idCommand("interview delete", func(ctx context.Context, c *client.Client, _ flags, id string) (web.Interview, error) {
-		return c.CancelInterview(ctx, id)
-	}, nil)
 	interviewRestore = idCommand("interview restore", func(ctx context.Context, c *client.Client, _ flags, id string) (web.Interview, error) {
 		return c.RestoreInterview(ctx, id)
 	}, nil)

@@ -15,7 +15,6 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"net/http/httptest"
 	"sort"
 	"strings"
 	"time"
@@ -70,14 +69,6 @@ func Probe(base string, check TLSCheck) *Client { return Remote(base, "", check)
 // InProcess returns a client that calls h directly, without a network.
 func InProcess(h http.Handler, key string) *Client {
 	return &Client{base: "http://in-process", key: key, http: &http.Client{Transport: handlerTransport{h}}}
-}
-
-type handlerTransport struct{ h http.Handler }
-
-func (t handlerTransport) RoundTrip(r *http.Request) (*http.Response, error) {
-	rec := httptest.NewRecorder()
-	t.h.ServeHTTP(rec, r)
-	return rec.Result(), nil
 }
 
 // Error is a non-2xx answer from the API.
@@ -157,12 +148,17 @@ func (c *Client) DoRaw(ctx context.Context, method, path string, body any) ([]by
 		return nil, fmt.Errorf("%s %s: read answer: %w", method, path, err)
 	}
 	if resp.StatusCode >= 300 {
-		var wrapped struct{ Error Error }
-		if json.Unmarshal(raw, &wrapped) != nil || wrapped.Error.Message == "" {
-			wrapped.Error.Message = fmt.Sprintf("%s %s: HTTP %d", method, path, resp.StatusCode)
-		}
-		wrapped.Error.Status = resp.StatusCode
-		return nil, &wrapped.Error
+		return nil, answerError(method, path, resp.StatusCode, raw)
 	}
 	return raw, nil
+}
+
+// answerError is the Error of a non-2xx answer with body raw.
+func answerError(method, path string, status int, raw []byte) *Error {
+	var wrapped struct{ Error Error }
+	if json.Unmarshal(raw, &wrapped) != nil || wrapped.Error.Message == "" {
+		wrapped.Error.Message = fmt.Sprintf("%s %s: HTTP %d", method, path, status)
+	}
+	wrapped.Error.Status = status
+	return &wrapped.Error
 }

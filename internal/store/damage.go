@@ -53,7 +53,7 @@ type meta struct {
 func damaged(path, what string, cause error) error {
 	return fault.Explain(fault.Unavailable, errors.Join(ErrDamaged, cause), fmt.Sprintf(
 		"The data file %s is damaged: %s. InterviewDesk has not changed it. Restore the file from a backup "+
-			"(stop InterviewDesk and copy the backup over it), or move it aside to start with an empty data folder.",
+			"(stop InterviewDesk and run “interviewdesk restore BACKUP-FILE”), or move it aside to start with an empty data folder.",
 		path, what))
 }
 

@@ -159,6 +159,8 @@ type Consent struct {
 	PersonalData    bool `json:"personalData"`
 	AIAnalysis      bool `json:"aiAnalysis"`
 	RecordingNotice bool `json:"recordingNotice"`
+	// TextsVersion names the consent texts the page showed (Public.Consent).
+	TextsVersion string `json:"textsVersion,omitempty"`
 }
 
 // Registration is one candidate's registration: its interview holds the rest.

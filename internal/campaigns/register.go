@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/interviewdesk/interviewdesk/internal/consent"
 	"github.com/interviewdesk/interviewdesk/internal/fault"
 	"github.com/interviewdesk/interviewdesk/internal/interviews"
 	"github.com/interviewdesk/interviewdesk/internal/links"
@@ -26,6 +27,8 @@ type Public struct {
 	Slots            []PublicSlot `json:"slots"`
 	CandidateChanges bool         `json:"candidateChanges"`
 	ChangeHours      int          `json:"changeHours"`
+	// Consent is the consent boxes' texts, as the room shows them.
+	Consent consent.Texts `json:"consent"`
 }
 
 // PublicSlot is a bookable time; SeatsLeft 0 is full.
@@ -39,7 +42,7 @@ type PublicSlot struct {
 func (c *Campaign) public(now time.Time) Public {
 	p := Public{Name: c.Name, Position: c.Position, Mode: c.Mode, TimeZone: c.TimeZone, DurationMinutes: c.DurationMinutes,
 		Deadline: c.Deadline, State: c.StateAt(now), Slots: c.openSlots(now), CandidateChanges: c.CandidateChanges,
-		ChangeHours: c.ChangeHours}
+		ChangeHours: c.ChangeHours, Consent: consent.Current()}
 	return p
 }
 

@@ -16,8 +16,10 @@ type Texts struct {
 	// Version identifies these exact texts ("v1-" and a hash of them); set by
 	// Versioned.
 	Version string `json:"version"`
-	// Notice is the note above the boxes: what is recorded and why.
-	Notice string `json:"notice"`
+	// NoticeTitle and Notice are the note above the boxes: what is
+	// recorded and why.
+	NoticeTitle string `json:"noticeTitle"`
+	Notice      string `json:"notice"`
 	// PersonalData is the required box's label.
 	PersonalData string `json:"personalData"`
 	// AIAnalysis and AIAnalysisHint label the optional AI analysis box.
@@ -30,8 +32,8 @@ type Texts struct {
 
 // current are the texts this release shows.
 var current = Texts{
-	Notice: "The interviewer would like to record this interview. Video, audio and your answers are stored by the " +
-		"company that invited you and used only to evaluate this interview.",
+	NoticeTitle:    "The interviewer would like to record this interview.",
+	Notice:         "Video, audio and your answers are stored by the company that invited you and used only to evaluate this interview.",
 	PersonalData:   "I agree to the processing of my personal data for this interview",
 	AIAnalysis:     "I agree to the analysis of my answers by an AI system (optional)",
 	AIAnalysisHint: "The interviewer makes the decision; the AI only helps to review answers. Leave it unticked and no AI analysis of your answers is made.",

@@ -394,7 +394,10 @@ func Contract() contract.Spec {
 			{Name: "STARTER_CODE_MAX", Value: templates.MaxStarterCode, Doc: "A question's starter code may have at most this many characters (templates.MaxStarterCode)."},
 			{Name: "CANDIDATE_STAGES", Value: stageNames(), Doc: "The pipeline's stages, in order (candidates.Stages)."},
 			{Name: "CANDIDATE_SINCE", Value: candidates.Sinces(), Doc: "The candidate search's time filters, shortest first (candidates.Sinces); 3m is the default."},
-			{Name: "CANDIDATE_NOTES_MAX", Value: candidates.MaxNotes, Doc: "A candidate's notes may have at most this many characters (candidates.MaxNotes)."}},
+			{Name: "CANDIDATE_NOTES_MAX", Value: candidates.MaxNotes, Doc: "A candidate's notes may have at most this many characters (candidates.MaxNotes)."},
+			{Name: "AUDIT_KINDS", Value: auditKinds(), Doc: "The kinds of audit log entries, in the order filters offer them (audit.Kinds)."},
+			{Name: "RETENTION_MAX_DAYS", Value: privacy.MaxRetentionDays, Doc: "The longest retention period, in days (privacy.MaxRetentionDays); 0 keeps data until deleted."},
+			{Name: "RETENTION_DEFAULT", Value: privacy.DefaultRetention, Doc: "A new install's retention (privacy.DefaultRetention)."}},
 	}
 	maps.Copy(spec.Enums, invitation.Enums())
 	for _, e := range endpoints {

@@ -18,6 +18,15 @@ export const CANDIDATE_SINCE = ["7d","30d","3m","6m","12m","all"] as const
 /** A candidate's notes may have at most this many characters (candidates.MaxNotes). */
 export const CANDIDATE_NOTES_MAX = 50000 as const
 
+/** The kinds of audit log entries, in the order filters offer them (audit.Kinds). */
+export const AUDIT_KINDS = ["sign-in","settings","deletion","export","erasure","backup","restore","retention"] as const
+
+/** The longest retention period, in days (privacy.MaxRetentionDays); 0 keeps data until deleted. */
+export const RETENTION_MAX_DAYS = 36500 as const
+
+/** A new install's retention (privacy.DefaultRetention). */
+export const RETENTION_DEFAULT = {"recordingsDays":90,"interviewDataDays":730} as const
+
 /** Every error code an answer's `error.code` may be. */
 export const ERROR_CODES = ['bad_request', 'unauthorized', 'forbidden', 'not_found', 'conflict', 'too_large', 'invalid', 'internal', 'smtp', 'unavailable', 'too_many_requests'] as const
 export type ApiErrorCode = (typeof ERROR_CODES)[number]
@@ -53,6 +62,7 @@ export type PublicCampaign = {
   slots: PublicSlot[]
   candidateChanges: boolean
   changeHours: number
+  consent: ConsentTexts
 }
 
 export type CampaignMode = 'slots' | 'now'
@@ -63,6 +73,17 @@ export type PublicSlot = {
   startsAt: string
   durationMinutes: number
   seatsLeft: number
+}
+
+export type ConsentTexts = {
+  version: string
+  noticeTitle: string
+  notice: string
+  personalData: string
+  aiAnalysis: string
+  aiAnalysisHint: string
+  recording: string
+  recordingHint: string
 }
 
 export type Registrant = {
@@ -77,6 +98,7 @@ export type RegistrationConsent = {
   personalData: boolean
   aiAnalysis: boolean
   recordingNotice: boolean
+  textsVersion?: string
 }
 
 export type Registered = {
@@ -1081,16 +1103,6 @@ export type GivenConsent = {
   textsVersion?: string
 }
 
-export type ConsentTexts = {
-  version: string
-  notice: string
-  personalData: string
-  aiAnalysis: string
-  aiAnalysisHint: string
-  recording: string
-  recordingHint: string
-}
-
 export type InterviewContents = {
   interviewId: string
   candidate: Person
@@ -1263,6 +1275,7 @@ export type Types = {
   CampaignMode: CampaignMode
   CampaignState: CampaignState
   PublicSlot: PublicSlot
+  ConsentTexts: ConsentTexts
   Registrant: Registrant
   RegistrationConsent: RegistrationConsent
   Registered: Registered
@@ -1395,7 +1408,6 @@ export type Types = {
   AnalysisEngineTest: AnalysisEngineTest
   ConsentRecord: ConsentRecord
   GivenConsent: GivenConsent
-  ConsentTexts: ConsentTexts
   InterviewContents: InterviewContents
   RecordingFiles: RecordingFiles
   Retention: Retention
@@ -1442,12 +1454,13 @@ export const schemas: Record<TypeName, JsonSchema> = {
   ApiErrorBody: {"additionalProperties":false,"properties":{"error":{"$ref":"#/$defs/ApiErrorDetail"}},"required":["error"],"type":"object"},
   ApiErrorDetail: {"additionalProperties":false,"properties":{"code":{"type":"string"},"fields":{"additionalProperties":{"type":"string"},"type":["object","null"]},"message":{"type":"string"},"problems":{"items":{"$ref":"#/$defs/ApiProblem"},"type":["array","null"]}},"required":["code","message"],"type":"object"},
   ApiProblem: {"additionalProperties":false,"properties":{"field":{"type":"string"},"line":{"type":"integer"},"message":{"type":"string"}},"required":["field","message"],"type":"object"},
-  PublicCampaign: {"additionalProperties":false,"properties":{"candidateChanges":{"type":"boolean"},"changeHours":{"type":"integer"},"deadline":{"format":"date-time","type":"string"},"durationMinutes":{"type":"integer"},"mode":{"$ref":"#/$defs/CampaignMode"},"name":{"type":"string"},"position":{"type":"string"},"slots":{"items":{"$ref":"#/$defs/PublicSlot"},"type":["array","null"]},"state":{"$ref":"#/$defs/CampaignState"},"timeZone":{"type":"string"}},"required":["name","position","mode","timeZone","durationMinutes","state","slots","candidateChanges","changeHours"],"type":"object"},
+  PublicCampaign: {"additionalProperties":false,"properties":{"candidateChanges":{"type":"boolean"},"changeHours":{"type":"integer"},"consent":{"$ref":"#/$defs/ConsentTexts"},"deadline":{"format":"date-time","type":"string"},"durationMinutes":{"type":"integer"},"mode":{"$ref":"#/$defs/CampaignMode"},"name":{"type":"string"},"position":{"type":"string"},"slots":{"items":{"$ref":"#/$defs/PublicSlot"},"type":["array","null"]},"state":{"$ref":"#/$defs/CampaignState"},"timeZone":{"type":"string"}},"required":["name","position","mode","timeZone","durationMinutes","state","slots","candidateChanges","changeHours","consent"],"type":"object"},
   CampaignMode: {"enum":["slots","now"],"type":"string"},
   CampaignState: {"enum":["open","closed","full","expired"],"type":"string"},
   PublicSlot: {"additionalProperties":false,"properties":{"durationMinutes":{"type":"integer"},"seatsLeft":{"type":"integer"},"startsAt":{"format":"date-time","type":"string"}},"required":["startsAt","durationMinutes","seatsLeft"],"type":"object"},
+  ConsentTexts: {"additionalProperties":false,"properties":{"aiAnalysis":{"type":"string"},"aiAnalysisHint":{"type":"string"},"notice":{"type":"string"},"noticeTitle":{"type":"string"},"personalData":{"type":"string"},"recording":{"type":"string"},"recordingHint":{"type":"string"},"version":{"type":"string"}},"required":["version","noticeTitle","notice","personalData","aiAnalysis","aiAnalysisHint","recording","recordingHint"],"type":"object"},
   Registrant: {"additionalProperties":false,"properties":{"consent":{"$ref":"#/$defs/RegistrationConsent"},"email":{"type":"string"},"name":{"type":"string"},"startsAt":{"type":"string"},"timeZone":{"type":"string"}},"required":["name","email","consent"],"type":"object"},
-  RegistrationConsent: {"additionalProperties":false,"properties":{"aiAnalysis":{"type":"boolean"},"personalData":{"type":"boolean"},"recordingNotice":{"type":"boolean"}},"required":["personalData","aiAnalysis","recordingNotice"],"type":"object"},
+  RegistrationConsent: {"additionalProperties":false,"properties":{"aiAnalysis":{"type":"boolean"},"personalData":{"type":"boolean"},"recordingNotice":{"type":"boolean"},"textsVersion":{"type":"string"}},"required":["personalData","aiAnalysis","recordingNotice"],"type":"object"},
   Registered: {"additionalProperties":false,"properties":{"candidateLink":{"type":"string"},"durationMinutes":{"type":"integer"},"existing":{"type":"boolean"},"message":{"type":"string"},"position":{"type":"string"},"startsAt":{"format":"date-time","type":"string"}},"required":["existing","position","durationMinutes","message"],"type":"object"},
   CandidateBooking: {"additionalProperties":false,"properties":{"campaign":{"type":"string"},"canChange":{"type":"boolean"},"changeUntil":{"format":"date-time","type":"string"},"durationMinutes":{"type":"integer"},"mode":{"$ref":"#/$defs/CampaignMode"},"position":{"type":"string"},"rule":{"type":"string"},"slots":{"items":{"$ref":"#/$defs/PublicSlot"},"type":["array","null"]},"startsAt":{"format":"date-time","type":"string"},"status":{"$ref":"#/$defs/RegistrationStatus"}},"required":["position","campaign","mode","startsAt","durationMinutes","status","canChange","rule","slots"],"type":"object"},
   RegistrationStatus: {"enum":["booked","cancelled"],"type":"string"},
@@ -1578,7 +1591,6 @@ export const schemas: Record<TypeName, JsonSchema> = {
   AnalysisEngineTest: {"additionalProperties":false,"properties":{"engine":{"$ref":"#/$defs/AnalysisEngineKind"},"message":{"type":"string"},"ok":{"type":"boolean"}},"required":["engine","ok","message"],"type":"object"},
   ConsentRecord: {"additionalProperties":false,"properties":{"candidate":{"$ref":"#/$defs/Person"},"current":{"type":"string"},"given":{"items":{"$ref":"#/$defs/GivenConsent"},"type":["array","null"]},"interviewId":{"type":"string"},"texts":{"additionalProperties":{"$ref":"#/$defs/ConsentTexts"},"type":["object","null"]}},"required":["interviewId","candidate","given","texts","current"],"type":"object"},
   GivenConsent: {"additionalProperties":false,"properties":{"aiAnalysis":{"type":"boolean"},"at":{"format":"date-time","type":"string"},"personalData":{"type":"boolean"},"recording":{"type":"boolean"},"textsVersion":{"type":"string"}},"required":["at","personalData","aiAnalysis","recording"],"type":"object"},
-  ConsentTexts: {"additionalProperties":false,"properties":{"aiAnalysis":{"type":"string"},"aiAnalysisHint":{"type":"string"},"notice":{"type":"string"},"personalData":{"type":"string"},"recording":{"type":"string"},"recordingHint":{"type":"string"},"version":{"type":"string"}},"required":["version","notice","personalData","aiAnalysis","aiAnalysisHint","recording","recordingHint"],"type":"object"},
   InterviewContents: {"additionalProperties":false,"properties":{"analysis":{"type":"boolean"},"candidate":{"$ref":"#/$defs/Person"},"deletable":{"type":"boolean"},"emails":{"type":"integer"},"events":{"type":"integer"},"interviewId":{"type":"string"},"position":{"type":"string"},"reason":{"type":"string"},"recordings":{"$ref":"#/$defs/RecordingFiles"},"startsAt":{"format":"date-time","type":"string"},"status":{"$ref":"#/$defs/InterviewStatus"},"unsent":{"type":"integer"}},"required":["interviewId","candidate","position","startsAt","status","recordings","events","analysis","emails","unsent","deletable"],"type":"object"},
   RecordingFiles: {"additionalProperties":false,"properties":{"bytes":{"type":"integer"},"files":{"type":"integer"}},"required":["files","bytes"],"type":"object"},
   Retention: {"additionalProperties":false,"properties":{"interviewDataDays":{"type":"integer"},"lastRunAt":{"format":"date-time","type":"string"},"recordingsDays":{"type":"integer"}},"required":["recordingsDays","interviewDataDays"],"type":"object"},

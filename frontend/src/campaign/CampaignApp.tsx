@@ -65,7 +65,7 @@ function RegisterForm({ token, campaign, onDone }: { token: string; campaign: Pu
     setBusy(true)
     setError('')
     setFields({})
-    register(token, { name, email, consent, startsAt: now ? undefined : slot, timeZone: zone })
+    register(token, { name, email, consent: { ...consent, textsVersion: campaign.consent.version }, startsAt: now ? undefined : slot, timeZone: zone })
       .then((r) => {
         if (!r.existing && r.candidateLink) {
           try {
@@ -148,7 +148,7 @@ function RegisterForm({ token, campaign, onDone }: { token: string; campaign: Pu
           {fields.startsAt && <p className="field-error" id="reg-slot-error">{fields.startsAt}</p>}
         </fieldset>
       )}
-      <ConsentBoxes consent={consent} onChange={setConsent} />
+      <ConsentBoxes texts={campaign.consent} consent={consent} onChange={setConsent} />
       {fields['consent.personalData'] && <p className="field-error">{fields['consent.personalData']}</p>}
       <div className="prejoin-join">
         <button type="submit" className="btn btn-primary btn-large" disabled={busy || !open || (!now && !slot) || !consent.personalData}>

@@ -6,6 +6,7 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react
 import { ToastProvider } from '../ui/toasts'
 import { CallView } from './call/CallView'
 import { useCallSession } from './call/useCall'
+import { usePeer } from './media/peer'
 import { CandidateStage, WaitingRoom } from './candidate/CandidateScreens'
 import { PreJoin } from './candidate/PreJoin'
 import { RoomClient } from './connection/client'
@@ -134,6 +135,15 @@ function Room({ role: linkRole, token }: { role: Role; token: string }) {
     session: snap.session,
     iceServers: snap.welcome?.iceServers ?? [],
   })
+
+  // Everybody in the call sees whether it is recorded (not on a host without calls).
+  const peerStatus = usePeer(peer).status
+  const recording: Recording | undefined =
+    view && (screen.kind === 'call' || screen.kind === 'cockpit') && peerStatus !== 'unavailable'
+      ? view.recorded
+        ? 'on'
+        : 'off'
+      : undefined
 
   // Keyboard and screen-reader users land on the new screen's heading.
   useEffect(() => {
@@ -293,6 +303,7 @@ function Room({ role: linkRole, token }: { role: Role; token: string }) {
       title={iv ? iv.position : ''}
       subtitle={iv ? (role === 'interviewer' ? `with ${iv.candidate}` : iv.interviewers.length > 0 ? `with ${iv.interviewers.join(', ')}` : '') : ''}
       phase={view && screen.kind !== 'prejoin' && screen.kind !== 'connecting' ? PHASE_LABEL[view.phase] : undefined}
+      recording={recording}
       banner={
         !left && snap.status === 'reconnecting' ? (
           <ConnectionBanner status="reconnecting" retryAt={snap.retryAt} onRetry={() => store.client.retryNow()} />
@@ -312,16 +323,39 @@ function starterOf(view: RoomView | undefined): StarterQuestion | undefined {
   return { index: view.question, starterCode: q.starterCode, ...(q.language ? { language: q.language } : {}) }
 }
 
+/** Whether the call is recorded: on, or off because the candidate declined. */
+type Recording = 'on' | 'off'
+
+/** The room header's recording indicator, for everybody in the room. */
+function RecordingIndicator({ recording }: { recording: Recording }) {
+  return (
+    <span
+      className={`room-recording room-recording-${recording}`}
+      role="status"
+      title={
+        recording === 'on'
+          ? 'Video and audio of this interview are recorded.'
+          : 'The candidate declined recording: nothing of this interview is recorded.'
+      }
+    >
+      <span className="room-recording-dot" aria-hidden="true" />
+      {recording === 'on' ? 'Recording' : 'Not recorded'}
+    </span>
+  )
+}
+
 function Shell({
   title,
   subtitle,
   phase,
+  recording,
   banner,
   children,
 }: {
   title: string
   subtitle?: string
   phase?: string | undefined
+  recording?: Recording | undefined
   banner?: React.ReactNode
   children: React.ReactNode
 }) {
@@ -340,6 +374,7 @@ function Shell({
             {subtitle && <span className="room-subtitle">{subtitle}</span>}
           </span>
         )}
+        {recording && <RecordingIndicator recording={recording} />}
         {phase && <span className="badge room-phase">{phase}</span>}
       </header>
       {banner}

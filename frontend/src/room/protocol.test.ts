@@ -45,6 +45,7 @@ describe('parseServerMessage', () => {
         state: {
           phase: 'technical',
           locked: false,
+          recorded: false,
           question: { number: 7, total: 10, text: 'Q7', rephrased: 'Q7 again', expectedAnswer: 'secret' },
           notes: { x: 1 },
         },
@@ -53,7 +54,10 @@ describe('parseServerMessage', () => {
     )
     expect(r).toEqual({
       ok: true,
-      value: { type: 'state', state: { phase: 'technical', locked: false, question: { number: 7, total: 10, text: 'Q7', rephrased: 'Q7 again' } } },
+      value: {
+        type: 'state',
+        state: { phase: 'technical', locked: false, recorded: false, question: { number: 7, total: 10, text: 'Q7', rephrased: 'Q7 again' } },
+      },
     })
   })
 

@@ -38,12 +38,33 @@ export type Welcome = {
   interviewId?: string
   interview: InterviewInfo
   iceServers: IceServer[]
+  /** Candidates only: the consent step's words, as the host keeps them (their version goes back in ready). */
+  consent?: ConsentTexts
+}
+
+/** The consent step's texts (internal/consent). */
+export type ConsentTexts = {
+  version: string
+  noticeTitle: string
+  notice: string
+  personalData: string
+  aiAnalysis: string
+  aiAnalysisHint: string
+  recording: string
+  recordingHint: string
 }
 
 export type CandidateQuestion = { number: number; total: number; text: string; rephrased?: string }
 
 /** What a candidate connection receives as `state`. */
-export type CandidateView = { phase: Phase; locked: boolean; consented?: boolean; question?: CandidateQuestion }
+export type CandidateView = {
+  phase: Phase
+  locked: boolean
+  consented?: boolean
+  /** Whether the call is recorded: false once the candidate declined recording. */
+  recorded: boolean
+  question?: CandidateQuestion
+}
 
 /** A plan topic; hint (the template's guidance) reaches interviewers only. */
 export type Topic = { id: string; title: string; added?: boolean; hint?: string }
@@ -96,6 +117,8 @@ export type InterviewerView = {
   consent?: Consent
   /** Preliminary AI assessments by question index (interviewers only). */
   assessments: Record<string, Assessment>
+  /** Whether the call is recorded: false once the candidate declined recording. */
+  recorded: boolean
 }
 
 export type Assessment = { index: number; score: number; covered: string[]; missed: string[]; comment?: string; heard: string }
@@ -113,7 +136,13 @@ export type ServerMessage =
   | { type: 'closed'; reason: string }
   | WorkspaceMessage
 
-export type Consent = { personalData: boolean; aiAnalysis: boolean; recordingNotice: boolean }
+export type Consent = {
+  personalData: boolean
+  aiAnalysis: boolean
+  recordingNotice: boolean
+  /** The version of the texts the candidate was shown (ConsentTexts.version). */
+  textsVersion?: string
+}
 
 /** Interviewer actions and the data each carries. */
 export type ActionData = {
@@ -218,6 +247,7 @@ function parseWelcome(m: Obj): Parsed<Welcome> {
         questionCount: num(iv.questionCount),
         tools: { liveCode: bool(tools.liveCode), whiteboard: bool(tools.whiteboard) },
       },
+      ...(consentTextsOf(m.consent) ? { consent: consentTextsOf(m.consent)! } : {}),
       iceServers: list(m.iceServers, (x) => {
         if (!isObj(x)) return undefined
         const urls = typeof x.urls === 'string' ? [x.urls] : list(x.urls, (u) => (typeof u === 'string' ? u : undefined))
@@ -231,12 +261,25 @@ function parseWelcome(m: Obj): Parsed<Welcome> {
   }
 }
 
+const CONSENT_TEXT_KEYS = ['version', 'noticeTitle', 'notice', 'personalData', 'aiAnalysis', 'aiAnalysisHint', 'recording', 'recordingHint'] as const
+
+/** The consent texts of a welcome, when every one of them is there. */
+function consentTextsOf(v: unknown): ConsentTexts | undefined {
+  if (!isObj(v) || CONSENT_TEXT_KEYS.some((k) => typeof v[k] !== 'string' || v[k] === '')) return undefined
+  return Object.fromEntries(CONSENT_TEXT_KEYS.map((k) => [k, v[k]])) as ConsentTexts
+}
+
 /** The candidate view: only the fields a candidate may see are kept. */
 export function parseCandidateView(v: unknown): Parsed<CandidateView> {
   if (!isObj(v)) return { ok: false, error: 'state is not an object' }
   const phase = phaseOf(v.phase)
   if (!phase) return { ok: false, error: `unknown phase ${JSON.stringify(v.phase)}` }
-  const out: CandidateView = { phase, locked: bool(v.locked), ...(v.consented === true ? { consented: true } : {}) }
+  const out: CandidateView = {
+    phase,
+    locked: bool(v.locked),
+    recorded: v.recorded !== false,
+    ...(v.consented === true ? { consented: true } : {}),
+  }
   if (isObj(v.question) && typeof v.question.text === 'string') {
     const q: CandidateQuestion = { number: num(v.question.number, 1), total: num(v.question.total, 1), text: v.question.text }
     if (typeof v.question.rephrased === 'string' && v.question.rephrased !== '') q.rephrased = v.question.rephrased
@@ -288,6 +331,7 @@ export function parseInterviewerView(v: unknown): Parsed<InterviewerView> {
         : undefined,
     ),
     activity: list(v.activity, activityOf),
+    recorded: v.recorded !== false,
     assessments: record(v.assessments, (x) =>
       isObj(x) && typeof x.index === 'number' && typeof x.score === 'number'
         ? {

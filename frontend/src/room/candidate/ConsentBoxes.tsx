@@ -1,10 +1,15 @@
-import type { Consent } from '../protocol'
+import type { Consent, ConsentTexts } from '../protocol'
 
-type Props = { consent: Consent; onChange: (c: Consent) => void }
+type Props = { texts: ConsentTexts; consent: Consent; onChange: (c: Consent) => void }
 
-/** The candidate's consent boxes, as the room and the campaign registration ask them. */
-export function ConsentBoxes({ consent, onChange }: Props) {
-  const box = (key: keyof Consent, label: string, hint?: string) => (
+type Choice = 'personalData' | 'aiAnalysis' | 'recordingNotice'
+
+/**
+ * The candidate's consent boxes, as the room and the campaign registration
+ * ask them, in the host's words (their version goes back with the answers).
+ */
+export function ConsentBoxes({ texts, consent, onChange }: Props) {
+  const box = (key: Choice, label: string, hint?: string) => (
     <div className="consent-item">
       <input
         id={`consent-${key}`}
@@ -28,17 +33,9 @@ export function ConsentBoxes({ consent, onChange }: Props) {
   return (
     <fieldset className="consent">
       <legend className="visually-hidden">Consent</legend>
-      {box('personalData', 'I agree to the processing of my personal data for this interview')}
-      {box(
-        'aiAnalysis',
-        'I agree to the analysis of my answers by an AI system (optional)',
-        'The interviewer makes the decision; the AI only helps to review answers. Leave it unticked and no AI analysis of your answers is made.',
-      )}
-      {box(
-        'recordingNotice',
-        'I agree that the interview is recorded (optional)',
-        'If you decline, nothing of the interview is recorded; the interviewer may then take notes only.',
-      )}
+      {box('personalData', texts.personalData)}
+      {box('aiAnalysis', texts.aiAnalysis, texts.aiAnalysisHint)}
+      {box('recordingNotice', texts.recording, texts.recordingHint)}
     </fieldset>
   )
 }

@@ -26,6 +26,16 @@ const welcome: Welcome = {
     tools: { liveCode: false, whiteboard: false },
   },
   iceServers: [],
+  consent: {
+    version: 'v1-abc123',
+    noticeTitle: 'The interviewer would like to record this interview.',
+    notice: 'Video, audio and your answers are stored by the company that invited you and used only to evaluate this interview.',
+    personalData: 'I agree to the processing of my personal data for this interview',
+    aiAnalysis: 'I agree to the analysis of my answers by an AI system (optional)',
+    aiAnalysisHint: 'The interviewer makes the decision; the AI only helps to review answers.',
+    recording: 'I agree that the interview is recorded (optional)',
+    recordingHint: 'If you decline, nothing of the interview is recorded; the interviewer may then take notes only.',
+  },
 }
 
 let root: Root
@@ -71,7 +81,7 @@ describe('PreJoin', () => {
     await act(async () => box('personalData').click())
     expect(join.disabled).toBe(false) // AI analysis and recording left unticked
     await act(async () => join.click())
-    expect(onJoin).toHaveBeenCalledWith({ personalData: true, aiAnalysis: false, recordingNotice: false })
+    expect(onJoin).toHaveBeenCalledWith({ personalData: true, aiAnalysis: false, recordingNotice: false, textsVersion: 'v1-abc123' })
     expect(JSON.parse(localStorage.getItem('interviewdesk.room.consent.tok')!)).toEqual({
       personalData: true,
       aiAnalysis: false,

@@ -28,6 +28,7 @@ function savedConsent(token: string): Consent {
 /** What joining needs: consent to personal data; AI analysis and recording are the candidate's choice. */
 export const canJoin = (c: Consent): boolean => c.personalData
 
+
 type Props = {
   token: string
   welcome: Welcome
@@ -41,17 +42,19 @@ type Props = {
 export function PreJoin({ token, welcome, status, started, local, onJoin }: Props) {
   const [movedTo, setMovedTo] = useState<string>()
   const iv = movedTo ? { ...welcome.interview, startsAt: movedTo } : welcome.interview
+  const texts = welcome.consent
   const now = useNow(1000)
   const [consent, setConsent] = useState<Consent>(() => savedConsent(token))
   const [joining, setJoining] = useState(false)
   const [error, setError] = useState('')
-  const ready = canJoin(consent)
+  const ready = canJoin(consent) && !!texts
 
   const join = () => {
     if (!ready || joining) return
     setJoining(true)
     setError('')
-    onJoin(consent).then(
+    // The host records which words were agreed to by their version.
+    onJoin({ ...consent, textsVersion: texts.version }).then(
       () => {
         try {
           localStorage.setItem(CONSENT_KEY(token), JSON.stringify(consent))
@@ -105,11 +108,19 @@ export function PreJoin({ token, welcome, status, started, local, onJoin }: Prop
               Before you join
             </h2>
           </div>
-          <div className="notice" role="note">
-            <strong>The interviewer would like to record this interview.</strong> Video, audio and your answers are stored by the
-            company that invited you and used only to evaluate this interview.
-          </div>
-          <ConsentBoxes consent={consent} onChange={setConsent} />
+          {texts ? (
+            <>
+              <div className="notice" role="note">
+                <strong>{texts.noticeTitle}</strong> {texts.notice}
+              </div>
+              <ConsentBoxes texts={texts} consent={consent} onChange={setConsent} />
+            </>
+          ) : (
+            <p className="field-error" role="alert">
+              The consent texts did not arrive from the interview host. Reload this page to see them; you can join once you have
+              read them.
+            </p>
+          )}
           <div className="prejoin-join">
             <button
               type="button"
@@ -121,7 +132,9 @@ export function PreJoin({ token, welcome, status, started, local, onJoin }: Prop
               {joining ? 'Joining…' : 'Join interview'}
             </button>
             <span className="field-hint" id="join-hint">
-              {!ready
+              {!texts
+                ? 'Reload the page to see the consent texts.'
+                : !ready
                 ? 'Tick the required box to join.'
                 : status !== 'open'
                   ? 'Waiting for the connection to the interview host…'

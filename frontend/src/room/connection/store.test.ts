@@ -36,7 +36,7 @@ describe('RoomStore', () => {
     sock().receive({ type: 'presence', members: [{ id: 'c1', role: 'candidate', name: 'Olivia Diaz', ready: true }] })
     const s = store.getSnapshot()
     expect(s.welcome?.role).toBe('candidate')
-    expect(s.view).toEqual({ phase: 'plan', locked: false })
+    expect(s.view).toEqual({ phase: 'plan', locked: false, recorded: true }) // an old host's state: recorded
     expect(s.members).toHaveLength(1)
     expect(s.session).toBe(1)
     expect(s.synced).toBe(1)

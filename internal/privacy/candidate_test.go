@@ -12,6 +12,7 @@ import (
 
 	"github.com/interviewdesk/interviewdesk/internal/analysis"
 	"github.com/interviewdesk/interviewdesk/internal/audit"
+	"github.com/interviewdesk/interviewdesk/internal/campaigns"
 	"github.com/interviewdesk/interviewdesk/internal/candidates"
 	"github.com/interviewdesk/interviewdesk/internal/consent"
 	"github.com/interviewdesk/interviewdesk/internal/fault"
@@ -222,4 +223,38 @@ func (d CandidateData) resultID(t *testing.T, w *world) string {
 		t.Fatalf("candidate %s: %+v, %v", d.Email, c, err)
 	}
 	return c.Takehome[0].ID
+}
+
+// A candidate who registered through a campaign leaves no registration
+// behind, and the seat their interview held is free again.
+func TestEraseTakesTheCampaignRegistration(t *testing.T) {
+	w := newWorld(t)
+	slot := w.clock.Add(72 * time.Hour).Truncate(time.Hour)
+	c, err := w.camps.Create(campaigns.Input{Name: "January backend", Position: "Backend engineer", TemplateID: w.tpl, TimeZone: "UTC",
+		Mode: campaigns.SlotsMode, DurationMinutes: 45, Slots: []campaigns.SlotInput{{StartsAt: slot.Format("2006-01-02T15:04"), Capacity: 2}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := w.camps.Register(c.Token, campaigns.Registrant{Name: "Olivia Diaz", Email: "olivia@example.com",
+		Consent: campaigns.Consent{PersonalData: true, TextsVersion: consent.Current().Version}, StartsAt: slot.Format(time.RFC3339)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.clock = slot.Add(time.Minute)
+	if _, _, err := w.rooms.Append(res.Interview.ID, room.Actor{Role: room.RoleInterviewer, Email: "rita@example.com"}, room.TypeStarted, nil); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := w.rooms.Append(res.Interview.ID, room.Actor{Role: room.RoleInterviewer, Email: "rita@example.com"}, room.TypeEnded, nil); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.svc.Erase(w.console, "olivia@example.com"); err != nil {
+		t.Fatal(err)
+	}
+	if left := w.holding("olivia", "Diaz", res.Interview.ID); len(left) != 1 || !strings.HasPrefix(left[0], "audit/") {
+		t.Errorf("after the erasure the store holds %v", left)
+	}
+	after, err := w.camps.Get(c.ID)
+	if err != nil || after.Registered != 0 || after.Slots[0].Booked != 0 {
+		t.Errorf("campaign after the erasure = %+v, %v; want its seat free", after, err)
+	}
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/interviewdesk/interviewdesk/internal/analysis"
 	"github.com/interviewdesk/interviewdesk/internal/audit"
+	"github.com/interviewdesk/interviewdesk/internal/campaigns"
 	"github.com/interviewdesk/interviewdesk/internal/fault"
 	"github.com/interviewdesk/interviewdesk/internal/interviews"
 	"github.com/interviewdesk/interviewdesk/internal/mail"
@@ -136,6 +137,9 @@ func (s *Service) deleteInterview(ctx context.Context, id, why string) (Contents
 			if err := s.cfg.Candidates.InterviewDeleted(tx, id); err != nil {
 				return err
 			}
+		}
+		if err := campaigns.InterviewDeleted(tx, iv); err != nil {
+			return err
 		}
 		_, err := audit.Record(ctx, tx, s.cfg.Now(), audit.Deletion, id, deletionText(c, why))
 		return err

@@ -13,6 +13,7 @@ import (
 
 	"github.com/interviewdesk/interviewdesk/internal/analysis"
 	"github.com/interviewdesk/interviewdesk/internal/audit"
+	"github.com/interviewdesk/interviewdesk/internal/campaigns"
 	"github.com/interviewdesk/interviewdesk/internal/candidates"
 	"github.com/interviewdesk/interviewdesk/internal/consent"
 	"github.com/interviewdesk/interviewdesk/internal/interviews"
@@ -32,6 +33,7 @@ type world struct {
 	clock   time.Time
 	ivs     *interviews.Service
 	cands   *candidates.Service
+	camps   *campaigns.Service
 	rooms   *room.Service
 	an      *analysis.Service
 	outbox  *mail.Outbox
@@ -64,7 +66,13 @@ func newWorld(t *testing.T) *world {
 		t.Fatal(err)
 	}
 	w.cands = candidates.New(db, now)
-	w.ivs = interviews.New(db, ts, st, now, w.cands.InterviewChanged)
+	w.ivs = interviews.New(db, ts, st, now, func(tx *store.Tx, before *interviews.Interview, after interviews.Interview) error {
+		if err := w.cands.InterviewChanged(tx, before, after); err != nil {
+			return err
+		}
+		return campaigns.Hook(tx, before, after)
+	})
+	w.camps = campaigns.New(campaigns.Config{DB: db, Interviews: w.ivs, Templates: ts, Settings: st, Now: now})
 	w.rooms = room.New(db, w.ivs, log, now)
 	w.an = analysis.New(analysis.Config{DB: db, Rooms: w.rooms, Logger: log, Now: now, Dir: filepath.Join(w.dir, "analysis")})
 	if w.outbox, err = mail.NewOutbox(db, mail.Config{Sender: mail.SenderFunc(func(context.Context, mail.Message) error { return nil }), Now: now}, log); err != nil {

@@ -14,6 +14,8 @@ import { OverviewPage } from '../overview/OverviewPage'
 import { onNativeNavigate } from '../platform/native'
 import { SetupGate } from '../setup/SetupGate'
 import { SettingsPage } from '../settings/SettingsPage'
+import { PrivacySettingsPage } from '../settings/PrivacySettingsPage'
+import { AuditLogPage } from '../settings/AuditLogPage'
 import { TemplateEditorPage } from '../templates/TemplateEditorPage'
 import { TemplateListPage } from '../templates/TemplateListPage'
 import { Dialog } from '../ui/Dialog'
@@ -63,6 +65,8 @@ function Screen({ route }: { route: Route }) {
     case 'template-new':
       return <TemplateEditorPage key="new" />
     case 'settings':
+      if (route.section === 'privacy') return <PrivacySettingsPage />
+      if (route.section === 'audit') return <AuditLogPage />
       return <SettingsPage />
     case 'not-found':
       return (

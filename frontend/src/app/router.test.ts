@@ -19,6 +19,8 @@ describe('parseHash', () => {
     ['#/templates/new', { name: 'template-new' }],
     ['#/templates/t%2F1', { name: 'template', id: 't/1' }],
     ['#/settings', { name: 'settings' }],
+    ['#/settings/privacy', { name: 'settings', section: 'privacy' }],
+    ['#/settings/audit', { name: 'settings', section: 'audit' }],
     ['#/live-rooms', { name: 'live-rooms' }],
     ['#/live-rooms/x', { name: 'not-found', path: '/live-rooms/x' }],
     ['#/campaigns', { name: 'campaigns' }],

@@ -21,7 +21,7 @@ export type Route =
   | { name: 'templates' }
   | { name: 'template'; id: string }
   | { name: 'template-new' }
-  | { name: 'settings' }
+  | { name: 'settings'; section?: 'privacy' | 'audit' }
   | { name: 'not-found'; path: string }
 
 export function parseHash(hash: string): Route {
@@ -75,6 +75,7 @@ export function parseHash(hash: string): Route {
     }
     case 'settings':
       if (id === undefined) return { name: 'settings' }
+      if (id === 'privacy' || id === 'audit') return { name: 'settings', section: id }
   }
   return { name: 'not-found', path: raw }
 }

@@ -26,6 +26,7 @@ import { MoveMenu, useStageMove } from './MoveMenu'
 import { StageBadge } from './StageBadge'
 import { STAGE_LABEL } from './stages'
 import { resultLine, TakehomeTasks } from './TakehomeView'
+import { CandidateDataPanel } from '../privacy/CandidateDataPanel'
 import './candidates.css'
 
 export function CandidateProfilePage({ id }: { id: string }) {
@@ -137,6 +138,7 @@ function Profile({
       <InterviewsCard interviews={c.interviews ?? []} />
       <ResultsCard results={results} />
       <HistoryCard history={c.history ?? []} />
+      <CandidateDataPanel name={c.name} email={c.email} />
 
       {editing && <EditContact candidate={c} onClose={() => setEditing(false)} onSaved={onChange} />}
       {mover.dialog}

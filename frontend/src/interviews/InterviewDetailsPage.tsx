@@ -20,6 +20,8 @@ import { RescheduleDialog } from './RescheduleDialog'
 import { RoomToolsPanel } from './RoomToolsPanel'
 import { ShareDetailsDialog } from './ShareDetailsDialog'
 import { TimelinePanel } from './TimelinePanel'
+import { ConsentPanel } from '../privacy/ConsentPanel'
+import { DeleteForGood } from '../privacy/DeleteForGood'
 import './details.css'
 
 const PlaybackPanel = lazy(() => import('../playback/PlaybackPanel'))
@@ -131,6 +133,7 @@ function Details({ interview: iv, initialOutbox, onChange }: DetailsProps) {
   const invitations = <OutboxPanel outbox={outbox} interviewId={iv.id} canSend={iv.status === 'scheduled'} />
   const timeline = <TimelinePanel interviewId={iv.id} />
   const recordings = <RecordingsPanel interview={iv} />
+  const consent = <ConsentPanel interview={iv} />
 
   return (
     <>
@@ -186,6 +189,7 @@ function Details({ interview: iv, initialOutbox, onChange }: DetailsProps) {
           {finished ? (
             <>
               {recordings}
+              {consent}
               {interviewers}
               {tools}
             </>
@@ -194,6 +198,7 @@ function Details({ interview: iv, initialOutbox, onChange }: DetailsProps) {
               {interviewers}
               {timeline}
               {recordings}
+              {consent}
             </>
           )}
         </div>
@@ -212,6 +217,8 @@ function Details({ interview: iv, initialOutbox, onChange }: DetailsProps) {
           </button>
         </section>
       )}
+
+      {!open && <DeleteForGood interview={iv} />}
 
       {dialog === 'share' && <ShareDetailsDialog interview={iv} onClose={() => setDialog(null)} />}
       {dialog === 'reschedule' && (

@@ -4,6 +4,7 @@ import { LoadError, PageHeader, Skeleton } from '../ui/Feedback'
 import { Field } from '../ui/Field'
 import { useAsync } from '../ui/useAsync'
 import { EmailSettings } from './EmailSettings'
+import { SettingsTabs } from './SettingsTabs'
 import { RunnerSettings } from './RunnerSettings'
 import { AnalysisEngineSettings } from './AnalysisEngineSettings'
 import { useOrganizerForm } from './useOrganizerForm'
@@ -42,6 +43,7 @@ export function SettingsPage() {
   return (
     <>
       <PageHeader title="Settings" />
+      <SettingsTabs current="general" />
       <form
         className="card settings-card"
         noValidate

@@ -120,7 +120,7 @@ func note(m Manifest) string {
 			"Recordings are not included; back up the data folder's recordings and analysis folders separately, or make a backup with media."
 	}
 	n, bytes := m.MediaFiles()
-	return fmt.Sprintf("The data file and the recordings (%d files, %d bytes).", n, bytes)
+	return fmt.Sprintf("The data file and the recordings (%d files, %s).", n, audit.SizeText(bytes))
 }
 
 // addFolder adds the files under folder f to z as media/NAME/..., leaving
@@ -220,9 +220,9 @@ func (s *Service) Write(ctx context.Context, w io.Writer, withMedia bool) (Manif
 	n, bytes := m.MediaFiles()
 	last := Last{At: m.CreatedAt, Actor: audit.From(ctx), Bytes: m.Database.Bytes, SHA256: m.Database.SHA256,
 		WithMedia: withMedia, MediaFiles: n, MediaBytes: bytes}
-	text := fmt.Sprintf("Backed up the data file (%d bytes, SHA-256 %s…)", m.Database.Bytes, m.Database.SHA256[:12])
+	text := fmt.Sprintf("Backed up the data file (%s, SHA-256 %s…)", audit.SizeText(m.Database.Bytes), m.Database.SHA256[:12])
 	if withMedia {
-		text += fmt.Sprintf(" with the recordings (%d files, %d bytes)", n, bytes)
+		text += fmt.Sprintf(" with the recordings (%d files, %s)", n, audit.SizeText(bytes))
 	} else {
 		text += " without the recordings"
 	}

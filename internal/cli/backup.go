@@ -38,10 +38,10 @@ func backupCmd(ctx context.Context, e Env, args []string) error {
 		if err != nil || *f.json {
 			return printJSON(e, m, err)
 		}
-		fmt.Fprintf(e.Stdout, "Backed up to %s: the data file (%s, SHA-256 %s, schema %d)", *out, bytesText(m.Database.Bytes),
+		fmt.Fprintf(e.Stdout, "Backed up to %s: the data file (%s, SHA-256 %s, schema %d)", *out, audit.SizeText(m.Database.Bytes),
 			m.Database.SHA256[:12], m.Schema)
 		if n, size := m.MediaFiles(); m.WithMedia {
-			fmt.Fprintf(e.Stdout, " and the recordings (%d files, %s).\n", n, bytesText(size))
+			fmt.Fprintf(e.Stdout, " and the recordings (%d files, %s).\n", n, audit.SizeText(size))
 		} else {
 			fmt.Fprintln(e.Stdout, ", without the recordings (add --with-media for them).")
 		}
@@ -91,7 +91,7 @@ func restoreQuestion(dir, file string, m backup.Manifest) string {
 	if m.Format != "" {
 		what = fmt.Sprintf("the backup made %s by release %s (schema %d)", m.CreatedAt.Local().Format("2 Jan 2006 15:04"), m.Version, m.Schema)
 		if n, size := m.MediaFiles(); m.WithMedia {
-			what += fmt.Sprintf(" with %d recording files (%s)", n, bytesText(size))
+			what += fmt.Sprintf(" with %d recording files (%s)", n, audit.SizeText(size))
 		} else {
 			what += " without recordings (the folder's recordings stay as they are)"
 		}

@@ -80,7 +80,7 @@ func deletionQuestion(p privacy.Contents) string {
 // contentsWords says what deleting an interview removes.
 func contentsWords(p privacy.Contents) string {
 	s := fmt.Sprintf("%d recording files (%s), %d events (timeline, notes, code, playback, consent record)",
-		p.Recordings.Count, bytesText(p.Recordings.Bytes), p.Events)
+		p.Recordings.Count, audit.SizeText(p.Recordings.Bytes), p.Events)
 	if p.Analysis {
 		s += ", its analysis"
 	}
@@ -89,18 +89,6 @@ func contentsWords(p privacy.Contents) string {
 		s += fmt.Sprintf(" (%d not sent yet: they will not be)", p.Unsent)
 	}
 	return s
-}
-
-func bytesText(n int64) string {
-	switch {
-	case n >= 1e9:
-		return fmt.Sprintf("%.1f GB", float64(n)/1e9)
-	case n >= 1e6:
-		return fmt.Sprintf("%.1f MB", float64(n)/1e6)
-	case n >= 1e3:
-		return fmt.Sprintf("%.0f KB", float64(n)/1e3)
-	}
-	return fmt.Sprintf("%d B", n)
 }
 
 func candidateExport(ctx context.Context, e Env, args []string) error {
@@ -135,7 +123,7 @@ func candidateExport(ctx context.Context, e Env, args []string) error {
 // candidateWords says what the install holds about a candidate.
 func candidateWords(d privacy.CandidateData) string {
 	s := fmt.Sprintf("%d interviews, %d recording files (%s), %d events, %d analyses, %d emails",
-		len(d.Interviews), d.Recordings.Count, bytesText(d.Recordings.Bytes), d.Events, d.Analyses, d.Emails)
+		len(d.Interviews), d.Recordings.Count, audit.SizeText(d.Recordings.Bytes), d.Events, d.Analyses, d.Emails)
 	if d.Profile {
 		s += fmt.Sprintf(", the candidate profile with %d take-home results", d.Results)
 	}
@@ -237,7 +225,7 @@ func printPlan(e Env, plan privacy.RetentionPlan) {
 		return
 	}
 	fmt.Fprintf(e.Stdout, "Due now: %d interviews, the recordings of %d more, %d candidate profiles — %d files (%s):\n",
-		plan.Interviews, plan.Recordings, plan.Candidates, plan.Files.Count, bytesText(plan.Files.Bytes))
+		plan.Interviews, plan.Recordings, plan.Candidates, plan.Files.Count, audit.SizeText(plan.Files.Bytes))
 	tw := tabwriter.NewWriter(e.Stdout, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "WHAT\tINTERVIEW\tCANDIDATE\tPOSITION\tENDED\tWHY")
 	for _, it := range plan.Items {
@@ -299,7 +287,7 @@ func retentionApply(ctx context.Context, e Env, args []string) error {
 		if err != nil || *f.json {
 			return printJSON(e, run, err)
 		}
-		fmt.Fprintf(e.Stdout, "Deleted %d items (%d files, %s).\n", len(run.Deleted), run.Files.Count, bytesText(run.Files.Bytes))
+		fmt.Fprintf(e.Stdout, "Deleted %d items (%d files, %s).\n", len(run.Deleted), run.Files.Count, audit.SizeText(run.Files.Bytes))
 		for _, s := range run.Skipped {
 			fmt.Fprintf(e.Stdout, "Skipped %s%s: %s\n", s.InterviewID, s.Subject, s.Reason)
 		}

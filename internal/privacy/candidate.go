@@ -140,7 +140,7 @@ func (s *Service) Erase(ctx context.Context, email string) (CandidateData, error
 	}
 	text := fmt.Sprintf("Erased %s: %d %s, %s recording %s (%s), %s %s, %s %s, %s %s", ref,
 		len(d.Interviews), plural(len(d.Interviews), "interview", "interviews"),
-		count(d.Recordings.Count), plural(d.Recordings.Count, "file", "files"), sizeText(d.Recordings.Bytes),
+		count(d.Recordings.Count), plural(d.Recordings.Count, "file", "files"), audit.SizeText(d.Recordings.Bytes),
 		count(d.Events), plural(d.Events, "event", "events"), count(d.Analyses), plural(d.Analyses, "analysis", "analyses"),
 		count(d.Emails), plural(d.Emails, "email", "emails"))
 	if d.Profile {

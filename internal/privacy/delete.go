@@ -159,7 +159,7 @@ func (s *Service) deleteInterview(ctx context.Context, id, why string) (Contents
 
 // deletionText says what deleting c removed, without the candidate's name.
 func deletionText(c Contents, why string) string {
-	parts := []string{fmt.Sprintf("%s recording %s (%s)", count(c.Recordings.Count), plural(c.Recordings.Count, "file", "files"), sizeText(c.Recordings.Bytes)),
+	parts := []string{fmt.Sprintf("%s recording %s (%s)", count(c.Recordings.Count), plural(c.Recordings.Count, "file", "files"), audit.SizeText(c.Recordings.Bytes)),
 		fmt.Sprintf("%s %s", count(c.Events), plural(c.Events, "event", "events"))}
 	if c.Analysis {
 		parts = append(parts, "its analysis")
@@ -193,24 +193,6 @@ func joinWords(parts []string) string {
 		return strings.Join(parts, "")
 	}
 	return strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1]
-}
-
-// sizeText writes bytes for people: "0 B", "12 KB", "3.4 MB".
-func sizeText(n int64) string {
-	const unit = 1000
-	if n < unit {
-		return fmt.Sprintf("%d B", n)
-	}
-	f, suffix := float64(n), []string{"KB", "MB", "GB", "TB"}
-	i := -1
-	for f >= unit && i < len(suffix)-1 {
-		f /= unit
-		i++
-	}
-	if f < 10 {
-		return fmt.Sprintf("%.1f %s", f, suffix[i])
-	}
-	return fmt.Sprintf("%.0f %s", f, suffix[i])
 }
 
 // isGone reports whether err means the interview no longer exists.

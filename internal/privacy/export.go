@@ -97,7 +97,7 @@ func (s *Service) Export(ctx context.Context, email string, w io.Writer) (Candid
 	}
 	text := fmt.Sprintf("Exported the data of %s: %d %s, %s recording %s (%s).", audit.CandidateRef(email),
 		len(d.Interviews), plural(len(d.Interviews), "interview", "interviews"),
-		count(d.Recordings.Count), plural(d.Recordings.Count, "file", "files"), sizeText(d.Recordings.Bytes))
+		count(d.Recordings.Count), plural(d.Recordings.Count, "file", "files"), audit.SizeText(d.Recordings.Bytes))
 	return d, s.cfg.Audit.Record(ctx, audit.Export, audit.CandidateRef(email), text)
 }
 

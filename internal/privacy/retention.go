@@ -442,11 +442,21 @@ func (run RetentionRun) words() string {
 	for _, it := range run.Deleted {
 		n[it.What]++
 	}
-	text := fmt.Sprintf("Applied retention (%s): deleted %s %s, the recordings of %s more, %s candidate %s and %s left-over %s — %s %s (%s).",
-		run.Settings.words(), count(n[WhatInterview]), plural(n[WhatInterview], "interview", "interviews"), count(n[WhatRecordings]),
-		count(n[WhatCandidate]), plural(n[WhatCandidate], "profile", "profiles"),
-		count(n[WhatLeftover]), plural(n[WhatLeftover], "folder", "folders"), count(run.Files.Count), plural(run.Files.Count, "file", "files"),
-		sizeText(run.Files.Bytes))
+	var parts []string
+	for _, p := range []struct {
+		what      What
+		one, many string
+	}{{WhatInterview, "interview", "interviews"}, {WhatRecordings, "interview's recordings", "interviews' recordings"},
+		{WhatCandidate, "candidate profile", "candidate profiles"}, {WhatLeftover, "left-over folder", "left-over folders"}} {
+		if n[p.what] > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", n[p.what], plural(n[p.what], p.one, p.many)))
+		}
+	}
+	deleted := "nothing"
+	if len(parts) > 0 {
+		deleted = joinWords(parts) + fmt.Sprintf(" — %s %s (%s)", count(run.Files.Count), plural(run.Files.Count, "file", "files"), audit.SizeText(run.Files.Bytes))
+	}
+	text := fmt.Sprintf("Applied retention (%s): deleted %s.", run.Settings.words(), deleted)
 	if n := len(run.Skipped); n > 0 {
 		text += fmt.Sprintf(" Skipped %d (see the retention log).", n)
 	}

@@ -118,7 +118,7 @@ func TestRetentionDeletesExactlyWhatIsOlder(t *testing.T) {
 	if left := w.holding("Di Oldest", "di@example.com", "Ed Cancelled"); len(left) != 0 {
 		t.Errorf("deleted candidates remain in %v", left)
 	}
-	if texts := w.auditTexts(audit.Retention); len(texts) != 1 || !strings.Contains(texts[0], "deleted 2 interviews, the recordings of 2 more, 2 candidate profiles and 1 left-over folder") {
+	if texts := w.auditTexts(audit.Retention); len(texts) != 1 || !strings.Contains(texts[0], "deleted 2 interviews, 2 interviews' recordings, 2 candidate profiles and 1 left-over folder — 10 files") {
 		t.Errorf("audit = %q", texts)
 	}
 

@@ -46,7 +46,7 @@ function PurgeDialog({ interview: iv, onClose }: { interview: Interview; onClose
     setError('')
     try {
       const done = await purgeInterview(iv.id)
-      toast({ tone: 'success', message: `The interview with ${done.candidate.name} is deleted for good, with ${filesText(done.recordings).toLowerCase()}.` })
+      toast({ tone: 'success', message: `The interview with ${done.candidate.name} is deleted for good, with ${filesText(done.recordings, true)}.` })
       navigate('#/interviews')
     } catch (e) {
       setError(errorMessage(e))

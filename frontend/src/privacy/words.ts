@@ -4,9 +4,28 @@ import { formatBytes } from '../interviews/RecordingsPanel'
 
 const n = (count: number, one: string, many: string) => `${count === 0 ? 'No' : count.toLocaleString()} ${count === 1 ? one : many}`
 
-/** The recording files, with their size. */
-export const filesText = (files: { files: number; bytes: number }): string =>
-  files.files === 0 ? 'No recording files' : `${n(files.files, 'recording file', 'recording files')} (${formatBytes(files.bytes)})`
+/** The recording files, with their size; within a sentence, "no recording files". */
+export const filesText = (files: { files: number; bytes: number }, inSentence = false): string =>
+  files.files === 0
+    ? `${inSentence ? 'no' : 'No'} recording files`
+    : `${n(files.files, 'recording file', 'recording files')} (${formatBytes(files.bytes)})`
+
+/** "a, b and c". */
+export function joinWords(parts: string[]): string {
+  return parts.length < 2 ? parts.join('') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`
+}
+
+/** What a retention plan deletes, in one sentence's words. */
+export function planWords(p: { interviews: number; recordings: number; candidates: number; items: unknown[]; files: { files: number; bytes: number } }): string {
+  const leftovers = p.items.length - p.interviews - p.recordings - p.candidates
+  const parts = [
+    p.interviews > 0 && `${n(p.interviews, 'interview', 'interviews')} with all their data`,
+    p.recordings > 0 && `the recordings of ${n(p.recordings, 'interview', 'interviews')}`,
+    p.candidates > 0 && n(p.candidates, 'candidate profile', 'candidate profiles'),
+    leftovers > 0 && n(leftovers, 'left-over folder', 'left-over folders'),
+  ].filter((x): x is string => !!x)
+  return `${joinWords(parts)}: ${filesText(p.files, true)}`
+}
 
 /** What deleting an interview removes, one item each. */
 export function contentsItems(c: InterviewContents): string[] {

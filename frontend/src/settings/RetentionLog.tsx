@@ -54,7 +54,7 @@ export function RetentionLog({ reload }: { reload: number }) {
             <li key={run.seq} className="retention-run">
               <p className="retention-run-title">
                 {formatDateTime(run.at)} · {run.trigger === 'automatic' ? 'by the host' : `by ${run.actor.name}`} ·{' '}
-                {run.deleted.length} deleted, {filesText(run.files).toLowerCase()}
+                {run.deleted.length} deleted, {filesText(run.files, true)}
               </p>
               {run.deleted.length > 0 && (
                 <ul className="retention-items">

@@ -5,7 +5,7 @@ import { errorMessage } from '../api/client'
 import { RETENTION_DEFAULT } from '../api/contract.gen'
 import { applyRetention, getRetention, previewRetention, saveRetention, type RetentionPlan, type RetentionSettings as RetentionSettingsForm } from '../api/privacy'
 import { formatDate, formatDateTime } from '../platform/time'
-import { filesText } from '../privacy/words'
+import { planWords } from '../privacy/words'
 import { Dialog } from '../ui/Dialog'
 import { LoadError, Skeleton } from '../ui/Feedback'
 import { Field } from '../ui/Field'
@@ -164,7 +164,7 @@ function ApplyDialog({ plan, onClose, onApplied }: { plan: RetentionPlan; onClos
       description={
         count === 0
           ? 'Nothing is older than the retention periods. Applying records the run in the log.'
-          : `${plan.interviews} interviews with all their data, the recordings of ${plan.recordings} more and ${plan.candidates} candidate profiles: ${filesText(plan.files).toLowerCase()}. This cannot be undone.`
+          : `${planWords(plan)}. This cannot be undone.`
       }
       size="wide"
       onClose={onClose}

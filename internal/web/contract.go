@@ -130,10 +130,10 @@ var endpoints = []endpoint{
 	{"POST", "/api/retention/apply", (*Server).retentionApply, nil, false, typ[privacy.RetentionRun](), "", 200, nil},
 	{"GET", "/api/retention/log", (*Server).retentionLog, nil, false, typ[privacy.RetentionLog](), "", 200, nil},
 	{"GET", "/api/candidate-data", (*Server).candidateData, nil, false, typ[privacy.CandidateData](), "", 200, []string{codeNotFound}},
-	{"GET", "/api/candidate-data/export", (*Server).candidateExport, nil, false, nil, "application/zip", 200, []string{codeNotFound}},
+	{"GET", "/api/candidate-data/export", (*Server).candidateExport, nil, false, nil, "application/zip", 200, []string{codeNotFound, codeForbidden}},
 	{"POST", "/api/candidate-data/erase", (*Server).candidateErase, typ[CandidateEmail](), false, typ[privacy.CandidateData](), "", 200, []string{codeNotFound, codeConflict}},
 	{"GET", "/api/backup", (*Server).backupStatus, nil, false, typ[BackupStatus](), "", 200, nil},
-	{"GET", "/api/backup/archive", (*Server).backupArchive, nil, false, nil, "application/zip", 200, nil},
+	{"GET", "/api/backup/archive", (*Server).backupArchive, nil, false, nil, "application/zip", 200, []string{codeForbidden}},
 	{"GET", "/api/audit", (*Server).auditLog, nil, false, typ[audit.Page](), "", 200, nil},
 
 	{"GET", "/api/live-rooms", (*Server).listLiveRooms, nil, false, typ[LiveRoomList](), "", 200, nil},

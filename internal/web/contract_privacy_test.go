@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/json"
+	"net/http"
 	"testing"
 	"time"
 
@@ -85,4 +86,34 @@ func callPrivacyRoutes(t *testing.T, call func(method, path string, body any, st
 	}
 	call("GET", "/api/audit?kind=deletion&limit=1", nil, 200)
 	call("GET", "/api/audit?kind=gossip", nil, 400)
+}
+
+// A page of another site cannot have a backup or an export made with the
+// console's cookie: nothing is made, nothing is logged.
+func TestDownloadsThatMakeSomethingAreRefusedToOtherSites(t *testing.T) {
+	h := newContractHost(t)
+	for _, path := range []string{"/api/backup/archive", "/api/candidate-data/export?email=olivia@example.com"} {
+		req, _ := http.NewRequest("GET", h.srv.URL+path, nil)
+		req.Header.Set("Authorization", "Bearer "+testKey)
+		req.Header.Set("Sec-Fetch-Site", "same-site") // another port of this host
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_ = resp.Body.Close()
+		if resp.StatusCode != http.StatusForbidden {
+			t.Errorf("GET %s from another site's page: %d, want 403", path, resp.StatusCode)
+		}
+	}
+	req, _ := http.NewRequest("GET", h.srv.URL+"/api/backup", nil)
+	req.Header.Set("Authorization", "Bearer "+testKey)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var st BackupStatus
+	if err := json.NewDecoder(resp.Body).Decode(&st); err != nil || st.Last != nil {
+		t.Errorf("after refused downloads the last backup is %+v (%v); want none", st.Last, err)
+	}
 }

@@ -172,9 +172,27 @@ func (s *Server) candidateData(w http.ResponseWriter, r *http.Request) error {
 	return answer(w, http.StatusOK, d, err)
 }
 
+// fromHere refuses a download that makes something (a backup, an export)
+// when a page of another origin asked for it: it could not read the answer,
+// but the archive would still be made and logged. The CLI sends no
+// Sec-Fetch-Site; the console's own pages send same-origin.
+func (s *Server) fromHere(r *http.Request) error {
+	switch r.Header.Get("Sec-Fetch-Site") {
+	case "", "same-origin", "none":
+		return nil
+	}
+	if s.trusted {
+		return nil
+	}
+	return fault.Explain(fault.Permission, nil, "Another site's page cannot ask for a backup or a candidate's data. Open it from the console.")
+}
+
 func (s *Server) candidateExport(w http.ResponseWriter, r *http.Request) error {
 	p, err := s.privacy()
 	if err != nil {
+		return err
+	}
+	if err := s.fromHere(r); err != nil {
 		return err
 	}
 	email := r.URL.Query().Get("email")
@@ -229,6 +247,9 @@ func (s *Server) backupStatus(w http.ResponseWriter, _ *http.Request) error {
 func (s *Server) backupArchive(w http.ResponseWriter, r *http.Request) error {
 	if s.svc.Backups == nil {
 		return errNoPrivacy
+	}
+	if err := s.fromHere(r); err != nil {
+		return err
 	}
 	withMedia := false
 	if v := r.URL.Query().Get("media"); v != "" {

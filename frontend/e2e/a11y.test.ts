@@ -63,6 +63,8 @@ it('the console and both sides of the room pass axe-core’s WCAG 2 A/AA rules',
     ['#/overview', 'overview', 'Overview'],
     ['#/live-rooms', 'live room', 'Live Room'],
     ['#/settings', 'settings', 'Settings'],
+    ['#/settings/privacy', 'settings: privacy and backups', 'Settings'],
+    ['#/settings/audit', 'settings: audit log', 'Settings'],
   ] as const) {
     await iv.goto(new URL(`/${hash}`, host.url).toString())
     await iv.getByRole('heading', { name: ready, level: 1 }).first().waitFor()

@@ -215,6 +215,10 @@ func NewService(src Source, log *audit.Log) *Service { return &Service{src: src,
 func (s *Service) Write(ctx context.Context, w io.Writer, withMedia bool) (Manifest, error) {
 	m, err := Write(ctx, w, s.src, withMedia)
 	if err != nil {
+		// What went out before the failure has left the install all the same.
+		if aerr := s.audit.Record(ctx, audit.Backup, "", "A backup was cut off part-way: "+err.Error()+"."); aerr != nil {
+			err = errors.Join(err, aerr)
+		}
 		return m, err
 	}
 	n, bytes := m.MediaFiles()

@@ -236,3 +236,32 @@ func manifestOf(archive []byte, t *testing.T) string {
 	}
 	return string(raw)
 }
+
+// failingWriter takes n bytes, then fails.
+type failingWriter struct{ n int }
+
+func (f *failingWriter) Write(b []byte) (int, error) {
+	if len(b) > f.n {
+		return 0, errors.New("the disk is full")
+	}
+	f.n -= len(b)
+	return len(b), nil
+}
+
+// A backup cut off part-way is not the last backup, and the audit log says
+// it was cut off (what went out has left the install).
+func TestACutOffBackupIsLoggedAndNotTheLast(t *testing.T) {
+	src := newFolder(t)
+	log := audit.New(src.db, clock)
+	svc := NewService(Source{DB: src.db, Now: clock}, log)
+	if _, err := svc.Write(context.Background(), &failingWriter{n: 100}, false); err == nil {
+		t.Fatal("a backup to a failing writer succeeded")
+	}
+	if _, ok, _ := svc.Last(); ok {
+		t.Error("a cut-off backup became the last backup")
+	}
+	page, _ := log.List(audit.Query{Kind: audit.Backup})
+	if len(page.Entries) != 1 || !strings.Contains(page.Entries[0].Text, "cut off part-way: ") || !strings.Contains(page.Entries[0].Text, "the disk is full") {
+		t.Errorf("audit = %+v", page.Entries)
+	}
+}

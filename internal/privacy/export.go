@@ -65,13 +65,19 @@ type ExportedInterview struct {
 }
 
 // Export writes everything the install holds about the candidate with email
-// to w as one ZIP archive (see exportReadme), with an audit entry, and
-// returns what it covered. A failure part-way leaves w with a cut-off
-// archive and no entry.
+// to w as one ZIP archive (see exportReadme) and returns what it covered.
+// The audit entry is made before the first byte goes out: a copy cut off
+// part-way has still left the install.
 func (s *Service) Export(ctx context.Context, email string, w io.Writer) (CandidateData, error) {
 	d, err := s.Candidate(email)
 	if err != nil {
 		return CandidateData{}, err
+	}
+	text := fmt.Sprintf("Exported the data of %s: %d %s, %s recording %s (%s).", audit.CandidateRef(email),
+		len(d.Interviews), plural(len(d.Interviews), "interview", "interviews"),
+		count(d.Recordings.Count), plural(d.Recordings.Count, "file", "files"), audit.SizeText(d.Recordings.Bytes))
+	if err := s.cfg.Audit.Record(ctx, audit.Export, audit.CandidateRef(email), text); err != nil {
+		return d, err
 	}
 	z := zip.NewWriter(w)
 	head := ExportedCandidate{Format: ExportFormat, ExportedAt: s.cfg.Now().UTC(), Email: d.Email, Names: d.Names}
@@ -95,10 +101,7 @@ func (s *Service) Export(ctx context.Context, email string, w io.Writer) (Candid
 	if err := z.Close(); err != nil {
 		return d, fmt.Errorf("finish the export: %w", err)
 	}
-	text := fmt.Sprintf("Exported the data of %s: %d %s, %s recording %s (%s).", audit.CandidateRef(email),
-		len(d.Interviews), plural(len(d.Interviews), "interview", "interviews"),
-		count(d.Recordings.Count), plural(d.Recordings.Count, "file", "files"), audit.SizeText(d.Recordings.Bytes))
-	return d, s.cfg.Audit.Record(ctx, audit.Export, audit.CandidateRef(email), text)
+	return d, nil
 }
 
 // exportProfile writes the candidate's profile and take-home results, if

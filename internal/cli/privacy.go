@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"archive/zip"
 	"bufio"
 	"context"
 	"fmt"
@@ -109,7 +110,7 @@ func candidateExport(ctx context.Context, e Env, args []string) error {
 		if err := writeAtomically(*out, func(w io.Writer) error {
 			_, err := c.ExportCandidate(ctx, pos[0], w)
 			return err
-		}); err != nil {
+		}, wholeExport); err != nil {
 			return err
 		}
 		if *f.json {
@@ -118,6 +119,20 @@ func candidateExport(ctx context.Context, e Env, args []string) error {
 		fmt.Fprintf(e.Stdout, "Wrote %s: the data of %s — %s.\n", *out, strings.Join(d.Names, " / "), candidateWords(d))
 		return nil
 	})
+}
+
+// wholeExport checks that the archive at path is a whole export (the host
+// cannot change its answer's status once a copy cut off part-way).
+func wholeExport(path string) error {
+	z, err := zip.OpenReader(path)
+	if err != nil {
+		return fmt.Errorf("the export arrived cut off (%w); try again", err)
+	}
+	defer z.Close()
+	if _, err := z.Open("candidate.json"); err != nil {
+		return fmt.Errorf("the export has no candidate.json; try again")
+	}
+	return nil
 }
 
 // candidateWords says what the install holds about a candidate.

@@ -1,15 +1,12 @@
 // Deleting an interview that is over, for good: a danger zone on its page,
 // and a dialog that names the candidate and everything that goes first.
 import { useState } from 'react'
-import { errorMessage } from '../api/client'
 import { previewPurge, purgeInterview } from '../api/privacy'
 import type { Interview } from '../api/types'
 import { navigate } from '../app/router'
 import { formatDateTime } from '../platform/time'
-import { Dialog } from '../ui/Dialog'
-import { InlineError, Skeleton } from '../ui/Feedback'
 import { useToast } from '../ui/toasts'
-import { useAsync } from '../ui/useAsync'
+import { ConfirmDeletion } from './ConfirmDeletion'
 import { contentsItems, filesText } from './words'
 import './privacy.css'
 
@@ -35,67 +32,26 @@ export function DeleteForGood({ interview: iv }: { interview: Interview }) {
 }
 
 function PurgeDialog({ interview: iv, onClose }: { interview: Interview; onClose: () => void }) {
-  const preview = useAsync((signal) => previewPurge(iv.id, signal), [iv.id])
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState('')
   const toast = useToast()
-  const p = preview.data
-
-  const purge = async () => {
-    setBusy(true)
-    setError('')
-    try {
-      const done = await purgeInterview(iv.id)
-      toast({ tone: 'success', message: `The interview with ${done.candidate.name} is deleted for good, with ${filesText(done.recordings, true)}.` })
-      navigate('#/interviews')
-    } catch (e) {
-      setError(errorMessage(e))
-      setBusy(false)
-    }
-  }
-
   return (
-    <Dialog
+    <ConfirmDeletion
       title={`Delete the interview with ${iv.candidate.name} for good?`}
       description={`${iv.position}, ${formatDateTime(iv.startsAt, iv.timeZone)}. This deletes:`}
+      load={(signal) => previewPurge(iv.id, signal)}
+      loadKey={iv.id}
+      what="what would be deleted"
+      items={contentsItems}
+      blocked={(p) => (p.deletable ? undefined : p.reason)}
+      note={`${iv.candidate.name}’s candidate profile stays; to erase everything about them, use Erase on their profile.`}
+      keepLabel="Keep interview"
+      confirmLabel="Delete for good"
+      busyLabel="Deleting…"
+      onConfirm={async () => {
+        const done = await purgeInterview(iv.id)
+        toast({ tone: 'success', message: `The interview with ${done.candidate.name} is deleted for good, with ${filesText(done.recordings, true)}.` })
+        navigate('#/interviews')
+      }}
       onClose={onClose}
-      actions={
-        <>
-          <button type="button" className="btn" onClick={onClose} data-autofocus>
-            Keep interview
-          </button>
-          <button type="button" className="btn btn-danger" onClick={() => void purge()} disabled={busy || !p?.deletable}>
-            {busy ? 'Deleting…' : 'Delete for good'}
-          </button>
-        </>
-      }
-    >
-      {preview.error !== undefined ? (
-        <InlineError what="what would be deleted" error={preview.error} onRetry={preview.reload} />
-      ) : !p ? (
-        <Skeleton lines={4} label="Counting what would be deleted" />
-      ) : (
-        <>
-          <ul className="purge-list">
-            {contentsItems(p).map((item) => (
-              <li key={item}>{item}</li>
-            ))}
-          </ul>
-          <p className="muted">
-            {iv.candidate.name}’s candidate profile stays; to erase everything about them, use Erase on their profile.
-          </p>
-          {!p.deletable && (
-            <p className="field-error" role="alert">
-              {p.reason}
-            </p>
-          )}
-        </>
-      )}
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
-    </Dialog>
+    />
   )
 }

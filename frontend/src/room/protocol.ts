@@ -2,6 +2,7 @@
 // truth). Everything that arrives is checked here before the app sees it, so a
 // malformed frame is dropped with a reason instead of breaking a screen.
 
+import type { ConsentTexts } from '../api/contract.gen'
 import {
   parseWorkspaceMessage,
   WORKSPACE_TYPES,
@@ -43,16 +44,7 @@ export type Welcome = {
 }
 
 /** The consent step's texts (internal/consent). */
-export type ConsentTexts = {
-  version: string
-  noticeTitle: string
-  notice: string
-  personalData: string
-  aiAnalysis: string
-  aiAnalysisHint: string
-  recording: string
-  recordingHint: string
-}
+export type { ConsentTexts }
 
 export type CandidateQuestion = { number: number; total: number; text: string; rephrased?: string }
 

@@ -31,6 +31,9 @@ type Analysis struct {
 	TalkTime    []Talk    `json:"talkTime"`
 	Answers     []Answer  `json:"answers"`
 	Overall     Overall   `json:"overall"`
+	// Voice is when each speaker's microphone carried speech (voice
+	// activity, whatever the words), for showing who speaks when.
+	Voice []Voice `json:"voice"`
 	// Recording is the one combined recording of the call, when built.
 	Recording *Combined `json:"recording,omitempty"`
 }
@@ -41,6 +44,53 @@ type Combined struct {
 	DurationMs int64     `json:"durationMs"`
 	Width      int       `json:"width"`
 	Height     int       `json:"height"`
+	// Layouts are the recording's layouts: the one built with the analysis
+	// (picture-in-picture) first, then the others as they are asked for.
+	// An analysis from before layouts has none listed: its file is
+	// picture-in-picture.
+	Layouts []Layout `json:"layouts"`
+}
+
+// LayoutName is how the participants share the combined recording's frame.
+type LayoutName string
+
+// Layouts of the combined recording (package mixdown draws them).
+const (
+	LayoutPIP  LayoutName = "pip"  // the candidate large, the others in small boxes
+	LayoutGrid LayoutName = "grid" // everyone the same size
+)
+
+// LayoutStatus is where one layout's file is.
+type LayoutStatus string
+
+// Layout statuses.
+const (
+	LayoutReady    LayoutStatus = "ready"
+	LayoutBuilding LayoutStatus = "building"
+	LayoutFailed   LayoutStatus = "failed"
+)
+
+// Layout is one layout of the combined recording and how far its file is.
+type Layout struct {
+	Name     LayoutName   `json:"name"`
+	Status   LayoutStatus `json:"status"`
+	Progress float64      `json:"progress"` // 0..1 while building
+	Error    string       `json:"error,omitempty"`
+}
+
+// Voice is one speaker's spoken stretches over the interview.
+type Voice struct {
+	Participant string  `json:"participant"`
+	Speaker     string  `json:"speaker"`
+	Role        string  `json:"role"`
+	Spans       []Spoke `json:"spans"`
+}
+
+// Spoke is a stretch of speech, in milliseconds from the interview's start
+// (negative before it: the call may begin earlier).
+type Spoke struct {
+	FromMs int64 `json:"fromMs"`
+	ToMs   int64 `json:"toMs"`
 }
 
 // Engines names what produced the analysis and what it is worth.

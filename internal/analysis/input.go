@@ -20,7 +20,7 @@ func (s *Service) input(id string) (Input, error) {
 		return Input{}, err
 	}
 	in := Input{InterviewID: id, Start: st.StartedAt, End: st.EndedAt, Ratings: map[int]int{},
-		AIAnalysis: st.Consent != nil && st.Consent.AIAnalysis, interview: iv}
+		AIAnalysis: st.Consent != nil && st.Consent.AIAnalysis, Interview: iv}
 	for i, r := range st.Ratings {
 		in.Ratings[i] = r
 	}
@@ -40,7 +40,7 @@ func (s *Service) input(id string) (Input, error) {
 	in.Tracks = tracksOf(iv, recs)
 	for _, r := range recs {
 		if !r.Active && !r.Started.IsZero() {
-			in.recordings = append(in.recordings, r)
+			in.Recordings = append(in.Recordings, r)
 		}
 	}
 	return in, nil

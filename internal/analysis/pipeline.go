@@ -1,14 +1,16 @@
 package analysis
 
 import (
+	"cmp"
 	"context"
-
 	"fmt"
-	"github.com/interviewdesk/interviewdesk/internal/interviews"
-	"github.com/interviewdesk/interviewdesk/internal/media"
+	"slices"
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/interviewdesk/interviewdesk/internal/interviews"
+	"github.com/interviewdesk/interviewdesk/internal/media"
 )
 
 // Window is when a question was on screen.
@@ -28,8 +30,10 @@ type Input struct {
 	// AIAnalysis: the candidate agreed to it.
 	AIAnalysis bool
 
-	interview  interviews.Interview
-	recordings []media.Recording // every finished track, for the combined recording
+	// Interview and Recordings (every finished track) make the combined
+	// recording.
+	Interview  interviews.Interview
+	Recordings []media.Recording
 }
 
 // Progress hears what runs now and how far the whole is (0..1).
@@ -38,7 +42,7 @@ type Progress func(step string, done float64)
 // Run builds the analysis of in with tr and sc.
 func Run(ctx context.Context, in Input, tr Transcriber, sc Scorer, progress Progress) (Analysis, error) {
 	a := Analysis{InterviewID: in.InterviewID, Status: StatusDone, Transcript: []Line{}, TalkTime: []Talk{},
-		Answers: []Answer{}, Overall: Overall{Strengths: []string{}, Concerns: []string{}},
+		Answers: []Answer{}, Overall: Overall{Strengths: []string{}, Concerns: []string{}}, Voice: []Voice{},
 		Engines: Engines{Transcription: tr.Name(), TranscriptionQuality: tr.Quality(), Scoring: sc.Name()}}
 	if !in.AIAnalysis {
 		a.Status, a.Step, a.Progress = StatusDeclined, "The candidate declined AI analysis: none was made.", 1
@@ -53,6 +57,7 @@ func Run(ctx context.Context, in Input, tr Transcriber, sc Scorer, progress Prog
 		}
 		a.Transcript = append(a.Transcript, linesOf(in, t, heard)...)
 		a.TalkTime = append(a.TalkTime, talkOf(in, t, heard.Voiced)...)
+		a.Voice = withVoice(a.Voice, in, t, heard.Voiced)
 	}
 	sort.SliceStable(a.Transcript, func(i, j int) bool { return a.Transcript[i].At.Before(a.Transcript[j].At) })
 	progress("Scoring the answers", float64(len(in.Tracks))/steps)
@@ -116,6 +121,22 @@ func talkOf(in Input, t Track, voiced []Span) []Talk {
 	}
 	sort.Slice(out[1:], func(a, b int) bool { return *out[1+a].Question < *out[1+b].Question })
 	return out
+}
+
+// withVoice adds a track's spoken spans to its speaker's (a participant who
+// reconnected has several tracks, one voice).
+func withVoice(voices []Voice, in Input, t Track, voiced []Span) []Voice {
+	i := slices.IndexFunc(voices, func(v Voice) bool { return v.Participant == t.Participant })
+	if i < 0 {
+		voices = append(voices, Voice{Participant: t.Participant, Speaker: t.Speaker, Role: t.Role, Spans: []Spoke{}})
+		i = len(voices) - 1
+	}
+	for _, v := range voiced {
+		voices[i].Spans = append(voices[i].Spans, Spoke{FromMs: t.Started.Add(v.Start).Sub(in.Start).Milliseconds(),
+			ToMs: t.Started.Add(v.End).Sub(in.Start).Milliseconds()})
+	}
+	slices.SortFunc(voices[i].Spans, func(a, b Spoke) int { return cmp.Compare(a.FromMs, b.FromMs) })
+	return voices
 }
 
 func minTime(a, b time.Time) time.Time {

@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"context"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -95,6 +96,14 @@ func TestRunSplitsSpeechByQuestionAndScoresTheCandidatesWords(t *testing.T) {
 	// Olivia's track starts at 5 s: she spoke 15–25 s (question 1) and 55–65 s (question 2).
 	if talk["Olivia"] != 20000 || talk["Olivia@1"] != 10000 || talk["Olivia@2"] != 10000 || talk["Rita@1"] != 3000 {
 		t.Errorf("talk time = %v", talk)
+	}
+	// Who spoke when, from the interview's start, for the player's speaker highlight.
+	want := []Voice{
+		{Participant: "candidate", Speaker: "Olivia", Role: "candidate", Spans: []Spoke{{15000, 25000}, {55000, 65000}}},
+		{Participant: "interviewer-1", Speaker: "Rita", Role: "interviewer", Spans: []Spoke{{11000, 14000}}},
+	}
+	if !reflect.DeepEqual(a.Voice, want) {
+		t.Errorf("voice = %+v, want %+v", a.Voice, want)
 	}
 }
 

@@ -38,9 +38,8 @@ type Config struct {
 	// settings, say, so that a change applies to the next analysis);
 	// Transcriber and Scorer are then not used.
 	Engines func() (Transcriber, Scorer, error)
-	// Combine makes the call's tracks into one recording at out (nil: none).
-	Combine func(ctx context.Context, iv interviews.Interview, recs []media.Recording, out string,
-		progress func(done float64)) (Combined, error)
+	// Combine makes the call's tracks into one recording (nil: none).
+	Combine Combiner
 	// Dir holds the combined recordings, one folder per interview.
 	Dir string
 	// Post delivers a preliminary assessment to the interview's room (the
@@ -51,13 +50,14 @@ type Config struct {
 // Service keeps interviews' analyses and runs them one at a time in the
 // background (2 cores: one analysis already uses them).
 type Service struct {
-	cfg    Config
-	queue  chan string
-	live   chan liveJob
-	ctx    context.Context
-	cancel context.CancelFunc
-	wg     sync.WaitGroup
-	mu     sync.Mutex // orders read-modify-write of stored analyses
+	cfg     Config
+	queue   chan string
+	live    chan liveJob
+	layouts chan layoutJob
+	ctx     context.Context
+	cancel  context.CancelFunc
+	wg      sync.WaitGroup
+	mu      sync.Mutex // orders read-modify-write of stored analyses
 }
 
 // New returns a Service; Start runs its worker.
@@ -69,29 +69,39 @@ func New(cfg Config) *Service {
 		cfg.Now = time.Now
 	}
 	ctx, cancel := context.WithCancel(context.Background())
-	return &Service{cfg: cfg, queue: make(chan string, 256), live: make(chan liveJob, 64), ctx: ctx, cancel: cancel}
+	return &Service{cfg: cfg, queue: make(chan string, 256), live: make(chan liveJob, 64),
+		layouts: make(chan layoutJob, 256), ctx: ctx, cancel: cancel}
 }
 
-// Start runs the worker and queues again what a stop interrupted.
+// Start runs the workers and queues again what a stop interrupted.
 func (s *Service) Start() error {
 	var pending []string
+	var layouts []layoutJob
 	err := s.cfg.DB.View(func(tx *store.Tx) error {
 		return tx.Bucket(store.BucketAnalysis).ForEach(func(k, v []byte) error {
 			var a Analysis
-			if json.Unmarshal(v, &a) == nil && (a.Status == StatusQueued || a.Status == StatusRunning) {
+			if json.Unmarshal(v, &a) != nil {
+				return nil
+			}
+			if a.Status == StatusQueued || a.Status == StatusRunning {
 				pending = append(pending, string(k))
 			}
+			layouts = append(layouts, a.building()...)
 			return nil
 		})
 	})
 	if err != nil {
 		return fmt.Errorf("read pending analyses: %w", err)
 	}
-	s.wg.Add(2)
+	s.wg.Add(3)
 	go s.work()
 	go s.liveWork()
+	go s.layoutWork()
 	for _, id := range pending {
 		s.queue <- id
+	}
+	for _, j := range layouts {
+		s.layouts <- j
 	}
 	return nil
 }
@@ -210,21 +220,12 @@ func (s *Service) run(id string) {
 		})
 	}
 	report("Collecting the recordings", 0)
-	in, err := s.input(id)
-	var a Analysis
-	var combined *Combined
-	if err == nil {
-		combined = s.combine(id, in, report)
-		var tr Transcriber
-		var sc Scorer
-		if tr, sc, err = s.engines(); err == nil {
-			a, err = Run(s.ctx, in, tr, sc, func(step string, done float64) { report(step, 0.3+0.7*done) })
-		}
-	}
+	a, in, err := s.analyse(id, report)
 	if errors.Is(err, context.Canceled) {
 		return // stopped with the host: queued again at the next start
 	}
 	finished := s.cfg.Now().UTC()
+	var others []layoutJob
 	err = s.update(id, func(stored *Analysis) {
 		overrides := stored.overrides()
 		if err != nil {
@@ -239,13 +240,34 @@ func (s *Service) run(id string) {
 		for i := range a.Answers {
 			a.Answers[i].Override = overrides[a.Answers[i].Index]
 		}
-		a.Recording = combined
+		if a.Recording != nil {
+			rec := withLayouts(*a.Recording, stored.Recording)
+			a.Recording = &rec
+		}
 		a.Overall = overall(a.Answers, in.Ratings)
 		*stored = a
+		others = stored.queueLayouts()
 	})
 	if err != nil {
 		s.cfg.Logger.Error("store analysis", "interview", id, "err", err)
 	}
+	s.enqueueLayouts(others)
+}
+
+// analyse gathers interview id's input and runs the analysis with the
+// engines chosen now.
+func (s *Service) analyse(id string, report Progress) (Analysis, Input, error) {
+	in, err := s.input(id)
+	if err != nil {
+		return Analysis{}, in, err
+	}
+	tr, sc, err := s.engines()
+	if err != nil {
+		return Analysis{}, in, err
+	}
+	p := Pipeline{Transcriber: tr, Scorer: sc, Combine: s.cfg.Combine, Out: s.layoutPath(id, LayoutPIP), Logger: s.cfg.Logger}
+	a, err := p.Analyse(s.ctx, in, report)
+	return a, in, err
 }
 
 // engines are the transcriber and scorer of a run about to start.

@@ -13,9 +13,7 @@ import (
 
 	"github.com/interviewdesk/interviewdesk/internal/analysis"
 	"github.com/interviewdesk/interviewdesk/internal/fault"
-	"github.com/interviewdesk/interviewdesk/internal/interviews"
 	"github.com/interviewdesk/interviewdesk/internal/links"
-	"github.com/interviewdesk/interviewdesk/internal/media"
 	"github.com/interviewdesk/interviewdesk/internal/mixdown"
 	"github.com/interviewdesk/interviewdesk/internal/room"
 	"github.com/interviewdesk/interviewdesk/internal/score"
@@ -53,7 +51,7 @@ func (s scorer) Score(ctx context.Context, q analysis.Question, answer string) (
 }
 
 // transcriber is a transcribe.Engine as the analysis' Transcriber: each
-// track is converted to WAV, its voiced spans found, then recognised.
+// track is converted to WAV as its voiced spans are found, then recognised.
 // limit, when set, bounds each track's recognition by a remote service:
 // the base plus that many times the track's length.
 type transcriber struct {
@@ -79,10 +77,7 @@ func (t transcriber) Transcribe(ctx context.Context, tr analysis.Track) (analysi
 	wav := f.Name()
 	_ = f.Close()
 	defer os.Remove(wav)
-	if err := convert(ctx, tr, wav); err != nil {
-		return analysis.Heard{}, err
-	}
-	spans, err := transcribe.Speech(ctx, wav)
+	spans, err := prepare(ctx, tr, wav)
 	if err != nil {
 		return analysis.Heard{}, err
 	}
@@ -107,12 +102,21 @@ func (t transcriber) Transcribe(ctx context.Context, tr analysis.Track) (analysi
 	return h, nil
 }
 
-// convert makes the WAV the engines read: the whole track, or its clip
-// (which may still be being written: ffmpeg reads what is there).
-func convert(ctx context.Context, tr analysis.Track, wav string) error {
+// prepare makes the WAV the engines read and finds its spoken spans: the
+// whole track in one pass, or its clip.
+func prepare(ctx context.Context, tr analysis.Track, wav string) ([]transcribe.Span, error) {
 	if tr.To <= 0 {
-		return transcribe.Convert(ctx, tr.Path, wav)
+		return transcribe.Prepare(ctx, tr.Path, wav)
 	}
+	if err := cut(ctx, tr, wav); err != nil {
+		return nil, err
+	}
+	return transcribe.Speech(ctx, wav)
+}
+
+// cut writes the clip of a track (which may still be being written: ffmpeg
+// reads what is there) as the WAV the engines read.
+func cut(ctx context.Context, tr analysis.Track, wav string) error {
 	secs := func(d time.Duration) string { return strconv.FormatFloat(d.Seconds(), 'f', 3, 64) }
 	cmd := exec.CommandContext(ctx, "ffmpeg", "-nostdin", "-hide_banner", "-loglevel", "error", "-y",
 		"-ss", secs(tr.From), "-to", secs(tr.To), "-i", tr.Path, "-vn", "-ac", "1", "-ar", "16000", "-c:a", "pcm_s16le", wav)
@@ -228,23 +232,24 @@ func (h *Host) newAnalysis(rooms *room.Service, st *settings.Service, sessions *
 }
 
 // combineRecording makes an interview's tracks into one recording with
-// mixdown: the candidate large, the interviewers in small boxes.
-func combineRecording(ctx context.Context, iv interviews.Interview, recs []media.Recording, out string,
-	progress func(float64)) (analysis.Combined, error) {
-	names := iv.ParticipantNames()
-	tracks := make([]mixdown.Track, 0, len(recs))
-	for _, r := range recs {
+// mixdown, in the layout asked for (picture-in-picture: the candidate
+// large, the interviewers in small boxes; or a grid).
+func combineRecording(ctx context.Context, j analysis.CombineJob) (analysis.Combined, error) {
+	names := j.Interview.ParticipantNames()
+	tracks := make([]mixdown.Track, 0, len(j.Recordings))
+	for _, r := range j.Recordings {
 		tracks = append(tracks, mixdown.Track{Path: r.Path, Participant: r.Participant,
 			Name: names[links.ParticipantID(r.Participant)], Kind: mixdown.Kind(r.Kind), Source: string(r.Source),
 			Started: r.Started, Duration: r.Duration})
 	}
-	if err := os.MkdirAll(filepath.Dir(out), 0o700); err != nil {
+	if err := os.MkdirAll(filepath.Dir(j.Out), 0o700); err != nil {
 		return analysis.Combined{}, fmt.Errorf("combined recording folder: %w", err)
 	}
-	res, err := mixdown.Build(ctx, mixdown.Input{Tracks: tracks, Layout: mixdown.LayoutPIP,
-		Focus: string(links.CandidateParticipant), Out: out, Progress: func(done, total time.Duration) {
-			if total > 0 {
-				progress(float64(done) / float64(total))
+	res, err := mixdown.Build(ctx, mixdown.Input{Tracks: tracks, Layout: mixdown.Layout(j.Layout),
+		Focus: string(links.CandidateParticipant), Out: j.Out, LowPriority: j.LowPriority,
+		Progress: func(done, total time.Duration) {
+			if total > 0 && j.Progress != nil {
+				j.Progress(float64(done) / float64(total))
 			}
 		}})
 	if err != nil {

@@ -3,9 +3,10 @@ package mixdown
 import (
 	"os"
 	"path/filepath"
-	"syscall"
 	"testing"
 	"time"
+
+	"github.com/interviewdesk/interviewdesk/internal/testmain"
 )
 
 // BenchmarkMixdownMinute builds one minute of two participants, each with a
@@ -30,7 +31,7 @@ func BenchmarkMixdownMinute(b *testing.B) {
 		b.Run(string(layout), func(b *testing.B) {
 			out := filepath.Join(dir, string(layout)+".webm")
 			var size int64
-			cpu := childCPU(b)
+			cpu := testmain.ChildCPU(b)
 			for b.Loop() {
 				build(b, Input{Tracks: tracks, Layout: layout, Focus: "candidate", Out: out})
 				fi, err := os.Stat(out)
@@ -41,18 +42,8 @@ func BenchmarkMixdownMinute(b *testing.B) {
 			}
 			perOp := b.Elapsed() / time.Duration(b.N)
 			b.ReportMetric(perOp.Seconds()/length.Seconds(), "x-realtime")
-			b.ReportMetric((childCPU(b)-cpu).Seconds()/float64(b.N)/length.Seconds(), "cpu-x-realtime")
+			b.ReportMetric((testmain.ChildCPU(b)-cpu).Seconds()/float64(b.N)/length.Seconds(), "cpu-x-realtime")
 			b.ReportMetric(float64(size)/1e6/length.Minutes(), "MB/min")
 		})
 	}
-}
-
-// childCPU is the user and system time of the finished child processes.
-func childCPU(b *testing.B) time.Duration {
-	b.Helper()
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_CHILDREN, &ru); err != nil {
-		b.Fatal(err)
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

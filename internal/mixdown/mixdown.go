@@ -65,6 +65,9 @@ type Input struct {
 	FFmpeg string
 	// Font is the font file for names; DejaVu Sans when empty.
 	Font string
+	// LowPriority runs ffmpeg at a lower CPU priority (nice 10, where the
+	// nice program exists), so that work someone waits for comes first.
+	LowPriority bool
 }
 
 // Result describes the file Build wrote.
@@ -101,7 +104,7 @@ func Build(ctx context.Context, in Input) (Result, error) {
 	defer cleanup()
 	tmp := in.Out + ".tmp"
 	args := ffmpegArgs(in, p, names, tmp)
-	if err := run(ctx, in.FFmpeg, args, p.span, in.Progress); err != nil {
+	if err := run(ctx, command(in), args, p.span, in.Progress); err != nil {
 		_ = os.Remove(tmp)
 		return Result{}, fmt.Errorf("mixdown %s: %w", in.Out, err)
 	}
@@ -110,6 +113,17 @@ func Build(ctx context.Context, in Input) (Result, error) {
 		return Result{}, fmt.Errorf("mixdown %s: %w", in.Out, err)
 	}
 	return Result{Path: in.Out, Start: p.start, Duration: p.span, Width: in.Width, Height: in.Height, Names: names != nil}, nil
+}
+
+// command is the program and its first arguments: ffmpeg, through nice
+// when asked for a lower priority and nice is there.
+func command(in Input) []string {
+	if in.LowPriority {
+		if nice, err := exec.LookPath("nice"); err == nil {
+			return []string{nice, "-n", "10", in.FFmpeg}
+		}
+	}
+	return []string{in.FFmpeg}
 }
 
 func withDefaults(in Input) (Input, error) {

@@ -5,9 +5,12 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/interviewdesk/interviewdesk/internal/testmain"
 )
 
 const s = time.Second
@@ -206,6 +209,32 @@ func TestBuildCancelled(t *testing.T) {
 		if _, err := os.Stat(p); !errors.Is(err, os.ErrNotExist) {
 			t.Errorf("%s after cancel: %v, want no file", p, err)
 		}
+	}
+}
+
+// At a low priority ffmpeg runs niced, and the file is the same.
+func TestBuildLowPriority(t *testing.T) {
+	ffmpegOrFail(t)
+	dir := t.TempDir()
+	mic := filepath.Join(dir, "a-microphone-1.webm")
+	microphone(t, mic, 3*s, aliceHz)
+	var nices []int
+	res := build(t, Input{Tracks: []Track{{Path: mic, Participant: "a", Kind: KindAudio, Started: t0, Duration: 3 * s}},
+		Out: filepath.Join(dir, "mix.webm"), LowPriority: true,
+		Progress: func(done, total time.Duration) {
+			if done < total {
+				for _, c := range testmain.Children(t) {
+					if c.Name == "ffmpeg" {
+						nices = append(nices, c.Nice)
+					}
+				}
+			}
+		}})
+	if len(nices) == 0 || slices.ContainsFunc(nices, func(n int) bool { return n != 10 }) {
+		t.Errorf("ffmpeg's niceness while it ran: %v, want 10", nices)
+	}
+	if d := probe(t, res.Path).duration(t); !within(d, 3*s, 200*time.Millisecond) {
+		t.Errorf("duration = %v, want 3s", d)
 	}
 }
 

@@ -16,10 +16,11 @@ const (
 	killWait    = 5 * time.Second // after ctx ends, how long ffmpeg's pipes may stay open
 )
 
-// run runs ffmpeg with args, reporting its "-progress pipe:1" output to
-// progress, and waits for it to exit. Cancelling ctx kills it.
-func run(ctx context.Context, ffmpeg string, args []string, total time.Duration, progress func(done, total time.Duration)) error {
-	cmd := exec.CommandContext(ctx, ffmpeg, args...)
+// run runs ffmpeg (prog: the program and its first arguments) with args,
+// reporting its "-progress pipe:1" output to progress, and waits for it to
+// exit. Cancelling ctx kills it.
+func run(ctx context.Context, prog []string, args []string, total time.Duration, progress func(done, total time.Duration)) error {
+	cmd := exec.CommandContext(ctx, prog[0], append(prog[1:len(prog):len(prog)], args...)...)
 	cmd.WaitDelay = killWait
 	tail := &tailWriter{max: stderrLines}
 	cmd.Stderr = tail

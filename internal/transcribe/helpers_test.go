@@ -3,7 +3,6 @@ package transcribe
 import (
 	"context"
 	"fmt"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"testing"
@@ -100,25 +99,5 @@ func toWebM(tb testing.TB, wav string) string {
 	need(tb, "ffmpeg")
 	out := wav[:len(wav)-len(filepath.Ext(wav))] + ".webm"
 	sh(tb, "ffmpeg", "-nostdin", "-loglevel", "error", "-y", "-i", wav, "-ar", "48000", "-ac", "2", "-c:a", "libopus", out)
-	return out
-}
-
-// children lists the processes this test binary started that still run.
-func children(tb testing.TB) []string {
-	tb.Helper()
-	stats, _ := filepath.Glob("/proc/[0-9]*/stat")
-	var out []string
-	for _, s := range stats {
-		b, err := os.ReadFile(s)
-		if err != nil {
-			continue // ended meanwhile
-		}
-		var pid, ppid int
-		var comm, state string
-		// pid (comm) state ppid …; comm has no spaces for the programs here.
-		if _, err := fmt.Sscanf(string(b), "%d %s %s %d", &pid, &comm, &state, &ppid); err == nil && ppid == os.Getpid() {
-			out = append(out, comm)
-		}
-	}
 	return out
 }

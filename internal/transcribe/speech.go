@@ -34,12 +34,15 @@ func Speech(ctx context.Context, wavPath string) ([]Span, error) {
 	if err != nil {
 		return nil, err
 	}
-	filter := fmt.Sprintf("silencedetect=noise=%s:d=%g", silenceLevel, silenceMin)
-	log, err := run(ctx, prog, "-nostdin", "-hide_banner", "-nostats", "-i", wavPath, "-af", filter, "-f", "null", "-")
+	log, err := run(ctx, prog, "-nostdin", "-hide_banner", "-nostats", "-i", wavPath, "-af", silenceFilter(), "-f", "null", "-")
 	if err != nil {
 		return nil, fmt.Errorf("voice activity of %s: %w", wavPath, err)
 	}
 	return spokenSpans(log, info.duration), nil
+}
+
+func silenceFilter() string {
+	return fmt.Sprintf("silencedetect=noise=%s:d=%g", silenceLevel, silenceMin)
 }
 
 // spokenSpans turns silencedetect's log into the spans between silences of

@@ -1,7 +1,10 @@
 package transcribe
 
 import (
+	"bytes"
 	"errors"
+	"os"
+	"slices"
 	"testing"
 	"time"
 )
@@ -56,6 +59,39 @@ func TestConvertReadsARecording(t *testing.T) {
 	got, err := Speech(t.Context(), out)
 	if err != nil || len(got) != 1 || !near(got[0].Start, want[0].Start, 300*time.Millisecond) {
 		t.Errorf("Speech = %v, %v; want about %v", got, err, want)
+	}
+}
+
+// Prepare decodes once what Convert and Speech decode twice: the same WAV
+// samples and the same spoken spans (to the sample frames ffmpeg's filter
+// happens to cut the audio in).
+func TestPrepareIsConvertAndSpeechInOnePass(t *testing.T) {
+	dir := t.TempDir()
+	wav, _ := makeTrack(t, dir, "voice", quiet(secs(0.9)), say("A queue serves the oldest item first"),
+		quiet(secs(1.2)), say("A stack serves the newest"), quiet(secs(1)))
+	webm := toWebM(t, wav)
+	one, two := dir+"/one.wav", dir+"/two.wav"
+	got, err := Prepare(t.Context(), webm, one)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := Convert(t.Context(), webm, two); err != nil {
+		t.Fatal(err)
+	}
+	want, err := Speech(t.Context(), two)
+	if err != nil {
+		t.Fatal(err)
+	}
+	same := func(a, b Span) bool {
+		return near(a.Start, b.Start, time.Millisecond) && near(a.End, b.End, time.Millisecond)
+	}
+	if len(got) != 2 || !slices.EqualFunc(got, want, same) {
+		t.Errorf("Prepare spans = %v, Convert+Speech = %v", got, want)
+	}
+	a, errA := os.ReadFile(one)
+	b, errB := os.ReadFile(two)
+	if errA != nil || errB != nil || !bytes.Equal(a, b) {
+		t.Errorf("the WAV files differ (%d and %d bytes; %v %v)", len(a), len(b), errA, errB)
 	}
 }
 

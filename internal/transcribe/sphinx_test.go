@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/interviewdesk/interviewdesk/internal/testmain"
 )
 
 // espeak-ng's voice is far from the speech pocketsphinx's model learnt
@@ -116,7 +118,8 @@ func TestCancelEndsThePrograms(t *testing.T) {
 	// Cancel once the decoder runs.
 	tick := time.NewTicker(5 * time.Millisecond)
 	defer tick.Stop()
-	for !slices.Contains(children(t), "(pocketsphinx_ba)") {
+	running := func(c testmain.Child) bool { return c.Name == "pocketsphinx_ba" }
+	for !slices.ContainsFunc(testmain.Children(t), running) {
 		select {
 		case err := <-done:
 			t.Fatalf("Transcribe ended (%v) before its decoder was seen", err)
@@ -127,7 +130,7 @@ func TestCancelEndsThePrograms(t *testing.T) {
 	if err := <-done; !errors.Is(err, context.Canceled) {
 		t.Fatalf("Transcribe = %v, want context.Canceled", err)
 	}
-	if left := children(t); len(left) > 0 {
+	if left := testmain.Children(t); len(left) > 0 {
 		t.Fatalf("programs still running after cancel: %v", left)
 	}
 }

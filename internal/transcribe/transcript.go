@@ -70,8 +70,8 @@ func TracksFrom(recs []media.Recording, who func(media.Recording) (Speaker, bool
 
 // Build transcribes every track with eng and merges the result into one
 // chronological, speaker-labelled transcript. Each track is converted to
-// WAV (in a temporary folder, removed afterwards), its voice activity
-// measured, then transcribed.
+// WAV (in a temporary folder, removed afterwards) as its voice activity is
+// measured (Prepare), then transcribed.
 func Build(ctx context.Context, eng Engine, tracks []Track, language string) (Transcript, error) {
 	t := Transcript{Engine: eng.Name(), Quality: eng.Quality()}
 	dir, err := os.MkdirTemp("", "interviewdesk-transcribe-")
@@ -96,10 +96,7 @@ func Build(ctx context.Context, eng Engine, tracks []Track, language string) (Tr
 }
 
 func transcribeTrack(ctx context.Context, eng Engine, path, wav, language string) ([]Segment, []Span, error) {
-	if err := Convert(ctx, path, wav); err != nil {
-		return nil, nil, err
-	}
-	spans, err := Speech(ctx, wav)
+	spans, err := Prepare(ctx, path, wav)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -2,8 +2,10 @@ package web
 
 import (
 	"net/http"
+	"path/filepath"
 	"strconv"
 
+	"github.com/interviewdesk/interviewdesk/internal/analysis"
 	"github.com/interviewdesk/interviewdesk/internal/fault"
 )
 
@@ -56,17 +58,28 @@ func (s *Server) overrideScore(w http.ResponseWriter, r *http.Request) error {
 }
 
 // combinedRecording serves the interview's one combined recording (range
-// requests included), once the analysis built it.
+// requests included) in the layout of the path (picture-in-picture without
+// one), once it is built.
 func (s *Server) combinedRecording(w http.ResponseWriter, r *http.Request) error {
 	if s.svc.Analysis == nil {
 		return errNoAnalysis
 	}
-	file, err := s.svc.Analysis.RecordingFile(r.PathValue("id"))
+	layout := analysis.LayoutName(r.PathValue("layout"))
+	file, err := s.svc.Analysis.RecordingFile(r.PathValue("id"), layout)
 	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "video/webm")
-	w.Header().Set("Content-Disposition", `inline; filename="interview.webm"`)
+	w.Header().Set("Content-Disposition", `inline; filename="`+filepath.Base(file)+`"`)
 	http.ServeFile(w, r, file)
 	return nil
+}
+
+// buildLayout asks for the combined recording in another layout.
+func (s *Server) buildLayout(w http.ResponseWriter, r *http.Request) error {
+	if s.svc.Analysis == nil {
+		return errNoAnalysis
+	}
+	a, err := s.svc.Analysis.BuildLayout(r.PathValue("id"), analysis.LayoutName(r.PathValue("layout")))
+	return answer(w, http.StatusAccepted, a, err)
 }

@@ -442,6 +442,10 @@ func TestEveryDocumentedRouteAnswersItsContract(t *testing.T) {
 	call("PUT", "/api/interviews/"+iv+"/analysis/answers/9/override", Override{Score: 4}, 400)
 	call("PUT", "/api/interviews/"+iv+"/analysis/answers/1/override", Override{Score: 6}, 400)
 	call("GET", "/api/interviews/"+iv+"/recording", nil, 404) // no media on this host
+	call("GET", "/api/interviews/"+iv+"/recording/grid", nil, 404)
+	call("GET", "/api/interviews/"+iv+"/recording/mosaic", nil, 400)
+	call("POST", "/api/interviews/"+iv+"/recording/grid", nil, 404)
+	call("POST", "/api/interviews/"+iv+"/recording/mosaic", nil, 400)
 	var ov Overview
 	if err := json.Unmarshal(call("GET", "/api/overview", nil, 200), &ov); err != nil || len(ov.Rows) != 1 ||
 		ov.Rows[0].Analysis == nil || ov.Rows[0].Analysis.Status != analysis.StatusDone {

@@ -787,6 +787,7 @@ export type Analysis = {
   talkTime: TalkTime[]
   answers: AnswerAnalysis[]
   overall: AnalysisOverall
+  voice: SpeakerVoice[]
   recording?: CombinedRecording
 }
 
@@ -845,12 +846,36 @@ export type AnalysisOverall = {
   concerns: string[]
 }
 
+export type SpeakerVoice = {
+  participant: string
+  speaker: string
+  role: string
+  spans: VoiceSpan[]
+}
+
+export type VoiceSpan = {
+  fromMs: number
+  toMs: number
+}
+
 export type CombinedRecording = {
   start: string
   durationMs: number
   width: number
   height: number
+  layouts: RecordingLayout[]
 }
+
+export type RecordingLayout = {
+  name: RecordingLayoutName
+  status: RecordingLayoutStatus
+  progress: number
+  error?: string
+}
+
+export type RecordingLayoutName = 'pip' | 'grid'
+
+export type RecordingLayoutStatus = 'ready' | 'building' | 'failed'
 
 export type OverrideRequest = {
   score: number
@@ -1374,7 +1399,12 @@ export type Types = {
   AnswerPoint: AnswerPoint
   ScoreOverride: ScoreOverride
   AnalysisOverall: AnalysisOverall
+  SpeakerVoice: SpeakerVoice
+  VoiceSpan: VoiceSpan
   CombinedRecording: CombinedRecording
+  RecordingLayout: RecordingLayout
+  RecordingLayoutName: RecordingLayoutName
+  RecordingLayoutStatus: RecordingLayoutStatus
   OverrideRequest: OverrideRequest
   Report: Report
   ReportScore: ReportScore
@@ -1549,7 +1579,7 @@ export const schemas: Record<TypeName, JsonSchema> = {
   PlaybackDoc: {"additionalProperties":false,"properties":{"doc":{"type":"string"},"final":{"type":"string"},"language":{"type":"string"},"steps":{"items":{"$ref":"#/$defs/PlaybackDocStep"},"type":["array","null"]},"version":{"type":"integer"}},"required":["doc","language","steps","final","version"],"type":"object"},
   PlaybackDocStep: {"additionalProperties":false,"properties":{"at":{"format":"date-time","type":"string"},"by":{"$ref":"#/$defs/RoomActor"},"changes":{"items":{},"type":["array","null"]},"language":{"type":"string"},"question":{"type":"integer"}},"required":["at","by"],"type":"object"},
   PlaybackBoardStep: {"additionalProperties":false,"properties":{"at":{"format":"date-time","type":"string"},"by":{"$ref":"#/$defs/RoomActor"},"elements":{"items":{},"type":["array","null"]}},"required":["at","by","elements"],"type":"object"},
-  Analysis: {"additionalProperties":false,"properties":{"answers":{"items":{"$ref":"#/$defs/AnswerAnalysis"},"type":["array","null"]},"engines":{"$ref":"#/$defs/AnalysisEngines"},"error":{"type":"string"},"finishedAt":{"format":"date-time","type":"string"},"interviewId":{"type":"string"},"overall":{"$ref":"#/$defs/AnalysisOverall"},"progress":{"type":"number"},"recording":{"$ref":"#/$defs/CombinedRecording"},"startedAt":{"format":"date-time","type":"string"},"status":{"$ref":"#/$defs/AnalysisStatus"},"step":{"type":"string"},"talkTime":{"items":{"$ref":"#/$defs/TalkTime"},"type":["array","null"]},"transcript":{"items":{"$ref":"#/$defs/TranscriptLine"},"type":["array","null"]}},"required":["interviewId","status","step","progress","engines","transcript","talkTime","answers","overall"],"type":"object"},
+  Analysis: {"additionalProperties":false,"properties":{"answers":{"items":{"$ref":"#/$defs/AnswerAnalysis"},"type":["array","null"]},"engines":{"$ref":"#/$defs/AnalysisEngines"},"error":{"type":"string"},"finishedAt":{"format":"date-time","type":"string"},"interviewId":{"type":"string"},"overall":{"$ref":"#/$defs/AnalysisOverall"},"progress":{"type":"number"},"recording":{"$ref":"#/$defs/CombinedRecording"},"startedAt":{"format":"date-time","type":"string"},"status":{"$ref":"#/$defs/AnalysisStatus"},"step":{"type":"string"},"talkTime":{"items":{"$ref":"#/$defs/TalkTime"},"type":["array","null"]},"transcript":{"items":{"$ref":"#/$defs/TranscriptLine"},"type":["array","null"]},"voice":{"items":{"$ref":"#/$defs/SpeakerVoice"},"type":["array","null"]}},"required":["interviewId","status","step","progress","engines","transcript","talkTime","answers","overall","voice"],"type":"object"},
   AnalysisEngines: {"additionalProperties":false,"properties":{"scoring":{"type":"string"},"transcription":{"type":"string"},"transcriptionQuality":{"type":"string"}},"required":["transcription","transcriptionQuality","scoring"],"type":"object"},
   TranscriptLine: {"additionalProperties":false,"properties":{"at":{"format":"date-time","type":"string"},"endMs":{"type":"integer"},"offsetMs":{"type":"integer"},"question":{"type":"integer"},"role":{"type":"string"},"speaker":{"type":"string"},"text":{"type":"string"}},"required":["at","offsetMs","endMs","speaker","role","text"],"type":"object"},
   TalkTime: {"additionalProperties":false,"properties":{"ms":{"type":"integer"},"question":{"type":"integer"},"role":{"type":"string"},"speaker":{"type":"string"}},"required":["speaker","role","ms"],"type":"object"},
@@ -1557,7 +1587,12 @@ export const schemas: Record<TypeName, JsonSchema> = {
   AnswerPoint: {"additionalProperties":false,"properties":{"evidence":{"type":"string"},"text":{"type":"string"}},"required":["text"],"type":"object"},
   ScoreOverride: {"additionalProperties":false,"properties":{"at":{"format":"date-time","type":"string"},"by":{"type":"string"},"reason":{"type":"string"},"score":{"type":"number"}},"required":["score","by","at"],"type":"object"},
   AnalysisOverall: {"additionalProperties":false,"properties":{"answered":{"type":"integer"},"concerns":{"items":{"type":"string"},"type":["array","null"]},"rating":{"type":"number"},"score":{"type":"number"},"strengths":{"items":{"type":"string"},"type":["array","null"]}},"required":["score","answered","strengths","concerns"],"type":"object"},
-  CombinedRecording: {"additionalProperties":false,"properties":{"durationMs":{"type":"integer"},"height":{"type":"integer"},"start":{"format":"date-time","type":"string"},"width":{"type":"integer"}},"required":["start","durationMs","width","height"],"type":"object"},
+  SpeakerVoice: {"additionalProperties":false,"properties":{"participant":{"type":"string"},"role":{"type":"string"},"spans":{"items":{"$ref":"#/$defs/VoiceSpan"},"type":["array","null"]},"speaker":{"type":"string"}},"required":["participant","speaker","role","spans"],"type":"object"},
+  VoiceSpan: {"additionalProperties":false,"properties":{"fromMs":{"type":"integer"},"toMs":{"type":"integer"}},"required":["fromMs","toMs"],"type":"object"},
+  CombinedRecording: {"additionalProperties":false,"properties":{"durationMs":{"type":"integer"},"height":{"type":"integer"},"layouts":{"items":{"$ref":"#/$defs/RecordingLayout"},"type":["array","null"]},"start":{"format":"date-time","type":"string"},"width":{"type":"integer"}},"required":["start","durationMs","width","height","layouts"],"type":"object"},
+  RecordingLayout: {"additionalProperties":false,"properties":{"error":{"type":"string"},"name":{"$ref":"#/$defs/RecordingLayoutName"},"progress":{"type":"number"},"status":{"$ref":"#/$defs/RecordingLayoutStatus"}},"required":["name","status","progress"],"type":"object"},
+  RecordingLayoutName: {"enum":["pip","grid"],"type":"string"},
+  RecordingLayoutStatus: {"enum":["ready","building","failed"],"type":"string"},
   OverrideRequest: {"additionalProperties":false,"properties":{"reason":{"type":"string"},"score":{"type":"number"}},"required":["score"],"type":"object"},
   Report: {"additionalProperties":false,"properties":{"analysisStatus":{"$ref":"#/$defs/AnalysisStatus"},"campaign":{"type":"string"},"candidate":{"$ref":"#/$defs/Person"},"concerns":{"items":{"type":"string"},"type":["array","null"]},"declined":{"type":"boolean"},"durationMs":{"type":"integer"},"ended":{"type":"boolean"},"endedAt":{"format":"date-time","type":"string"},"engines":{"$ref":"#/$defs/AnalysisEngines"},"interviewId":{"type":"string"},"interviewers":{"items":{"$ref":"#/$defs/Person"},"type":["array","null"]},"notes":{"items":{"$ref":"#/$defs/ReportNote"},"type":["array","null"]},"notices":{"items":{"type":"string"},"type":["array","null"]},"plannedMinutes":{"type":"integer"},"position":{"type":"string"},"questions":{"items":{"$ref":"#/$defs/ReportQuestion"},"type":["array","null"]},"scheduledAt":{"format":"date-time","type":"string"},"score":{"$ref":"#/$defs/ReportScore"},"startedAt":{"format":"date-time","type":"string"},"strengths":{"items":{"type":"string"},"type":["array","null"]},"talkTime":{"items":{"$ref":"#/$defs/TalkTime"},"type":["array","null"]},"template":{"type":"string"},"timeZone":{"type":"string"},"timeline":{"items":{"$ref":"#/$defs/ReportEntry"},"type":["array","null"]},"transcript":{"items":{"$ref":"#/$defs/TranscriptLine"},"type":["array","null"]}},"required":["interviewId","candidate","position","template","interviewers","timeZone","scheduledAt","plannedMinutes","durationMs","ended","declined","notices","score","strengths","concerns","questions","notes","talkTime","transcript","timeline"],"type":"object"},
   ReportScore: {"additionalProperties":false,"properties":{"ai":{"type":"number"},"answered":{"type":"integer"},"overridden":{"type":"integer"},"rated":{"type":"integer"},"rating":{"type":"number"},"scale":{"type":"number"}},"required":["scale","answered","overridden","rated"],"type":"object"},
@@ -1660,6 +1695,8 @@ export type Endpoints = {
   'GET /api/interviews/{id}/playback': { request: undefined; response: PlaybackRecording }
   'GET /api/interviews/{id}/analysis': { request: undefined; response: Analysis }
   'GET /api/interviews/{id}/recording': { request: undefined; response: string }
+  'GET /api/interviews/{id}/recording/{layout}': { request: undefined; response: string }
+  'POST /api/interviews/{id}/recording/{layout}': { request: undefined; response: Analysis }
   'POST /api/interviews/{id}/analysis': { request: undefined; response: Analysis }
   'PUT /api/interviews/{id}/analysis/answers/{question}/override': { request: OverrideRequest; response: Analysis }
   'GET /api/interviews/{id}/report': { request: undefined; response: Report }
@@ -1759,6 +1796,8 @@ export const endpoints: Record<EndpointKey, Endpoint> = {
   'GET /api/interviews/{id}/playback': { method: 'GET', path: '/api/interviews/{id}/playback', status: 200, request: null, response: 'PlaybackRecording', file: null, errors: ['not_found'] },
   'GET /api/interviews/{id}/analysis': { method: 'GET', path: '/api/interviews/{id}/analysis', status: 200, request: null, response: 'Analysis', file: null, errors: ['not_found'] },
   'GET /api/interviews/{id}/recording': { method: 'GET', path: '/api/interviews/{id}/recording', status: 200, request: null, response: null, file: 'video/webm', errors: ['not_found'] },
+  'GET /api/interviews/{id}/recording/{layout}': { method: 'GET', path: '/api/interviews/{id}/recording/{layout}', status: 200, request: null, response: null, file: 'video/webm', errors: ['not_found', 'bad_request'] },
+  'POST /api/interviews/{id}/recording/{layout}': { method: 'POST', path: '/api/interviews/{id}/recording/{layout}', status: 202, request: null, response: 'Analysis', file: null, errors: ['not_found', 'bad_request'] },
   'POST /api/interviews/{id}/analysis': { method: 'POST', path: '/api/interviews/{id}/analysis', status: 202, request: null, response: 'Analysis', file: null, errors: ['not_found', 'conflict'] },
   'PUT /api/interviews/{id}/analysis/answers/{question}/override': { method: 'PUT', path: '/api/interviews/{id}/analysis/answers/{question}/override', status: 200, request: 'OverrideRequest', response: 'Analysis', file: null, errors: ['not_found', 'bad_request'] },
   'GET /api/interviews/{id}/report': { method: 'GET', path: '/api/interviews/{id}/report', status: 200, request: null, response: 'Report', file: null, errors: ['not_found', 'conflict'] },

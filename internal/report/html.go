@@ -82,7 +82,10 @@ func (r Report) Date() string { return r.When().In(r.Location()).Format("2006-01
 // FileName is the report's file name with ext ("html", "pdf"):
 // "Report – Olivia Diaz – 2026-12-01.html", without characters file systems
 // refuse.
-func (r Report) FileName(ext string) string {
+func (r Report) FileName(ext string) string { return r.fileName("Report", ext) }
+
+// fileName is "WHAT – CANDIDATE – DATE.ext".
+func (r Report) fileName(what, ext string) string {
 	name := strings.Map(func(c rune) rune {
 		if strings.ContainsRune(`/\:*?"<>|`, c) || c < ' ' {
 			return '-'
@@ -92,7 +95,7 @@ func (r Report) FileName(ext string) string {
 	if name == "" {
 		name = "Candidate"
 	}
-	return "Report – " + name + " – " + r.Date() + "." + ext
+	return what + " – " + name + " – " + r.Date() + "." + ext
 }
 
 // Lasted is how long the interview lasted beside its plan: "47 min (60 min

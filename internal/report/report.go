@@ -53,6 +53,19 @@ type Report struct {
 	Timeline   []Entry         `json:"timeline"`
 	// Engines names what made the analysis and what its transcript is worth.
 	Engines *analysis.Engines `json:"engines,omitempty"`
+	// Recording is the call's one combined recording with its layouts, when
+	// built; Voice is when each person spoke (for the player).
+	Recording *analysis.Combined `json:"recording,omitempty"`
+	Voice     []analysis.Voice   `json:"voice"`
+	// Files are the names the downloads are saved under.
+	Files Files `json:"files"`
+}
+
+// Files names the report's downloads.
+type Files struct {
+	HTML      string `json:"html"`
+	PDF       string `json:"pdf"`
+	Recording string `json:"recording"`
 }
 
 // Score is the interview's score: the AI's beside the interviewers' own.
@@ -118,7 +131,7 @@ func Build(iv interviews.Interview, tl timeline.Timeline, a *analysis.Analysis) 
 		Template: iv.Template.Name, TimeZone: iv.Location().String(), ScheduledAt: iv.StartsAt,
 		PlannedMinutes: iv.DurationMinutes, StartedAt: st.StartedAt, EndedAt: st.EndedAt,
 		Ended: st.Phase == room.PhaseEnded, Notices: []string{}, Strengths: []string{}, Concerns: []string{},
-		Interviewers: []interviews.Person{}, TalkTime: []analysis.Talk{}, Transcript: []analysis.Line{}}
+		Interviewers: []interviews.Person{}, TalkTime: []analysis.Talk{}, Transcript: []analysis.Line{}, Voice: []analysis.Voice{}}
 	for _, in := range iv.Interviewers {
 		r.Interviewers = append(r.Interviewers, in.Person)
 	}
@@ -126,6 +139,9 @@ func Build(iv interviews.Interview, tl timeline.Timeline, a *analysis.Analysis) 
 		r.DurationMs = st.EndedAt.Sub(st.StartedAt).Milliseconds()
 	}
 	r.Declined = st.Consent != nil && !st.Consent.AIAnalysis || a != nil && a.Status == analysis.StatusDeclined
+	if a != nil {
+		r.Recording = a.Recording // recording has its own consent, apart from the analysis
+	}
 	if r.Declined {
 		a = nil // whatever was made before, the candidate said no
 	}
@@ -138,6 +154,7 @@ func Build(iv interviews.Interview, tl timeline.Timeline, a *analysis.Analysis) 
 	if a != nil {
 		withAnalysis(&r, *a)
 	}
+	r.Files = Files{HTML: r.FileName("html"), PDF: r.FileName("pdf"), Recording: r.fileName("Recording", "webm")}
 	return r
 }
 
@@ -149,6 +166,7 @@ func withAnalysis(r *Report, a analysis.Analysis) {
 	r.Strengths = append(r.Strengths, a.Overall.Strengths...)
 	r.Concerns = append(r.Concerns, a.Overall.Concerns...)
 	r.Transcript = append(r.Transcript, a.Transcript...)
+	r.Voice = append(r.Voice, a.Voice...)
 	for _, t := range a.TalkTime {
 		if t.Question == nil {
 			r.TalkTime = append(r.TalkTime, t)

@@ -120,12 +120,32 @@ func TestBuildHonoursADeclinedAnalysis(t *testing.T) {
 			t.Errorf("declined: %v, notices %q", r.Declined, r.Notices)
 		}
 		if r.Score.AI != nil || len(r.Transcript) != 0 || len(r.TalkTime) != 0 || r.Engines != nil ||
-			r.Questions[0].AI != nil || len(r.Strengths) != 0 {
+			r.Questions[0].AI != nil || len(r.Strengths) != 0 || len(r.Voice) != 0 {
 			t.Errorf("a declined report carries AI analysis: %+v", r)
 		}
 		if r.Score.Rating == nil || r.Questions[0].Comment == "" {
 			t.Errorf("the interviewers' ratings and comments must stay: %+v", r.Questions[0])
 		}
+	}
+}
+
+// The recording has its own consent: a candidate who declined AI analysis
+// but not recording still has the call's recording in the report.
+func TestBuildKeepsTheRecordingApartFromTheAnalysis(t *testing.T) {
+	t.Parallel()
+	iv := sampleInterview(1)
+	tl := sampleTimeline(t, iv, sampleLog(iv, true, 10))
+	a := sampleAnalysis(iv, tl)
+	a.Recording = &analysis.Combined{Start: t0, DurationMs: 600_000, Layouts: []analysis.Layout{{Name: analysis.LayoutPIP, Status: analysis.LayoutReady}}}
+	a.Voice = []analysis.Voice{{Participant: "candidate", Speaker: "Olivia Diaz", Role: "candidate", Spans: []analysis.Spoke{{FromMs: 1000, ToMs: 4000}}}}
+	r := Build(iv, tl, &a)
+	if r.Recording == nil || len(r.Voice) != 1 || r.Files.Recording != "Recording – Olivia Diaz – 2026-12-01.webm" ||
+		r.Files.PDF != "Report – Olivia Diaz – 2026-12-01.pdf" {
+		t.Errorf("report: recording %+v, voice %+v, files %+v", r.Recording, r.Voice, r.Files)
+	}
+	a.Status = analysis.StatusDeclined
+	if r := Build(iv, tl, &a); r.Recording == nil || len(r.Voice) != 0 {
+		t.Errorf("declined analysis: recording %+v, voice %+v; want the recording and no voice analysis", r.Recording, r.Voice)
 	}
 }
 

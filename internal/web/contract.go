@@ -233,6 +233,7 @@ var names = map[reflect.Type]string{
 	typ[report.Question]():                             "ReportQuestion",
 	typ[report.Note]():                                 "ReportNote",
 	typ[report.Entry]():                                "ReportEntry",
+	typ[report.Files]():                                "ReportFiles",
 	typ[workspace.DocRecording]():                      "PlaybackDoc",
 	typ[workspace.DocStep]():                           "PlaybackDocStep",
 	typ[workspace.BoardStep]():                         "PlaybackBoardStep",

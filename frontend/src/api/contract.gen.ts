@@ -908,6 +908,9 @@ export type Report = {
   transcript: TranscriptLine[]
   timeline: ReportEntry[]
   engines?: AnalysisEngines
+  recording?: CombinedRecording
+  voice: SpeakerVoice[]
+  files: ReportFiles
 }
 
 export type ReportScore = {
@@ -947,6 +950,12 @@ export type ReportEntry = {
   offsetMs: number
   kind: TimelineKind
   text: string
+}
+
+export type ReportFiles = {
+  html: string
+  pdf: string
+  recording: string
 }
 
 export type RoomPresence = {
@@ -1411,6 +1420,7 @@ export type Types = {
   ReportQuestion: ReportQuestion
   ReportNote: ReportNote
   ReportEntry: ReportEntry
+  ReportFiles: ReportFiles
   RoomPresence: RoomPresence
   RoomMember: RoomMember
   RecordingList: RecordingList
@@ -1594,11 +1604,12 @@ export const schemas: Record<TypeName, JsonSchema> = {
   RecordingLayoutName: {"enum":["pip","grid"],"type":"string"},
   RecordingLayoutStatus: {"enum":["ready","building","failed"],"type":"string"},
   OverrideRequest: {"additionalProperties":false,"properties":{"reason":{"type":"string"},"score":{"type":"number"}},"required":["score"],"type":"object"},
-  Report: {"additionalProperties":false,"properties":{"analysisStatus":{"$ref":"#/$defs/AnalysisStatus"},"campaign":{"type":"string"},"candidate":{"$ref":"#/$defs/Person"},"concerns":{"items":{"type":"string"},"type":["array","null"]},"declined":{"type":"boolean"},"durationMs":{"type":"integer"},"ended":{"type":"boolean"},"endedAt":{"format":"date-time","type":"string"},"engines":{"$ref":"#/$defs/AnalysisEngines"},"interviewId":{"type":"string"},"interviewers":{"items":{"$ref":"#/$defs/Person"},"type":["array","null"]},"notes":{"items":{"$ref":"#/$defs/ReportNote"},"type":["array","null"]},"notices":{"items":{"type":"string"},"type":["array","null"]},"plannedMinutes":{"type":"integer"},"position":{"type":"string"},"questions":{"items":{"$ref":"#/$defs/ReportQuestion"},"type":["array","null"]},"scheduledAt":{"format":"date-time","type":"string"},"score":{"$ref":"#/$defs/ReportScore"},"startedAt":{"format":"date-time","type":"string"},"strengths":{"items":{"type":"string"},"type":["array","null"]},"talkTime":{"items":{"$ref":"#/$defs/TalkTime"},"type":["array","null"]},"template":{"type":"string"},"timeZone":{"type":"string"},"timeline":{"items":{"$ref":"#/$defs/ReportEntry"},"type":["array","null"]},"transcript":{"items":{"$ref":"#/$defs/TranscriptLine"},"type":["array","null"]}},"required":["interviewId","candidate","position","template","interviewers","timeZone","scheduledAt","plannedMinutes","durationMs","ended","declined","notices","score","strengths","concerns","questions","notes","talkTime","transcript","timeline"],"type":"object"},
+  Report: {"additionalProperties":false,"properties":{"analysisStatus":{"$ref":"#/$defs/AnalysisStatus"},"campaign":{"type":"string"},"candidate":{"$ref":"#/$defs/Person"},"concerns":{"items":{"type":"string"},"type":["array","null"]},"declined":{"type":"boolean"},"durationMs":{"type":"integer"},"ended":{"type":"boolean"},"endedAt":{"format":"date-time","type":"string"},"engines":{"$ref":"#/$defs/AnalysisEngines"},"files":{"$ref":"#/$defs/ReportFiles"},"interviewId":{"type":"string"},"interviewers":{"items":{"$ref":"#/$defs/Person"},"type":["array","null"]},"notes":{"items":{"$ref":"#/$defs/ReportNote"},"type":["array","null"]},"notices":{"items":{"type":"string"},"type":["array","null"]},"plannedMinutes":{"type":"integer"},"position":{"type":"string"},"questions":{"items":{"$ref":"#/$defs/ReportQuestion"},"type":["array","null"]},"recording":{"$ref":"#/$defs/CombinedRecording"},"scheduledAt":{"format":"date-time","type":"string"},"score":{"$ref":"#/$defs/ReportScore"},"startedAt":{"format":"date-time","type":"string"},"strengths":{"items":{"type":"string"},"type":["array","null"]},"talkTime":{"items":{"$ref":"#/$defs/TalkTime"},"type":["array","null"]},"template":{"type":"string"},"timeZone":{"type":"string"},"timeline":{"items":{"$ref":"#/$defs/ReportEntry"},"type":["array","null"]},"transcript":{"items":{"$ref":"#/$defs/TranscriptLine"},"type":["array","null"]},"voice":{"items":{"$ref":"#/$defs/SpeakerVoice"},"type":["array","null"]}},"required":["interviewId","candidate","position","template","interviewers","timeZone","scheduledAt","plannedMinutes","durationMs","ended","declined","notices","score","strengths","concerns","questions","notes","talkTime","transcript","timeline","voice","files"],"type":"object"},
   ReportScore: {"additionalProperties":false,"properties":{"ai":{"type":"number"},"answered":{"type":"integer"},"overridden":{"type":"integer"},"rated":{"type":"integer"},"rating":{"type":"number"},"scale":{"type":"number"}},"required":["scale","answered","overridden","rated"],"type":"object"},
   ReportQuestion: {"additionalProperties":false,"properties":{"ai":{"$ref":"#/$defs/AnswerAnalysis"},"alternative":{"type":"string"},"asked":{"type":"boolean"},"comment":{"type":"string"},"expectedAnswer":{"type":"string"},"keyPoints":{"items":{"type":"string"},"type":["array","null"]},"number":{"type":"integer"},"onScreenMs":{"type":"integer"},"rating":{"type":"integer"},"rephrased":{"type":"boolean"},"score":{"type":"number"},"skipped":{"type":"boolean"},"talkTime":{"items":{"$ref":"#/$defs/TalkTime"},"type":["array","null"]},"text":{"type":"string"}},"required":["number","text","keyPoints","asked","onScreenMs","talkTime"],"type":"object"},
   ReportNote: {"additionalProperties":false,"properties":{"author":{"type":"string"},"savedAt":{"format":"date-time","type":"string"},"text":{"type":"string"}},"required":["author","text"],"type":"object"},
   ReportEntry: {"additionalProperties":false,"properties":{"at":{"format":"date-time","type":"string"},"kind":{"$ref":"#/$defs/TimelineKind"},"offsetMs":{"type":"integer"},"text":{"type":"string"}},"required":["at","offsetMs","kind","text"],"type":"object"},
+  ReportFiles: {"additionalProperties":false,"properties":{"html":{"type":"string"},"pdf":{"type":"string"},"recording":{"type":"string"}},"required":["html","pdf","recording"],"type":"object"},
   RoomPresence: {"additionalProperties":false,"properties":{"locked":{"type":"boolean"},"members":{"items":{"$ref":"#/$defs/RoomMember"},"type":["array","null"]},"phase":{"$ref":"#/$defs/RoomPhase"}},"required":["phase","locked","members"],"type":"object"},
   RoomMember: {"additionalProperties":false,"properties":{"id":{"type":"string"},"name":{"type":"string"},"participant":{"type":"string"},"ready":{"type":"boolean"},"role":{"$ref":"#/$defs/RoomRole"},"since":{"format":"date-time","type":"string"}},"required":["id","participant","role","name","ready","since"],"type":"object"},
   RecordingList: {"additionalProperties":false,"properties":{"recordings":{"items":{"$ref":"#/$defs/Recording"},"type":["array","null"]}},"required":["recordings"],"type":"object"},

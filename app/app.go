@@ -66,6 +66,7 @@ func Run(cfg Config, log *slog.Logger) error {
 	} else {
 		defer h.Close()
 		d.host, d.handler = h, h.TrustedHandler()
+		native.api = d.handler
 		shown := func() {
 			log.Info("a second launch on this data folder: window brought forward")
 			native.focus()

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"net/http"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -16,6 +17,7 @@ import (
 type Native struct {
 	ctx context.Context // Wails' lifecycle context, the one allowed exception
 	log *slog.Logger
+	api http.Handler // the host's console API, for downloads; nil when the host did not start
 }
 
 func (n *Native) startup(ctx context.Context) { n.ctx = ctx }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { NAVIGATE_EVENT, canHoldCall, copyText, isDesktop, onNativeNavigate, openTextFile, openURL, saveTextFile } from './native'
+import { NAVIGATE_EVENT, canHoldCall, copyText, isDesktop, onNativeNavigate, openTextFile, openURL, saveDownload, saveTextFile } from './native'
 
 afterEach(() => {
   delete window.go
@@ -11,6 +11,7 @@ describe('in the desktop app (window.go.app.Native bound by Wails)', () => {
   it('calls the bound Go methods with their documented arguments', async () => {
     const native = {
       SaveTextFile: vi.fn(async () => '/home/alex/go.json'),
+      SaveDownload: vi.fn(async () => '/home/alex/Report.pdf'),
       OpenTextFile: vi.fn(async () => ({ name: 'go.json', content: '{"format":"interviewdesk.templates/v1"}' })),
       CopyText: vi.fn(async () => {}),
       OpenURL: vi.fn(async () => {}),
@@ -28,6 +29,8 @@ describe('in the desktop app (window.go.app.Native bound by Wails)', () => {
     expect(native.CopyText).toHaveBeenCalledWith('https://host/join/abc')
     await openURL('https://host/room/xyz')
     expect(native.OpenURL).toHaveBeenCalledWith('https://host/room/xyz')
+    expect(await saveDownload('/api/interviews/iv1/report.pdf', 'Report.pdf')).toBe('/home/alex/Report.pdf')
+    expect(native.SaveDownload).toHaveBeenCalledWith('/api/interviews/iv1/report.pdf', 'Report.pdf')
   })
 })
 
@@ -63,6 +66,16 @@ describe('in a browser', () => {
     expect(clicks).toHaveLength(1)
     expect(clicks[0]?.download).toBe('go-backend.json')
     expect(clicks[0]?.href).toMatch(/^blob:/)
+  })
+
+  it('downloads a file of the API through a link with its name', async () => {
+    const clicks: { download: string; href: string }[] = []
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      clicks.push({ download: this.download, href: this.href })
+    })
+    expect(await saveDownload('/api/interviews/iv1/report.pdf', 'Report – Olivia.pdf')).toBe('Report – Olivia.pdf')
+    expect(clicks).toEqual([{ download: 'Report – Olivia.pdf', href: new URL('/api/interviews/iv1/report.pdf', location.href).href }])
+    expect(document.querySelector('a')).toBeNull()
   })
 
   it('opens URLs in a new tab', async () => {

@@ -5,6 +5,7 @@ type OpenedFile = { name: string; content: string }
 
 type NativeBridge = {
   SaveTextFile(suggestedName: string, content: string): Promise<string>
+  SaveDownload(path: string, suggestedName: string): Promise<string>
   OpenTextFile(title: string): Promise<OpenedFile>
   CopyText(text: string): Promise<void>
   OpenURL(url: string): Promise<void>
@@ -48,6 +49,25 @@ export async function saveTextFile(
   } finally {
     window.setTimeout(() => URL.revokeObjectURL(url), 1000)
   }
+  return suggestedName
+}
+
+/**
+ * Saves the console API's file at `path` (a report, a recording) under a name
+ * the user picks: through the save dialog in the desktop app, whose webview
+ * has no downloads; as a browser download elsewhere. Returns the saved path
+ * (desktop), the file name (browser), or "" when the user cancelled.
+ */
+export async function saveDownload(path: string, suggestedName: string): Promise<string> {
+  const native = bridge()
+  if (native) return native.SaveDownload(path, suggestedName)
+  const a = document.createElement('a')
+  a.href = path
+  a.download = suggestedName
+  a.style.display = 'none'
+  document.body.append(a)
+  a.click()
+  a.remove()
   return suggestedName
 }
 

@@ -147,6 +147,16 @@ func TestLayoutsAfterTheAnalysis(t *testing.T) {
 		t.Errorf("after a re-run: %+v", a.Recording.Layouts)
 	}
 
+	// An analysis stored before layouts and voice activity reads as a
+	// picture-in-picture recording, no one's voice.
+	if err := svc.update(id, func(a *Analysis) { a.Recording.Layouts, a.Voice = nil, nil }); err != nil {
+		t.Fatal(err)
+	}
+	if old, err := svc.Get(id); err != nil || old.Voice == nil || len(old.Recording.Layouts) != 1 ||
+		old.Recording.Layouts[0] != (Layout{Name: LayoutPIP, Status: LayoutReady, Progress: 1}) {
+		t.Errorf("an older analysis: %+v, %v", old, err)
+	}
+
 	// A stop in the middle of a build: the next start builds it.
 	if err := os.Remove(grid); err != nil {
 		t.Fatal(err)

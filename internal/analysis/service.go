@@ -126,7 +126,21 @@ func (s *Service) Get(id string) (Analysis, error) {
 	if err != nil {
 		return Analysis{}, fmt.Errorf("analysis of interview %s: %w", id, err)
 	}
-	return a, nil
+	return a.upgraded(), nil
+}
+
+// upgraded fills in what an analysis stored before voice activity and
+// layouts lacks: no voice, and a recording in picture-in-picture.
+func (a Analysis) upgraded() Analysis {
+	if a.Voice == nil {
+		a.Voice = []Voice{}
+	}
+	if a.Recording != nil && len(a.Recording.Layouts) == 0 {
+		rec := *a.Recording
+		rec.Layouts = []Layout{{Name: LayoutPIP, Status: LayoutReady, Progress: 1}}
+		a.Recording = &rec
+	}
+	return a
 }
 
 func (s *Service) put(a Analysis) error {
@@ -166,7 +180,7 @@ func (s *Service) Queue(id string) (Analysis, error) {
 	// until the new analysis replaces it.
 	a := prev
 	if err != nil {
-		a = Analysis{InterviewID: id, Transcript: []Line{}, TalkTime: []Talk{}, Answers: []Answer{},
+		a = Analysis{InterviewID: id, Transcript: []Line{}, TalkTime: []Talk{}, Answers: []Answer{}, Voice: []Voice{},
 			Overall: Overall{Strengths: []string{}, Concerns: []string{}}}
 	}
 	a.Status, a.Step, a.Progress, a.Error = StatusQueued, "Waiting for its turn", 0, ""

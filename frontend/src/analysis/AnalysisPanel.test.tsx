@@ -1,80 +1,41 @@
 import { act } from 'react'
-import { createRoot, type Root } from 'react-dom/client'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import type { Analysis } from '../api/analysis'
 import type { Interview } from '../api/types'
 import { fakePush } from '../platform/fakePush'
 import { PushContext } from '../platform/push'
+import { testRoot } from '../ui/testRoot'
 import AnalysisPanel from './AnalysisPanel'
+import { done } from './analysisFixture'
 
-declare global {
-  var IS_REACT_ACT_ENVIRONMENT: boolean
-}
-globalThis.IS_REACT_ACT_ENVIRONMENT = true
-
+const dom = testRoot()
 const iv = { id: 'iv1', status: 'finished', candidate: { name: 'Olivia Diaz', email: 'o@example.com' } } as unknown as Interview
-let root: Root | undefined
-let container: HTMLElement | undefined
-let push: ReturnType<typeof fakePush>
 
-afterEach(() => {
-  if (root) act(() => root!.unmount())
-  container?.remove()
-  vi.unstubAllGlobals()
-})
-
-const done: Analysis = {
-  interviewId: 'iv1',
-  status: 'done',
-  step: 'Done',
-  progress: 1,
-  engines: { transcription: 'PocketSphinx', transcriptionQuality: 'Expect many wrong words.', scoring: 'offline' },
-  transcript: [{ at: '2026-12-01T10:00:15Z', offsetMs: 15000, endMs: 20000, speaker: 'Olivia Diaz', role: 'candidate', text: 'a lightweight thread', question: 0 }],
-  talkTime: [{ speaker: 'Olivia Diaz', role: 'candidate', ms: 20000 }],
-  answers: [
-    {
-      index: 0,
-      question: 'What is a goroutine?',
-      answer: 'a lightweight thread',
-      score: 2.5,
-      covered: [{ text: 'lightweight thread', evidence: 'a lightweight thread' }],
-      missed: [{ text: 'scheduled by the runtime' }],
-      comment: 'Half of the key points.',
-      rating: 3,
-    },
-  ],
-  overall: { score: 2.5, rating: 3, answered: 1, strengths: [], concerns: [] },
-}
+afterEach(() => vi.unstubAllGlobals())
 
 type Reply = { status: number; body: unknown }
 
 async function render(...replies: Reply[]) {
-  const calls: { method: string; url: string; body?: string }[] = []
+  const calls: { method: string; url: string }[] = []
   vi.stubGlobal(
     'fetch',
     vi.fn(async (url: string, init?: RequestInit) => {
-      calls.push({ method: init?.method ?? 'GET', url, ...(typeof init?.body === 'string' ? { body: init.body } : {}) })
+      calls.push({ method: init?.method ?? 'GET', url })
       const r = replies[Math.min(calls.length - 1, replies.length - 1)]!
       return new Response(JSON.stringify(r.body), { status: r.status })
     }),
   )
-  push = fakePush()
-  container = document.createElement('div')
-  document.body.append(container)
-  root = createRoot(container)
-  await act(async () =>
-    root!.render(
-      <PushContext.Provider value={push.client}>
-        <AnalysisPanel interview={iv} />
-      </PushContext.Provider>,
-    ),
+  const push = fakePush()
+  dom.render(
+    <PushContext.Provider value={push.client}>
+      <AnalysisPanel interview={iv} />
+    </PushContext.Provider>,
   )
   await act(async () => {})
-  return { el: container, calls }
+  return { el: dom.container, calls, push }
 }
 
-describe('AnalysisPanel', () => {
-  it('says there is no analysis yet and offers to run it', async () => {
+describe('AnalysisPanel (the interview page’s summary)', () => {
+  it('says there is no analysis yet, offers to run it and shows its progress', async () => {
     const { el, calls } = await render(
       { status: 404, body: { error: { code: 'not_found', message: 'this interview has no analysis yet' } } },
       { status: 202, body: { ...done, status: 'running', step: 'Transcribing Olivia Diaz (1 of 2)', progress: 0.25 } },
@@ -87,26 +48,23 @@ describe('AnalysisPanel', () => {
     expect(el.querySelector('progress')?.value).toBe(0.25)
   })
 
-  it('shows scores with evidence and saves an override', async () => {
-    const overridden = { ...done, answers: [{ ...done.answers[0]!, override: { score: 4, by: 'Alex', at: '2026-12-01T11:00:00Z', reason: 'good follow-up' } }], overall: { ...done.overall, score: 4 } }
-    const { el, calls } = await render({ status: 200, body: done }, { status: 200, body: overridden })
-    expect(el.textContent).toContain('AI score 2.5 / 5')
-    expect(el.textContent).toContain('lightweight thread')
-    expect(el.querySelector('.point-evidence')?.textContent).toBe('a lightweight thread')
-    expect(el.textContent).toContain('scheduled by the runtime')
-    expect(el.textContent).toContain('Expect many wrong words.')
-    const open = [...el.querySelectorAll('button')].find((b) => b.textContent === 'Override the score')!
-    await act(async () => open.click())
-    const input = el.querySelector<HTMLInputElement>('input[type="number"]')!
-    await act(async () => {
-      const set = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!
-      set.call(input, '4')
-      input.dispatchEvent(new Event('input', { bubbles: true }))
-    })
-    await act(async () => el.querySelector<HTMLFormElement>('.override-form')!.requestSubmit())
-    expect(calls[1]!.method).toBe('PUT')
-    expect(calls[1]!.url).toContain('/analysis/answers/1/override')
-    expect(JSON.parse(calls[1]!.body!)).toEqual({ score: 4 })
-    expect(el.textContent).toContain('4.0 / 5 by Alex')
+  it('shows the final score beside the interviewers’ rating and leads to the report', async () => {
+    const { el, calls, push } = await render({ status: 200, body: done }, { status: 200, body: { ...done, overall: { ...done.overall, score: 4 } } })
+    const figures = [...el.querySelectorAll('.score-figure')].map((f) => f.textContent)
+    expect(figures[0]).toContain('Final score2.5 / 5AI score over 1 answer')
+    expect(figures[1]).toContain('Interviewers’ rating3.0 / 5')
+    expect(el.textContent).toContain('Question 1: missed scheduled by the runtime')
+    const link = [...el.querySelectorAll('a')].find((a) => a.textContent === 'Open the full report')!
+    expect(link.getAttribute('href')).toBe('#/interviews/iv1/report')
+    // A change pushed by the host (an override elsewhere) reloads it.
+    await act(async () => push.emit({ type: 'analysis', interviewId: 'iv1' }))
+    expect(calls).toHaveLength(2)
+    expect(el.querySelector('.score-figure')?.textContent).toContain('4.0 / 5')
+  })
+
+  it('says so when the candidate declined AI analysis', async () => {
+    const { el } = await render({ status: 200, body: { ...done, status: 'declined', answers: [], transcript: [] } })
+    expect(el.textContent).toContain('The candidate declined AI analysis')
+    expect(el.querySelector('.score-figure')).toBeNull()
   })
 })

@@ -1,9 +1,19 @@
 // An interview's analysis (docs/api.md): transcript, per-answer scores with
 // evidence, the overall score, and overrides by interviewers.
 import { ApiError, call } from './client'
-import type { Analysis } from './contract.gen'
+import type { Analysis, RecordingLayoutName } from './contract.gen'
 
-export type { Analysis, AnswerAnalysis, AnswerPoint, TranscriptLine, TalkTime } from './contract.gen'
+export type {
+  Analysis,
+  AnswerAnalysis,
+  AnswerPoint,
+  CombinedRecording,
+  RecordingLayout,
+  RecordingLayoutName,
+  SpeakerVoice,
+  TalkTime,
+  TranscriptLine,
+} from './contract.gen'
 
 /** The analysis, or undefined before its first run. */
 export async function getAnalysis(id: string, signal?: AbortSignal): Promise<Analysis | undefined> {
@@ -23,3 +33,11 @@ export const overrideScore = (id: string, question: number, score: number, reaso
     params: { id, question: String(question) },
     body: { score, ...(reason ? { reason } : {}) },
   })
+
+/** The combined recording's file in a layout. */
+export const recordingURL = (id: string, layout: RecordingLayoutName) =>
+  `/api/interviews/${encodeURIComponent(id)}/recording/${layout}`
+
+/** Asks the host to build the combined recording in layout (progress in the analysis). */
+export const buildLayout = (id: string, layout: RecordingLayoutName): Promise<Analysis> =>
+  call('POST /api/interviews/{id}/recording/{layout}', { params: { id, layout } })

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react'
+import { lazy, Suspense, useEffect, useRef } from 'react'
 import { CampaignFormPage } from '../campaigns/CampaignFormPage'
 import { CampaignPage } from '../campaigns/CampaignPage'
 import { CampaignsPage } from '../campaigns/CampaignsPage'
@@ -19,10 +19,14 @@ import { AuditLogPage } from '../settings/AuditLogPage'
 import { TemplateEditorPage } from '../templates/TemplateEditorPage'
 import { TemplateListPage } from '../templates/TemplateListPage'
 import { Dialog } from '../ui/Dialog'
-import { EmptyState, PageHeader } from '../ui/Feedback'
+import { EmptyState, PageHeader, Skeleton } from '../ui/Feedback'
 import { cancelPending, confirmPending, navigate, useRoute, useRouterState, type Route } from './router'
 import { Sidebar } from './Sidebar'
 import { ToastProvider } from '../ui/toasts'
+
+// An interview's report and playback load their parts (the player, CodeMirror) when opened.
+const ReportPage = lazy(() => import('../report/ReportPage'))
+const PlaybackPage = lazy(() => import('../playback/PlaybackPage'))
 
 function Screen({ route }: { route: Route }) {
   switch (route.name) {
@@ -32,6 +36,18 @@ function Screen({ route }: { route: Route }) {
       return <InterviewDetailsPage key={route.id} id={route.id} />
     case 'interview-room':
       return <InterviewRoomPage key={route.id} id={route.id} />
+    case 'report':
+      return (
+        <Suspense fallback={<Skeleton lines={6} label="Loading the report…" />}>
+          <ReportPage key={route.id} id={route.id} />
+        </Suspense>
+      )
+    case 'playback':
+      return (
+        <Suspense fallback={<Skeleton lines={6} label="Loading the playback…" />}>
+          <PlaybackPage key={route.id} id={route.id} {...(route.at !== undefined ? { at: route.at } : {})} />
+        </Suspense>
+      )
     case 'interview-new':
       return (
         <CreateInterviewPage

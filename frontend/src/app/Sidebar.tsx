@@ -3,12 +3,12 @@ import type { Route } from './router'
 import { setTheme, storedTheme, type ThemeChoice } from '../ui/theme'
 
 const NAV: { label: string; hash: string; areas: Route['name'][] }[] = [
-  { label: 'Interviews', hash: '#/interviews', areas: ['interviews', 'interview', 'interview-room', 'interview-new'] },
+  { label: 'Interviews', hash: '#/interviews', areas: ['interviews', 'interview', 'interview-room', 'interview-new', 'playback'] },
   { label: 'Live Room', hash: '#/live-rooms', areas: ['live-rooms'] },
   { label: 'Candidates', hash: '#/candidates', areas: ['candidates', 'candidate'] },
   { label: 'Pipeline', hash: '#/pipeline', areas: ['pipeline'] },
   { label: 'Campaigns', hash: '#/campaigns', areas: ['campaigns', 'campaign', 'campaign-new', 'campaign-edit'] },
-  { label: 'Overview', hash: '#/overview', areas: ['overview'] },
+  { label: 'Overview', hash: '#/overview', areas: ['overview', 'report'] },
   { label: 'Interview templates', hash: '#/templates', areas: ['templates', 'template', 'template-new'] },
   { label: 'Settings', hash: '#/settings', areas: ['settings'] },
 ]

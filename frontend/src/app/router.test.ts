@@ -30,6 +30,11 @@ describe('parseHash', () => {
     ['#/campaigns/c1/x', { name: 'not-found', path: '/campaigns/c1/x' }],
     ['#/nope', { name: 'not-found', path: '/nope' }],
     ['#/templates/a/b', { name: 'not-found', path: '/templates/a/b' }],
+    ['#/interviews/abc/report', { name: 'report', id: 'abc' }],
+    ['#/interviews/abc/playback', { name: 'playback', id: 'abc' }],
+    ['#/interviews/abc/playback?at=1764583200000', { name: 'playback', id: 'abc', at: 1764583200000 }],
+    ['#/interviews/abc/playback?at=soon', { name: 'playback', id: 'abc' }],
+    ['#/interviews/abc/other', { name: 'not-found', path: '/interviews/abc/other' }],
   ])('%s', (hash, want) => {
     expect(parseHash(hash)).toEqual(want)
   })

@@ -18,6 +18,8 @@ export type Route =
   | { name: 'campaign'; id: string }
   | { name: 'campaign-new' }
   | { name: 'campaign-edit'; id: string }
+  | { name: 'report'; id: string }
+  | { name: 'playback'; id: string; at?: number }
   | { name: 'templates' }
   | { name: 'template'; id: string }
   | { name: 'template-new' }
@@ -36,9 +38,15 @@ export function parseHash(hash: string): Route {
   })
   const query = new URLSearchParams(queryPart)
   const [area, id, ...rest] = parts
-  // The interviewer room inside the app, where the webview can hold the call.
-  if (area === 'interviews' && id !== undefined && id !== 'new' && rest.length === 1 && rest[0] === 'room') {
-    return { name: 'interview-room', id }
+  if (area === 'interviews' && id !== undefined && id !== 'new' && rest.length === 1) {
+    // An interview's own pages: the interviewer room inside the app (where
+    // the webview can hold the call), its report, its code and whiteboard playback.
+    if (rest[0] === 'room') return { name: 'interview-room', id }
+    if (rest[0] === 'report') return { name: 'report', id }
+    if (rest[0] === 'playback') {
+      const at = Number(query.get('at'))
+      return query.has('at') && Number.isFinite(at) ? { name: 'playback', id, at } : { name: 'playback', id }
+    }
   }
   if (area === 'campaigns') return campaignRoute(id, rest, raw)
   if (rest.length > 0) return { name: 'not-found', path: raw }

@@ -112,6 +112,9 @@ function Details({ interview: iv, initialOutbox, onChange }: DetailsProps) {
       )}
       {finished && (
         <>
+          <a className="btn" href={`#/interviews/${encodeURIComponent(iv.id)}/report`}>
+            Open report
+          </a>
           <a className="btn" href={`/api/interviews/${encodeURIComponent(iv.id)}/report.html`} download>
             Download report (HTML)
           </a>

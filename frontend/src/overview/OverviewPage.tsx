@@ -122,6 +122,9 @@ export function OverviewPage() {
               {header('score', 'AI score')}
               {header('rating', 'Interviewers')}
               <th scope="col">Analysis</th>
+              <th scope="col">
+                <span className="visually-hidden">Report</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -135,6 +138,11 @@ export function OverviewPage() {
                 <td className="num">{r.analysis?.status === 'done' ? `${r.analysis.score.toFixed(1)} / 5` : '–'}</td>
                 <td className="num">{r.analysis?.rating ? `${r.analysis.rating.toFixed(1)} / 5` : '–'}</td>
                 <td>{r.analysis ? STATUS[r.analysis.status] ?? r.analysis.status : 'Not run'}</td>
+                <td>
+                  <a href={href('interviews', r.interview.id, 'report')} aria-label={`Open report: ${r.interview.candidate.name}`}>
+                    Open report
+                  </a>
+                </td>
               </tr>
             ))}
           </tbody>

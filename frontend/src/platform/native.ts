@@ -5,7 +5,8 @@ type OpenedFile = { name: string; content: string }
 
 type NativeBridge = {
   SaveTextFile(suggestedName: string, content: string): Promise<string>
-  SaveDownload(path: string, suggestedName: string): Promise<string>
+  /** Absent in a bridge built without downloads: the link downloads then. */
+  SaveDownload?(path: string, suggestedName: string): Promise<string>
   OpenTextFile(title: string): Promise<OpenedFile>
   CopyText(text: string): Promise<void>
   OpenURL(url: string): Promise<void>
@@ -60,7 +61,7 @@ export async function saveTextFile(
  */
 export async function saveDownload(path: string, suggestedName: string): Promise<string> {
   const native = bridge()
-  if (native) return native.SaveDownload(path, suggestedName)
+  if (native?.SaveDownload) return native.SaveDownload(path, suggestedName)
   const a = document.createElement('a')
   a.href = path
   a.download = suggestedName

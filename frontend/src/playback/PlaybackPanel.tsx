@@ -3,7 +3,7 @@
 // skipped, a scrubber marked with questions, runs, pastes and time away, and
 // the recording in step. Loaded lazily (CodeMirror, Excalidraw).
 
-import { lazy, Suspense, useCallback, useMemo, useState, type KeyboardEvent } from 'react'
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type KeyboardEvent } from 'react'
 import { getAnalysis } from '../api/analysis'
 import { getPlayback, type PlaybackRecording } from '../api/playback'
 import { listRecordings } from '../api/room'
@@ -15,14 +15,18 @@ import { EmptyState, LoadError, Skeleton } from '../ui/Feedback'
 import { useScheme } from '../ui/theme'
 import { useAsync } from '../ui/useAsync'
 import { IDLE_LEAD_MS, IDLE_MS, SPEEDS, useClock, type Speed } from './clock'
-import { markersOf, type Marker } from './markers'
+import { markersOf, type Marker, type MarkerKind } from './markers'
 import { PlaybackMedia } from './PlaybackMedia'
 import { Player } from './player'
 import { ReadOnlyCode } from './ReadOnlyCode'
+import { Scrubber } from './Scrubber'
 import { isLanguageId, languageLabel } from '../room/code/languages'
 import './playback.css'
 
 const BoardReplay = lazy(() => import('../room/board').then((m) => ({ default: m.BoardReplay })))
+
+/** What the workspace's scrubber marks. */
+const WORKSPACE_MARKERS: MarkerKind[] = ['question', 'ran', 'pasted', 'tab-away']
 
 type Loaded = { recording: PlaybackRecording; markers: Marker[]; recordings: Recording[] }
 
@@ -53,10 +57,11 @@ async function load(id: string, signal: AbortSignal): Promise<Loaded> {
         },
       ]
     : recordings
-  return { recording, markers: markersOf(timeline.rows), recordings: media }
+  return { recording, markers: markersOf(timeline.rows, WORKSPACE_MARKERS), recordings: media }
 }
 
-export default function PlaybackPanel({ interview }: { interview: Interview }) {
+/** The playback card; startAt (ms since the epoch) is where it opens. */
+export default function PlaybackPanel({ interview, startAt }: { interview: Pick<Interview, 'id'>; startAt?: number }) {
   const state = useAsync((signal) => load(interview.id, signal), [interview.id])
   usePush(interview.id, ['timeline'], state.reload)
   return (
@@ -69,7 +74,7 @@ export default function PlaybackPanel({ interview }: { interview: Interview }) {
       ) : !state.data ? (
         <Skeleton lines={4} label="Loading the playback…" />
       ) : (
-        <Playback data={state.data} />
+        <Playback data={state.data} {...(startAt !== undefined ? { startAt } : {})} />
       )}
     </section>
   )
@@ -77,7 +82,7 @@ export default function PlaybackPanel({ interview }: { interview: Interview }) {
 
 const DOC_LABEL: Record<string, string> = { main: 'Code', pad: 'Scratch pad' }
 
-function Playback({ data }: { data: Loaded }) {
+function Playback({ data, startAt }: { data: Loaded; startAt?: number }) {
   const player = useMemo(() => new Player(data.recording), [data.recording])
   const views = useMemo(() => [...player.docIds, ...(player.hasBoard ? ['board'] : [])], [player])
   const [view, setView] = useState(views[0] ?? 'main')
@@ -88,6 +93,10 @@ function Playback({ data }: { data: Loaded }) {
   const end = Math.max(player.end, ...media.map((r) => Date.parse(r.started) + r.durationMs))
   const clock = useClock(Number.isFinite(start) ? start : 0, Number.isFinite(end) ? end : 0, skip)
   const scheme = useScheme()
+  const { seek } = clock
+  useEffect(() => {
+    if (startAt !== undefined) seek(startAt)
+  }, [startAt, seek])
 
   if (player.stepCount === 0) {
     return (
@@ -156,33 +165,7 @@ function Playback({ data }: { data: Loaded }) {
           {formatClock(pos)} / {formatClock(total)}
         </span>
       </div>
-      <div className="playback-scrubber">
-        <input
-          type="range"
-          min={start}
-          max={end}
-          step={100}
-          value={clock.t}
-          aria-label="Playback position"
-          aria-valuetext={`${formatClock(pos)} of ${formatClock(total)}`}
-          onChange={(e) => clock.seek(Number(e.target.value))}
-        />
-        <ol className="playback-markers" aria-label="Jump to">
-          {data.markers
-            .filter((m) => m.at >= start && m.at <= end)
-            .map((m, i) => (
-              <li key={`${m.at}-${i}`} style={{ left: `${total > 0 ? ((m.at - start) / total) * 100 : 0}%` }}>
-                <button
-                  type="button"
-                  className={`playback-marker playback-marker-${m.kind}`}
-                  title={`${m.label} (${formatClock(m.at - start)})`}
-                  aria-label={`${m.label} at ${formatClock(m.at - start)}`}
-                  onClick={() => clock.seek(m.at)}
-                />
-              </li>
-            ))}
-        </ol>
-      </div>
+      <Scrubber start={start} end={end} t={clock.t} markers={data.markers} onSeek={clock.seek} label="Playback position" />
       <p className="field-hint">Space plays and pauses; the arrow keys move 5 seconds.</p>
     </div>
   )

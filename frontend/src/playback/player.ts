@@ -5,6 +5,7 @@
 
 import { ChangeSet, Text } from '@codemirror/state'
 import type { PlaybackRecording } from '../api/contract.gen'
+import { lastIndex } from './lastIndex'
 
 export const KEYFRAME_EVERY = 256
 const BOARD_KEYFRAME_EVERY = 64
@@ -61,21 +62,6 @@ function apply(text: Text, s: Step): Text {
 /** Index of the last item with at ≤ t, or -1. */
 function lastAtOrBefore(items: readonly { at: number }[], t: number): number {
   return lastIndex(items.length, (i) => items[i]!.at, t)
-}
-
-/** Index of the last of n sorted times (time(i)) that is ≤ t, or -1. */
-function lastIndex(n: number, time: (i: number) => number, t: number): number {
-  let lo = 0
-  let hi = n - 1
-  let found = -1
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1
-    if (time(mid) <= t) {
-      found = mid
-      lo = mid + 1
-    } else hi = mid - 1
-  }
-  return found
 }
 
 function lastKeyframe(kfs: readonly { index: number }[], step: number): number {

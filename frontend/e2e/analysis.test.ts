@@ -2,12 +2,16 @@
 // plays speech made with espeak-ng; once the interview ends the host
 // transcribes each participant's recorded track (PocketSphinx, offline),
 // places the candidate's words in the question's window, measures talk time
-// and scores the answer. The interviewer overrides the score.
-import { mkdtempSync, rmSync } from 'node:fs'
+// and scores the answer. The recruiter opens the report from the Overview,
+// plays the one recording from a transcript line, switches it to a grid,
+// overrides the score and downloads the PDF.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { startHost, type Host } from './harness'
+import { check } from './axe'
+import { screenshot, startHost, type Host } from './harness'
+import { pdfText } from './pdf'
 import { openParticipant, setOrganizer, type Participant } from './room-harness'
 import { answerQuestionOne, cockpit, finishedAnalysis, spokenAnswer } from './speech-harness'
 
@@ -32,7 +36,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true })
 })
 
-it('transcribes the spoken answer into its question, measures talk time, scores it, and takes an override', async () => {
+it('transcribes the spoken answer into its question, scores it, and makes a report to watch, correct and send', async () => {
   const iv = recruiter.page
   const cand = candidate.page
   const candidateFrames: string[] = []
@@ -62,29 +66,85 @@ it('transcribes the spoken answer into its question, measures talk time, scores 
   expect(file).toMatchObject({ status: 200, type: 'video/webm' })
   expect(file.bytes).toBeGreaterThan(10_000)
 
-  // The console: the finished interview leads with its analysis.
+  // The interview's page sums the analysis up and leads to the report.
   await iv.goto(new URL(`/#/interviews/${interview.id}`, host.url).toString())
   const card = iv.getByRole('region', { name: 'Analysis' })
-  await card.getByText(/AI score [0-9.]+ \/ 5/).first().waitFor()
-  await card.getByLabel('The interview’s recording, everyone in sync').waitFor()
-  await card.getByRole('button', { name: /^Play from / }).first().click()
-  await card.getByRole('listitem').filter({ hasText: 'Question 1:' }).getByRole('button', { name: 'Override the score' }).click()
-  await card.getByLabel('Score (0–5)').fill('4.5')
-  await card.getByLabel('Why (optional)').fill('explained the scheduler in the follow-up')
-  await card.getByRole('button', { name: 'Save score' }).click()
-  await card.getByText('4.5 / 5 by Alex Recruiter').waitFor()
+  await expect.poll(() => card.locator('.score-figure').first().textContent()).toMatch(/^Final score[0-9.]+ \/ 5/)
+  await card.getByRole('link', { name: 'Open the full report' }).waitFor()
   expect(await iv.getByRole('button', { name: 'Change date' }).count()).toBe(0)
-  // The report, to send to a hiring manager: HTML and PDF, with the override in it.
-  await iv.getByRole('link', { name: 'Download report (PDF)' }).waitFor()
-  const exported = await iv.evaluate(async (id) => {
-    const html = await (await fetch(`/api/interviews/${id}/report.html`)).text()
-    const pdf = new Uint8Array(await (await fetch(`/api/interviews/${id}/report.pdf`)).arrayBuffer())
-    return { html, pdfHead: String.fromCharCode(...pdf.slice(0, 5)), pdfBytes: pdf.length }
-  }, interview.id)
-  expect(exported.html).toContain('Olivia Diaz')
-  expect(exported.html).toContain('explained the scheduler in the follow-up')
-  expect(exported.pdfHead).toBe('%PDF-')
-  expect(exported.pdfBytes).toBeGreaterThan(2000)
-  await card.getByRole('searchbox', { name: 'Search the transcript' }).fill('zzzz-nothing')
-  await card.getByText('No line contains “zzzz-nothing”.').waitFor()
-})
+  await iv.getByRole('link', { name: 'Open report', exact: true }).waitFor()
+
+  // The Overview's row opens the report.
+  await iv.goto(new URL('/#/overview', host.url).toString())
+  await iv.getByRole('link', { name: 'Open report: Olivia Diaz' }).click()
+  await iv.getByRole('heading', { name: 'Report: Olivia Diaz', level: 1 }).waitFor()
+  const summary = iv.getByRole('region', { name: 'Summary' })
+  expect(await summary.locator('.score-figure').first().textContent()).toMatch(/^Final score[0-9.]+ \/ 5AI score over \d+ answers?/)
+  expect(await summary.locator('.score-figure').nth(1).textContent()).toMatch(/^Interviewers’ rating/)
+  await summary.getByText('Transcript: pocketsphinx.', { exact: false }).waitFor()
+
+  // The one player: markers, the people in it, a transcript line that plays from its moment.
+  const rec = iv.getByRole('region', { name: 'Recording and transcript' })
+  const video = rec.getByLabel('The interview’s recording, everyone in sync')
+  await rec.getByRole('button', { name: /^Question 1 at \d+:\d\d$/ }).waitFor()
+  expect(await rec.getByRole('list', { name: 'Who is speaking' }).getByRole('listitem').allTextContents()).toEqual([
+    expect.stringContaining('Olivia Diaz'),
+    expect.stringContaining('Alex Recruiter'),
+  ])
+  const line = a.transcript.find((l) => l.role === 'candidate' && l.question === 0)!
+  const want = (Date.parse(line.at) - Date.parse(a.recording!.start)) / 1000
+  await rec.getByRole('region', { name: /^Question 1: / }).getByRole('button', { name: /^Play from / }).first().click()
+  await expect.poll(() => video.evaluate((v) => (v as HTMLVideoElement).currentTime)).toBeGreaterThan(want - 0.5)
+  expect(await video.evaluate((v) => (v as HTMLVideoElement).currentTime)).toBeLessThan(want + 5)
+  // Her microphone carries speech there: her name lights up.
+  await rec.locator('.speaker-on', { hasText: 'Olivia Diaz' }).waitFor()
+
+  // Grid or picture-in-picture: the grid is built after the analysis, on demand at the latest.
+  await rec.getByRole('button', { name: 'Grid' }).click()
+  await rec.locator('video[data-layout="grid"]').waitFor({ timeout: 120_000 })
+  const grid = await iv.evaluate(async (url) => {
+    const r = await fetch(url)
+    return { status: r.status, type: r.headers.get('content-type'), bytes: (await r.arrayBuffer()).byteLength }
+  }, `/api/interviews/${interview.id}/recording/grid`)
+  expect(grid).toMatchObject({ status: 200, type: 'video/webm' })
+  expect(grid.bytes).toBeGreaterThan(10_000)
+  await rec.getByRole('button', { name: 'Picture-in-picture' }).click()
+  await rec.locator('video[data-layout="pip"]').waitFor()
+
+  // An interviewer's override, kept with its author.
+  const q1 = iv.getByRole('article', { name: /^Question 1: / })
+  await q1.getByRole('button', { name: 'Override the score' }).click()
+  await q1.getByLabel('Score (0–5)').fill('4.5')
+  await q1.getByLabel('Why (optional)').fill('explained the scheduler in the follow-up')
+  await q1.getByRole('button', { name: 'Save score' }).click()
+  await q1.getByText('4.5 / 5 by Alex Recruiter').waitFor()
+  await expect.poll(() => summary.locator('.score-figure').first().textContent()).toContain('1 overridden by an interviewer')
+
+  // The report as a PDF for a hiring manager, and as HTML, with the override in it.
+  const [download] = await Promise.all([iv.waitForEvent('download'), iv.getByRole('link', { name: 'Download PDF' }).click()])
+  expect(download.suggestedFilename()).toMatch(/^Report – Olivia Diaz – \d{4}-\d\d-\d\d\.pdf$/)
+  const pdf = readFileSync((await download.path())!)
+  expect(pdf.subarray(0, 5).toString()).toBe('%PDF-')
+  // Lines of text are drawn one by one: compare without the spaces where they break.
+  const text = pdfText(pdf).replace(/\s+/g, '')
+  expect(text).toContain('InterviewDeskreport·OliviaDiaz·') // every page's footer
+  expect(text).toContain('OliviaDiaz')
+  expect(text).toContain('4.5/5byAlexRecruiter')
+  expect(text).toContain('explainedtheschedulerinthefollow-up')
+  const html = await iv.evaluate(async (id) => (await fetch(`/api/interviews/${id}/report.html`)).text(), interview.id)
+  expect(html).toContain('Olivia Diaz')
+  expect(html).toContain('explained the scheduler in the follow-up')
+  await rec.getByRole('searchbox', { name: 'Search the transcript' }).fill('zzzz-nothing')
+  await rec.getByText('No line contains “zzzz-nothing”.').waitFor()
+  await rec.getByRole('searchbox', { name: 'Search the transcript' }).fill('')
+
+  // At 1440×900, light and dark: looked at, and checked by axe.
+  await iv.setViewportSize({ width: 1440, height: 900 })
+  const found: string[] = []
+  for (const scheme of ['light', 'dark'] as const) {
+    await iv.emulateMedia({ colorScheme: scheme })
+    await screenshot(iv, `report-1440-${scheme}`)
+    found.push(...(await check(iv, `report, ${scheme}`)))
+  }
+  expect(found).toEqual([])
+}, 300_000)

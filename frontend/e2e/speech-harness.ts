@@ -65,7 +65,7 @@ export async function answerQuestionOne(iv: Page, cand: Page, beforeEnd?: (s: St
 export type AnalysisAnswer = {
   status: string
   error?: string
-  transcript: { role: string; question?: number; text: string; offsetMs: number }[]
+  transcript: { at: string; role: string; question?: number; text: string; offsetMs: number }[]
   talkTime: { role: string; question?: number; ms: number }[]
   answers: { index: number; answer: string; score: number; covered: { text: string; evidence?: string }[] }[]
   engines: { transcription: string; transcriptionQuality: string; scoring: string }

@@ -9,7 +9,9 @@ import { clockOf } from './speaking'
 import { usePlayer } from './usePlayer'
 
 const dom = testRoot()
+// Rita's track started first: the candidate's chip still comes first.
 const report = sampleReport()
+report.voice.reverse()
 
 function Harness({ recording, onBuild }: { recording: CombinedRecording; onBuild: (l: string) => Promise<void> }) {
   const clock = useMemo(() => clockOf(recording, report.startedAt), [recording])
@@ -42,6 +44,7 @@ async function playTo(s: number) {
 describe('CombinedPlayer', () => {
   it('lights up whoever speaks at the recording’s moment', async () => {
     dom.render(<Harness recording={report.recording!} onBuild={async () => {}} />)
+    expect([...dom.container.querySelectorAll('.speaker')].map((c) => c.textContent)).toEqual(['Olivia Diazcandidate', 'Rita Reyesinterviewer'])
     expect(speaking()).toEqual([])
     await playTo(5 + 3) // the interview's 3 s: Rita
     expect(speaking()).toEqual(['Rita Reyesinterviewer (speaking)'])

@@ -148,13 +148,15 @@ function LayoutState({ layout, label, error, onRetry }: { layout?: RecordingLayo
   return null
 }
 
-/** Name chips that light up while the person's microphone carries speech. */
+const candidateFirst = (v: SpeakerVoice) => (v.role === 'candidate' ? 0 : 1)
+
+/** Name chips (the candidate's first) that light up while the person's microphone carries speech. */
 function Speakers({ voices, offset }: { voices: readonly SpeakerVoice[]; offset: number }) {
   if (voices.length === 0) return null
   const now = speakingAt(voices, offset)
   return (
     <ul className="speakers" aria-label="Who is speaking">
-      {voices.map((v) => {
+      {[...voices].sort((a, b) => candidateFirst(a) - candidateFirst(b)).map((v) => {
         const on = now.has(v.participant)
         return (
           <li key={v.participant} className={on ? 'speaker speaker-on' : 'speaker'} data-speaking={on || undefined}>

@@ -91,6 +91,18 @@ describe('ReportPage', () => {
     expect(el().textContent).toContain('Saved /home/alex/Report.pdf')
   })
 
+  it('lists the questions never asked in short, and says how long the interview lasted', async () => {
+    const r = sampleReport()
+    const unasked = { number: 3, text: 'What is a select statement for?', keyPoints: [], asked: false, onScreenMs: 0, talkTime: [] }
+    await render(host(sampleReport({ questions: [...r.questions, unasked] })))
+    expect(el().querySelectorAll('.report-question')).toHaveLength(2)
+    const rest = el().querySelector('details.report-not-asked')!
+    expect(rest.querySelector('summary')?.textContent).toBe('1 question was not asked')
+    expect(rest.querySelector('li')?.textContent).toBe('What is a select statement for?')
+    expect(rest.querySelector('li')?.getAttribute('value')).toBe('3')
+    expect(el().textContent).toContain('lasted 2 min, 45 min planned')
+  })
+
   it('without a recording, keeps the transcript as text', async () => {
     await render(host(sampleReport({ recording: undefined as never, files: { html: 'a.html', pdf: 'a.pdf', recording: 'a.webm' } })))
     expect(video()).toBeNull()

@@ -18,7 +18,7 @@ import { TranscriptView } from '../analysis/TranscriptView'
 import { href } from '../app/router'
 import { formatClock } from '../interviews/RecordingsPanel'
 import { markersOf } from '../playback/markers'
-import { formatDateTime } from '../platform/time'
+import { formatDateTime, formatDuration } from '../platform/time'
 import { usePush } from '../platform/push'
 import { EmptyState, LoadError, PageHeader, Skeleton } from '../ui/Feedback'
 import { useAsync } from '../ui/useAsync'
@@ -107,7 +107,7 @@ function ReportView({ id, data, onChange }: { id: string; data: Loaded; onChange
             <p className="muted">This interview had no technical questions.</p>
           ) : (
             <ol className="report-questions">
-              {r.questions.map((q) => (
+              {r.questions.filter((q) => q.asked).map((q) => (
                 <li key={q.number}>
                   <QuestionCard
                     q={q}
@@ -121,6 +121,7 @@ function ReportView({ id, data, onChange }: { id: string; data: Loaded; onChange
               ))}
             </ol>
           )}
+          <NotAsked r={r} />
         </section>
         <Notes r={r} />
         <Moments r={r} onSeek={clock ? (at) => player.seek(at, { play: true }) : undefined} />
@@ -175,7 +176,7 @@ function Summary({ r }: { r: Report }) {
           <dd>
             {formatDateTime(r.startedAt ?? r.scheduledAt, r.timeZone)}
             <span className="cell-sub">
-              {r.durationMs > 0 ? `${formatClock(r.durationMs)} long, ` : ''}
+              {r.durationMs > 0 ? `lasted ${lasted(r.durationMs)}, ` : ''}
               {r.plannedMinutes} min planned · {r.timeZone.replace(/_/g, ' ')}
             </span>
           </dd>
@@ -268,6 +269,32 @@ function RecordingSection({
       </div>
     </section>
   )
+}
+
+/** The questions of the template that never came on screen, in short. */
+function NotAsked({ r }: { r: Report }) {
+  const left = r.questions.filter((q) => !q.asked)
+  if (left.length === 0) return null
+  return (
+    <details className="card report-not-asked">
+      <summary>
+        {left.length === 1 ? '1 question was' : `${left.length} questions were`} not asked
+      </summary>
+      <ol>
+        {left.map((q) => (
+          <li key={q.number} value={q.number}>
+            {q.text}
+          </li>
+        ))}
+      </ol>
+    </details>
+  )
+}
+
+/** How long something lasted, in words: "13 s", "47 min", "1 h 5 min". */
+function lasted(ms: number): string {
+  const s = Math.round(ms / 1000)
+  return s < 60 ? `${s} s` : formatDuration(Math.round(s / 60))
 }
 
 function Notes({ r }: { r: Report }) {

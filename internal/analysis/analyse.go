@@ -64,12 +64,14 @@ func (p Pipeline) combine(ctx context.Context, in Input, tally *tally) *Combined
 	return &c
 }
 
-// tally adds the progress of the two halves of a run up.
+// tally adds the progress of the two halves of a run up. ffmpeg reports
+// twice a second; the recording's share is passed on in steps of a percent.
 type tally struct {
 	mu                sync.Mutex
 	report            Progress
 	step              string
 	runDone, combDone float64
+	combSent          float64 // combDone when last reported
 	combining         bool
 }
 
@@ -86,8 +88,14 @@ func (t *tally) combined(done float64) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	t.combDone = done
-	t.send()
+	if done-t.combSent >= progressStep || done >= 1 {
+		t.combSent = done
+		t.send()
+	}
 }
+
+// progressStep is the least change of a build's progress worth storing.
+const progressStep = 0.01
 
 // send reports under t.mu; without a recording to combine, the run is the whole.
 func (t *tally) send() {

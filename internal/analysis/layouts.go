@@ -112,8 +112,12 @@ func (s *Service) buildLayout(j layoutJob) {
 			s.cfg.Logger.Warn("store layout progress", "interview", j.id, "err", err)
 		}
 	}
+	var sent float64
 	err := s.combineLayout(j, func(done float64) {
-		set(Layout{Name: j.name, Status: LayoutBuilding, Progress: min(max(done, 0), 1)})
+		if done = min(max(done, 0), 1); done-sent >= progressStep {
+			sent = done
+			set(Layout{Name: j.name, Status: LayoutBuilding, Progress: done})
+		}
 	})
 	switch {
 	case s.ctx.Err() != nil:

@@ -94,7 +94,11 @@ func BenchmarkAnalysisMinute(b *testing.B) {
 			b.ReportMetric(b.Elapsed().Seconds()/float64(b.N)/length.Seconds(), "x-realtime")
 			b.ReportMetric((testmain.ChildCPU(b)-cpu).Seconds()/float64(b.N)/length.Seconds(), "cpu-x-realtime")
 			if last != nil {
-				b.ReportMetric(wordsFound(said, last.Transcript), "words-found")
+				var heard []string
+				for _, l := range last.Transcript {
+					heard = append(heard, l.Text)
+				}
+				b.ReportMetric(testmain.WordsFound(said, strings.Join(heard, " ")), "words-found")
 			}
 		})
 	}
@@ -178,26 +182,6 @@ func speakerTrack(b *testing.B, dir, who string, turns []turn, out string) {
 	wav := filepath.Join(dir, who+".wav")
 	sh(b, "sox", append(files, wav)...)
 	sh(b, "ffmpeg", "-nostdin", "-loglevel", "error", "-y", "-i", wav, "-ar", "48000", "-ac", "2", "-c:a", "libopus", out)
-}
-
-// wordsFound is the share of the spoken words (case aside) that the
-// transcript holds, each counted as often as it was said at most.
-func wordsFound(said string, lines []analysis.Line) float64 {
-	heard := map[string]int{}
-	for _, l := range lines {
-		for _, w := range strings.Fields(strings.ToLower(l.Text)) {
-			heard[w]++
-		}
-	}
-	words := strings.Fields(strings.ToLower(strings.NewReplacer(".", "", ",", "").Replace(said)))
-	found := 0
-	for _, w := range words {
-		if heard[w] > 0 {
-			heard[w]--
-			found++
-		}
-	}
-	return float64(found) / float64(max(1, len(words)))
 }
 
 func sh(b *testing.B, name string, args ...string) {

@@ -38,9 +38,15 @@
 //     Result.Names is false.
 //   - Cameras that change resolution mid-file (WebRTC adapts it to the
 //     bandwidth) are rescaled frame by frame into their tile.
-//   - Encoding uses libvpx's real-time settings at 960x540, 15 fps by
+//   - Encoding uses libvpx's fastest real-time settings (-deadline realtime
+//     -cpu-used 8, the most this libvpx allows) at 960x540, 15 fps by
 //     default: on two cores a minute of two participants takes about 6–10 s
-//     and 4–6 MB (BenchmarkMixdownMinute); VP9 measured as fast as VP8 there
-//     and looks better at the same size. The quality is meant for watching
-//     an interview back; the per-track files remain the originals.
+//     and 4–6 MB (BenchmarkMixdownMinute), about 0.15 s of CPU per second of
+//     call, of which decoding the cameras is a sixth; VP9 measured faster
+//     than VP8 there (VP8 at -cpu-used 16: twice the CPU, a quarter larger).
+//     Both layouts from one ffmpeg run would save only that sixth, so each
+//     layout is its own Build. The quality is meant for watching an interview
+//     back; the per-track files remain the originals.
+//   - LowPriority runs ffmpeg through nice(1) at 10 where nice exists (not
+//     on Windows): the encoding then fills what other work leaves of the CPU.
 package mixdown

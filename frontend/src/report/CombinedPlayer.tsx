@@ -3,7 +3,7 @@
 // when asked for, with its progress), the people speaking now lit up, and a
 // scrubber marked with the questions, the topics covered and the notes.
 
-import { useRef, useState } from 'react'
+import { useCallback, useRef, useState } from 'react'
 import { recordingURL, type CombinedRecording, type RecordingLayout, type RecordingLayoutName, type SpeakerVoice } from '../api/analysis'
 import { errorMessage } from '../api/client'
 import { formatClock } from '../interviews/RecordingsPanel'
@@ -51,6 +51,14 @@ export function CombinedPlayer({
   // Where to go on in the new file when the layout changes.
   const resume = useRef<{ at: number; play: boolean } | undefined>(undefined)
   const video = useRef<HTMLVideoElement | null>(null)
+  const { ref: playerRef } = player
+  const attach = useCallback(
+    (el: HTMLVideoElement | null) => {
+      video.current = el
+      playerRef(el)
+    },
+    [playerRef],
+  )
   const lastShown = useRef(shown)
   if (lastShown.current !== shown) {
     // Read before React swaps the file: a new src starts again at 0 s.
@@ -86,10 +94,7 @@ export function CombinedPlayer({
         <LayoutState layout={wanted} label={LAYOUTS.find((l) => l.name === want)!.label} error={error} onRetry={() => void build(want)} />
       </div>
       <video
-        ref={(el) => {
-          video.current = el
-          player.ref(el)
-        }}
+        ref={attach}
         src={recordingURL(interviewId, shown)}
         data-layout={shown}
         controls

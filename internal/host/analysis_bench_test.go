@@ -104,8 +104,8 @@ func BenchmarkAnalysisMinute(b *testing.B) {
 	}
 }
 
-// turn is one person speaking for a while, the other quiet.
-type turn struct {
+// speakingTurn is one person speaking for a while, the other quiet.
+type speakingTurn struct {
 	who   string // participant
 	words string
 	secs  float64
@@ -115,7 +115,7 @@ type turn struct {
 // and returns the analysis input with every spoken word.
 func minuteInterview(b *testing.B, dir string) (analysis.Input, string) {
 	b.Helper()
-	turns := []turn{
+	turns := []speakingTurn{
 		{"interviewer-1", "Tell me how a hash table works", 5},
 		{"candidate", "A hash table maps keys to values in constant time on average. When two keys collide we keep both in a list at that slot", 13},
 		{"interviewer-1", "And when it grows too full", 4},
@@ -160,7 +160,7 @@ func minuteInterview(b *testing.B, dir string) (analysis.Input, string) {
 
 // speakerTrack writes who's microphone: their turns spoken, quiet-room
 // noise in the others', 48 kHz stereo Opus in WebM as the media host records.
-func speakerTrack(b *testing.B, dir, who string, turns []turn, out string) {
+func speakerTrack(b *testing.B, dir, who string, turns []speakingTurn, out string) {
 	b.Helper()
 	var files []string
 	for i, t := range turns {

@@ -73,9 +73,12 @@ it('transcribes the spoken answer into its question, scores it, and makes a repo
   await card.getByRole('link', { name: 'Open the full report' }).waitFor()
   expect(await iv.getByRole('button', { name: 'Change date' }).count()).toBe(0)
   await iv.getByRole('link', { name: 'Open report', exact: true }).waitFor()
+  await screenshot(iv, 'details-finished')
 
   // The Overview's row opens the report.
   await iv.goto(new URL('/#/overview', host.url).toString())
+  await iv.getByRole('link', { name: 'Open report: Olivia Diaz' }).waitFor()
+  await screenshot(iv, 'overview-with-report-link')
   await iv.getByRole('link', { name: 'Open report: Olivia Diaz' }).click()
   await iv.getByRole('heading', { name: 'Report: Olivia Diaz', level: 1 }).waitFor()
   const summary = iv.getByRole('region', { name: 'Summary' })
@@ -108,8 +111,18 @@ it('transcribes the spoken answer into its question, scores it, and makes a repo
   }, `/api/interviews/${interview.id}/recording/grid`)
   expect(grid).toMatchObject({ status: 200, type: 'video/webm' })
   expect(grid.bytes).toBeGreaterThan(10_000)
+  // The other layout goes on from the same moment.
+  await rec.getByRole('button', { name: /^Question 1 at / }).click()
+  await expect.poll(() => video.evaluate((v) => (v as HTMLVideoElement).currentTime)).toBeGreaterThan(0.5)
+  const at = await video.evaluate((v) => {
+    const el = v as HTMLVideoElement
+    el.pause()
+    return el.currentTime
+  })
   await rec.getByRole('button', { name: 'Picture-in-picture' }).click()
   await rec.locator('video[data-layout="pip"]').waitFor()
+  await expect.poll(() => video.evaluate((v) => (v as HTMLVideoElement).currentTime)).toBeGreaterThan(at - 0.5)
+  expect(await video.evaluate((v) => (v as HTMLVideoElement).paused)).toBe(true)
 
   // An interviewer's override, kept with its author.
   const q1 = iv.getByRole('article', { name: /^Question 1: / })

@@ -249,6 +249,9 @@ func (o *Outbox) Resend(id uint64) (Entry, error) {
 		if r.Uncomposed {
 			return fmt.Errorf("resend mail %d: %w", id, ErrUncomposed)
 		}
+		if r.Message.Secret {
+			return fmt.Errorf("resend mail %d: %w", id, ErrForgotten)
+		}
 		r.Message.ID = newMessageID(id)
 		r.MessageID = r.Message.ID
 		r.State, r.Attempts, r.LastError, r.NextAttempt, r.SentAt = Queued, 0, "", o.cfg.Now().UTC(), time.Time{}
@@ -450,6 +453,9 @@ func (o *Outbox) attempt(ctx context.Context, id uint64) error {
 			r.LastError = fmt.Sprintf("gave up after %d attempts: %v", r.Attempts, sendErr)
 		default:
 			r.State, r.LastError, r.NextAttempt = Queued, sendErr.Error(), now.Add(o.backoff(r.Attempts))
+		}
+		if r.Message.Secret && (r.State == Sent || r.State == Failed) {
+			r.Message.Text, r.Message.HTML = "", ""
 		}
 		return nil
 	})

@@ -45,6 +45,14 @@ package store
 //	    <texts version>     -> JSON consent texts, as candidates were shown them
 //	retention_log/          (since schema 8)
 //	    <8-byte sequence>   -> JSON retention run (what was deleted, when, why)
+//	users/                  (since schema 9; the team host's accounts)
+//	    <user id>           -> JSON user with its password hash
+//	users_by_email/         (since schema 9)
+//	    <case-folded email> -> user id
+//	account_links/          (since schema 9)
+//	    <sha-256 of token, hex> -> JSON {user, purpose (setup, reset), expiresAt}
+//	sessions/               (since schema 9)
+//	    <sha-256 of token, hex> -> JSON {user, createdAt, seenAt}
 //
 // meta/ also holds (since schema 8, written on first use):
 //
@@ -69,6 +77,10 @@ var (
 	BucketAudit               = []byte("audit")
 	BucketConsentTexts        = []byte("consent_texts")
 	BucketRetentionLog        = []byte("retention_log")
+	BucketUsers               = []byte("users")
+	BucketUsersByEmail        = []byte("users_by_email")
+	BucketAccountLinks        = []byte("account_links")
+	BucketSessions            = []byte("sessions")
 
 	KeySchemaVersion    = []byte("schema_version")
 	KeyLibraryVersion   = []byte("library_version")

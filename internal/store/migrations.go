@@ -40,6 +40,9 @@ var migrations = []migration{
 	{8, "create the audit log, the consent texts and the retention log", func(tx *Tx) error {
 		return createBuckets(tx, BucketAudit, BucketConsentTexts, BucketRetentionLog)
 	}},
+	{9, "create the team host's accounts, their password links and sessions", func(tx *Tx) error {
+		return createBuckets(tx, BucketUsers, BucketUsersByEmail, BucketAccountLinks, BucketSessions)
+	}},
 }
 
 // SchemaVersion is the version this build writes.

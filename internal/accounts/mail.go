@@ -44,8 +44,11 @@ func LinkURL(base string, p Purpose, token string) string {
 	return strings.TrimRight(base, "/") + linkPaths[p] + token
 }
 
+// RefPrefix starts the outbox ref of every account's mail (no interview's).
+const RefPrefix = "account:"
+
 // outboxRef ties an account's mail to it in the outbox.
-func outboxRef(userID string) string { return "account:" + userID }
+func outboxRef(userID string) string { return RefPrefix + userID }
 
 // hostName is how mails name the team host: its public address's host.
 func hostName(base string) string {

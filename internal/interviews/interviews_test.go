@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -20,6 +21,9 @@ type fixture struct {
 	svc   *Service
 	tpl   templates.Template
 	clock *time.Time
+	db    *store.DB
+	ts    *templates.Service
+	st    *settings.Service
 }
 
 func setup(t testing.TB) fixture {
@@ -41,7 +45,7 @@ func setup(t testing.TB) fixture {
 	if _, err := st.Put(settings.Settings{Organizer: settings.Person{Name: "Rita Recruiter", Email: "rita@example.com"}, DefaultTimeZone: "Europe/Berlin"}); err != nil {
 		t.Fatal(err)
 	}
-	return fixture{svc: New(db, ts, st, now), tpl: tpl, clock: &clock}
+	return fixture{svc: New(db, ts, st, now), tpl: tpl, clock: &clock, db: db, ts: ts, st: st}
 }
 
 func (f fixture) valid() NewInterview {
@@ -227,6 +231,49 @@ func TestInterviewersAndLinks(t *testing.T) {
 	}
 	if _, err := f.svc.AddInterviewer(iv.ID, Person{Name: "One too many", Email: "x@example.com"}); err == nil {
 		t.Errorf("a room took more than %d interviewers", MaxInterviewers)
+	}
+}
+
+func TestListsOfOneInterviewer(t *testing.T) {
+	f := setup(t)
+	with, _ := f.svc.Create(f.valid())
+	if _, err := f.svc.Create(f.valid()); err != nil { // one without Ivan
+		t.Fatal(err)
+	}
+	if _, err := f.svc.AddInterviewer(with.ID, Person{Name: "Ivan", Email: "Ivan@Example.com"}); err != nil {
+		t.Fatal(err)
+	}
+	ids := func(svc *Service, email string) []string {
+		t.Helper()
+		list, total, err := svc.List(ListQuery{Tense: Upcoming, Interviewer: email})
+		if err != nil || total != len(list) {
+			t.Fatalf("list for %q: %d of %d, %v", email, len(list), total, err)
+		}
+		var out []string
+		for _, sm := range list {
+			out = append(out, sm.ID)
+		}
+		return out
+	}
+	if got := ids(f.svc, "ivan@example.com"); !slices.Equal(got, []string{with.ID}) {
+		t.Errorf("Ivan's interviews = %v, want only %s", got, with.ID)
+	}
+	if got := ids(f.svc, "rita@example.com"); len(got) != 2 {
+		t.Errorf("the organizer's interviews = %v, want both", got)
+	}
+	if got := ids(f.svc, ""); len(got) != 2 {
+		t.Errorf("every interview = %v, want both", got)
+	}
+	// As the index is read back from the file.
+	reopened := New(f.db, f.ts, f.st, func() time.Time { return *f.clock })
+	if got := ids(reopened, "IVAN@example.com"); !slices.Equal(got, []string{with.ID}) {
+		t.Errorf("Ivan's interviews after a restart = %v, want only %s", got, with.ID)
+	}
+	if _, err := f.svc.RemoveInterviewer(with.ID, "ivan@example.com"); err != nil {
+		t.Fatal(err)
+	}
+	if got := ids(f.svc, "ivan@example.com"); len(got) != 0 {
+		t.Errorf("Ivan's interviews once removed = %v, want none", got)
 	}
 }
 

@@ -76,7 +76,7 @@ func put(tx *store.Tx, iv Interview, oldStart time.Time) error {
 	if err := store.PutJSON(tx, store.BucketInterviews, []byte(iv.ID), iv); err != nil {
 		return err
 	}
-	return store.PutJSON(tx, store.BucketInterviewsByStart, startKey(iv.StartsAt, iv.ID), iv.Summary())
+	return store.PutJSON(tx, store.BucketInterviewsByStart, startKey(iv.StartsAt, iv.ID), iv.Summary().entry())
 }
 
 func startKey(t time.Time, id string) []byte {
@@ -425,6 +425,9 @@ type ListQuery struct {
 	Limit int    // default 200
 	// CampaignID keeps the interviews of one campaign only; "" keeps all.
 	CampaignID string
+	// Interviewer keeps to the interviews with this email among their
+	// interviewers (any case); "" lists every interview.
+	Interviewer string
 }
 
 // List returns the matching summaries (upcoming soonest first, others newest
@@ -450,7 +453,8 @@ func (s *Service) List(q ListQuery) ([]Summary, int, error) {
 		total int
 	)
 	visit := func(sm Summary) {
-		if tense := sm.tenseAt(now); tense != q.Tense || !matches(sm, needle) || (q.CampaignID != "" && sm.CampaignID != q.CampaignID) {
+		if tense := sm.tenseAt(now); tense != q.Tense || !matches(sm, needle) || (q.CampaignID != "" && sm.CampaignID != q.CampaignID) ||
+			q.Interviewer != "" && !sm.has(q.Interviewer) {
 			return
 		}
 		total++

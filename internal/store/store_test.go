@@ -187,6 +187,30 @@ func TestMigrations(t *testing.T) {
 				}
 			}
 		}})
+	tests = append(tests, struct {
+		from  uint64
+		seed  func(tx *Tx) error
+		check func(t *testing.T, tx *Tx)
+	}{from: 6,
+		seed: func(tx *Tx) error {
+			iv := `{"id":"iv1","interviewers":[{"name":"Rita","email":"rita@example.com"},{"name":"Ivan","email":" Ivan@Example.com"}]}`
+			if err := tx.Bucket(BucketInterviews).Put([]byte("iv1"), []byte(iv)); err != nil {
+				return err
+			}
+			return tx.Bucket(BucketInterviewsByStart).Put([]byte("2026-12-01T09:00:00Z|iv1"), []byte(`{"id":"iv1","position":"Go"}`))
+		},
+		check: func(t *testing.T, tx *Tx) {
+			var entry struct {
+				ID, Position      string
+				InterviewerEmails []string
+			}
+			if err := json.Unmarshal(tx.Bucket(BucketInterviewsByStart).Get([]byte("2026-12-01T09:00:00Z|iv1")), &entry); err != nil {
+				t.Fatal(err)
+			}
+			if entry.Position != "Go" || fmt.Sprint(entry.InterviewerEmails) != "[rita@example.com ivan@example.com]" {
+				t.Errorf("index entry after migration 7 = %+v, want the position kept and both emails in lower case", entry)
+			}
+		}})
 	for _, tc := range tests {
 		t.Run(fmt.Sprintf("from v%d", tc.from), func(t *testing.T) {
 			path := openAtVersion(t, tc.from, tc.seed)

@@ -19,7 +19,8 @@ func (s *Server) listInterviews(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
 	limit, _ := strconv.Atoi(q.Get("limit"))
 	list, total, err := s.svc.Interviews.List(interviews.ListQuery{
-		Tense: interviews.Tense(q.Get("tense")), Text: q.Get("q"), Limit: limit, CampaignID: q.Get("campaign")})
+		Tense: interviews.Tense(q.Get("tense")), Text: q.Get("q"), Limit: limit, CampaignID: q.Get("campaign"),
+		Interviewer: onlyOwn(callerOf(r))})
 	if err != nil {
 		return err
 	}
@@ -32,7 +33,32 @@ func (s *Server) listInterviews(w http.ResponseWriter, r *http.Request) error {
 
 func (s *Server) getInterview(w http.ResponseWriter, r *http.Request) error {
 	iv, err := s.svc.Interviews.Get(r.PathValue("id"))
-	return s.answerInterview(w, http.StatusOK, iv, err)
+	if err != nil {
+		return err
+	}
+	v := s.view(iv)
+	if email := onlyOwn(callerOf(r)); email != "" {
+		v = ownView(v, email)
+	}
+	writeJSON(w, http.StatusOK, v)
+	return nil
+}
+
+// ownView is v as one of its interviewers sees it: their own room link,
+// and no one else's link, nor the candidate's.
+func ownView(v Interview, email string) Interview {
+	v.CandidateLink, v.InterviewerLink = "", ""
+	people := make([]Interviewer, 0, len(v.Interviewers))
+	for _, in := range v.Interviewers {
+		if strings.EqualFold(in.Email, email) {
+			v.InterviewerLink = in.Link
+		} else {
+			in.Link = ""
+		}
+		people = append(people, in)
+	}
+	v.Interviewers = people
+	return v
 }
 
 func (s *Server) createInterview(w http.ResponseWriter, r *http.Request) error {

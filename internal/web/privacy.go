@@ -25,10 +25,14 @@ func (s *Server) privacy() (*privacy.Service, error) {
 	return s.svc.Privacy, nil
 }
 
-// actorOf is who makes request r: the console (the desktop window, or a
-// browser signed in by cookie) or the CLI (the key as a Bearer token).
+// actorOf is who makes request r: a signed-in account (its email), the
+// console (the desktop window, or a browser signed in with the console
+// link) or the CLI (the key as a Bearer token).
 func (s *Server) actorOf(r *http.Request) audit.Actor {
-	if s.credentialOf(r) == bearerKey {
+	switch c := callerOf(r); c.how {
+	case userSession:
+		return audit.Actor{Name: c.user.Email, Via: audit.ViaConsole}
+	case bearerKey:
 		return audit.By(audit.ViaCLI)
 	}
 	return audit.By(audit.ViaConsole)

@@ -151,6 +151,98 @@ export type SettingsUpdate = {
   defaultTimeZone?: string
 }
 
+export type Account = {
+  kind: AccountKind
+  id?: string
+  name: string
+  email: string
+  role: UserRole
+  accounts: boolean
+}
+
+export type AccountKind = 'owner' | 'user'
+
+export type UserRole = 'admin' | 'recruiter' | 'interviewer'
+
+export type ProfileUpdate = {
+  name: string
+}
+
+export type SignInRequest = {
+  email: string
+  password: string
+}
+
+export type PasswordResetRequest = {
+  email: string
+}
+
+export type PasswordLinkRequest = {
+  token: string
+}
+
+export type PasswordLinkInfo = {
+  purpose: PasswordLinkPurpose
+  email: string
+  name: string
+  expiresAt: string
+}
+
+export type PasswordLinkPurpose = 'setup' | 'reset'
+
+export type NewPasswordRequest = {
+  token: string
+  password: string
+}
+
+export type PasswordChangeRequest = {
+  current: string
+  password: string
+}
+
+export type UserList = {
+  users: User[]
+}
+
+export type User = {
+  id: string
+  email: string
+  name: string
+  role: UserRole
+  active: boolean
+  createdAt: string
+  invitedAt?: string
+  lastSignInAt?: string
+}
+
+export type UserInvite = {
+  email: string
+  name: string
+  role: UserRole
+  delivery?: SetupDelivery
+}
+
+export type SetupDelivery = 'mail' | 'link'
+
+export type InvitedUser = {
+  user: User
+  setup: SetupLinkSent
+}
+
+export type SetupLinkSent = {
+  mailed: boolean
+  link?: string
+  expiresAt: string
+}
+
+export type RoleChange = {
+  role: UserRole
+}
+
+export type SetupLinkRequest = {
+  delivery?: SetupDelivery
+}
+
 export type TemplateList = {
   templates: TemplateSummary[]
 }
@@ -1320,6 +1412,25 @@ export type Types = {
   Settings: Settings
   Person: Person
   SettingsUpdate: SettingsUpdate
+  Account: Account
+  AccountKind: AccountKind
+  UserRole: UserRole
+  ProfileUpdate: ProfileUpdate
+  SignInRequest: SignInRequest
+  PasswordResetRequest: PasswordResetRequest
+  PasswordLinkRequest: PasswordLinkRequest
+  PasswordLinkInfo: PasswordLinkInfo
+  PasswordLinkPurpose: PasswordLinkPurpose
+  NewPasswordRequest: NewPasswordRequest
+  PasswordChangeRequest: PasswordChangeRequest
+  UserList: UserList
+  User: User
+  UserInvite: UserInvite
+  SetupDelivery: SetupDelivery
+  InvitedUser: InvitedUser
+  SetupLinkSent: SetupLinkSent
+  RoleChange: RoleChange
+  SetupLinkRequest: SetupLinkRequest
   TemplateList: TemplateList
   TemplateSummary: TemplateSummary
   TemplateFields: TemplateFields
@@ -1509,6 +1620,25 @@ export const schemas: Record<TypeName, JsonSchema> = {
   Settings: {"additionalProperties":false,"properties":{"defaultTimeZone":{"type":"string"},"organizer":{"$ref":"#/$defs/Person"},"publicUrl":{"type":"string"}},"required":["organizer","defaultTimeZone","publicUrl"],"type":"object"},
   Person: {"additionalProperties":false,"properties":{"email":{"type":"string"},"name":{"type":"string"}},"required":["name","email"],"type":"object"},
   SettingsUpdate: {"additionalProperties":false,"properties":{"defaultTimeZone":{"type":"string"},"organizer":{"$ref":"#/$defs/Person"}},"required":[],"type":"object"},
+  Account: {"additionalProperties":false,"properties":{"accounts":{"type":"boolean"},"email":{"type":"string"},"id":{"type":"string"},"kind":{"$ref":"#/$defs/AccountKind"},"name":{"type":"string"},"role":{"$ref":"#/$defs/UserRole"}},"required":["kind","name","email","role","accounts"],"type":"object"},
+  AccountKind: {"enum":["owner","user"],"type":"string"},
+  UserRole: {"enum":["admin","recruiter","interviewer"],"type":"string"},
+  ProfileUpdate: {"additionalProperties":false,"properties":{"name":{"type":"string"}},"required":["name"],"type":"object"},
+  SignInRequest: {"additionalProperties":false,"properties":{"email":{"type":"string"},"password":{"type":"string"}},"required":["email","password"],"type":"object"},
+  PasswordResetRequest: {"additionalProperties":false,"properties":{"email":{"type":"string"}},"required":["email"],"type":"object"},
+  PasswordLinkRequest: {"additionalProperties":false,"properties":{"token":{"type":"string"}},"required":["token"],"type":"object"},
+  PasswordLinkInfo: {"additionalProperties":false,"properties":{"email":{"type":"string"},"expiresAt":{"format":"date-time","type":"string"},"name":{"type":"string"},"purpose":{"$ref":"#/$defs/PasswordLinkPurpose"}},"required":["purpose","email","name","expiresAt"],"type":"object"},
+  PasswordLinkPurpose: {"enum":["setup","reset"],"type":"string"},
+  NewPasswordRequest: {"additionalProperties":false,"properties":{"password":{"type":"string"},"token":{"type":"string"}},"required":["token","password"],"type":"object"},
+  PasswordChangeRequest: {"additionalProperties":false,"properties":{"current":{"type":"string"},"password":{"type":"string"}},"required":["current","password"],"type":"object"},
+  UserList: {"additionalProperties":false,"properties":{"users":{"items":{"$ref":"#/$defs/User"},"type":["array","null"]}},"required":["users"],"type":"object"},
+  User: {"additionalProperties":false,"properties":{"active":{"type":"boolean"},"createdAt":{"format":"date-time","type":"string"},"email":{"type":"string"},"id":{"type":"string"},"invitedAt":{"format":"date-time","type":"string"},"lastSignInAt":{"format":"date-time","type":"string"},"name":{"type":"string"},"role":{"$ref":"#/$defs/UserRole"}},"required":["id","email","name","role","active","createdAt"],"type":"object"},
+  UserInvite: {"additionalProperties":false,"properties":{"delivery":{"$ref":"#/$defs/SetupDelivery"},"email":{"type":"string"},"name":{"type":"string"},"role":{"$ref":"#/$defs/UserRole"}},"required":["email","name","role"],"type":"object"},
+  SetupDelivery: {"enum":["mail","link"],"type":"string"},
+  InvitedUser: {"additionalProperties":false,"properties":{"setup":{"$ref":"#/$defs/SetupLinkSent"},"user":{"$ref":"#/$defs/User"}},"required":["user","setup"],"type":"object"},
+  SetupLinkSent: {"additionalProperties":false,"properties":{"expiresAt":{"format":"date-time","type":"string"},"link":{"type":"string"},"mailed":{"type":"boolean"}},"required":["mailed","expiresAt"],"type":"object"},
+  RoleChange: {"additionalProperties":false,"properties":{"role":{"$ref":"#/$defs/UserRole"}},"required":["role"],"type":"object"},
+  SetupLinkRequest: {"additionalProperties":false,"properties":{"delivery":{"$ref":"#/$defs/SetupDelivery"}},"required":[],"type":"object"},
   TemplateList: {"additionalProperties":false,"properties":{"templates":{"items":{"$ref":"#/$defs/TemplateSummary"},"type":["array","null"]}},"required":["templates"],"type":"object"},
   TemplateSummary: {"additionalProperties":false,"properties":{"builtIn":{"type":"boolean"},"description":{"type":"string"},"durationMinutes":{"type":"integer"},"id":{"type":"string"},"name":{"type":"string"},"questionCount":{"type":"integer"},"specialization":{"type":"string"},"technical":{"type":"boolean"},"topicCount":{"type":"integer"},"updatedAt":{"format":"date-time","type":"string"}},"required":["id","name","specialization","description","durationMinutes","technical","builtIn","topicCount","questionCount","updatedAt"],"type":"object"},
   TemplateFields: {"additionalProperties":false,"properties":{"description":{"type":"string"},"durationMinutes":{"type":"integer"},"name":{"type":"string"},"plan":{"items":{"$ref":"#/$defs/Topic"},"type":["array","null"]},"questions":{"items":{"$ref":"#/$defs/Question"},"type":["array","null"]},"specialization":{"type":"string"}},"required":["name","specialization","description","durationMinutes","plan","questions"],"type":"object"},
@@ -1669,6 +1799,19 @@ export type Endpoints = {
   'GET /api/stream': { request: undefined; response: string }
   'GET /api/settings': { request: undefined; response: Settings }
   'PUT /api/settings': { request: SettingsUpdate; response: Settings }
+  'GET /api/account': { request: undefined; response: Account }
+  'PUT /api/account': { request: ProfileUpdate; response: Account }
+  'POST /api/account/sign-in': { request: SignInRequest; response: Account }
+  'POST /api/account/sign-out': { request: undefined; response: undefined }
+  'POST /api/account/password-reset': { request: PasswordResetRequest; response: undefined }
+  'POST /api/account/password-link': { request: PasswordLinkRequest; response: PasswordLinkInfo }
+  'POST /api/account/password': { request: NewPasswordRequest; response: Account }
+  'PUT /api/account/password': { request: PasswordChangeRequest; response: Account }
+  'GET /api/users': { request: undefined; response: UserList }
+  'POST /api/users': { request: UserInvite; response: InvitedUser }
+  'PUT /api/users/{id}/role': { request: RoleChange; response: User }
+  'DELETE /api/users/{id}': { request: undefined; response: undefined }
+  'POST /api/users/{id}/setup-link': { request: SetupLinkRequest; response: InvitedUser }
   'GET /api/templates': { request: undefined; response: TemplateList }
   'POST /api/templates': { request: TemplateFields; response: Template }
   'POST /api/templates/import': { request: string; response: TemplateList }
@@ -1770,6 +1913,19 @@ export const endpoints: Record<EndpointKey, Endpoint> = {
   'GET /api/stream': { method: 'GET', path: '/api/stream', status: 200, request: null, response: null, file: 'text/event-stream', errors: ['not_found'] },
   'GET /api/settings': { method: 'GET', path: '/api/settings', status: 200, request: null, response: 'Settings', file: null, errors: [] },
   'PUT /api/settings': { method: 'PUT', path: '/api/settings', status: 200, request: 'SettingsUpdate', response: 'Settings', file: null, errors: ['invalid'] },
+  'GET /api/account': { method: 'GET', path: '/api/account', status: 200, request: null, response: 'Account', file: null, errors: [] },
+  'PUT /api/account': { method: 'PUT', path: '/api/account', status: 200, request: 'ProfileUpdate', response: 'Account', file: null, errors: ['invalid', 'conflict'] },
+  'POST /api/account/sign-in': { method: 'POST', path: '/api/account/sign-in', status: 200, request: 'SignInRequest', response: 'Account', file: null, errors: ['not_found'] },
+  'POST /api/account/sign-out': { method: 'POST', path: '/api/account/sign-out', status: 204, request: null, response: null, file: null, errors: [] },
+  'POST /api/account/password-reset': { method: 'POST', path: '/api/account/password-reset', status: 204, request: 'PasswordResetRequest', response: null, file: null, errors: ['conflict', 'not_found'] },
+  'POST /api/account/password-link': { method: 'POST', path: '/api/account/password-link', status: 200, request: 'PasswordLinkRequest', response: 'PasswordLinkInfo', file: null, errors: ['not_found'] },
+  'POST /api/account/password': { method: 'POST', path: '/api/account/password', status: 200, request: 'NewPasswordRequest', response: 'Account', file: null, errors: ['not_found', 'invalid'] },
+  'PUT /api/account/password': { method: 'PUT', path: '/api/account/password', status: 200, request: 'PasswordChangeRequest', response: 'Account', file: null, errors: ['invalid', 'conflict'] },
+  'GET /api/users': { method: 'GET', path: '/api/users', status: 200, request: null, response: 'UserList', file: null, errors: ['not_found'] },
+  'POST /api/users': { method: 'POST', path: '/api/users', status: 201, request: 'UserInvite', response: 'InvitedUser', file: null, errors: ['invalid', 'conflict', 'not_found'] },
+  'PUT /api/users/{id}/role': { method: 'PUT', path: '/api/users/{id}/role', status: 200, request: 'RoleChange', response: 'User', file: null, errors: ['not_found', 'invalid', 'conflict'] },
+  'DELETE /api/users/{id}': { method: 'DELETE', path: '/api/users/{id}', status: 204, request: null, response: null, file: null, errors: ['not_found', 'conflict'] },
+  'POST /api/users/{id}/setup-link': { method: 'POST', path: '/api/users/{id}/setup-link', status: 200, request: 'SetupLinkRequest', response: 'InvitedUser', file: null, errors: ['not_found', 'conflict', 'invalid'] },
   'GET /api/templates': { method: 'GET', path: '/api/templates', status: 200, request: null, response: 'TemplateList', file: null, errors: [] },
   'POST /api/templates': { method: 'POST', path: '/api/templates', status: 201, request: 'TemplateFields', response: 'Template', file: null, errors: ['invalid'] },
   'POST /api/templates/import': { method: 'POST', path: '/api/templates/import', status: 201, request: 'file', response: 'TemplateList', file: null, errors: ['bad_request', 'invalid'] },

@@ -1,6 +1,6 @@
-// Signing in to the console of a `serve` host: without a sign-in the console
-// says how to get a new link, `interviewdesk console link` prints one, and the
-// sign-in survives a browser restart.
+// Signing in to the console of a `serve` host with the owner's link: without a
+// sign-in the console's sign-in page says how to get one, `interviewdesk
+// console link` prints it, and the sign-in survives a browser restart.
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -39,9 +39,10 @@ describe('console sign-in', () => {
     let browser = await launch()
     let page = browser.pages()[0] ?? (await browser.newPage())
     await page.goto(new URL('/#/interviews', host.url).toString())
-    const notice = page.getByRole('alert')
-    await notice.getByRole('heading', { name: 'This console is not signed in' }).waitFor()
-    expect(await notice.locator('pre').textContent()).toBe('interviewdesk console link')
+    // The sign-in page: an account's email and password, or the owner's console link.
+    await page.getByRole('heading', { name: 'Sign in to InterviewDesk' }).waitFor()
+    const owner = page.getByRole('region', { name: 'Own this host?' })
+    expect(await owner.locator('pre').textContent()).toBe('interviewdesk console link')
     await screenshot(page, 'console-not-signed-in')
 
     const link = execFileSync(inject('interviewdeskBin'), ['console', 'link', '--data', host.dataDir], { encoding: 'utf8' }).trim()
@@ -59,6 +60,7 @@ describe('console sign-in', () => {
       await page.goto(new URL('/#/interviews', host.url).toString())
       await page.getByText('No upcoming interviews. Create one from a template.').waitFor()
       expect(await page.getByRole('alert').count()).toBe(0)
+      expect(await page.getByRole('heading', { name: 'Sign in to InterviewDesk' }).count()).toBe(0)
       await screenshot(page, 'console-signed-in-after-restart')
     } finally {
       await browser.close()

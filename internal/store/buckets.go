@@ -15,7 +15,7 @@ package store
 //	    <interview id>      -> JSON interview
 //	interviews_by_start/    (since schema 2)
 //	    <startsAt RFC3339 UTC>|<interview id> -> JSON interview summary (with
-//	                           the interviewers' emails since schema 7)
+//	                           the interviewers' emails since schema 9)
 //	links/                  (since schema 2)
 //	    <link token>        -> JSON {interviewId, role, email, participant (since schema 4)}
 //	outbox/                 (since schema 2)

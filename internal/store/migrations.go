@@ -43,7 +43,7 @@ var migrations = []migration{
 	{9, "create the team host's accounts, their password links and sessions", func(tx *Tx) error {
 		return createBuckets(tx, BucketUsers, BucketUsersByEmail, BucketAccountLinks, BucketSessions)
 	}},
-	{7, "keep the interviewers' emails in the interview index, for one interviewer's lists", indexInterviewerEmails},
+	{9, "keep the interviewers' emails in the interview index, for one interviewer's lists", indexInterviewerEmails},
 }
 
 // SchemaVersion is the version this build writes.

@@ -44,6 +44,9 @@ type Account struct {
 	Role  accounts.Role `json:"role"`
 	// Accounts reports whether the host keeps accounts (Users, sign-in).
 	Accounts bool `json:"accounts"`
+	// CanSignOut is true for a browser signed in with a cookie (not the
+	// desktop app, not the key in a header).
+	CanSignOut bool `json:"canSignOut"`
 }
 
 // SignIn is an email and password.
@@ -88,7 +91,8 @@ var errOwnerAccount = fault.Explain(fault.Conflict, nil,
 
 // accountOf is c as the console sees it.
 func (s *Server) accountOf(c caller) (Account, error) {
-	a := Account{Kind: KindUser, ID: c.user.ID, Name: c.user.Name, Email: c.user.Email, Role: c.role(), Accounts: s.svc.Accounts != nil}
+	a := Account{Kind: KindUser, ID: c.user.ID, Name: c.user.Name, Email: c.user.Email, Role: c.role(),
+		Accounts: s.svc.Accounts != nil, CanSignOut: c.browser()}
 	if c.owner() {
 		st, err := s.svc.Settings.Get()
 		if err != nil {

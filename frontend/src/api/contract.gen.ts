@@ -158,6 +158,7 @@ export type Account = {
   email: string
   role: UserRole
   accounts: boolean
+  canSignOut: boolean
 }
 
 export type AccountKind = 'owner' | 'user'
@@ -1620,7 +1621,7 @@ export const schemas: Record<TypeName, JsonSchema> = {
   Settings: {"additionalProperties":false,"properties":{"defaultTimeZone":{"type":"string"},"organizer":{"$ref":"#/$defs/Person"},"publicUrl":{"type":"string"}},"required":["organizer","defaultTimeZone","publicUrl"],"type":"object"},
   Person: {"additionalProperties":false,"properties":{"email":{"type":"string"},"name":{"type":"string"}},"required":["name","email"],"type":"object"},
   SettingsUpdate: {"additionalProperties":false,"properties":{"defaultTimeZone":{"type":"string"},"organizer":{"$ref":"#/$defs/Person"}},"required":[],"type":"object"},
-  Account: {"additionalProperties":false,"properties":{"accounts":{"type":"boolean"},"email":{"type":"string"},"id":{"type":"string"},"kind":{"$ref":"#/$defs/AccountKind"},"name":{"type":"string"},"role":{"$ref":"#/$defs/UserRole"}},"required":["kind","name","email","role","accounts"],"type":"object"},
+  Account: {"additionalProperties":false,"properties":{"accounts":{"type":"boolean"},"canSignOut":{"type":"boolean"},"email":{"type":"string"},"id":{"type":"string"},"kind":{"$ref":"#/$defs/AccountKind"},"name":{"type":"string"},"role":{"$ref":"#/$defs/UserRole"}},"required":["kind","name","email","role","accounts","canSignOut"],"type":"object"},
   AccountKind: {"enum":["owner","user"],"type":"string"},
   UserRole: {"enum":["admin","recruiter","interviewer"],"type":"string"},
   ProfileUpdate: {"additionalProperties":false,"properties":{"name":{"type":"string"}},"required":["name"],"type":"object"},

@@ -4,6 +4,7 @@ import { Field } from '../ui/Field'
 import { useToast } from '../ui/toasts'
 import { among, useFieldErrors } from '../ui/useFieldErrors'
 import { useAccount } from './AccountContext'
+import { withArticle } from './roles'
 import { checkNewPassword, PasswordFields, type PasswordField } from './PasswordFields'
 
 /** The signed-in account's own settings: its name and password. */
@@ -54,8 +55,8 @@ function NameCard() {
         Your account
       </h2>
       <p className="section-hint">
-        You sign in as <strong>{account.email}</strong>, {account.role === 'admin' ? 'an' : 'a'} {account.role}. Ask an admin to
-        change your email or role.
+        You sign in as <strong>{account.email}</strong>, {withArticle(account.role)}. Ask an admin to change your email or
+        role.
       </p>
       {message && (
         <p className="field-error" role="alert">

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import type { Route } from './router'
 import { setTheme, storedTheme, type ThemeChoice } from '../ui/theme'
 import { useAccount } from '../account/AccountContext'
+import { roleLabel } from '../account/roles'
 import type { Rights } from '../api/account'
 import { errorMessage } from '../api/client'
 
@@ -84,7 +85,7 @@ function SignedInAs() {
       <p>
         <span className="sidebar-account-name">{name}</span>
         <br />
-        <span className="sidebar-account-role">{account.kind === 'owner' ? 'Console key' : account.role}</span>
+        <span className="sidebar-account-role">{account.kind === 'owner' ? 'Console key' : roleLabel(account.role)}</span>
       </p>
       <button
         type="button"

@@ -4,7 +4,7 @@ import { checkEmail } from '../../validation/rules'
 import { Dialog } from '../../ui/Dialog'
 import { Field } from '../../ui/Field'
 import { among, useFieldErrors } from '../../ui/useFieldErrors'
-import { ROLES } from './roles'
+import { ROLES } from '../../account/roles'
 
 type InviteField = 'email' | 'name' | 'role'
 

@@ -10,7 +10,7 @@ import { useToast } from '../../ui/toasts'
 import { useAsync } from '../../ui/useAsync'
 import { SettingsTabs } from '../SettingsTabs'
 import { InviteDialog } from './InviteDialog'
-import { ROLES, roleLabel, withArticle } from './roles'
+import { ROLES, roleLabel, withArticle } from '../../account/roles'
 import './users.css'
 
 type Pending =
@@ -156,27 +156,29 @@ export function UsersPage() {
                     )}
                   </td>
                   <td>{u.lastSignInAt ? formatDateTime(u.lastSignInAt) : 'Never'}</td>
-                  <td className="users-actions">
-                    {!u.active && (
-                      <>
-                        <button type="button" className="btn btn-small" disabled={busy} onClick={() => void resend(u, 'mail')}>
-                          Send setup link again<span className="visually-hidden"> to {u.name}</span>
+                  <td>
+                    <div className="users-actions">
+                      {!u.active && (
+                        <>
+                          <button type="button" className="btn btn-small" disabled={busy} onClick={() => void resend(u, 'mail')}>
+                            Send setup link again<span className="visually-hidden"> to {u.name}</span>
+                          </button>
+                          <button type="button" className="btn btn-small btn-ghost" disabled={busy} onClick={() => void resend(u, 'link')}>
+                            Show a new setup link<span className="visually-hidden"> for {u.name}</span>
+                          </button>
+                        </>
+                      )}
+                      {!self && (
+                        <button
+                          type="button"
+                          className="btn btn-small btn-ghost-danger"
+                          disabled={busy}
+                          onClick={() => setPending({ kind: 'remove', user: u })}
+                        >
+                          Remove<span className="visually-hidden"> {u.name}</span>
                         </button>
-                        <button type="button" className="btn btn-small btn-ghost" disabled={busy} onClick={() => void resend(u, 'link')}>
-                          Show a new setup link<span className="visually-hidden"> for {u.name}</span>
-                        </button>
-                      </>
-                    )}
-                    {!self && (
-                      <button
-                        type="button"
-                        className="btn btn-small btn-ghost-danger"
-                        disabled={busy}
-                        onClick={() => setPending({ kind: 'remove', user: u })}
-                      >
-                        Remove<span className="visually-hidden"> {u.name}</span>
-                      </button>
-                    )}
+                      )}
+                    </div>
                   </td>
                 </tr>
               )
@@ -190,7 +192,7 @@ export function UsersPage() {
     <>
       {header}
       {account.kind === 'owner' && (
-        <p className="section-hint">
+        <p className="section-hint users-owner">
           You are signed in with the host’s console key, which may do everything an admin may. The people below sign in with
           their email and password.
         </p>

@@ -1,4 +1,4 @@
-import type { UserRole } from '../../api/account'
+import type { UserRole } from '../api/account'
 
 /** Each role as the Users screen offers it, most rights first. */
 export const ROLES: { role: UserRole; label: string; rights: string }[] = [

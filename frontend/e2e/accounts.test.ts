@@ -8,9 +8,9 @@ import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { chromium, type BrowserContext, type Page } from 'playwright-core'
+import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { CHROMIUM_ARGS, openBrowser, screenshot, startHost, type Browser, type Host } from './harness'
+import { launchProfile, openBrowser, screenshot, startHost, type Browser, type Host } from './harness'
 import { plain, startSmtpServer, type ReceivedMail, type SmtpServer } from './smtp-server'
 
 let host: Host
@@ -25,18 +25,7 @@ const cli = (...args: string[]) =>
   execFileSync(inject('interviewdeskBin'), [...args, '--data', host.dataDir], { encoding: 'utf8', env: { ...process.env, TZ: 'UTC' } })
 
 /** Starts Chromium on Ivan's profile, as Ivan opening and restarting his browser. */
-async function launch(): Promise<BrowserContext> {
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-    headless: true,
-    viewport: { width: 1280, height: 860 },
-    locale: 'en-US',
-    timezoneId: 'Europe/Berlin',
-  })
-  context.setDefaultTimeout(10_000)
-  return context
-}
+const launch = () => launchProfile(profile)
 
 /** The setup mail to `to`, once the SMTP server has it, and the link in it. */
 async function setupMail(to: string): Promise<{ mail: ReceivedMail; link: string }> {

@@ -5,25 +5,14 @@ import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { chromium, type BrowserContext } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { CHROMIUM_ARGS, enterDetails, screenshot, startHost, TEST_DETAILS, type Host } from './harness'
+import { enterDetails, launchProfile, screenshot, startHost, TEST_DETAILS, type Host } from './harness'
 
 let host: Host
 const profile = mkdtempSync(join(tmpdir(), 'interviewdesk-e2e-chromium-'))
 
 /** Starts Chromium on the same profile each time, as a user restarting their browser. */
-async function launch(): Promise<BrowserContext> {
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-    headless: true,
-    viewport: { width: 1280, height: 860 },
-    locale: 'en-US',
-  })
-  context.setDefaultTimeout(10_000)
-  return context
-}
+const launch = () => launchProfile(profile)
 
 beforeAll(async () => {
   host = await startHost()

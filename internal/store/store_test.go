@@ -191,7 +191,7 @@ func TestMigrations(t *testing.T) {
 		from  uint64
 		seed  func(tx *Tx) error
 		check func(t *testing.T, tx *Tx)
-	}{from: 6,
+	}{from: 8,
 		seed: func(tx *Tx) error {
 			iv := `{"id":"iv1","interviewers":[{"name":"Rita","email":"rita@example.com"},{"name":"Ivan","email":" Ivan@Example.com"}]}`
 			if err := tx.Bucket(BucketInterviews).Put([]byte("iv1"), []byte(iv)); err != nil {
@@ -208,7 +208,7 @@ func TestMigrations(t *testing.T) {
 				t.Fatal(err)
 			}
 			if entry.Position != "Go" || fmt.Sprint(entry.InterviewerEmails) != "[rita@example.com ivan@example.com]" {
-				t.Errorf("index entry after migration 7 = %+v, want the position kept and both emails in lower case", entry)
+				t.Errorf("index entry after migration 9 = %+v, want the position kept and both emails in lower case", entry)
 			}
 		}})
 	for _, tc := range tests {

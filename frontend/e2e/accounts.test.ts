@@ -158,6 +158,19 @@ describe('accounts on a team host', () => {
     await screenshot(page, 'interviewer-settings')
   })
 
+  it('signed out, a link into the console lands there after signing in', async () => {
+    await page.getByRole('region', { name: 'Your account' }).getByRole('button', { name: 'Sign out' }).click()
+    await page.getByText('You are signed out.').waitFor()
+    // The link an interview's mail or room gives: the sign-in page keeps it.
+    await page.goto(new URL(`/#/interviews/${interviews.mine}`, host.url).toString())
+    await page.getByRole('heading', { name: 'Sign in to InterviewDesk' }).waitFor()
+    await page.getByLabel('Email').fill('ivan@example.com')
+    await page.getByLabel('Password').fill(password)
+    await page.getByRole('button', { name: 'Sign in' }).click()
+    await page.getByRole('heading', { level: 1, name: 'Olivia Diaz' }).waitFor()
+    expect(new URL(page.url()).hash).toBe(`#/interviews/${interviews.mine}`)
+  })
+
   it('removing Ivan signs his open console out at once', async () => {
     await page.goto(new URL('/#/interviews', host.url).toString())
     await page.getByRole('link', { name: 'Olivia Diaz' }).waitFor()

@@ -44,6 +44,9 @@ type Interviewer struct {
 	Person
 	Token       string              `json:"token"`
 	Participant links.ParticipantID `json:"participant"`
+	// ResultsToken is their read-only link to the interview's results, made
+	// the first time they ask for it after the interview.
+	ResultsToken string `json:"resultsToken,omitempty"`
 }
 
 // Tools are the room tools switched on for an interview.
@@ -82,8 +85,11 @@ type Interview struct {
 	Interviewers    []Interviewer        `json:"interviewers"`
 	Tools           Tools                `json:"tools"`
 	Sequence        int                  `json:"sequence"`
-	CreatedAt       time.Time            `json:"createdAt"`
-	UpdatedAt       time.Time            `json:"updatedAt"`
+	// ResultsClosed is set once the results links were revoked: no new
+	// ones are made.
+	ResultsClosed bool      `json:"resultsClosed,omitempty"`
+	CreatedAt     time.Time `json:"createdAt"`
+	UpdatedAt     time.Time `json:"updatedAt"`
 	// TakehomeID names the candidate's take-home assessment result the
 	// interviewers review in the room (internal/candidates); "" for none.
 	TakehomeID string `json:"takehomeId,omitempty"`

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/interviewdesk/interviewdesk/internal/links"
 	"github.com/interviewdesk/interviewdesk/internal/settings"
 	"github.com/interviewdesk/interviewdesk/internal/store"
 	"github.com/interviewdesk/interviewdesk/internal/templates"
@@ -374,5 +375,48 @@ func TestParticipantIDsAreRandomPerInterview(t *testing.T) {
 		if again.Interviewers[1].Participant != iv.Interviewers[1].Participant {
 			t.Error("a participant ID must stay the same for the interview (it is stored)")
 		}
+	}
+}
+
+func TestResultsLinks(t *testing.T) {
+	f := setup(t)
+	iv, _ := f.svc.Create(f.valid())
+	iv, err := f.svc.AddInterviewer(iv.ID, Person{Name: "Ivan", Email: "ivan@example.com"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	room := iv.Interviewers[1].Token
+	if _, _, err := f.svc.ResultsLink(room); !errors.Is(err, ErrConflict) {
+		t.Errorf("results before the end: %v, want ErrConflict", err)
+	}
+	if _, err := f.svc.Finish(iv.ID); err != nil {
+		t.Fatal(err)
+	}
+	_, token, err := f.svc.ResultsLink(room)
+	if err != nil || token == "" || token == room {
+		t.Fatalf("results link: %q, %v", token, err)
+	}
+	if _, again, _ := f.svc.ResultsLink(room); again != token {
+		t.Errorf("asked again: %q, want the same %q", again, token)
+	}
+	got, l, err := f.svc.ResolveLink(token)
+	if err != nil || l.Kind != links.Results || got.ID != iv.ID || l.Email != "ivan@example.com" {
+		t.Fatalf("the results link resolves to %+v %v", l, err)
+	}
+	if _, _, err := f.svc.ResultsLink(iv.CandidateToken); !errors.Is(err, ErrNotFound) {
+		t.Errorf("a candidate's link asks for results: %v, want ErrNotFound", err)
+	}
+	if _, _, err := f.svc.ResultsLink(token); !errors.Is(err, ErrNotFound) {
+		t.Errorf("a results link asks for results: %v, want ErrNotFound", err)
+	}
+	closed, err := f.svc.RevokeResults(iv.ID)
+	if err != nil || !closed.ResultsClosed {
+		t.Fatalf("revoke: %+v %v", closed.ResultsClosed, err)
+	}
+	if _, _, err := f.svc.ResolveLink(token); !errors.Is(err, ErrNotFound) {
+		t.Errorf("a revoked results link: %v, want ErrNotFound", err)
+	}
+	if _, _, err := f.svc.ResultsLink(room); !errors.Is(err, ErrConflict) {
+		t.Errorf("a new results link after they were closed: %v, want ErrConflict", err)
 	}
 }

@@ -294,6 +294,9 @@ func (s *Service) RemoveInterviewer(id, email string) (Interview, error) {
 				return conflict(in.Name + " organizes this interview and cannot be removed.")
 			}
 			iv.Interviewers = append(iv.Interviewers[:i:i], iv.Interviewers[i+1:]...)
+			if err := revokeResults(tx, in); err != nil {
+				return err
+			}
 			return links.Revoke(tx, in.Token)
 		}
 		return fmt.Errorf("interviewer %q: %w", email, ErrNotFound)

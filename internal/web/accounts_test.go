@@ -2,12 +2,14 @@ package web
 
 import (
 	"encoding/json"
+	"io"
 	"net/http"
 	"strings"
 	"testing"
 
 	"github.com/interviewdesk/interviewdesk/internal/accounts"
 	"github.com/interviewdesk/interviewdesk/internal/push"
+	"github.com/interviewdesk/interviewdesk/internal/room"
 )
 
 const (
@@ -413,5 +415,82 @@ func TestSignInAnswersLimitsAndOrigins(t *testing.T) {
 	if code != http.StatusTooManyRequests || a.Error.Code != codeTooMany || h.Get("Retry-After") == "" {
 		t.Errorf("the right password after %d wrong ones: %d %+v (Retry-After %q), want 429 with Retry-After",
 			accounts.DefaultLimits.SignInsPerAccount, code, a.Error, h.Get("Retry-After"))
+	}
+}
+
+// TestAnInterviewerReachesTheResults: the interviewer's room link leads, once
+// the interview has ended, to the interview in a console signed in with a
+// right to it, and else to the interviewer's own read-only results link,
+// which the organizer can close.
+func TestAnInterviewerReachesTheResults(t *testing.T) {
+	tm := newTeam(t)
+	base := tm.srv.URL
+	var iv Interview
+	request(t, base, "GET", "/api/interviews/"+tm.mine, "", bearer, &iv)
+	roomLink := strings.TrimPrefix(iv.Interviewers[1].Link, "https://interviews.example.com")
+	noRedirect := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	get := func(path, cookie string) (int, string, string) {
+		t.Helper()
+		req, _ := http.NewRequest("GET", base+path, nil)
+		if cookie != "" {
+			req.Header.Set("Cookie", cookie)
+		}
+		resp, err := noRedirect.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		body, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, resp.Header.Get("Location"), string(body)
+	}
+
+	if code, _, body := get(roomLink+"/results", ""); code != http.StatusConflict || !strings.Contains(body, "once it has ended") {
+		t.Errorf("results before the end: %d %.200s", code, body)
+	}
+	if _, _, err := tm.rooms.Append(tm.mine, room.Actor{Role: room.RoleInterviewer, Email: "rita@example.com", Name: "Rita"}, room.TypeEnded, nil); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := tm.ivs.Finish(tm.mine); err != nil {
+		t.Fatal(err)
+	}
+	// The finished room link says so and offers the results.
+	if code, _, body := get(roomLink, ""); code != http.StatusGone || !strings.Contains(body, `href="`+roomLink+`/results"`) ||
+		!strings.Contains(body, "View the interview results") {
+		t.Errorf("the finished room page: %d %.300s", code, body)
+	}
+	// Signed in with a right to it: the console's interview.
+	for _, cookie := range []string{tm.ivanCookie, tm.olgaCookie} {
+		if code, to, _ := get(roomLink+"/results", cookie); code != http.StatusSeeOther || to != "/#/interviews/"+tm.mine {
+			t.Errorf("signed in: %d to %q, want the console's interview", code, to)
+		}
+	}
+	// Without an account: the interviewer's own results link.
+	code, to, _ := get(roomLink+"/results", "")
+	if code != http.StatusSeeOther || !strings.HasPrefix(to, "/results/") {
+		t.Fatalf("no account: %d to %q, want a results link", code, to)
+	}
+	if _, again, _ := get(roomLink+"/results", ""); again != to {
+		t.Errorf("asked twice: %q then %q, want one link", to, again)
+	}
+	code, _, body := get(to, "")
+	if code != http.StatusOK || !strings.Contains(body, "Olivia Diaz") {
+		t.Fatalf("the results page: %d %.200s", code, body)
+	}
+	if _, _, body := get("/room/"+strings.TrimPrefix(to, "/results/"), ""); strings.Contains(body, "Olivia") {
+		t.Error("the results link opens the room")
+	}
+	// A candidate's link leads to no results.
+	if code, _, _ := get(strings.TrimPrefix(iv.CandidateLink, "https://interviews.example.com")+"/results", ""); code == http.StatusOK || code == http.StatusSeeOther {
+		t.Errorf("a candidate link's results: %d", code)
+	}
+	// The organizer closes them.
+	if code := request(t, base, "DELETE", "/api/interviews/"+tm.mine+"/results-links", "", bearer, nil); code != http.StatusOK {
+		t.Fatalf("close results links: %d", code)
+	}
+	if code, _, _ := get(to, ""); code != http.StatusNotFound {
+		t.Errorf("a closed results link: %d, want 404", code)
+	}
+	if code, _, _ := get(roomLink+"/results", ""); code != http.StatusConflict {
+		t.Errorf("a new results link once closed: %d, want 409", code)
 	}
 }

@@ -118,6 +118,7 @@ var endpoints = []endpoint{
 	{"PUT", "/api/interviews/{id}/analysis/answers/{question}/override", (*Server).overrideScore, typ[Override](), false, typ[analysis.Analysis](), "", 200, []string{codeNotFound, codeBadRequest}},
 	{"GET", "/api/interviews/{id}/report", (*Server).getReport, nil, false, typ[report.Report](), "", 200, []string{codeNotFound, codeConflict}},
 	{"GET", "/api/interviews/{id}/report.html", (*Server).reportHTML, nil, false, nil, "text/html", 200, []string{codeNotFound, codeConflict}},
+	{"DELETE", "/api/interviews/{id}/results-links", (*Server).closeResults, nil, false, typ[Interview](), "", 200, []string{codeNotFound}},
 	{"GET", "/api/interviews/{id}/report.pdf", (*Server).reportPDF, nil, false, nil, "application/pdf", 200, []string{codeNotFound, codeConflict}},
 	{"GET", "/api/interviews/{id}/presence", (*Server).presence, nil, false, typ[room.PresenceView](), "", 200, []string{codeNotFound}},
 	{"GET", "/api/interviews/{id}/recordings", (*Server).listRecordings, nil, false, typ[recordingList](), "", 200, []string{codeNotFound}},

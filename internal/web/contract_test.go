@@ -76,6 +76,7 @@ type contractHost struct {
 	schemas  map[string]*jsonschema.Schema
 	sent     chan struct{}
 	rooms    *room.Service
+	ivs      *interviews.Service
 	bus      *push.Bus
 	analysis *analysis.Service
 	accounts *accounts.Service
@@ -167,6 +168,7 @@ func newContractHost(t *testing.T, tune ...func(*contractHost, *Services)) *cont
 	}
 	h.schemas = compileSchemas(t)
 	h.rooms = rooms
+	h.ivs = ivs
 	return h
 }
 
@@ -487,6 +489,8 @@ func TestEveryDocumentedRouteAnswersItsContract(t *testing.T) {
 	if pdf := call("GET", "/api/interviews/"+iv+"/report.pdf", nil, 200); !bytes.HasPrefix(pdf, []byte("%PDF-")) {
 		t.Errorf("the PDF report starts %q", pdf[:min(len(pdf), 8)])
 	}
+	call("DELETE", "/api/interviews/"+iv+"/results-links", nil, 200)
+	call("DELETE", "/api/interviews/unknown/results-links", nil, 404)
 	checkAttachment(t, h.srv.URL+"/api/interviews/"+iv+"/report.html", "Report – Olivia Diaz – 2026-11-24.html") // the day it took place
 	callPrivacyRoutes(t, call, tpl, iv)
 

@@ -155,6 +155,8 @@ type Interview struct {
 	Sequence        int       `json:"sequence"`
 	// TakehomeID is the take-home result the interviewers review in the room.
 	TakehomeID string `json:"takehomeId,omitempty"`
+	// ResultsClosed: the interviewers' results links were revoked.
+	ResultsClosed bool `json:"resultsClosed"`
 }
 
 // Interviewer is a person with their own room link.
@@ -184,7 +186,7 @@ func (s *Server) view(iv interviews.Interview) Interview {
 		StartsAt: iv.StartsAt, TimeZone: iv.TimeZone, DurationMinutes: iv.DurationMinutes,
 		EndsAt: iv.EndsAt(), Status: iv.Status, Tense: iv.TenseAt(s.now()), Template: iv.Template,
 		Tools: iv.Tools, CandidateLink: s.links().CandidateLink(iv.CandidateToken),
-		CreatedAt: iv.CreatedAt, UpdatedAt: iv.UpdatedAt, Sequence: iv.Sequence,
+		CreatedAt: iv.CreatedAt, UpdatedAt: iv.UpdatedAt, Sequence: iv.Sequence, ResultsClosed: iv.ResultsClosed,
 		Interviewers: []Interviewer{}, TakehomeID: iv.TakehomeID,
 	}
 	for _, in := range iv.Interviewers {

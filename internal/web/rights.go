@@ -78,6 +78,7 @@ var rights = map[string]right{
 	"PUT /api/interviews/{id}/analysis/answers/{question}/override": recruit,
 	"GET /api/interviews/{id}/report":                               ownInterview,
 	"GET /api/interviews/{id}/report.html":                          ownInterview,
+	"DELETE /api/interviews/{id}/results-links":                     recruit,
 	"GET /api/interviews/{id}/report.pdf":                           ownInterview,
 	"GET /api/interviews/{id}/presence":                             ownInterview,
 	"GET /api/interviews/{id}/recordings":                           ownInterview,

@@ -166,6 +166,8 @@ func (s *Server) routes() {
 	m.HandleFunc("GET /console/login", s.login)
 	m.HandleFunc("GET /join/{token}", s.candidatePage)
 	m.HandleFunc("GET /room/{token}", s.interviewerPage)
+	m.HandleFunc("GET /room/{token}/results", s.resultsFor)
+	m.HandleFunc("GET /results/{token}", s.resultsPage)
 	m.HandleFunc("GET /ws/{token}", s.roomSocket)
 	s.publicCampaignRoutes(m)
 	m.Handle("GET /static/", http.StripPrefix("/static/", staticFiles()))

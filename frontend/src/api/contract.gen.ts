@@ -379,6 +379,7 @@ export type Interview = {
   updatedAt: string
   sequence: number
   takehomeId?: string
+  resultsClosed: boolean
 }
 
 export type TemplateRef = {
@@ -1657,7 +1658,7 @@ export const schemas: Record<TypeName, JsonSchema> = {
   AnalysisStatus: {"enum":["queued","running","done","failed","declined"],"type":"string"},
   NewInterview: {"additionalProperties":false,"properties":{"campaign":{"type":"string"},"candidateEmail":{"type":"string"},"candidateName":{"type":"string"},"durationMinutes":{"type":"integer"},"position":{"type":"string"},"startsAt":{"type":"string"},"takehomeId":{"type":"string"},"templateId":{"type":"string"},"timeZone":{"type":"string"},"when":{"$ref":"#/$defs/When"}},"required":["templateId","position","candidateName","candidateEmail","when"],"type":"object"},
   When: {"enum":["now","later"],"type":"string"},
-  Interview: {"additionalProperties":false,"properties":{"campaign":{"type":"string"},"campaignId":{"type":"string"},"candidate":{"$ref":"#/$defs/Person"},"candidateLink":{"type":"string"},"createdAt":{"format":"date-time","type":"string"},"durationMinutes":{"type":"integer"},"endsAt":{"format":"date-time","type":"string"},"id":{"type":"string"},"interviewerLink":{"type":"string"},"interviewers":{"items":{"$ref":"#/$defs/Interviewer"},"type":["array","null"]},"position":{"type":"string"},"sequence":{"type":"integer"},"startsAt":{"format":"date-time","type":"string"},"status":{"$ref":"#/$defs/InterviewStatus"},"takehomeId":{"type":"string"},"template":{"$ref":"#/$defs/TemplateRef"},"tense":{"$ref":"#/$defs/Tense"},"timeZone":{"type":"string"},"tools":{"$ref":"#/$defs/RoomTools"},"updatedAt":{"format":"date-time","type":"string"}},"required":["id","position","candidate","campaign","startsAt","timeZone","durationMinutes","endsAt","status","tense","template","tools","interviewers","candidateLink","interviewerLink","createdAt","updatedAt","sequence"],"type":"object"},
+  Interview: {"additionalProperties":false,"properties":{"campaign":{"type":"string"},"campaignId":{"type":"string"},"candidate":{"$ref":"#/$defs/Person"},"candidateLink":{"type":"string"},"createdAt":{"format":"date-time","type":"string"},"durationMinutes":{"type":"integer"},"endsAt":{"format":"date-time","type":"string"},"id":{"type":"string"},"interviewerLink":{"type":"string"},"interviewers":{"items":{"$ref":"#/$defs/Interviewer"},"type":["array","null"]},"position":{"type":"string"},"resultsClosed":{"type":"boolean"},"sequence":{"type":"integer"},"startsAt":{"format":"date-time","type":"string"},"status":{"$ref":"#/$defs/InterviewStatus"},"takehomeId":{"type":"string"},"template":{"$ref":"#/$defs/TemplateRef"},"tense":{"$ref":"#/$defs/Tense"},"timeZone":{"type":"string"},"tools":{"$ref":"#/$defs/RoomTools"},"updatedAt":{"format":"date-time","type":"string"}},"required":["id","position","candidate","campaign","startsAt","timeZone","durationMinutes","endsAt","status","tense","template","tools","interviewers","candidateLink","interviewerLink","createdAt","updatedAt","sequence","resultsClosed"],"type":"object"},
   TemplateRef: {"additionalProperties":false,"properties":{"id":{"type":"string"},"name":{"type":"string"},"questionCount":{"type":"integer"},"specialization":{"type":"string"},"technical":{"type":"boolean"},"topicCount":{"type":"integer"}},"required":["id","name","specialization","technical","topicCount","questionCount"],"type":"object"},
   RoomTools: {"additionalProperties":false,"properties":{"liveCode":{"type":"boolean"},"whiteboard":{"type":"boolean"}},"required":["liveCode","whiteboard"],"type":"object"},
   Interviewer: {"additionalProperties":false,"properties":{"email":{"type":"string"},"link":{"type":"string"},"name":{"type":"string"}},"required":["name","email","link"],"type":"object"},
@@ -1856,6 +1857,7 @@ export type Endpoints = {
   'PUT /api/interviews/{id}/analysis/answers/{question}/override': { request: OverrideRequest; response: Analysis }
   'GET /api/interviews/{id}/report': { request: undefined; response: Report }
   'GET /api/interviews/{id}/report.html': { request: undefined; response: string }
+  'DELETE /api/interviews/{id}/results-links': { request: undefined; response: Interview }
   'GET /api/interviews/{id}/report.pdf': { request: undefined; response: string }
   'GET /api/interviews/{id}/presence': { request: undefined; response: RoomPresence }
   'GET /api/interviews/{id}/recordings': { request: undefined; response: RecordingList }
@@ -1970,6 +1972,7 @@ export const endpoints: Record<EndpointKey, Endpoint> = {
   'PUT /api/interviews/{id}/analysis/answers/{question}/override': { method: 'PUT', path: '/api/interviews/{id}/analysis/answers/{question}/override', status: 200, request: 'OverrideRequest', response: 'Analysis', file: null, errors: ['not_found', 'bad_request'] },
   'GET /api/interviews/{id}/report': { method: 'GET', path: '/api/interviews/{id}/report', status: 200, request: null, response: 'Report', file: null, errors: ['not_found', 'conflict'] },
   'GET /api/interviews/{id}/report.html': { method: 'GET', path: '/api/interviews/{id}/report.html', status: 200, request: null, response: null, file: 'text/html', errors: ['not_found', 'conflict'] },
+  'DELETE /api/interviews/{id}/results-links': { method: 'DELETE', path: '/api/interviews/{id}/results-links', status: 200, request: null, response: 'Interview', file: null, errors: ['not_found'] },
   'GET /api/interviews/{id}/report.pdf': { method: 'GET', path: '/api/interviews/{id}/report.pdf', status: 200, request: null, response: null, file: 'application/pdf', errors: ['not_found', 'conflict'] },
   'GET /api/interviews/{id}/presence': { method: 'GET', path: '/api/interviews/{id}/presence', status: 200, request: null, response: 'RoomPresence', file: null, errors: ['not_found'] },
   'GET /api/interviews/{id}/recordings': { method: 'GET', path: '/api/interviews/{id}/recordings', status: 200, request: null, response: 'RecordingList', file: null, errors: ['not_found'] },

@@ -108,7 +108,7 @@ func (s *Service) link(tx *store.Tx, token string) (passwordLink, record, error)
 	if !plausible(token, linkTokenBytes) {
 		return l, r, errLinkGone
 	}
-	raw := tx.Bucket(store.BucketAccountLinks).Get(digest(token))
+	raw := store.BucketOf(tx, store.BucketAccountLinks).Get(digest(token))
 	if raw == nil {
 		return l, r, errLinkGone
 	}

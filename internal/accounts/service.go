@@ -90,7 +90,7 @@ func New(cfg Config) (*Service, error) {
 func (s *Service) List() ([]User, error) {
 	out := []User{}
 	err := s.db.View(func(tx *store.Tx) error {
-		return tx.Bucket(store.BucketUsers).ForEach(func(k, v []byte) error {
+		return store.BucketOf(tx, store.BucketUsers).ForEach(func(k, v []byte) error {
 			var r record
 			if err := json.Unmarshal(v, &r); err != nil {
 				return fmt.Errorf("decode account %s: %w", k, err)
@@ -121,7 +121,7 @@ func (s *Service) ByEmail(email string) (User, error) {
 }
 
 func getRecord(tx *store.Tx, id string, r *record) error {
-	raw := tx.Bucket(store.BucketUsers).Get([]byte(id))
+	raw := store.BucketOf(tx, store.BucketUsers).Get([]byte(id))
 	if raw == nil {
 		return fmt.Errorf("account %q: %w", id, ErrNotFound)
 	}
@@ -132,7 +132,7 @@ func getRecord(tx *store.Tx, id string, r *record) error {
 }
 
 func recordByEmail(tx *store.Tx, email string, r *record) error {
-	id := tx.Bucket(store.BucketUsersByEmail).Get([]byte(fold(email)))
+	id := store.BucketOf(tx, store.BucketUsersByEmail).Get([]byte(fold(email)))
 	if id == nil {
 		return fmt.Errorf("account %q: %w", email, ErrNotFound)
 	}
@@ -143,7 +143,7 @@ func putRecord(tx *store.Tx, r record) error {
 	if err := store.PutJSON(tx, store.BucketUsers, []byte(r.ID), r); err != nil {
 		return err
 	}
-	return tx.Bucket(store.BucketUsersByEmail).Put([]byte(fold(r.Email)), []byte(r.ID))
+	return store.BucketOf(tx, store.BucketUsersByEmail).Put([]byte(fold(r.Email)), []byte(r.ID))
 }
 
 // Delivery is how a password link reaches its person.
@@ -183,7 +183,7 @@ func (s *Service) Invite(in NewUser, inviter string, d Delivery) (User, Sent, er
 	r := record{User: User{ID: id.String(), Email: in.Email, Name: in.Name, Role: in.Role, CreatedAt: now, InvitedAt: now}}
 	var sent Sent
 	err = s.db.Update(func(tx *store.Tx) error {
-		if tx.Bucket(store.BucketUsersByEmail).Get([]byte(fold(in.Email))) != nil {
+		if store.BucketOf(tx, store.BucketUsersByEmail).Get([]byte(fold(in.Email))) != nil {
 			return fault.Explain(fault.Conflict, ErrExists, in.Email+" already has an account. Change its role, or send it a new setup link.")
 		}
 		if err := putRecord(tx, r); err != nil {
@@ -312,10 +312,10 @@ func (s *Service) Remove(id string) error {
 		if err := getRecord(tx, id, &r); err != nil {
 			return err
 		}
-		if err := tx.Bucket(store.BucketUsers).Delete([]byte(id)); err != nil {
+		if err := store.BucketOf(tx, store.BucketUsers).Delete([]byte(id)); err != nil {
 			return err
 		}
-		if err := tx.Bucket(store.BucketUsersByEmail).Delete([]byte(fold(r.Email))); err != nil {
+		if err := store.BucketOf(tx, store.BucketUsersByEmail).Delete([]byte(fold(r.Email))); err != nil {
 			return err
 		}
 		if err := endLinks(tx, id); err != nil {

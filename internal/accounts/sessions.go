@@ -143,7 +143,7 @@ func (s *Service) Authenticate(token string) (User, Session, error) {
 		r   record
 	)
 	err := s.db.View(func(tx *store.Tx) error {
-		raw := tx.Bucket(store.BucketSessions).Get(id)
+		raw := store.BucketOf(tx, store.BucketSessions).Get(id)
 		if raw == nil {
 			return ErrNoSession
 		}
@@ -161,7 +161,7 @@ func (s *Service) Authenticate(token string) (User, Session, error) {
 	now := s.cfg.Now()
 	sess := rec.session(string(id))
 	if !now.Before(sess.ExpiresAt()) {
-		_ = s.db.Update(func(tx *store.Tx) error { return tx.Bucket(store.BucketSessions).Delete(id) })
+		_ = s.db.Update(func(tx *store.Tx) error { return store.BucketOf(tx, store.BucketSessions).Delete(id) })
 		return User{}, Session{}, ErrNoSession
 	}
 	if now.Sub(rec.SeenAt) >= touchEvery {
@@ -209,7 +209,7 @@ func (s *Service) SignOut(token string) error {
 			return nil
 		}
 		user = rec.User
-		return tx.Bucket(store.BucketSessions).Delete(digest(token))
+		return store.BucketOf(tx, store.BucketSessions).Delete(digest(token))
 	})
 	if err != nil {
 		return fmt.Errorf("sign out: %w", err)

@@ -20,7 +20,7 @@ func TestACampaignBookingNamesTheCampaignOnTheApplication(t *testing.T) {
 	}
 	book("cmp-1", "Backend", 2)
 	f.schedule("Ana Lima", "ana@example.com", "Frontend", 3) // no campaign
-	book("cmp-2", "Backend", 4)                               // the same position through another campaign
+	book("cmp-2", "Backend", 4)                              // the same position through another campaign
 
 	c := f.get("ana@example.com")
 	byPosition := map[string]string{}

@@ -35,7 +35,7 @@ func (s *Service) summaries() (*index, error) {
 	}
 	var items []Summary
 	err := s.db.View(func(tx *store.Tx) error {
-		return tx.Bucket(store.BucketInterviewsByStart).ForEach(func(k, v []byte) error {
+		return store.BucketOf(tx, store.BucketInterviewsByStart).ForEach(func(k, v []byte) error {
 			var e indexEntry
 			if err := json.Unmarshal(v, &e); err != nil {
 				return fmt.Errorf("decode index entry %s: %w", k, err)

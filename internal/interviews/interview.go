@@ -151,7 +151,7 @@ func (iv Interview) Summary() Summary {
 }
 
 // indexEntry is a Summary as interviews_by_start keeps it: with the
-// interviewers' emails (since schema 9).
+// interviewers' emails (since schema 10).
 type indexEntry struct {
 	Summary
 	Interviewers []string `json:"interviewerEmails,omitempty"`

@@ -69,7 +69,7 @@ func get(tx *store.Tx, id string, iv *Interview) error {
 // put writes iv and its index entry; oldStart is the previous start (zero for new).
 func put(tx *store.Tx, iv Interview, oldStart time.Time) error {
 	if !oldStart.IsZero() {
-		if err := tx.Bucket(store.BucketInterviewsByStart).Delete(startKey(oldStart, iv.ID)); err != nil {
+		if err := store.BucketOf(tx, store.BucketInterviewsByStart).Delete(startKey(oldStart, iv.ID)); err != nil {
 			return fmt.Errorf("unindex interview %s: %w", iv.ID, err)
 		}
 	}
@@ -390,10 +390,10 @@ func (s *Service) Delete(id string, fn func(tx *store.Tx, iv Interview) error) (
 		if _, err := links.RevokeInterview(tx, id); err != nil {
 			return err
 		}
-		if err := tx.Bucket(store.BucketInterviewsByStart).Delete(startKey(iv.StartsAt, id)); err != nil {
+		if err := store.BucketOf(tx, store.BucketInterviewsByStart).Delete(startKey(iv.StartsAt, id)); err != nil {
 			return fmt.Errorf("unindex interview %s: %w", id, err)
 		}
-		if err := tx.Bucket(store.BucketInterviews).Delete([]byte(id)); err != nil {
+		if err := store.BucketOf(tx, store.BucketInterviews).Delete([]byte(id)); err != nil {
 			return fmt.Errorf("delete interview %s: %w", id, err)
 		}
 		return nil

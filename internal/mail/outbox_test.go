@@ -659,7 +659,7 @@ func TestOutboxForgetsASecretOnceSent(t *testing.T) {
 		t.Fatalf("the mail went out without its link:\n%s", got[0].Data)
 	}
 	err := db.View(func(tx *store.Tx) error {
-		return tx.Bucket(store.BucketOutbox).ForEach(func(_, v []byte) error {
+		return store.BucketOf(tx, store.BucketOutbox).ForEach(func(_, v []byte) error {
 			if bytes.Contains(v, []byte("0123456789abcdefghijkl")) {
 				t.Errorf("the outbox keeps the secret after delivery: %s", v)
 			}

@@ -2,6 +2,13 @@ package store
 
 // The bucket tree. Every bucket and fixed key name lives here.
 //
+// Since schema 11 a team's buckets (teams.go: templates, interviews and their
+// index, events, analysis, candidates, take-home results, campaigns) are
+// under teams/<team>/; reach every bucket with BucketOf(tx, name).
+//
+//	teams/                  (since schema 11)
+//	    default/            the default team: its buckets, as listed below
+//
 //	meta/
 //	    schema_version      -> big-endian uint64
 //	    library_version     -> big-endian uint64 (starter templates seeded)
@@ -15,7 +22,7 @@ package store
 //	    <interview id>      -> JSON interview
 //	interviews_by_start/    (since schema 2)
 //	    <startsAt RFC3339 UTC>|<interview id> -> JSON interview summary (with
-//	                           the interviewers' emails since schema 9)
+//	                           the interviewers' emails since schema 10)
 //	links/                  (since schema 2)
 //	    <link token>        -> JSON {interviewId, role, email, participant (since schema 4)}
 //	outbox/                 (since schema 2)
@@ -82,6 +89,7 @@ var (
 	BucketUsersByEmail        = []byte("users_by_email")
 	BucketAccountLinks        = []byte("account_links")
 	BucketSessions            = []byte("sessions")
+	BucketTeams               = []byte("teams")
 
 	KeySchemaVersion    = []byte("schema_version")
 	KeyLibraryVersion   = []byte("library_version")

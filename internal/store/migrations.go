@@ -43,7 +43,8 @@ var migrations = []migration{
 	{9, "create the team host's accounts, their password links and sessions", func(tx *Tx) error {
 		return createBuckets(tx, BucketUsers, BucketUsersByEmail, BucketAccountLinks, BucketSessions)
 	}},
-	{9, "keep the interviewers' emails in the interview index, for one interviewer's lists", indexInterviewerEmails},
+	{10, "keep the interviewers' emails in the interview index, for one interviewer's lists", indexInterviewerEmails},
+	{11, "move every team's data under teams/default", moveIntoTeam},
 }
 
 // SchemaVersion is the version this build writes.

@@ -18,6 +18,7 @@ import { RecordingsPanel } from './RecordingsPanel'
 import { RoomStatus } from './RoomStatus'
 import { RescheduleDialog } from './RescheduleDialog'
 import { RoomToolsPanel } from './RoomToolsPanel'
+import { ResultsLinksCard } from './ResultsLinksCard'
 import { ShareDetailsDialog } from './ShareDetailsDialog'
 import { TimelinePanel } from './TimelinePanel'
 import { ConsentPanel } from '../privacy/ConsentPanel'
@@ -200,6 +201,7 @@ function Details({ interview: iv, initialOutbox, onChange }: DetailsProps) {
               {recordings}
               {consent}
               {interviewers}
+              {recruit && <ResultsLinksCard interview={iv} onChange={onChange} />}
               {tools}
             </>
           ) : (

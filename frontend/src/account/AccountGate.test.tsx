@@ -150,7 +150,7 @@ describe('the sidebar by role', () => {
 
   it('shows a recruiter every screen, and the desktop no Sign out', () => {
     render({ ...ivan, role: 'recruiter' })
-    expect(nav()).toEqual(['Interviews', 'Live Room', 'Candidates', 'Pipeline', 'Overview', 'Interview templates', 'Settings'])
+    expect(nav()).toEqual(['Interviews', 'Live Room', 'Candidates', 'Pipeline', 'Campaigns', 'Overview', 'Interview templates', 'Settings'])
     render({ kind: 'owner', name: 'Rita', email: 'rita@example.com', role: 'admin', accounts: true, canSignOut: false })
     expect(text()).not.toContain('Sign out')
   })

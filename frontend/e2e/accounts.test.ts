@@ -72,8 +72,8 @@ describe('accounts on a team host', () => {
   it('the owner invites an interviewer from the Users screen, and a recruiter from the CLI', async () => {
     const p = owner.page
     await p.goto(new URL('/#/settings', host.url).toString())
-    await p.getByRole('link', { name: 'Manage users' }).click()
-    await p.getByRole('heading', { level: 1, name: 'Users' }).waitFor()
+    await p.getByRole('navigation', { name: 'Settings sections' }).getByRole('link', { name: 'Users' }).click()
+    await p.getByRole('heading', { level: 2, name: 'Users' }).waitFor()
     await p.getByText('Nobody else signs in to this host yet.').waitFor()
     await p.getByRole('button', { name: 'Invite user' }).click()
     const dialog = p.getByRole('dialog', { name: 'Invite a user' })
@@ -154,7 +154,7 @@ describe('accounts on a team host', () => {
     await page.goto(new URL('/#/settings', host.url).toString())
     await page.getByRole('heading', { name: 'Your account' }).waitFor()
     expect(await page.getByRole('heading', { name: 'Organizer' }).count()).toBe(0)
-    expect(await page.getByRole('link', { name: 'Manage users' }).count()).toBe(0)
+    expect(await page.getByRole('navigation', { name: 'Settings sections' }).count()).toBe(0)
     await screenshot(page, 'interviewer-settings')
   })
 

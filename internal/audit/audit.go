@@ -27,11 +27,13 @@ const (
 	Backup    Kind = "backup"
 	Restore   Kind = "restore"
 	Retention Kind = "retention"
+	// Users: an account of the team host invited, given a role, removed.
+	Users Kind = "users"
 )
 
 // Kinds lists every kind, in the order filters offer them.
 func Kinds() []Kind {
-	return []Kind{SignIn, Settings, Deletion, Export, Erasure, Backup, Restore, Retention}
+	return []Kind{SignIn, Users, Settings, Deletion, Export, Erasure, Backup, Restore, Retention}
 }
 
 // Via is the door a change came through.

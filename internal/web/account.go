@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/interviewdesk/interviewdesk/internal/accounts"
+	"github.com/interviewdesk/interviewdesk/internal/audit"
 	"github.com/interviewdesk/interviewdesk/internal/fault"
 )
 
@@ -145,8 +146,12 @@ func (s *Server) signIn(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	s.auditAs(r, userActor(u), audit.SignIn, u.Email, "Signed in with email and password from "+r.RemoteAddr+".")
 	return s.openSession(w, r, u, sess)
 }
+
+// userActor is account u as the audit log names it.
+func userActor(u accounts.User) audit.Actor { return audit.Actor{Name: u.Email, Via: audit.ViaConsole} }
 
 func (s *Server) signOut(w http.ResponseWriter, r *http.Request) error {
 	c := callerOf(r)
@@ -212,6 +217,7 @@ func (s *Server) setPassword(w http.ResponseWriter, r *http.Request) error {
 		if err != nil {
 			return err
 		}
+		s.auditAs(r, userActor(u), audit.SignIn, u.Email, "Chose a password through a password link and signed in from "+r.RemoteAddr+".")
 		return s.openSession(w, r, u, sess)
 	})
 }

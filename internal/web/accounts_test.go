@@ -494,3 +494,50 @@ func TestAnInterviewerReachesTheResults(t *testing.T) {
 		t.Errorf("a new results link once closed: %d, want 409", code)
 	}
 }
+
+// TestTheAuditLogNamesTheAccount: sign-ins with an account and changes of
+// the users are in the audit log, by the signed-in account's email.
+func TestTheAuditLogNamesTheAccount(t *testing.T) {
+	tm := newTeam(t)
+	base := tm.srv.URL
+	if code := request(t, base, "PUT", "/api/users/"+tm.ivan.ID+"/role", `{"role":"recruiter"}`, bearer, nil); code != 200 {
+		t.Fatalf("role: %d", code)
+	}
+	var log struct {
+		Entries []struct {
+			Kind, Subject, Text string
+			Actor               struct{ Name, Via string }
+		}
+	}
+	if code := request(t, base, "GET", "/api/audit", "", bearer, &log); code != 200 {
+		t.Fatalf("audit: %d", code)
+	}
+	found := map[string]string{}
+	for _, e := range log.Entries {
+		found[e.Kind+" "+e.Subject] = e.Actor.Name + " via " + e.Actor.Via
+	}
+	for key, want := range map[string]string{
+		"sign-in ivan@example.com": "ivan@example.com via console", // choosing the password signed Ivan in
+		"sign-in olga@example.com": "olga@example.com via console",
+		"users ivan@example.com":   "cli via cli", // the key in a header
+	} {
+		if found[key] != want {
+			t.Errorf("audit %q by %q, want %q (log: %v)", key, found[key], want, found)
+		}
+	}
+	// A change an account makes is its own: Olga, made an admin, removes Ivan.
+	if _, err := tm.accounts.SetRole(tm.olga.ID, accounts.Admin); err != nil {
+		t.Fatal(err)
+	}
+	_, sess, err := tm.accounts.SignIn("olga@example.com", strongPassword, accounts.Origin{Address: "192.0.2.1/32"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if code := request(t, base, "DELETE", "/api/users/"+tm.ivan.ID, "", as(cookieName+"="+sess.Token), nil); code != http.StatusNoContent {
+		t.Fatalf("remove as Olga: %d", code)
+	}
+	request(t, base, "GET", "/api/audit?kind=users", "", bearer, &log)
+	if len(log.Entries) == 0 || log.Entries[0].Actor.Name != "olga@example.com" || !strings.Contains(log.Entries[0].Text, "Removed") {
+		t.Errorf("the newest users entry: %+v, want Olga's removal", log.Entries)
+	}
+}

@@ -71,14 +71,18 @@ func (s *Server) audited(route string, h func(w http.ResponseWriter, r *http.Req
 	}
 }
 
-// signedIn records a sign-in to the console.
+// signedIn records a sign-in to the console with the console link.
 func (s *Server) signedIn(r *http.Request) {
+	s.auditAs(r, audit.By(audit.ViaConsole), audit.SignIn, "", "Signed in to the console with a sign-in link from "+r.RemoteAddr+".")
+}
+
+// auditAs records what actor did in the audit log; a failure is logged.
+func (s *Server) auditAs(r *http.Request, actor audit.Actor, kind audit.Kind, subject, text string) {
 	if s.svc.Audit == nil {
 		return
 	}
-	ctx := audit.With(r.Context(), audit.By(audit.ViaConsole))
-	if err := s.svc.Audit.Record(ctx, audit.SignIn, "", "Signed in to the console with a sign-in link from "+r.RemoteAddr+"."); err != nil {
-		s.log.Error("audit a sign-in", "err", err)
+	if err := s.svc.Audit.Record(audit.With(r.Context(), actor), kind, subject, text); err != nil {
+		s.log.Error("audit", "kind", kind, "err", err)
 	}
 }
 

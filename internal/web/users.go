@@ -4,6 +4,7 @@ import (
 	"net/http"
 
 	"github.com/interviewdesk/interviewdesk/internal/accounts"
+	"github.com/interviewdesk/interviewdesk/internal/audit"
 	"github.com/interviewdesk/interviewdesk/internal/fault"
 )
 
@@ -44,6 +45,11 @@ type SetupLinkRequest struct {
 var errYourself = fault.Explain(fault.Conflict, nil,
 	"You cannot remove your own account or take away its admin role. Ask another admin, or use the host's console key.")
 
+// audit records a change of the users by the request's caller.
+func (s *Server) audit(r *http.Request, subject, text string) {
+	s.auditAs(r, audit.From(r.Context()), audit.Users, subject, text)
+}
+
 func (s *Server) accounts() (*accounts.Service, error) {
 	if s.svc.Accounts == nil {
 		return nil, errNoAccounts
@@ -75,6 +81,9 @@ func (s *Server) inviteUser(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	u, sent, err := a.Invite(accounts.NewUser{Email: in.Email, Name: in.Name, Role: in.Role}, s.inviter(callerOf(r)), in.Delivery)
+	if err == nil {
+		s.audit(r, u.Email, "Invited "+u.Email+" as "+string(u.Role)+".")
+	}
 	return answer(w, http.StatusCreated, InvitedUser{User: u, Setup: sent}, err)
 }
 
@@ -88,6 +97,9 @@ func (s *Server) setUserRole(w http.ResponseWriter, r *http.Request) error {
 		return errYourself
 	}
 	u, err := a.SetRole(id, in.Role)
+	if err == nil {
+		s.audit(r, u.Email, "Gave "+u.Email+" the role "+string(u.Role)+"; its sessions ended.")
+	}
 	return answer(w, http.StatusOK, u, err)
 }
 
@@ -100,9 +112,14 @@ func (s *Server) removeUser(w http.ResponseWriter, r *http.Request) error {
 	if !c.owner() && id == c.user.ID {
 		return errYourself
 	}
+	u, err := a.Get(id)
+	if err != nil {
+		return err
+	}
 	if err := a.Remove(id); err != nil {
 		return err
 	}
+	s.audit(r, u.Email, "Removed the account of "+u.Email+"; it was signed out everywhere.")
 	w.WriteHeader(http.StatusNoContent)
 	return nil
 }

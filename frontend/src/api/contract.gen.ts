@@ -19,7 +19,7 @@ export const CANDIDATE_SINCE = ["7d","30d","3m","6m","12m","all"] as const
 export const CANDIDATE_NOTES_MAX = 50000 as const
 
 /** The kinds of audit log entries, in the order filters offer them (audit.Kinds). */
-export const AUDIT_KINDS = ["sign-in","settings","deletion","export","erasure","backup","restore","retention"] as const
+export const AUDIT_KINDS = ["sign-in","users","settings","deletion","export","erasure","backup","restore","retention"] as const
 
 /** The longest retention period, in days (privacy.MaxRetentionDays); 0 keeps data until deleted. */
 export const RETENTION_MAX_DAYS = 36500 as const
@@ -1364,7 +1364,7 @@ export type AuditEntry = {
   text: string
 }
 
-export type AuditKind = 'sign-in' | 'settings' | 'deletion' | 'export' | 'erasure' | 'backup' | 'restore' | 'retention'
+export type AuditKind = 'sign-in' | 'users' | 'settings' | 'deletion' | 'export' | 'erasure' | 'backup' | 'restore' | 'retention'
 
 export type LiveRoomList = {
   rooms: LiveRoom[]
@@ -1788,7 +1788,7 @@ export const schemas: Record<TypeName, JsonSchema> = {
   LastBackup: {"additionalProperties":false,"properties":{"actor":{"$ref":"#/$defs/AuditActor"},"at":{"format":"date-time","type":"string"},"bytes":{"type":"integer"},"mediaBytes":{"type":"integer"},"mediaFiles":{"type":"integer"},"sha256":{"type":"string"},"withMedia":{"type":"boolean"}},"required":["at","actor","bytes","sha256","withMedia","mediaFiles","mediaBytes"],"type":"object"},
   AuditPage: {"additionalProperties":false,"properties":{"entries":{"items":{"$ref":"#/$defs/AuditEntry"},"type":["array","null"]},"next":{"type":"integer"}},"required":["entries"],"type":"object"},
   AuditEntry: {"additionalProperties":false,"properties":{"actor":{"$ref":"#/$defs/AuditActor"},"at":{"format":"date-time","type":"string"},"kind":{"$ref":"#/$defs/AuditKind"},"seq":{"type":"integer"},"subject":{"type":"string"},"text":{"type":"string"}},"required":["seq","at","kind","actor","text"],"type":"object"},
-  AuditKind: {"enum":["sign-in","settings","deletion","export","erasure","backup","restore","retention"],"type":"string"},
+  AuditKind: {"enum":["sign-in","users","settings","deletion","export","erasure","backup","restore","retention"],"type":"string"},
   LiveRoomList: {"additionalProperties":false,"properties":{"rooms":{"items":{"$ref":"#/$defs/LiveRoom"},"type":["array","null"]},"total":{"type":"integer"}},"required":["rooms","total"],"type":"object"},
   LiveRoom: {"additionalProperties":false,"properties":{"campaign":{"type":"string"},"candidate":{"$ref":"#/$defs/Person"},"candidateLink":{"type":"string"},"endsAt":{"format":"date-time","type":"string"},"group":{"$ref":"#/$defs/LiveRoomGroup"},"id":{"type":"string"},"interviewerLink":{"type":"string"},"interviewers":{"items":{"$ref":"#/$defs/Person"},"type":["array","null"]},"position":{"type":"string"},"presence":{"$ref":"#/$defs/RoomPresence"},"startsAt":{"format":"date-time","type":"string"},"templateName":{"type":"string"},"timeZone":{"type":"string"},"tools":{"$ref":"#/$defs/RoomTools"}},"required":["id","candidate","position","campaign","templateName","startsAt","endsAt","timeZone","tools","interviewers","interviewerLink","candidateLink","group"],"type":"object"},
   LiveRoomGroup: {"enum":["live","now","upcoming"],"type":"string"},

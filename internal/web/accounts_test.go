@@ -181,7 +181,7 @@ func as(cookie string) http.Header {
 
 // fill puts values into a route's path parameters: interview (or any) id.
 func fill(path, id string) string {
-	return strings.NewReplacer("{id}", id, "{email}", "nobody@example.com", "{question}", "1", "{name}", "camera.webm").Replace(path)
+	return strings.NewReplacer("{id}", id, "{email}", "nobody@example.com", "{question}", "1", "{name}", "camera.webm", "{layout}", "grid").Replace(path)
 }
 
 func TestEveryRouteHasARight(t *testing.T) {
@@ -215,6 +215,7 @@ var interviewerMay = map[string]bool{
 	"GET /api/interviews/{id}/report": true, "GET /api/interviews/{id}/report.html": true, "GET /api/interviews/{id}/report.pdf": true,
 	"GET /api/interviews/{id}/presence": true, "GET /api/interviews/{id}/recordings": true,
 	"GET /api/interviews/{id}/recordings/{name}": true, "GET /api/interviews/{id}/consent": true,
+	"GET /api/interviews/{id}/recording/{layout}": true,
 }
 
 // adminOnly reports whether only admins may use a route: users, every

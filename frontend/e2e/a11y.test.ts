@@ -43,6 +43,7 @@ it('the console and both sides of the room pass axe-core’s WCAG 2 A/AA rules',
     ['#/settings', 'settings', 'Settings'],
     ['#/settings/privacy', 'settings: privacy and backups', 'Settings'],
     ['#/settings/audit', 'settings: audit log', 'Settings'],
+    ['#/settings/users', 'settings: users', 'Settings'],
   ] as const) {
     await iv.goto(new URL(`/${hash}`, host.url).toString())
     await iv.getByRole('heading', { name: ready, level: 1 }).first().waitFor()
@@ -74,6 +75,19 @@ it('the console and both sides of the room pass axe-core’s WCAG 2 A/AA rules',
   await edit.getByRole('combobox', { name: 'Known interviewers' }).waitFor()
   found.push(...(await check(iv, 'edit room')))
   await edit.getByRole('button', { name: 'Cancel' }).click()
+  // Inviting a user, and the sign-in page of a browser that is not signed in, in both schemes.
+  await iv.goto(new URL('/#/settings/users', host.url).toString())
+  await iv.getByRole('button', { name: 'Invite user' }).click()
+  const inviteUser = iv.getByRole('dialog', { name: 'Invite a user' })
+  await inviteUser.getByRole('textbox', { name: 'Email' }).waitFor()
+  found.push(...(await check(iv, 'invite a user')))
+  await inviteUser.getByRole('button', { name: 'Cancel' }).click()
+  await cand.goto(new URL('/#/interviews', host.url).toString())
+  await cand.getByRole('heading', { name: 'Sign in to InterviewDesk' }).waitFor()
+  found.push(...(await check(cand, 'sign-in')))
+  await cand.emulateMedia({ colorScheme: 'dark' })
+  found.push(...(await check(cand, 'sign-in, dark')))
+  await cand.emulateMedia({ colorScheme: 'light' })
   // A long template's editor, collapsed, and its read-only preview.
   await iv.goto(new URL(`/#/templates/${template.id}`, host.url).toString())
   await iv.getByRole('group', { name: 'Question 12', exact: true }).waitFor()

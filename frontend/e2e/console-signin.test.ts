@@ -1,29 +1,18 @@
-// Signing in to the console of a `serve` host: without a sign-in the console
-// says how to get a new link, `interviewdesk console link` prints one, and the
-// sign-in survives a browser restart.
+// Signing in to the console of a `serve` host with the owner's link: without a
+// sign-in the console's sign-in page says how to get one, `interviewdesk
+// console link` prints it, and the sign-in survives a browser restart.
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { chromium, type BrowserContext } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { CHROMIUM_ARGS, enterDetails, screenshot, startHost, TEST_DETAILS, type Host } from './harness'
+import { enterDetails, launchProfile, screenshot, startHost, TEST_DETAILS, type Host } from './harness'
 
 let host: Host
 const profile = mkdtempSync(join(tmpdir(), 'interviewdesk-e2e-chromium-'))
 
 /** Starts Chromium on the same profile each time, as a user restarting their browser. */
-async function launch(): Promise<BrowserContext> {
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-    headless: true,
-    viewport: { width: 1280, height: 860 },
-    locale: 'en-US',
-  })
-  context.setDefaultTimeout(10_000)
-  return context
-}
+const launch = () => launchProfile(profile)
 
 beforeAll(async () => {
   host = await startHost()
@@ -39,9 +28,10 @@ describe('console sign-in', () => {
     let browser = await launch()
     let page = browser.pages()[0] ?? (await browser.newPage())
     await page.goto(new URL('/#/interviews', host.url).toString())
-    const notice = page.getByRole('alert')
-    await notice.getByRole('heading', { name: 'This console is not signed in' }).waitFor()
-    expect(await notice.locator('pre').textContent()).toBe('interviewdesk console link')
+    // The sign-in page: an account's email and password, or the owner's console link.
+    await page.getByRole('heading', { name: 'Sign in to InterviewDesk' }).waitFor()
+    const owner = page.getByRole('region', { name: 'Own this host?' })
+    expect(await owner.locator('pre').textContent()).toBe('interviewdesk console link')
     await screenshot(page, 'console-not-signed-in')
 
     const link = execFileSync(inject('interviewdeskBin'), ['console', 'link', '--data', host.dataDir], { encoding: 'utf8' }).trim()
@@ -59,6 +49,7 @@ describe('console sign-in', () => {
       await page.goto(new URL('/#/interviews', host.url).toString())
       await page.getByText('No upcoming interviews. Create one from a template.').waitFor()
       expect(await page.getByRole('alert').count()).toBe(0)
+      expect(await page.getByRole('heading', { name: 'Sign in to InterviewDesk' }).count()).toBe(0)
       await screenshot(page, 'console-signed-in-after-restart')
     } finally {
       await browser.close()

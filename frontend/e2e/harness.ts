@@ -81,6 +81,20 @@ export const CHROMIUM_ARGS = [
 
 export type Browser = { context: BrowserContext; page: Page; close: () => Promise<void> }
 
+/** Starts Chromium on the profile folder `profile`, as a user (re)starting their browser: its cookies survive. */
+export async function launchProfile(profile: string): Promise<BrowserContext> {
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+    headless: true,
+    viewport: { width: 1280, height: 860 },
+    locale: 'en-US',
+    timezoneId: 'Europe/Berlin',
+  })
+  context.setDefaultTimeout(10_000)
+  return context
+}
+
 /** The console owner's name and email, as "Enter your details" asks for them. */
 export type Details = { name: string; email: string }
 

@@ -262,8 +262,12 @@ describe('the live room, start to end', () => {
     await iv.getByText('Thank you. The recording and your notes are saved with the interview.').waitFor()
     await cand.getByText('Thank you for your time. You can close this page now.').waitFor()
     await cand.getByRole('heading', { level: 1, name: 'Interview completed' }).waitFor()
-    expect(await iv.getByRole('link', { name: 'View the interview results' }).getAttribute('href')).toBe(`/#/interviews/${interview.id}`)
+    const results = iv.getByRole('link', { name: 'view the interview results here' })
+    expect(await results.getAttribute('href')).toBe(`${new URL(interview.interviewerLink).pathname}/results`)
     await screenshot(iv, 'room-interviewer-completed')
     await screenshot(cand, 'room-candidate-completed')
+    // This browser is signed in to the console: the link lands on the interview's results there.
+    await results.click()
+    await iv.waitForURL((u) => u.hash === `#/interviews/${interview.id}`)
   })
 })

@@ -32,7 +32,7 @@ func (s *Service) Folder(id string) string {
 // one. An analysis queued or running is not deleted: ErrBusy. Remove
 // Folder(id) once tx has committed.
 func Delete(tx *store.Tx, id string) (bool, error) {
-	b := tx.Bucket(store.BucketAnalysis)
+	b := store.BucketOf(tx, store.BucketAnalysis)
 	raw := b.Get([]byte(id))
 	if raw == nil {
 		return false, nil

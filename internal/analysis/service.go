@@ -78,7 +78,7 @@ func (s *Service) Start() error {
 	var pending []string
 	var layouts []layoutJob
 	err := s.cfg.DB.View(func(tx *store.Tx) error {
-		return tx.Bucket(store.BucketAnalysis).ForEach(func(k, v []byte) error {
+		return store.BucketOf(tx, store.BucketAnalysis).ForEach(func(k, v []byte) error {
 			var a Analysis
 			if json.Unmarshal(v, &a) != nil {
 				return nil
@@ -117,7 +117,7 @@ func (s *Service) Close() error {
 func (s *Service) Get(id string) (Analysis, error) {
 	var a Analysis
 	err := s.cfg.DB.View(func(tx *store.Tx) error {
-		raw := tx.Bucket(store.BucketAnalysis).Get([]byte(id))
+		raw := store.BucketOf(tx, store.BucketAnalysis).Get([]byte(id))
 		if raw == nil {
 			return ErrNone
 		}
@@ -149,10 +149,10 @@ func (s *Service) put(a Analysis) error {
 		return fmt.Errorf("encode analysis of %s: %w", a.InterviewID, err)
 	}
 	if err := s.cfg.DB.Update(func(tx *store.Tx) error {
-		if tx.Bucket(store.BucketInterviews).Get([]byte(a.InterviewID)) == nil {
+		if store.BucketOf(tx, store.BucketInterviews).Get([]byte(a.InterviewID)) == nil {
 			return fmt.Errorf("interview %s: %w", a.InterviewID, store.ErrNotFound) // deleted meanwhile
 		}
-		return tx.Bucket(store.BucketAnalysis).Put([]byte(a.InterviewID), raw)
+		return store.BucketOf(tx, store.BucketAnalysis).Put([]byte(a.InterviewID), raw)
 	}); err != nil {
 		return fmt.Errorf("store analysis of %s: %w", a.InterviewID, err)
 	}
@@ -360,7 +360,7 @@ type Summary struct {
 func (s *Service) Summaries(ids []string) (map[string]Summary, error) {
 	out := map[string]Summary{}
 	err := s.cfg.DB.View(func(tx *store.Tx) error {
-		b := tx.Bucket(store.BucketAnalysis)
+		b := store.BucketOf(tx, store.BucketAnalysis)
 		for _, id := range ids {
 			raw := b.Get([]byte(id))
 			if raw == nil {

@@ -27,11 +27,13 @@ const (
 	Backup    Kind = "backup"
 	Restore   Kind = "restore"
 	Retention Kind = "retention"
+	// Users: an account of the team host invited, given a role, removed.
+	Users Kind = "users"
 )
 
 // Kinds lists every kind, in the order filters offer them.
 func Kinds() []Kind {
-	return []Kind{SignIn, Settings, Deletion, Export, Erasure, Backup, Restore, Retention}
+	return []Kind{SignIn, Users, Settings, Deletion, Export, Erasure, Backup, Restore, Retention}
 }
 
 // Via is the door a change came through.
@@ -90,7 +92,7 @@ func CandidateRef(email string) string {
 
 // Record appends an entry within tx by the actor in ctx, at at.
 func Record(ctx context.Context, tx *store.Tx, at time.Time, kind Kind, subject, text string) (Entry, error) {
-	b := tx.Bucket(store.BucketAudit)
+	b := store.BucketOf(tx, store.BucketAudit)
 	seq, err := b.NextSequence()
 	if err != nil {
 		return Entry{}, fmt.Errorf("audit sequence: %w", err)
@@ -153,7 +155,7 @@ func (l *Log) List(q Query) (Page, error) {
 	}
 	page := Page{Entries: []Entry{}}
 	err := l.db.View(func(tx *store.Tx) error {
-		c := tx.Bucket(store.BucketAudit).Cursor()
+		c := store.BucketOf(tx, store.BucketAudit).Cursor()
 		k, v := c.Last()
 		if q.Before > 0 {
 			k, v = c.Seek(store.Itob(q.Before))

@@ -244,7 +244,7 @@ func (s *Service) Write(ctx context.Context, w io.Writer, withMedia bool) (Manif
 // was.
 func (s *Service) Last() (last Last, ok bool, err error) {
 	err = s.src.DB.View(func(tx *store.Tx) error {
-		raw := tx.Bucket(store.BucketMeta).Get(store.KeyLastBackup)
+		raw := store.BucketOf(tx, store.BucketMeta).Get(store.KeyLastBackup)
 		if raw == nil {
 			return nil
 		}

@@ -74,7 +74,7 @@ func TestBackupWhileWritingIsConsistentAndRestores(t *testing.T) {
 		defer once.Do(func() { close(going) })
 		for i := 0; !stop.Load(); i++ {
 			err := src.db.Update(func(tx *store.Tx) error {
-				b := tx.Bucket(store.BucketInterviews)
+				b := store.BucketOf(tx, store.BucketInterviews)
 				if err := b.Put([]byte(fmt.Sprintf("a%06d", i)), bytes.Repeat([]byte("x"), 500)); err != nil {
 					return err
 				}
@@ -139,7 +139,7 @@ func TestBackupWhileWritingIsConsistentAndRestores(t *testing.T) {
 	defer db.Close()
 	var a, b int
 	_ = db.View(func(tx *store.Tx) error {
-		return tx.Bucket(store.BucketInterviews).ForEach(func(k, _ []byte) error {
+		return store.BucketOf(tx, store.BucketInterviews).ForEach(func(k, _ []byte) error {
 			if k[0] == 'a' {
 				a++
 			} else {

@@ -33,7 +33,7 @@ func InterviewDeleted(tx *store.Tx, iv interviews.Interview) error {
 			return fmt.Errorf("free the seat of interview %s: %w", iv.ID, err)
 		}
 	}
-	b := tx.Bucket(store.BucketRegistrations)
+	b := store.BucketOf(tx, store.BucketRegistrations)
 	if string(b.Get(emailKey(iv.CampaignID, reg.Email))) == iv.ID {
 		if err := b.Delete(emailKey(iv.CampaignID, reg.Email)); err != nil {
 			return fmt.Errorf("delete the registration of interview %s: %w", iv.ID, err)

@@ -142,7 +142,7 @@ func (s *Service) Register(token string, in Registrant) (Result, error) {
 func (s *Service) existing(id, email string) (Result, bool, error) {
 	var r Result
 	err := s.db.View(func(tx *store.Tx) error {
-		ivID := tx.Bucket(store.BucketRegistrations).Get(emailKey(id, email))
+		ivID := store.BucketOf(tx, store.BucketRegistrations).Get(emailKey(id, email))
 		if ivID == nil {
 			return nil
 		}
@@ -192,7 +192,7 @@ func (s *Service) book(id string, reg *Registration, at time.Time) func(tx *stor
 		if err := stateError(c, now); err != nil {
 			return err
 		}
-		regs := tx.Bucket(store.BucketRegistrations)
+		regs := store.BucketOf(tx, store.BucketRegistrations)
 		if prev := regs.Get(emailKey(id, reg.Email)); prev != nil {
 			var old Registration
 			if err := store.GetJSON(tx, store.BucketRegistrations, registrationKey(id, string(prev)), &old); err != nil || old.Status == Booked {

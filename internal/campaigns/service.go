@@ -194,7 +194,7 @@ func (s *Service) List() ([]Summary, error) {
 func (s *Service) all() ([]Campaign, error) {
 	var out []Campaign
 	err := s.db.View(func(tx *store.Tx) error {
-		return tx.Bucket(store.BucketCampaigns).ForEach(func(_, v []byte) error {
+		return store.BucketOf(tx, store.BucketCampaigns).ForEach(func(_, v []byte) error {
 			var c Campaign
 			if err := json.Unmarshal(v, &c); err != nil {
 				return err
@@ -217,7 +217,7 @@ func (s *Service) Registrations(id string) ([]Registration, error) {
 		if err := get(tx, id, &c); err != nil {
 			return err
 		}
-		cur := tx.Bucket(store.BucketRegistrations).Cursor()
+		cur := store.BucketOf(tx, store.BucketRegistrations).Cursor()
 		prefix := []byte(id + "|")
 		for k, v := cur.Seek(prefix); k != nil && strings.HasPrefix(string(k), string(prefix)); k, v = cur.Next() {
 			if k[len(prefix)] == '@' {

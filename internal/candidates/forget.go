@@ -15,7 +15,7 @@ import (
 // candidate inside the deletion's transaction. The candidate keeps their
 // profile, stages and history.
 func (s *Service) InterviewDeleted(tx *store.Tx, id string) error {
-	links := tx.Bucket(store.BucketInterviewCandidates)
+	links := store.BucketOf(tx, store.BucketInterviewCandidates)
 	linked := links.Get([]byte(id))
 	if linked == nil {
 		return nil
@@ -54,17 +54,17 @@ func (s *Service) Erase(tx *store.Tx, email string) (Erased, error) {
 		return Erased{}, err
 	}
 	out := Erased{Profile: true}
-	if err := tx.Bucket(store.BucketCandidates).Delete([]byte(c.ID)); err != nil {
+	if err := store.BucketOf(tx, store.BucketCandidates).Delete([]byte(c.ID)); err != nil {
 		return out, fmt.Errorf("erase candidate %s: %w", c.ID, err)
 	}
-	if _, err := store.DeleteWhere(tx.Bucket(store.BucketCandidateEmails), func(_, v []byte) bool { return string(v) == c.ID }); err != nil {
+	if _, err := store.DeleteWhere(store.BucketOf(tx, store.BucketCandidateEmails), func(_, v []byte) bool { return string(v) == c.ID }); err != nil {
 		return out, err
 	}
-	if _, err := store.DeleteWhere(tx.Bucket(store.BucketInterviewCandidates), func(_, v []byte) bool { return string(v) == c.ID }); err != nil {
+	if _, err := store.DeleteWhere(store.BucketOf(tx, store.BucketInterviewCandidates), func(_, v []byte) bool { return string(v) == c.ID }); err != nil {
 		return out, err
 	}
 	results := map[string]bool{}
-	out.Results, err = store.DeleteWhere(tx.Bucket(store.BucketTakehome), func(k, v []byte) bool {
+	out.Results, err = store.DeleteWhere(store.BucketOf(tx, store.BucketTakehome), func(k, v []byte) bool {
 		var r struct{ CandidateID string }
 		mine := json.Unmarshal(v, &r) == nil && r.CandidateID == c.ID
 		if mine {
@@ -75,7 +75,7 @@ func (s *Service) Erase(tx *store.Tx, email string) (Erased, error) {
 	if err != nil {
 		return out, err
 	}
-	if _, err := store.DeleteWhere(tx.Bucket(store.BucketTakehomeKeys), func(_, v []byte) bool { return results[string(v)] }); err != nil {
+	if _, err := store.DeleteWhere(store.BucketOf(tx, store.BucketTakehomeKeys), func(_, v []byte) bool { return results[string(v)] }); err != nil {
 		return out, err
 	}
 	tx.OnCommit(func() { s.index.remove(c.ID) })
@@ -112,7 +112,7 @@ func (s *Service) ResultsOf(email string) (Candidate, []Result, bool, error) {
 func (s *Service) Inactive(cutoff time.Time) ([]Candidate, error) {
 	var out []Candidate
 	err := s.db.View(func(tx *store.Tx) error {
-		return tx.Bucket(store.BucketCandidates).ForEach(func(k, v []byte) error {
+		return store.BucketOf(tx, store.BucketCandidates).ForEach(func(k, v []byte) error {
 			var c Candidate
 			if err := json.Unmarshal(v, &c); err != nil {
 				return fmt.Errorf("decode candidate %s: %w", k, err)

@@ -85,7 +85,7 @@ func (im *importer) put(r Result, at place, report *ImportReport) error {
 	}
 	r.CandidateID = c.ID
 	var old Result
-	id := im.tx.Bucket(store.BucketTakehomeKeys).Get(r.identity())
+	id := store.BucketOf(im.tx, store.BucketTakehomeKeys).Get(r.identity())
 	updated := id != nil
 	if updated {
 		if err := getResult(im.tx, string(id), &old); err != nil {
@@ -108,7 +108,7 @@ func (im *importer) put(r Result, at place, report *ImportReport) error {
 	if err := store.PutJSON(im.tx, store.BucketTakehome, []byte(r.ID), r); err != nil {
 		return err
 	}
-	if err := im.tx.Bucket(store.BucketTakehomeKeys).Put(r.identity(), []byte(r.ID)); err != nil {
+	if err := store.BucketOf(im.tx, store.BucketTakehomeKeys).Put(r.identity(), []byte(r.ID)); err != nil {
 		return fmt.Errorf("index take-home result %s: %w", r.ID, err)
 	}
 	c.addResult(r.Summary(), !updated, im.now)

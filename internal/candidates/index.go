@@ -174,7 +174,7 @@ func (s *Service) entries() (*index, error) {
 	}
 	var items []entry
 	err := s.db.View(func(tx *store.Tx) error {
-		return tx.Bucket(store.BucketCandidates).ForEach(func(k, v []byte) error {
+		return store.BucketOf(tx, store.BucketCandidates).ForEach(func(k, v []byte) error {
 			var c Candidate
 			if err := json.Unmarshal(v, &c); err != nil {
 				return fmt.Errorf("decode candidate %s: %w", k, err)

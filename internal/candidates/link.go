@@ -36,7 +36,7 @@ func (s *Service) InterviewChanged(tx *store.Tx, before *interviews.Interview, a
 	if err := s.save(tx, &c, now); err != nil {
 		return err
 	}
-	if err := tx.Bucket(store.BucketInterviewCandidates).Put([]byte(after.ID), []byte(c.ID)); err != nil {
+	if err := store.BucketOf(tx, store.BucketInterviewCandidates).Put([]byte(after.ID), []byte(c.ID)); err != nil {
 		return fmt.Errorf("link interview %s to candidate %s: %w", after.ID, c.ID, err)
 	}
 	return nil
@@ -48,7 +48,7 @@ func (s *Service) InterviewChanged(tx *store.Tx, before *interviews.Interview, a
 // was linked to when that is someone else now.
 func candidateOf(tx *store.Tx, before *interviews.Interview, after interviews.Interview, now time.Time) (Candidate, *Candidate, error) {
 	var c Candidate
-	linked := string(tx.Bucket(store.BucketInterviewCandidates).Get([]byte(after.ID)))
+	linked := string(store.BucketOf(tx, store.BucketInterviewCandidates).Get([]byte(after.ID)))
 	readdressed := before != nil && validation.Fold(before.Candidate.Email) != validation.Fold(after.Candidate.Email)
 	if linked != "" && !readdressed {
 		err := get(tx, linked, &c)

@@ -79,7 +79,7 @@ func get(tx *store.Tx, id string, c *Candidate) error {
 // byEmail returns the candidate whose address (now or earlier) is email.
 func byEmail(tx *store.Tx, email string) (Candidate, bool, error) {
 	var c Candidate
-	id := tx.Bucket(store.BucketCandidateEmails).Get([]byte(validation.Fold(email)))
+	id := store.BucketOf(tx, store.BucketCandidateEmails).Get([]byte(validation.Fold(email)))
 	if id == nil {
 		return c, false, nil
 	}
@@ -101,7 +101,7 @@ func (s *Service) save(tx *store.Tx, c *Candidate, now time.Time) error {
 	if err := store.PutJSON(tx, store.BucketCandidates, []byte(c.ID), c); err != nil {
 		return fmt.Errorf("store candidate %s: %w", c.ID, err)
 	}
-	if err := tx.Bucket(store.BucketCandidateEmails).Put([]byte(validation.Fold(c.Email)), []byte(c.ID)); err != nil {
+	if err := store.BucketOf(tx, store.BucketCandidateEmails).Put([]byte(validation.Fold(c.Email)), []byte(c.ID)); err != nil {
 		return fmt.Errorf("index candidate %s by email: %w", c.ID, err)
 	}
 	e := entryOf(*c)

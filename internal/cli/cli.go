@@ -81,6 +81,11 @@ func commands() []command {
 		{"mail show", "[--json]", "show the email settings (never the password)", mailShow},
 		{"mail set", "--host H [--port P] [--security starttls|tls|none] [--username U] [--password-stdin] [--from-name N] --from-address A [--reply-to R]", "set up email", mailSet},
 		{"mail test", "--to ADDR", "send a test email and print the server's answer", mailTest},
+		{"user add", "--email E --name N --role admin|recruiter|interviewer [--link] [--json]", "invite someone to the team host: their password-setup link is mailed (or printed with --link)", userAdd},
+		{"user list", "[--json]", "list the team host's accounts", userList},
+		{"user role", "EMAIL admin|recruiter|interviewer [--json]", "change an account's role (it signs in again)", userRole},
+		{"user remove", "EMAIL [--json]", "remove an account; it is signed out everywhere", userRemove},
+		{"user resend", "EMAIL [--link] [--json]", "send an invited account a new password-setup link", userResend},
 		{"score", "--question Q --expected E [--key-point K ...] --answer A [--json] | --batch FILE.jsonl|- [--json]", "score an answer offline, with the points it covered and missed", scoreAnswer},
 	}
 }

@@ -29,7 +29,7 @@ func TestServeRefusesADamagedDataFile(t *testing.T) {
 			}
 			if err := db.Update(func(tx *store.Tx) error {
 				for i := range 300 {
-					if err := tx.Bucket(store.BucketTemplates).Put([]byte{byte(i >> 8), byte(i)}, make([]byte, 512)); err != nil {
+					if err := store.BucketOf(tx, store.BucketTemplates).Put([]byte{byte(i >> 8), byte(i)}, make([]byte, 512)); err != nil {
 						return err
 					}
 				}

@@ -202,8 +202,8 @@ func TestBackupWhileTheHostServesAndRestore(t *testing.T) {
 	}
 	var records, indexed int
 	_ = db.View(func(tx *store.Tx) error {
-		records = tx.Bucket(store.BucketInterviews).Stats().KeyN
-		indexed = tx.Bucket(store.BucketInterviewsByStart).Stats().KeyN
+		records = store.BucketOf(tx, store.BucketInterviews).Stats().KeyN
+		indexed = store.BucketOf(tx, store.BucketInterviewsByStart).Stats().KeyN
 		return nil
 	})
 	_ = db.Close()

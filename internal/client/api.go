@@ -7,7 +7,9 @@ import (
 	"net/url"
 	"slices"
 	"strconv"
+	"strings"
 
+	"github.com/interviewdesk/interviewdesk/internal/accounts"
 	"github.com/interviewdesk/interviewdesk/internal/interviews"
 	"github.com/interviewdesk/interviewdesk/internal/invitation"
 	"github.com/interviewdesk/interviewdesk/internal/report"
@@ -165,4 +167,44 @@ func (c *Client) ReportFile(ctx context.Context, id, format string) ([]byte, err
 		return nil, fmt.Errorf("a report exports to html or pdf, not %q", format)
 	}
 	return c.DoRaw(ctx, http.MethodGet, interviewPath(id, "/report."+format), nil)
+}
+
+// Users lists the team host's accounts, by email.
+func (c *Client) Users(ctx context.Context) ([]accounts.User, error) {
+	l, err := call[web.UserList](ctx, c, http.MethodGet, "/api/users", nil)
+	return l.Users, err
+}
+
+// User finds the account with email (any case).
+func (c *Client) User(ctx context.Context, email string) (accounts.User, error) {
+	list, err := c.Users(ctx)
+	if err != nil {
+		return accounts.User{}, err
+	}
+	for _, u := range list {
+		if strings.EqualFold(u.Email, strings.TrimSpace(email)) {
+			return u, nil
+		}
+	}
+	return accounts.User{}, fmt.Errorf("no account has the email %q; `interviewdesk user list` shows them", email)
+}
+
+// InviteUser creates an account and sends its password-setup link by d.
+func (c *Client) InviteUser(ctx context.Context, in web.UserInvite) (web.InvitedUser, error) {
+	return call[web.InvitedUser](ctx, c, http.MethodPost, "/api/users", in)
+}
+
+// SetUserRole gives account id another role; its sessions end.
+func (c *Client) SetUserRole(ctx context.Context, id string, role accounts.Role) (accounts.User, error) {
+	return call[accounts.User](ctx, c, http.MethodPut, "/api/users/"+url.PathEscape(id)+"/role", web.RoleChange{Role: role})
+}
+
+// RemoveUser deletes account id; it is signed out everywhere.
+func (c *Client) RemoveUser(ctx context.Context, id string) error {
+	return c.Do(ctx, http.MethodDelete, "/api/users/"+url.PathEscape(id), nil, nil)
+}
+
+// ResendSetup sends account id a new password-setup link by d.
+func (c *Client) ResendSetup(ctx context.Context, id string, d accounts.Delivery) (web.InvitedUser, error) {
+	return call[web.InvitedUser](ctx, c, http.MethodPost, "/api/users/"+url.PathEscape(id)+"/setup-link", web.SetupLinkRequest{Delivery: d})
 }

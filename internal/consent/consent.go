@@ -61,7 +61,7 @@ var ErrUnknownVersion = fault.New(fault.NotFound, "no consent texts of this vers
 // already.
 func Keep(tx *store.Tx, t Texts) error {
 	t = t.Versioned()
-	b := tx.Bucket(store.BucketConsentTexts)
+	b := store.BucketOf(tx, store.BucketConsentTexts)
 	if b.Get([]byte(t.Version)) != nil {
 		return nil
 	}

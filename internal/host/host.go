@@ -135,6 +135,10 @@ func (h *Host) build() error {
 		return err
 	}
 	h.outbox = outbox
+	acc, err := h.newAccounts(st, outbox)
+	if err != nil {
+		return err
+	}
 	hub := room.NewHub()
 	cands := candidates.New(h.db, h.now)
 	ivs := interviews.New(h.db, ts, st, h.now, hooks(cands.InterviewChanged, campaigns.Hook, invite, room.Revoke(hub), publishInterviews(h.push), h.turnHook()))
@@ -154,7 +158,8 @@ func (h *Host) build() error {
 		return err
 	}
 	svc := web.Services{Templates: ts, Settings: st, Interviews: ivs, Rooms: rooms, Sessions: sessions, Analysis: h.analysis,
-		Invitations: h.invitations(ivs, st, outbox), Push: h.push, Candidates: cands, Campaigns: camps}
+		Invitations: h.invitations(ivs, st, outbox), Push: h.push, Candidates: cands, Campaigns: camps,
+		Accounts: acc}
 	if h.call != nil {
 		svc.Recordings = h.call.sfu
 	}

@@ -1,9 +1,11 @@
 package host
 
 import (
+	"strings"
 	"sync"
 	"time"
 
+	"github.com/interviewdesk/interviewdesk/internal/accounts"
 	"github.com/interviewdesk/interviewdesk/internal/interviews"
 	"github.com/interviewdesk/interviewdesk/internal/mail"
 	"github.com/interviewdesk/interviewdesk/internal/media"
@@ -36,9 +38,9 @@ func (h *Host) publishRecordings(e media.Event) {
 
 // publishOutbox tells console clients that an email of an interview was
 // queued, sent or failed (the outbox's OnChange). Mail about no interview (a
-// test email) concerns no screen.
+// test email, an account's password link) concerns no interview's screen.
 func (h *Host) publishOutbox(e mail.Entry) {
-	if e.Ref != "" {
+	if e.Ref != "" && !strings.HasPrefix(e.Ref, accounts.RefPrefix) {
 		h.push.Publish(push.Event{Type: push.Outbox, InterviewID: e.Ref})
 	}
 }

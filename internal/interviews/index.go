@@ -35,12 +35,13 @@ func (s *Service) summaries() (*index, error) {
 	}
 	var items []Summary
 	err := s.db.View(func(tx *store.Tx) error {
-		return tx.Bucket(store.BucketInterviewsByStart).ForEach(func(k, v []byte) error {
-			var sm Summary
-			if err := json.Unmarshal(v, &sm); err != nil {
+		return store.BucketOf(tx, store.BucketInterviewsByStart).ForEach(func(k, v []byte) error {
+			var e indexEntry
+			if err := json.Unmarshal(v, &e); err != nil {
 				return fmt.Errorf("decode index entry %s: %w", k, err)
 			}
-			items = append(items, sm.prepared())
+			e.Summary.interviewers = e.Interviewers
+			items = append(items, e.Summary.prepared())
 			return nil
 		})
 	})

@@ -1,6 +1,7 @@
 package interviews
 
 import (
+	"slices"
 	"strings"
 	"time"
 
@@ -43,6 +44,9 @@ type Interviewer struct {
 	Person
 	Token       string              `json:"token"`
 	Participant links.ParticipantID `json:"participant"`
+	// ResultsToken is their read-only link to the interview's results, made
+	// the first time they ask for it after the interview.
+	ResultsToken string `json:"resultsToken,omitempty"`
 }
 
 // Tools are the room tools switched on for an interview.
@@ -81,8 +85,11 @@ type Interview struct {
 	Interviewers    []Interviewer        `json:"interviewers"`
 	Tools           Tools                `json:"tools"`
 	Sequence        int                  `json:"sequence"`
-	CreatedAt       time.Time            `json:"createdAt"`
-	UpdatedAt       time.Time            `json:"updatedAt"`
+	// ResultsClosed is set once the results links were revoked: no new
+	// ones are made.
+	ResultsClosed bool      `json:"resultsClosed,omitempty"`
+	CreatedAt     time.Time `json:"createdAt"`
+	UpdatedAt     time.Time `json:"updatedAt"`
 	// TakehomeID names the candidate's take-home assessment result the
 	// interviewers review in the room (internal/candidates); "" for none.
 	TakehomeID string `json:"takehomeId,omitempty"`
@@ -124,6 +131,9 @@ type Summary struct {
 	TemplateName string    `json:"templateName"`
 
 	search string // lower-case name, email, position and campaign, for List
+	// interviewers are the interviewers' lower-case emails, for the lists
+	// of one interviewer's interviews.
+	interviewers []string
 }
 
 // TenseAt says which list sm belongs to at now.
@@ -131,9 +141,27 @@ func (sm Summary) TenseAt(now time.Time) Tense { return sm.tenseAt(now) }
 
 // Summary condenses iv; Tense is filled in when read.
 func (iv Interview) Summary() Summary {
-	return Summary{ID: iv.ID, Position: iv.Position, Candidate: iv.Candidate, Campaign: iv.Campaign,
+	sm := Summary{ID: iv.ID, Position: iv.Position, Candidate: iv.Candidate, Campaign: iv.Campaign,
 		CampaignID: iv.CampaignID, StartsAt: iv.StartsAt, TimeZone: iv.TimeZone, EndsAt: iv.EndsAt(), Status: iv.Status,
 		TemplateName: iv.Template.Name}
+	for _, in := range iv.Interviewers {
+		sm.interviewers = append(sm.interviewers, strings.ToLower(strings.TrimSpace(in.Email)))
+	}
+	return sm
+}
+
+// indexEntry is a Summary as interviews_by_start keeps it: with the
+// interviewers' emails (since schema 10).
+type indexEntry struct {
+	Summary
+	Interviewers []string `json:"interviewerEmails,omitempty"`
+}
+
+func (sm Summary) entry() indexEntry { return indexEntry{Summary: sm, Interviewers: sm.interviewers} }
+
+// has reports whether email is among the interviewers.
+func (sm Summary) has(email string) bool {
+	return slices.Contains(sm.interviewers, strings.ToLower(strings.TrimSpace(email)))
 }
 
 // Role is what a link lets its holder do in an interview.

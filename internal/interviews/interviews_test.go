@@ -6,10 +6,12 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/interviewdesk/interviewdesk/internal/links"
 	"github.com/interviewdesk/interviewdesk/internal/settings"
 	"github.com/interviewdesk/interviewdesk/internal/store"
 	"github.com/interviewdesk/interviewdesk/internal/templates"
@@ -20,6 +22,9 @@ type fixture struct {
 	svc   *Service
 	tpl   templates.Template
 	clock *time.Time
+	db    *store.DB
+	ts    *templates.Service
+	st    *settings.Service
 }
 
 func setup(t testing.TB) fixture {
@@ -41,7 +46,7 @@ func setup(t testing.TB) fixture {
 	if _, err := st.Put(settings.Settings{Organizer: settings.Person{Name: "Rita Recruiter", Email: "rita@example.com"}, DefaultTimeZone: "Europe/Berlin"}); err != nil {
 		t.Fatal(err)
 	}
-	return fixture{svc: New(db, ts, st, now), tpl: tpl, clock: &clock}
+	return fixture{svc: New(db, ts, st, now), tpl: tpl, clock: &clock, db: db, ts: ts, st: st}
 }
 
 func (f fixture) valid() NewInterview {
@@ -230,6 +235,49 @@ func TestInterviewersAndLinks(t *testing.T) {
 	}
 }
 
+func TestListsOfOneInterviewer(t *testing.T) {
+	f := setup(t)
+	with, _ := f.svc.Create(f.valid())
+	if _, err := f.svc.Create(f.valid()); err != nil { // one without Ivan
+		t.Fatal(err)
+	}
+	if _, err := f.svc.AddInterviewer(with.ID, Person{Name: "Ivan", Email: "Ivan@Example.com"}); err != nil {
+		t.Fatal(err)
+	}
+	ids := func(svc *Service, email string) []string {
+		t.Helper()
+		list, total, err := svc.List(ListQuery{Tense: Upcoming, Interviewer: email})
+		if err != nil || total != len(list) {
+			t.Fatalf("list for %q: %d of %d, %v", email, len(list), total, err)
+		}
+		var out []string
+		for _, sm := range list {
+			out = append(out, sm.ID)
+		}
+		return out
+	}
+	if got := ids(f.svc, "ivan@example.com"); !slices.Equal(got, []string{with.ID}) {
+		t.Errorf("Ivan's interviews = %v, want only %s", got, with.ID)
+	}
+	if got := ids(f.svc, "rita@example.com"); len(got) != 2 {
+		t.Errorf("the organizer's interviews = %v, want both", got)
+	}
+	if got := ids(f.svc, ""); len(got) != 2 {
+		t.Errorf("every interview = %v, want both", got)
+	}
+	// As the index is read back from the file.
+	reopened := New(f.db, f.ts, f.st, func() time.Time { return *f.clock })
+	if got := ids(reopened, "IVAN@example.com"); !slices.Equal(got, []string{with.ID}) {
+		t.Errorf("Ivan's interviews after a restart = %v, want only %s", got, with.ID)
+	}
+	if _, err := f.svc.RemoveInterviewer(with.ID, "ivan@example.com"); err != nil {
+		t.Fatal(err)
+	}
+	if got := ids(f.svc, "ivan@example.com"); len(got) != 0 {
+		t.Errorf("Ivan's interviews once removed = %v, want none", got)
+	}
+}
+
 func TestCancelRestoreAndLinkStates(t *testing.T) {
 	f := setup(t)
 	iv, _ := f.svc.Create(f.valid())
@@ -327,5 +375,48 @@ func TestParticipantIDsAreRandomPerInterview(t *testing.T) {
 		if again.Interviewers[1].Participant != iv.Interviewers[1].Participant {
 			t.Error("a participant ID must stay the same for the interview (it is stored)")
 		}
+	}
+}
+
+func TestResultsLinks(t *testing.T) {
+	f := setup(t)
+	iv, _ := f.svc.Create(f.valid())
+	iv, err := f.svc.AddInterviewer(iv.ID, Person{Name: "Ivan", Email: "ivan@example.com"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	room := iv.Interviewers[1].Token
+	if _, _, err := f.svc.ResultsLink(room); !errors.Is(err, ErrConflict) {
+		t.Errorf("results before the end: %v, want ErrConflict", err)
+	}
+	if _, err := f.svc.Finish(iv.ID); err != nil {
+		t.Fatal(err)
+	}
+	_, token, err := f.svc.ResultsLink(room)
+	if err != nil || token == "" || token == room {
+		t.Fatalf("results link: %q, %v", token, err)
+	}
+	if _, again, _ := f.svc.ResultsLink(room); again != token {
+		t.Errorf("asked again: %q, want the same %q", again, token)
+	}
+	got, l, err := f.svc.ResolveLink(token)
+	if err != nil || l.Kind != links.Results || got.ID != iv.ID || l.Email != "ivan@example.com" {
+		t.Fatalf("the results link resolves to %+v %v", l, err)
+	}
+	if _, _, err := f.svc.ResultsLink(iv.CandidateToken); !errors.Is(err, ErrNotFound) {
+		t.Errorf("a candidate's link asks for results: %v, want ErrNotFound", err)
+	}
+	if _, _, err := f.svc.ResultsLink(token); !errors.Is(err, ErrNotFound) {
+		t.Errorf("a results link asks for results: %v, want ErrNotFound", err)
+	}
+	closed, err := f.svc.RevokeResults(iv.ID)
+	if err != nil || !closed.ResultsClosed {
+		t.Fatalf("revoke: %+v %v", closed.ResultsClosed, err)
+	}
+	if _, _, err := f.svc.ResolveLink(token); !errors.Is(err, ErrNotFound) {
+		t.Errorf("a revoked results link: %v, want ErrNotFound", err)
+	}
+	if _, _, err := f.svc.ResultsLink(room); !errors.Is(err, ErrConflict) {
+		t.Errorf("a new results link after they were closed: %v, want ErrConflict", err)
 	}
 }

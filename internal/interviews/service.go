@@ -69,14 +69,14 @@ func get(tx *store.Tx, id string, iv *Interview) error {
 // put writes iv and its index entry; oldStart is the previous start (zero for new).
 func put(tx *store.Tx, iv Interview, oldStart time.Time) error {
 	if !oldStart.IsZero() {
-		if err := tx.Bucket(store.BucketInterviewsByStart).Delete(startKey(oldStart, iv.ID)); err != nil {
+		if err := store.BucketOf(tx, store.BucketInterviewsByStart).Delete(startKey(oldStart, iv.ID)); err != nil {
 			return fmt.Errorf("unindex interview %s: %w", iv.ID, err)
 		}
 	}
 	if err := store.PutJSON(tx, store.BucketInterviews, []byte(iv.ID), iv); err != nil {
 		return err
 	}
-	return store.PutJSON(tx, store.BucketInterviewsByStart, startKey(iv.StartsAt, iv.ID), iv.Summary())
+	return store.PutJSON(tx, store.BucketInterviewsByStart, startKey(iv.StartsAt, iv.ID), iv.Summary().entry())
 }
 
 func startKey(t time.Time, id string) []byte {
@@ -294,6 +294,9 @@ func (s *Service) RemoveInterviewer(id, email string) (Interview, error) {
 				return conflict(in.Name + " organizes this interview and cannot be removed.")
 			}
 			iv.Interviewers = append(iv.Interviewers[:i:i], iv.Interviewers[i+1:]...)
+			if err := revokeResults(tx, in); err != nil {
+				return err
+			}
 			return links.Revoke(tx, in.Token)
 		}
 		return fmt.Errorf("interviewer %q: %w", email, ErrNotFound)
@@ -387,10 +390,10 @@ func (s *Service) Delete(id string, fn func(tx *store.Tx, iv Interview) error) (
 		if _, err := links.RevokeInterview(tx, id); err != nil {
 			return err
 		}
-		if err := tx.Bucket(store.BucketInterviewsByStart).Delete(startKey(iv.StartsAt, id)); err != nil {
+		if err := store.BucketOf(tx, store.BucketInterviewsByStart).Delete(startKey(iv.StartsAt, id)); err != nil {
 			return fmt.Errorf("unindex interview %s: %w", id, err)
 		}
-		if err := tx.Bucket(store.BucketInterviews).Delete([]byte(id)); err != nil {
+		if err := store.BucketOf(tx, store.BucketInterviews).Delete([]byte(id)); err != nil {
 			return fmt.Errorf("delete interview %s: %w", id, err)
 		}
 		return nil
@@ -425,6 +428,9 @@ type ListQuery struct {
 	Limit int    // default 200
 	// CampaignID keeps the interviews of one campaign only; "" keeps all.
 	CampaignID string
+	// Interviewer keeps to the interviews with this email among their
+	// interviewers (any case); "" lists every interview.
+	Interviewer string
 }
 
 // List returns the matching summaries (upcoming soonest first, others newest
@@ -450,7 +456,8 @@ func (s *Service) List(q ListQuery) ([]Summary, int, error) {
 		total int
 	)
 	visit := func(sm Summary) {
-		if tense := sm.tenseAt(now); tense != q.Tense || !matches(sm, needle) || (q.CampaignID != "" && sm.CampaignID != q.CampaignID) {
+		if tense := sm.tenseAt(now); tense != q.Tense || !matches(sm, needle) || (q.CampaignID != "" && sm.CampaignID != q.CampaignID) ||
+			q.Interviewer != "" && !sm.has(q.Interviewer) {
 			return
 		}
 		total++

@@ -170,26 +170,28 @@ func FullText(iv interviews.Interview, r Recipient) string {
 }
 
 type view struct {
-	Kind       Kind
-	Subject    string
-	Greeting   string
-	Candidate  bool
-	Position   string
-	Person     string // the candidate's name (for interviewers) or organizer (for the candidate)
-	When       string
-	Previous   string
-	Duration   int
-	Link       string
-	CheckLink  string
-	Technical  bool
-	Tools      []string
-	Organizer  string
-	Colleagues []string
+	Kind      Kind
+	Subject   string
+	Greeting  string
+	Candidate bool
+	Position  string
+	Person    string // the candidate's name (for interviewers) or organizer (for the candidate)
+	When      string
+	Previous  string
+	Duration  int
+	Link      string
+	CheckLink string
+	// ResultsLink is where an interviewer finds the results afterwards.
+	ResultsLink string
+	Technical   bool
+	Tools       []string
+	Organizer   string
+	Colleagues  []string
 }
 
 func details(iv interviews.Interview, r Recipient, kind Kind, previous time.Time) view {
 	v := view{Kind: kind, Candidate: r.Candidate, Position: iv.Position, When: When(iv),
-		Duration: iv.DurationMinutes, Link: r.Link, CheckLink: r.Link + "#device-check",
+		Duration: iv.DurationMinutes, Link: r.Link, CheckLink: r.Link + "#device-check", ResultsLink: r.Link + "/results",
 		Technical: iv.Template.Technical, Greeting: "Hello " + firstName(r.Name)}
 	if len(iv.Interviewers) > 0 {
 		v.Organizer = iv.Interviewers[0].Name
@@ -232,7 +234,8 @@ const prepare = `{{if .Candidate}}How to prepare:
 - Check your devices beforehand: {{.CheckLink}}
 {{- if .Tools}}
 - You will use: {{range $i, $t := .Tools}}{{if $i}}, {{end}}{{$t}}{{end}}.{{end}}
-The interview is recorded; you will be asked for your consent when you join.{{else}}Your interviewer link is personal: do not forward it. It opens the room with the plan{{if .Technical}}, the questions and their expected answers{{end}}.{{end}}`
+The interview is recorded; you will be asked for your consent when you join.{{else}}Your interviewer link is personal: do not forward it. It opens the room with the plan{{if .Technical}}, the questions and their expected answers{{end}}.
+After the interview, you can view the interview results here: {{.ResultsLink}}{{end}}`
 
 var fullTmpl = template.Must(template.New("full").Parse(`{{if .Candidate}}Interview for {{.Position}}{{if .Person}} with {{.Person}}{{end}}{{else}}Interview with {{.Person}} for {{.Position}}{{end}}
 When: {{.When}}
@@ -276,7 +279,8 @@ var htmlTmpl = htmltemplate.Must(htmltemplate.New("html").Parse(`<!doctype html>
 <li>Find a quiet place with a stable internet connection.</li>
 <li><a href="{{.CheckLink}}">Check your devices</a> beforehand.</li></ul>
 <p>The interview is recorded; you will be asked for your consent when you join.</p>
-{{else}}<p>Your interviewer link is personal: do not forward it.</p>{{end}}{{end}}
+{{else}}<p>Your interviewer link is personal: do not forward it.</p>
+<p>After the interview, <a href="{{.ResultsLink}}">you can view the interview results here</a>.</p>{{end}}{{end}}
 {{if .Organizer}}<p>{{.Organizer}}</p>{{end}}
 </body></html>
 `))

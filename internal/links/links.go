@@ -79,7 +79,7 @@ func Issue(tx *store.Tx, l Link) (string, error) {
 
 // Revoke deletes token in tx; the link stops working when tx commits.
 func Revoke(tx *store.Tx, token string) error {
-	if err := tx.Bucket(store.BucketLinks).Delete([]byte(token)); err != nil {
+	if err := store.BucketOf(tx, store.BucketLinks).Delete([]byte(token)); err != nil {
 		return fmt.Errorf("revoke link: %w", err)
 	}
 	return nil
@@ -88,7 +88,7 @@ func Revoke(tx *store.Tx, token string) error {
 // RevokeInterview deletes every link to interview id in tx (current ones and
 // any left behind) and returns how many there were.
 func RevokeInterview(tx *store.Tx, id string) (int, error) {
-	n, err := store.DeleteWhere(tx.Bucket(store.BucketLinks), func(_, v []byte) bool {
+	n, err := store.DeleteWhere(store.BucketOf(tx, store.BucketLinks), func(_, v []byte) bool {
 		var l Link
 		return json.Unmarshal(v, &l) == nil && l.InterviewID == id
 	})

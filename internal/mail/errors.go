@@ -23,6 +23,9 @@ var (
 	// ErrUncomposed means the entry records a message that could not be
 	// written: there is nothing to resend.
 	ErrUncomposed = fault.New(fault.Conflict, "the message could not be written, so it cannot be resent")
+	// ErrForgotten means the entry's text held a one-time secret and was
+	// forgotten after delivery: send a fresh one instead of resending it.
+	ErrForgotten = fault.New(fault.Conflict, "the message held a one-time link and was forgotten after delivery; send a new link instead")
 	// ErrStarted means Start was called twice.
 	ErrStarted = fault.New(fault.Conflict, "outbox worker already started")
 )

@@ -33,7 +33,7 @@ func Letters(tx *store.Tx, ref string) ([]Letter, error) {
 // many there were. One being sent right now may still go out; its result is
 // then not stored.
 func DeleteRef(tx *store.Tx, ref string) (int, error) {
-	n, err := store.DeleteWhere(tx.Bucket(store.BucketOutbox), func(_, v []byte) bool {
+	n, err := store.DeleteWhere(store.BucketOf(tx, store.BucketOutbox), func(_, v []byte) bool {
 		var r struct{ Ref string }
 		return json.Unmarshal(v, &r) == nil && r.Ref == ref
 	})

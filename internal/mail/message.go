@@ -53,6 +53,10 @@ type Message struct {
 	Text     string    `json:"text"`
 	HTML     string    `json:"html,omitempty"`
 	Calendar *Calendar `json:"calendar,omitempty"`
+	// Secret marks a message whose text opens something (a password link):
+	// the outbox forgets its text once it was sent or failed for good, and
+	// it cannot be resent (a fresh link is sent instead).
+	Secret bool `json:"secret,omitempty"`
 }
 
 // Validate returns validation.Errors (wrapped with ErrInvalid) for every field

@@ -167,7 +167,7 @@ func (o *Outbox) EnqueueTx(tx *store.Tx, msg Message, ref string) (Entry, error)
 	if err := msg.Validate(); err != nil {
 		return Entry{}, err
 	}
-	b := tx.Bucket(store.BucketOutbox)
+	b := store.BucketOf(tx, store.BucketOutbox)
 	seq, err := b.NextSequence()
 	if err != nil {
 		return Entry{}, fmt.Errorf("outbox sequence: %w", err)
@@ -192,7 +192,7 @@ func (o *Outbox) EnqueueTx(tx *store.Tx, msg Message, ref string) (Entry, error)
 // outbox shows it beside the messages that did go out. reason says what went
 // wrong and what to do; such an entry cannot be resent.
 func (o *Outbox) FailTx(tx *store.Tx, to Address, subject, kind, ref, reason string) (Entry, error) {
-	seq, err := tx.Bucket(store.BucketOutbox).NextSequence()
+	seq, err := store.BucketOf(tx, store.BucketOutbox).NextSequence()
 	if err != nil {
 		return Entry{}, fmt.Errorf("outbox sequence: %w", err)
 	}
@@ -248,6 +248,9 @@ func (o *Outbox) Resend(id uint64) (Entry, error) {
 		}
 		if r.Uncomposed {
 			return fmt.Errorf("resend mail %d: %w", id, ErrUncomposed)
+		}
+		if r.Message.Secret {
+			return fmt.Errorf("resend mail %d: %w", id, ErrForgotten)
 		}
 		r.Message.ID = newMessageID(id)
 		r.MessageID = r.Message.ID
@@ -451,6 +454,9 @@ func (o *Outbox) attempt(ctx context.Context, id uint64) error {
 		default:
 			r.State, r.LastError, r.NextAttempt = Queued, sendErr.Error(), now.Add(o.backoff(r.Attempts))
 		}
+		if r.Message.Secret && (r.State == Sent || r.State == Failed) {
+			r.Message.Text, r.Message.HTML = "", ""
+		}
 		return nil
 	})
 	if err != nil {
@@ -524,7 +530,7 @@ func getRecord(tx *store.Tx, id uint64, r *record) error {
 // forEachRecord decodes every entry in key order; when fn reports a change, the
 // entry is written back (tx must then be writable).
 func forEachRecord(tx *store.Tx, fn func(*record) (bool, error)) error {
-	b := tx.Bucket(store.BucketOutbox)
+	b := store.BucketOf(tx, store.BucketOutbox)
 	var updates []record
 	err := b.ForEach(func(k, v []byte) error {
 		var r record

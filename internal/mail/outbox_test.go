@@ -647,3 +647,29 @@ func TestCrashWhileSendingResendsWithSameMessageID(t *testing.T) {
 		t.Errorf("server copies: %d, Message-IDs %q, want 2 with the same ID", len(got), []string{messageID(t, got[0].Data), messageID(t, got[len(got)-1].Data)})
 	}
 }
+
+func TestOutboxForgetsASecretOnceSent(t *testing.T) {
+	srv := newSMTPServer(t)
+	db := tempStore(t)
+	ob := newOutbox(t, db, newTestSMTP(t, testSettings(srv), SMTPOptions{}), true)
+	const link = "https://team.example.com/#/set-password/0123456789abcdefghijkl"
+	e := enqueue(t, ob, Message{To: candidate, Subject: "Set your password", Text: "Choose it here:\n" + link, Secret: true}, "account:1")
+	waitEntry(t, ob, e.ID, "sent", isState(Sent))
+	if got := srv.waitMessages(1); !bytes.Contains(got[0].Data, []byte("0123456789abcdefghijkl")) {
+		t.Fatalf("the mail went out without its link:\n%s", got[0].Data)
+	}
+	err := db.View(func(tx *store.Tx) error {
+		return store.BucketOf(tx, store.BucketOutbox).ForEach(func(_, v []byte) error {
+			if bytes.Contains(v, []byte("0123456789abcdefghijkl")) {
+				t.Errorf("the outbox keeps the secret after delivery: %s", v)
+			}
+			return nil
+		})
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ob.Resend(e.ID); !errors.Is(err, ErrForgotten) {
+		t.Errorf("Resend of a forgotten secret = %v, want ErrForgotten", err)
+	}
+}

@@ -51,10 +51,10 @@ func (s *Service) Preview(id string) (Contents, error) {
 		return Contents{}, err
 	}
 	err = s.cfg.DB.View(func(tx *store.Tx) error {
-		if b := tx.Bucket(store.BucketEvents).Bucket([]byte(id)); b != nil {
+		if b := store.BucketOf(tx, store.BucketEvents).Bucket([]byte(id)); b != nil {
 			c.Events = b.Stats().KeyN
 		}
-		c.Analysis = tx.Bucket(store.BucketAnalysis).Get([]byte(id)) != nil
+		c.Analysis = store.BucketOf(tx, store.BucketAnalysis).Get([]byte(id)) != nil
 		letters, err := mail.Letters(tx, id)
 		for _, l := range letters {
 			c.Emails++

@@ -41,7 +41,7 @@ type Retention struct {
 func (s *Service) Retention() (Retention, error) {
 	r := Retention{RetentionSettings: DefaultRetention}
 	err := s.cfg.DB.View(func(tx *store.Tx) error {
-		raw := tx.Bucket(store.BucketMeta).Get(store.KeyRetention)
+		raw := store.BucketOf(tx, store.BucketMeta).Get(store.KeyRetention)
 		if raw == nil {
 			return nil
 		}
@@ -84,7 +84,7 @@ func (s *Service) SetRetention(ctx context.Context, in RetentionSettings) (Reten
 
 func readRetention(tx *store.Tx) (Retention, error) {
 	r := Retention{RetentionSettings: DefaultRetention}
-	if raw := tx.Bucket(store.BucketMeta).Get(store.KeyRetention); raw != nil {
+	if raw := store.BucketOf(tx, store.BucketMeta).Get(store.KeyRetention); raw != nil {
 		if err := json.Unmarshal(raw, &r); err != nil {
 			return r, fmt.Errorf("decode retention settings: %w", err)
 		}
@@ -424,7 +424,7 @@ func (s *Service) record(ctx context.Context, run *RetentionRun) error {
 		if err := store.PutJSON(tx, store.BucketMeta, store.KeyRetention, r); err != nil || quiet {
 			return err
 		}
-		b := tx.Bucket(store.BucketRetentionLog)
+		b := store.BucketOf(tx, store.BucketRetentionLog)
 		if run.Seq, err = b.NextSequence(); err != nil {
 			return fmt.Errorf("retention log sequence: %w", err)
 		}
@@ -478,7 +478,7 @@ func (s *Service) RetentionRuns(before uint64, limit int) (RetentionLog, error) 
 	}
 	out := RetentionLog{Runs: []RetentionRun{}}
 	err := s.cfg.DB.View(func(tx *store.Tx) error {
-		c := tx.Bucket(store.BucketRetentionLog).Cursor()
+		c := store.BucketOf(tx, store.BucketRetentionLog).Cursor()
 		k, v := c.Last()
 		if before > 0 {
 			for k != nil && store.Btoi(k) >= before {

@@ -22,6 +22,9 @@ const (
 	Interview Type = "interview"
 	// Resync: this subscriber missed events; reload everything shown.
 	Resync Type = "resync"
+	// Account: some sessions of an account (Data: its ID) ended; streams of
+	// that account check theirs. It is for the host, never sent to consoles.
+	Account Type = "account"
 )
 
 // Event is one change.

@@ -213,10 +213,10 @@ func (s *Service) Append(id string, actor Actor, t Type, data any) (State, Event
 	}
 	// Batch may run this more than once; putting the same key again is harmless.
 	if err := s.db.Batch(func(tx *store.Tx) error {
-		if tx.Bucket(store.BucketInterviews).Get([]byte(id)) == nil {
+		if store.BucketOf(tx, store.BucketInterviews).Get([]byte(id)) == nil {
 			return fmt.Errorf("interview %s: %w", id, interviews.ErrNotFound) // deleted meanwhile
 		}
-		b, err := tx.Bucket(store.BucketEvents).CreateBucketIfNotExists([]byte(id))
+		b, err := store.BucketOf(tx, store.BucketEvents).CreateBucketIfNotExists([]byte(id))
 		if err != nil {
 			return fmt.Errorf("event log of %s: %w", id, err)
 		}
@@ -262,7 +262,7 @@ func (s *Service) room(l *interviewLog, t Type, size int) error {
 // DeleteLog removes interview id's log in tx and returns how many events it
 // held. Forget the interview once tx has committed.
 func DeleteLog(tx *store.Tx, id string) (int, error) {
-	events := tx.Bucket(store.BucketEvents)
+	events := store.BucketOf(tx, store.BucketEvents)
 	b := events.Bucket([]byte(id))
 	if b == nil {
 		return 0, nil
@@ -298,7 +298,7 @@ func (s *Service) events(id string) ([]Event, int, error) {
 		size int
 	)
 	err := s.db.View(func(tx *store.Tx) error {
-		b := tx.Bucket(store.BucketEvents).Bucket([]byte(id))
+		b := store.BucketOf(tx, store.BucketEvents).Bucket([]byte(id))
 		if b == nil {
 			return nil
 		}

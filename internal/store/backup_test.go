@@ -21,7 +21,7 @@ func TestSnapshotWhileWritingIsConsistent(t *testing.T) {
 		defer wg.Done()
 		for i := range pairs {
 			err := db.Update(func(tx *Tx) error {
-				b := tx.Bucket(BucketInterviews)
+				b := BucketOf(tx, BucketInterviews)
 				if err := b.Put([]byte(fmt.Sprintf("a%04d", i)), []byte("x")); err != nil {
 					return err
 				}
@@ -58,13 +58,13 @@ func TestSnapshotWhileWritingIsConsistent(t *testing.T) {
 	defer copyDB.Close()
 	var a, b int
 	_ = copyDB.View(func(tx *Tx) error {
-		return tx.Bucket(BucketInterviews).ForEach(func(k, _ []byte) error {
+		return BucketOf(tx, BucketInterviews).ForEach(func(k, _ []byte) error {
 			if k[0] == 'a' {
 				a++
 			} else {
 				b++
 			}
-			if other := append([]byte{'a' + 'b' - k[0]}, k[1:]...); tx.Bucket(BucketInterviews).Get(other) == nil {
+			if other := append([]byte{'a' + 'b' - k[0]}, k[1:]...); BucketOf(tx, BucketInterviews).Get(other) == nil {
 				t.Errorf("%s is in the copy without %s: a transaction was cut in half", k, other)
 			}
 			return nil

@@ -2,6 +2,13 @@ package store
 
 // The bucket tree. Every bucket and fixed key name lives here.
 //
+// Since schema 11 a team's buckets (teams.go: templates, interviews and their
+// index, events, analysis, candidates, take-home results, campaigns) are
+// under teams/<team>/; reach every bucket with BucketOf(tx, name).
+//
+//	teams/                  (since schema 11)
+//	    default/            the default team: its buckets, as listed below
+//
 //	meta/
 //	    schema_version      -> big-endian uint64
 //	    library_version     -> big-endian uint64 (starter templates seeded)
@@ -14,7 +21,8 @@ package store
 //	interviews/
 //	    <interview id>      -> JSON interview
 //	interviews_by_start/    (since schema 2)
-//	    <startsAt RFC3339 UTC>|<interview id> -> JSON interview summary
+//	    <startsAt RFC3339 UTC>|<interview id> -> JSON interview summary (with
+//	                           the interviewers' emails since schema 10)
 //	links/                  (since schema 2)
 //	    <link token>        -> JSON {interviewId, role, email, participant (since schema 4)}
 //	outbox/                 (since schema 2)
@@ -45,6 +53,14 @@ package store
 //	    <texts version>     -> JSON consent texts, as candidates were shown them
 //	retention_log/          (since schema 8)
 //	    <8-byte sequence>   -> JSON retention run (what was deleted, when, why)
+//	users/                  (since schema 9; the team host's accounts)
+//	    <user id>           -> JSON user with its password hash
+//	users_by_email/         (since schema 9)
+//	    <case-folded email> -> user id
+//	account_links/          (since schema 9)
+//	    <sha-256 of token, hex> -> JSON {user, purpose (setup, reset), expiresAt}
+//	sessions/               (since schema 9)
+//	    <sha-256 of token, hex> -> JSON {user, createdAt, seenAt}
 //
 // meta/ also holds (since schema 8, written on first use):
 //
@@ -69,6 +85,11 @@ var (
 	BucketAudit               = []byte("audit")
 	BucketConsentTexts        = []byte("consent_texts")
 	BucketRetentionLog        = []byte("retention_log")
+	BucketUsers               = []byte("users")
+	BucketUsersByEmail        = []byte("users_by_email")
+	BucketAccountLinks        = []byte("account_links")
+	BucketSessions            = []byte("sessions")
+	BucketTeams               = []byte("teams")
 
 	KeySchemaVersion    = []byte("schema_version")
 	KeyLibraryVersion   = []byte("library_version")

@@ -28,7 +28,7 @@ func filledDB(t *testing.T) string {
 	if err := db.Update(func(tx *Tx) error {
 		for i := range 400 {
 			v := []byte(fmt.Sprintf(`{"id":"iv%04d","position":"%s"}`, i, strings.Repeat("engineer ", 20)))
-			if err := tx.Bucket(BucketInterviews).Put([]byte(fmt.Sprintf("iv%04d", i)), v); err != nil {
+			if err := BucketOf(tx, BucketInterviews).Put([]byte(fmt.Sprintf("iv%04d", i)), v); err != nil {
 				return err
 			}
 		}

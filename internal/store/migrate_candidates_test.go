@@ -54,14 +54,14 @@ func TestMigration6GathersCandidates(t *testing.T) {
 	err = db.View(func(tx *Tx) error {
 		byEmail := func(email string) candidate {
 			t.Helper()
-			id := tx.Bucket(BucketCandidateEmails).Get([]byte(email))
+			id := BucketOf(tx, BucketCandidateEmails).Get([]byte(email))
 			var c candidate
-			if err := json.Unmarshal(tx.Bucket(BucketCandidates).Get(id), &c); err != nil {
+			if err := json.Unmarshal(BucketOf(tx, BucketCandidates).Get(id), &c); err != nil {
 				t.Fatalf("candidate of %s (%q): %v", email, id, err)
 			}
 			return c
 		}
-		if n := tx.Bucket(BucketCandidates).Stats().KeyN; n != 2 {
+		if n := BucketOf(tx, BucketCandidates).Stats().KeyN; n != 2 {
 			t.Errorf("%d candidates, want 2 (one per case-folded email)", n)
 		}
 		olivia := byEmail("olivia@example.com")
@@ -87,12 +87,12 @@ func TestMigration6GathersCandidates(t *testing.T) {
 			if s.id == "iv4" {
 				want = ivan.ID
 			}
-			if got := string(tx.Bucket(BucketInterviewCandidates).Get([]byte(s.id))); got != want {
+			if got := string(BucketOf(tx, BucketInterviewCandidates).Get([]byte(s.id))); got != want {
 				t.Errorf("interview %s links to candidate %q, want %q", s.id, got, want)
 			}
 		}
 		for _, b := range [][]byte{BucketTakehome, BucketTakehomeKeys} {
-			if tx.Bucket(b) == nil {
+			if BucketOf(tx, b) == nil {
 				t.Errorf("bucket %s missing after migration 6", b)
 			}
 		}

@@ -36,8 +36,8 @@ func TestMigrationAddsThePrivacyBuckets(t *testing.T) {
 				t.Errorf("no %s bucket after the migration", b)
 			}
 		}
-		if Version(tx) != 8 || tx.Bucket(BucketInterviews).Get([]byte("iv1")) == nil {
-			t.Errorf("after the migration: schema %d, interview kept %v", Version(tx), tx.Bucket(BucketInterviews).Get([]byte("iv1")) != nil)
+		if Version(tx) != SchemaVersion() || BucketOf(tx, BucketInterviews).Get([]byte("iv1")) == nil {
+			t.Errorf("after the migration: schema %d, interview kept %v", Version(tx), BucketOf(tx, BucketInterviews).Get([]byte("iv1")) != nil)
 		}
 		return nil
 	})

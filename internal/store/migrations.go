@@ -40,6 +40,11 @@ var migrations = []migration{
 	{8, "create the audit log, the consent texts and the retention log", func(tx *Tx) error {
 		return createBuckets(tx, BucketAudit, BucketConsentTexts, BucketRetentionLog)
 	}},
+	{9, "create the team host's accounts, their password links and sessions", func(tx *Tx) error {
+		return createBuckets(tx, BucketUsers, BucketUsersByEmail, BucketAccountLinks, BucketSessions)
+	}},
+	{10, "keep the interviewers' emails in the interview index, for one interviewer's lists", indexInterviewerEmails},
+	{11, "move every team's data under teams/default", moveIntoTeam},
 }
 
 // SchemaVersion is the version this build writes.
@@ -145,4 +150,50 @@ func addParticipantIDs(tx *Tx) error {
 		}
 		return tx.Bucket(BucketLinks).Put(k, out)
 	})
+}
+
+// indexInterviewerEmails adds each interview's interviewers' lower-case
+// emails to its interviews_by_start entry ("interviewerEmails").
+func indexInterviewerEmails(tx *Tx) error {
+	index := tx.Bucket(BucketInterviewsByStart)
+	updates := map[string][]byte{}
+	err := index.ForEach(func(k, v []byte) error {
+		_, id, ok := strings.Cut(string(k), "|")
+		raw := tx.Bucket(BucketInterviews).Get([]byte(id))
+		if !ok || raw == nil {
+			return nil // an entry without its interview lists as before
+		}
+		var iv struct {
+			Interviewers []struct {
+				Email string `json:"email"`
+			} `json:"interviewers"`
+		}
+		if err := json.Unmarshal(raw, &iv); err != nil {
+			return fmt.Errorf("interview %s: %w", id, err)
+		}
+		var entry map[string]any
+		if err := json.Unmarshal(v, &entry); err != nil {
+			return fmt.Errorf("index entry %s: %w", k, err)
+		}
+		emails := []string{}
+		for _, in := range iv.Interviewers {
+			emails = append(emails, strings.ToLower(strings.TrimSpace(in.Email)))
+		}
+		entry["interviewerEmails"] = emails
+		out, err := json.Marshal(entry)
+		if err != nil {
+			return err
+		}
+		updates[string(k)] = out
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for k, v := range updates { // bbolt forbids writes during ForEach
+		if err := index.Put([]byte(k), v); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -122,7 +122,7 @@ func (db *DB) Batch(fn func(tx *Tx) error) error { return db.bolt.Batch(fn) }
 
 // GetJSON decodes the value at bucket/key into v, or returns ErrNotFound.
 func GetJSON(tx *Tx, bucket, key []byte, v any) error {
-	raw := tx.Bucket(bucket).Get(key)
+	raw := BucketOf(tx, bucket).Get(key)
 	if raw == nil {
 		return fmt.Errorf("%s/%s: %w", bucket, key, ErrNotFound)
 	}
@@ -138,7 +138,7 @@ func PutJSON(tx *Tx, bucket, key []byte, v any) error {
 	if err != nil {
 		return fmt.Errorf("encode %s/%s: %w", bucket, key, err)
 	}
-	if err := tx.Bucket(bucket).Put(key, raw); err != nil {
+	if err := BucketOf(tx, bucket).Put(key, raw); err != nil {
 		return fmt.Errorf("put %s/%s: %w", bucket, key, err)
 	}
 	return nil

@@ -62,7 +62,7 @@ func TestOpenFailsFastWhenLocked(t *testing.T) {
 func TestOpenRefusesNewerSchema(t *testing.T) {
 	db, path := openTemp(t)
 	if err := db.Update(func(tx *Tx) error {
-		return tx.Bucket(BucketMeta).Put(KeySchemaVersion, Itob(SchemaVersion()+1))
+		return BucketOf(tx, BucketMeta).Put(KeySchemaVersion, Itob(SchemaVersion()+1))
 	}); err != nil {
 		t.Fatal(err)
 	}
@@ -105,20 +105,20 @@ func TestMigrations(t *testing.T) {
 	}{
 		{from: 0, check: func(t *testing.T, tx *Tx) {
 			for _, b := range [][]byte{BucketMeta, BucketTemplates, BucketInterviews, BucketInterviewsByStart, BucketLinks} {
-				if tx.Bucket(b) == nil {
+				if BucketOf(tx, b) == nil {
 					t.Errorf("bucket %s missing after migration 1", b)
 				}
 			}
 		}},
 		{from: 1,
 			seed: func(tx *Tx) error {
-				return tx.Bucket(BucketTemplates).Put([]byte("t1"), []byte(`{"name":"kept"}`))
+				return BucketOf(tx, BucketTemplates).Put([]byte("t1"), []byte(`{"name":"kept"}`))
 			},
 			check: func(t *testing.T, tx *Tx) {
-				if tx.Bucket(BucketOutbox) == nil {
+				if BucketOf(tx, BucketOutbox) == nil {
 					t.Error("outbox bucket missing after migration 2")
 				}
-				if got := string(tx.Bucket(BucketTemplates).Get([]byte("t1"))); got != `{"name":"kept"}` {
+				if got := string(BucketOf(tx, BucketTemplates).Get([]byte("t1"))); got != `{"name":"kept"}` {
 					t.Errorf("template from v1 = %q, want it unchanged", got)
 				}
 			}},
@@ -129,13 +129,13 @@ func TestMigrations(t *testing.T) {
 		check func(t *testing.T, tx *Tx)
 	}{from: 2,
 		seed: func(tx *Tx) error {
-			return tx.Bucket(BucketOutbox).Put(Itob(1), []byte(`{"to":"kept@example.com"}`))
+			return BucketOf(tx, BucketOutbox).Put(Itob(1), []byte(`{"to":"kept@example.com"}`))
 		},
 		check: func(t *testing.T, tx *Tx) {
-			if tx.Bucket(BucketEvents) == nil {
+			if BucketOf(tx, BucketEvents) == nil {
 				t.Error("events bucket missing after migration 3")
 			}
-			if tx.Bucket(BucketOutbox).Get(Itob(1)) == nil {
+			if BucketOf(tx, BucketOutbox).Get(Itob(1)) == nil {
 				t.Error("queued mail from v2 lost in migration 3")
 			}
 		}})
@@ -147,7 +147,7 @@ func TestMigrations(t *testing.T) {
 		seed: func(tx *Tx) error {
 			iv := `{"id":"iv1","position":"Go","interviewers":[{"name":"Rita","email":"rita@example.com","token":"T1"},` +
 				`{"name":"Ivan","email":"Ivan@example.com","token":"T2"}]}`
-			if err := tx.Bucket(BucketInterviews).Put([]byte("iv1"), []byte(iv)); err != nil {
+			if err := BucketOf(tx, BucketInterviews).Put([]byte("iv1"), []byte(iv)); err != nil {
 				return err
 			}
 			for token, l := range map[string]string{
@@ -155,7 +155,7 @@ func TestMigrations(t *testing.T) {
 				"T1": `{"interviewId":"iv1","role":"interviewer","email":"rita@example.com"}`,
 				"T2": `{"interviewId":"iv1","role":"interviewer","email":"ivan@example.com"}`,
 			} {
-				if err := tx.Bucket(BucketLinks).Put([]byte(token), []byte(l)); err != nil {
+				if err := BucketOf(tx, BucketLinks).Put([]byte(token), []byte(l)); err != nil {
 					return err
 				}
 			}
@@ -168,7 +168,7 @@ func TestMigrations(t *testing.T) {
 				Position     string
 				Interviewers []struct{ Name, Token, Participant string }
 			}
-			if err := json.Unmarshal(tx.Bucket(BucketInterviews).Get([]byte("iv1")), &iv); err != nil {
+			if err := json.Unmarshal(BucketOf(tx, BucketInterviews).Get([]byte("iv1")), &iv); err != nil {
 				t.Fatal(err)
 			}
 			if iv.Position != "Go" || len(iv.Interviewers) != 2 || iv.Interviewers[1].Token != "T2" {
@@ -179,12 +179,36 @@ func TestMigrations(t *testing.T) {
 			}
 			for token, want := range map[string]string{"C": "candidate", "T1": rita, "T2": ivan} {
 				var l struct{ Role, Participant string }
-				if err := json.Unmarshal(tx.Bucket(BucketLinks).Get([]byte(token)), &l); err != nil {
+				if err := json.Unmarshal(BucketOf(tx, BucketLinks).Get([]byte(token)), &l); err != nil {
 					t.Fatal(err)
 				}
 				if l.Participant != want {
 					t.Errorf("link %s participant = %q, want %q", token, l.Participant, want)
 				}
+			}
+		}})
+	tests = append(tests, struct {
+		from  uint64
+		seed  func(tx *Tx) error
+		check func(t *testing.T, tx *Tx)
+	}{from: 9,
+		seed: func(tx *Tx) error {
+			iv := `{"id":"iv1","interviewers":[{"name":"Rita","email":"rita@example.com"},{"name":"Ivan","email":" Ivan@Example.com"}]}`
+			if err := BucketOf(tx, BucketInterviews).Put([]byte("iv1"), []byte(iv)); err != nil {
+				return err
+			}
+			return BucketOf(tx, BucketInterviewsByStart).Put([]byte("2026-12-01T09:00:00Z|iv1"), []byte(`{"id":"iv1","position":"Go"}`))
+		},
+		check: func(t *testing.T, tx *Tx) {
+			var entry struct {
+				ID, Position      string
+				InterviewerEmails []string
+			}
+			if err := json.Unmarshal(BucketOf(tx, BucketInterviewsByStart).Get([]byte("2026-12-01T09:00:00Z|iv1")), &entry); err != nil {
+				t.Fatal(err)
+			}
+			if entry.Position != "Go" || fmt.Sprint(entry.InterviewerEmails) != "[rita@example.com ivan@example.com]" {
+				t.Errorf("index entry after migration 10 = %+v, want the position kept and both emails in lower case", entry)
 			}
 		}})
 	for _, tc := range tests {
@@ -256,7 +280,7 @@ func TestCrashLosesNothingAcknowledged(t *testing.T) {
 	defer db.Close()
 	_ = db.View(func(tx *Tx) error {
 		for i := 1; i <= acked; i++ {
-			if tx.Bucket(BucketTemplates).Get(Itob(uint64(i))) == nil {
+			if BucketOf(tx, BucketTemplates).Get(Itob(uint64(i))) == nil {
 				t.Errorf("acknowledged write %d lost after SIGKILL", i)
 			}
 		}
@@ -280,7 +304,7 @@ func crashWriter(path string) int {
 	}
 	for i := uint64(1); ; i++ {
 		err := db.Update(func(tx *Tx) error {
-			return tx.Bucket(BucketTemplates).Put(Itob(i), []byte("payload"))
+			return BucketOf(tx, BucketTemplates).Put(Itob(i), []byte("payload"))
 		})
 		if err != nil {
 			fmt.Fprintln(os.Stderr, err)
@@ -307,7 +331,7 @@ func TestBatchCommitsEachCallAndKeepsFailuresApart(t *testing.T) {
 	for i := range calls {
 		wg.Go(func() {
 			errs[i] = db.Batch(func(tx *Tx) error {
-				if err := tx.Bucket(BucketTemplates).Put(Itob(uint64(i)), []byte("v")); err != nil {
+				if err := BucketOf(tx, BucketTemplates).Put(Itob(uint64(i)), []byte("v")); err != nil {
 					return err
 				}
 				if i%2 == 1 {
@@ -320,7 +344,7 @@ func TestBatchCommitsEachCallAndKeepsFailuresApart(t *testing.T) {
 	wg.Wait()
 	_ = db.View(func(tx *Tx) error {
 		for i, err := range errs {
-			stored := tx.Bucket(BucketTemplates).Get(Itob(uint64(i))) != nil
+			stored := BucketOf(tx, BucketTemplates).Get(Itob(uint64(i))) != nil
 			if want := i%2 == 1; errors.Is(err, errOdd) != want || stored == want {
 				t.Errorf("call %d: error %v, stored %v; want error %v", i, err, stored, want)
 			}

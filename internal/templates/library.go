@@ -46,7 +46,7 @@ func (s *Service) SeedLibrary() error {
 		return err
 	}
 	return s.db.Update(func(tx *store.Tx) error {
-		meta := tx.Bucket(store.BucketMeta)
+		meta := store.BucketOf(tx, store.BucketMeta)
 		if store.Btoi(meta.Get(store.KeyLibraryVersion)) >= libraryVersion {
 			return nil
 		}

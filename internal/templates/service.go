@@ -27,7 +27,7 @@ func New(db *store.DB, now func() time.Time) *Service {
 func (s *Service) List() ([]Summary, error) {
 	var out []Summary
 	err := s.db.View(func(tx *store.Tx) error {
-		return tx.Bucket(store.BucketTemplates).ForEach(func(k, v []byte) error {
+		return store.BucketOf(tx, store.BucketTemplates).ForEach(func(k, v []byte) error {
 			var t Template
 			if err := store.GetJSON(tx, store.BucketTemplates, k, &t); err != nil {
 				return err
@@ -115,7 +115,7 @@ func (s *Service) Delete(id string) error {
 		if err := get(tx, id, &t); err != nil {
 			return err
 		}
-		return tx.Bucket(store.BucketTemplates).Delete([]byte(id))
+		return store.BucketOf(tx, store.BucketTemplates).Delete([]byte(id))
 	})
 }
 
@@ -162,7 +162,7 @@ func freeName(tx *store.Tx, first string, variant func(n int) string) string {
 // findByName returns the ID of the template named name (case-insensitive), or "".
 func findByName(tx *store.Tx, name string) string {
 	found := ""
-	_ = tx.Bucket(store.BucketTemplates).ForEach(func(k, v []byte) error {
+	_ = store.BucketOf(tx, store.BucketTemplates).ForEach(func(k, v []byte) error {
 		var t struct{ Name string }
 		if store.GetJSON(tx, store.BucketTemplates, k, &t) == nil && strings.EqualFold(t.Name, name) {
 			found = string(k)

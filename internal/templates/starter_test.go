@@ -126,7 +126,7 @@ func TestTemplatesStoredBeforeStarterCodeLoad(t *testing.T) {
 		"questions":[{"id":"q1","text":"Q","alternative":"A","expectedAnswer":"E"}],
 		"technical":true,"builtIn":false,"createdAt":"2026-01-01T00:00:00Z","updatedAt":"2026-01-01T00:00:00Z"}`
 	if err := s.db.Update(func(tx *store.Tx) error {
-		return tx.Bucket(store.BucketTemplates).Put([]byte("old"), []byte(old))
+		return store.BucketOf(tx, store.BucketTemplates).Put([]byte("old"), []byte(old))
 	}); err != nil {
 		t.Fatal(err)
 	}

@@ -1,15 +1,19 @@
 package web
 
 import (
+	"context"
 	"crypto/hmac"
 	"crypto/sha256"
 	"crypto/subtle"
 	"encoding/base64"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
 	"strings"
 	"time"
+
+	"github.com/interviewdesk/interviewdesk/internal/accounts"
 )
 
 // Who may call the console API, and how a browser stays signed in.
@@ -20,13 +24,27 @@ import (
 // the key itself: a stolen cookie does not give the key that the CLI and new
 // sign-ins use. The token is the same for every sign-in of an install, so a
 // signed-in browser survives a host restart; a new console key ends every
-// session.
+// session. The key is the owner's: it may do everything an admin may.
+//
+// On a team host, people sign in with an account instead (internal/accounts):
+// the same cookie then carries a random session token that the host keeps
+// (hashed) and can end at any time. Each account's role decides which routes
+// it may use (rights.go).
 
 // cookieName holds the console session in a browser.
 const cookieName = "interviewdesk_console"
 
 // signInHelp tells a person without a valid sign-in how to get one.
 const signInHelp = "For a new sign-in link, run “interviewdesk console link” on the machine that runs the host (add --data DIR if it uses another data folder)."
+
+// signInMessage is the answer's message to a console API request without a
+// valid sign-in.
+func (s *Server) signInMessage() string {
+	if s.svc.Accounts != nil {
+		return "This console is not signed in, or its session ended. Sign in with your email and password. " + signInHelp
+	}
+	return "This console is not signed in. " + signInHelp
+}
 
 // signInLifetime is how long a browser stays signed in to the console: the
 // cookie outlives a browser restart.
@@ -40,7 +58,46 @@ const (
 	bearerKey                // the key in the Authorization header: no browser sends it by itself
 	sessionCookie            // a browser's cookie: needs the cross-origin checks
 	trustedDoor              // the desktop webview's own handler
+	userSession              // an account's session cookie: needs the cross-origin checks
 )
+
+// caller is who sent a request: the owner (console key, desktop) or an
+// account with its session.
+type caller struct {
+	how     credential
+	user    accounts.User
+	session accounts.Session
+}
+
+// owner reports whether the caller holds the console key (or is the desktop).
+func (c caller) owner() bool {
+	return c.how == bearerKey || c.how == sessionCookie || c.how == trustedDoor
+}
+
+// role is the caller's role; the owner acts as an admin.
+func (c caller) role() accounts.Role {
+	if c.owner() {
+		return accounts.Admin
+	}
+	return c.user.Role
+}
+
+// browser reports whether the caller's credential is a cookie, which a
+// browser sends by itself and so must pass the cross-origin check.
+func (c caller) browser() bool { return c.how == sessionCookie || c.how == userSession }
+
+type callerKey struct{}
+
+// withCaller carries c in r's context for the handlers.
+func withCaller(r *http.Request, c caller) *http.Request {
+	return r.WithContext(context.WithValue(r.Context(), callerKey{}, c))
+}
+
+// callerOf is the caller the console wrapper found for r.
+func callerOf(r *http.Request) caller {
+	c, _ := r.Context().Value(callerKey{}).(caller)
+	return c
+}
 
 // sessionToken is the cookie value of a signed-in browser for key.
 func sessionToken(key string) string {
@@ -51,28 +108,41 @@ func sessionToken(key string) string {
 
 func equal(a, b string) bool { return subtle.ConstantTimeCompare([]byte(a), []byte(b)) == 1 }
 
-// credentialOf tells how r is allowed in, if at all.
-func (s *Server) credentialOf(r *http.Request) credential {
-	switch {
-	case s.trusted:
-		return trustedDoor
-	case s.cfg.ConsoleKey == "":
-		return noCredential
+// identify tells who sent r, if anyone may: the desktop, the console key,
+// its derived cookie, or an account's session cookie.
+func (s *Server) identify(r *http.Request) caller {
+	if s.trusted {
+		return caller{how: trustedDoor}
 	}
 	if key, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer "); ok && key != "" {
-		if equal(key, s.cfg.ConsoleKey) {
-			return bearerKey
+		if s.cfg.ConsoleKey != "" && equal(key, s.cfg.ConsoleKey) {
+			return caller{how: bearerKey}
 		}
-		return noCredential
+		return caller{}
 	}
-	if c, err := r.Cookie(cookieName); err == nil && equal(c.Value, sessionToken(s.cfg.ConsoleKey)) {
-		return sessionCookie
+	c, err := r.Cookie(cookieName)
+	if err != nil || c.Value == "" {
+		return caller{}
 	}
-	return noCredential
+	if s.cfg.ConsoleKey != "" && equal(c.Value, sessionToken(s.cfg.ConsoleKey)) {
+		return caller{how: sessionCookie}
+	}
+	if s.svc.Accounts == nil {
+		return caller{}
+	}
+	u, sess, err := s.svc.Accounts.Authenticate(c.Value)
+	if err != nil {
+		if !errors.Is(err, accounts.ErrNoSession) {
+			s.log.Error("check a console session", "err", err)
+		}
+		return caller{}
+	}
+	sess.Token = c.Value
+	return caller{how: userSession, user: u, session: sess}
 }
 
 // authorized reports whether r may use the console API.
-func (s *Server) authorized(r *http.Request) bool { return s.credentialOf(r) != noCredential }
+func (s *Server) authorized(r *http.Request) bool { return s.identify(r).how != noCredential }
 
 // login exchanges the console key in the URL for a session cookie, so the URL
 // (and its key) leaves the address bar and the browser history at once.

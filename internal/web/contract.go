@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"reflect"
 
+	"github.com/interviewdesk/interviewdesk/internal/accounts"
 	"github.com/interviewdesk/interviewdesk/internal/analysis"
 	"github.com/interviewdesk/interviewdesk/internal/audit"
 	"github.com/interviewdesk/interviewdesk/internal/backup"
@@ -56,6 +57,20 @@ var endpoints = []endpoint{
 	{"GET", "/api/settings", (*Server).getSettings, nil, false, typ[Settings](), "", 200, nil},
 	{"PUT", "/api/settings", (*Server).putSettings, typ[SettingsUpdate](), false, typ[Settings](), "", 200, []string{codeInvalid}},
 
+	{"GET", "/api/account", (*Server).getAccount, nil, false, typ[Account](), "", 200, nil},
+	{"PUT", "/api/account", (*Server).updateProfile, typ[ProfileUpdate](), false, typ[Account](), "", 200, []string{codeInvalid, codeConflict}},
+	{"POST", "/api/account/sign-in", (*Server).signIn, typ[SignIn](), false, typ[Account](), "", 200, []string{codeNotFound}},
+	{"POST", "/api/account/sign-out", (*Server).signOut, nil, false, nil, "", 204, nil},
+	{"POST", "/api/account/password-reset", (*Server).requestReset, typ[PasswordReset](), false, nil, "", 204, []string{codeConflict, codeNotFound}},
+	{"POST", "/api/account/password-link", (*Server).passwordLinkInfo, typ[PasswordLink](), false, typ[accounts.LinkInfo](), "", 200, []string{codeNotFound}},
+	{"POST", "/api/account/password", (*Server).setPassword, typ[NewPassword](), false, typ[Account](), "", 200, []string{codeNotFound, codeInvalid}},
+	{"PUT", "/api/account/password", (*Server).changePassword, typ[PasswordChange](), false, typ[Account](), "", 200, []string{codeInvalid, codeConflict}},
+	{"GET", "/api/users", (*Server).listUsers, nil, false, typ[UserList](), "", 200, []string{codeNotFound}},
+	{"POST", "/api/users", (*Server).inviteUser, typ[UserInvite](), false, typ[InvitedUser](), "", 201, []string{codeInvalid, codeConflict, codeNotFound}},
+	{"PUT", "/api/users/{id}/role", (*Server).setUserRole, typ[RoleChange](), false, typ[accounts.User](), "", 200, []string{codeNotFound, codeInvalid, codeConflict}},
+	{"DELETE", "/api/users/{id}", (*Server).removeUser, nil, false, nil, "", 204, []string{codeNotFound, codeConflict}},
+	{"POST", "/api/users/{id}/setup-link", (*Server).resendSetup, typ[SetupLinkRequest](), false, typ[InvitedUser](), "", 200, []string{codeNotFound, codeConflict, codeInvalid}},
+
 	{"GET", "/api/templates", (*Server).listTemplates, nil, false, typ[TemplateList](), "", 200, nil},
 	{"POST", "/api/templates", (*Server).createTemplate, typ[templates.Content](), false, typ[templates.Template](), "", 201, []string{codeInvalid}},
 	{"POST", "/api/templates/import", (*Server).importTemplates, nil, true, typ[TemplateList](), "", 201, []string{codeBadRequest, codeInvalid}},
@@ -103,6 +118,7 @@ var endpoints = []endpoint{
 	{"PUT", "/api/interviews/{id}/analysis/answers/{question}/override", (*Server).overrideScore, typ[Override](), false, typ[analysis.Analysis](), "", 200, []string{codeNotFound, codeBadRequest}},
 	{"GET", "/api/interviews/{id}/report", (*Server).getReport, nil, false, typ[report.Report](), "", 200, []string{codeNotFound, codeConflict}},
 	{"GET", "/api/interviews/{id}/report.html", (*Server).reportHTML, nil, false, nil, "text/html", 200, []string{codeNotFound, codeConflict}},
+	{"DELETE", "/api/interviews/{id}/results-links", (*Server).closeResults, nil, false, typ[Interview](), "", 200, []string{codeNotFound}},
 	{"GET", "/api/interviews/{id}/report.pdf", (*Server).reportPDF, nil, false, nil, "application/pdf", 200, []string{codeNotFound, codeConflict}},
 	{"GET", "/api/interviews/{id}/presence", (*Server).presence, nil, false, typ[room.PresenceView](), "", 200, []string{codeNotFound}},
 	{"GET", "/api/interviews/{id}/recordings", (*Server).listRecordings, nil, false, typ[recordingList](), "", 200, []string{codeNotFound}},
@@ -274,6 +290,25 @@ var names = map[reflect.Type]string{
 	typ[audit.Kind]():                                  "AuditKind",
 	typ[audit.Actor]():                                 "AuditActor",
 	typ[audit.Via]():                                   "AuditVia",
+	typ[Account]():                                     "Account",
+	typ[AccountKind]():                                 "AccountKind",
+	typ[SignIn]():                                      "SignInRequest",
+	typ[PasswordReset]():                               "PasswordResetRequest",
+	typ[PasswordLink]():                                "PasswordLinkRequest",
+	typ[NewPassword]():                                 "NewPasswordRequest",
+	typ[PasswordChange]():                              "PasswordChangeRequest",
+	typ[ProfileUpdate]():                               "ProfileUpdate",
+	typ[accounts.LinkInfo]():                           "PasswordLinkInfo",
+	typ[accounts.Purpose]():                            "PasswordLinkPurpose",
+	typ[UserList]():                                    "UserList",
+	typ[accounts.User]():                               "User",
+	typ[accounts.Role]():                               "UserRole",
+	typ[UserInvite]():                                  "UserInvite",
+	typ[InvitedUser]():                                 "InvitedUser",
+	typ[accounts.Sent]():                               "SetupLinkSent",
+	typ[accounts.Delivery]():                           "SetupDelivery",
+	typ[RoleChange]():                                  "RoleChange",
+	typ[SetupLinkRequest]():                            "SetupLinkRequest",
 	typ[errorAnswer]():                                 "ApiErrorBody",
 	typ[apiError]():                                    "ApiErrorDetail",
 	typ[validation.Problem]():                          "ApiProblem",
@@ -323,6 +358,10 @@ var names = map[reflect.Type]string{
 }
 
 var enums = map[reflect.Type][]string{
+	typ[accounts.Role]():       {string(accounts.Admin), string(accounts.Recruiter), string(accounts.Interviewer)},
+	typ[accounts.Purpose]():    {string(accounts.Setup), string(accounts.Reset)},
+	typ[accounts.Delivery]():   {string(accounts.ByMail), string(accounts.ByLink)},
+	typ[AccountKind]():         {string(KindOwner), string(KindUser)},
 	typ[interviews.Status]():   {string(interviews.Scheduled), string(interviews.Cancelled), string(interviews.Finished)},
 	typ[interviews.Tense]():    {string(interviews.Upcoming), string(interviews.Past), string(interviews.CancelledList)},
 	typ[interviews.When]():     {string(interviews.Now), string(interviews.Later)},

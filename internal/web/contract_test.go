@@ -24,6 +24,7 @@ import (
 	"github.com/emersion/go-smtp"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
+	"github.com/interviewdesk/interviewdesk/internal/accounts"
 	"github.com/interviewdesk/interviewdesk/internal/campaigns"
 	"github.com/interviewdesk/interviewdesk/internal/candidates"
 	"github.com/interviewdesk/interviewdesk/internal/interviews"
@@ -75,11 +76,13 @@ type contractHost struct {
 	schemas  map[string]*jsonschema.Schema
 	sent     chan struct{}
 	rooms    *room.Service
+	ivs      *interviews.Service
 	bus      *push.Bus
 	analysis *analysis.Service
+	accounts *accounts.Service
 }
 
-func newContractHost(t *testing.T) *contractHost {
+func newContractHost(t *testing.T, tune ...func(*contractHost, *Services)) *contractHost {
 	t.Helper()
 	db, err := store.Open(filepath.Join(t.TempDir(), "data.db"), store.Options{})
 	if err != nil {
@@ -142,10 +145,20 @@ func newContractHost(t *testing.T) *contractHost {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { _ = h.analysis.Close() })
+	h.accounts, err = accounts.New(accounts.Config{DB: db, Outbox: outbox, BaseURL: "https://interviews.example.com", Now: now,
+		MailReady: func() (bool, error) { cfg, err := st.Mail(); return cfg.Configured(), err },
+		Revoked:   func(id string) { h.bus.Publish(push.Event{Type: push.Account, Data: id}) }})
+	if err != nil {
+		t.Fatal(err)
+	}
 	svc := Services{Templates: ts, Settings: st, Interviews: ivs, Rooms: rooms, Sessions: sessions, Analysis: h.analysis,
 		Invitations: invitation.NewService(invitation.Config{Interviews: ivs, Settings: st, Outbox: outbox, Links: links}, log, now),
-		Candidates:  cands, Campaigns: campaigns.New(campaigns.Config{DB: db, Interviews: ivs, Templates: ts, Settings: st, Now: now})}
+		Candidates:  cands, Campaigns: campaigns.New(campaigns.Config{DB: db, Interviews: ivs, Templates: ts, Settings: st, Now: now}),
+		Accounts: h.accounts}
 	withPrivacy(&svc, db, now)
+	for _, f := range tune {
+		f(h, &svc)
+	}
 	h.srv = httptest.NewServer(New(Config{PublicURL: "https://interviews.example.com", ConsoleKey: testKey}, svc, log, now))
 	t.Cleanup(h.srv.Close)
 
@@ -155,6 +168,7 @@ func newContractHost(t *testing.T) *contractHost {
 	}
 	h.schemas = compileSchemas(t)
 	h.rooms = rooms
+	h.ivs = ivs
 	return h
 }
 
@@ -196,9 +210,17 @@ func (h *contractHost) check(t *testing.T, what, name string, data []byte) {
 	}
 }
 
-// call sends one request, checks request and answer against the endpoint it
-// hits, and returns the answer's body.
+// call sends one request with the console key, checks request and answer
+// against the endpoint it hits, and returns the answer's body.
 func (h *contractHost) call(t *testing.T, hit map[string]bool, method, path string, body any, wantStatus int) []byte {
+	t.Helper()
+	_, answer := h.callWith(t, hit, http.Header{"Authorization": {"Bearer " + testKey}}, method, path, body, wantStatus)
+	return answer
+}
+
+// callWith is call with the credentials in auth (none when empty), and
+// returns the answer's headers too.
+func (h *contractHost) callWith(t *testing.T, hit map[string]bool, auth http.Header, method, path string, body any, wantStatus int) (http.Header, []byte) {
 	t.Helper()
 	var rd io.Reader
 	var raw []byte
@@ -224,8 +246,10 @@ func (h *contractHost) call(t *testing.T, hit map[string]bool, method, path stri
 	}
 
 	out, _ := http.NewRequest(method, h.srv.URL+path, bytes.NewReader(raw))
-	out.Header.Set("Authorization", "Bearer "+testKey)
-	if body != nil {
+	for k, v := range auth {
+		out.Header[k] = v
+	}
+	if body != nil || mutating(out) && auth.Get("Cookie") != "" {
 		out.Header.Set("Content-Type", "application/json")
 	}
 	resp, err := http.DefaultClient.Do(out)
@@ -256,7 +280,7 @@ func (h *contractHost) call(t *testing.T, hit map[string]bool, method, path stri
 	case len(answer) > 0:
 		t.Errorf("%s: an answer the contract does not have: %s", what, answer)
 	}
-	return answer
+	return resp.Header, answer
 }
 
 func TestEveryDocumentedRouteAnswersItsContract(t *testing.T) {
@@ -465,8 +489,12 @@ func TestEveryDocumentedRouteAnswersItsContract(t *testing.T) {
 	if pdf := call("GET", "/api/interviews/"+iv+"/report.pdf", nil, 200); !bytes.HasPrefix(pdf, []byte("%PDF-")) {
 		t.Errorf("the PDF report starts %q", pdf[:min(len(pdf), 8)])
 	}
+	call("DELETE", "/api/interviews/"+iv+"/results-links", nil, 200)
+	call("DELETE", "/api/interviews/unknown/results-links", nil, 404)
 	checkAttachment(t, h.srv.URL+"/api/interviews/"+iv+"/report.html", "Report – Olivia Diaz – 2026-11-24.html") // the day it took place
 	callPrivacyRoutes(t, call, tpl, iv)
+
+	callAccounts(t, h, hit)
 
 	for _, e := range endpoints {
 		if !hit[e.method+" "+e.path] {

@@ -19,7 +19,8 @@ func (s *Server) listInterviews(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
 	limit, _ := strconv.Atoi(q.Get("limit"))
 	list, total, err := s.svc.Interviews.List(interviews.ListQuery{
-		Tense: interviews.Tense(q.Get("tense")), Text: q.Get("q"), Limit: limit, CampaignID: q.Get("campaign")})
+		Tense: interviews.Tense(q.Get("tense")), Text: q.Get("q"), Limit: limit, CampaignID: q.Get("campaign"),
+		Interviewer: onlyOwn(callerOf(r))})
 	if err != nil {
 		return err
 	}
@@ -32,7 +33,32 @@ func (s *Server) listInterviews(w http.ResponseWriter, r *http.Request) error {
 
 func (s *Server) getInterview(w http.ResponseWriter, r *http.Request) error {
 	iv, err := s.svc.Interviews.Get(r.PathValue("id"))
-	return s.answerInterview(w, http.StatusOK, iv, err)
+	if err != nil {
+		return err
+	}
+	v := s.view(iv)
+	if email := onlyOwn(callerOf(r)); email != "" {
+		v = ownView(v, email)
+	}
+	writeJSON(w, http.StatusOK, v)
+	return nil
+}
+
+// ownView is v as one of its interviewers sees it: their own room link,
+// and no one else's link, nor the candidate's.
+func ownView(v Interview, email string) Interview {
+	v.CandidateLink, v.InterviewerLink = "", ""
+	people := make([]Interviewer, 0, len(v.Interviewers))
+	for _, in := range v.Interviewers {
+		if strings.EqualFold(in.Email, email) {
+			v.InterviewerLink = in.Link
+		} else {
+			in.Link = ""
+		}
+		people = append(people, in)
+	}
+	v.Interviewers = people
+	return v
 }
 
 func (s *Server) createInterview(w http.ResponseWriter, r *http.Request) error {
@@ -129,6 +155,8 @@ type Interview struct {
 	Sequence        int       `json:"sequence"`
 	// TakehomeID is the take-home result the interviewers review in the room.
 	TakehomeID string `json:"takehomeId,omitempty"`
+	// ResultsClosed: the interviewers' results links were revoked.
+	ResultsClosed bool `json:"resultsClosed"`
 }
 
 // Interviewer is a person with their own room link.
@@ -158,7 +186,7 @@ func (s *Server) view(iv interviews.Interview) Interview {
 		StartsAt: iv.StartsAt, TimeZone: iv.TimeZone, DurationMinutes: iv.DurationMinutes,
 		EndsAt: iv.EndsAt(), Status: iv.Status, Tense: iv.TenseAt(s.now()), Template: iv.Template,
 		Tools: iv.Tools, CandidateLink: s.links().CandidateLink(iv.CandidateToken),
-		CreatedAt: iv.CreatedAt, UpdatedAt: iv.UpdatedAt, Sequence: iv.Sequence,
+		CreatedAt: iv.CreatedAt, UpdatedAt: iv.UpdatedAt, Sequence: iv.Sequence, ResultsClosed: iv.ResultsClosed,
 		Interviewers: []Interviewer{}, TakehomeID: iv.TakehomeID,
 	}
 	for _, in := range iv.Interviewers {

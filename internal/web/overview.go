@@ -21,8 +21,8 @@ type Overview struct {
 	Rows []OverviewRow `json:"rows"`
 }
 
-func (s *Server) overview(w http.ResponseWriter, _ *http.Request) error {
-	list, _, err := s.svc.Interviews.List(interviews.ListQuery{Tense: interviews.Past, Limit: 500})
+func (s *Server) overview(w http.ResponseWriter, r *http.Request) error {
+	list, _, err := s.svc.Interviews.List(interviews.ListQuery{Tense: interviews.Past, Limit: 500, Interviewer: onlyOwn(callerOf(r))})
 	if err != nil {
 		return err
 	}

@@ -150,6 +150,9 @@ type linkPage struct {
 	Technical  bool
 	Questions  int
 	ConsoleURL string
+	// ResultsURL leads an interviewer from a finished interview's room link
+	// to its results.
+	ResultsURL string
 }
 
 func (s *Server) page(w http.ResponseWriter, status int, p linkPage) {
@@ -184,8 +187,12 @@ func (s *Server) resolve(w http.ResponseWriter, r *http.Request, role interviews
 		s.page(w, http.StatusGone, linkPage{Title: "This interview was cancelled",
 			Message: "The interview for " + iv.Position + " has been cancelled. If you expected it to happen, contact the person who invited you."})
 	case iv.Status == interviews.Finished:
-		s.page(w, http.StatusGone, linkPage{Title: "This interview has finished",
-			Message: "The interview for " + iv.Position + " is over. Thank you for your time."})
+		p := linkPage{Title: "This interview has finished", Message: "The interview for " + iv.Position + " is over. Thank you for your time."}
+		if role == interviews.RoleInterviewer {
+			p.Message = "The interview with " + iv.Candidate.Name + " for " + iv.Position + " is over. Its results are ready for you to read."
+			p.ResultsURL = "/room/" + url.PathEscape(r.PathValue("token")) + "/results"
+		}
+		s.page(w, http.StatusGone, p)
 	case iv.Expired(now):
 		s.page(w, http.StatusGone, linkPage{Title: "This link has expired",
 			Message: "The interview for " + iv.Position + " was planned for " + iv.StartsAt.In(iv.Location()).Format("Monday 2 January 2006, 15:04 MST") + ". Ask the person who invited you for a new time."})

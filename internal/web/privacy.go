@@ -25,10 +25,14 @@ func (s *Server) privacy() (*privacy.Service, error) {
 	return s.svc.Privacy, nil
 }
 
-// actorOf is who makes request r: the console (the desktop window, or a
-// browser signed in by cookie) or the CLI (the key as a Bearer token).
+// actorOf is who makes request r: a signed-in account (its email), the
+// console (the desktop window, or a browser signed in with the console
+// link) or the CLI (the key as a Bearer token).
 func (s *Server) actorOf(r *http.Request) audit.Actor {
-	if s.credentialOf(r) == bearerKey {
+	switch c := callerOf(r); c.how {
+	case userSession:
+		return audit.Actor{Name: c.user.Email, Via: audit.ViaConsole}
+	case bearerKey:
 		return audit.By(audit.ViaCLI)
 	}
 	return audit.By(audit.ViaConsole)
@@ -67,14 +71,18 @@ func (s *Server) audited(route string, h func(w http.ResponseWriter, r *http.Req
 	}
 }
 
-// signedIn records a sign-in to the console.
+// signedIn records a sign-in to the console with the console link.
 func (s *Server) signedIn(r *http.Request) {
+	s.auditAs(r, audit.By(audit.ViaConsole), audit.SignIn, "", "Signed in to the console with a sign-in link from "+r.RemoteAddr+".")
+}
+
+// auditAs records what actor did in the audit log; a failure is logged.
+func (s *Server) auditAs(r *http.Request, actor audit.Actor, kind audit.Kind, subject, text string) {
 	if s.svc.Audit == nil {
 		return
 	}
-	ctx := audit.With(r.Context(), audit.By(audit.ViaConsole))
-	if err := s.svc.Audit.Record(ctx, audit.SignIn, "", "Signed in to the console with a sign-in link from "+r.RemoteAddr+"."); err != nil {
-		s.log.Error("audit a sign-in", "err", err)
+	if err := s.svc.Audit.Record(audit.With(r.Context(), actor), kind, subject, text); err != nil {
+		s.log.Error("audit", "kind", kind, "err", err)
 	}
 }
 

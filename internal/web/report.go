@@ -13,11 +13,16 @@ import (
 // interviewReport gathers interview id's report from the room log and the
 // analysis; it refuses an interview that has not ended.
 func (s *Server) interviewReport(r *http.Request) (report.Report, error) {
+	return s.reportOf(r.PathValue("id"))
+}
+
+// reportOf gathers interview id's report.
+func (s *Server) reportOf(id string) (report.Report, error) {
 	var analyses report.Analyses
 	if s.svc.Analysis != nil {
 		analyses = s.svc.Analysis
 	}
-	return report.Gather(s.svc.Rooms, analyses, r.PathValue("id"))
+	return report.Gather(s.svc.Rooms, analyses, id)
 }
 
 func (s *Server) getReport(w http.ResponseWriter, r *http.Request) error {

@@ -83,6 +83,9 @@ func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
 		file   validation.FileErrors
 		tooBig *http.MaxBytesError
 	)
+	if tooManyTries(w, err) {
+		return
+	}
 	switch {
 	case errors.As(err, &tooBig):
 		writeJSON(w, http.StatusRequestEntityTooLarge, errorBody(codeTooLarge, "The request is larger than 4 MiB.", nil))

@@ -1,7 +1,6 @@
 package web
 
 import (
-	"github.com/interviewdesk/interviewdesk/internal/analysis"
 	"io/fs"
 	"log/slog"
 	"net/http"
@@ -9,6 +8,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/interviewdesk/interviewdesk/internal/accounts"
+	"github.com/interviewdesk/interviewdesk/internal/analysis"
 	"github.com/interviewdesk/interviewdesk/internal/audit"
 	"github.com/interviewdesk/interviewdesk/internal/backup"
 	"github.com/interviewdesk/interviewdesk/internal/campaigns"
@@ -65,6 +66,9 @@ type Services struct {
 	Privacy *privacy.Service
 	Backups *backup.Service
 	Audit   *audit.Log
+	// Accounts are the team host's accounts; nil: only the console key
+	// signs in.
+	Accounts *accounts.Service
 }
 
 // Recordings is the part of the media backend the console API reads.
@@ -141,56 +145,79 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) routes() {
 	m := s.mux
-	api := func(pattern string, h func(w http.ResponseWriter, r *http.Request) error) {
-		m.Handle(pattern, s.console(h))
-	}
 	for _, e := range endpoints { // contract.go
 		bodyless := e.request == nil && !e.raw && e.method != http.MethodGet
-		route := e.method + " " + e.path
-		api(route, s.audited(route, func(w http.ResponseWriter, r *http.Request) error {
+		pattern := e.method + " " + e.path
+		h := s.audited(pattern, func(w http.ResponseWriter, r *http.Request) error {
 			if bodyless {
 				if err := decodeNone(r); err != nil {
 					return err
 				}
 			}
 			return e.handle(s, w, r)
-		}))
+		})
+		if publicRoutes[pattern] {
+			m.Handle(pattern, s.anyone(h))
+		} else {
+			m.Handle(pattern, s.console(pattern, h))
+		}
 	}
 
 	m.HandleFunc("GET /console/login", s.login)
 	m.HandleFunc("GET /join/{token}", s.candidatePage)
 	m.HandleFunc("GET /room/{token}", s.interviewerPage)
+	m.HandleFunc("GET /room/{token}/results", s.resultsFor)
+	m.HandleFunc("GET /results/{token}", s.resultsPage)
 	m.HandleFunc("GET /ws/{token}", s.roomSocket)
 	s.publicCampaignRoutes(m)
 	m.Handle("GET /static/", http.StripPrefix("/static/", staticFiles()))
 	m.HandleFunc("/", s.fallback)
 }
 
-// console wraps an API handler: authentication, the cross-origin check,
-// JSON-only mutations, body limit and deadline, and one place that turns
-// errors into answers.
-func (s *Server) console(h func(w http.ResponseWriter, r *http.Request) error) http.Handler {
+// console wraps the API handler of the route pattern: authentication, the
+// caller's right to the route (rights.go), the cross-origin check, JSON-only
+// mutations, body limit and deadline, and one place that turns errors into
+// answers.
+func (s *Server) console(pattern string, h func(w http.ResponseWriter, r *http.Request) error) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Cache-Control", "no-store")
-		how := s.credentialOf(r)
-		if how == noCredential {
+		c := s.identify(r)
+		if c.how == noCredential {
 			if s.guesses.failed(r, "console API") {
 				s.tooManyGuesses(w, r)
 				return
 			}
-			writeJSON(w, http.StatusUnauthorized, errorBody("unauthorized",
-				"This console is not signed in. "+signInHelp, nil))
+			writeJSON(w, http.StatusUnauthorized, errorBody("unauthorized", s.signInMessage(), nil))
 			return
 		}
-		if err := s.crossOrigin.Check(r); how != trustedDoor && err != nil {
-			s.log.Warn("console API refused a cross-origin request", "method", r.Method, "path", r.URL.Path,
-				"origin", r.Header.Get("Origin"), "fetchSite", r.Header.Get("Sec-Fetch-Site"))
-			writeJSON(w, http.StatusForbidden, crossOriginRefusal(r))
+		if !s.admissible(w, r, c.how) {
 			return
 		}
-		if mutating(r) && (how != bearerKey || r.ContentLength != 0) &&
-			!strings.HasPrefix(r.Header.Get("Content-Type"), "application/json") {
-			writeJSON(w, http.StatusUnsupportedMediaType, errorBody("bad_request", "Send the request body as application/json.", nil))
+		if c.session.Refreshed {
+			http.SetCookie(w, consoleCookie(c.session.Token, s.now(), r.TLS != nil))
+		}
+		r = s.withActor(withCaller(r, c))
+		r.Body = http.MaxBytesReader(w, r.Body, maxBody)
+		err := s.check(c, pattern, r)
+		if err == nil {
+			err = h(w, r)
+		}
+		if err != nil {
+			s.writeError(w, r, err)
+		}
+	})
+}
+
+// anyone wraps an API handler that needs no sign-in (signing in, password
+// links): the same checks as console but the first.
+func (s *Server) anyone(h func(w http.ResponseWriter, r *http.Request) error) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Cache-Control", "no-store")
+		how := userSession // answers that set cookies must come from the console's own pages
+		if s.trusted {
+			how = trustedDoor
+		}
+		if !s.admissible(w, r, how) {
 			return
 		}
 		r.Body = http.MaxBytesReader(w, r.Body, maxBody)
@@ -199,6 +226,23 @@ func (s *Server) console(h func(w http.ResponseWriter, r *http.Request) error) h
 			s.writeError(w, r, err)
 		}
 	})
+}
+
+// admissible refuses, with its answer, a request a browser sent from another
+// origin's page, and a mutation whose body is not JSON.
+func (s *Server) admissible(w http.ResponseWriter, r *http.Request, how credential) bool {
+	if err := s.crossOrigin.Check(r); how != trustedDoor && err != nil {
+		s.log.Warn("console API refused a cross-origin request", "method", r.Method, "path", r.URL.Path,
+			"origin", r.Header.Get("Origin"), "fetchSite", r.Header.Get("Sec-Fetch-Site"))
+		writeJSON(w, http.StatusForbidden, crossOriginRefusal(r))
+		return false
+	}
+	if mutating(r) && (how != bearerKey || r.ContentLength != 0) &&
+		!strings.HasPrefix(r.Header.Get("Content-Type"), "application/json") {
+		writeJSON(w, http.StatusUnsupportedMediaType, errorBody("bad_request", "Send the request body as application/json.", nil))
+		return false
+	}
+	return true
 }
 
 // mutating reports whether r may change something (every method but GET,
@@ -212,7 +256,7 @@ func mutating(r *http.Request) bool {
 func (s *Server) fallback(w http.ResponseWriter, r *http.Request) {
 	switch {
 	case strings.HasPrefix(r.URL.Path, "/api/"):
-		s.console(func(http.ResponseWriter, *http.Request) error { return errNoRoute }).ServeHTTP(w, r)
+		s.console("", func(http.ResponseWriter, *http.Request) error { return errNoRoute }).ServeHTTP(w, r)
 	case r.Method != http.MethodGet && r.Method != http.MethodHead:
 		w.Header().Set("Allow", "GET, HEAD")
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)

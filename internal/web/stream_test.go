@@ -73,10 +73,20 @@ func (h *streamHost) open(t *testing.T, key string) (*sseClient, context.CancelF
 // openStream requests base's stream with the console key (or none) and a deadline.
 func openStream(t *testing.T, base, key string) (*sseClient, context.CancelFunc) {
 	t.Helper()
+	h := http.Header{}
+	if key != "" {
+		h.Set("Authorization", "Bearer "+key)
+	}
+	return openStreamWith(t, base, h)
+}
+
+// openStreamWith requests base's stream with the headers h.
+func openStreamWith(t *testing.T, base string, h http.Header) (*sseClient, context.CancelFunc) {
+	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	req, _ := http.NewRequestWithContext(ctx, "GET", base+"/api/stream", nil)
-	if key != "" {
-		req.Header.Set("Authorization", "Bearer "+key)
+	for k, v := range h {
+		req.Header[k] = v
 	}
 	dial := func(ctx context.Context, network, addr string) (net.Conn, error) {
 		c, err := (&net.Dialer{}).DialContext(ctx, network, addr)

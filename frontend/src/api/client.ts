@@ -39,6 +39,7 @@ export class NetworkError extends Error {
 const codeByStatus: Record<number, ErrorCode> = {
   400: 'bad_request',
   401: 'unauthorized',
+  403: 'forbidden',
   404: 'not_found',
   409: 'conflict',
   413: 'too_large',
@@ -49,7 +50,7 @@ const codeByStatus: Record<number, ErrorCode> = {
 
 const fallbackMessage: Record<ErrorCode, string> = {
   bad_request: 'The host did not understand the request.',
-  unauthorized: 'This console is not signed in to the host. For a new sign-in link, run “interviewdesk console link” where the host runs.',
+  unauthorized: 'This console is not signed in to the host. Sign in again; the host’s owner can also run “interviewdesk console link” where it runs.',
   forbidden: 'You may not do this.',
   not_found: 'It no longer exists. It may have been deleted.',
   conflict: 'That change is not possible in the current state.',
@@ -100,6 +101,24 @@ export function parseApiError(status: number, bodyText: string): ApiError {
   return new ApiError(status, code, message, fields, problems)
 }
 
+const signedOutListeners = new Set<() => void>()
+
+/**
+ * Calls `listener` whenever the host says this console's sign-in ended: an
+ * answer 401, or the push stream's signed-out event. Returns its removal.
+ */
+export function onSignedOut(listener: () => void): () => void {
+  signedOutListeners.add(listener)
+  return () => {
+    signedOutListeners.delete(listener)
+  }
+}
+
+/** Tells every onSignedOut listener that the sign-in ended. */
+export function signedOut(): void {
+  for (const l of [...signedOutListeners]) l()
+}
+
 export type RequestOptions = {
   /** Sent as JSON.stringify(json). */
   json?: unknown
@@ -135,6 +154,7 @@ async function send(method: string, path: string, opts: RequestOptions): Promise
     } catch {
       // keep the status-based message
     }
+    if (res.status === 401) signedOut()
     throw parseApiError(res.status, text)
   }
   return res

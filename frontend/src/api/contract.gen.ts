@@ -19,7 +19,7 @@ export const CANDIDATE_SINCE = ["7d","30d","3m","6m","12m","all"] as const
 export const CANDIDATE_NOTES_MAX = 50000 as const
 
 /** The kinds of audit log entries, in the order filters offer them (audit.Kinds). */
-export const AUDIT_KINDS = ["sign-in","settings","deletion","export","erasure","backup","restore","retention"] as const
+export const AUDIT_KINDS = ["sign-in","users","settings","deletion","export","erasure","backup","restore","retention"] as const
 
 /** The longest retention period, in days (privacy.MaxRetentionDays); 0 keeps data until deleted. */
 export const RETENTION_MAX_DAYS = 36500 as const
@@ -149,6 +149,99 @@ export type Person = {
 export type SettingsUpdate = {
   organizer?: Person
   defaultTimeZone?: string
+}
+
+export type Account = {
+  kind: AccountKind
+  id?: string
+  name: string
+  email: string
+  role: UserRole
+  accounts: boolean
+  canSignOut: boolean
+}
+
+export type AccountKind = 'owner' | 'user'
+
+export type UserRole = 'admin' | 'recruiter' | 'interviewer'
+
+export type ProfileUpdate = {
+  name: string
+}
+
+export type SignInRequest = {
+  email: string
+  password: string
+}
+
+export type PasswordResetRequest = {
+  email: string
+}
+
+export type PasswordLinkRequest = {
+  token: string
+}
+
+export type PasswordLinkInfo = {
+  purpose: PasswordLinkPurpose
+  email: string
+  name: string
+  expiresAt: string
+}
+
+export type PasswordLinkPurpose = 'setup' | 'reset'
+
+export type NewPasswordRequest = {
+  token: string
+  password: string
+}
+
+export type PasswordChangeRequest = {
+  current: string
+  password: string
+}
+
+export type UserList = {
+  users: User[]
+}
+
+export type User = {
+  id: string
+  email: string
+  name: string
+  role: UserRole
+  active: boolean
+  createdAt: string
+  invitedAt?: string
+  lastSignInAt?: string
+}
+
+export type UserInvite = {
+  email: string
+  name: string
+  role: UserRole
+  delivery?: SetupDelivery
+}
+
+export type SetupDelivery = 'mail' | 'link'
+
+export type InvitedUser = {
+  user: User
+  setup: SetupLinkSent
+}
+
+export type SetupLinkSent = {
+  mailed: boolean
+  link?: string
+  expiresAt: string
+}
+
+export type RoleChange = {
+  role: UserRole
+}
+
+export type SetupLinkRequest = {
+  delivery?: SetupDelivery
 }
 
 export type TemplateList = {
@@ -286,6 +379,7 @@ export type Interview = {
   updatedAt: string
   sequence: number
   takehomeId?: string
+  resultsClosed: boolean
 }
 
 export type TemplateRef = {
@@ -1270,7 +1364,7 @@ export type AuditEntry = {
   text: string
 }
 
-export type AuditKind = 'sign-in' | 'settings' | 'deletion' | 'export' | 'erasure' | 'backup' | 'restore' | 'retention'
+export type AuditKind = 'sign-in' | 'users' | 'settings' | 'deletion' | 'export' | 'erasure' | 'backup' | 'restore' | 'retention'
 
 export type LiveRoomList = {
   rooms: LiveRoom[]
@@ -1320,6 +1414,25 @@ export type Types = {
   Settings: Settings
   Person: Person
   SettingsUpdate: SettingsUpdate
+  Account: Account
+  AccountKind: AccountKind
+  UserRole: UserRole
+  ProfileUpdate: ProfileUpdate
+  SignInRequest: SignInRequest
+  PasswordResetRequest: PasswordResetRequest
+  PasswordLinkRequest: PasswordLinkRequest
+  PasswordLinkInfo: PasswordLinkInfo
+  PasswordLinkPurpose: PasswordLinkPurpose
+  NewPasswordRequest: NewPasswordRequest
+  PasswordChangeRequest: PasswordChangeRequest
+  UserList: UserList
+  User: User
+  UserInvite: UserInvite
+  SetupDelivery: SetupDelivery
+  InvitedUser: InvitedUser
+  SetupLinkSent: SetupLinkSent
+  RoleChange: RoleChange
+  SetupLinkRequest: SetupLinkRequest
   TemplateList: TemplateList
   TemplateSummary: TemplateSummary
   TemplateFields: TemplateFields
@@ -1509,6 +1622,25 @@ export const schemas: Record<TypeName, JsonSchema> = {
   Settings: {"additionalProperties":false,"properties":{"defaultTimeZone":{"type":"string"},"organizer":{"$ref":"#/$defs/Person"},"publicUrl":{"type":"string"}},"required":["organizer","defaultTimeZone","publicUrl"],"type":"object"},
   Person: {"additionalProperties":false,"properties":{"email":{"type":"string"},"name":{"type":"string"}},"required":["name","email"],"type":"object"},
   SettingsUpdate: {"additionalProperties":false,"properties":{"defaultTimeZone":{"type":"string"},"organizer":{"$ref":"#/$defs/Person"}},"required":[],"type":"object"},
+  Account: {"additionalProperties":false,"properties":{"accounts":{"type":"boolean"},"canSignOut":{"type":"boolean"},"email":{"type":"string"},"id":{"type":"string"},"kind":{"$ref":"#/$defs/AccountKind"},"name":{"type":"string"},"role":{"$ref":"#/$defs/UserRole"}},"required":["kind","name","email","role","accounts","canSignOut"],"type":"object"},
+  AccountKind: {"enum":["owner","user"],"type":"string"},
+  UserRole: {"enum":["admin","recruiter","interviewer"],"type":"string"},
+  ProfileUpdate: {"additionalProperties":false,"properties":{"name":{"type":"string"}},"required":["name"],"type":"object"},
+  SignInRequest: {"additionalProperties":false,"properties":{"email":{"type":"string"},"password":{"type":"string"}},"required":["email","password"],"type":"object"},
+  PasswordResetRequest: {"additionalProperties":false,"properties":{"email":{"type":"string"}},"required":["email"],"type":"object"},
+  PasswordLinkRequest: {"additionalProperties":false,"properties":{"token":{"type":"string"}},"required":["token"],"type":"object"},
+  PasswordLinkInfo: {"additionalProperties":false,"properties":{"email":{"type":"string"},"expiresAt":{"format":"date-time","type":"string"},"name":{"type":"string"},"purpose":{"$ref":"#/$defs/PasswordLinkPurpose"}},"required":["purpose","email","name","expiresAt"],"type":"object"},
+  PasswordLinkPurpose: {"enum":["setup","reset"],"type":"string"},
+  NewPasswordRequest: {"additionalProperties":false,"properties":{"password":{"type":"string"},"token":{"type":"string"}},"required":["token","password"],"type":"object"},
+  PasswordChangeRequest: {"additionalProperties":false,"properties":{"current":{"type":"string"},"password":{"type":"string"}},"required":["current","password"],"type":"object"},
+  UserList: {"additionalProperties":false,"properties":{"users":{"items":{"$ref":"#/$defs/User"},"type":["array","null"]}},"required":["users"],"type":"object"},
+  User: {"additionalProperties":false,"properties":{"active":{"type":"boolean"},"createdAt":{"format":"date-time","type":"string"},"email":{"type":"string"},"id":{"type":"string"},"invitedAt":{"format":"date-time","type":"string"},"lastSignInAt":{"format":"date-time","type":"string"},"name":{"type":"string"},"role":{"$ref":"#/$defs/UserRole"}},"required":["id","email","name","role","active","createdAt"],"type":"object"},
+  UserInvite: {"additionalProperties":false,"properties":{"delivery":{"$ref":"#/$defs/SetupDelivery"},"email":{"type":"string"},"name":{"type":"string"},"role":{"$ref":"#/$defs/UserRole"}},"required":["email","name","role"],"type":"object"},
+  SetupDelivery: {"enum":["mail","link"],"type":"string"},
+  InvitedUser: {"additionalProperties":false,"properties":{"setup":{"$ref":"#/$defs/SetupLinkSent"},"user":{"$ref":"#/$defs/User"}},"required":["user","setup"],"type":"object"},
+  SetupLinkSent: {"additionalProperties":false,"properties":{"expiresAt":{"format":"date-time","type":"string"},"link":{"type":"string"},"mailed":{"type":"boolean"}},"required":["mailed","expiresAt"],"type":"object"},
+  RoleChange: {"additionalProperties":false,"properties":{"role":{"$ref":"#/$defs/UserRole"}},"required":["role"],"type":"object"},
+  SetupLinkRequest: {"additionalProperties":false,"properties":{"delivery":{"$ref":"#/$defs/SetupDelivery"}},"required":[],"type":"object"},
   TemplateList: {"additionalProperties":false,"properties":{"templates":{"items":{"$ref":"#/$defs/TemplateSummary"},"type":["array","null"]}},"required":["templates"],"type":"object"},
   TemplateSummary: {"additionalProperties":false,"properties":{"builtIn":{"type":"boolean"},"description":{"type":"string"},"durationMinutes":{"type":"integer"},"id":{"type":"string"},"name":{"type":"string"},"questionCount":{"type":"integer"},"specialization":{"type":"string"},"technical":{"type":"boolean"},"topicCount":{"type":"integer"},"updatedAt":{"format":"date-time","type":"string"}},"required":["id","name","specialization","description","durationMinutes","technical","builtIn","topicCount","questionCount","updatedAt"],"type":"object"},
   TemplateFields: {"additionalProperties":false,"properties":{"description":{"type":"string"},"durationMinutes":{"type":"integer"},"name":{"type":"string"},"plan":{"items":{"$ref":"#/$defs/Topic"},"type":["array","null"]},"questions":{"items":{"$ref":"#/$defs/Question"},"type":["array","null"]},"specialization":{"type":"string"}},"required":["name","specialization","description","durationMinutes","plan","questions"],"type":"object"},
@@ -1526,7 +1658,7 @@ export const schemas: Record<TypeName, JsonSchema> = {
   AnalysisStatus: {"enum":["queued","running","done","failed","declined"],"type":"string"},
   NewInterview: {"additionalProperties":false,"properties":{"campaign":{"type":"string"},"candidateEmail":{"type":"string"},"candidateName":{"type":"string"},"durationMinutes":{"type":"integer"},"position":{"type":"string"},"startsAt":{"type":"string"},"takehomeId":{"type":"string"},"templateId":{"type":"string"},"timeZone":{"type":"string"},"when":{"$ref":"#/$defs/When"}},"required":["templateId","position","candidateName","candidateEmail","when"],"type":"object"},
   When: {"enum":["now","later"],"type":"string"},
-  Interview: {"additionalProperties":false,"properties":{"campaign":{"type":"string"},"campaignId":{"type":"string"},"candidate":{"$ref":"#/$defs/Person"},"candidateLink":{"type":"string"},"createdAt":{"format":"date-time","type":"string"},"durationMinutes":{"type":"integer"},"endsAt":{"format":"date-time","type":"string"},"id":{"type":"string"},"interviewerLink":{"type":"string"},"interviewers":{"items":{"$ref":"#/$defs/Interviewer"},"type":["array","null"]},"position":{"type":"string"},"sequence":{"type":"integer"},"startsAt":{"format":"date-time","type":"string"},"status":{"$ref":"#/$defs/InterviewStatus"},"takehomeId":{"type":"string"},"template":{"$ref":"#/$defs/TemplateRef"},"tense":{"$ref":"#/$defs/Tense"},"timeZone":{"type":"string"},"tools":{"$ref":"#/$defs/RoomTools"},"updatedAt":{"format":"date-time","type":"string"}},"required":["id","position","candidate","campaign","startsAt","timeZone","durationMinutes","endsAt","status","tense","template","tools","interviewers","candidateLink","interviewerLink","createdAt","updatedAt","sequence"],"type":"object"},
+  Interview: {"additionalProperties":false,"properties":{"campaign":{"type":"string"},"campaignId":{"type":"string"},"candidate":{"$ref":"#/$defs/Person"},"candidateLink":{"type":"string"},"createdAt":{"format":"date-time","type":"string"},"durationMinutes":{"type":"integer"},"endsAt":{"format":"date-time","type":"string"},"id":{"type":"string"},"interviewerLink":{"type":"string"},"interviewers":{"items":{"$ref":"#/$defs/Interviewer"},"type":["array","null"]},"position":{"type":"string"},"resultsClosed":{"type":"boolean"},"sequence":{"type":"integer"},"startsAt":{"format":"date-time","type":"string"},"status":{"$ref":"#/$defs/InterviewStatus"},"takehomeId":{"type":"string"},"template":{"$ref":"#/$defs/TemplateRef"},"tense":{"$ref":"#/$defs/Tense"},"timeZone":{"type":"string"},"tools":{"$ref":"#/$defs/RoomTools"},"updatedAt":{"format":"date-time","type":"string"}},"required":["id","position","candidate","campaign","startsAt","timeZone","durationMinutes","endsAt","status","tense","template","tools","interviewers","candidateLink","interviewerLink","createdAt","updatedAt","sequence","resultsClosed"],"type":"object"},
   TemplateRef: {"additionalProperties":false,"properties":{"id":{"type":"string"},"name":{"type":"string"},"questionCount":{"type":"integer"},"specialization":{"type":"string"},"technical":{"type":"boolean"},"topicCount":{"type":"integer"}},"required":["id","name","specialization","technical","topicCount","questionCount"],"type":"object"},
   RoomTools: {"additionalProperties":false,"properties":{"liveCode":{"type":"boolean"},"whiteboard":{"type":"boolean"}},"required":["liveCode","whiteboard"],"type":"object"},
   Interviewer: {"additionalProperties":false,"properties":{"email":{"type":"string"},"link":{"type":"string"},"name":{"type":"string"}},"required":["name","email","link"],"type":"object"},
@@ -1656,7 +1788,7 @@ export const schemas: Record<TypeName, JsonSchema> = {
   LastBackup: {"additionalProperties":false,"properties":{"actor":{"$ref":"#/$defs/AuditActor"},"at":{"format":"date-time","type":"string"},"bytes":{"type":"integer"},"mediaBytes":{"type":"integer"},"mediaFiles":{"type":"integer"},"sha256":{"type":"string"},"withMedia":{"type":"boolean"}},"required":["at","actor","bytes","sha256","withMedia","mediaFiles","mediaBytes"],"type":"object"},
   AuditPage: {"additionalProperties":false,"properties":{"entries":{"items":{"$ref":"#/$defs/AuditEntry"},"type":["array","null"]},"next":{"type":"integer"}},"required":["entries"],"type":"object"},
   AuditEntry: {"additionalProperties":false,"properties":{"actor":{"$ref":"#/$defs/AuditActor"},"at":{"format":"date-time","type":"string"},"kind":{"$ref":"#/$defs/AuditKind"},"seq":{"type":"integer"},"subject":{"type":"string"},"text":{"type":"string"}},"required":["seq","at","kind","actor","text"],"type":"object"},
-  AuditKind: {"enum":["sign-in","settings","deletion","export","erasure","backup","restore","retention"],"type":"string"},
+  AuditKind: {"enum":["sign-in","users","settings","deletion","export","erasure","backup","restore","retention"],"type":"string"},
   LiveRoomList: {"additionalProperties":false,"properties":{"rooms":{"items":{"$ref":"#/$defs/LiveRoom"},"type":["array","null"]},"total":{"type":"integer"}},"required":["rooms","total"],"type":"object"},
   LiveRoom: {"additionalProperties":false,"properties":{"campaign":{"type":"string"},"candidate":{"$ref":"#/$defs/Person"},"candidateLink":{"type":"string"},"endsAt":{"format":"date-time","type":"string"},"group":{"$ref":"#/$defs/LiveRoomGroup"},"id":{"type":"string"},"interviewerLink":{"type":"string"},"interviewers":{"items":{"$ref":"#/$defs/Person"},"type":["array","null"]},"position":{"type":"string"},"presence":{"$ref":"#/$defs/RoomPresence"},"startsAt":{"format":"date-time","type":"string"},"templateName":{"type":"string"},"timeZone":{"type":"string"},"tools":{"$ref":"#/$defs/RoomTools"}},"required":["id","candidate","position","campaign","templateName","startsAt","endsAt","timeZone","tools","interviewers","interviewerLink","candidateLink","group"],"type":"object"},
   LiveRoomGroup: {"enum":["live","now","upcoming"],"type":"string"},
@@ -1669,6 +1801,19 @@ export type Endpoints = {
   'GET /api/stream': { request: undefined; response: string }
   'GET /api/settings': { request: undefined; response: Settings }
   'PUT /api/settings': { request: SettingsUpdate; response: Settings }
+  'GET /api/account': { request: undefined; response: Account }
+  'PUT /api/account': { request: ProfileUpdate; response: Account }
+  'POST /api/account/sign-in': { request: SignInRequest; response: Account }
+  'POST /api/account/sign-out': { request: undefined; response: undefined }
+  'POST /api/account/password-reset': { request: PasswordResetRequest; response: undefined }
+  'POST /api/account/password-link': { request: PasswordLinkRequest; response: PasswordLinkInfo }
+  'POST /api/account/password': { request: NewPasswordRequest; response: Account }
+  'PUT /api/account/password': { request: PasswordChangeRequest; response: Account }
+  'GET /api/users': { request: undefined; response: UserList }
+  'POST /api/users': { request: UserInvite; response: InvitedUser }
+  'PUT /api/users/{id}/role': { request: RoleChange; response: User }
+  'DELETE /api/users/{id}': { request: undefined; response: undefined }
+  'POST /api/users/{id}/setup-link': { request: SetupLinkRequest; response: InvitedUser }
   'GET /api/templates': { request: undefined; response: TemplateList }
   'POST /api/templates': { request: TemplateFields; response: Template }
   'POST /api/templates/import': { request: string; response: TemplateList }
@@ -1712,6 +1857,7 @@ export type Endpoints = {
   'PUT /api/interviews/{id}/analysis/answers/{question}/override': { request: OverrideRequest; response: Analysis }
   'GET /api/interviews/{id}/report': { request: undefined; response: Report }
   'GET /api/interviews/{id}/report.html': { request: undefined; response: string }
+  'DELETE /api/interviews/{id}/results-links': { request: undefined; response: Interview }
   'GET /api/interviews/{id}/report.pdf': { request: undefined; response: string }
   'GET /api/interviews/{id}/presence': { request: undefined; response: RoomPresence }
   'GET /api/interviews/{id}/recordings': { request: undefined; response: RecordingList }
@@ -1770,6 +1916,19 @@ export const endpoints: Record<EndpointKey, Endpoint> = {
   'GET /api/stream': { method: 'GET', path: '/api/stream', status: 200, request: null, response: null, file: 'text/event-stream', errors: ['not_found'] },
   'GET /api/settings': { method: 'GET', path: '/api/settings', status: 200, request: null, response: 'Settings', file: null, errors: [] },
   'PUT /api/settings': { method: 'PUT', path: '/api/settings', status: 200, request: 'SettingsUpdate', response: 'Settings', file: null, errors: ['invalid'] },
+  'GET /api/account': { method: 'GET', path: '/api/account', status: 200, request: null, response: 'Account', file: null, errors: [] },
+  'PUT /api/account': { method: 'PUT', path: '/api/account', status: 200, request: 'ProfileUpdate', response: 'Account', file: null, errors: ['invalid', 'conflict'] },
+  'POST /api/account/sign-in': { method: 'POST', path: '/api/account/sign-in', status: 200, request: 'SignInRequest', response: 'Account', file: null, errors: ['not_found'] },
+  'POST /api/account/sign-out': { method: 'POST', path: '/api/account/sign-out', status: 204, request: null, response: null, file: null, errors: [] },
+  'POST /api/account/password-reset': { method: 'POST', path: '/api/account/password-reset', status: 204, request: 'PasswordResetRequest', response: null, file: null, errors: ['conflict', 'not_found'] },
+  'POST /api/account/password-link': { method: 'POST', path: '/api/account/password-link', status: 200, request: 'PasswordLinkRequest', response: 'PasswordLinkInfo', file: null, errors: ['not_found'] },
+  'POST /api/account/password': { method: 'POST', path: '/api/account/password', status: 200, request: 'NewPasswordRequest', response: 'Account', file: null, errors: ['not_found', 'invalid'] },
+  'PUT /api/account/password': { method: 'PUT', path: '/api/account/password', status: 200, request: 'PasswordChangeRequest', response: 'Account', file: null, errors: ['invalid', 'conflict'] },
+  'GET /api/users': { method: 'GET', path: '/api/users', status: 200, request: null, response: 'UserList', file: null, errors: ['not_found'] },
+  'POST /api/users': { method: 'POST', path: '/api/users', status: 201, request: 'UserInvite', response: 'InvitedUser', file: null, errors: ['invalid', 'conflict', 'not_found'] },
+  'PUT /api/users/{id}/role': { method: 'PUT', path: '/api/users/{id}/role', status: 200, request: 'RoleChange', response: 'User', file: null, errors: ['not_found', 'invalid', 'conflict'] },
+  'DELETE /api/users/{id}': { method: 'DELETE', path: '/api/users/{id}', status: 204, request: null, response: null, file: null, errors: ['not_found', 'conflict'] },
+  'POST /api/users/{id}/setup-link': { method: 'POST', path: '/api/users/{id}/setup-link', status: 200, request: 'SetupLinkRequest', response: 'InvitedUser', file: null, errors: ['not_found', 'conflict', 'invalid'] },
   'GET /api/templates': { method: 'GET', path: '/api/templates', status: 200, request: null, response: 'TemplateList', file: null, errors: [] },
   'POST /api/templates': { method: 'POST', path: '/api/templates', status: 201, request: 'TemplateFields', response: 'Template', file: null, errors: ['invalid'] },
   'POST /api/templates/import': { method: 'POST', path: '/api/templates/import', status: 201, request: 'file', response: 'TemplateList', file: null, errors: ['bad_request', 'invalid'] },
@@ -1813,6 +1972,7 @@ export const endpoints: Record<EndpointKey, Endpoint> = {
   'PUT /api/interviews/{id}/analysis/answers/{question}/override': { method: 'PUT', path: '/api/interviews/{id}/analysis/answers/{question}/override', status: 200, request: 'OverrideRequest', response: 'Analysis', file: null, errors: ['not_found', 'bad_request'] },
   'GET /api/interviews/{id}/report': { method: 'GET', path: '/api/interviews/{id}/report', status: 200, request: null, response: 'Report', file: null, errors: ['not_found', 'conflict'] },
   'GET /api/interviews/{id}/report.html': { method: 'GET', path: '/api/interviews/{id}/report.html', status: 200, request: null, response: null, file: 'text/html', errors: ['not_found', 'conflict'] },
+  'DELETE /api/interviews/{id}/results-links': { method: 'DELETE', path: '/api/interviews/{id}/results-links', status: 200, request: null, response: 'Interview', file: null, errors: ['not_found'] },
   'GET /api/interviews/{id}/report.pdf': { method: 'GET', path: '/api/interviews/{id}/report.pdf', status: 200, request: null, response: null, file: 'application/pdf', errors: ['not_found', 'conflict'] },
   'GET /api/interviews/{id}/presence': { method: 'GET', path: '/api/interviews/{id}/presence', status: 200, request: null, response: 'RoomPresence', file: null, errors: ['not_found'] },
   'GET /api/interviews/{id}/recordings': { method: 'GET', path: '/api/interviews/{id}/recordings', status: 200, request: null, response: 'RecordingList', file: null, errors: ['not_found'] },

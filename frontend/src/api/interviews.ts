@@ -38,3 +38,7 @@ export const deleteInterview = (id: string): Promise<Interview> => call('DELETE 
 
 export const restoreInterview = (id: string): Promise<Interview> =>
   call('POST /api/interviews/{id}/restore', { params: { id } })
+
+/** Ends every interviewer's read-only results link of interview id. */
+export const closeResultsLinks = (id: string): Promise<Interview> =>
+  call('DELETE /api/interviews/{id}/results-links', { params: { id } })

@@ -16,6 +16,9 @@ import { SetupGate } from '../setup/SetupGate'
 import { SettingsPage } from '../settings/SettingsPage'
 import { PrivacySettingsPage } from '../settings/PrivacySettingsPage'
 import { AuditLogPage } from '../settings/AuditLogPage'
+import { UsersPage } from '../settings/Users/UsersPage'
+import { AccountGate } from '../account/AccountGate'
+import { useRights } from '../account/AccountContext'
 import { TemplateEditorPage } from '../templates/TemplateEditorPage'
 import { TemplateListPage } from '../templates/TemplateListPage'
 import { Dialog } from '../ui/Dialog'
@@ -29,6 +32,7 @@ const ReportPage = lazy(() => import('../report/ReportPage'))
 const PlaybackPage = lazy(() => import('../playback/PlaybackPage'))
 
 function Screen({ route }: { route: Route }) {
+  const { administer } = useRights()
   switch (route.name) {
     case 'interviews':
       return <InterviewListPage />
@@ -81,9 +85,15 @@ function Screen({ route }: { route: Route }) {
     case 'template-new':
       return <TemplateEditorPage key="new" />
     case 'settings':
-      if (route.section === 'privacy') return <PrivacySettingsPage />
-      if (route.section === 'audit') return <AuditLogPage />
+      // Privacy, backups and the audit log are an admin's; anyone else's Settings is their own account.
+      if (route.section === 'privacy' && administer) return <PrivacySettingsPage />
+      if (route.section === 'audit' && administer) return <AuditLogPage />
       return <SettingsPage />
+    case 'users':
+      return administer ? <UsersPage /> : <SettingsPage />
+    case 'set-password':
+    case 'reset-password':
+      return null // AccountGate shows the password page
     case 'not-found':
       return (
         <>
@@ -123,20 +133,22 @@ export function App() {
 
   return (
     <ToastProvider>
-      <SetupGate>
-        <a className="skip-link" href="#main" onClick={(e) => {
-          e.preventDefault()
-          mainRef.current?.focus()
-        }}>
-          Skip to content
-        </a>
-        <div className="layout">
-          <Sidebar route={route} />
-          <main id="main" className="main" ref={mainRef} tabIndex={-1}>
-            <Screen route={route} />
-          </main>
-        </div>
-      </SetupGate>
+      <AccountGate>
+        <SetupGate>
+          <a className="skip-link" href="#main" onClick={(e) => {
+            e.preventDefault()
+            mainRef.current?.focus()
+          }}>
+            Skip to content
+          </a>
+          <div className="layout">
+            <Sidebar route={route} />
+            <main id="main" className="main" ref={mainRef} tabIndex={-1}>
+              <Screen route={route} />
+            </main>
+          </div>
+        </SetupGate>
+      </AccountGate>
       {pending !== null && (
         <Dialog
           title="Discard unsaved changes?"

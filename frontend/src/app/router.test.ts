@@ -53,3 +53,13 @@ describe('the interviewer room inside the app', () => {
     expect(href('interviews', 'iv 1', 'room')).toBe('#/interviews/iv%201/room')
   })
 })
+
+describe('account routes', () => {
+  it('opens password links and the Users screen', () => {
+    expect(parseHash('#/set-password/AbC-12_x')).toEqual({ name: 'set-password', token: 'AbC-12_x' })
+    expect(parseHash('#/reset-password/AbC')).toEqual({ name: 'reset-password', token: 'AbC' })
+    expect(parseHash('#/set-password')).toEqual({ name: 'not-found', path: '/set-password' })
+    expect(parseHash('#/settings/users')).toEqual({ name: 'users' })
+    expect(parseHash('#/settings/other')).toEqual({ name: 'not-found', path: '/settings/other' })
+  })
+})

@@ -24,6 +24,9 @@ export type Route =
   | { name: 'template'; id: string }
   | { name: 'template-new' }
   | { name: 'settings'; section?: 'privacy' | 'audit' }
+  | { name: 'users' }
+  | { name: 'set-password'; token: string }
+  | { name: 'reset-password'; token: string }
   | { name: 'not-found'; path: string }
 
 export function parseHash(hash: string): Route {
@@ -84,6 +87,12 @@ export function parseHash(hash: string): Route {
     case 'settings':
       if (id === undefined) return { name: 'settings' }
       if (id === 'privacy' || id === 'audit') return { name: 'settings', section: id }
+      if (id === 'users') return { name: 'users' }
+      break
+    // The password links in setup and reset mails.
+    case 'set-password':
+    case 'reset-password':
+      if (id) return { name: area, token: id }
   }
   return { name: 'not-found', path: raw }
 }

@@ -18,10 +18,12 @@ import { RecordingsPanel } from './RecordingsPanel'
 import { RoomStatus } from './RoomStatus'
 import { RescheduleDialog } from './RescheduleDialog'
 import { RoomToolsPanel } from './RoomToolsPanel'
+import { ResultsLinksCard } from './ResultsLinksCard'
 import { ShareDetailsDialog } from './ShareDetailsDialog'
 import { TimelinePanel } from './TimelinePanel'
 import { ConsentPanel } from '../privacy/ConsentPanel'
 import { DeleteForGood } from '../privacy/DeleteForGood'
+import { useRights } from '../account/AccountContext'
 import './details.css'
 
 const PlaybackPanel = lazy(() => import('../playback/PlaybackPanel'))
@@ -73,6 +75,9 @@ function Details({ interview: iv, initialOutbox, onChange }: DetailsProps) {
   // A finished interview offers only what works on it: no new date, room or links.
   const finished = iv.status === 'finished'
   const open = !cancelled && !finished
+  // An interviewer reads the interview and joins its room; recruiters change it.
+  const { recruit } = useRights()
+  const changeable = open && recruit
   // Changes to the interview (reschedule, interviewers, delete) queue emails.
   const outbox = useOutbox(iv.id, `${iv.sequence}|${iv.updatedAt}|${iv.interviewers.length}`, initialOutbox)
 
@@ -105,7 +110,7 @@ function Details({ interview: iv, initialOutbox, onChange }: DetailsProps) {
 
   const actions = (
     <>
-      {!finished && (
+      {!finished && recruit && (
         <button type="button" className="btn" onClick={() => setDialog('share')}>
           Share details
         </button>
@@ -123,7 +128,7 @@ function Details({ interview: iv, initialOutbox, onChange }: DetailsProps) {
           </a>
         </>
       )}
-      {open && (
+      {changeable && (
         <button type="button" className="btn" onClick={() => setDialog('reschedule')}>
           Change date
         </button>
@@ -131,9 +136,9 @@ function Details({ interview: iv, initialOutbox, onChange }: DetailsProps) {
     </>
   )
   const openRoom = <OpenRoomButtons interviewId={iv.id} link={iv.interviewerLink} />
-  const interviewers = <InterviewersPanel interview={iv} readOnly={!open} onChange={onChange} />
-  const tools = <RoomToolsPanel interview={iv} readOnly={!open} onChange={onChange} />
-  const invitations = <OutboxPanel outbox={outbox} interviewId={iv.id} canSend={iv.status === 'scheduled'} />
+  const interviewers = <InterviewersPanel interview={iv} readOnly={!changeable} onChange={onChange} />
+  const tools = <RoomToolsPanel interview={iv} readOnly={!changeable} onChange={onChange} />
+  const invitations = recruit && <OutboxPanel outbox={outbox} interviewId={iv.id} canSend={iv.status === 'scheduled'} />
   const timeline = <TimelinePanel interviewId={iv.id} />
   const recordings = <RecordingsPanel interview={iv} />
   const consent = <ConsentPanel interview={iv} />
@@ -148,9 +153,11 @@ function Details({ interview: iv, initialOutbox, onChange }: DetailsProps) {
             <p className="banner-title">This interview was cancelled.</p>
             <p>The candidate’s link now shows a cancelled page. Restore it to schedule it again.</p>
           </div>
-          <button type="button" className="btn" onClick={() => void restore(false)}>
-            Restore
-          </button>
+          {recruit && (
+            <button type="button" className="btn" onClick={() => void restore(false)}>
+              Restore
+            </button>
+          )}
         </div>
       )}
 
@@ -168,8 +175,8 @@ function Details({ interview: iv, initialOutbox, onChange }: DetailsProps) {
           ) : (
             <CollapsibleCard title="Links" storageName="interview.links" headingId="links-heading">
               <div className="link-list">
-                <CopyField label="Candidate link" value={iv.candidateLink} copyLabel="Copy candidate link" />
-                <CopyField label="Interviewer link" value={iv.interviewerLink} copyLabel="Copy interviewer link" />
+                {iv.candidateLink && <CopyField label="Candidate link" value={iv.candidateLink} copyLabel="Copy candidate link" />}
+                <CopyField label={recruit ? 'Interviewer link' : 'Your room link'} value={iv.interviewerLink} copyLabel="Copy interviewer link" />
               </div>
             </CollapsibleCard>
           )}
@@ -194,6 +201,7 @@ function Details({ interview: iv, initialOutbox, onChange }: DetailsProps) {
               {recordings}
               {consent}
               {interviewers}
+              {recruit && <ResultsLinksCard interview={iv} onChange={onChange} />}
               {tools}
             </>
           ) : (
@@ -207,7 +215,7 @@ function Details({ interview: iv, initialOutbox, onChange }: DetailsProps) {
         </div>
       </div>
 
-      {open && (
+      {changeable && (
         <section className="danger-zone details-delete" aria-labelledby="danger-heading">
           <div>
             <h2 id="danger-heading" className="section-title">

@@ -9,6 +9,7 @@ import { EmptyState, LoadError, PageHeader } from '../ui/Feedback'
 import { useAsync } from '../ui/useAsync'
 import { StatusBadge } from './status'
 import { useNow } from '../ui/useNow'
+import { useRights } from '../account/AccountContext'
 
 const TABS: { tense: Tense; label: string; empty: string }[] = [
   { tense: 'upcoming', label: 'Upcoming', empty: 'No upcoming interviews. Create one from a template.' },
@@ -46,9 +47,13 @@ export function InterviewListPage() {
   const searchRef = useRef<HTMLInputElement>(null)
   const tabRefs = useRef<(HTMLButtonElement | null)[]>([])
   const now = useNow()
+  // An interviewer's list holds only the interviews it is an interviewer of; it schedules none.
+  const { recruit } = useRights()
 
   useKeyShortcut('/', () => searchRef.current?.focus())
-  useKeyShortcut('n', () => navigate('#/interviews/new'))
+  useKeyShortcut('n', () => {
+    if (recruit) navigate('#/interviews/new')
+  })
 
   const choose = (t: Tense) => {
     setTense(t)
@@ -81,9 +86,11 @@ export function InterviewListPage() {
       <PageHeader
         title="Interviews"
         actions={
-          <a className="btn btn-primary" href="#/interviews/new" aria-keyshortcuts="n">
-            New interview
-          </a>
+          recruit && (
+            <a className="btn btn-primary" href="#/interviews/new" aria-keyshortcuts="n">
+              New interview
+            </a>
+          )
         }
       />
 
@@ -127,7 +134,7 @@ export function InterviewListPage() {
             /
           </kbd>
         </div>
-        <CampaignFilter value={campaign} onChange={setCampaign} />
+        {recruit && <CampaignFilter value={campaign} onChange={setCampaign} />}
       </div>
 
       <div id="interviews-panel" role="tabpanel" aria-labelledby={`tab-${tense}`} aria-busy={list.loading}>
@@ -140,7 +147,12 @@ export function InterviewListPage() {
             ))}
           </div>
         ) : rows.length === 0 ? (
-          <EmptyState title={emptyTitle(current, q, campaign !== '')}>
+          <EmptyState
+            title={
+              recruit || q ? emptyTitle(current, q, campaign !== '')
+              : `You are an interviewer of no ${current.label.toLowerCase()} interview. A recruiter adds you to one.`
+            }
+          >
             {campaign && !q ? (
               <button type="button" className="btn" onClick={() => setCampaign('')}>
                 Show every campaign
@@ -149,7 +161,7 @@ export function InterviewListPage() {
               <button type="button" className="btn" onClick={() => setSearch('')}>
                 Clear search
               </button>
-            ) : tense === 'upcoming' ? (
+            ) : tense === 'upcoming' && recruit ? (
               <a className="btn btn-primary" href="#/templates">
                 Choose a template
               </a>

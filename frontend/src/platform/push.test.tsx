@@ -15,6 +15,7 @@ import {
   type PushType,
   type StreamSource,
 } from './push'
+import { onSignedOut } from '../api/client'
 
 declare global {
   var IS_REACT_ACT_ENVIRONMENT: boolean
@@ -124,6 +125,28 @@ describe('push client over the stream', () => {
     expect(a.statuses).toEqual(['live', 'down', 'live', 'down'])
     client.close()
     expect(sources[3]!.closed).toBe(true)
+  })
+
+  it('stops on signed-out, tells the console, and connects again once signed in', async () => {
+    const client = streamClient()
+    const a = recorder()
+    client.subscribe(a.listener)
+    const heard = vi.fn()
+    const off = onSignedOut(heard)
+    sources[0]!.send('hello')
+    sources[0]!.send('signed-out')
+    expect(heard).toHaveBeenCalledTimes(1)
+    expect(sources[0]!.closed).toBe(true)
+    expect(client.status).toBe('down')
+    sources[0]!.fail() // the host ends the stream: no reconnect while signed out
+    await vi.advanceTimersByTimeAsync(60_000)
+    expect(sources).toHaveLength(1)
+    client.resume()
+    expect(sources).toHaveLength(2)
+    sources[1]!.send('hello')
+    expect(client.status).toBe('live')
+    off()
+    client.close()
   })
 
   it('backs off to at most 30 s', () => {

@@ -9,6 +9,7 @@
 // a growing delay. One connection serves every screen of the page.
 
 import { createContext, useContext, useEffect, useRef, useState } from 'react'
+import { signedOut } from '../api/client'
 
 export type PushType = 'presence' | 'outbox' | 'recordings' | 'timeline' | 'interview' | 'analysis'
 
@@ -102,6 +103,14 @@ export class PushClient {
     }
   }
 
+  /** Connects now if not connected (e.g. after signing in again). */
+  resume(): void {
+    clearTimeout(this.retry)
+    this.retry = undefined
+    this.attempt = 0
+    this.start()
+  }
+
   /** Ends the connection for good. */
   close(): void {
     this.closed = true
@@ -130,6 +139,14 @@ export class PushClient {
       this.attempt = 0
       this.setStatus('live')
       this.deliver({ type: 'resync' })
+    })
+    // The account's session ended: the host closes the stream. Reconnect
+    // only once signed in again (resume).
+    s.addEventListener('signed-out', () => {
+      s.close()
+      if (this.source === s) this.source = undefined
+      this.setStatus('down')
+      signedOut()
     })
     for (const type of [...TYPES, 'resync']) {
       s.addEventListener(type, (m) => {

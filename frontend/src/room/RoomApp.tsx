@@ -195,7 +195,7 @@ function Room({ role: linkRole, token }: { role: Role; token: string }) {
       case 'completed':
         body =
           role === 'interviewer' && isInterviewerView(view) ? (
-            <Completed role="interviewer" interviewId={snap.welcome?.interviewId}>
+            <Completed role="interviewer" token={token}>
               <Suspense fallback={null}>
                 <InterviewerRoom store={store} snap={snap} view={view} token={token} stage="ended" />
               </Suspense>

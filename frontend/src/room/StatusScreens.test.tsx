@@ -6,7 +6,7 @@ const dom = testRoot()
 
 describe('Completed', () => {
   it.each(['candidate', 'interviewer'] as const)('tells the %s once that the interview is over, then what comes next', (role) => {
-    dom.render(<Completed role={role} interviewId="iv 1" />)
+    dom.render(<Completed role={role} token="T1" />)
     expect(dom.container.querySelector('h1')?.textContent).toBe('Interview completed')
     const lead = dom.container.querySelector('[role="status"]')?.textContent ?? ''
     expect(lead).not.toMatch(/completed/i)
@@ -21,10 +21,10 @@ describe('Completed', () => {
     expect(dom.container.querySelector('a')).toBeNull()
   })
 
-  it('links the interviewer to the interview’s results', () => {
-    dom.render(<Completed role="interviewer" interviewId="iv 1" />)
+  it('links the interviewer to the interview’s results through its room link', () => {
+    dom.render(<Completed role="interviewer" token="Tok_en-1" />)
     const link = dom.container.querySelector('a')!
-    expect(link.textContent).toBe('View the interview results')
-    expect(link.getAttribute('href')).toBe('/#/interviews/iv%201')
+    expect(link.textContent).toBe('view the interview results here')
+    expect(link.getAttribute('href')).toBe('/room/Tok_en-1/results')
   })
 })

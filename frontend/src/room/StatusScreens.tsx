@@ -32,12 +32,16 @@ export function Connecting() {
 
 export function Completed({
   role,
-  interviewId,
+  token,
   children,
 }: {
   role: 'candidate' | 'interviewer'
-  /** Links the results to this interview in the console. */
-  interviewId?: string
+  /**
+   * The interviewer's room link token: its results link leads to the
+   * interview in the console for a signed-in browser, else to the
+   * interviewer's own read-only results page.
+   */
+  token?: string
   children?: ReactNode
 }) {
   return (
@@ -56,8 +60,7 @@ export function Completed({
               Thank you. The recording and your notes are saved with the interview.
             </p>
             <p>
-              <a href={interviewId ? `/#/interviews/${encodeURIComponent(interviewId)}` : '/'}>View the interview results</a> in
-              the InterviewDesk console.
+              You can <a href={token ? `/room/${encodeURIComponent(token)}/results` : '/'}>view the interview results here</a>.
             </p>
           </>
         )}

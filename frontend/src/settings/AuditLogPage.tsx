@@ -8,6 +8,7 @@ import { SettingsTabs } from './SettingsTabs'
 
 export const KIND_LABEL: Record<AuditKind, string> = {
   'sign-in': 'Sign-in',
+  users: 'Users',
   settings: 'Settings',
   deletion: 'Deletion',
   export: 'Export',

@@ -8,8 +8,23 @@ import { SettingsTabs } from './SettingsTabs'
 import { RunnerSettings } from './RunnerSettings'
 import { AnalysisEngineSettings } from './AnalysisEngineSettings'
 import { useOrganizerForm } from './useOrganizerForm'
+import { useAccount } from '../account/AccountContext'
+import { ProfileSettings } from '../account/ProfileSettings'
 
+/** Settings: the host's for admins (and the owner), only their own account for everyone else. */
 export function SettingsPage() {
+  const { account, rights } = useAccount()
+  if (!rights.administer)
+    return (
+      <>
+        <PageHeader title="Settings" />
+        <ProfileSettings />
+      </>
+    )
+  return <HostSettings withProfile={account.kind === 'user'} />
+}
+
+function HostSettings({ withProfile }: { withProfile: boolean }) {
   const data = useAsync(async (signal) => {
     const [settings, health] = await Promise.all([getSettings(signal), getHealth(signal)])
     return { settings, health }
@@ -82,6 +97,8 @@ export function SettingsPage() {
           </button>
         </div>
       </form>
+
+      {withProfile && <ProfileSettings />}
 
       <EmailSettings organizerEmail={settings.organizer.email} />
 

@@ -25,8 +25,8 @@
 // pocketsphinx_batch program, not the 5.x "pocketsphinx" one). Each spoken
 // span is decoded as one utterance with its own cepstral mean, several
 // decoders sharing a long track; its search keeps at most 10 word exits per
-// frame, a fifth to a third less CPU than pocketsphinx's default for the
-// same words (see searchLimits). Its KeywordSpot finds given key terms with
+// frame, somewhat less CPU than pocketsphinx's default for the same words
+// (see searchLimits). Its KeywordSpot finds given key terms with
 // pocketsphinx's keyword-spotting search (-kws), an extra signal beside the
 // poor transcript. OpenAI uploads each track to an
 // OpenAI-compatible /v1/audio/transcriptions endpoint (a whisper.cpp or

@@ -27,11 +27,11 @@ const (
 )
 
 // searchLimits bound the language-model search: at most 10 word exits per
-// frame (pocketsphinx's default is no limit). Measured on the analysis
-// benchmark's speech (BenchmarkAnalysisMinute in internal/host, words-found)
-// and two other sets: a fifth to a third less CPU and not a word fewer.
-// Bounding the active HMMs too (-maxhmmpf 3000) would save a quarter more
-// but lost a word in a hundred every time, so it is not done.
+// frame (pocketsphinx's default is no limit). Side by side on the same
+// speech (the analysis benchmark's and two other sets) it took 10–35 % less
+// CPU (the machines here are too shared to say closer) and not a word
+// fewer. Bounding the active HMMs too (-maxhmmpf 3000) took 40 % less but
+// lost a word in a hundred every time, so it is not done.
 var searchLimits = []string{"-maxwpf", "10"}
 
 // SphinxConfig configures the PocketSphinx engine. The zero value uses the

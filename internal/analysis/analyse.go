@@ -24,11 +24,13 @@ const (
 )
 
 // Analyse builds the analysis of in and its combined recording
-// (picture-in-picture) at the same time: the recording is encoded at a
-// lower CPU priority in the gaps the transcription leaves (one process per
-// track at a time, model loading, the single-threaded steps), so the two
-// together take little longer than the transcription alone. A recording
-// that fails is logged, not fatal: the tracks stay playable one by one.
+// (picture-in-picture) at the same time, instead of one after the other:
+// the encoding fills what the transcription leaves of the CPU (one process
+// per short track, model loading, the single-threaded steps). Both run at
+// the same priority: nothing is shown before both are done, and a lower
+// priority for either would only let other programs starve it. A
+// recording that fails is logged, not fatal: the tracks stay playable one
+// by one.
 func (p Pipeline) Analyse(ctx context.Context, in Input, progress Progress) (Analysis, error) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -54,7 +56,7 @@ func (p Pipeline) Analyse(ctx context.Context, in Input, progress Progress) (Ana
 func (p Pipeline) combine(ctx context.Context, in Input, tally *tally) *Combined {
 	defer tally.combined(1)
 	c, err := p.Combine(ctx, CombineJob{Interview: in.Interview, Recordings: in.Recordings, Layout: LayoutPIP,
-		Out: p.Out, LowPriority: true, Progress: tally.combined})
+		Out: p.Out, Progress: tally.combined})
 	if err != nil {
 		if ctx.Err() == nil && p.Logger != nil {
 			p.Logger.Warn("combine the recording", "interview", in.InterviewID, "err", err)

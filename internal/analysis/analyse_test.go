@@ -35,8 +35,8 @@ func analyseInput() Input {
 		Recordings: []media.Recording{{Participant: "candidate", Kind: media.KindAudio, Started: t0, Duration: sec(60)}}}
 }
 
-// The combined recording is encoded beside the transcription, at a lower
-// priority, and the progress of both adds up to one whole.
+// The combined recording is encoded beside the transcription, and the
+// progress of both adds up to one whole.
 func TestAnalyseCombinesTheRecordingWhileTranscribing(t *testing.T) {
 	combining := make(chan struct{})
 	var job CombineJob
@@ -55,8 +55,8 @@ func TestAnalyseCombinesTheRecordingWhileTranscribing(t *testing.T) {
 	if a.Recording == nil || a.Recording.DurationMs != 60000 || len(a.Answers) != 1 || a.Answers[0].Score != Scale {
 		t.Fatalf("analysis = %+v, recording %+v", a, a.Recording)
 	}
-	if !job.LowPriority || job.Layout != LayoutPIP || job.Out != p.Out || len(job.Recordings) != 1 {
-		t.Errorf("combine job = %+v, want picture-in-picture at a low priority", job)
+	if job.LowPriority || job.Layout != LayoutPIP || job.Out != p.Out || len(job.Recordings) != 1 {
+		t.Errorf("combine job = %+v, want picture-in-picture at the analysis' own priority", job)
 	}
 	for i := 1; i < len(seen); i++ {
 		if seen[i] < seen[i-1] || seen[i] > 1 {

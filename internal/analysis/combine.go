@@ -16,8 +16,8 @@ type CombineJob struct {
 	Recordings []media.Recording // every finished track
 	Layout     LayoutName
 	Out        string // the file to write; replaced only when the build succeeds
-	// LowPriority encodes at a lower CPU priority, so that the work someone
-	// is waiting for (the transcript, the scores) comes first.
+	// LowPriority encodes at a lower CPU priority: for a layout built in the
+	// background, so that whatever else runs (a live interview) comes first.
 	LowPriority bool
 	Progress    func(done float64) // 0..1
 }

@@ -10,11 +10,10 @@
 // candidate who declined AI analysis gets none: the analysis says so.
 //
 // A run (Pipeline.Analyse) builds the call's one combined recording in
-// picture-in-picture beside the transcription, at a lower CPU priority, so
-// that the two together take little longer than the transcription alone
-// (BenchmarkAnalysisMinute in internal/host). The grid layout follows in the
-// background, one build at a time at a lower priority, or when someone asks
-// for it (BuildLayout); its progress is in the analysis, and a stop resumes
-// it at the next start. Each speaker's voice activity (Voice) is kept for
+// picture-in-picture beside the transcription, so that the two share the
+// cores (BenchmarkAnalysisMinute in internal/host measures the whole and
+// its parts). The grid layout follows in the background, one build at a
+// time at a lower CPU priority, or when someone asks for it (BuildLayout);
+// its progress is in the analysis, and a stop resumes it at the next start. Each speaker's voice activity (Voice) is kept for
 // showing who speaks when.
 package analysis

@@ -70,7 +70,7 @@ func waitLayout(t *testing.T, svc *Service, sub *push.Subscription, id string, n
 }
 
 // The analysis builds the picture-in-picture recording; the grid follows in
-// the background (at a low priority), a failed layout can be asked for
+// the background (at a lower priority), a failed layout can be asked for
 // again, and a build a stop cut short resumes at the next start.
 func TestLayoutsAfterTheAnalysis(t *testing.T) {
 	f := newFixture(t, templates.Question{Text: "What is a goroutine?", Alternative: "Explain", ExpectedAnswer: "A lightweight thread.",
@@ -133,8 +133,8 @@ func TestLayoutsAfterTheAnalysis(t *testing.T) {
 	}
 	comb.mu.Lock()
 	for _, j := range comb.jobs {
-		if !j.LowPriority {
-			t.Errorf("%s was combined at normal priority", j.Layout)
+		if j.LowPriority != (j.Layout == LayoutGrid) {
+			t.Errorf("%s combined with LowPriority %v; want the grid in the background only", j.Layout, j.LowPriority)
 		}
 	}
 	comb.mu.Unlock()

@@ -24,11 +24,11 @@
 // (packages pocketsphinx and pocketsphinx-en-us; the 0.8+5prealpha
 // pocketsphinx_batch program, not the 5.x "pocketsphinx" one). Each spoken
 // span is decoded as one utterance with its own cepstral mean, several
-// decoders sharing a long track; its search is bounded (3,000 active HMMs,
-// 10 word exits per frame), which takes about 40 % less CPU than
-// pocketsphinx's defaults for a word in a hundred. Its KeywordSpot finds
-// given key terms with pocketsphinx's keyword-spotting search (-kws), an
-// extra signal beside the poor transcript. OpenAI uploads each track to an
+// decoders sharing a long track; its search keeps at most 10 word exits per
+// frame, somewhat less CPU than pocketsphinx's default for the same words
+// (see searchLimits). Its KeywordSpot finds given key terms with
+// pocketsphinx's keyword-spotting search (-kws), an extra signal beside the
+// poor transcript. OpenAI uploads each track to an
 // OpenAI-compatible /v1/audio/transcriptions endpoint (a whisper.cpp or
 // faster-whisper server the user runs, or the OpenAI API).
 //

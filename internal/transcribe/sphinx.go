@@ -26,12 +26,13 @@ const (
 	minShare     = 10 * time.Second      // least audio worth starting another decoder for
 )
 
-// searchLimits bound the language-model search: at most 3,000 active HMMs
-// and 10 word exits per frame (pocketsphinx's defaults are 30,000 and no
-// limit). Measured on the analysis benchmark's minute of speech: about 40 %
-// less CPU, one word in a hundred fewer recognised (BenchmarkAnalysisMinute
-// in internal/host, words-found).
-var searchLimits = []string{"-maxhmmpf", "3000", "-maxwpf", "10"}
+// searchLimits bound the language-model search: at most 10 word exits per
+// frame (pocketsphinx's default is no limit). Side by side on the same
+// speech (the analysis benchmark's and two other sets) it took 10–35 % less
+// CPU (the machines here are too shared to say closer) and not a word
+// fewer. Bounding the active HMMs too (-maxhmmpf 3000) took 40 % less but
+// lost a word in a hundred every time, so it is not done.
+var searchLimits = []string{"-maxwpf", "10"}
 
 // SphinxConfig configures the PocketSphinx engine. The zero value uses the
 // Debian packages pocketsphinx and pocketsphinx-en-us.

@@ -6,24 +6,33 @@
 # (utime+stime from /proc/PID/stat) per relayed packet is the number to compare;
 # wall time is mostly the client's.
 #
+# Two load levels: the current one (CLIENTS clients, MESSAGES each) and 4x it
+# (4 x CLIENTS clients at once: every burst uclient sends is four times as
+# large; MESSAGES/4 each, so that a run carries as many packets and stays
+# short). The systems are interleaved (coturn, ours, ours, coturn, ...) so that
+# the machine's noise hits both; each round prints both sides and their ratio,
+# and the summary gives the median ratio per level.
+#
 # Usage: scripts/turn-bench.sh
-# Environment: CLIENTS (20) MESSAGES (5000) LENGTH (170) RUNS (3, alternating
-# which server goes first) PORT_BASE (34780: coturn, +10 ours, +20 the peer)
-# PROFILE=FILE (write a CPU profile of our relay to FILE) RELAYBENCH=PATH (a
-# prebuilt internal/relay/relaybench binary, e.g. to compare two versions).
+# Environment: ROUNDS (3; e.g. 9 for a longer, steadier run) CLIENTS (20)
+# MESSAGES (5000) LENGTH (170) LOADS ("1 4": multiples of CLIENTS) PORT_BASE
+# (34780: coturn, +10 ours, +20 the peer) PROFILE=FILE (a CPU profile of our
+# relay over the whole run) RELAYBENCH=PATH (a prebuilt
+# internal/relay/relaybench binary, e.g. to compare two versions).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+rounds=${ROUNDS:-3}
 clients=${CLIENTS:-20}
 messages=${MESSAGES:-5000}
 length=${LENGTH:-170}
-runs=${RUNS:-3}
+loads=${LOADS:-1 4}
 base=${PORT_BASE:-34780}
 coturn_port=$base
 ours_port=$((base + 10))
 peer_port=$((base + 20))
 realm=interviewdesk
-run_timeout=${RUN_TIMEOUT:-120}
+run_timeout=${RUN_TIMEOUT:-180}
 
 die() { echo "turn-bench: $*" >&2; exit 1; }
 
@@ -99,39 +108,59 @@ cpu_ms() {
   read -r -a f < <(sed 's/^.*) //' "/proc/$1/stat")
   echo $(((f[11] + f[12]) * 1000 / tck))
 }
+loadavg() { cut -d' ' -f1 /proc/loadavg; }
 
-declare -A packets lost wall cpu
-packets=([coturn]=0 [ours]=0) lost=([coturn]=0 [ours]=0) wall=([coturn]=0 [ours]=0) cpu=([coturn]=0 [ours]=0)
-
-# drive NAME PORT PID: one uclient run against a server; adds to the totals.
+# drive NAME CLIENTS MESSAGES: one uclient run against a server; sets
+# run_packets, run_lost and run_cpu (ms).
 drive() {
-  local name=$1 port=$2 pid=$3 out="$work/uclient-$1.log" c0 c1 t0 t1 sent lostn
+  local name=$1 m=$2 n=$3 port pid out="$work/uclient-$1.log" c0 c1 t0 t1
+  port=$ours_port pid=$ours_pid
+  [ "$name" = coturn ] && port=$coturn_port pid=$coturn_pid
   c0=$(cpu_ms "$pid")
   t0=$(date +%s%N)
-  timeout "$run_timeout" turnutils_uclient -m "$clients" -n "$messages" -l "$length" -z 0 -c \
+  timeout "$run_timeout" turnutils_uclient -m "$m" -n "$n" -l "$length" -z 0 -c \
     -e 127.0.0.1 -r "$peer_port" -p "$port" -W "$secret" -u bench 127.0.0.1 >"$out" 2>&1 ||
     { tail -20 "$out" >&2; die "turnutils_uclient against $name failed or timed out"; }
   t1=$(date +%s%N)
   c1=$(cpu_ms "$pid")
-  sent=$(sed -n 's/.*start_mclient: tot_send_msgs=\([0-9]*\), tot_recv_msgs=.*/\1/p' "$out" | tail -1)
-  lostn=$(sed -n 's/.*Total lost packets \([0-9]*\) .*/\1/p' "$out" | tail -1)
-  [ -n "$sent" ] && [ -n "$lostn" ] || { tail -20 "$out" >&2; die "cannot read uclient's totals for $name"; }
-  packets[$name]=$((packets[$name] + sent))
-  lost[$name]=$((lost[$name] + lostn))
-  wall[$name]=$((wall[$name] + (t1 - t0) / 1000000))
-  cpu[$name]=$((cpu[$name] + c1 - c0))
-  printf 'turn-bench: run %-6s packets=%d lost=%d wall=%d ms cpu=%d ms\n' \
-    "$name" "$sent" "$lostn" $(((t1 - t0) / 1000000)) $((c1 - c0)) >&2
+  run_packets=$(sed -n 's/.*start_mclient: tot_send_msgs=\([0-9]*\), tot_recv_msgs=.*/\1/p' "$out" | tail -1)
+  run_lost=$(sed -n 's/.*Total lost packets \([0-9]*\) .*/\1/p' "$out" | tail -1)
+  [ -n "$run_packets" ] && [ -n "$run_lost" ] || { tail -20 "$out" >&2; die "cannot read uclient's totals for $name"; }
+  run_cpu=$((c1 - c0))
+  printf 'turn-bench: %-6s -m %-3d packets=%d lost=%d wall=%d ms cpu=%d ms load=%s\n' \
+    "$name" "$m" "$run_packets" "$run_lost" $(((t1 - t0) / 1000000)) "$run_cpu" "$(loadavg)" >&2
 }
 
-for i in $(seq 1 "$runs"); do
-  if [ $((i % 2)) -eq 1 ]; then
-    drive coturn "$coturn_port" "$coturn_pid"
-    drive ours "$ours_port" "$ours_pid"
-  else
-    drive ours "$ours_port" "$ours_pid"
-    drive coturn "$coturn_port" "$coturn_pid"
-  fi
+# per_packet CPU_MS PACKETS: CPU µs per round trip.
+per_packet() { awk -v c="$1" -v p="$2" 'BEGIN { if (p > 0) printf "%.2f", c * 1000 / p; else print "n/a" }'; }
+ratio() { awk -v o="$1" -v c="$2" 'BEGIN { if (c + 0 > 0 && o + 0 > 0) printf "%.2f", o / c; else print "n/a" }'; }
+median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else printf "%.2f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+
+declare -A ratios lost_ours lost_coturn packets_ours packets_coturn cpu_ours cpu_coturn
+rows=()
+load_start=$(cut -d' ' -f1-3 /proc/loadavg)
+for round in $(seq 1 "$rounds"); do
+  order="coturn ours"
+  [ $((round % 2)) -eq 0 ] && order="ours coturn"
+  for k in $loads; do
+    m=$((clients * k))
+    n=$((messages / k))
+    declare -A cpu pk lo
+    for name in $order; do
+      drive "$name" "$m" "$n"
+      cpu[$name]=$run_cpu pk[$name]=$run_packets lo[$name]=$run_lost
+    done
+    co=$(per_packet "${cpu[coturn]}" "${pk[coturn]}")
+    us=$(per_packet "${cpu[ours]}" "${pk[ours]}")
+    r=$(ratio "$us" "$co")
+    ratios[$k]="${ratios[$k]:-} $r"
+    lost_ours[$k]=$((${lost_ours[$k]:-0} + lo[ours])) lost_coturn[$k]=$((${lost_coturn[$k]:-0} + lo[coturn]))
+    packets_ours[$k]=$((${packets_ours[$k]:-0} + pk[ours])) packets_coturn[$k]=$((${packets_coturn[$k]:-0} + pk[coturn]))
+    cpu_ours[$k]=$((${cpu_ours[$k]:-0} + cpu[ours])) cpu_coturn[$k]=$((${cpu_coturn[$k]:-0} + cpu[coturn]))
+    rows+=("$(printf '| %d× (-m %d -n %d) | %d | %s | %s | %s | %d | %d | %s |' \
+      "$k" "$m" "$n" "$round" "$co" "$us" "$r" "${lo[coturn]}" "${lo[ours]}" "$(loadavg)")")
+    unset cpu pk lo
+  done
 done
 
 kill "$ours_pid"
@@ -141,26 +170,24 @@ if [ -n "${PROFILE:-}" ]; then
   echo "turn-bench: CPU profile of our relay in $PROFILE" >&2
 fi
 
-per_k() { awk -v c="$1" -v p="$2" 'BEGIN { if (p > 0) printf "%.3f", c * 1000 / p; else print "n/a" }'; }
-coturn_k=$(per_k "${cpu[coturn]}" "${packets[coturn]}")
-ours_k=$(per_k "${cpu[ours]}" "${packets[ours]}")
-
+coturn_version=$(dpkg-query -W -f='${Version}' coturn 2>/dev/null | sed 's/-.*//')
 echo
-echo "TURN relay, $runs run(s) of turnutils_uclient -m $clients -n $messages -l $length -z 0 -c on 127.0.0.1 ($(nproc) CPUs)"
+echo "TURN relay vs coturn $coturn_version: turnutils_uclient -l $length -z 0 -c on 127.0.0.1, $(nproc) CPUs,"
+echo "interleaved, $rounds round(s) per load; load average $load_start at the start, $(cut -d' ' -f1-3 /proc/loadavg) at the end"
+echo "(CPU per round trip: each round trip is relayed twice, client->peer and peer->client)"
 echo
-echo "| server | packets | lost | wall s | CPU ms | CPU ms / 1,000 packets |"
-echo "|---|---:|---:|---:|---:|---:|"
-for name in coturn ours; do
-  label=$name
-  [ "$name" = coturn ] && label="coturn $(dpkg-query -W -f='${Version}' coturn 2>/dev/null | sed 's/-.*//')"
-  [ "$name" = ours ] && label="relay (pion/turn $(go list -m -f '{{.Version}}' github.com/pion/turn/v5))"
-  k=$coturn_k
-  [ "$name" = ours ] && k=$ours_k
-  printf '| %s | %d | %d | %.1f | %d | %s |\n' "$label" "${packets[$name]}" "${lost[$name]}" \
-    "$(awk -v w="${wall[$name]}" 'BEGIN { print w / 1000 }')" "${cpu[$name]}" "$k"
+echo "| load | round | coturn CPU µs / round trip | ours CPU µs / round trip | ours/coturn | coturn lost | ours lost | load avg |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|"
+printf '%s\n' "${rows[@]}"
+echo
+verdict=met
+for k in $loads; do
+  med=$(echo "${ratios[$k]}" | median)
+  whole=$(ratio "$(per_packet "${cpu_ours[$k]}" "${packets_ours[$k]}")" "$(per_packet "${cpu_coturn[$k]}" "${packets_coturn[$k]}")")
+  printf '%d× load: CPU per packet ours/coturn median %s (rounds:%s; all rounds together %s); lost ours %d of %d, coturn %d of %d\n' \
+    "$k" "$med" "${ratios[$k]}" "$whole" "${lost_ours[$k]}" "${packets_ours[$k]}" "${lost_coturn[$k]}" "${packets_coturn[$k]}"
+  awk -v r="$med" 'BEGIN { exit !(r + 0 <= 1.0) }' || verdict="not met"
+  [ "${lost_ours[$k]}" -le "${lost_coturn[$k]}" ] || verdict="not met"
 done
-echo
-awk -v o="$ours_k" -v c="$coturn_k" 'BEGIN {
-  if (c + 0 > 0 && o + 0 > 0) printf "CPU per packet, ours/coturn: %.2f (coturn/ours efficiency: %.2f)\n", o / c, c / o }'
+echo "Goal (CPU per packet ≤ 1.0× coturn's and loss ≤ coturn's at every load): $verdict"
 echo "Our relay's own counters: $(cat "$work/ours.json")"
-echo "(packets = round trips: each is relayed twice, client->peer and peer->client)"

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net"
 	"net/netip"
+	"sync/atomic"
 	"syscall"
 )
 
@@ -23,9 +24,10 @@ const (
 
 // udpSocket is a UDP socket the fast path reads and writes in batches.
 type udpSocket struct {
-	conn *net.UDPConn
-	raw  syscall.RawConn
-	v6   bool // an AF_INET6 socket: IPv4 destinations are written IPv4-mapped
+	conn  *net.UDPConn
+	raw   syscall.RawConn
+	v6    bool        // an AF_INET6 socket: IPv4 destinations are written IPv4-mapped
+	noGSO atomic.Bool // the kernel refused to segment a run sent through it
 }
 
 func newUDPSocket(c *net.UDPConn) (*udpSocket, error) {
@@ -54,15 +56,16 @@ type datagram struct {
 type batchReader struct {
 	sock     *udpSocket
 	headroom int
-	slots    [][]byte   // headroom + the largest datagram, each
+	size     int        // the largest datagram taken; larger ones are dropped
+	slots    [][]byte   // headroom + size + 1 (to see a larger datagram), each
 	got      []datagram // what the last read returned
 	sys      readerSys
 }
 
 func newBatchReader(s *udpSocket, headroom, size, count int) *batchReader {
-	r := &batchReader{sock: s, headroom: headroom, slots: make([][]byte, count), got: make([]datagram, 0, count)}
+	r := &batchReader{sock: s, headroom: headroom, size: size, slots: make([][]byte, count), got: make([]datagram, 0, count)}
 	for i := range r.slots {
-		r.slots[i] = make([]byte, headroom+size)
+		r.slots[i] = make([]byte, headroom+size+1)
 	}
 	r.sys.init(r)
 	return r

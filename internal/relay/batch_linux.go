@@ -77,65 +77,136 @@ func (r *batchReader) read() error {
 	for i := range r.sys.n {
 		h := &r.sys.hdrs[i]
 		n := int(h.Len)
-		if h.Hdr.Flags&unix.MSG_TRUNC != 0 {
-			continue // larger than a slot: no relay carries it whole
+		if n > r.size || h.Hdr.Flags&unix.MSG_TRUNC != 0 {
+			continue // too large: no relay carries it whole
 		}
 		r.got = append(r.got, datagram{buf: r.slots[i][:r.headroom+n], addr: parseSockaddr(&r.sys.names[i])})
 	}
 	return nil
 }
 
-// writerSys is sendmmsg's state, like readerSys.
+// Runs of datagrams to one destination of one size (the last may be
+// shorter) leave as one message with UDP generic segmentation offload
+// (UDP_SEGMENT): the kernel routes and builds one large datagram and cuts
+// it into the original ones only at the device or at the receiving socket,
+// instead of walking the whole stack once per datagram. Media sent through
+// a relay comes in such runs (a video frame's packets are cut to one size).
+const (
+	gsoMaxSegments = 64    // UDP_MAX_SEGMENTS on older kernels
+	gsoMaxBytes    = 65000 // the large datagram stays within one IP packet
+	gsoMaxSegment  = 1452  // fits a 1500-byte MTU over IPv6: the kernel refuses segments larger than the path's MTU
+)
+
+// gsoControl is a control message carrying UDP_SEGMENT's segment size.
+type gsoControl [unix.SizeofCmsghdr + 8]byte
+
+// writerSys is sendmmsg's state, like readerSys: one header, address and
+// control message per message, one iovec per datagram.
 type writerSys struct {
-	hdrs    []unix.Mmsghdr
-	iovs    []unix.Iovec
-	names   []sockaddr
-	off, n  int // the call sends hdrs[off:n]
-	sent    int
-	bytes   int
-	pending []datagram
-	sendFn  func(fd uintptr) bool
+	hdrs   []unix.Mmsghdr
+	names  []sockaddr
+	ctrls  []gsoControl
+	iovs   []unix.Iovec
+	counts []int // datagrams per message
+	firsts []int // each message's first datagram
+	sizes  []int // bytes per message
+	// One call's state.
+	off, n    int // the call sends hdrs[off:n]
+	sent      int
+	bytes     int
+	gsoFailed int // the message the kernel refused to segment, or -1
+	sendFn    func(fd uintptr) bool
 }
 
 func (s *writerSys) init(count int) {
-	s.hdrs, s.iovs, s.names = make([]unix.Mmsghdr, count), make([]unix.Iovec, count), make([]sockaddr, count)
+	s.hdrs, s.names, s.ctrls = make([]unix.Mmsghdr, count), make([]sockaddr, count), make([]gsoControl, count)
+	s.iovs, s.counts, s.firsts, s.sizes = make([]unix.Iovec, count), make([]int, count), make([]int, count), make([]int, count)
 	for i := range s.hdrs {
 		s.hdrs[i].Hdr.Name = &s.names[i][0]
-		s.hdrs[i].Hdr.Iov = &s.iovs[i]
-		s.hdrs[i].Hdr.SetIovlen(1)
+		h := (*unix.Cmsghdr)(unsafe.Pointer(&s.ctrls[i][0]))
+		h.Level, h.Type = unix.SOL_UDP, unix.UDP_SEGMENT
+		h.SetLen(unix.CmsgLen(2))
 	}
 	s.sendFn = s.sendmmsg
 }
 
 func (s *writerSys) send(sock *udpSocket, ds []datagram) (packets, bytes int) {
-	for i, d := range ds {
-		s.hdrs[i].Hdr.Namelen = putSockaddr(&s.names[i], d.addr, sock.v6)
-		if len(d.buf) > 0 {
-			s.iovs[i].Base = &d.buf[0]
-		} else {
-			s.iovs[i].Base = nil
+	for len(ds) > 0 {
+		s.off, s.n = 0, s.layout(sock, ds)
+		s.sent, s.bytes, s.gsoFailed = 0, 0, -1
+		err := sock.raw.Write(s.sendFn)
+		packets, bytes = packets+s.sent, bytes+s.bytes
+		if err != nil || s.gsoFailed < 0 { // a closed socket: nothing more leaves
+			break
 		}
-		s.iovs[i].SetLen(len(d.buf))
+		// This socket's route cannot segment (e.g. no checksum offload):
+		// send the rest, and from now on everything, one by one.
+		sock.noGSO.Store(true)
+		ds = ds[s.firsts[s.gsoFailed]:]
 	}
-	s.off, s.n, s.sent, s.bytes, s.pending = 0, len(ds), 0, 0, ds
-	_ = sock.raw.Write(s.sendFn) // a closed socket: nothing more leaves
-	s.pending = nil
-	return s.sent, s.bytes
+	return packets, bytes
+}
+
+// layout lays ds out as messages, a run to segment per message where the
+// socket can, and returns how many.
+func (s *writerSys) layout(sock *udpSocket, ds []datagram) int {
+	gso := !sock.noGSO.Load()
+	m := 0
+	for i := 0; i < len(ds); m++ {
+		first, size := i, len(ds[i].buf)
+		total := size
+		for i++; gso && size > 0 && size <= gsoMaxSegment && i < len(ds) && i-first < gsoMaxSegments; i++ {
+			n := len(ds[i].buf)
+			if ds[i].addr != ds[first].addr || n > size || n == 0 || total+n > gsoMaxBytes {
+				break
+			}
+			total += n
+			if n < size { // only the last segment may be shorter
+				i++
+				break
+			}
+		}
+		for j := first; j < i; j++ {
+			if len(ds[j].buf) > 0 {
+				s.iovs[j].Base = &ds[j].buf[0]
+			} else {
+				s.iovs[j].Base = nil
+			}
+			s.iovs[j].SetLen(len(ds[j].buf))
+		}
+		h := &s.hdrs[m].Hdr
+		h.Namelen = putSockaddr(&s.names[m], ds[first].addr, sock.v6)
+		h.Iov = &s.iovs[first]
+		h.SetIovlen(i - first)
+		if i-first > 1 {
+			binary.NativeEndian.PutUint16(s.ctrls[m][unix.CmsgLen(0):], uint16(size)) //nolint:gosec // <= gsoMaxSegment
+			h.Control = &s.ctrls[m][0]
+			h.SetControllen(unix.CmsgSpace(2))
+		} else {
+			h.Control = nil
+			h.SetControllen(0)
+		}
+		s.firsts[m], s.counts[m], s.sizes[m] = first, i-first, total
+	}
+	return m
 }
 
 func (s *writerSys) sendmmsg(fd uintptr) bool {
 	for s.off < s.n {
 		n, _, errno := unix.RawSyscall6(unix.SYS_SENDMMSG, fd, uintptr(unsafe.Pointer(&s.hdrs[s.off])), uintptr(s.n-s.off), 0, 0, 0)
-		switch errno {
-		case 0:
-			for _, d := range s.pending[s.off : s.off+int(n)] {
-				s.bytes += len(d.buf)
+		switch {
+		case errno == 0:
+			for m := s.off; m < s.off+int(n); m++ {
+				s.sent += s.counts[m]
+				s.bytes += s.sizes[m]
 			}
 			s.off += int(n)
-			s.sent += int(n)
-		case unix.EINTR:
-		case unix.EAGAIN:
+		case errno == unix.EINTR:
+		case errno == unix.EAGAIN:
 			return false // wait until the socket is writable
+		case s.counts[s.off] > 1 && (errno == unix.EIO || errno == unix.EINVAL || errno == unix.ENOPROTOOPT):
+			s.gsoFailed = s.off
+			return true
 		default:
 			s.off++ // the kernel refuses this datagram (e.g. no route): skip it
 		}

@@ -18,8 +18,8 @@ func (r *batchReader) read() error {
 	if err != nil {
 		return err
 	}
-	if r.headroom+n == len(slot) {
-		return nil // as large as a slot: possibly truncated, no relay carries it whole
+	if n > r.size {
+		return nil // too large: no relay carries it whole
 	}
 	r.got = append(r.got, datagram{buf: slot[:r.headroom+n], addr: from})
 	return nil

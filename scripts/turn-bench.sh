@@ -3,7 +3,9 @@
 # side by side on 127.0.0.1, with coturn's own load tool: turnutils_uclient
 # sends CLIENTS x MESSAGES packets of LENGTH bytes through each relay to a
 # turnutils_peer echo and counts what comes back. The server's CPU time
-# (utime+stime from /proc/PID/stat) per relayed packet is the number to compare;
+# (utime+stime from /proc/PID/stat) per packet is the number to compare, per
+# datagram the server relayed (to and from peers, by its own count: coturn's
+# session usage log, our relay's counters) and per round trip uclient sent;
 # wall time is mostly the client's.
 #
 # Two load levels: the current one (CLIENTS clients, MESSAGES each) and 4x it
@@ -82,7 +84,9 @@ wait_udp() {
 turnutils_peer -L 127.0.0.1 -p "$peer_port" >"$work/peer.log" 2>&1 &
 pids+=($!)
 
-turnserver -n --no-cli --no-tls --no-dtls --no-rfc5780 --no-stun-backward-compatibility \
+# -v: coturn logs each session's usage (packets to and from peers), not
+# each packet.
+turnserver -n -v --no-cli --no-tls --no-dtls --no-rfc5780 --no-stun-backward-compatibility \
   -L 127.0.0.1 --relay-ip 127.0.0.1 -p "$coturn_port" \
   --use-auth-secret --static-auth-secret="$secret" --realm "$realm" --allow-loopback-peers \
   --db "$work/turndb" --log-file "$work/coturn.log" --simple-log --no-stdout-log \
@@ -110,12 +114,41 @@ cpu_ms() {
 }
 loadavg() { cut -d' ' -f1 /proc/loadavg; }
 
+# relayed_ours: datagrams our relay sent to and received from peers so far
+# (it prints its counters at SIGUSR1).
+relayed_ours() {
+  local lines
+  lines=$(wc -l <"$work/ours.json")
+  kill -USR1 "$ours_pid"
+  for _ in $(seq 1 100); do
+    [ "$(wc -l <"$work/ours.json")" -gt "$lines" ] && break
+    sleep 0.05
+  done
+  tail -1 "$work/ours.json" | sed -n 's/.*"packetsToPeers":\([0-9]*\).*"packetsFromPeers":\([0-9]*\).*/\1 \2/p' |
+    awk '{ print $1 + $2 }'
+}
+
+# relayed_coturn FROM SESSIONS: datagrams coturn sent to and received from
+# peers in the sessions its log reports after line FROM, once SESSIONS of them
+# have closed (10 s at most).
+relayed_coturn() {
+  local log=$work/coturn.log
+  for _ in $(seq 1 200); do
+    [ "$(tail -n +"$(($1 + 1))" "$log" | grep -c ': peer .* deleted')" -ge "$2" ] && break
+    sleep 0.05
+  done
+  tail -n +"$(($1 + 1))" "$log" | sed -n 's/.*peer usage: .* rp=\([0-9]*\), .* sp=\([0-9]*\), .*/\1 \2/p' |
+    awk '{ n += $1 + $2 } END { print n + 0 }'
+}
+
 # drive NAME CLIENTS MESSAGES: one uclient run against a server; sets
-# run_packets, run_lost and run_cpu (ms).
+# run_packets (round trips sent), run_lost, run_relayed (datagrams the server
+# relayed) and run_cpu (ms).
 drive() {
-  local name=$1 m=$2 n=$3 port pid out="$work/uclient-$1.log" c0 c1 t0 t1
+  local name=$1 m=$2 n=$3 port pid out="$work/uclient-$1.log" c0 c1 t0 t1 r0 line
   port=$ours_port pid=$ours_pid
   [ "$name" = coturn ] && port=$coturn_port pid=$coturn_pid
+  if [ "$name" = coturn ]; then line=$(wc -l <"$work/coturn.log"); else r0=$(relayed_ours); fi
   c0=$(cpu_ms "$pid")
   t0=$(date +%s%N)
   timeout "$run_timeout" turnutils_uclient -m "$m" -n "$n" -l "$length" -z 0 -c \
@@ -127,16 +160,24 @@ drive() {
   run_lost=$(sed -n 's/.*Total lost packets \([0-9]*\) .*/\1/p' "$out" | tail -1)
   [ -n "$run_packets" ] && [ -n "$run_lost" ] || { tail -20 "$out" >&2; die "cannot read uclient's totals for $name"; }
   run_cpu=$((c1 - c0))
-  printf 'turn-bench: %-6s -m %-3d packets=%d lost=%d wall=%d ms cpu=%d ms load=%s\n' \
-    "$name" "$m" "$run_packets" "$run_lost" $(((t1 - t0) / 1000000)) "$run_cpu" "$(loadavg)" >&2
+  if [ "$name" = coturn ]; then
+    run_relayed=$(relayed_coturn "$line" "$m")
+  else
+    run_relayed=$(($(relayed_ours) - r0))
+  fi
+  printf 'turn-bench: %-6s -m %-3d packets=%d lost=%d relayed=%d wall=%d ms cpu=%d ms load=%s\n' \
+    "$name" "$m" "$run_packets" "$run_lost" "$run_relayed" $(((t1 - t0) / 1000000)) "$run_cpu" "$(loadavg)" >&2
 }
 
-# per_packet CPU_MS PACKETS: CPU µs per round trip.
+# per_packet CPU_MS PACKETS: CPU µs per packet.
 per_packet() { awk -v c="$1" -v p="$2" 'BEGIN { if (p > 0) printf "%.2f", c * 1000 / p; else print "n/a" }'; }
 ratio() { awk -v o="$1" -v c="$2" 'BEGIN { if (c + 0 > 0 && o + 0 > 0) printf "%.2f", o / c; else print "n/a" }'; }
 median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else printf "%.2f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 
-declare -A ratios lost_ours lost_coturn packets_ours packets_coturn cpu_ours cpu_coturn
+# Per load level k: the rounds' ratios (per relayed datagram, per round trip)
+# and the sums over rounds, by side.
+declare -A ratio_relayed ratio_trip sum
+add() { sum[$1]=$((${sum[$1]:-0} + $2)); }
 rows=()
 load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 for round in $(seq 1 "$rounds"); do
@@ -145,21 +186,23 @@ for round in $(seq 1 "$rounds"); do
   for k in $loads; do
     m=$((clients * k))
     n=$((messages / k))
-    declare -A cpu pk lo
+    declare -A cpu trips lost relayed
     for name in $order; do
       drive "$name" "$m" "$n"
-      cpu[$name]=$run_cpu pk[$name]=$run_packets lo[$name]=$run_lost
+      cpu[$name]=$run_cpu trips[$name]=$run_packets lost[$name]=$run_lost relayed[$name]=$run_relayed
+      add "$k,$name,cpu" "$run_cpu"
+      add "$k,$name,trips" "$run_packets"
+      add "$k,$name,lost" "$run_lost"
+      add "$k,$name,relayed" "$run_relayed"
     done
-    co=$(per_packet "${cpu[coturn]}" "${pk[coturn]}")
-    us=$(per_packet "${cpu[ours]}" "${pk[ours]}")
-    r=$(ratio "$us" "$co")
-    ratios[$k]="${ratios[$k]:-} $r"
-    lost_ours[$k]=$((${lost_ours[$k]:-0} + lo[ours])) lost_coturn[$k]=$((${lost_coturn[$k]:-0} + lo[coturn]))
-    packets_ours[$k]=$((${packets_ours[$k]:-0} + pk[ours])) packets_coturn[$k]=$((${packets_coturn[$k]:-0} + pk[coturn]))
-    cpu_ours[$k]=$((${cpu_ours[$k]:-0} + cpu[ours])) cpu_coturn[$k]=$((${cpu_coturn[$k]:-0} + cpu[coturn]))
-    rows+=("$(printf '| %d× (-m %d -n %d) | %d | %s | %s | %s | %d | %d | %s |' \
-      "$k" "$m" "$n" "$round" "$co" "$us" "$r" "${lo[coturn]}" "${lo[ours]}" "$(loadavg)")")
-    unset cpu pk lo
+    rel_co=$(per_packet "${cpu[coturn]}" "${relayed[coturn]}") rel_us=$(per_packet "${cpu[ours]}" "${relayed[ours]}")
+    trip_co=$(per_packet "${cpu[coturn]}" "${trips[coturn]}") trip_us=$(per_packet "${cpu[ours]}" "${trips[ours]}")
+    r_rel=$(ratio "$rel_us" "$rel_co") r_trip=$(ratio "$trip_us" "$trip_co")
+    ratio_relayed[$k]="${ratio_relayed[$k]:-} $r_rel" ratio_trip[$k]="${ratio_trip[$k]:-} $r_trip"
+    rows+=("$(printf '| %d× (-m %d -n %d) | %d | %s | %s | **%s** | %s | %s | %s | %d | %d | %s |' \
+      "$k" "$m" "$n" "$round" "$rel_co" "$rel_us" "$r_rel" "$trip_co" "$trip_us" "$r_trip" \
+      "${lost[coturn]}" "${lost[ours]}" "$(loadavg)")")
+    unset cpu trips lost relayed
   done
 done
 
@@ -173,21 +216,25 @@ fi
 coturn_version=$(dpkg-query -W -f='${Version}' coturn 2>/dev/null | sed 's/-.*//')
 echo
 echo "TURN relay vs coturn $coturn_version: turnutils_uclient -l $length -z 0 -c on 127.0.0.1, $(nproc) CPUs,"
-echo "interleaved, $rounds round(s) per load; load average $load_start at the start, $(cut -d' ' -f1-3 /proc/loadavg) at the end"
-echo "(CPU per round trip: each round trip is relayed twice, client->peer and peer->client)"
+echo "interleaved, $rounds round(s) per load; load average $load_start at the start, $(cut -d' ' -f1-3 /proc/loadavg) at the end."
+echo "CPU µs per relayed datagram (to or from a peer, by the server's own count) and per round trip uclient sent."
 echo
-echo "| load | round | coturn CPU µs / round trip | ours CPU µs / round trip | ours/coturn | coturn lost | ours lost | load avg |"
-echo "|---|---:|---:|---:|---:|---:|---:|---:|"
+echo "| load | round | coturn µs / datagram | ours µs / datagram | ours/coturn | coturn µs / round trip | ours µs / round trip | ours/coturn | coturn lost | ours lost | load avg |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 printf '%s\n' "${rows[@]}"
 echo
 verdict=met
 for k in $loads; do
-  med=$(echo "${ratios[$k]}" | median)
-  whole=$(ratio "$(per_packet "${cpu_ours[$k]}" "${packets_ours[$k]}")" "$(per_packet "${cpu_coturn[$k]}" "${packets_coturn[$k]}")")
-  printf '%d× load: CPU per packet ours/coturn median %s (rounds:%s; all rounds together %s); lost ours %d of %d, coturn %d of %d\n' \
-    "$k" "$med" "${ratios[$k]}" "$whole" "${lost_ours[$k]}" "${packets_ours[$k]}" "${lost_coturn[$k]}" "${packets_coturn[$k]}"
-  awk -v r="$med" 'BEGIN { exit !(r + 0 <= 1.0) }' || verdict="not met"
-  [ "${lost_ours[$k]}" -le "${lost_coturn[$k]}" ] || verdict="not met"
+  g() { echo "${sum[$k,$1,$2]:-0}"; }
+  med_rel=$(echo "${ratio_relayed[$k]}" | median) med_trip=$(echo "${ratio_trip[$k]}" | median)
+  all_rel=$(ratio "$(per_packet "$(g ours cpu)" "$(g ours relayed)")" "$(per_packet "$(g coturn cpu)" "$(g coturn relayed)")")
+  printf '%d× load: CPU per relayed datagram ours/coturn median %s (rounds:%s; all rounds together %s), per round trip median %s (rounds:%s); lost ours %d of %d round trips, coturn %d of %d\n' \
+    "$k" "$med_rel" "${ratio_relayed[$k]}" "$all_rel" "$med_trip" "${ratio_trip[$k]}" \
+    "$(g ours lost)" "$(g ours trips)" "$(g coturn lost)" "$(g coturn trips)"
+  for r in "$med_rel" "$med_trip"; do
+    awk -v r="$r" 'BEGIN { exit !(r + 0 > 0 && r + 0 <= 1.0) }' || verdict="not met"
+  done
+  [ "$(g ours lost)" -le "$(g coturn lost)" ] || verdict="not met"
 done
-echo "Goal (CPU per packet ≤ 1.0× coturn's and loss ≤ coturn's at every load): $verdict"
-echo "Our relay's own counters: $(cat "$work/ours.json")"
+echo "Goal (CPU per packet ≤ 1.0× coturn's, per datagram and per round trip, and loss ≤ coturn's, at every load): $verdict"
+echo "Our relay's own counters at the end: $(tail -1 "$work/ours.json")"

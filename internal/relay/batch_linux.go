@@ -5,6 +5,7 @@ package relay
 import (
 	"encoding/binary"
 	"errors"
+	"net"
 	"net/netip"
 	"syscall"
 	"unsafe"
@@ -262,4 +263,24 @@ func isIPv6Socket(raw syscall.RawConn) (bool, error) {
 		return false, errors.Join(errors.New("socket domain"), serr)
 	}
 	return domain == unix.AF_INET6, nil
+}
+
+// setSocketBuffers sets both buffers to size, past the kernel's cap where the
+// process may (SO_RCVBUFFORCE, SO_SNDBUFFORCE), and returns the receive
+// buffer's size as the kernel reports it (twice what it grants the data).
+func setSocketBuffers(c *net.UDPConn, size int) int {
+	raw, err := c.SyscallConn()
+	if err != nil {
+		return 0
+	}
+	got := 0
+	_ = raw.Control(func(fd uintptr) {
+		for _, o := range [][2]int{{unix.SO_RCVBUFFORCE, unix.SO_RCVBUF}, {unix.SO_SNDBUFFORCE, unix.SO_SNDBUF}} {
+			if unix.SetsockoptInt(int(fd), unix.SOL_SOCKET, o[0], size) != nil {
+				_ = unix.SetsockoptInt(int(fd), unix.SOL_SOCKET, o[1], size)
+			}
+		}
+		got, _ = unix.GetsockoptInt(int(fd), unix.SOL_SOCKET, unix.SO_RCVBUF)
+	})
+	return got
 }

@@ -2,7 +2,10 @@
 
 package relay
 
-import "syscall"
+import (
+	"net"
+	"syscall"
+)
 
 // Without recvmmsg and sendmmsg, a batch is one datagram per system call.
 
@@ -41,3 +44,10 @@ func (*writerSys) send(sock *udpSocket, ds []datagram) (packets, bytes int) {
 
 // isIPv6Socket is unused here: WriteToUDPAddrPort maps addresses itself.
 func isIPv6Socket(syscall.RawConn) (bool, error) { return false, nil }
+
+// setSocketBuffers asks for size; the size granted is not known here.
+func setSocketBuffers(c *net.UDPConn, size int) int {
+	_ = c.SetReadBuffer(size)
+	_ = c.SetWriteBuffer(size)
+	return 0
+}

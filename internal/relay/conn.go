@@ -105,24 +105,24 @@ func (s *relaySockets) close(match func(user string) bool) int {
 	return len(doomed)
 }
 
-// Socket buffer sizes asked for; the kernel caps them (net.core.rmem_max,
-// wmem_max). Bursts from many clients meet one listening socket, so it gets
-// more; a relay socket carries one allocation's traffic.
+// Socket buffer sizes asked for. Bursts from many clients meet one listening
+// socket, so it gets more; a relay socket carries one allocation's traffic.
 const (
 	listenSocketBuffer = 4 << 20
 	relaySocketBuffer  = 1 << 20
 )
 
 // setBuffers enlarges a UDP socket's buffers so that a burst, or the process
-// being descheduled for a moment, does not drop datagrams. Best effort.
-func setBuffers(c net.PacketConn, size int) {
-	if b, ok := c.(interface {
-		SetReadBuffer(int) error
-		SetWriteBuffer(int) error
-	}); ok {
-		_ = b.SetReadBuffer(size)
-		_ = b.SetWriteBuffer(size)
+// being descheduled for a moment, does not drop datagrams, and returns the
+// receive buffer's size (0 when unknown). Best effort: the kernel caps the
+// sizes at net.core.rmem_max and wmem_max unless the process may lift the
+// cap (Linux: CAP_NET_ADMIN).
+func setBuffers(c net.PacketConn, size int) int {
+	udp, ok := c.(*net.UDPConn)
+	if !ok {
+		return 0
 	}
+	return setSocketBuffers(udp, size)
 }
 
 // relayConn is one allocation's relay socket: what it reads came from peers,

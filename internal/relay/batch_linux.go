@@ -267,7 +267,8 @@ func isIPv6Socket(raw syscall.RawConn) (bool, error) {
 
 // setSocketBuffers sets both buffers to size, past the kernel's cap where the
 // process may (SO_RCVBUFFORCE, SO_SNDBUFFORCE), and returns the receive
-// buffer's size as the kernel reports it (twice what it grants the data).
+// buffer's size granted (the kernel reports twice that, the rest being its
+// bookkeeping).
 func setSocketBuffers(c *net.UDPConn, size int) int {
 	raw, err := c.SyscallConn()
 	if err != nil {
@@ -282,5 +283,5 @@ func setSocketBuffers(c *net.UDPConn, size int) int {
 		}
 		got, _ = unix.GetsockoptInt(int(fd), unix.SOL_SOCKET, unix.SO_RCVBUF)
 	})
-	return got
+	return got / 2
 }

@@ -141,14 +141,32 @@ relayed_coturn() {
     awk '{ n += $1 + $2 } END { print n + 0 }'
 }
 
+# watch_drops PID OUT: until killed, appends "inode drops" for each UDP
+# socket PID holds (from /proc/net/udp*) to OUT, four times a second, so that
+# the drops of relay sockets that live for one run are seen too.
+watch_drops() {
+  while :; do
+    ls -l "/proc/$1/fd" 2>/dev/null | sed -n 's/.*socket:\[\([0-9]*\)\]$/\1/p' |
+      awk 'FNR == NR { mine[$1] = 1; next } FNR > 1 && ($10 in mine) { print $10, $13 }' - /proc/net/udp /proc/net/udp6 >>"$2"
+    sleep 0.25
+  done
+}
+
+# drops_seen OUT: datagrams the sockets in OUT dropped while watched.
+drops_seen() { awk '!($1 in lo) { lo[$1] = $2 } { hi[$1] = $2 } END { for (k in hi) n += hi[k] - lo[k]; print n + 0 }' "$1"; }
+
 # drive NAME CLIENTS MESSAGES: one uclient run against a server; sets
-# run_packets (round trips sent), run_lost, run_relayed (datagrams the server
-# relayed) and run_cpu (ms).
+# run_packets (round trips sent), run_lost, run_dropped (datagrams the
+# server's own sockets dropped: part of run_lost), run_relayed (datagrams the
+# server relayed) and run_cpu (ms).
 drive() {
-  local name=$1 m=$2 n=$3 port pid out="$work/uclient-$1.log" c0 c1 t0 t1 r0 line
+  local name=$1 m=$2 n=$3 port pid out="$work/uclient-$1.log" c0 c1 t0 t1 r0 line watcher
   port=$ours_port pid=$ours_pid
   [ "$name" = coturn ] && port=$coturn_port pid=$coturn_pid
   if [ "$name" = coturn ]; then line=$(wc -l <"$work/coturn.log"); else r0=$(relayed_ours); fi
+  : >"$work/drops"
+  watch_drops "$pid" "$work/drops" &
+  watcher=$!
   c0=$(cpu_ms "$pid")
   t0=$(date +%s%N)
   timeout "$run_timeout" turnutils_uclient -m "$m" -n "$n" -l "$length" -z 0 -c \
@@ -156,6 +174,9 @@ drive() {
     { tail -20 "$out" >&2; die "turnutils_uclient against $name failed or timed out"; }
   t1=$(date +%s%N)
   c1=$(cpu_ms "$pid")
+  kill "$watcher"
+  wait "$watcher" 2>/dev/null || true
+  run_dropped=$(drops_seen "$work/drops")
   run_packets=$(sed -n 's/.*start_mclient: tot_send_msgs=\([0-9]*\), tot_recv_msgs=.*/\1/p' "$out" | tail -1)
   run_lost=$(sed -n 's/.*Total lost packets \([0-9]*\) .*/\1/p' "$out" | tail -1)
   [ -n "$run_packets" ] && [ -n "$run_lost" ] || { tail -20 "$out" >&2; die "cannot read uclient's totals for $name"; }
@@ -165,8 +186,8 @@ drive() {
   else
     run_relayed=$(($(relayed_ours) - r0))
   fi
-  printf 'turn-bench: %-6s -m %-3d packets=%d lost=%d relayed=%d wall=%d ms cpu=%d ms load=%s\n' \
-    "$name" "$m" "$run_packets" "$run_lost" "$run_relayed" $(((t1 - t0) / 1000000)) "$run_cpu" "$(loadavg)" >&2
+  printf 'turn-bench: %-6s -m %-3d packets=%d lost=%d (%d at its sockets) relayed=%d wall=%d ms cpu=%d ms load=%s\n' \
+    "$name" "$m" "$run_packets" "$run_lost" "$run_dropped" "$run_relayed" $(((t1 - t0) / 1000000)) "$run_cpu" "$(loadavg)" >&2
 }
 
 # per_packet CPU_MS PACKETS: CPU µs per packet.
@@ -186,10 +207,11 @@ for round in $(seq 1 "$rounds"); do
   for k in $loads; do
     m=$((clients * k))
     n=$((messages / k))
-    declare -A cpu trips lost relayed
+    declare -A cpu trips lost dropped relayed
     for name in $order; do
       drive "$name" "$m" "$n"
-      cpu[$name]=$run_cpu trips[$name]=$run_packets lost[$name]=$run_lost relayed[$name]=$run_relayed
+      cpu[$name]=$run_cpu trips[$name]=$run_packets lost[$name]=$run_lost dropped[$name]=$run_dropped relayed[$name]=$run_relayed
+      add "$k,$name,dropped" "$run_dropped"
       add "$k,$name,cpu" "$run_cpu"
       add "$k,$name,trips" "$run_packets"
       add "$k,$name,lost" "$run_lost"
@@ -199,10 +221,10 @@ for round in $(seq 1 "$rounds"); do
     trip_co=$(per_packet "${cpu[coturn]}" "${trips[coturn]}") trip_us=$(per_packet "${cpu[ours]}" "${trips[ours]}")
     r_rel=$(ratio "$rel_us" "$rel_co") r_trip=$(ratio "$trip_us" "$trip_co")
     ratio_relayed[$k]="${ratio_relayed[$k]:-} $r_rel" ratio_trip[$k]="${ratio_trip[$k]:-} $r_trip"
-    rows+=("$(printf '| %d× (-m %d -n %d) | %d | %s | %s | **%s** | %s | %s | %s | %d | %d | %s |' \
+    rows+=("$(printf '| %d× (-m %d -n %d) | %d | %s | %s | **%s** | %s | %s | %s | %d (%d) | %d (%d) | %s |' \
       "$k" "$m" "$n" "$round" "$rel_co" "$rel_us" "$r_rel" "$trip_co" "$trip_us" "$r_trip" \
-      "${lost[coturn]}" "${lost[ours]}" "$(loadavg)")")
-    unset cpu trips lost relayed
+      "${lost[coturn]}" "${dropped[coturn]}" "${lost[ours]}" "${dropped[ours]}" "$(loadavg)")")
+    unset cpu trips lost dropped relayed
   done
 done
 
@@ -217,7 +239,9 @@ coturn_version=$(dpkg-query -W -f='${Version}' coturn 2>/dev/null | sed 's/-.*//
 echo
 echo "TURN relay vs coturn $coturn_version: turnutils_uclient -l $length -z 0 -c on 127.0.0.1, $(nproc) CPUs,"
 echo "interleaved, $rounds round(s) per load; load average $load_start at the start, $(cut -d' ' -f1-3 /proc/loadavg) at the end."
-echo "CPU µs per relayed datagram (to or from a peer, by the server's own count) and per round trip uclient sent."
+echo "CPU µs per relayed datagram (to or from a peer, by the server's own count) and per round trip uclient sent;"
+echo "round trips lost, and in brackets the datagrams the server's own sockets dropped (the rest were lost at"
+echo "uclient's and turnutils_peer's sockets)."
 echo
 echo "| load | round | coturn µs / datagram | ours µs / datagram | ours/coturn | coturn µs / round trip | ours µs / round trip | ours/coturn | coturn lost | ours lost | load avg |"
 echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
@@ -228,9 +252,9 @@ for k in $loads; do
   g() { echo "${sum[$k,$1,$2]:-0}"; }
   med_rel=$(echo "${ratio_relayed[$k]}" | median) med_trip=$(echo "${ratio_trip[$k]}" | median)
   all_rel=$(ratio "$(per_packet "$(g ours cpu)" "$(g ours relayed)")" "$(per_packet "$(g coturn cpu)" "$(g coturn relayed)")")
-  printf '%d× load: CPU per relayed datagram ours/coturn median %s (rounds:%s; all rounds together %s), per round trip median %s (rounds:%s); lost ours %d of %d round trips, coturn %d of %d\n' \
+  printf '%d× load: CPU per relayed datagram ours/coturn median %s (rounds:%s; all rounds together %s), per round trip median %s (rounds:%s); lost ours %d of %d round trips (%d datagrams at its sockets), coturn %d of %d (%d)\n' \
     "$k" "$med_rel" "${ratio_relayed[$k]}" "$all_rel" "$med_trip" "${ratio_trip[$k]}" \
-    "$(g ours lost)" "$(g ours trips)" "$(g coturn lost)" "$(g coturn trips)"
+    "$(g ours lost)" "$(g ours trips)" "$(g ours dropped)" "$(g coturn lost)" "$(g coturn trips)" "$(g coturn dropped)"
   for r in "$med_rel" "$med_trip"; do
     awk -v r="$r" 'BEGIN { exit !(r + 0 > 0 && r + 0 <= 1.0) }' || verdict="not met"
   done

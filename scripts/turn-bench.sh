@@ -146,8 +146,9 @@ relayed_coturn() {
 # the drops of relay sockets that live for one run are seen too.
 watch_drops() {
   while :; do
-    ls -l "/proc/$1/fd" 2>/dev/null | sed -n 's/.*socket:\[\([0-9]*\)\]$/\1/p' |
-      awk 'FNR == NR { mine[$1] = 1; next } FNR > 1 && ($10 in mine) { print $10, $13 }' - /proc/net/udp /proc/net/udp6 >>"$2"
+    # ls fails on an fd that closes while it lists them: take the others.
+    { ls -l "/proc/$1/fd" 2>/dev/null || true; } | sed -n 's/.*socket:\[\([0-9]*\)\]$/\1/p' |
+      awk 'FNR == NR { mine[$1] = 1; next } FNR > 1 && ($10 in mine) { print $10, $13 }' - /proc/net/udp /proc/net/udp6 >>"$2" || true
     sleep 0.25
   done
 }
@@ -174,7 +175,7 @@ drive() {
     { tail -20 "$out" >&2; die "turnutils_uclient against $name failed or timed out"; }
   t1=$(date +%s%N)
   c1=$(cpu_ms "$pid")
-  kill "$watcher"
+  kill "$watcher" 2>/dev/null || true
   wait "$watcher" 2>/dev/null || true
   run_dropped=$(drops_seen "$work/drops")
   run_packets=$(sed -n 's/.*start_mclient: tot_send_msgs=\([0-9]*\), tot_recv_msgs=.*/\1/p' "$out" | tail -1)

@@ -2,7 +2,7 @@
 # Prints InterviewDesk's benchmarks as one table: store, room-log, candidate search (p50/p99), media and
 # relay benchmarks (go test -bench), the desktop app's cold start to first screen and
 # the join time in real Chromium; then the TURN relay against coturn
-# (TURN_BENCH=0 skips that part, which takes a few minutes).
+# (TURN_BENCH=0 skips that part, which takes about five minutes).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${COLD_START_RUNS:-5}
@@ -57,6 +57,6 @@ rm -f "$raw" "$join_rows"
 
 if [ "${TURN_BENCH:-1}" = 1 ]; then
   echo
-  echo "Embedded TURN relay vs coturn (CPU per relayed packet, side by side):"
+  echo "Embedded TURN relay vs coturn (CPU per relayed packet and loss, interleaved, at the current load and 4× it; ROUNDS=9 for a steadier figure):"
   bash scripts/turn-bench.sh
 fi

@@ -30,8 +30,10 @@ type Config struct {
 	TCPAddr string
 	TLSAddr string
 	// UDPConn, TCPListener and TLSListener are caller-opened sockets to serve
-	// instead (their socket options are left alone). TLSListener is a plain
-	// TCP listener: the server does the TLS. The server closes them on Close.
+	// instead. Their socket options are left alone, but for UDPConn's buffers,
+	// which the server enlarges as for a socket it opens (bursts from every
+	// client meet there). TLSListener is a plain TCP listener: the server does
+	// the TLS. The server closes them on Close.
 	UDPConn     net.PacketConn
 	TCPListener net.Listener
 	TLSListener net.Listener

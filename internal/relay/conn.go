@@ -38,8 +38,10 @@ func (g *relayGenerator) AllocatePacketConn(c turn.AllocateListenerConfig) (net.
 	rc := &relayConn{PacketConn: conn, stats: g.stats, live: g.live, user: c.UserID, policy: g.policy,
 		sockets: g.sockets, refused: g.refused}
 	if udp, ok := conn.(*net.UDPConn); ok && g.fast != nil {
-		rc.udp, rc.fast = udp, g.fast
-		g.fast.addRelay(addr, rc)
+		if sock, err := newUDPSocket(udp); err == nil { // else pion relays it all
+			rc.sock, rc.fast = sock, g.fast
+			g.fast.addRelay(addr, rc)
+		}
 	}
 	g.sockets.add(rc)
 	return rc, addr, nil
@@ -103,24 +105,24 @@ func (s *relaySockets) close(match func(user string) bool) int {
 	return len(doomed)
 }
 
-// Socket buffer sizes asked for; the kernel caps them (net.core.rmem_max,
-// wmem_max). Bursts from many clients meet one listening socket, so it gets
-// more; a relay socket carries one allocation's traffic.
+// Socket buffer sizes asked for. Bursts from many clients meet one listening
+// socket, so it gets more; a relay socket carries one allocation's traffic.
 const (
 	listenSocketBuffer = 4 << 20
 	relaySocketBuffer  = 1 << 20
 )
 
 // setBuffers enlarges a UDP socket's buffers so that a burst, or the process
-// being descheduled for a moment, does not drop datagrams. Best effort.
-func setBuffers(c net.PacketConn, size int) {
-	if b, ok := c.(interface {
-		SetReadBuffer(int) error
-		SetWriteBuffer(int) error
-	}); ok {
-		_ = b.SetReadBuffer(size)
-		_ = b.SetWriteBuffer(size)
+// being descheduled for a moment, does not drop datagrams, and returns the
+// receive buffer's size (0 when unknown). Best effort: the kernel caps the
+// sizes at net.core.rmem_max and wmem_max unless the process may lift the
+// cap (Linux: CAP_NET_ADMIN).
+func setBuffers(c net.PacketConn, size int) int {
+	udp, ok := c.(*net.UDPConn)
+	if !ok {
+		return 0
 	}
+	return setSocketBuffers(udp, size)
 }
 
 // relayConn is one allocation's relay socket: what it reads came from peers,
@@ -135,17 +137,21 @@ type relayConn struct {
 	sockets *relaySockets
 	refused func(user string, peer netip.AddrPort, reason peerClass)
 
-	// Fast path (see fastPath); udp is nil without it.
-	udp      *net.UDPConn
+	closed atomic.Bool // set as Close begins: nothing more is relayed
+	// Fast path (see fastPath); sock is nil without it.
+	sock     *udpSocket
 	fast     *fastPath
 	fastKey  netip.AddrPort
-	buf      []byte // read buffer, used by pion's one reader goroutine
 	routesMu sync.Mutex
 	routes   atomic.Pointer[clientRoutes]
+	// Used by pion's one reader of the socket only.
+	in       *batchReader
+	next     int // the first datagram of in.got not yet relayed
+	toClient *batchWriter
 }
 
 func (c *relayConn) ReadFrom(p []byte) (int, net.Addr, error) {
-	if c.udp != nil {
+	if c.sock != nil {
 		return c.readFast(p)
 	}
 	for {
@@ -153,7 +159,7 @@ func (c *relayConn) ReadFrom(p []byte) (int, net.Addr, error) {
 		if err != nil {
 			return n, addr, err
 		}
-		c.stats.fromPeers.add(n)
+		c.stats.fromPeers.add(1, n)
 		if from, ok := addrPort(addr); !ok || c.policy.checkPort(from) == classPublic {
 			return n, addr, nil
 		}
@@ -171,12 +177,13 @@ func (c *relayConn) WriteTo(p []byte, addr net.Addr) (int, error) {
 	}
 	n, err := c.PacketConn.WriteTo(p, addr)
 	if err == nil {
-		c.stats.toPeers.add(n)
+		c.stats.toPeers.add(1, n)
 	}
 	return n, err
 }
 
 func (c *relayConn) Close() error {
+	c.closed.Store(true)
 	err := c.PacketConn.Close()
 	c.once.Do(func() {
 		if c.fast != nil {
@@ -196,8 +203,10 @@ type servedPacketConn struct {
 	exitOnce sync.Once
 	exited   chan struct{}
 
-	udp  *net.UDPConn // with fast
-	fast *fastPath    // nil: every datagram goes to pion
+	fast *fastPath // nil: every datagram goes to pion
+	// Used by pion's one reader of the socket only.
+	in   *batchReader
+	next int // the first datagram of in.got not yet relayed
 }
 
 // newServedPacketConn wraps c; when c is a *net.UDPConn, bound channels take
@@ -205,7 +214,10 @@ type servedPacketConn struct {
 func newServedPacketConn(c net.PacketConn, policy *peerPolicy) *servedPacketConn {
 	s := &servedPacketConn{PacketConn: c, exited: make(chan struct{})}
 	if udp, ok := c.(*net.UDPConn); ok {
-		s.udp, s.fast = udp, newFastPath(udp, policy)
+		if sock, err := newUDPSocket(udp); err == nil { // else pion relays it all
+			s.fast = newFastPath(sock, policy)
+			s.in = newBatchReader(sock, 0, maxDatagram, listenBatch)
+		}
 	}
 	return s
 }
@@ -219,15 +231,31 @@ func (c *servedPacketConn) ReadFrom(p []byte) (int, net.Addr, error) {
 		return n, addr, err
 	}
 	for {
-		n, from, err := c.udp.ReadFromUDPAddrPort(p)
-		if err != nil {
-			c.exitOnce.Do(func() { close(c.exited) })
-			return n, nil, err
+		if d, ok := c.nextForPion(); ok {
+			return copy(p, d.buf), net.UDPAddrFromAddrPort(d.addr), nil
 		}
-		if !c.fast.toPeer(from, p[:n]) {
-			return n, net.UDPAddrFromAddrPort(from), nil
+		if err := c.in.read(); err != nil {
+			c.exitOnce.Do(func() { close(c.exited) })
+			return 0, nil, err
+		}
+		c.next = 0
+	}
+}
+
+// nextForPion relays the rest of the last read to peers up to the first
+// datagram that is not ChannelData on a bound channel, and returns that one.
+func (c *servedPacketConn) nextForPion() (datagram, bool) {
+	t := c.fast.table()
+	for c.next < len(c.in.got) {
+		d := c.in.got[c.next]
+		c.next++
+		if !c.fast.forward(t, d.addr, d.buf) {
+			c.fast.flushToPeers()
+			return d, true
 		}
 	}
+	c.fast.flushToPeers()
+	return datagram{}, false
 }
 
 // trackingListener remembers the connections it accepted so that Close can

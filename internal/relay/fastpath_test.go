@@ -8,17 +8,29 @@ import (
 	"time"
 )
 
+// fastTables counts the fast path's relay sockets and bound channels.
+func fastTables(f *fastPath) (relays, channels int) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return len(f.relays), len(f.table())
+}
+
+// udpSocketOf wraps c for batched reads and writes.
+func udpSocketOf(t testing.TB, c net.PacketConn) *udpSocket {
+	t.Helper()
+	s, err := newUDPSocket(c.(*net.UDPConn))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
 // Once pion has bound a channel, ChannelData in both directions takes the
 // fast path: pion no longer sees (or logs) those packets, data still flows,
 // and the fast path's tables empty when the allocation ends.
 func TestFastPathCarriesBoundChannels(t *testing.T) {
 	srv, logs := startServer(t, func(c *Config) { c.AllowLoopbackPeers = true })
-	fast := srv.udp.fast
-	tables := func() (relays, channels int) {
-		fast.mu.RLock()
-		defer fast.mu.RUnlock()
-		return len(fast.relays), len(fast.channels)
-	}
+	tables := func() (relays, channels int) { return fastTables(srv.udp.fast) }
 
 	c, err := allocate(t, srv.Addrs(), "udp", srv.Credentials("alice", time.Now()))
 	if err != nil {
@@ -100,9 +112,8 @@ func TestFastPathDualStackListener(t *testing.T) {
 	peer := listenUDP(t)
 	roundTrip(t, c, peer)
 	waitFor(t, "the channel binding to reach the fast path", func() bool {
-		srv.udp.fast.mu.RLock()
-		defer srv.udp.fast.mu.RUnlock()
-		return len(srv.udp.fast.channels) == 1
+		_, channels := fastTables(srv.udp.fast)
+		return channels == 1
 	})
 	for range 5 {
 		roundTrip(t, c, peer)

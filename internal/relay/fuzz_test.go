@@ -61,18 +61,19 @@ func FuzzChannelData(f *testing.F) {
 	}
 	out, relaySock, peer := listenUDP(f), listenUDP(f).(*net.UDPConn), listenUDP(f)
 	policy := peerPolicy{loopback: true}
-	fast := newFastPath(out.(*net.UDPConn), &policy)
+	fast := newFastPath(udpSocketOf(f, out), &policy)
 	var live atomic.Int64
-	rc := &relayConn{PacketConn: relaySock, udp: relaySock, fast: fast, stats: &counters{}, live: &live, policy: &policy}
+	rc := &relayConn{PacketConn: relaySock, sock: udpSocketOf(f, relaySock), fast: fast, stats: &counters{}, live: &live, policy: &policy}
 	client := &net.UDPAddr{IP: net.IPv4(127, 0, 0, 1), Port: 40000}
 	fast.addRelay(relaySock.LocalAddr(), rc)
 	fast.bind(client, relaySock.LocalAddr(), peer.LocalAddr(), 0x4001)
 	buf := make([]byte, 2048)
 	f.Fuzz(func(t *testing.T, b []byte) {
 		well := len(b) >= 4 && binary.BigEndian.Uint16(b) == 0x4001 && 4+int(binary.BigEndian.Uint16(b[2:])) <= len(b)
-		forwarded := fast.toPeer(client.AddrPort(), b)
+		forwarded := fast.forward(fast.table(), client.AddrPort(), b)
+		fast.flushToPeers()
 		if forwarded != well {
-			t.Fatalf("toPeer(% x) = %v, want %v", b, forwarded, well)
+			t.Fatalf("forward(% x) = %v, want %v", b, forwarded, well)
 		}
 		if !forwarded {
 			return

@@ -139,9 +139,12 @@ func (s *Server) listen(ctx context.Context) error {
 			return fmt.Errorf("listen UDP %s: %w", s.cfg.UDPAddr, err)
 		}
 		udp = c
-		setBuffers(udp, listenSocketBuffer)
 	}
 	if udp != nil {
+		if got := setBuffers(udp, listenSocketBuffer); got > 0 && got < listenSocketBuffer {
+			s.log.Info("relay: the UDP receive buffer is smaller than asked; bursts may drop datagrams (raise net.core.rmem_max)",
+				"bytes", got, "asked", listenSocketBuffer)
+		}
 		s.udp = newServedPacketConn(udp, &s.policy)
 		s.addrs.UDP = udp.LocalAddr()
 	}

@@ -42,9 +42,11 @@ type packetCounter struct {
 	_       [48]byte // pad to a 64-byte cache line
 }
 
-func (c *packetCounter) add(n int) {
-	c.packets.Add(1)
-	c.bytes.Add(uint64(n)) //nolint:gosec // n is a non-negative datagram length.
+func (c *packetCounter) add(packets, bytes int) {
+	if packets > 0 {
+		c.packets.Add(uint64(packets)) //nolint:gosec // non-negative counts
+		c.bytes.Add(uint64(bytes))     //nolint:gosec
+	}
 }
 
 func (c *counters) snapshot() Stats {

@@ -5,8 +5,9 @@
 //
 //	relaybench -listen 127.0.0.1:3478 -secret SECRET [-realm R] [-cpuprofile F] [-memprofile F]
 //
-// It serves until SIGINT or SIGTERM, then prints its counters as JSON on
-// stdout.
+// It prints its counters as a line of JSON on stdout at every SIGUSR1 (so
+// that a benchmark can count what one run relayed) and once more when
+// SIGINT or SIGTERM ends it.
 package main
 
 import (
@@ -78,7 +79,20 @@ func run() error {
 	}
 	a := srv.Addrs()
 	fmt.Fprintf(os.Stderr, "relaybench: ready udp=%s tcp=%s\n", a.UDP, a.TCP)
-	<-ctx.Done()
+	out := json.NewEncoder(os.Stdout)
+	report := make(chan os.Signal, 1)
+	if len(reportSignals) > 0 {
+		signal.Notify(report, reportSignals...)
+	}
+	for ctx.Err() == nil {
+		select {
+		case <-report:
+			if err := out.Encode(srv.Stats()); err != nil {
+				return err
+			}
+		case <-ctx.Done():
+		}
+	}
 	if err := srv.Close(); err != nil {
 		return err
 	}
@@ -92,5 +106,5 @@ func run() error {
 			return err
 		}
 	}
-	return json.NewEncoder(os.Stdout).Encode(srv.Stats())
+	return out.Encode(srv.Stats())
 }

@@ -1,7 +1,8 @@
 import { call } from './client'
 import type { Interview, InterviewSummary, NewInterview, RoomTools, Tense } from './types'
 
-export type InterviewQuery = { tense: Tense; q?: string; limit?: number }
+/** One page of a list tab: at most `limit` after skipping `offset` matches. */
+export type InterviewQuery = { tense: Tense; q?: string; limit?: number; offset?: number }
 
 export async function listInterviews(
   query: InterviewQuery,
@@ -10,6 +11,7 @@ export async function listInterviews(
   const q: Record<string, string> = { tense: query.tense }
   if (query.q) q.q = query.q
   if (query.limit) q.limit = String(query.limit)
+  if (query.offset) q.offset = String(query.offset)
   return call('GET /api/interviews', { query: q, signal })
 }
 

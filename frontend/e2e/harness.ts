@@ -20,9 +20,10 @@ export type Host = {
 
 const SERVING = /serving on (https?:\/\/\S+) \(console: (\S+)\)/
 
-export async function startHost(): Promise<Host> {
+/** Serves a fresh data folder, or `opts.dataDir` (e.g. one seeded beforehand); either is deleted on stop. */
+export async function startHost(opts: { dataDir?: string } = {}): Promise<Host> {
   const bin = inject('interviewdeskBin')
-  const dataDir = mkdtempSync(join(tmpdir(), 'interviewdesk-e2e-data-'))
+  const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'interviewdesk-e2e-data-'))
   const child = spawn(bin, ['serve', '--data', dataDir, '--listen', '127.0.0.1:0'], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, TZ: 'UTC' },
@@ -81,7 +82,8 @@ export const CHROMIUM_ARGS = [
 
 export type Browser = { context: BrowserContext; page: Page; close: () => Promise<void> }
 
-export async function openBrowser(host: Host, opts: { colorScheme?: 'light' | 'dark' } = {}): Promise<Browser> {
+/** Opens Chromium signed in to the console; `initScript` runs in every page before its own scripts, the first one included. */
+export async function openBrowser(host: Host, opts: { colorScheme?: 'light' | 'dark'; initScript?: string } = {}): Promise<Browser> {
   const profile = mkdtempSync(join(tmpdir(), 'interviewdesk-e2e-chromium-'))
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -94,6 +96,7 @@ export async function openBrowser(host: Host, opts: { colorScheme?: 'light' | 'd
     permissions: ['clipboard-read', 'clipboard-write'],
   })
   context.setDefaultTimeout(10_000)
+  if (opts.initScript) await context.addInitScript(opts.initScript)
   const page = context.pages()[0] ?? (await context.newPage())
   await page.goto(host.loginUrl)
   await page.waitForURL((u) => !u.pathname.startsWith('/console/login'))

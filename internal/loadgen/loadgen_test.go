@@ -53,7 +53,7 @@ func TestTwoInterviewsOnARealHost(t *testing.T) {
 			t.Errorf("interview %s: recordings not intact: %+v", iv.ID, iv.Recordings)
 		}
 	}
-	if res.Host.CPU <= 0 || res.Host.RSS <= 0 || res.Window < 3*time.Second {
-		t.Errorf("host usage %+v over %v: nothing measured", res.Host, res.Window)
+	if res.Host.CPU <= 0 || res.Host.RSS <= 0 || res.Forwarded <= 0 || res.Window < 3*time.Second {
+		t.Errorf("host usage %+v, %.0f packets/s over %v: nothing measured", res.Host, res.Forwarded, res.Window)
 	}
 }

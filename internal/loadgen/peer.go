@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/url"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -33,6 +34,7 @@ type peer struct {
 	log  *slog.Logger
 	ws   *websocket.Conn
 	pc   *webrtc.PeerConnection
+	mux  ice.UDPMux
 	m    *Media
 
 	video, audio         *webrtc.TrackLocalStaticSample
@@ -86,10 +88,34 @@ func (c *sendCounter) BindLocalStream(info *interceptor.StreamInfo, w intercepto
 	})
 }
 
+// peerSocketBuffer is what each participant's socket asks for, as the
+// host's does: a drop at the load generator would count as forwarding loss.
+const peerSocketBuffer = 4 << 20
+
+// listenMux opens the participant's own UDP socket, on the address the host
+// listens on, with a deep buffer; its ICE runs on it alone.
+func listenMux(base string) (ice.UDPMux, error) {
+	u, err := url.Parse(base)
+	if err != nil {
+		return nil, fmt.Errorf("host URL %q: %w", base, err)
+	}
+	ip := net.ParseIP(u.Hostname())
+	if ip == nil {
+		ip = net.IPv4(127, 0, 0, 1)
+	}
+	conn, err := net.ListenUDP("udp4", &net.UDPAddr{IP: ip})
+	if err != nil {
+		return nil, fmt.Errorf("media socket: %w", err)
+	}
+	_ = conn.SetReadBuffer(peerSocketBuffer)
+	_ = conn.SetWriteBuffer(peerSocketBuffer)
+	return webrtc.NewICEUDPMux(nil, conn), nil
+}
+
 // newAPI is a browser-like pion stack: VP8 and Opus with NACK, PLI, FIR and
 // transport-wide sequence numbers (so the host runs its congestion control
-// feedback), RTCP reports, and host candidates on the host's interface.
-func newAPI(p *peer, loopback bool) (*webrtc.API, error) {
+// feedback), RTCP reports, and host candidates on the participant's socket.
+func newAPI(p *peer, mux ice.UDPMux) (*webrtc.API, error) {
 	m := &webrtc.MediaEngine{}
 	fb := []webrtc.RTCPFeedback{{Type: "ccm", Parameter: "fir"}, {Type: webrtc.TypeRTCPFBTransportCC}}
 	if err := m.RegisterCodec(webrtc.RTPCodecParameters{
@@ -119,10 +145,8 @@ func newAPI(p *peer, loopback bool) (*webrtc.API, error) {
 	se := webrtc.SettingEngine{}
 	se.SetNetworkTypes([]webrtc.NetworkType{webrtc.NetworkTypeUDP4})
 	se.SetICEMulticastDNSMode(ice.MulticastDNSModeDisabled)
-	if loopback {
-		se.SetIncludeLoopbackCandidate(true)
-		se.SetIPFilter(func(ip net.IP) bool { return ip.IsLoopback() })
-	}
+	se.SetIncludeLoopbackCandidate(true)
+	se.SetICEUDPMux(mux)
 	return webrtc.NewAPI(webrtc.WithMediaEngine(m), webrtc.WithInterceptorRegistry(reg), webrtc.WithSettingEngine(se)), nil
 }
 
@@ -140,8 +164,11 @@ func dialPeer(ctx context.Context, base, link, role string, m *Media, log *slog.
 		gotVideo: make(chan struct{}), gotAudio: make(chan struct{}),
 		ops: make(chan func(), 256), connected: make(chan struct{}), stopSend: make(chan struct{}),
 		quit: make(chan struct{}), acks: map[int]chan string{}}
-	if err := p.setup(strings.Contains(base, "://127.") || strings.Contains(base, "://localhost")); err != nil {
+	if err := p.setup(base); err != nil {
 		_ = ws.CloseNow()
+		if p.mux != nil {
+			_ = p.mux.Close()
+		}
 		return nil, err
 	}
 	p.wg.Add(2)
@@ -150,8 +177,12 @@ func dialPeer(ctx context.Context, base, link, role string, m *Media, log *slog.
 	return p, nil
 }
 
-func (p *peer) setup(loopback bool) error {
-	api, err := newAPI(p, loopback)
+func (p *peer) setup(base string) error {
+	var err error
+	if p.mux, err = listenMux(base); err != nil {
+		return err
+	}
+	api, err := newAPI(p, p.mux)
 	if err != nil {
 		return err
 	}
@@ -273,6 +304,7 @@ func (p *peer) close() {
 	_ = p.pc.Close()
 	_ = p.ws.Close(websocket.StatusNormalClosure, "leaving")
 	p.wg.Wait()
+	_ = p.mux.Close()
 }
 
 // serverMessage is what the loader reads of the host's room messages.

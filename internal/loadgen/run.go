@@ -37,6 +37,9 @@ type Config struct {
 	// FFprobe checks the recordings; default "ffprobe".
 	FFprobe string
 	Log     *slog.Logger
+	// OnWindow, if set, is called as the measured window starts, and the
+	// function it returns as the window ends (e.g. to profile the host).
+	OnWindow func() (end func())
 }
 
 // Result is one run's figures.
@@ -49,6 +52,22 @@ type Result struct {
 	// the window, whoever used them.
 	MachineBusy float64 `json:"machineBusy"`
 	CPUs        int     `json:"cpus"`
+	// Forwarded is RTP packets per second the viewers received in the
+	// window: Host.CPU / Forwarded is the host's CPU time per packet.
+	Forwarded float64 `json:"forwarded"`
+}
+
+// deliveredPackets counts every RTP packet the viewers received so far.
+func deliveredPackets(calls []*call) int64 {
+	var n int64
+	for _, c := range calls {
+		for _, s := range []*receivedStream{&c.interviewer.recvVideo, &c.interviewer.recvAudio, &c.candidate.recvVideo, &c.candidate.recvAudio} {
+			s.mu.Lock()
+			n += s.packets
+			s.mu.Unlock()
+		}
+	}
+	return n
 }
 
 // Interview is one interview's figures.
@@ -175,7 +194,7 @@ func Run(ctx context.Context, cfg Config) (Result, error) {
 		return Result{}, err
 	}
 	res := Result{CPUs: runtime.NumCPU()}
-	if err := measure(ctx, cfg, &res); err != nil {
+	if err := measure(ctx, cfg, calls, &res); err != nil {
 		return Result{}, err
 	}
 	for _, c := range calls {
@@ -303,13 +322,18 @@ func waitFlowing(ctx context.Context, calls []*call, limit time.Duration) error 
 
 // measure waits out the warm-up, then measures the host, this process and
 // the machine over the window.
-func measure(ctx context.Context, cfg Config, res *Result) error {
+func measure(ctx context.Context, cfg Config, calls []*call, res *Result) error {
 	select {
 	case <-time.After(cfg.Warmup):
 	case <-ctx.Done():
 		return ctx.Err()
 	}
+	if cfg.OnWindow != nil {
+		end := cfg.OnWindow()
+		defer end()
+	}
 	host, self := startMeter(cfg.HostPID), startMeter(os.Getpid())
+	delivered := deliveredPackets(calls)
 	tick := time.NewTicker(time.Second)
 	defer tick.Stop()
 	end := time.After(cfg.Duration)
@@ -327,6 +351,7 @@ loop:
 		}
 	}
 	res.Window = time.Since(start)
+	res.Forwarded = float64(deliveredPackets(calls)-delivered) / res.Window.Seconds()
 	var err error
 	if res.Host, res.MachineBusy, err = host.stop(); err != nil {
 		return fmt.Errorf("measure the host: %w", err)

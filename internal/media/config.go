@@ -65,6 +65,9 @@ const (
 	defaultMaxParticipants   = 6
 	defaultDisconnectTimeout = 60 * time.Second
 	keyframeMinGap           = 500 * time.Millisecond // at most one forwarded PLI per track per gap
+	// iceSocketBuffer is the ICE socket's buffer size asked for (the kernel
+	// caps it): a few hundred milliseconds of 50 interviews' media.
+	iceSocketBuffer = 16 << 20
 
 	payloadTypeVP8  = 96
 	payloadTypeVP9  = 98

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Prints InterviewDesk's benchmarks as one table: store, room-log, candidate search (p50/p99), media and
 # relay benchmarks (go test -bench), the desktop app's cold start to first screen and
-# the join time in real Chromium; then the TURN relay against coturn
-# (TURN_BENCH=0 skips that part, which takes a few minutes).
+# the join time in real Chromium; the density of recorded interviews on one host
+# (DENSITY_STEPS, default "10 25 50 75", DENSITY_SECONDS each, default 30;
+# DENSITY_BENCH=0 skips it); then the TURN relay against coturn (TURN_BENCH=0
+# skips that part, which takes a few minutes).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${COLD_START_RUNS:-5}
@@ -54,6 +56,15 @@ echo "$rows"
 echo "| DesktopColdStartToDOMReady (median of $runs; worst ${worst} ms) | ${median} ms | – | – |"
 cat "$join_rows"
 rm -f "$raw" "$join_rows"
+
+if [ "${DENSITY_BENCH:-1}" = 1 ]; then
+  # Concurrent recorded 1:1 interviews of pion clients, a fresh `serve` per
+  # step; the encoded media is made once into bench/out/media.
+  density_rows=$(mktemp)
+  go run ./internal/loadgen/density -bin build/bin/interviewdesk -rows "$density_rows" >&2
+  cat "$density_rows"
+  rm -f "$density_rows"
+fi
 
 if [ "${TURN_BENCH:-1}" = 1 ]; then
   echo

@@ -117,7 +117,7 @@
 // RecordDir/<room>/<participant>-<source>-<n>.webm (IDs reduced to
 // [A-Za-z0-9._-]; n counts up from 1 and never overwrites), written as a live
 // WebM stream (segment and clusters of unknown size) from a jitter-tolerant
-// sample builder: the file starts at the first keyframe, frames are timed
+// frame assembler: the file starts at the first keyframe, frames are timed
 // from RTP timestamps, and a cluster starts at each video keyframe. What is
 // recorded reaches the file at least every 250 ms, in one write, so a file
 // cut off by a crash plays up to a quarter of a second before it. A "<file>.part" marker

@@ -15,8 +15,6 @@ import (
 	"github.com/pion/rtp"
 	"github.com/pion/rtp/codecs"
 	"github.com/pion/webrtc/v4"
-	"github.com/pion/webrtc/v4/pkg/media"
-	"github.com/pion/webrtc/v4/pkg/media/samplebuilder"
 )
 
 // Recording is one recorded track: a WebM file with one VP8, VP9 or Opus
@@ -42,7 +40,7 @@ type Recording struct {
 
 const (
 	recordQueue       = 1024 // packets buffered between forwarder and recorder
-	videoMaxLate      = 512  // packets the sample builder waits for a late one
+	videoMaxLate      = 512  // packets the frame assembler waits for a late one
 	audioMaxLate      = 64
 	partSuffix        = ".part" // marker beside a file still being written
 	maxClusterMS      = 5000
@@ -52,8 +50,8 @@ const (
 
 // recorder writes one track to WebM. The forwarder hands it packet copies
 // through a buffered channel (dropping when the disk falls behind, never
-// stalling forwarding); its goroutine reorders them into frames with a
-// sample builder and appends them to the file (webmWriter), which is
+// stalling forwarding); its goroutine reorders them into frames
+// (frameAssembler) and appends them to the file (webmWriter), which is
 // playable up to a quarter of a second ago at any moment.
 type recorder struct {
 	room      *Room
@@ -136,22 +134,24 @@ func (r *recorder) run() {
 	maxLate := uint16(videoMaxLate)
 	switch r.info.Codec {
 	case "vp8":
-		depack = &codecs.VP8Packet{}
+		vp8 := &codecs.VP8Packet{}
+		vp8.SetZeroAllocation(true)
+		depack = vp8
 	case "vp9":
-		depack = &codecs.VP9Packet{}
+		vp9 := &codecs.VP9Packet{}
+		vp9.SetZeroAllocation(true)
+		depack = vp9
 	default:
 		depack = &codecs.OpusPacket{}
 		maxLate = audioMaxLate
 	}
-	sb := samplebuilder.New(maxLate, depack, r.clockRate,
-		samplebuilder.WithPacketReleaseHandler(func(p *rtp.Packet) { r.pool.Put(p) }))
+	frames := newFrameAssembler(depack, maxLate, func(p *rtp.Packet) { r.pool.Put(p) })
 	idle := time.NewTicker(flushEvery)
 	defer idle.Stop()
-	for r.take(sb, idle.C) {
+	for r.take(frames, idle.C) {
 	}
-	sb.Flush()
-	for s := sb.Pop(); s != nil; s = sb.Pop() {
-		r.write(s)
+	for f := frames.flush(); f != nil; f = frames.flush() {
+		r.write(f)
 	}
 	r.finish()
 }
@@ -159,7 +159,7 @@ func (r *recorder) run() {
 // take writes the next queued packet's frames; false once stopped and
 // everything queued until then is written. While no packet comes, what the
 // file writer holds is written out every flushEvery.
-func (r *recorder) take(sb *samplebuilder.SampleBuilder, idle <-chan time.Time) bool {
+func (r *recorder) take(frames *frameAssembler, idle <-chan time.Time) bool {
 	var pkt *rtp.Packet
 	select {
 	case pkt = <-r.in:
@@ -177,23 +177,23 @@ func (r *recorder) take(sb *samplebuilder.SampleBuilder, idle <-chan time.Time) 
 			return false
 		}
 	}
-	sb.Push(pkt)
-	for s := sb.Pop(); s != nil; s = sb.Pop() {
-		r.write(s)
+	frames.push(pkt)
+	for f := frames.pop(); f != nil; f = frames.pop() {
+		r.write(f)
 	}
 	return true
 }
 
-func (r *recorder) write(s *media.Sample) {
+func (r *recorder) write(f *assembledFrame) {
 	if r.failed || r.discard.Load() {
 		return
 	}
 	key, width, height := true, 0, 0
 	switch r.info.Codec {
 	case "vp8":
-		key, width, height = vp8Keyframe(s.Data)
+		key, width, height = vp8Keyframe(f.data)
 	case "vp9":
-		key, width, height = vp9Keyframe(s.Data)
+		key, width, height = vp9Keyframe(f.data)
 	}
 	if r.w == nil {
 		if !key {
@@ -209,10 +209,11 @@ func (r *recorder) write(s *media.Sample) {
 			return
 		}
 	}
-	ms := r.timestamp(s.PacketTimestamp)
-	r.lastDur = s.Duration
+	before := r.lastMS
+	ms := r.timestamp(f.timestamp)
+	r.lastDur = time.Duration(ms-before) * time.Millisecond // the next frame's, about
 	now := time.Now()
-	if err := r.w.frame(key, ms, s.Data, now); err != nil {
+	if err := r.w.frame(key, ms, f.data, now); err != nil {
 		r.fail(err)
 		return
 	}

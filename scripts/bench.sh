@@ -44,7 +44,8 @@ times=$(xvfb-run -a -s "-screen 0 1280x820x24" bash -c '
 median=$(echo "$times" | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
 
 # In real Chromium: join time through the TURN relay (10 runs), keystroke
-# latency between two editors, and playback seek over 100,000 changes.
+# latency between two editors, playback seek over 100,000 changes, and the
+# interview list's first paint with 10,000 interviews.
 join_rows=$(mktemp)
 (cd frontend && BENCH_ROWS="$join_rows" INTERVIEWDESK_BIN="$PWD/../build/bin/interviewdesk" npm run bench:browser --silent) >&2
 worst=$(echo "$times" | tail -1)

@@ -19,6 +19,8 @@ import (
 	"github.com/pion/ice/v4"
 	"github.com/pion/interceptor"
 	"github.com/pion/rtp"
+	"github.com/pion/transport/v5"
+	"github.com/pion/transport/v5/stdnet"
 	"github.com/pion/webrtc/v4"
 	"github.com/pion/webrtc/v4/pkg/media"
 
@@ -34,7 +36,6 @@ type peer struct {
 	log  *slog.Logger
 	ws   *websocket.Conn
 	pc   *webrtc.PeerConnection
-	mux  ice.UDPMux
 	m    *Media
 
 	video, audio         *webrtc.TrackLocalStaticSample
@@ -92,30 +93,24 @@ func (c *sendCounter) BindLocalStream(info *interceptor.StreamInfo, w intercepto
 // host's does: a drop at the load generator would count as forwarding loss.
 const peerSocketBuffer = 4 << 20
 
-// listenMux opens the participant's own UDP socket, on the address the host
-// listens on, with a deep buffer; its ICE runs on it alone.
-func listenMux(base string) (ice.UDPMux, error) {
-	u, err := url.Parse(base)
+// deepBuffers is the machine's network, whose UDP sockets (the ICE host
+// candidates) ask for deep buffers.
+type deepBuffers struct{ *stdnet.Net }
+
+func (n deepBuffers) ListenUDP(network string, laddr *net.UDPAddr) (transport.UDPConn, error) {
+	c, err := net.ListenUDP(network, laddr)
 	if err != nil {
-		return nil, fmt.Errorf("host URL %q: %w", base, err)
+		return nil, err
 	}
-	ip := net.ParseIP(u.Hostname())
-	if ip == nil {
-		ip = net.IPv4(127, 0, 0, 1)
-	}
-	conn, err := net.ListenUDP("udp4", &net.UDPAddr{IP: ip})
-	if err != nil {
-		return nil, fmt.Errorf("media socket: %w", err)
-	}
-	_ = conn.SetReadBuffer(peerSocketBuffer)
-	_ = conn.SetWriteBuffer(peerSocketBuffer)
-	return webrtc.NewICEUDPMux(nil, conn), nil
+	_ = c.SetReadBuffer(peerSocketBuffer)
+	_ = c.SetWriteBuffer(peerSocketBuffer)
+	return c, nil
 }
 
 // newAPI is a browser-like pion stack: VP8 and Opus with NACK, PLI, FIR and
 // transport-wide sequence numbers (so the host runs its congestion control
-// feedback), RTCP reports, and host candidates on the participant's socket.
-func newAPI(p *peer, mux ice.UDPMux) (*webrtc.API, error) {
+// feedback), RTCP reports, and host candidates on the host's interface only.
+func newAPI(p *peer, host net.IP) (*webrtc.API, error) {
 	m := &webrtc.MediaEngine{}
 	fb := []webrtc.RTCPFeedback{{Type: "ccm", Parameter: "fir"}, {Type: webrtc.TypeRTCPFBTransportCC}}
 	if err := m.RegisterCodec(webrtc.RTPCodecParameters{
@@ -146,7 +141,12 @@ func newAPI(p *peer, mux ice.UDPMux) (*webrtc.API, error) {
 	se.SetNetworkTypes([]webrtc.NetworkType{webrtc.NetworkTypeUDP4})
 	se.SetICEMulticastDNSMode(ice.MulticastDNSModeDisabled)
 	se.SetIncludeLoopbackCandidate(true)
-	se.SetICEUDPMux(mux)
+	se.SetIPFilter(func(ip net.IP) bool { return ip.Equal(host) }) // the host's interface only
+	sys, err := stdnet.NewNet()
+	if err != nil {
+		return nil, fmt.Errorf("network interfaces: %w", err)
+	}
+	se.SetNet(deepBuffers{sys})
 	return webrtc.NewAPI(webrtc.WithMediaEngine(m), webrtc.WithInterceptorRegistry(reg), webrtc.WithSettingEngine(se)), nil
 }
 
@@ -166,9 +166,6 @@ func dialPeer(ctx context.Context, base, link, role string, m *Media, log *slog.
 		quit: make(chan struct{}), acks: map[int]chan string{}}
 	if err := p.setup(base); err != nil {
 		_ = ws.CloseNow()
-		if p.mux != nil {
-			_ = p.mux.Close()
-		}
 		return nil, err
 	}
 	p.wg.Add(2)
@@ -178,11 +175,15 @@ func dialPeer(ctx context.Context, base, link, role string, m *Media, log *slog.
 }
 
 func (p *peer) setup(base string) error {
-	var err error
-	if p.mux, err = listenMux(base); err != nil {
-		return err
+	u, err := url.Parse(base)
+	if err != nil {
+		return fmt.Errorf("host URL %q: %w", base, err)
 	}
-	api, err := newAPI(p, p.mux)
+	ip := net.ParseIP(u.Hostname())
+	if ip == nil {
+		ip = net.IPv4(127, 0, 0, 1)
+	}
+	api, err := newAPI(p, ip)
 	if err != nil {
 		return err
 	}
@@ -304,7 +305,6 @@ func (p *peer) close() {
 	_ = p.pc.Close()
 	_ = p.ws.Close(websocket.StatusNormalClosure, "leaving")
 	p.wg.Wait()
-	_ = p.mux.Close()
 }
 
 // serverMessage is what the loader reads of the host's room messages.

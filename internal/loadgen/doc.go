@@ -42,5 +42,8 @@
 // packets): Result.Loader and Result.MachineBusy say how much of the machine
 // was left. Participants reach the host directly (host candidates), not
 // through the TURN relay. The clients never react to congestion feedback:
-// they send at the file's rate whatever the host says.
+// they send at the file's rate whatever the host says. On a loopback host
+// each participant's room socket comes from an address of its own in
+// 127.0.0.0/8, as people on networks of their own would (the host bounds
+// room connections per address); the media all comes from 127.0.0.1.
 package loadgen

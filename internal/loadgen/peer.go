@@ -151,11 +151,17 @@ func newAPI(p *peer, host net.IP) (*webrtc.API, error) {
 }
 
 // dialPeer opens the room WebSocket of link (a /join/ or /room/ URL on
-// base) and prepares the peer connection with its camera and microphone.
-func dialPeer(ctx context.Context, base, link, role string, m *Media, log *slog.Logger) (*peer, error) {
+// base), from the local address from when it is set, and prepares the peer
+// connection with its camera and microphone.
+func dialPeer(ctx context.Context, base, link, role string, from net.IP, m *Media, log *slog.Logger) (*peer, error) {
 	token := link[strings.LastIndex(link, "/")+1:]
 	wsURL := "ws" + strings.TrimPrefix(base, "http") + "/ws/" + token
-	ws, _, err := websocket.Dial(ctx, wsURL, &websocket.DialOptions{HTTPHeader: http.Header{"Origin": {base}}})
+	opts := &websocket.DialOptions{HTTPHeader: http.Header{"Origin": {base}}}
+	if from != nil {
+		d := &net.Dialer{LocalAddr: &net.TCPAddr{IP: from}}
+		opts.HTTPClient = &http.Client{Transport: &http.Transport{DialContext: d.DialContext}}
+	}
+	ws, _, err := websocket.Dial(ctx, wsURL, opts)
 	if err != nil {
 		return nil, fmt.Errorf("%s: open the room socket: %w", role, err)
 	}

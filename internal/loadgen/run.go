@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"runtime"
 	"sort"
@@ -180,7 +182,7 @@ func Run(ctx context.Context, cfg Config) (Result, error) {
 		return Result{}, err
 	}
 	api := client.Remote(cfg.URL, cfg.Key, client.TLSCheck{})
-	links, err := schedule(ctx, api, cfg.Interviews)
+	links, err := schedule(ctx, api, cfg.URL, cfg.Interviews)
 	if err != nil {
 		return Result{}, err
 	}
@@ -213,7 +215,7 @@ func Run(ctx context.Context, cfg Config) (Result, error) {
 
 // schedule creates n interviews for now from the starter library's first
 // template without a technical part, and returns their links.
-func schedule(ctx context.Context, api *client.Client, n int) ([]scheduled, error) {
+func schedule(ctx context.Context, api *client.Client, base string, n int) ([]scheduled, error) {
 	if err := api.Do(ctx, http.MethodPut, "/api/settings",
 		map[string]any{"organizer": map[string]string{"name": "Load Organizer", "email": "organizer@example.com"}}, nil); err != nil {
 		return nil, fmt.Errorf("set the organizer: %w", err)
@@ -227,6 +229,11 @@ func schedule(ctx context.Context, api *client.Client, n int) ([]scheduled, erro
 		return nil, errors.New("the host has no template")
 	}
 	out := make([]scheduled, 0, n)
+	loopback := false
+	if u, err := url.Parse(base); err == nil {
+		ip := net.ParseIP(u.Hostname())
+		loopback = ip != nil && ip.IsLoopback()
+	}
 	for i := range n {
 		iv, err := api.CreateInterview(ctx, interviews.NewInterview{TemplateID: tpl, Position: "Load test",
 			CandidateName: fmt.Sprintf("Candidate %03d", i), CandidateEmail: fmt.Sprintf("candidate%03d@example.com", i),
@@ -234,12 +241,27 @@ func schedule(ctx context.Context, api *client.Client, n int) ([]scheduled, erro
 		if err != nil {
 			return nil, fmt.Errorf("schedule interview %d: %w", i, err)
 		}
-		out = append(out, scheduled{id: iv.ID, interviewer: iv.InterviewerLink, candidate: iv.CandidateLink})
+		out = append(out, scheduled{id: iv.ID, interviewer: iv.InterviewerLink, candidate: iv.CandidateLink, n: i, loopback: loopback})
 	}
 	return out, nil
 }
 
-type scheduled struct{ id, interviewer, candidate string }
+type scheduled struct {
+	id, interviewer, candidate string
+	n                          int  // the interview's number in the run
+	loopback                   bool // the host listens on a loopback address
+}
+
+// from is where participant side (1: interviewer, 2: candidate) of the
+// interview connects from: on a loopback host, an address of its own in
+// 127.0.0.0/8, as if every person were on a network of their own (the host
+// bounds room connections per address).
+func (s scheduled) from(side int) net.IP {
+	if !s.loopback {
+		return nil
+	}
+	return net.IPv4(127, byte(side), byte(s.n/250), byte(1+s.n%250))
+}
 
 func pickTemplate(ts []templates.Summary) (string, bool) {
 	for _, t := range ts {
@@ -281,13 +303,13 @@ func (c *call) start(ctx context.Context, cfg Config, s scheduled) {
 	ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
 	defer cancel()
 	log := cfg.Log.With("interview", s.id)
-	if c.interviewer, c.err = dialPeer(ctx, cfg.URL, s.interviewer, "interviewer", &cfg.Media, log); c.err != nil {
+	if c.interviewer, c.err = dialPeer(ctx, cfg.URL, s.interviewer, "interviewer", s.from(1), &cfg.Media, log); c.err != nil {
 		return
 	}
 	if c.err = c.interviewer.request(ctx, map[string]any{"type": "call"}); c.err != nil {
 		return
 	}
-	if c.candidate, c.err = dialPeer(ctx, cfg.URL, s.candidate, "candidate", &cfg.Media, log); c.err != nil {
+	if c.candidate, c.err = dialPeer(ctx, cfg.URL, s.candidate, "candidate", s.from(2), &cfg.Media, log); c.err != nil {
 		return
 	}
 	consent := map[string]bool{"personalData": true, "aiAnalysis": false, "recordingNotice": true}

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Prints InterviewDesk's benchmarks as one table: store, room-log, candidate search (p50/p99), media and
 # relay benchmarks (go test -bench), the desktop app's cold start to first screen and
-# the join time in real Chromium; then the TURN relay against coturn
-# (TURN_BENCH=0 skips that part, which takes about five minutes).
+# the join time in real Chromium; the density of recorded interviews on one host
+# (DENSITY_STEPS, default "10 25 50 75", DENSITY_SECONDS each, default 30;
+# DENSITY_BENCH=0 skips it); then the TURN relay against coturn (TURN_BENCH=0
+# skips that part, which takes a few minutes).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${COLD_START_RUNS:-5}
@@ -42,7 +44,8 @@ times=$(xvfb-run -a -s "-screen 0 1280x820x24" bash -c '
 median=$(echo "$times" | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
 
 # In real Chromium: join time through the TURN relay (10 runs), keystroke
-# latency between two editors, and playback seek over 100,000 changes.
+# latency between two editors, playback seek over 100,000 changes, and the
+# interview list's first paint with 10,000 interviews.
 join_rows=$(mktemp)
 (cd frontend && BENCH_ROWS="$join_rows" INTERVIEWDESK_BIN="$PWD/../build/bin/interviewdesk" npm run bench:browser --silent) >&2
 worst=$(echo "$times" | tail -1)
@@ -54,6 +57,15 @@ echo "$rows"
 echo "| DesktopColdStartToDOMReady (median of $runs; worst ${worst} ms) | ${median} ms | – | – |"
 cat "$join_rows"
 rm -f "$raw" "$join_rows"
+
+if [ "${DENSITY_BENCH:-1}" = 1 ]; then
+  # Concurrent recorded 1:1 interviews of pion clients, a fresh `serve` per
+  # step; the encoded media is made once into bench/out/media.
+  density_rows=$(mktemp)
+  go run ./internal/loadgen/density -bin build/bin/interviewdesk -rows "$density_rows" >&2
+  cat "$density_rows"
+  rm -f "$density_rows"
+fi
 
 if [ "${TURN_BENCH:-1}" = 1 ]; then
   echo

@@ -20,9 +20,10 @@ export type Host = {
 
 const SERVING = /serving on (https?:\/\/\S+) \(console: (\S+)\)/
 
-export async function startHost(): Promise<Host> {
+/** Serves a fresh data folder, or `opts.dataDir` (e.g. one seeded beforehand); either is deleted on stop. */
+export async function startHost(opts: { dataDir?: string } = {}): Promise<Host> {
   const bin = inject('interviewdeskBin')
-  const dataDir = mkdtempSync(join(tmpdir(), 'interviewdesk-e2e-data-'))
+  const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'interviewdesk-e2e-data-'))
   const child = spawn(bin, ['serve', '--data', dataDir, '--listen', '127.0.0.1:0'], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, TZ: 'UTC' },
@@ -104,11 +105,12 @@ export const TEST_DETAILS: Details = { name: 'Rita Recruiter', email: 'rita@exam
 /**
  * A signed-in console. On a fresh host the console first asks "Enter your
  * details": `details` are entered there (TEST_DETAILS unless given; false
- * leaves the screen for the test).
+ * leaves the screen for the test). `initScript` runs in every page before its
+ * own scripts, the first one included.
  */
 export async function openBrowser(
   host: Host,
-  opts: { colorScheme?: 'light' | 'dark'; details?: Details | false } = {},
+  opts: { colorScheme?: 'light' | 'dark'; details?: Details | false; initScript?: string } = {},
 ): Promise<Browser> {
   const profile = mkdtempSync(join(tmpdir(), 'interviewdesk-e2e-chromium-'))
   const context = await chromium.launchPersistentContext(profile, {
@@ -122,6 +124,7 @@ export async function openBrowser(
     permissions: ['clipboard-read', 'clipboard-write'],
   })
   context.setDefaultTimeout(10_000)
+  if (opts.initScript) await context.addInitScript(opts.initScript)
   const page = context.pages()[0] ?? (await context.newPage())
   await page.goto(host.loginUrl)
   await page.waitForURL((u) => !u.pathname.startsWith('/console/login'))

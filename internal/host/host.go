@@ -93,6 +93,9 @@ type Host struct {
 	privacy   *privacy.Service
 	outbox    *mail.Outbox
 	growing   recordingPulse
+	// interviews loads its list index in the background from Start on.
+	interviews *interviews.Service
+	indexed    chan struct{}
 }
 
 // Open opens the data folder's store (failing fast with store.ErrLocked when
@@ -143,6 +146,7 @@ func (h *Host) build() error {
 	cands := candidates.New(h.db, h.now)
 	ivs := interviews.New(h.db, ts, st, h.now, hooks(cands.InterviewChanged, campaigns.Hook, invite, room.Revoke(hub), publishInterviews(h.push), h.turnHook()))
 	camps := campaigns.New(campaigns.Config{DB: h.db, Interviews: ivs, Templates: ts, Settings: st, Now: h.now})
+	h.interviews = ivs
 	if h.ln != nil && !h.cfg.Media.Disabled {
 		if h.call, err = h.newCall(h.ln.Addr().(*net.TCPAddr).IP.String(), ivs); err != nil {
 			return err
@@ -254,6 +258,7 @@ func (h *Host) Start(ctx context.Context) error {
 		return fmt.Errorf("start analysis: %w", err)
 	}
 	h.privacy.Start(h.retentionRan)
+	h.loadIndex()
 	a := Announcement{URL: h.URL(), PID: os.Getpid(), CertSHA256: fingerprint(h.tls), ServerName: h.cfg.TLS.ACMEDomain}
 	if err := announce(h.cfg.DataDir, a); err != nil {
 		return fmt.Errorf("announce host in %s: %w", h.cfg.DataDir, err)
@@ -268,6 +273,18 @@ func (h *Host) Start(ctx context.Context) error {
 	go func() { h.served <- h.srv.Serve(h.ln) }()
 	h.log.Info("host serving", "url", h.URL(), "public", h.PublicURL(), "data", h.cfg.DataDir)
 	return nil
+}
+
+// loadIndex loads the interview list's index while the host starts serving,
+// so the console's first list (the first screen) need not wait for it.
+func (h *Host) loadIndex() {
+	h.indexed = make(chan struct{})
+	go func() {
+		defer close(h.indexed)
+		if err := h.interviews.LoadIndex(); err != nil {
+			h.log.Warn("interview list index", "err", err)
+		}
+	}()
 }
 
 // URL is where the host listens (loopback or the configured interface).
@@ -321,6 +338,9 @@ func (h *Host) Close() error {
 		unannounce(h.cfg.DataDir, os.Getpid())
 	}
 	errs = append(errs, h.closeSockets())
+	if h.indexed != nil {
+		<-h.indexed
+	}
 	if h.workspace != nil {
 		_ = h.workspace.Close()
 	}

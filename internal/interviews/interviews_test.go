@@ -173,6 +173,40 @@ func TestListTensesOrderAndSearch(t *testing.T) {
 	_, _, _ = late, soon, old
 }
 
+func TestListPages(t *testing.T) {
+	f := setup(t)
+	var want []string
+	for i := range 5 {
+		in := f.valid()
+		in.CandidateName = fmt.Sprintf("Candidate %d", i)
+		in.StartsAt = f.clock.Add(time.Duration(i+1) * time.Hour).Format(time.RFC3339)
+		iv, err := f.svc.Create(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want = append(want, iv.ID)
+	}
+	var got []string
+	for offset := 0; ; offset += 2 {
+		page, total, err := f.svc.List(ListQuery{Tense: Upcoming, Limit: 2, Offset: offset})
+		if err != nil || total != 5 {
+			t.Fatalf("page at %d: total %d, %v; want 5", offset, total, err)
+		}
+		if len(page) == 0 {
+			break
+		}
+		for _, sm := range page {
+			got = append(got, sm.ID)
+		}
+	}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("pages of 2 give %v, want every interview once, soonest first: %v", got, want)
+	}
+	if _, _, err := f.svc.List(ListQuery{Tense: Upcoming, Offset: -1}); err == nil {
+		t.Error("a negative offset was accepted")
+	}
+}
+
 func TestRescheduleMovesIndexAndCountsSequence(t *testing.T) {
 	f := setup(t)
 	a, _ := f.svc.Create(f.valid())

@@ -431,13 +431,19 @@ type ListQuery struct {
 	// Interviewer keeps to the interviews with this email among their
 	// interviewers (any case); "" lists every interview.
 	Interviewer string
+	// Offset skips that many matches: the next page starts where the last
+	// one ended.
+	Offset int
 }
 
-// List returns the matching summaries (upcoming soonest first, others newest
-// first) and how many matched in all.
+// List returns one page of the matching summaries (upcoming soonest first,
+// others newest first) and how many matched in all.
 func (s *Service) List(q ListQuery) ([]Summary, int, error) {
 	if q.Limit <= 0 {
 		q.Limit = 200
+	}
+	if q.Offset < 0 {
+		return nil, 0, validation.Errors{"offset": "Start at 0 or later."}
 	}
 	if q.Tense == "" {
 		q.Tense = Upcoming
@@ -461,7 +467,7 @@ func (s *Service) List(q ListQuery) ([]Summary, int, error) {
 			return
 		}
 		total++
-		if len(out) < q.Limit {
+		if total > q.Offset && len(out) < q.Limit {
 			sm.Tense = q.Tense
 			out = append(out, sm)
 		}

@@ -11,6 +11,7 @@ import (
 	"github.com/pion/ice/v4"
 	"github.com/pion/interceptor"
 	"github.com/pion/interceptor/pkg/intervalpli"
+	"github.com/pion/interceptor/pkg/nack"
 	"github.com/pion/logging"
 	"github.com/pion/webrtc/v4"
 )
@@ -65,6 +66,14 @@ const (
 	defaultMaxParticipants   = 6
 	defaultDisconnectTimeout = 60 * time.Second
 	keyframeMinGap           = 500 * time.Millisecond // at most one forwarded PLI per track per gap
+	// nackHistory is how many packets each forwarded video track keeps for
+	// retransmission: about 5 s of a 1 Mbit/s camera, 1.5 s of a 3 Mbit/s
+	// screen, many round trips either way (pion's default, 1024, doubles the
+	// memory per viewer for nothing).
+	nackHistory = 512
+	// iceSocketBuffer is the ICE socket's buffer size asked for (the kernel
+	// caps it): a few hundred milliseconds of 50 interviews' media.
+	iceSocketBuffer = 16 << 20
 
 	payloadTypeVP8  = 96
 	payloadTypeVP9  = 98
@@ -153,7 +162,7 @@ func newAPI(cfg *Config, udpMux ice.UDPMux, tcpMux ice.TCPMux, lf *pionLogs) (*w
 	// sender/receiver reports, transport-wide congestion control feedback for
 	// the browsers' bandwidth estimation, and periodic PLI.
 	reg := &interceptor.Registry{}
-	if err := webrtc.ConfigureNack(m, reg); err != nil {
+	if err := webrtc.ConfigureNackWithOptions(m, reg, nil, nack.ResponderSize(nackHistory)); err != nil {
 		return nil, fmt.Errorf("configure nack: %w", err)
 	}
 	if err := webrtc.ConfigureRTCPReports(reg); err != nil {

@@ -115,11 +115,12 @@
 //
 // With Config.RecordDir set, every incoming track goes to
 // RecordDir/<room>/<participant>-<source>-<n>.webm (IDs reduced to
-// [A-Za-z0-9._-]; n counts up from 1 and never overwrites), written with
-// ebml-go's WebM block writer from a jitter-tolerant sample builder: the file
-// starts at the first keyframe, frames are timed from RTP timestamps, and a
-// cluster starts at each video keyframe. Clusters are appended as they come,
-// so a file cut off by a crash plays up to the crash. A "<file>.part" marker
+// [A-Za-z0-9._-]; n counts up from 1 and never overwrites), written as a live
+// WebM stream (segment and clusters of unknown size) from a jitter-tolerant
+// frame assembler: the file starts at the first keyframe, frames are timed
+// from RTP timestamps, and a cluster starts at each video keyframe. What is
+// recorded reaches the file at least every 250 ms, in one write, so a file
+// cut off by a crash plays up to a quarter of a second before it. A "<file>.part" marker
 // sits beside a file while it is being written. When the track ends (the
 // participant leaves, the browser stops it, the room closes) the file is
 // remuxed with "ffmpeg -i in.webm -c copy -f webm" to add duration and cues

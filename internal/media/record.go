@@ -11,13 +11,10 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/at-wat/ebml-go/mkvcore"
 	"github.com/at-wat/ebml-go/webm"
 	"github.com/pion/rtp"
 	"github.com/pion/rtp/codecs"
 	"github.com/pion/webrtc/v4"
-	"github.com/pion/webrtc/v4/pkg/media"
-	"github.com/pion/webrtc/v4/pkg/media/samplebuilder"
 )
 
 // Recording is one recorded track: a WebM file with one VP8, VP9 or Opus
@@ -43,7 +40,7 @@ type Recording struct {
 
 const (
 	recordQueue       = 1024 // packets buffered between forwarder and recorder
-	videoMaxLate      = 512  // packets the sample builder waits for a late one
+	videoMaxLate      = 512  // packets the frame assembler waits for a late one
 	audioMaxLate      = 64
 	partSuffix        = ".part" // marker beside a file still being written
 	maxClusterMS      = 5000
@@ -53,9 +50,9 @@ const (
 
 // recorder writes one track to WebM. The forwarder hands it packet copies
 // through a buffered channel (dropping when the disk falls behind, never
-// stalling forwarding); its goroutine reorders them into frames with a
-// sample builder and appends SimpleBlocks, so the file is playable up to the
-// last frame written at any moment.
+// stalling forwarding); its goroutine reorders them into frames
+// (frameAssembler) and appends them to the file (webmWriter), which is
+// playable up to a quarter of a second ago at any moment.
 type recorder struct {
 	room      *Room
 	info      TrackInfo
@@ -70,8 +67,7 @@ type recorder struct {
 	stopOnce  sync.Once
 
 	// Owned by run.
-	sink      *fileSink
-	w         webm.BlockWriteCloser
+	w         *webmWriter
 	rec       Recording
 	failed    bool
 	haveTS    bool
@@ -138,30 +134,42 @@ func (r *recorder) run() {
 	maxLate := uint16(videoMaxLate)
 	switch r.info.Codec {
 	case "vp8":
-		depack = &codecs.VP8Packet{}
+		vp8 := &codecs.VP8Packet{}
+		vp8.SetZeroAllocation(true)
+		depack = vp8
 	case "vp9":
-		depack = &codecs.VP9Packet{}
+		vp9 := &codecs.VP9Packet{}
+		vp9.SetZeroAllocation(true)
+		depack = vp9
 	default:
 		depack = &codecs.OpusPacket{}
 		maxLate = audioMaxLate
 	}
-	sb := samplebuilder.New(maxLate, depack, r.clockRate,
-		samplebuilder.WithPacketReleaseHandler(func(p *rtp.Packet) { r.pool.Put(p) }))
-	for r.take(sb) {
+	frames := newFrameAssembler(depack, maxLate, func(p *rtp.Packet) { r.pool.Put(p) })
+	idle := time.NewTicker(flushEvery)
+	defer idle.Stop()
+	for r.take(frames, idle.C) {
 	}
-	sb.Flush()
-	for s := sb.Pop(); s != nil; s = sb.Pop() {
-		r.write(s)
+	for f := frames.flush(); f != nil; f = frames.flush() {
+		r.write(f)
 	}
 	r.finish()
 }
 
 // take writes the next queued packet's frames; false once stopped and
-// everything queued until then is written.
-func (r *recorder) take(sb *samplebuilder.SampleBuilder) bool {
+// everything queued until then is written. While no packet comes, what the
+// file writer holds is written out every flushEvery.
+func (r *recorder) take(frames *frameAssembler, idle <-chan time.Time) bool {
 	var pkt *rtp.Packet
 	select {
 	case pkt = <-r.in:
+	case now := <-idle:
+		if r.w != nil && !r.failed {
+			if err := r.w.flush(now); err != nil {
+				r.fail(err)
+			}
+		}
+		return true
 	case <-r.quit:
 		select {
 		case pkt = <-r.in:
@@ -169,23 +177,23 @@ func (r *recorder) take(sb *samplebuilder.SampleBuilder) bool {
 			return false
 		}
 	}
-	sb.Push(pkt)
-	for s := sb.Pop(); s != nil; s = sb.Pop() {
-		r.write(s)
+	frames.push(pkt)
+	for f := frames.pop(); f != nil; f = frames.pop() {
+		r.write(f)
 	}
 	return true
 }
 
-func (r *recorder) write(s *media.Sample) {
+func (r *recorder) write(f *assembledFrame) {
 	if r.failed || r.discard.Load() {
 		return
 	}
 	key, width, height := true, 0, 0
 	switch r.info.Codec {
 	case "vp8":
-		key, width, height = vp8Keyframe(s.Data)
+		key, width, height = vp8Keyframe(f.data)
 	case "vp9":
-		key, width, height = vp9Keyframe(s.Data)
+		key, width, height = vp9Keyframe(f.data)
 	}
 	if r.w == nil {
 		if !key {
@@ -201,17 +209,15 @@ func (r *recorder) write(s *media.Sample) {
 			return
 		}
 	}
-	ms := r.timestamp(s.PacketTimestamp)
-	r.lastDur = s.Duration
-	if _, err := r.w.Write(key, ms, s.Data); err != nil {
+	before := r.lastMS
+	ms := r.timestamp(f.timestamp)
+	r.lastDur = time.Duration(ms-before) * time.Millisecond // the next frame's, about
+	now := time.Now()
+	if err := r.w.frame(key, ms, f.data, now); err != nil {
 		r.fail(err)
 		return
 	}
-	if err := r.sink.err(); err != nil {
-		r.fail(err)
-		return
-	}
-	if now := time.Now(); now.Sub(r.lastIndex) >= indexUpdateEvery {
+	if now.Sub(r.lastIndex) >= indexUpdateEvery {
 		r.lastIndex = now
 		r.updateIndex()
 	}
@@ -240,38 +246,23 @@ func (r *recorder) open(width, height int) error {
 	if err != nil {
 		return err
 	}
-	r.sink = &fileSink{f: f}
-	track := webm.TrackEntry{Name: string(r.info.Source), TrackNumber: 1, TrackUID: uint64(time.Now().UnixNano())&0xffffffff | 1}
-	opts := []mkvcore.BlockWriterOption{
-		mkvcore.WithSegmentInfo(&webm.Info{TimecodeScale: 1000000, MuxingApp: "ebml-go", WritingApp: "InterviewDesk"}),
-		mkvcore.WithBlockInterceptor(nil),
-		// ebml-go's writer goroutine would stop on a fatal error and leave
-		// Write blocked; fileSink never reports write errors to it (they are
-		// checked after each frame), so this handler is only a safety net.
-		mkvcore.WithOnFatalHandler(func(err error) { r.sink.setErr(err) }),
-		mkvcore.WithOnErrorHandler(func(error) {}),
-	}
+	track := webm.TrackEntry{Name: string(r.info.Source), TrackNumber: trackNumber, TrackUID: uint64(time.Now().UnixNano())&0xffffffff | 1}
 	switch r.info.Codec {
 	case "opus":
 		track.CodecID = "A_OPUS"
 		track.TrackType = 2
 		track.CodecPrivate = opusHead(r.codec.Channels)
 		track.Audio = &webm.Audio{SamplingFrequency: 48000, Channels: uint64(max(r.codec.Channels, 1))}
-		opts = append(opts, mkvcore.WithMinMaxClusterDuration(1, maxClusterMS, maxClusterMS))
 	default:
 		track.CodecID = "V_" + strings.ToUpper(r.info.Codec)
 		track.TrackType = 1
 		track.Video = &webm.Video{PixelWidth: uint64(width), PixelHeight: uint64(height)}
-		// A cluster starts at each keyframe (seek points), at the latest
-		// after maxClusterMS.
-		opts = append(opts, mkvcore.WithMinMaxClusterDuration(1, 0, maxClusterMS))
 	}
-	ws, err := webm.NewSimpleBlockWriter(r.sink, []webm.TrackEntry{track}, opts...)
-	if err != nil {
+	info := &webm.Info{TimecodeScale: 1000000, MuxingApp: "InterviewDesk", WritingApp: "InterviewDesk"}
+	if r.w, err = newWebMWriter(f, info, track, time.Now()); err != nil {
 		_ = f.Close()
 		return fmt.Errorf("webm writer %s: %w", path, err)
 	}
-	r.w = ws[0]
 	r.rec = Recording{
 		Path: path, Room: r.room.id, Participant: fileSafe(r.info.ParticipantID), Source: r.info.Source,
 		Kind: r.info.Kind, Codec: r.info.Codec, Started: r.room.sfu.cfg.Now(), Active: true,
@@ -281,7 +272,7 @@ func (r *recorder) open(width, height int) error {
 }
 
 func (r *recorder) updateIndex() {
-	r.rec.Bytes = r.sink.size()
+	r.rec.Bytes = r.w.size()
 	r.rec.Duration = time.Duration(r.lastMS)*time.Millisecond + r.lastDur
 	r.room.sfu.recordings.put(r.rec, 0)
 }
@@ -300,7 +291,7 @@ func (r *recorder) finish() {
 	if r.w == nil {
 		return // nothing was recorded (no keyframe ever came)
 	}
-	_ = r.w.Close() // closes the sink, which syncs and closes the file
+	werr := r.w.close(time.Now())
 	if r.discard.Load() {
 		r.room.sfu.recordings.drop(r.rec.Path)
 		if err := removeRecording(r.rec.Path); err != nil {
@@ -310,7 +301,8 @@ func (r *recorder) finish() {
 	}
 	r.updateIndex()
 	r.rec.Active = false
-	if err := r.sink.err(); err != nil {
+	if werr != nil {
+		r.room.sfu.log.Warn("recording not finalised", "path", r.rec.Path, "err", werr)
 		r.room.sfu.recordings.put(r.rec, 0)
 		return
 	}
@@ -346,59 +338,6 @@ func (r *Room) createRecordingFile(info TrackInfo) (string, *os.File, error) {
 		return path, f, nil
 	}
 	return "", nil, fmt.Errorf("%w: too many recordings named %s*", ErrInvalid, base)
-}
-
-// fileSink is the recording's io.WriteCloser. It never hands a write error
-// to ebml-go (whose writer goroutine would stop and leave Write blocked);
-// the recorder checks err after each frame instead.
-type fileSink struct {
-	f    *os.File
-	mu   sync.Mutex
-	n    int64
-	fail error
-}
-
-func (s *fileSink) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.fail != nil {
-		return len(p), nil
-	}
-	n, err := s.f.Write(p)
-	s.n += int64(n)
-	if err != nil {
-		s.fail = err
-	}
-	return len(p), nil
-}
-
-func (s *fileSink) Close() error {
-	serr := s.f.Sync()
-	cerr := s.f.Close()
-	if err := errors.Join(serr, cerr); err != nil {
-		s.setErr(err)
-	}
-	return nil
-}
-
-func (s *fileSink) setErr(err error) {
-	s.mu.Lock()
-	if s.fail == nil {
-		s.fail = err
-	}
-	s.mu.Unlock()
-}
-
-func (s *fileSink) err() error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.fail
-}
-
-func (s *fileSink) size() int64 {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.n
 }
 
 // opusHead is the Opus identification header WebM carries as CodecPrivate

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"net"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -111,6 +112,13 @@ func (s *SFU) Start(ctx context.Context) error {
 		return fmt.Errorf("%w: already started", ErrInvalid)
 	}
 	lf := &pionLogs{log: s.log}
+	if c, ok := s.cfg.ICEConn.(*net.UDPConn); ok {
+		// Every peer's media meets this one socket: a deep buffer rides out
+		// a burst or the process being descheduled for a moment instead of
+		// dropping datagrams. Best effort: the kernel caps it (net.core.rmem_max).
+		_ = c.SetReadBuffer(iceSocketBuffer)
+		_ = c.SetWriteBuffer(iceSocketBuffer)
+	}
 	s.udpMux = webrtc.NewICEUDPMux(lf.NewLogger("ice-udp-mux"), s.cfg.ICEConn)
 	if s.cfg.ICETCPListener != nil {
 		s.tcpMux = webrtc.NewICETCPMux(lf.NewLogger("ice-tcp-mux"), s.cfg.ICETCPListener, 8)

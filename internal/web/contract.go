@@ -80,7 +80,7 @@ var endpoints = []endpoint{
 	{"POST", "/api/templates/{id}/duplicate", (*Server).duplicateTemplate, nil, false, typ[templates.Template](), "", 201, []string{codeNotFound}},
 	{"GET", "/api/templates/{id}/export", (*Server).exportTemplate, nil, false, nil, "application/json", 200, []string{codeNotFound}},
 
-	{"GET", "/api/interviews", (*Server).listInterviews, nil, false, typ[InterviewList](), "", 200, nil},
+	{"GET", "/api/interviews", (*Server).listInterviews, nil, false, typ[InterviewList](), "", 200, []string{codeInvalid}},
 	{"GET", "/api/overview", (*Server).overview, nil, false, typ[Overview](), "", 200, nil},
 	{"POST", "/api/interviews", (*Server).createInterview, typ[interviews.NewInterview](), false, typ[Interview](), "", 201, []string{codeInvalid}},
 	{"GET", "/api/interviews/{id}", (*Server).getInterview, nil, false, typ[Interview](), "", 200, []string{codeNotFound}},

@@ -377,6 +377,8 @@ func TestEveryDocumentedRouteAnswersItsContract(t *testing.T) {
 	call("POST", "/api/interviews", interviews.NewInterview{TemplateID: tpl, When: interviews.Now}, 422)
 	call("GET", "/api/interviews?tense=upcoming", nil, 200)
 	call("GET", "/api/live-rooms", nil, 200)
+	call("GET", "/api/interviews?tense=upcoming&limit=50&offset=50", nil, 200)
+	call("GET", "/api/interviews?tense=upcoming&offset=next", nil, 422)
 	call("GET", "/api/interviews/"+iv, nil, 200)
 	callCandidateRoutes(t, call, tpl)
 	call("POST", "/api/interviews/"+iv+"/reschedule", Reschedule{StartsAt: "2026-12-02T14:30"}, 200)

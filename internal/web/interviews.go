@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/interviewdesk/interviewdesk/internal/interviews"
+	"github.com/interviewdesk/interviewdesk/internal/validation"
 )
 
 // InterviewList is one list tab's interviews and how many there are in all.
@@ -18,8 +19,16 @@ type InterviewList struct {
 func (s *Server) listInterviews(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
 	limit, _ := strconv.Atoi(q.Get("limit"))
+	offset := 0
+	if v := q.Get("offset"); v != "" {
+		var err error
+		if offset, err = strconv.Atoi(v); err != nil {
+			return validation.Errors{"offset": "Give the offset as a whole number, like 50."}
+		}
+	}
 	list, total, err := s.svc.Interviews.List(interviews.ListQuery{
 		Tense: interviews.Tense(q.Get("tense")), Text: q.Get("q"), Limit: limit, CampaignID: q.Get("campaign"),
+		Offset:      offset,
 		Interviewer: onlyOwn(callerOf(r))})
 	if err != nil {
 		return err

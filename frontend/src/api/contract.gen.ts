@@ -1937,7 +1937,7 @@ export const endpoints: Record<EndpointKey, Endpoint> = {
   'DELETE /api/templates/{id}': { method: 'DELETE', path: '/api/templates/{id}', status: 204, request: null, response: null, file: null, errors: ['not_found'] },
   'POST /api/templates/{id}/duplicate': { method: 'POST', path: '/api/templates/{id}/duplicate', status: 201, request: null, response: 'Template', file: null, errors: ['not_found'] },
   'GET /api/templates/{id}/export': { method: 'GET', path: '/api/templates/{id}/export', status: 200, request: null, response: null, file: 'application/json', errors: ['not_found'] },
-  'GET /api/interviews': { method: 'GET', path: '/api/interviews', status: 200, request: null, response: 'InterviewList', file: null, errors: [] },
+  'GET /api/interviews': { method: 'GET', path: '/api/interviews', status: 200, request: null, response: 'InterviewList', file: null, errors: ['invalid'] },
   'GET /api/overview': { method: 'GET', path: '/api/overview', status: 200, request: null, response: 'Overview', file: null, errors: [] },
   'POST /api/interviews': { method: 'POST', path: '/api/interviews', status: 201, request: 'NewInterview', response: 'Interview', file: null, errors: ['invalid'] },
   'GET /api/interviews/{id}': { method: 'GET', path: '/api/interviews/{id}', status: 200, request: null, response: 'Interview', file: null, errors: ['not_found'] },

@@ -1,8 +1,8 @@
 import { call } from './client'
 import type { Interview, InterviewSummary, NewInterview, RoomTools, Tense } from './types'
 
-/** `campaign` keeps one campaign's interviews (its ID). */
-export type InterviewQuery = { tense: Tense; q?: string; limit?: number; campaign?: string }
+/** One page of a list tab: at most `limit` after skipping `offset` matches; `campaign` keeps one campaign's interviews (its ID). */
+export type InterviewQuery = { tense: Tense; q?: string; limit?: number; offset?: number; campaign?: string }
 
 export async function listInterviews(
   query: InterviewQuery,
@@ -11,6 +11,7 @@ export async function listInterviews(
   const q: Record<string, string> = { tense: query.tense }
   if (query.q) q.q = query.q
   if (query.limit) q.limit = String(query.limit)
+  if (query.offset) q.offset = String(query.offset)
   if (query.campaign) q.campaign = query.campaign
   return call('GET /api/interviews', { query: q, signal })
 }

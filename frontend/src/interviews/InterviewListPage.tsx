@@ -1,7 +1,9 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
+import { errorMessage } from '../api/client'
 import { listInterviews } from '../api/interviews'
 import { CampaignFilter, CampaignCell } from './CampaignFilter'
-import type { Tense } from '../api/types'
+import type { InterviewSummary, Tense } from '../api/types'
+import { currentLocale } from '../platform/locale'
 import { formatDate, formatTime, relativeLabel } from '../platform/time'
 import { href, navigate } from '../app/router'
 import { useKeyShortcut } from '../ui/shortcuts'
@@ -38,12 +40,79 @@ function useDebounced<T>(value: T, ms: number): T {
   return v
 }
 
+/** Interviews per page: a screenful and then some, so the first paint stays quick however many there are. */
+export const PAGE = 50
+
+type Page = { interviews: InterviewSummary[]; total: number }
+
+/** The pages after the first, for the first page they follow. */
+type More = { after: Page | undefined; rows: InterviewSummary[]; total: number; loading: boolean; error: unknown }
+
+/**
+ * A list tab's interviews a page at a time: the first comes with the tab and
+ * search; `more` appends the next. Later pages belong to the first page they
+ * follow, so a new tab, search or reload starts over and an answer for the old
+ * one is dropped.
+ */
+function useInterviewPages(tense: Tense, q: string, campaign: string) {
+  const first = useAsync((signal) => listInterviews({ tense, q, campaign, limit: PAGE }, signal), [tense, q, campaign])
+  const [next, setNext] = useState<More>({ after: undefined, rows: [], total: 0, loading: false, error: undefined })
+  const inFlight = useRef<Page | undefined>(undefined)
+  const base = first.data
+  const mine = base !== undefined && next.after === base
+  const rows = base ? (mine ? [...base.interviews, ...next.rows] : base.interviews) : undefined
+
+  const more = async () => {
+    if (!base || !rows || inFlight.current === base) return
+    inFlight.current = base
+    const kept = mine ? next.rows : []
+    const update = (patch: Partial<More>) => setNext((n) => (n.after === base ? { ...n, ...patch } : n))
+    setNext({ after: base, rows: kept, total: mine ? next.total : base.total, loading: true, error: undefined })
+    try {
+      const page = await listInterviews({ tense, q, campaign, limit: PAGE, offset: rows.length })
+      // A change between two pages shifts the rest: never show a row twice.
+      const seen = new Set(rows.map((iv) => iv.id))
+      update({ rows: [...kept, ...page.interviews.filter((iv) => !seen.has(iv.id))], total: page.total, loading: false })
+    } catch (e) {
+      update({ loading: false, error: e })
+    } finally {
+      if (inFlight.current === base) inFlight.current = undefined
+    }
+  }
+  return {
+    first,
+    rows,
+    total: base ? (mine ? next.total : base.total) : 0,
+    more,
+    loadingMore: mine && next.loading,
+    moreError: mine ? next.error : undefined,
+  }
+}
+
+/** Loads the next page when the Show more button comes near the viewport (the button stays for keyboards). */
+function useNearViewport(el: HTMLElement | null, onNear: () => void) {
+  const latest = useRef(onNear)
+  latest.current = onNear
+  useEffect(() => {
+    if (!el || typeof IntersectionObserver === 'undefined') return
+    const io = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && latest.current(), {
+      rootMargin: '0px 0px 400px 0px',
+    })
+    io.observe(el)
+    return () => io.disconnect()
+  }, [el])
+}
+
 export function InterviewListPage() {
   const [tense, setTense] = useState<Tense>(storedTab)
   const [search, setSearch] = useState('')
   const q = useDebounced(search.trim(), 250)
   const [campaign, setCampaign] = useState('')
-  const list = useAsync((signal) => listInterviews({ tense, q, campaign }, signal), [tense, q, campaign])
+  const { first: list, rows, total, more, loadingMore, moreError } = useInterviewPages(tense, q, campaign)
+  const [moreButton, setMoreButton] = useState<HTMLButtonElement | null>(null)
+  useNearViewport(moreButton, () => {
+    if (!moreError) void more()
+  })
   const searchRef = useRef<HTMLInputElement>(null)
   const tabRefs = useRef<(HTMLButtonElement | null)[]>([])
   const now = useNow()
@@ -80,7 +149,7 @@ export function InterviewListPage() {
   }
 
   const current = TABS.find((t) => t.tense === tense) ?? TABS[0]!
-  const rows = list.data?.interviews
+  const count = (n: number) => n.toLocaleString(currentLocale())
   return (
     <>
       <PageHeader
@@ -170,7 +239,7 @@ export function InterviewListPage() {
         ) : (
           <table className="table">
             <caption className="visually-hidden">
-              {current.label} interviews{q ? ` matching “${q}”` : ''}, {list.data?.total ?? rows.length} in all
+              {current.label} interviews{q ? ` matching “${q}”` : ''}, {total} in all
             </caption>
             <thead>
               <tr>
@@ -213,10 +282,27 @@ export function InterviewListPage() {
             </tbody>
           </table>
         )}
-        {rows && list.data && list.data.total > rows.length && (
-          <p className="table-note">
-            Showing {rows.length} of {list.data.total}. Search to narrow the list.
-          </p>
+        {rows && rows.length > 0 && total > rows.length && (
+          <div className="table-more">
+            <p className="table-note" aria-live="polite">
+              Showing {count(rows.length)} of {count(total)}. Search to narrow the list.
+            </p>
+            {moreError !== undefined && (
+              <p className="field-error" role="alert">
+                Could not load more interviews: {errorMessage(moreError)}
+              </p>
+            )}
+            <button
+              ref={setMoreButton}
+              type="button"
+              className="btn"
+              onClick={() => void more()}
+              aria-disabled={loadingMore}
+              aria-busy={loadingMore}
+            >
+              {loadingMore ? 'Loading…' : moreError !== undefined ? 'Try again' : `Show ${count(Math.min(PAGE, total - rows.length))} more`}
+            </button>
+          </div>
         )}
       </div>
     </>

@@ -43,23 +43,41 @@ export function currentLocale(): string {
   return cached
 }
 
+// Formatters are costly to build (a list of 50 rows would build 150), so each
+// locale and set of options builds one, once.
+const dateFormats = new Map<string, Intl.DateTimeFormat>()
+const relativeFormats = new Map<string, Intl.RelativeTimeFormat>()
+
 /** For tests. */
 export function resetLocaleCache(): void {
   cached = undefined
+  dateFormats.clear()
+  relativeFormats.clear()
 }
 
 export function dateTimeFormat(options: Intl.DateTimeFormatOptions, locale = currentLocale()): Intl.DateTimeFormat {
-  try {
-    return new Intl.DateTimeFormat(locale, options)
-  } catch {
-    return new Intl.DateTimeFormat(FALLBACK_LOCALE, options)
+  const key = `${locale} ${JSON.stringify(options)}`
+  let f = dateFormats.get(key)
+  if (!f) {
+    try {
+      f = new Intl.DateTimeFormat(locale, options)
+    } catch {
+      f = new Intl.DateTimeFormat(FALLBACK_LOCALE, options)
+    }
+    dateFormats.set(key, f)
   }
+  return f
 }
 
 export function relativeTimeFormat(locale = currentLocale()): Intl.RelativeTimeFormat {
-  try {
-    return new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })
-  } catch {
-    return new Intl.RelativeTimeFormat(FALLBACK_LOCALE, { numeric: 'auto' })
+  let f = relativeFormats.get(locale)
+  if (!f) {
+    try {
+      f = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })
+    } catch {
+      f = new Intl.RelativeTimeFormat(FALLBACK_LOCALE, { numeric: 'auto' })
+    }
+    relativeFormats.set(locale, f)
   }
+  return f
 }

@@ -23,7 +23,7 @@ describe('parseApiError', () => {
   it.each([
     [404, '{"error":{"code":"not_found","message":"No such interview."}}', 'not_found', 'No such interview.'],
     [409, '{"error":{"code":"conflict","message":"The interview is cancelled."}}', 'conflict', 'The interview is cancelled.'],
-    [401, '', 'unauthorized', 'This console is not signed in to the host. For a new sign-in link, run “interviewdesk console link” where the host runs.'],
+    [401, '', 'unauthorized', 'This console is not signed in to the host. Sign in again; the host’s owner can also run “interviewdesk console link” where it runs.'],
     [502, '<html>Bad gateway</html>', 'internal', 'Something went wrong on the host. Try again; if it persists, check the host log.'],
     [418, '{"message":"teapot"}', 'unknown', 'The host answered with an unexpected error.'],
     [400, '{"error":{"code":"weird","message":""}}', 'bad_request', 'The host did not understand the request.'],

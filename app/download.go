@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
+	"mime"
 	"net/http"
 	"net/url"
 	"os"
@@ -24,7 +26,8 @@ const downloadPrefix = "/api/interviews/"
 
 // SaveDownload asks where to save the console API's file at path (what a
 // browser would download from that link) and writes it there; "" means
-// cancelled.
+// cancelled. With no suggestedName the dialog offers the name the host
+// gives the file (its Content-Disposition), so the file is fetched first.
 func (n *Native) SaveDownload(path, suggestedName string) (string, error) {
 	if n.api == nil {
 		return "", errors.New("the InterviewDesk host is not running, so there is nothing to download")
@@ -33,9 +36,10 @@ func (n *Native) SaveDownload(path, suggestedName string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	dest, err := runtime.SaveFileDialog(n.ctx, runtime.SaveDialogOptions{
-		DefaultFilename: suggestedName, Title: "Save " + suggestedName, Filters: filtersFor(suggestedName),
-	})
+	if suggestedName == "" {
+		return n.saveNamedByHost(uri)
+	}
+	dest, err := n.askWhere(suggestedName)
 	if err != nil || dest == "" {
 		return "", err
 	}
@@ -43,6 +47,30 @@ func (n *Native) SaveDownload(path, suggestedName string) (string, error) {
 		return "", err
 	}
 	return dest, nil
+}
+
+// saveNamedByHost fetches uri, then asks where to save it under the name
+// the host gave it.
+func (n *Native) saveNamedByHost(uri string) (string, error) {
+	tmp, name, err := fetch(n.ctx, n.api, uri, "", filepath.Base(uri))
+	if err != nil {
+		return "", err
+	}
+	defer os.Remove(tmp) // gone once moved
+	dest, err := n.askWhere(name)
+	if err != nil || dest == "" {
+		return "", err
+	}
+	if err := move(tmp, dest); err != nil {
+		return "", fmt.Errorf("could not save %s: %w", filepath.Base(dest), err)
+	}
+	return dest, nil
+}
+
+func (n *Native) askWhere(name string) (string, error) {
+	return runtime.SaveFileDialog(n.ctx, runtime.SaveDialogOptions{
+		DefaultFilename: name, Title: "Save " + name, Filters: filtersFor(name),
+	})
 }
 
 // downloadURI checks that path is one of the console's downloads.
@@ -67,27 +95,77 @@ func filtersFor(name string) []runtime.FileFilter {
 // saveFrom writes the answer of api to GET uri into dest, which appears
 // only when complete; an error answer's message becomes the error.
 func saveFrom(ctx context.Context, api http.Handler, uri, dest string) error {
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, uri, nil)
+	tmp, _, err := fetch(ctx, api, uri, filepath.Dir(dest), filepath.Base(dest))
 	if err != nil {
-		return fmt.Errorf("download %s: %w", uri, err)
+		return err
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(dest), "."+filepath.Base(dest)+".*")
-	if err != nil {
-		return fmt.Errorf("could not save %s: %w", filepath.Base(dest), err)
-	}
-	defer os.Remove(tmp.Name()) // gone after the rename; the part file otherwise
-	w := &fileResponse{file: tmp, header: http.Header{}}
-	api.ServeHTTP(w, req)
-	if err := cmp.Or(w.err, tmp.Close()); err != nil {
-		return fmt.Errorf("could not save %s: %w", filepath.Base(dest), err)
-	}
-	if w.status() != http.StatusOK {
-		return fmt.Errorf("could not download %s: %s", filepath.Base(dest), w.problem())
-	}
-	if err := os.Rename(tmp.Name(), dest); err != nil {
+	defer os.Remove(tmp) // gone after the rename; the part file otherwise
+	if err := os.Rename(tmp, dest); err != nil {
 		return fmt.Errorf("could not save %s: %w", filepath.Base(dest), err)
 	}
 	return nil
+}
+
+// fetch writes the answer of api to GET uri into a new part file in dir
+// (the system's temporary folder when ""), and returns it with the file
+// name the answer gives (label when it gives none); label names the file
+// in errors.
+func fetch(ctx context.Context, api http.Handler, uri, dir, label string) (path, name string, err error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, uri, nil)
+	if err != nil {
+		return "", "", fmt.Errorf("download %s: %w", uri, err)
+	}
+	tmp, err := os.CreateTemp(dir, "."+label+".*")
+	if err != nil {
+		return "", "", fmt.Errorf("could not save %s: %w", label, err)
+	}
+	w := &fileResponse{file: tmp, header: http.Header{}}
+	api.ServeHTTP(w, req)
+	if err := cmp.Or(w.err, tmp.Close()); err != nil {
+		os.Remove(tmp.Name())
+		return "", "", fmt.Errorf("could not save %s: %w", label, err)
+	}
+	if w.status() != http.StatusOK {
+		os.Remove(tmp.Name())
+		return "", "", fmt.Errorf("could not download %s: %s", label, w.problem())
+	}
+	return tmp.Name(), attachmentName(w.header, label), nil
+}
+
+// attachmentName is the file name of a Content-Disposition header, else
+// fallback.
+func attachmentName(h http.Header, fallback string) string {
+	_, params, err := mime.ParseMediaType(h.Get("Content-Disposition"))
+	if name := filepath.Base(params["filename"]); err == nil && name != "." && name != "/" && name != "" {
+		return name
+	}
+	return fallback
+}
+
+// move renames src to dest, copying where they are on different file
+// systems; dest appears only when complete.
+func move(src, dest string) error {
+	if os.Rename(src, dest) == nil {
+		return nil
+	}
+	in, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	part, err := os.CreateTemp(filepath.Dir(dest), "."+filepath.Base(dest)+".*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(part.Name()) // gone after the rename
+	if _, err := io.Copy(part, in); err != nil {
+		part.Close()
+		return err
+	}
+	if err := part.Close(); err != nil {
+		return err
+	}
+	return os.Rename(part.Name(), dest)
 }
 
 // fileResponse is an http.ResponseWriter that writes a 200 answer's body

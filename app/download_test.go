@@ -1,6 +1,7 @@
 package app
 
 import (
+	"mime"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -52,6 +53,45 @@ func TestDownloadURIKeepsToTheConsolesDownloads(t *testing.T) {
 	} {
 		if _, err := downloadURI(path); (err == nil) != ok {
 			t.Errorf("downloadURI(%q) = %v, want ok %v", path, err, ok)
+		}
+	}
+}
+
+// A link that names no file takes the host's name for it: the dialog offers
+// what a browser would have saved, and a name with folders in it never
+// leaves the chosen folder.
+func TestFetchTakesTheHostsFileName(t *testing.T) {
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /api/interviews/iv1/report.pdf", func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": "Report – Olivia Diaz – 2026-12-01.pdf"}))
+		_, _ = w.Write([]byte("%PDF-1.7"))
+	})
+	mux.HandleFunc("GET /api/interviews/iv2/report.pdf", func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Disposition", `attachment; filename="../../outside.pdf"`)
+		_, _ = w.Write([]byte("%PDF-1.7"))
+	})
+	mux.HandleFunc("GET /api/interviews/iv3/recording", func(w http.ResponseWriter, _ *http.Request) { _, _ = w.Write([]byte("webm")) })
+	for uri, want := range map[string]string{
+		"/api/interviews/iv1/report.pdf": "Report – Olivia Diaz – 2026-12-01.pdf",
+		"/api/interviews/iv2/report.pdf": "outside.pdf",
+		"/api/interviews/iv3/recording":  "recording",
+	} {
+		tmp, name, err := fetch(t.Context(), mux, uri, t.TempDir(), filepath.Base(uri))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if name != want {
+			t.Errorf("%s: name %q, want %q", uri, name, want)
+		}
+		dest := filepath.Join(t.TempDir(), name)
+		if err := move(tmp, dest); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := os.Stat(tmp); !os.IsNotExist(err) {
+			t.Errorf("%s: part file %s left behind (%v)", uri, tmp, err)
+		}
+		if got, err := os.ReadFile(dest); err != nil || len(got) == 0 {
+			t.Errorf("%s: saved %q, %v", uri, got, err)
 		}
 	}
 }

@@ -9,6 +9,8 @@ import { Dialog } from '../ui/Dialog'
 import { CollapsibleCard } from '../ui/Disclosure'
 import { LoadError, PageHeader, Skeleton } from '../ui/Feedback'
 import { useAsync } from '../ui/useAsync'
+import { reportFile } from '../api/report'
+import { DownloadLink } from '../report/DownloadLink'
 import { CopyField } from './CopyField'
 import { OpenRoomButtons } from './OpenRoomButtons'
 import { DetailsSummary } from './DetailsSummary'
@@ -120,12 +122,10 @@ function Details({ interview: iv, initialOutbox, onChange }: DetailsProps) {
           <a className="btn" href={`#/interviews/${encodeURIComponent(iv.id)}/report`}>
             Open report
           </a>
-          <a className="btn" href={`/api/interviews/${encodeURIComponent(iv.id)}/report.html`} download>
-            Download report (HTML)
-          </a>
-          <a className="btn btn-primary" href={`/api/interviews/${encodeURIComponent(iv.id)}/report.pdf`} download>
+          <DownloadLink path={reportFile(iv.id, 'html')}>Download report (HTML)</DownloadLink>
+          <DownloadLink path={reportFile(iv.id, 'pdf')} primary>
             Download report (PDF)
-          </a>
+          </DownloadLink>
         </>
       )}
       {changeable && (

@@ -55,8 +55,9 @@ export async function saveTextFile(
 
 /**
  * Saves the console API's file at `path` (a report, a recording) under a name
- * the user picks: through the save dialog in the desktop app, whose webview
- * has no downloads; as a browser download elsewhere. Returns the saved path
+ * the user picks ("" offers the host's name for the file): through the save
+ * dialog in the desktop app, whose webview has no downloads; as a browser
+ * download elsewhere. Returns the saved path
  * (desktop), the file name (browser), or "" when the user cancelled.
  */
 export async function saveDownload(path: string, suggestedName: string): Promise<string> {

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/interviewdesk/interviewdesk/internal/settings"
 	"github.com/interviewdesk/interviewdesk/internal/templates"
 	"github.com/interviewdesk/interviewdesk/internal/validation"
 )
@@ -35,6 +36,10 @@ type NewInterview struct {
 	// TakehomeID brings the candidate's take-home assessment result into the
 	// room for the interviewers (checked by the candidates hook).
 	TakehomeID string `json:"takehomeId,omitempty"`
+	// Organizer is who schedules it, when an account does (the host sets it
+	// from the signed-in account, never from the body); empty means the
+	// settings' organizer, the host's owner.
+	Organizer Person `json:"-"`
 }
 
 type start struct {
@@ -111,4 +116,13 @@ func parseWhen(e validation.Errors, startsAt, zone string, now time.Time, future
 func loadZone(e validation.Errors, zone string) (*time.Location, bool) {
 	_, loc := e.TimeZone("timeZone", zone)
 	return loc, loc != nil
+}
+
+// organizer is the interview's first interviewer: the account that
+// schedules it, else the host's owner.
+func (in NewInterview) organizer(owner settings.Person) Person {
+	if in.Organizer.Email != "" {
+		return in.Organizer
+	}
+	return Person(owner)
 }

@@ -125,7 +125,7 @@ func (s *Service) CreateBooked(in NewInterview, b Booking) (Interview, error) {
 		Template: TemplateRef{ID: tpl.ID, Name: tpl.Name, Specialization: tpl.Specialization,
 			Technical: len(tpl.Questions) > 0, TopicCount: len(tpl.Plan), QuestionCount: len(tpl.Questions)},
 		Plan: tpl.Plan, Questions: tpl.Questions,
-		Interviewers: []Interviewer{{Person: Person(st.Organizer), Participant: links.NewInterviewerParticipant()}},
+		Interviewers: []Interviewer{{Person: in.organizer(st.Organizer), Participant: links.NewInterviewerParticipant()}},
 		Tools:        Tools{LiveCode: len(tpl.Questions) > 0},
 		TakehomeID:   strings.TrimSpace(in.TakehomeID),
 		CampaignID:   b.CampaignID,

@@ -542,3 +542,35 @@ func TestTheAuditLogNamesTheAccount(t *testing.T) {
 		t.Errorf("the newest users entry: %+v, want Olga's removal", log.Entries)
 	}
 }
+
+// TestTheAccountThatSchedulesIsTheOrganizer: an interview a recruiter's
+// account creates has that account as its organizer (the first
+// interviewer, with a room link), not the host's owner; one the owner
+// creates keeps the owner's details.
+func TestTheAccountThatSchedulesIsTheOrganizer(t *testing.T) {
+	tm := newTeam(t)
+	base := tm.srv.URL
+	var list struct{ Templates []struct{ ID string } }
+	request(t, base, "GET", "/api/templates", "", bearer, &list)
+	var iv Interview
+	if code := request(t, base, "POST", "/api/interviews", validBody(list.Templates[0].ID), as(tm.olgaCookie), &iv); code != 201 {
+		t.Fatalf("create as Olga: %d", code)
+	}
+	if org := iv.Interviewers[0]; org.Email != "olga@example.com" || org.Name != tm.olga.Name || org.Link == "" {
+		t.Errorf("organizer of Olga's interview = %+v, want Olga with her room link", org)
+	}
+	for _, in := range iv.Interviewers {
+		if strings.EqualFold(in.Email, "rita@example.com") {
+			t.Errorf("the owner %s is among the interviewers of Olga's interview", in.Email)
+		}
+	}
+	var owners Interview
+	request(t, base, "GET", "/api/interviews/"+tm.theirs, "", bearer, &owners)
+	if org := owners.Interviewers[0]; org.Email != "rita@example.com" {
+		t.Errorf("organizer of the owner's interview = %+v, want Rita", org)
+	}
+	body := strings.Replace(validBody(list.Templates[0].ID), "{", `{"organizer":{"name":"Mallory","email":"m@example.com"},`, 1)
+	if code := request(t, base, "POST", "/api/interviews", body, as(tm.olgaCookie), nil); code != 400 {
+		t.Errorf("a body naming its own organizer: %d, want 400 (an unknown field)", code)
+	}
+}

@@ -75,6 +75,9 @@ func (s *Server) createInterview(w http.ResponseWriter, r *http.Request) error {
 	if err := decode(r, &in); err != nil {
 		return err
 	}
+	if c := callerOf(r); c.how == userSession {
+		in.Organizer = interviews.Person{Name: c.user.Name, Email: c.user.Email}
+	}
 	iv, err := s.svc.Interviews.Create(in)
 	return s.answerInterview(w, http.StatusCreated, iv, err)
 }

@@ -19,7 +19,8 @@ import (
 // Config configures an SFU. Zero values take the defaults noted.
 type Config struct {
 	// ICEConn is the one UDP socket that every peer's ICE shares (an ICE UDP
-	// mux). Required. Bind it to a chosen address, not 0.0.0.0: its address is
+	// mux). Without it the SFU carries no calls of its own and only records
+	// the tracks handed to it (RecordTrack), e.g. an external server's. Bind it to a chosen address, not 0.0.0.0: its address is
 	// the host candidate the browsers get. Like http.Server.Serve with a
 	// listener, the SFU takes the socket over: Close closes it.
 	ICEConn net.PacketConn
@@ -81,9 +82,6 @@ const (
 )
 
 func (c *Config) setDefaults() error {
-	if c.ICEConn == nil {
-		return fmt.Errorf("%w: Config.ICEConn is required", ErrInvalid)
-	}
 	if c.KeyframeInterval == 0 {
 		c.KeyframeInterval = defaultKeyframeInterval
 	}

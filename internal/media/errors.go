@@ -10,6 +10,8 @@ var (
 	ErrInvalid = fault.New(fault.Invalid, "invalid")
 	// ErrNotStarted reports a call that needs Start first.
 	ErrNotStarted = fault.New(fault.Unavailable, "media host not started")
+	// ErrRecordOnly reports a Join on an SFU that only records (no ICE socket).
+	ErrRecordOnly = fault.New(fault.Unavailable, "this media host only records")
 	// ErrClosed reports a call on a host, room or participant that was closed.
 	ErrClosed = fault.New(fault.Unavailable, "closed")
 	// ErrRoomFull reports a Join beyond Config.MaxParticipants.

@@ -52,6 +52,7 @@ const (
 	ReasonReplaced   = "replaced"    // a newer Join with the same ID
 	ReasonTimeout    = "timeout"     // not connected for Config.DisconnectTimeout
 	ReasonRoomClosed = "room-closed" // Room.Close or SFU.Close
+	ReasonRemoved    = "removed"     // Backend.Remove: no longer in the interview
 )
 
 // Event is something that happened in a room. Fields that do not apply to

@@ -15,7 +15,9 @@ type Room struct {
 	mu           sync.Mutex
 	participants map[string]*Participant
 	tracks       map[*publishedTrack]struct{}
-	closed       bool
+	// external are tracks of another media server recorded here (RecordTrack).
+	external map[*ExternalTrack]struct{}
+	closed   bool
 	// recording: the room's tracks are recorded (SFU.SetRecording).
 	recording bool
 
@@ -30,6 +32,7 @@ func newRoom(s *SFU, id string, recording bool) *Room {
 		sfu:          s,
 		participants: make(map[string]*Participant),
 		tracks:       make(map[*publishedTrack]struct{}),
+		external:     make(map[*ExternalTrack]struct{}),
 		recording:    recording,
 	}
 }
@@ -71,6 +74,9 @@ func (r *Room) Join(ctx context.Context, info ParticipantInfo, sig Signal, opt J
 	}
 	if !started {
 		return nil, fmt.Errorf("join room %s: %w", r.id, ErrNotStarted)
+	}
+	if r.sfu.cfg.ICEConn == nil {
+		return nil, fmt.Errorf("join room %s: %w", r.id, ErrRecordOnly)
 	}
 
 	r.mu.Lock()
@@ -131,6 +137,7 @@ func (r *Room) Close() error {
 		}()
 	}
 	wg.Wait()
+	r.endExternal()
 	r.recorders.Wait()
 	r.sfu.forgetRoom(r)
 	return nil
@@ -198,7 +205,7 @@ func (r *Room) setRecording(on bool) (stopped []*recorder) {
 			stopped = append(stopped, rec)
 		}
 	}
-	return stopped
+	return append(stopped, r.switchExternal(on)...)
 }
 
 // record starts recording t, unless the room does not record or t is

@@ -13,35 +13,10 @@ import (
 	"github.com/pion/webrtc/v4"
 )
 
-// Backend is what the host needs from a media server: the contract this SFU
-// and a future external one (e.g. LiveKit) both meet, so the web layer can
-// hold either.
-type Backend interface {
-	Join(ctx context.Context, room string, p ParticipantInfo, sig Signal, opt JoinOptions) (Session, error)
-	CloseRoom(room string) error
-	Recordings(room string) ([]Recording, error)
-	SetRecording(room string, on bool)
-	DiscardRecordings(ctx context.Context, room string) error
-}
-
-// Session is one participant's connection, as the web layer drives it.
-type Session interface {
-	HandleSignal(msg SignalMessage) error
-	Leave() error
-}
-
 var (
 	_ Backend = (*SFU)(nil)
 	_ Session = (*Participant)(nil)
 )
-
-// JoinOptions are per-participant settings for Join.
-type JoinOptions struct {
-	// ICEServers are sent to the browser in the first message (MsgConfig),
-	// e.g. the embedded TURN relay with this participant's short-lived
-	// credentials. They are never put in events or logs.
-	ICEServers []ICEServer
-}
 
 // SFU is the media host: it terminates every participant's WebRTC peer
 // connection, forwards each incoming track to the room's other participants
@@ -111,6 +86,10 @@ func (s *SFU) Start(ctx context.Context) error {
 	if s.started {
 		return fmt.Errorf("%w: already started", ErrInvalid)
 	}
+	if s.cfg.ICEConn == nil {
+		s.startRecordOnly()
+		return nil
+	}
 	lf := &pionLogs{log: s.log}
 	if c, ok := s.cfg.ICEConn.(*net.UDPConn); ok {
 		// Every peer's media meets this one socket: a deep buffer rides out
@@ -129,20 +108,7 @@ func (s *SFU) Start(ctx context.Context) error {
 		return err
 	}
 	s.api = api
-	s.started = true
-	s.startedAt = time.Now()
-	s.wg.Add(1)
-	go func() {
-		defer s.wg.Done()
-		s.events.run(s.cfg.OnEvent)
-	}()
-	if s.cfg.RecordDir != "" {
-		s.wg.Add(1)
-		go func() {
-			defer s.wg.Done()
-			s.recoverRecordings()
-		}()
-	}
+	s.startLoops()
 	s.log.Info("media host started", "udp", s.cfg.ICEConn.LocalAddr().String(), "record_dir", s.cfg.RecordDir)
 	return nil
 }
@@ -174,10 +140,29 @@ func (s *SFU) Close() error {
 	return nil
 }
 
+// startLoops marks the SFU started and starts the event dispatcher and the
+// crash recovery of recordings (s.mu held).
+func (s *SFU) startLoops() {
+	s.started = true
+	s.startedAt = time.Now()
+	s.wg.Add(1)
+	go func() {
+		defer s.wg.Done()
+		s.events.run(s.cfg.OnEvent)
+	}()
+	if s.cfg.RecordDir != "" {
+		s.wg.Add(1)
+		go func() {
+			defer s.wg.Done()
+			s.recoverRecordings()
+		}()
+	}
+}
+
 func (s *SFU) closeMuxes() {
 	if s.udpMux != nil {
 		_ = s.udpMux.Close()
-	} else {
+	} else if s.cfg.ICEConn != nil {
 		_ = s.cfg.ICEConn.Close()
 	}
 	if s.tcpMux != nil {

@@ -526,9 +526,17 @@ func TestJoinRules(t *testing.T) {
 		t.Errorf("Join before Start = %v, want ErrNotStarted", err)
 	}
 	_ = s.Close()
-	if _, err := New(Config{}, nil); !errors.Is(err, ErrInvalid) {
-		t.Errorf("New without ICEConn = %v, want ErrInvalid", err)
+	rec, err := New(Config{}, nil)
+	if err != nil {
+		t.Fatalf("New without ICEConn (records only) = %v", err)
 	}
+	if err := rec.Start(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := rec.Join(ctx, "r", ParticipantInfo{ID: "1"}, sig, JoinOptions{}); !errors.Is(err, ErrRecordOnly) {
+		t.Errorf("Join on a recording-only SFU = %v, want ErrRecordOnly", err)
+	}
+	_ = rec.Close()
 }
 
 func TestKeyframeParsing(t *testing.T) {

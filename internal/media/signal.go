@@ -1,5 +1,7 @@
 package media
 
+import "time"
+
 // Signal is the way back to one participant's browser: the host's WebSocket
 // layer implements it. Send is called from one goroutine per participant, in
 // order; it should queue the message rather than block for long, because
@@ -42,7 +44,20 @@ type SignalMessage struct {
 	Candidate  *ICECandidate `json:"candidate,omitempty"`
 	Tracks     []TrackInfo   `json:"tracks,omitempty"`
 	ICEServers []ICEServer   `json:"iceServers,omitempty"`
-	Error      string        `json:"error,omitempty"`
+	// Server (in MsgConfig from an external backend) is where the browser
+	// connects instead of signalling with the host, and with which token.
+	Server *ServerAccess `json:"server,omitempty"`
+	Error  string        `json:"error,omitempty"`
+}
+
+// ServerAccess is an external media server's address and one participant's
+// credentials for it.
+type ServerAccess struct {
+	Kind  string `json:"kind"` // "livekit"
+	URL   string `json:"url"`
+	Token string `json:"token"`
+	// Expires is when Token stops admitting a connection.
+	Expires time.Time `json:"expires"`
 }
 
 // ICECandidate is RTCIceCandidateInit: what RTCIceCandidate.toJSON() gives

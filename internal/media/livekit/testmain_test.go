@@ -1,0 +1,10 @@
+package livekit
+
+import (
+	"testing"
+	"time"
+
+	"github.com/interviewdesk/interviewdesk/internal/testmain"
+)
+
+func TestMain(m *testing.M) { testmain.Run(m, time.Minute) }

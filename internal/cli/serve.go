@@ -31,6 +31,9 @@ func serve(ctx context.Context, e Env, args []string) error {
 	var externalTURN string
 	f.StringVar(&externalTURN, "external-turn", "", "comma-separated turn:/turns: URLs of an external TURN server (e.g. coturn) to offer too")
 	f.StringVar(&mediaCfg.ExternalTURNSecret, "external-turn-secret", "", "that server's shared secret (coturn --static-auth-secret)")
+	f.StringVar(&mediaCfg.LiveKit.URL, "livekit-url", "", "put calls on this LiveKit server instead of the embedded SFU: ws://HOST:7880 or wss://HOST (default: Settings → Media server)")
+	f.StringVar(&mediaCfg.LiveKit.APIKey, "livekit-api-key", "", "that LiveKit server's API key")
+	f.StringVar(&mediaCfg.LiveKit.APISecret, "livekit-api-secret", "", "that LiveKit server's API secret")
 	if _, err := f.parse(args, 0); err != nil {
 		return err
 	}

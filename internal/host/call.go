@@ -9,12 +9,15 @@ import (
 	"net/netip"
 	"path/filepath"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/interviewdesk/interviewdesk/internal/media"
+	"github.com/interviewdesk/interviewdesk/internal/media/livekit"
 	"github.com/interviewdesk/interviewdesk/internal/push"
 	"github.com/interviewdesk/interviewdesk/internal/relay"
 	"github.com/interviewdesk/interviewdesk/internal/room"
+	"github.com/interviewdesk/interviewdesk/internal/settings"
 )
 
 // Media configures the call: the SFU's ICE port and the embedded TURN relay.
@@ -42,13 +45,28 @@ type Media struct {
 	// URLs get fresh credentials signed with ExternalTURNSecret per participant.
 	ExternalTURN       []string
 	ExternalTURNSecret string
+	// LiveKit, when its URL is set, puts calls on a LiveKit server instead
+	// of the embedded SFU (no ICE port, no embedded relay); unset, the
+	// settings' media server is used, if any.
+	LiveKit LiveKit
+}
+
+// LiveKit is a LiveKit server or cluster: its address as browsers reach it
+// (ws://HOST:7880, wss://HOST) and its API key and secret.
+type LiveKit struct {
+	URL, APIKey, APISecret string
 }
 
 // call is the media side of a host: the SFU, the embedded relay and the
 // extra ICE servers. It is the room's "call" feature: members join the call
 // and signal through the room channel.
 type call struct {
+	// backend carries the calls: sfu, or lk.
+	backend media.Backend
+	// sfu records every call (on LiveKit it only records the tracks the
+	// hidden participant receives).
 	sfu   *media.SFU
+	lk    *livekit.Backend // nil on the embedded SFU
 	relay *relay.Server
 	// sfuAddrs are the transport addresses the SFU's ICE socket receives on:
 	// the relay's only peers.
@@ -62,6 +80,8 @@ type call struct {
 	// discarded hears of an interview whose recordings were deleted (the
 	// candidate declined recording), for the console; may be nil.
 	discarded func(interview string)
+	// evictions are removals from calls under way (callHook); close waits.
+	evictions sync.WaitGroup
 }
 
 var _ room.Feature = (*call)(nil)
@@ -69,8 +89,15 @@ var _ room.Feature = (*call)(nil)
 // newCall binds the ICE and TURN sockets (failing early on a busy port) and
 // builds the SFU and the relay; start starts them. The relay's credentials
 // are scoped to the interviews in ivs.
-func (h *Host) newCall(listenIP string, ivs interviewSource) (c *call, err error) {
+func (h *Host) newCall(listenIP string, ivs interviewSource, st *settings.Service) (c *call, err error) {
 	cfg := h.cfg.Media
+	lk, err := liveKitOf(cfg.LiveKit, st)
+	if err != nil {
+		return nil, err
+	}
+	if lk.URL != "" {
+		return h.newLiveKitCall(lk, ivs)
+	}
 	bind := cfg.BindIP
 	if bind == "" {
 		bind = listenIP
@@ -105,7 +132,7 @@ func (h *Host) newCall(listenIP string, ivs interviewSource) (c *call, err error
 		_ = sfu.Close()
 		return nil, err
 	}
-	c = &call{sfu: sfu, sfuAddrs: sfuAddrs, turn: turnScope{interviews: ivs, now: h.now}, extra: cfg.ExtraICE, external: cfg.ExternalTURN, extSecret: cfg.ExternalTURNSecret,
+	c = &call{backend: sfu, sfu: sfu, sfuAddrs: sfuAddrs, turn: turnScope{interviews: ivs, now: h.now}, extra: cfg.ExtraICE, external: cfg.ExternalTURN, extSecret: cfg.ExternalTURNSecret,
 		log: h.log, sessions: sessions{m: map[string]media.Session{}},
 		discarded: func(id string) { h.push.Publish(push.Event{Type: push.Recordings, InterviewID: id}) }}
 	if cfg.TURNPort >= 0 {
@@ -204,9 +231,14 @@ func (c *call) iceFor(m *room.Member, now func() time.Time) []room.ICEServer {
 	return out
 }
 
-// close stops the SFU (finalising recordings), then the relay.
+// close stops the LiveKit recording participants, the SFU (finalising
+// recordings), then the relay.
 func (c *call) close(log *slog.Logger) error {
+	c.evictions.Wait()
 	var errs []error
+	if c.lk != nil {
+		errs = append(errs, c.lk.Close())
+	}
 	errs = append(errs, c.sfu.Close())
 	log.Info("host stopped: media closed")
 	if c.relay != nil {

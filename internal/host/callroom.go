@@ -83,14 +83,14 @@ func (c *call) join(ctx context.Context, sess *room.Session, _ room.Message) err
 	if !admitted {
 		return fault.Explain(fault.Conflict, nil, "the interviewer has not let you in yet")
 	}
-	st, _, err := sess.State()
+	st, iv, err := sess.State()
 	if err != nil {
 		return err
 	}
 	c.applyConsent(ctx, m.InterviewID, st.Consent)
-	ms, err := c.sfu.Join(context.WithoutCancel(ctx), m.InterviewID,
+	ms, err := c.backend.Join(context.WithoutCancel(ctx), m.InterviewID,
 		media.ParticipantInfo{ID: string(m.Participant), Name: m.Name, Role: string(m.Role)},
-		signalSink{sess}, media.JoinOptions{ICEServers: mediaICE(sess.ICEServers())})
+		signalSink{sess}, media.JoinOptions{ICEServers: mediaICE(sess.ICEServers()), Until: lifetime(iv)})
 	if err != nil {
 		c.log.Warn("join call", "interview", m.InterviewID, "member", m.ID, "err", err)
 		return fault.Explain(fault.Unavailable, err, fmt.Sprintf("could not join the call: %v", err))
@@ -141,7 +141,7 @@ func (c *call) happened(ctx context.Context, iv interviews.Interview, e room.Eve
 		}
 		c.applyConsent(ctx, iv.ID, &d)
 	case room.TypeEnded:
-		if err := c.sfu.CloseRoom(iv.ID); err != nil {
+		if err := c.backend.CloseRoom(iv.ID); err != nil {
 			c.log.Warn("close call", "interview", iv.ID, "err", err)
 		}
 	}
@@ -158,11 +158,11 @@ func (c *call) applyConsent(ctx context.Context, interview string, consent *room
 	switch {
 	case consent == nil:
 	case consent.RecordingNotice:
-		c.sfu.SetRecording(interview, true)
+		c.backend.SetRecording(interview, true)
 	default:
 		ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), discardWait)
 		defer cancel()
-		if err := c.sfu.DiscardRecordings(ctx, interview); err != nil {
+		if err := c.backend.DiscardRecordings(ctx, interview); err != nil {
 			c.log.Warn("candidate declined recording: recordings not deleted", "interview", interview, "err", err)
 		}
 		if c.discarded != nil {

@@ -144,11 +144,11 @@ func (h *Host) build() error {
 	}
 	hub := room.NewHub()
 	cands := candidates.New(h.db, h.now)
-	ivs := interviews.New(h.db, ts, st, h.now, hooks(cands.InterviewChanged, campaigns.Hook, invite, room.Revoke(hub), publishInterviews(h.push), h.turnHook()))
+	ivs := interviews.New(h.db, ts, st, h.now, hooks(cands.InterviewChanged, campaigns.Hook, invite, room.Revoke(hub), publishInterviews(h.push), h.turnHook(), h.callHook()))
 	camps := campaigns.New(campaigns.Config{DB: h.db, Interviews: ivs, Templates: ts, Settings: st, Now: h.now})
 	h.interviews = ivs
 	if h.ln != nil && !h.cfg.Media.Disabled {
-		if h.call, err = h.newCall(h.ln.Addr().(*net.TCPAddr).IP.String(), ivs); err != nil {
+		if h.call, err = h.newCall(h.ln.Addr().(*net.TCPAddr).IP.String(), ivs, st); err != nil {
 			return err
 		}
 	}
@@ -182,6 +182,7 @@ func (h *Host) roomConfig(rooms *room.Service, ivs *interviews.Service, hub *roo
 		cfg.Features = append(cfg.Features, h.call)
 		cfg.Listeners = append(cfg.Listeners, h.call.happened)
 		cfg.ICE = func(m *room.Member) []room.ICEServer { return h.call.iceFor(m, h.now) }
+		cfg.Media = h.call.kind()
 	}
 	return cfg
 }

@@ -87,6 +87,8 @@ type SessionsConfig struct {
 	Listeners []Listener
 	// ICE gives a member its STUN/TURN servers (fresh credentials); may be nil.
 	ICE func(m *Member) []ICEServer
+	// Media names the call's backend in the welcome ("embedded", "livekit").
+	Media string
 	// Consent, when set, is the consent step's texts: sent to candidates in
 	// the welcome, and a ready must name their version (so the log records
 	// the words the candidate agreed to). Nil: no texts, any version taken.
@@ -188,6 +190,7 @@ func (sess *Session) Connect(ctx context.Context, conn Conn) error {
 		s.logEvent(ctx, sess, TypeJoined, JoinData{Connection: m.ID})
 	}
 	w := WelcomeFor(sess.Interview, m, sess.ICEServers())
+	w.Media = s.cfg.Media
 	if m.Role == RoleCandidate {
 		w.Consent = s.cfg.Consent
 	}

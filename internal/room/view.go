@@ -98,6 +98,9 @@ type Welcome struct {
 	InterviewID string          `json:"interviewId,omitempty"`
 	Interview   PublicInterview `json:"interview"`
 	ICEServers  []ICEServer     `json:"iceServers"`
+	// Media names the call's backend: "embedded" (signal with the host) or
+	// "livekit" (the call's config carries a LiveKit address and token).
+	Media string `json:"media,omitempty"`
 	// Consent is the consent step's texts, sent to the candidate only, when
 	// the host offers them: the candidate's ready names their version.
 	Consent *consent.Texts `json:"consent,omitempty"`

@@ -332,6 +332,12 @@ func TestEveryDocumentedRouteAnswersItsContract(t *testing.T) {
 	call("POST", "/api/settings/mail/test", TestMail{To: "rita@example.com"}, 200)
 	call("POST", "/api/settings/mail/test", TestMail{To: "nobody"}, 422)
 
+	call("GET", "/api/settings/media", nil, 200)
+	call("PUT", "/api/settings/media", settings.MediaServerUpdate{LiveKitURL: "ftp://lk.example.com", APIKey: "k", APISecret: "s"}, 422)
+	if body := call("PUT", "/api/settings/media", settings.MediaServerUpdate{LiveKitURL: "ws://127.0.0.1:7880", APIKey: "devkey", APISecret: "s3cret-value"}, 200); strings.Contains(string(body), "s3cret-value") {
+		t.Errorf("the media server settings answer carries the secret: %s", body)
+	}
+	call("PUT", "/api/settings/media", settings.MediaServerUpdate{}, 200)
 	call("GET", "/api/settings/runner", nil, 200)
 	call("POST", "/api/settings/runner/test", nil, 409) // not set up yet
 	call("PUT", "/api/settings/runner", settings.CodeRunnerUpdate{URL: "ftp://runner.example.com"}, 422)

@@ -49,6 +49,7 @@ var settingsChanges = map[string]struct{ subject, text string }{
 	"PUT /api/settings":          {"organizer", "Changed the organizer or the default time zone."},
 	"PUT /api/settings/mail":     {"mail", "Changed the email settings."},
 	"PUT /api/settings/runner":   {"runner", "Changed the code runner settings."},
+	"PUT /api/settings/media":    {"media", "Changed the media server settings."},
 	"PUT /api/settings/analysis": {"analysis", "Changed the analysis engines."},
 }
 

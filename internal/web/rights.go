@@ -95,6 +95,8 @@ var rights = map[string]right{
 	"GET /api/settings/runner":              administer,
 	"PUT /api/settings/runner":              administer,
 	"POST /api/settings/runner/test":        administer,
+	"GET /api/settings/media":               administer,
+	"PUT /api/settings/media":               administer,
 	"GET /api/settings/analysis":            administer,
 	"PUT /api/settings/analysis":            administer,
 	"POST /api/settings/analysis/test":      administer,

@@ -122,6 +122,22 @@ func (s *Server) putRunner(w http.ResponseWriter, r *http.Request) error {
 	return answer(w, http.StatusOK, c.View(), err)
 }
 
+// Media server settings: where calls run.
+
+func (s *Server) getMediaServer(w http.ResponseWriter, r *http.Request) error {
+	m, err := s.svc.Settings.MediaServer()
+	return answer(w, http.StatusOK, m.View(), err)
+}
+
+func (s *Server) putMediaServer(w http.ResponseWriter, r *http.Request) error {
+	var u settings.MediaServerUpdate
+	if err := decode(r, &u); err != nil {
+		return err
+	}
+	m, err := s.svc.Settings.PutMediaServer(u)
+	return answer(w, http.StatusOK, m.View(), err)
+}
+
 // RunnerTest is what the saved code runner answered: its runtimes, and the
 // editor's languages they run.
 type RunnerTest struct {

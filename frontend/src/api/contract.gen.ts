@@ -1177,6 +1177,19 @@ export type CodeRunnerRuntime = {
   runtime?: string
 }
 
+export type MediaServerSettings = {
+  liveKitUrl: string
+  apiKey: string
+  hasSecret: boolean
+  configured: boolean
+}
+
+export type MediaServerUpdate = {
+  liveKitUrl: string
+  apiKey: string
+  apiSecret?: string
+}
+
 export type AnalysisEngineSettings = {
   transcription: AnalysisEngineSetting
   scoring: AnalysisEngineSetting
@@ -1552,6 +1565,8 @@ export type Types = {
   CodeRunnerUpdate: CodeRunnerUpdate
   CodeRunnerTest: CodeRunnerTest
   CodeRunnerRuntime: CodeRunnerRuntime
+  MediaServerSettings: MediaServerSettings
+  MediaServerUpdate: MediaServerUpdate
   AnalysisEngineSettings: AnalysisEngineSettings
   AnalysisEngineSetting: AnalysisEngineSetting
   AnalysisEngineKind: AnalysisEngineKind
@@ -1760,6 +1775,8 @@ export const schemas: Record<TypeName, JsonSchema> = {
   CodeRunnerUpdate: {"additionalProperties":false,"properties":{"clearToken":{"type":"boolean"},"token":{"type":"string"},"url":{"type":"string"}},"required":["url"],"type":"object"},
   CodeRunnerTest: {"additionalProperties":false,"properties":{"languages":{"items":{"$ref":"#/$defs/Language"},"type":["array","null"]},"runtimes":{"items":{"$ref":"#/$defs/CodeRunnerRuntime"},"type":["array","null"]},"url":{"type":"string"}},"required":["url","runtimes","languages"],"type":"object"},
   CodeRunnerRuntime: {"additionalProperties":false,"properties":{"aliases":{"items":{"type":"string"},"type":["array","null"]},"language":{"type":"string"},"runtime":{"type":"string"},"version":{"type":"string"}},"required":["language","version","aliases"],"type":"object"},
+  MediaServerSettings: {"additionalProperties":false,"properties":{"apiKey":{"type":"string"},"configured":{"type":"boolean"},"hasSecret":{"type":"boolean"},"liveKitUrl":{"type":"string"}},"required":["liveKitUrl","apiKey","hasSecret","configured"],"type":"object"},
+  MediaServerUpdate: {"additionalProperties":false,"properties":{"apiKey":{"type":"string"},"apiSecret":{"type":"string"},"liveKitUrl":{"type":"string"}},"required":["liveKitUrl","apiKey"],"type":"object"},
   AnalysisEngineSettings: {"additionalProperties":false,"properties":{"scoring":{"$ref":"#/$defs/AnalysisEngineSetting"},"transcription":{"$ref":"#/$defs/AnalysisEngineSetting"}},"required":["transcription","scoring"],"type":"object"},
   AnalysisEngineSetting: {"additionalProperties":false,"properties":{"engine":{"$ref":"#/$defs/AnalysisEngineKind"},"hasKey":{"type":"boolean"},"model":{"type":"string"},"url":{"type":"string"}},"required":["engine","url","model","hasKey"],"type":"object"},
   AnalysisEngineKind: {"enum":["offline","openai"],"type":"string"},
@@ -1873,6 +1890,8 @@ export type Endpoints = {
   'GET /api/settings/runner': { request: undefined; response: CodeRunnerSettings }
   'PUT /api/settings/runner': { request: CodeRunnerUpdate; response: CodeRunnerSettings }
   'POST /api/settings/runner/test': { request: undefined; response: CodeRunnerTest }
+  'GET /api/settings/media': { request: undefined; response: MediaServerSettings }
+  'PUT /api/settings/media': { request: MediaServerUpdate; response: MediaServerSettings }
   'GET /api/settings/analysis': { request: undefined; response: AnalysisEngineSettings }
   'PUT /api/settings/analysis': { request: AnalysisEnginesUpdate; response: AnalysisEngineSettings }
   'POST /api/settings/analysis/test': { request: undefined; response: AnalysisEnginesTest }
@@ -1988,6 +2007,8 @@ export const endpoints: Record<EndpointKey, Endpoint> = {
   'GET /api/settings/runner': { method: 'GET', path: '/api/settings/runner', status: 200, request: null, response: 'CodeRunnerSettings', file: null, errors: [] },
   'PUT /api/settings/runner': { method: 'PUT', path: '/api/settings/runner', status: 200, request: 'CodeRunnerUpdate', response: 'CodeRunnerSettings', file: null, errors: ['invalid'] },
   'POST /api/settings/runner/test': { method: 'POST', path: '/api/settings/runner/test', status: 200, request: null, response: 'CodeRunnerTest', file: null, errors: ['conflict'] },
+  'GET /api/settings/media': { method: 'GET', path: '/api/settings/media', status: 200, request: null, response: 'MediaServerSettings', file: null, errors: [] },
+  'PUT /api/settings/media': { method: 'PUT', path: '/api/settings/media', status: 200, request: 'MediaServerUpdate', response: 'MediaServerSettings', file: null, errors: ['invalid'] },
   'GET /api/settings/analysis': { method: 'GET', path: '/api/settings/analysis', status: 200, request: null, response: 'AnalysisEngineSettings', file: null, errors: [] },
   'PUT /api/settings/analysis': { method: 'PUT', path: '/api/settings/analysis', status: 200, request: 'AnalysisEnginesUpdate', response: 'AnalysisEngineSettings', file: null, errors: ['invalid'] },
   'POST /api/settings/analysis/test': { method: 'POST', path: '/api/settings/analysis/test', status: 200, request: null, response: 'AnalysisEnginesTest', file: null, errors: [] },

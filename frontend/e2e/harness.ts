@@ -20,11 +20,14 @@ export type Host = {
 
 const SERVING = /serving on (https?:\/\/\S+) \(console: (\S+)\)/
 
-/** Serves a fresh data folder, or `opts.dataDir` (e.g. one seeded beforehand); either is deleted on stop. */
-export async function startHost(opts: { dataDir?: string } = {}): Promise<Host> {
+/**
+ * Serves a fresh data folder, or `opts.dataDir` (e.g. one seeded beforehand); either is deleted on stop.
+ * `opts.args` are further `serve` flags (e.g. a LiveKit server to put calls on).
+ */
+export async function startHost(opts: { dataDir?: string; args?: string[] } = {}): Promise<Host> {
   const bin = inject('interviewdeskBin')
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'interviewdesk-e2e-data-'))
-  const child = spawn(bin, ['serve', '--data', dataDir, '--listen', '127.0.0.1:0'], {
+  const child = spawn(bin, ['serve', '--data', dataDir, '--listen', '127.0.0.1:0', ...(opts.args ?? [])], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, TZ: 'UTC' },
   })

@@ -134,6 +134,7 @@ function Room({ role: linkRole, token }: { role: Role; token: string }) {
     admitted: role === 'interviewer' || candidateAdmitted(view?.phase, view?.locked),
     session: snap.session,
     iceServers: snap.welcome?.iceServers ?? [],
+    media: snap.welcome?.media,
   })
 
   // Everybody in the call sees whether it is recorded (not on a host without calls).

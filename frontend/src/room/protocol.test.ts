@@ -31,7 +31,16 @@ describe('parseServerMessage', () => {
     })
   })
 
-  it('needs a welcome before a state', () => {
+  it('reads the call backend a welcome names, and nothing else in its place', () => {
+    const welcome = (media: unknown) =>
+      parseServerMessage(JSON.stringify({ type: 'welcome', role: 'candidate', connection: 'c', you: 'O', interview: {}, iceServers: [], media }), undefined)
+    const lk = welcome('livekit')
+    expect(lk.ok && lk.value.type === 'welcome' && lk.value.media).toBe('livekit')
+    const odd = welcome('somewhere')
+    expect(odd.ok && odd.value.type === 'welcome' && 'media' in odd.value).toBe(false)
+  })
+
+    it('needs a welcome before a state', () => {
     expect(parseServerMessage('{"type":"state","state":{"phase":"plan"}}', undefined)).toEqual({
       ok: false,
       error: 'state before welcome',

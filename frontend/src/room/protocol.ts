@@ -39,6 +39,8 @@ export type Welcome = {
   interviewId?: string
   interview: InterviewInfo
   iceServers: IceServer[]
+  /** The call's backend: "embedded" (signal with the host) or "livekit" (the call's config brings a LiveKit address and token). */
+  media?: 'embedded' | 'livekit'
   /** Candidates only: the consent step's words, as the host keeps them (their version goes back in ready). */
   consent?: ConsentTexts
 }
@@ -240,6 +242,7 @@ function parseWelcome(m: Obj): Parsed<Welcome> {
         tools: { liveCode: bool(tools.liveCode), whiteboard: bool(tools.whiteboard) },
       },
       ...(consentTextsOf(m.consent) ? { consent: consentTextsOf(m.consent)! } : {}),
+      ...(m.media === 'livekit' || m.media === 'embedded' ? { media: m.media } : {}),
       iceServers: list(m.iceServers, (x) => {
         if (!isObj(x)) return undefined
         const urls = typeof x.urls === 'string' ? [x.urls] : list(x.urls, (u) => (typeof u === 'string' ? u : undefined))

@@ -5,7 +5,7 @@ import { useState, type ReactNode } from 'react'
 import { Dialog } from '../../ui/Dialog'
 import { openURL } from '../../platform/native'
 import { screenShareSupported, useLocalMedia, type LocalMedia } from '../media/local'
-import { usePeer, type PeerSession, type PeerSnapshot, type RemoteParticipant } from '../media/peer'
+import { usePeer, type CallSession, type PeerSnapshot, type RemoteParticipant } from '../media/peer'
 import type { QualityReport } from '../media/stats'
 import type { Member, Role } from '../protocol'
 import { DevicePickers, LevelMeter, TestSoundButton } from './DeviceControls'
@@ -84,7 +84,7 @@ type Props = {
   expected: readonly string[]
   candidateAdmitted: boolean
   local: LocalMedia
-  peer: PeerSession | undefined
+  peer: CallSession | undefined
   /** False in a browser without RTCPeerConnection (Linux desktop webview). */
   webrtc: boolean
   onLeave: () => void

@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react'
 import type { RoomStore } from '../connection/store'
 import type { LocalMedia } from '../media/local'
 import { webrtcSupported } from '../media/network'
-import { PeerSession } from '../media/peer'
+import { LiveKitSession } from '../media/livekit'
+import { PeerSession, type CallSession } from '../media/peer'
 import type { SignalOut } from '../media/signaling'
 import type { IceServer } from '../protocol'
 
@@ -19,20 +20,26 @@ export function icePolicyFromURL(search: string): RTCIceTransportPolicy {
 export function useCallSession(
   store: RoomStore,
   local: LocalMedia,
-  o: { enabled: boolean; admitted: boolean; session: number; iceServers: IceServer[] },
-): PeerSession | undefined {
-  const [peer, setPeer] = useState<PeerSession>()
+  o: { enabled: boolean; admitted: boolean; session: number; iceServers: IceServer[]; media?: string },
+): CallSession | undefined {
+  const [peer, setPeer] = useState<CallSession>()
   const { enabled, session } = o
 
   useEffect(() => {
     if (!enabled || !webrtcSupported()) return
-    const p = new PeerSession({
-      iceServers: o.iceServers,
-      iceTransportPolicy: icePolicyFromURL(window.location.search),
-      send: (signal: SignalOut) => store.signal(signal),
-      join: () => store.call(),
-      local,
-    })
+    const iceTransportPolicy = icePolicyFromURL(window.location.search)
+    const join = () => store.call()
+    // The welcome names the call's backend: LiveKit, or the host's own SFU.
+    const p: CallSession =
+      o.media === 'livekit'
+        ? new LiveKitSession({ iceTransportPolicy, join, local })
+        : new PeerSession({
+            iceServers: o.iceServers,
+            iceTransportPolicy,
+            send: (signal: SignalOut) => store.signal(signal),
+            join,
+            local,
+          })
     const off = store.onSignal((s) => void p.handle(s))
     setPeer(p)
     return () => {
@@ -42,7 +49,7 @@ export function useCallSession(
     }
     // A new session (reconnect) or enabling rebuilds; the servers come with it.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [enabled, session, store, local])
+  }, [enabled, session, store, local, o.media])
 
   useEffect(() => {
     if (peer && o.admitted) void peer.admit()

@@ -12,6 +12,7 @@ import type { IceServer } from '../protocol'
 import type { LocalMedia, TrackKind } from './local'
 import { parseSignal, type SignalIn, type SignalOut, type Source, type TrackInfo } from './signaling'
 import { classify, sampleFrom, type QualityReport, type Sample } from './stats'
+import { refusedJoin } from './join'
 
 export type RemoteParticipant = {
   id: string
@@ -133,9 +134,7 @@ export class PeerSession {
     } catch (e) {
       this.joining = false
       if (this.closed) return
-      const refused = (e as { name?: string }).name === 'RefusedError'
-      const message = e instanceof Error ? e.message : String(e)
-      this.set(refused && !/not let you in/.test(message) ? { status: 'unavailable', detail: message } : { status: 'waiting', detail: message })
+      this.set(refusedJoin(e))
       return
     }
     this.joining = false
@@ -405,6 +404,9 @@ const IDLE: PeerSnapshot = {
 }
 const noop = () => () => {}
 
-export function usePeer(peer: PeerSession | undefined): PeerSnapshot {
+/** What the call screen drives: PeerSession, or LiveKitSession on a LiveKit call. */
+export type CallSession = Pick<PeerSession, 'subscribe' | 'getSnapshot' | 'admit' | 'handle' | 'sample' | 'close'>
+
+export function usePeer(peer: CallSession | undefined): PeerSnapshot {
   return useSyncExternalStore(peer?.subscribe ?? noop, peer?.getSnapshot ?? (() => IDLE))
 }

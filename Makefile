@@ -2,7 +2,7 @@
 # every test; both install what is missing first. `make package` builds the
 # Linux .deb and the Windows .exe (and its installer) in build/bin/. The scripts
 # in scripts/ do the work, so they also run without make.
-.PHONY: run build test bench serve package clean
+.PHONY: run build test bench serve package clean livekit
 
 run:
 	bash scripts/run.sh
@@ -20,6 +20,11 @@ bench:
 package:
 	bash scripts/deps.sh package
 	bash scripts/package.sh
+
+# The LiveKit server v1.11.0 the LiveKit backend's end-to-end test runs (built
+# once into a cache outside the repository; `make test` builds it too).
+livekit:
+	bash scripts/livekit-server.sh
 
 serve: build
 	build/bin/interviewdesk serve

@@ -25,6 +25,10 @@ step "frontend: types and unit tests"
 step "build: console and desktop binary"
 bash scripts/build.sh
 
+step "LiveKit server v1.11.0 for the LiveKit backend's end-to-end test (built once, cached)"
+LIVEKIT_SERVER=$(bash scripts/livekit-server.sh)
+export LIVEKIT_SERVER
+
 step "frontend: end-to-end in headless Chromium"
 (cd frontend && INTERVIEWDESK_BIN="$PWD/../build/bin/interviewdesk" npm run test:e2e --silent)
 

@@ -2,7 +2,6 @@ import { useEffect, useState } from 'react'
 import type { RoomStore } from '../connection/store'
 import type { LocalMedia } from '../media/local'
 import { webrtcSupported } from '../media/network'
-import { LiveKitSession } from '../media/livekit'
 import { PeerSession, type CallSession } from '../media/peer'
 import type { SignalOut } from '../media/signaling'
 import type { IceServer } from '../protocol'
@@ -29,22 +28,34 @@ export function useCallSession(
     if (!enabled || !webrtcSupported()) return
     const iceTransportPolicy = icePolicyFromURL(window.location.search)
     const join = () => store.call()
-    // The welcome names the call's backend: LiveKit, or the host's own SFU.
-    const p: CallSession =
-      o.media === 'livekit'
-        ? new LiveKitSession({ iceTransportPolicy, join, local })
-        : new PeerSession({
-            iceServers: o.iceServers,
-            iceTransportPolicy,
-            send: (signal: SignalOut) => store.signal(signal),
-            join,
-            local,
-          })
-    const off = store.onSignal((s) => void p.handle(s))
-    setPeer(p)
+    let p: CallSession | undefined
+    let off = () => {}
+    let done = false
+    const begin = (s: CallSession) => {
+      if (done) return s.close()
+      p = s
+      off = store.onSignal((m) => void s.handle(m))
+      setPeer(s)
+    }
+    // The welcome names the call's backend: LiveKit (its client loads only
+    // for such a call), or the host's own SFU.
+    if (o.media === 'livekit') {
+      void import('../media/livekit').then(({ LiveKitSession }) => begin(new LiveKitSession({ iceTransportPolicy, join, local })))
+    } else {
+      begin(
+        new PeerSession({
+          iceServers: o.iceServers,
+          iceTransportPolicy,
+          send: (signal: SignalOut) => store.signal(signal),
+          join,
+          local,
+        }),
+      )
+    }
     return () => {
+      done = true
       off()
-      p.close()
+      p?.close()
       setPeer(undefined)
     }
     // A new session (reconnect) or enabling rebuilds; the servers come with it.

@@ -30,6 +30,8 @@ export type {
   MailSecurity,
   MailSettings,
   MailUpdate,
+  MediaServerSettings,
+  MediaServerUpdate,
   NewInterview,
   Outbox,
   OutboxKind,
@@ -72,6 +74,8 @@ export type MailField = 'host' | 'port' | 'security' | 'username' | 'password' |
 
 /** Field names of a 422 answer to PUT /api/settings/runner. */
 export type RunnerField = 'url' | 'token'
+/** The fields a media server change can be refused for. */
+export type MediaServerField = 'liveKitUrl' | 'apiKey' | 'apiSecret'
 
 /** A part of the analysis that has its own engine. */
 export type EnginePart = 'transcription' | 'scoring'

@@ -5,6 +5,7 @@ import { Field } from '../ui/Field'
 import { useAsync } from '../ui/useAsync'
 import { EmailSettings } from './EmailSettings'
 import { SettingsTabs } from './SettingsTabs'
+import { MediaServerSettings } from './MediaServerSettings'
 import { RunnerSettings } from './RunnerSettings'
 import { AnalysisEngineSettings } from './AnalysisEngineSettings'
 import { useOrganizerForm } from './useOrganizerForm'
@@ -103,6 +104,8 @@ function HostSettings({ withProfile }: { withProfile: boolean }) {
       <EmailSettings organizerEmail={settings.organizer.email} />
 
       <RunnerSettings />
+
+      <MediaServerSettings />
 
       <AnalysisEngineSettings />
 

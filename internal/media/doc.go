@@ -25,10 +25,16 @@
 //
 // Room.Close ends a call for everyone and waits until every recording is
 // finalised; SFU.Recordings lists a room's files, SFU.SetRecording and
-// SFU.DiscardRecordings switch a room's recording (see Recording). SFU also
-// satisfies Backend (Join, CloseRoom, Recordings and the switch) and *Participant satisfies Session
-// (HandleSignal, Leave): the contract a second backend, e.g. an external
-// LiveKit, would meet so that the web layer can hold either.
+// SFU.DiscardRecordings switch a room's recording (see Recording).
+//
+// SFU satisfies Backend (Join, Remove, CloseRoom and the Recorder: Recordings
+// and the switch) and *Participant satisfies Session (HandleSignal, Leave):
+// what the host needs of any media server. The second backend, package
+// media/livekit, puts calls on a LiveKit server: its Join sends the browser a
+// MsgConfig with the server's address and a token (ServerAccess) instead of
+// ICE servers, and its recording participant hands each track it receives to
+// an SFU built without an ICE socket, which only records (RecordTrack): the
+// same files, index, finalising and switch.
 //
 // A second Join with the same participant ID replaces the first (the older
 // session leaves with ReasonReplaced): a reloaded page or a second tab takes

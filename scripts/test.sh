@@ -16,6 +16,10 @@ unformatted=$(gofmt -l main.go main_test.go shutdown_test.go app internal)
 go vet ./...
 GOOS=windows go build ./... # the Windows .exe builds from the same code
 
+step "LiveKit server v1.11.0 for the LiveKit backend's tests (built once, cached)"
+LIVEKIT_SERVER=$(bash scripts/livekit-server.sh)
+export LIVEKIT_SERVER
+
 step "go: tests (race detector)"
 go test -race -count=1 ./...
 
@@ -24,10 +28,6 @@ step "frontend: types and unit tests"
 
 step "build: console and desktop binary"
 bash scripts/build.sh
-
-step "LiveKit server v1.11.0 for the LiveKit backend's end-to-end test (built once, cached)"
-LIVEKIT_SERVER=$(bash scripts/livekit-server.sh)
-export LIVEKIT_SERVER
 
 step "frontend: end-to-end in headless Chromium"
 (cd frontend && INTERVIEWDESK_BIN="$PWD/../build/bin/interviewdesk" npm run test:e2e --silent)

@@ -40,17 +40,25 @@ func (h *Host) newLiveKitCall(lk LiveKit, ivs interviewSource) (*call, error) {
 	if err != nil {
 		return nil, fmt.Errorf("media recorder: %w", err)
 	}
-	b, err := livekit.New(livekit.Config{URL: lk.URL, APIKey: lk.APIKey, APISecret: lk.APISecret, Recorder: sfu, Now: h.now},
-		h.log.With("part", "livekit"))
+	turn := turnScope{interviews: ivs, now: h.now}
+	b, err := livekit.New(livekit.Config{URL: lk.URL, APIKey: lk.APIKey, APISecret: lk.APISecret, Recorder: sfu, Now: h.now,
+		Admits: turn.admits}, h.log.With("part", "livekit"))
 	if err != nil {
 		_ = sfu.Close()
 		return nil, fmt.Errorf("LiveKit (--livekit-url or Settings → Media server): %w", err)
 	}
 	cfg := h.cfg.Media
 	h.log.Info("calls run on LiveKit", "url", b.URL())
-	return &call{backend: b, sfu: sfu, lk: b, turn: turnScope{interviews: ivs, now: h.now}, extra: cfg.ExtraICE,
+	return &call{backend: b, sfu: sfu, lk: b, turn: turn, extra: cfg.ExtraICE,
 		external: cfg.ExternalTURN, extSecret: cfg.ExternalTURNSecret, log: h.log, sessions: sessions{m: map[string]media.Session{}},
 		discarded: func(id string) { h.push.Publish(push.Event{Type: push.Recordings, InterviewID: id}) }}, nil
+}
+
+// admits tells whether identity may be in the LiveKit room of interview
+// room: a participant of it while it is on (the relay's rule).
+func (s turnScope) admits(room, identity string) bool {
+	iv, err := s.interviews.Get(room)
+	return err == nil && refusal(iv, links.ParticipantID(identity), s.now()) == nil
 }
 
 // kind names the call's backend for the room app's welcome.

@@ -83,7 +83,7 @@ func (b *Backend) Join(ctx context.Context, room string, p media.ParticipantInfo
 		b.calls[room] = nil
 	}
 	b.mu.Unlock()
-	b.record(room)
+	b.watch(room)
 	msg := media.SignalMessage{Type: media.MsgConfig, ICEServers: opt.ICEServers,
 		Server: &media.ServerAccess{Kind: "livekit", URL: b.cfg.URL, Token: token, Expires: expires}}
 	if err := sig.Send(msg); err != nil {
@@ -132,19 +132,17 @@ func (b *Backend) Recordings(room string) ([]media.Recording, error) {
 	return b.recorder.Recordings(room)
 }
 
-// SetRecording switches room's recording: off, the recording participant
-// leaves (nothing of the room reaches the host any more); on, it joins
-// again if someone is in the call.
+// SetRecording switches room's recording: off, the hidden participant
+// unsubscribes from every track (nothing of the room reaches the host any
+// more); on, it subscribes to them again.
 func (b *Backend) SetRecording(room string, on bool) {
 	if b.recorder == nil {
 		return
 	}
 	b.recorder.SetRecording(room, on)
-	if !on {
-		b.stopRecording(room)
-		return
+	if rr := b.recorderOf(room); rr != nil {
+		rr.setRecording(on)
 	}
-	b.record(room)
 }
 
 // DiscardRecordings switches room's recording off and deletes its files.
@@ -152,11 +150,13 @@ func (b *Backend) DiscardRecordings(ctx context.Context, room string) error {
 	if b.recorder == nil {
 		return nil
 	}
-	b.stopRecording(room)
+	if rr := b.recorderOf(room); rr != nil {
+		rr.setRecording(false)
+	}
 	return b.recorder.DiscardRecordings(ctx, room)
 }
 
-// Close disconnects every recording participant; the recorder SFU is its
+// Close disconnects every hidden participant; the recorder SFU is its
 // owner's to close after.
 func (b *Backend) Close() error {
 	b.mu.Lock()

@@ -20,6 +20,12 @@ type Config struct {
 	// Recorder records the calls' tracks (a recording-only media.SFU); nil
 	// records nothing.
 	Recorder *media.SFU
+	// Admits tells whether identity may be in room now (still a
+	// participant of an interview still on). The hidden participant removes
+	// anyone it does not admit as they connect: a LiveKit token cannot be
+	// revoked, so a removed participant's token would otherwise still work.
+	// Nil admits everyone with a token.
+	Admits func(room, identity string) bool
 	// Now is the clock; default time.Now.
 	Now func() time.Time
 }

@@ -24,13 +24,17 @@
 // interview, Backend.CloseRoom (RoomService.DeleteRoom) when it ends or is
 // cancelled.
 //
+// A token cannot be revoked, so the host keeps a hidden participant in every
+// room with a call (a recorder token: subscribe only, invisible to the
+// others), joined with LiveKit's Go SDK on pion; it removes anyone the host
+// no longer admits (Config.Admits) as they connect.
+//
 // # Recording
 //
-// While a room records, the host joins it as a hidden participant (a
-// recorder token: subscribe only, invisible to the others) with LiveKit's
-// Go SDK on pion, and hands every track it receives to a recording-only
-// media.SFU (media.SFU.RecordTrack): the same per-track WebM files under the
-// same room folder, the same finalising, recording switch and crash
-// recovery, so transcripts, analysis and reports read a LiveKit call's
-// recording as they read an embedded one.
+// While a room records, the hidden participant subscribes to every track
+// and hands each it receives to a recording-only media.SFU
+// (media.SFU.RecordTrack): the same per-track WebM files under the same room
+// folder, the same finalising, recording switch and crash recovery, so
+// transcripts, analysis and reports read a LiveKit call's recording as they
+// read an embedded one. While it does not record, it subscribes to nothing.
 package livekit

@@ -1,6 +1,7 @@
 package livekit
 
 import (
+	"context"
 	"strings"
 	"sync"
 
@@ -11,25 +12,26 @@ import (
 	"github.com/interviewdesk/interviewdesk/internal/media"
 )
 
-// roomRecorder is the host's hidden participant in one LiveKit room: it
-// subscribes to every track and hands each to the recording SFU.
+// roomRecorder is the host's hidden participant in one LiveKit room. It
+// guards the room — anyone the host no longer admits (a token outlives a
+// removal: LiveKit cannot revoke one) is removed as they connect — and while
+// the room records it subscribes to every track and hands each to the
+// recording SFU; while it does not, it receives no media at all.
 type roomRecorder struct {
 	b    *Backend
 	room string
 
-	mu     sync.Mutex
-	lk     *lksdk.Room // nil while connecting
-	left   bool
-	tracks map[string]*media.ExternalTrack // by track SID
-	reads  sync.WaitGroup
+	mu        sync.Mutex
+	lk        *lksdk.Room // nil while connecting
+	left      bool
+	recording bool
+	tracks    map[string]*media.ExternalTrack // by track SID
+	reads     sync.WaitGroup
 }
 
-// record connects room's recording participant unless the room does not
-// record, is not a call, or has one already.
-func (b *Backend) record(room string) {
-	if b.recorder == nil || !b.recorder.RecordingOn(room) {
-		return
-	}
+// watch connects room's hidden participant unless the room is not a call or
+// has one already.
+func (b *Backend) watch(room string) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	rr, ok := b.calls[room]
@@ -45,16 +47,11 @@ func (b *Backend) record(room string) {
 	}()
 }
 
-// stopRecording disconnects room's recording participant; the room stays a
-// call (a later SetRecording on connects one again).
-func (b *Backend) stopRecording(room string) {
+// recorderOf is room's hidden participant, nil when none.
+func (b *Backend) recorderOf(room string) *roomRecorder {
 	b.mu.Lock()
-	rr := b.calls[room]
-	if rr != nil {
-		b.calls[room] = nil
-	}
-	b.mu.Unlock()
-	rr.leave()
+	defer b.mu.Unlock()
+	return b.calls[room]
 }
 
 // forget drops rr as its room's recorder, when it was.
@@ -70,11 +67,13 @@ func (rr *roomRecorder) connect() {
 	log := rr.b.log.With("livekit_room", rr.room)
 	token, err := rr.b.recorderToken(rr.room)
 	if err != nil {
-		log.Warn("recording participant", "err", err)
+		log.Warn("hidden participant", "err", err)
 		rr.b.forget(rr)
 		return
 	}
 	cb := lksdk.NewRoomCallback()
+	cb.OnParticipantConnected = rr.guard
+	cb.OnTrackPublished = func(pub *lksdk.RemoteTrackPublication, _ *lksdk.RemoteParticipant) { rr.follow(pub) }
 	cb.OnTrackSubscribed = rr.subscribed
 	cb.OnTrackUnsubscribed = func(_ *webrtc.TrackRemote, pub *lksdk.RemoteTrackPublication, _ *lksdk.RemoteParticipant) {
 		rr.end(pub.SID())
@@ -83,9 +82,9 @@ func (rr *roomRecorder) connect() {
 		rr.stop(false)
 		rr.b.forget(rr)
 	}
-	lk, err := lksdk.ConnectToRoomWithToken(rr.b.cfg.URL, token, cb, lksdk.WithAutoSubscribe(true))
+	lk, err := lksdk.ConnectToRoomWithToken(rr.b.cfg.URL, token, cb, lksdk.WithAutoSubscribe(false))
 	if err != nil {
-		log.Warn("recording participant could not join: the call is not recorded until someone joins again", "err", err)
+		log.Warn("hidden participant could not join: the call is neither guarded nor recorded until someone joins again", "err", err)
 		rr.b.forget(rr)
 		return
 	}
@@ -97,7 +96,64 @@ func (rr *roomRecorder) connect() {
 		lk.Disconnect()
 		return
 	}
-	log.Info("recording participant joined")
+	log.Info("hidden participant joined")
+	for _, rp := range lk.GetRemoteParticipants() {
+		rr.guard(rp)
+	}
+	rr.setRecording(rr.b.recorder != nil && rr.b.recorder.RecordingOn(rr.room))
+}
+
+// guard removes a participant the host does not admit to the room.
+func (rr *roomRecorder) guard(rp *lksdk.RemoteParticipant) {
+	admits := rr.b.cfg.Admits
+	if admits == nil || rp.Identity() == RecorderIdentity || admits(rr.room, rp.Identity()) {
+		return
+	}
+	rr.b.log.Warn("removing a participant the interview does not admit from its LiveKit room", "livekit_room", rr.room, "participant", rp.Identity())
+	go func() {
+		if err := rr.b.Remove(context.Background(), rr.room, rp.Identity()); err != nil {
+			rr.b.log.Warn("remove from LiveKit", "livekit_room", rr.room, "participant", rp.Identity(), "err", err)
+		}
+	}()
+}
+
+// setRecording subscribes to every track (on) or to none, ending the
+// tracks' recordings (off).
+func (rr *roomRecorder) setRecording(on bool) {
+	rr.mu.Lock()
+	rr.recording = on
+	lk := rr.lk
+	var ended []*media.ExternalTrack
+	if !on {
+		for sid, x := range rr.tracks {
+			ended = append(ended, x)
+			delete(rr.tracks, sid)
+		}
+	}
+	rr.mu.Unlock()
+	for _, x := range ended {
+		x.End()
+	}
+	if lk == nil {
+		return // connect applies the switch once connected
+	}
+	for _, rp := range lk.GetRemoteParticipants() {
+		for _, pub := range rp.TrackPublications() {
+			if rpub, ok := pub.(*lksdk.RemoteTrackPublication); ok {
+				_ = rpub.SetSubscribed(on)
+			}
+		}
+	}
+}
+
+// follow subscribes to a newly published track while the room records.
+func (rr *roomRecorder) follow(pub *lksdk.RemoteTrackPublication) {
+	rr.mu.Lock()
+	on := rr.recording && !rr.left
+	rr.mu.Unlock()
+	if on {
+		_ = pub.SetSubscribed(true)
+	}
 }
 
 // subscribed records a track the server sent the recording participant.
@@ -107,7 +163,7 @@ func (rr *roomRecorder) subscribed(track *webrtc.TrackRemote, pub *lksdk.RemoteT
 		Source: sourceOf(pub.Source(), track.Kind()), Kind: media.Kind(track.Kind().String()), Codec: codecName(codec.MimeType)}
 	rr.mu.Lock()
 	defer rr.mu.Unlock()
-	if rr.left || rr.tracks[pub.SID()] != nil {
+	if rr.left || !rr.recording || rr.tracks[pub.SID()] != nil {
 		return
 	}
 	ssrc := track.SSRC()

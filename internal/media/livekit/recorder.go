@@ -177,7 +177,7 @@ func (rr *roomRecorder) subscribed(track *webrtc.TrackRemote, pub *lksdk.RemoteT
 	rr.reads.Add(1)
 	go func() {
 		defer rr.reads.Done()
-		defer rr.end(pub.SID())
+		defer rr.endTrack(pub.SID(), x)
 		for {
 			pkt, _, err := track.ReadRTP()
 			if err != nil {
@@ -197,6 +197,17 @@ func (rr *roomRecorder) end(sid string) {
 	if x != nil {
 		x.End()
 	}
+}
+
+// endTrack ends recording x of track sid; a later recording of the same
+// track (subscribed again) is left alone.
+func (rr *roomRecorder) endTrack(sid string, x *media.ExternalTrack) {
+	rr.mu.Lock()
+	if rr.tracks[sid] == x {
+		delete(rr.tracks, sid)
+	}
+	rr.mu.Unlock()
+	x.End()
 }
 
 // leave disconnects the recording participant and ends its tracks'

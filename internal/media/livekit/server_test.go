@@ -205,6 +205,29 @@ func TestCallOnLiveKit(t *testing.T) {
 		return len(recs) == 1 && recs[0].Participant == "alice" && recs[0].Source == media.SourceCamera && recs[0].Duration > 2*time.Second
 	})
 
+	// The candidate declines recording: what was recorded goes, and the
+	// hidden participant unsubscribes from everything; agreeing again records anew.
+	ctx, cancel := context.WithTimeout(context.Background(), waitLimit)
+	defer cancel()
+	if err := b.DiscardRecordings(ctx, room); err != nil {
+		t.Fatal(err)
+	}
+	if recs, _ := rec.Recordings(room); len(recs) != 0 {
+		t.Fatalf("recordings after the decline: %+v", recs)
+	}
+	rr := b.recorderOf(room)
+	rr.mu.Lock()
+	still := len(rr.tracks) != 0 || rr.recording
+	rr.mu.Unlock()
+	if still {
+		t.Fatal("the hidden participant still records after the decline")
+	}
+	b.SetRecording(room, true)
+	waitFor(t, "alice's camera recorded again", func() bool {
+		recs, _ := rec.Recordings(room)
+		return len(recs) == 1 && recs[0].Duration > time.Second
+	})
+
 	// Bob's token was minted while he was an interviewer; removed, he is put
 	// out of the room as soon as he comes back with it.
 	bobAccess := joinCall(t, b, room, "bob")

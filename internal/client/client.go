@@ -37,8 +37,19 @@ type TLSCheck struct {
 	ServerName string
 }
 
+// ErrPinMismatch means a host's certificate is not the one its fingerprint
+// was pinned to.
+var ErrPinMismatch = errors.New("the host's certificate is not the one it announced")
+
 // Remote returns a client for the host at base (e.g. http://127.0.0.1:7480).
 func Remote(base, key string, check TLSCheck) *Client {
+	return &Client{base: strings.TrimRight(base, "/"), key: key,
+		http: &http.Client{Timeout: 30 * time.Second, Transport: Transport(check)}}
+}
+
+// Transport is an HTTP transport that trusts a host's certificate as check
+// says; a pinned certificate that differs fails with ErrPinMismatch.
+func Transport(check TLSCheck) *http.Transport {
 	tr := http.DefaultTransport.(*http.Transport).Clone()
 	switch {
 	case check.CertSHA256 != "":
@@ -49,8 +60,8 @@ func Remote(base, key string, check TLSCheck) *Client {
 				if len(raw) == 0 {
 					return errors.New("the host sent no certificate")
 				}
-				if sum := sha256.Sum256(raw[0]); hex.EncodeToString(sum[:]) != want {
-					return errors.New("the host's certificate is not the one it announced")
+				if CertSHA256(raw[0]) != want {
+					return ErrPinMismatch
 				}
 				return nil
 			},
@@ -58,8 +69,13 @@ func Remote(base, key string, check TLSCheck) *Client {
 	case check.ServerName != "":
 		tr.TLSClientConfig = &tls.Config{ServerName: check.ServerName}
 	}
-	return &Client{base: strings.TrimRight(base, "/"), key: key,
-		http: &http.Client{Timeout: 30 * time.Second, Transport: tr}}
+	return tr
+}
+
+// CertSHA256 is the fingerprint of a DER certificate, as TLSCheck pins it.
+func CertSHA256(der []byte) string {
+	sum := sha256.Sum256(der)
+	return hex.EncodeToString(sum[:])
 }
 
 // Probe returns a client of the host at base that sends no console key: for

@@ -66,27 +66,34 @@ type Connect struct {
 	CertSHA256 string `json:"certSha256,omitempty"`
 }
 
-// New opens the door on the host chosen last time (this computer's when none).
-func New(cfg Config, log *slog.Logger) (*Door, error) {
+// New opens the door on the host chosen last time (this computer's when
+// none). A choice it cannot read is logged and forgotten: the console then
+// uses this computer's host and can choose again.
+func New(cfg Config, log *slog.Logger) *Door {
 	d := &Door{cfg: cfg, log: log, bus: push.NewBus(), mux: http.NewServeMux()}
 	d.mux.HandleFunc("GET "+ControlPath, d.status)
 	d.mux.HandleFunc("POST "+ControlPath+"/check", d.check)
 	d.mux.HandleFunc("PUT "+ControlPath, d.connect)
 	d.mux.HandleFunc("DELETE "+ControlPath, d.disconnect)
-	c, ok, err := LoadChoice(cfg.DataDir)
+	r, err := chosen(cfg.DataDir, log)
 	if err != nil {
-		return nil, err
+		log.Warn("the chosen team host is forgotten; the console uses this computer's host", "err", err)
 	}
-	if !ok {
+	if r == nil {
 		d.useLocal()
-		return d, nil
+	} else {
+		d.useRemote(r)
 	}
-	r, err := newRemote(cfg.DataDir, c, log)
-	if err != nil {
+	return d
+}
+
+// chosen is the remote of dir's chosen team host; nil for this computer's.
+func chosen(dir string, log *slog.Logger) (*remote, error) {
+	c, ok, err := LoadChoice(dir)
+	if err != nil || !ok {
 		return nil, err
 	}
-	d.useRemote(r)
-	return d, nil
+	return newRemote(dir, c, log)
 }
 
 // Push carries the chosen host's live changes, and SignedOut when the team

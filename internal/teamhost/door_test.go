@@ -216,4 +216,7 @@ func TestChoiceFileDamagedSaysSo(t *testing.T) {
 	if _, _, err := LoadChoice(dir); err == nil || !strings.Contains(err.Error(), "damaged") {
 		t.Errorf("LoadChoice of a damaged file: %v", err)
 	}
+	d := openDesktop(t, dir)
+	d.call(t, "GET", ControlPath, nil).expect(t, 200, `"team":false`)
+	d.call(t, "GET", "/api/account", nil).expect(t, 200, `"kind":"owner"`)
 }

@@ -96,10 +96,7 @@ type desktop struct {
 func openDesktop(t *testing.T, dir string) *desktop {
 	t.Helper()
 	local := startHost(t, host.Config{DataDir: dir, Console: fstest.MapFS{"index.html": {Data: []byte(consolePage)}}})
-	d, err := New(Config{DataDir: dir, Local: local.TrustedHandler(), LocalPush: local.Push()}, slog.New(slog.DiscardHandler))
-	if err != nil {
-		t.Fatal(err)
-	}
+	d := New(Config{DataDir: dir, Local: local.TrustedHandler(), LocalPush: local.Push()}, slog.New(slog.DiscardHandler))
 	srv := httptest.NewServer(d)
 	t.Cleanup(func() { srv.Close(); _ = d.Close() })
 	return &desktop{dir: dir, local: local, door: d, srv: srv}

@@ -11,7 +11,7 @@ export function TeamHostSwitch() {
   const [connecting, setConnecting] = useState(false)
   if (!status) return null
   return (
-    <section className="sidebar-host" aria-label="Host">
+    <section className="sidebar-account sidebar-host" aria-label="Host">
       {status.team ? (
         <>
           <p>

@@ -26,7 +26,10 @@ import (
 type Client struct {
 	base string
 	key  string
-	http *http.Client
+	// session is an account's session token on a team host, sent as its
+	// cookie; "" sends the console key (if any) instead.
+	session string
+	http    *http.Client
 }
 
 // TLSCheck says how to trust a host's HTTPS certificate: by its SHA-256
@@ -76,6 +79,28 @@ func Transport(check TLSCheck) *http.Transport {
 func CertSHA256(der []byte) string {
 	sum := sha256.Sum256(der)
 	return hex.EncodeToString(sum[:])
+}
+
+// SessionCookie is the cookie that carries an account's session on a host.
+const SessionCookie = "interviewdesk_console"
+
+// Session returns a client of the team host at base that calls as the
+// account whose session token it is (the desktop app keeps one after
+// signing in there).
+func Session(base, token string, check TLSCheck) *Client {
+	c := Remote(base, "", check)
+	c.session = token
+	return c
+}
+
+// authorize adds the client's credential to req.
+func (c *Client) authorize(req *http.Request) {
+	switch {
+	case c.session != "":
+		req.AddCookie(&http.Cookie{Name: SessionCookie, Value: c.session})
+	case c.key != "":
+		req.Header.Set("Authorization", "Bearer "+c.key)
+	}
 }
 
 // Probe returns a client of the host at base that sends no console key: for
@@ -148,9 +173,7 @@ func (c *Client) DoRaw(ctx context.Context, method, path string, body any) ([]by
 	if err != nil {
 		return nil, fmt.Errorf("%s %s: %w", method, path, err)
 	}
-	if c.key != "" {
-		req.Header.Set("Authorization", "Bearer "+c.key)
-	}
+	c.authorize(req)
 	if body != nil {
 		req.Header.Set("Content-Type", "application/json")
 	}

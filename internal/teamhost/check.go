@@ -71,7 +71,7 @@ func Check(ctx context.Context, raw, pin string) (Probe, error) {
 		return Probe{}, err
 	}
 	p := Probe{URL: origin, Trusted: trusted, CertSHA256: client.CertSHA256(leaf.Raw), Subject: subject(leaf)}
-	if !trusted && pin != "" && !strings.EqualFold(pin, p.CertSHA256) {
+	if pin = Fingerprint(pin); !trusted && pin != "" && pin != p.CertSHA256 {
 		return p, pinMismatch(origin, pin, p.CertSHA256)
 	}
 	seen := client.TLSCheck{}
@@ -164,6 +164,13 @@ func pinMismatch(origin, pinned, shown string) error {
 		"%s shows a certificate that is not the one you confirmed (confirmed %s, shown %s), so InterviewDesk did not connect. "+
 			"If the host’s admin replaced its certificate, check the new fingerprint with them and connect again; otherwise someone may be in between: do not go on.",
 		origin, short(pinned), short(shown)))
+}
+
+// Fingerprint is a SHA-256 fingerprint as TLSCheck pins it (lowercase hex),
+// from the hex or the colon-separated form that `openssl x509 -fingerprint
+// -sha256` prints.
+func Fingerprint(s string) string {
+	return strings.ToLower(strings.ReplaceAll(strings.TrimSpace(s), ":", ""))
 }
 
 // short is the start of a fingerprint, enough to tell two apart.

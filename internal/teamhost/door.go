@@ -169,7 +169,7 @@ func (d *Door) useRemote(r *remote) {
 
 // switchTo makes r the chosen host (nil: this computer's), ending the
 // session on the one left, and tells the page to reload what it shows.
-func (d *Door) switchTo(r *remote) {
+func (d *Door) switchTo(ctx context.Context, r *remote) {
 	d.mu.Lock()
 	old := d.remote
 	d.feed()
@@ -180,7 +180,7 @@ func (d *Door) switchTo(r *remote) {
 	}
 	d.mu.Unlock()
 	if old != nil {
-		old.signOut()
+		old.signOut(ctx)
 	}
 	d.bus.Publish(push.Event{Type: push.Resync})
 }
@@ -220,20 +220,20 @@ func (d *Door) connect(w http.ResponseWriter, r *http.Request) {
 	if !p.Trusted {
 		c.CertSHA256 = p.CertSHA256
 	}
-	rem, err := d.choose(c)
+	rem, err := d.choose(r.Context(), c)
 	if err != nil {
 		writeFault(w, err)
 		return
 	}
-	d.switchTo(rem)
+	d.switchTo(r.Context(), rem)
 	d.log.Info("the console uses a team host", "host", c.URL, "pinned", c.CertSHA256 != "")
 	writeJSON(w, http.StatusOK, d.State())
 }
 
 // choose remembers c, signed out, and returns its remote.
-func (d *Door) choose(c Choice) (*remote, error) {
+func (d *Door) choose(ctx context.Context, c Choice) (*remote, error) {
 	if cur := d.current(); cur != nil {
-		cur.signOut() // a session belongs to its host
+		cur.signOut(ctx) // a session belongs to its host
 	}
 	if err := errors.Join(dropToken(d.cfg.DataDir), saveChoice(d.cfg.DataDir, c)); err != nil {
 		return nil, fault.Explain(fault.Other, err, "InterviewDesk could not remember the team host in its data folder: "+err.Error())
@@ -241,9 +241,9 @@ func (d *Door) choose(c Choice) (*remote, error) {
 	return newRemote(d.cfg.DataDir, c, d.log)
 }
 
-func (d *Door) disconnect(w http.ResponseWriter, _ *http.Request) {
+func (d *Door) disconnect(w http.ResponseWriter, r *http.Request) {
 	if d.current() != nil {
-		d.switchTo(nil)
+		d.switchTo(r.Context(), nil)
 	}
 	if err := forgetChoice(d.cfg.DataDir); err != nil {
 		writeFault(w, fault.Explain(fault.Other, err, "InterviewDesk could not forget the team host in its data folder: "+err.Error()))
@@ -255,12 +255,12 @@ func (d *Door) disconnect(w http.ResponseWriter, _ *http.Request) {
 
 // signOut ends the session held on the team host, there and here; the host
 // may be unreachable, then the session is forgotten here only.
-func (r *remote) signOut() {
+func (r *remote) signOut(ctx context.Context) {
 	tok := r.session()
 	if tok == "" {
 		return
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), signOutTimeout)
+	ctx, cancel := context.WithTimeout(ctx, signOutTimeout)
 	defer cancel()
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, r.choice.URL+"/api/account/sign-out", strings.NewReader("{}"))
 	if err == nil {

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/interviewdesk/interviewdesk/internal/push"
+	"github.com/interviewdesk/interviewdesk/internal/teamhost/teamhosttest"
 )
 
 // The whole way through: a self-signed team host is checked (its
@@ -20,20 +21,20 @@ import (
 // keeps privately; it survives a restart of the app; signing out ends it
 // there and here.
 func TestTheConsoleSignsInToATeamHostAndOut(t *testing.T) {
-	th := startTeamHost(t)
+	th := teamhosttest.Start(t)
 	dir := t.TempDir()
 	d := openDesktop(t, dir)
 
 	d.call(t, "GET", ControlPath, nil).expect(t, 200, `"team":false`)
-	d.call(t, "POST", ControlPath+"/check", Connect{URL: th.url}).expect(t, 200, `"trusted":false`, th.pin, `"subject":"127.0.0.1"`)
-	d.call(t, "PUT", ControlPath, Connect{URL: th.url}).expect(t, 409, "Compare its fingerprint")
+	d.call(t, "POST", ControlPath+"/check", Connect{URL: th.URL}).expect(t, 200, `"trusted":false`, th.Pin, `"subject":"127.0.0.1"`)
+	d.call(t, "PUT", ControlPath, Connect{URL: th.URL}).expect(t, 409, "Compare its fingerprint")
 	absent(t, dir, ChoiceFile)
 	d.connect(t, th)
 	privateFile(t, dir, ChoiceFile)
 
 	// Connected but not signed in: the console is told to sign in there,
 	// and a wrong password keeps it out.
-	d.call(t, "GET", "/api/interviews", nil).expect(t, 401, "not signed in to the team host "+th.url)
+	d.call(t, "GET", "/api/interviews", nil).expect(t, 401, "not signed in to the team host "+th.URL)
 	d.call(t, "POST", "/api/account/sign-in", map[string]string{"email": "rita@example.com", "password": "not the password"}).
 		expect(t, 401, "The email or password is not right")
 	absent(t, dir, SessionFile)
@@ -50,24 +51,24 @@ func TestTheConsoleSignsInToATeamHostAndOut(t *testing.T) {
 
 	// Calls reach the team host; the push stream follows it.
 	await(t, sub, push.Resync)
-	iv := th.interview(t, "Olivia Diaz")
+	iv := th.Interview(t, "Olivia Diaz")
 	if e := await(t, sub, push.Interview); e.InterviewID != iv.ID {
 		t.Errorf("interview event for %q, want %q", e.InterviewID, iv.ID)
 	}
 	d.call(t, "GET", "/api/interviews", nil).expect(t, 200, "Olivia Diaz")
-	d.call(t, "GET", "/api/interviews/"+iv.ID, nil).expect(t, 200, th.url+"/join/")
+	d.call(t, "GET", "/api/interviews/"+iv.ID, nil).expect(t, 200, th.URL+"/join/")
 	// The console's own files still come from the app.
 	d.call(t, "GET", "/", nil).expect(t, 200, consolePage)
 
 	// The choice and the session survive a restart of the app.
 	d.close()
 	d = openDesktop(t, dir)
-	d.call(t, "GET", ControlPath, nil).expect(t, 200, `"team":true`, `"signedIn":true`, th.pin)
+	d.call(t, "GET", ControlPath, nil).expect(t, 200, `"team":true`, `"signedIn":true`, th.Pin)
 	d.call(t, "GET", "/api/interviews", nil).expect(t, 200, "Olivia Diaz")
 
 	d.call(t, "POST", "/api/account/sign-out", nil).expect(t, 204)
 	absent(t, dir, SessionFile)
-	if th.sessionWorks(t, tok) {
+	if th.SessionWorks(t, tok) {
 		t.Error("the team host still takes the session after the sign-out")
 	}
 	d.call(t, "GET", "/api/interviews", nil).expect(t, 401, "Sign in with your account there")
@@ -77,8 +78,8 @@ func TestTheConsoleSignsInToATeamHostAndOut(t *testing.T) {
 // Use this computer's host: the team host's session ends there, both files
 // go, and the console API is the embedded host's again.
 func TestUsingThisComputersHostAgain(t *testing.T) {
-	th := startTeamHost(t)
-	th.interview(t, "Olivia Diaz")
+	th := teamhosttest.Start(t)
+	th.Interview(t, "Olivia Diaz")
 	dir := t.TempDir()
 	d := openDesktop(t, dir)
 	d.connect(t, th)
@@ -88,7 +89,7 @@ func TestUsingThisComputersHostAgain(t *testing.T) {
 	d.call(t, "DELETE", ControlPath, nil).expect(t, 200, `"team":false`)
 	absent(t, dir, ChoiceFile)
 	absent(t, dir, SessionFile)
-	if th.sessionWorks(t, tok) {
+	if th.SessionWorks(t, tok) {
 		t.Error("the team host still takes the session of a console that left it")
 	}
 	if got := d.call(t, "GET", "/api/interviews", nil); got.status != 200 || strings.Contains(got.body, "Olivia Diaz") {
@@ -100,14 +101,14 @@ func TestUsingThisComputersHostAgain(t *testing.T) {
 // A session the team host ends (the account removed) signs the console out at
 // once: the stream's signed-out reaches the desktop, the token goes.
 func TestASessionTheHostEndsSignsTheConsoleOut(t *testing.T) {
-	th := startTeamHost(t)
+	th := teamhosttest.Start(t)
 	d := openDesktop(t, t.TempDir())
 	d.connect(t, th)
 	sub := d.door.Push().Subscribe()
 	defer sub.Close()
 	d.signIn(t)
 	await(t, sub, push.Resync) // the stream is open
-	if err := th.owner.RemoveUser(context.Background(), th.user.ID); err != nil {
+	if err := th.Owner.RemoveUser(context.Background(), th.User.ID); err != nil {
 		t.Fatal(err)
 	}
 	await(t, sub, SignedOut)
@@ -120,9 +121,9 @@ func TestASessionTheHostEndsSignsTheConsoleOut(t *testing.T) {
 // A session that expired while the app was closed: the first call the host
 // refuses ends it here too.
 func TestAnExpiredSessionIsDropped(t *testing.T) {
-	th := startTeamHost(t)
+	th := teamhosttest.Start(t)
 	dir := t.TempDir()
-	if err := saveChoice(dir, Choice{URL: th.url, CertSHA256: th.pin}); err != nil {
+	if err := saveChoice(dir, Choice{URL: th.URL, CertSHA256: th.Pin}); err != nil {
 		t.Fatal(err)
 	}
 	if err := saveToken(dir, "a-session-the-host-no-longer-knows"); err != nil {
@@ -138,16 +139,16 @@ func TestAnExpiredSessionIsDropped(t *testing.T) {
 // A certificate other than the pinned one is refused, before anything is
 // sent; so is confirming a fingerprint the host does not show.
 func TestAnotherCertificateThanThePinnedOneIsRefused(t *testing.T) {
-	th := startTeamHost(t)
+	th := teamhosttest.Start(t)
 	other := strings.Repeat("ab", 32)
 	dir := t.TempDir()
 	d := openDesktop(t, dir)
-	d.call(t, "PUT", ControlPath, Connect{URL: th.url, CertSHA256: other}).expect(t, 403, "not the one you confirmed", "abababababababab…")
+	d.call(t, "PUT", ControlPath, Connect{URL: th.URL, CertSHA256: other}).expect(t, 403, "not the one you confirmed", "abababababababab…")
 	absent(t, dir, ChoiceFile)
 
 	// The host's certificate changed since it was pinned.
 	d.close()
-	if err := saveChoice(dir, Choice{URL: th.url, CertSHA256: other}); err != nil {
+	if err := saveChoice(dir, Choice{URL: th.URL, CertSHA256: other}); err != nil {
 		t.Fatal(err)
 	}
 	if err := saveToken(dir, "a-session"); err != nil {

@@ -14,9 +14,9 @@ import (
 	"github.com/interviewdesk/interviewdesk/internal/client"
 )
 
-// cookieName is the session cookie a host sets on sign-in (internal/web's
-// console cookie): the door keeps its value and never hands it to the page.
-const cookieName = "interviewdesk_console"
+// cookieName is the session cookie a host sets on sign-in: the door keeps
+// its value and never hands it to the page.
+const cookieName = client.SessionCookie
 
 // publicRoutes are the API routes that need no sign-in: signing in and the
 // password links. A 401 there (a wrong password) does not end a session.
@@ -177,22 +177,22 @@ func (r *remote) failed(w http.ResponseWriter, req *http.Request, err error) {
 		return // the page went away
 	}
 	r.log.Warn("team host did not answer", "host", r.choice.URL, "path", req.URL.Path, "err", err)
-	writeError(w, http.StatusBadGateway, "unavailable", r.problem(err))
+	writeError(w, http.StatusBadGateway, "unavailable", problem(r.choice.URL, err))
 }
 
-// problem says what went wrong reaching the team host and what to do.
-func (r *remote) problem(err error) string {
+// problem says what went wrong reaching the team host at url and what to do.
+func problem(url string, err error) string {
 	if errors.Is(err, client.ErrPinMismatch) {
 		return fmt.Sprintf("%s shows a certificate that is not the one you confirmed, so InterviewDesk did not send it anything. "+
 			"If its admin replaced the certificate, check the new fingerprint with them and connect to the host again; "+
-			"otherwise someone may be in between. Until then you can use this computer’s host.", r.choice.URL)
+			"otherwise someone may be in between. Until then you can use this computer’s host.", url)
 	}
 	if untrustedCertificate(err) {
 		return fmt.Sprintf("The certificate of %s is not valid (%s). Ask the host’s admin to renew it, or use this computer’s host until then.",
-			r.choice.URL, plainCause(err))
+			url, plainCause(err))
 	}
 	return fmt.Sprintf("Cannot reach the team host %s (%s). Check your network and that the host runs, then retry — or use this computer’s host.",
-		r.choice.URL, plainCause(err))
+		url, plainCause(err))
 }
 
 // writeError answers in the console API's error shape (docs/api.md).

@@ -76,6 +76,8 @@ describe('the desktop console on a team host', () => {
     await address.fill(setupLink)
     await dialog.getByRole('button', { name: 'Check host' }).click()
     await dialog.getByText(/no authority this computer trusts vouches for its certificate/).waitFor()
+    // What the dialog shows is what the host's admin reads off serve's output (and openssl's).
+    expect(team.log()).toContain(`HTTPS certificate SHA-256 fingerprint: ${tls.fingerprint}`)
     expect(await dialog.locator('.team-host-fingerprint').innerText()).toBe(tls.fingerprint)
     await screenshot(page, 'desktop-team-host-certificate')
     await dialog.getByRole('button', { name: 'Trust and connect' }).click()

@@ -42,6 +42,9 @@ func LoadChoice(dataDir string) (c Choice, ok bool, err error) {
 	if err := json.Unmarshal(b, &c); err != nil || c.URL == "" {
 		return Choice{}, false, fmt.Errorf("read the chosen team host: %s is damaged; choose the host again", ChoiceFile)
 	}
+	if origin, err := Origin(c.URL); err != nil || origin != c.URL {
+		return Choice{}, false, fmt.Errorf("read the chosen team host: %s names %q, not a team host's https:// address; choose the host again", ChoiceFile, c.URL)
+	}
 	return c, true, nil
 }
 

@@ -211,6 +211,12 @@ func TestOriginOfWhatWasPasted(t *testing.T) {
 
 func TestChoiceFileDamagedSaysSo(t *testing.T) {
 	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, ChoiceFile), []byte(`{"url":"http://plain.example.com"}`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := LoadChoice(dir); err == nil || !strings.Contains(err.Error(), "not a team host's https:// address") {
+		t.Errorf("LoadChoice of a plain http address: %v", err)
+	}
 	if err := os.WriteFile(filepath.Join(dir, ChoiceFile), []byte("{"), 0o600); err != nil {
 		t.Fatal(err)
 	}

@@ -57,6 +57,9 @@ type Status struct {
 	CertSHA256 string `json:"certSha256,omitempty"`
 	// SignedIn reports whether an account's session is held there.
 	SignedIn bool `json:"signedIn"`
+	// Lapsed: the host ended the last session (it expired, was ended
+	// elsewhere, the account changed); sign in again.
+	Lapsed bool `json:"lapsed,omitempty"`
 }
 
 // Connect chooses a team host; CertSHA256 confirms a certificate that no
@@ -137,7 +140,8 @@ func (d *Door) State() Status {
 	if rem == nil {
 		return Status{}
 	}
-	return Status{Team: true, URL: rem.choice.URL, CertSHA256: rem.choice.CertSHA256, SignedIn: rem.session() != ""}
+	return Status{Team: true, URL: rem.choice.URL, CertSHA256: rem.choice.CertSHA256, SignedIn: rem.session() != "",
+		Lapsed: rem.hostEnded()}
 }
 
 // useLocal follows the embedded host's bus; d.mu is held or d is new.
@@ -274,7 +278,7 @@ func (r *remote) signOut(ctx context.Context) {
 	if err != nil {
 		r.log.Warn("the team host was not told of the sign-out; its session ends when it expires", "host", r.choice.URL, "err", err)
 	}
-	r.end(tok, false) // the console moves on; it need not be told
+	r.end(tok, leaving)
 }
 
 // decode reads r's JSON body into v, or answers 400.

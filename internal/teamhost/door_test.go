@@ -72,7 +72,9 @@ func TestTheConsoleSignsInToATeamHostAndOut(t *testing.T) {
 		t.Error("the team host still takes the session after the sign-out")
 	}
 	d.call(t, "GET", "/api/interviews", nil).expect(t, 401, "Sign in with your account there")
-	d.call(t, "GET", ControlPath, nil).expect(t, 200, `"team":true`, `"signedIn":false`)
+	if got := d.call(t, "GET", ControlPath, nil); got.status != 200 || !strings.Contains(got.body, `"signedIn":false`) || strings.Contains(got.body, "lapsed") {
+		t.Errorf("after signing out: %d %s, want signed out, not lapsed", got.status, got.body)
+	}
 }
 
 // Use this computer's host: the team host's session ends there, both files
@@ -133,6 +135,11 @@ func TestAnExpiredSessionIsDropped(t *testing.T) {
 	d.call(t, "GET", "/api/account", nil).expect(t, 401, "session ended")
 	if tok := d.token(t); tok != "" {
 		t.Errorf("the refused token %q is still kept", tok)
+	}
+	d.call(t, "GET", ControlPath, nil).expect(t, 200, `"signedIn":false`, `"lapsed":true`)
+	d.signIn(t)
+	if got := d.call(t, "GET", ControlPath, nil); strings.Contains(got.body, "lapsed") {
+		t.Errorf("signed in again, the status still says the session lapsed: %s", got.body)
 	}
 }
 
@@ -198,9 +205,9 @@ func TestCheckSaysWhatIsWrongWithAnAddress(t *testing.T) {
 
 func TestOriginOfWhatWasPasted(t *testing.T) {
 	for in, want := range map[string]string{
-		"interviews.example.com":                         "https://interviews.example.com",
-		"https://interviews.example.com:8443/":           "https://interviews.example.com:8443",
-		"https://h.example.com/#/set-password/abc":       "https://h.example.com",
+		"interviews.example.com":                        "https://interviews.example.com",
+		"https://interviews.example.com:8443/":          "https://interviews.example.com:8443",
+		"https://h.example.com/#/set-password/abc":      "https://h.example.com",
 		"  https://h.example.com/console/login?key=x  ": "https://h.example.com",
 	} {
 		if got, err := Origin(in); err != nil || got != want {

@@ -150,5 +150,4 @@ func await(t *testing.T, sub *push.Subscription, typ push.Type) push.Event {
 	}
 }
 
-
 func isErr(err, target error) bool { return errors.Is(err, target) }

@@ -50,9 +50,10 @@ type remote struct {
 	// wake tells watch that a session began.
 	wake chan struct{}
 
-	mu    sync.Mutex
-	token string
-	stop  func() // ends the stream watch reads; nil before the first
+	mu     sync.Mutex
+	token  string
+	lapsed bool   // the host ended the last session
+	stop   func() // ends the stream watch reads; nil before the first
 }
 
 func newRemote(dir string, c Choice, log *slog.Logger) (*remote, error) {
@@ -115,14 +116,14 @@ func (r *remote) answered(resp *http.Response) error {
 			continue
 		}
 		if c.Value == "" || c.MaxAge < 0 {
-			r.end(sent, true)
+			r.end(sent, signingOut)
 		} else {
 			r.begin(c.Value)
 		}
 	}
 	resp.Header.Del("Set-Cookie")
 	if resp.StatusCode == http.StatusUnauthorized && sent != "" && !public(resp.Request) {
-		r.end(sent, true)
+		r.end(sent, lapsed)
 	}
 	return nil
 }
@@ -131,7 +132,7 @@ func (r *remote) answered(resp *http.Response) error {
 func (r *remote) begin(token string) {
 	r.mu.Lock()
 	same := r.token == token
-	r.token = token
+	r.token, r.lapsed = token, false
 	r.mu.Unlock()
 	if same {
 		return
@@ -146,29 +147,54 @@ func (r *remote) begin(token string) {
 	r.began()
 }
 
-// end drops the session token, if it is still the one held, and tells
-// ended when tell is set.
-func (r *remote) end(token string, tell bool) {
+// ending is why a session ends.
+type ending int
+
+const (
+	// leaving: the console moves to another host; the page need not be told.
+	leaving ending = iota
+	// signingOut: the person signed out.
+	signingOut
+	// lapsed: the host ended it (expired, signed out elsewhere, the account
+	// changed or removed).
+	lapsed
+)
+
+// end drops the session token, if it is still the one held, and tells the
+// page unless the console is leaving the host.
+func (r *remote) end(token string, why ending) {
 	r.mu.Lock()
 	held := token != "" && r.token == token
 	stop := r.stop
-	if held {
-		r.token = ""
+	switch {
+	case held:
+		r.token, r.lapsed = "", why == lapsed
+	case why == signingOut && r.token == "":
+		// The host's stream may tell of a sign-out before its answer does:
+		// it was the person's all the same.
+		r.lapsed = false
 	}
 	r.mu.Unlock()
-	if held && stop != nil {
-		stop()
-	}
 	if !held {
 		return
+	}
+	if stop != nil {
+		stop()
 	}
 	if err := dropToken(r.dir); err != nil {
 		r.log.Error("the ended session's token stays in the data folder", "err", err)
 	}
-	r.log.Info("signed out of the team host", "host", r.choice.URL)
-	if tell {
+	r.log.Info("signed out of the team host", "host", r.choice.URL, "lapsed", why == lapsed)
+	if why != leaving {
 		r.ended()
 	}
+}
+
+// hostEnded reports whether the host ended the last session (not the person).
+func (r *remote) hostEnded() bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.lapsed
 }
 
 // failed answers a request the team host did not answer.

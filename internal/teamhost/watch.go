@@ -77,7 +77,7 @@ func (r *remote) stream(ctx context.Context, token string, bus *push.Bus) (heard
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode == http.StatusUnauthorized {
-		r.end(token, true)
+		r.end(token, lapsed)
 		return false, errors.New("team host stream: the session ended")
 	}
 	if resp.StatusCode != http.StatusOK {
@@ -88,7 +88,7 @@ func (r *remote) stream(ctx context.Context, token string, bus *push.Bus) (heard
 		case "hello":
 			bus.Publish(push.Event{Type: push.Resync}) // what the page shows may be stale
 		case SignedOut:
-			r.end(token, true)
+			r.end(token, lapsed)
 			return false
 		default:
 			if e, ok := decodeEvent(data); ok {

@@ -48,6 +48,7 @@ export function TeamHostNote() {
     <section className="team-host-note" aria-label="Team host">
       <p>
         This console works on the team host <strong>{hostName(status.url)}</strong>.
+        {status.lapsed && !status.signedIn && ' Your session there ended (it expired, or it was ended on the host): sign in again to go on.'}
       </p>
       <UseThisComputerButton status={status} confirm={false} />
     </section>

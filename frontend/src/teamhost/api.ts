@@ -14,6 +14,8 @@ export type TeamHostStatus = {
   /** The pinned certificate's fingerprint (a self-signed certificate). */
   certSha256?: string
   signedIn: boolean
+  /** The host ended the last session (it expired, or was ended there): sign in again. */
+  lapsed?: boolean
 }
 
 /** What checking an address found. */

@@ -12,6 +12,7 @@ import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { Interview } from '../src/api/types'
+import { check } from './axe'
 import { startDesktop, selfSignedCertificate, type Certificate, type Desktop } from './desktop-harness'
 import { api, openBrowser, screenshot, startHost, type Browser, type Host } from './harness'
 import { candidateJoins, createInterview, openParticipant, type Participant } from './room-harness'
@@ -79,6 +80,7 @@ describe('the desktop console on a team host', () => {
     // What the dialog shows is what the host's admin reads off serve's output (and openssl's).
     expect(team.log()).toContain(`HTTPS certificate SHA-256 fingerprint: ${tls.fingerprint}`)
     expect(await dialog.locator('.team-host-fingerprint').innerText()).toBe(tls.fingerprint)
+    expect(await check(page, 'the certificate to confirm')).toEqual([])
     await screenshot(page, 'desktop-team-host-certificate')
     await dialog.getByRole('button', { name: 'Trust and connect' }).click()
 
@@ -127,6 +129,7 @@ describe('the desktop console on a team host', () => {
     await page.getByText('You are signed out.').waitFor()
     await page.getByRole('region', { name: 'Team host' }).getByText(teamName()).waitFor()
     expect(hasSession()).toBe(false)
+    expect(await check(page, 'the team host’s sign-in page')).toEqual([])
 
     await page.getByRole('textbox', { name: 'Email' }).fill('rita@example.com')
     await page.getByRole('textbox', { name: 'Password', exact: true }).fill('not my password at all')
@@ -143,6 +146,7 @@ describe('the desktop console on a team host', () => {
     await sidebarHost().getByRole('button', { name: 'Use this computer’s host' }).click()
     const ask = page.getByRole('dialog', { name: 'Use this computer’s host?' })
     await ask.getByText(`You will be signed out of ${teamName()}`).waitFor()
+    expect(await check(page, 'the way back to this computer’s host')).toEqual([])
     await ask.getByRole('button', { name: 'Cancel' }).click()
     expect(hasSession()).toBe(true)
   })

@@ -44,8 +44,9 @@ type remote struct {
 	base   *url.URL
 	tr     *http.Transport
 	proxy  *httputil.ReverseProxy
-	// began and ended are told when a session starts and ends.
-	began, ended func()
+	// ended is told when a session ends but for leaving (the door
+	// publishes SignedOut).
+	ended func()
 
 	// wake tells watch that a session began.
 	wake chan struct{}
@@ -67,7 +68,7 @@ func newRemote(dir string, c Choice, log *slog.Logger) (*remote, error) {
 	}
 	tr := client.Transport(client.TLSCheck{CertSHA256: c.CertSHA256})
 	tr.ResponseHeaderTimeout = time.Minute
-	r := &remote{dir: dir, choice: c, log: log, base: base, tr: tr, token: token, began: func() {}, ended: func() {},
+	r := &remote{dir: dir, choice: c, log: log, base: base, tr: tr, token: token, ended: func() {},
 		wake: make(chan struct{}, 1)}
 	r.proxy = &httputil.ReverseProxy{Rewrite: r.rewrite, Transport: tr, ModifyResponse: r.answered,
 		ErrorHandler: r.failed, FlushInterval: -1}
@@ -144,7 +145,6 @@ func (r *remote) begin(token string) {
 	case r.wake <- struct{}{}:
 	default:
 	}
-	r.began()
 }
 
 // ending is why a session ends.

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { Interview } from '../src/api/types'
 import { check } from './axe'
 import { startDesktop, selfSignedCertificate, type Certificate, type Desktop } from './desktop-harness'
-import { api, openBrowser, screenshot, startHost, type Browser, type Host } from './harness'
+import { api, enterDetails, openBrowser, screenshot, startHost, TEST_DETAILS, type Browser, type Host } from './harness'
 import { candidateJoins, createInterview, openParticipant, type Participant } from './room-harness'
 
 let team: Host
@@ -50,7 +50,7 @@ beforeAll(async () => {
   const added = teamCli('user', 'add', '--email', 'rita@example.com', '--name', 'Rita Recruiter', '--role', 'recruiter', '--link')
   setupLink = /https:\/\/\S+\/#\/set-password\/[A-Za-z0-9_-]+/.exec(added)?.[0] ?? ''
   expect(setupLink, added).not.toBe('')
-  browser = await openBrowser(desktop)
+  browser = await openBrowser(desktop, { details: false }) // a team member's first launch
   page = browser.page
   await createInterview(page, { candidate: 'Noah Local', email: 'noah@example.com' })
 })
@@ -64,9 +64,10 @@ afterAll(async () => {
 
 describe('the desktop console on a team host', () => {
   it('checks the host, shows its certificate to confirm, and signs in through the setup link', async () => {
-    await page.getByRole('heading', { name: 'Interviews', level: 1 }).waitFor()
-    await sidebarHost().getByText('This computer’s host').waitFor()
-    await sidebarHost().getByRole('button', { name: 'Connect to a team host' }).click()
+    // The first launch offers the team host beside "Enter your details".
+    await page.getByRole('heading', { name: 'Enter your details' }).waitFor()
+    const offer = page.getByRole('region', { name: 'Working on your team’s host?' })
+    await offer.getByRole('button', { name: 'Connect to a team host' }).click()
     const dialog = page.getByRole('dialog', { name: 'Connect to a team host' })
     const address = dialog.getByRole('textbox', { name: 'Team host address' })
 
@@ -160,8 +161,10 @@ describe('the desktop console on a team host', () => {
 
   it('goes back to this computer’s host', async () => {
     await page.getByRole('region', { name: 'Team host' }).getByRole('button', { name: 'Use this computer’s host' }).click()
-    await page.getByRole('navigation', { name: 'Main' }).waitFor()
+    // This computer's host still wants its details, then shows its own interviews.
+    await enterDetails(page, TEST_DETAILS)
     await sidebarHost().getByText('This computer’s host').waitFor()
+    await sidebarHost().getByRole('button', { name: 'Connect to a team host' }).waitFor()
     await page.getByText('Noah Local').first().waitFor()
     expect(await page.getByText('Olivia Diaz').count()).toBe(0)
   })

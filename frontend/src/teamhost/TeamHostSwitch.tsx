@@ -37,6 +37,32 @@ export function TeamHostSwitch() {
 }
 
 /**
+ * On the first launch's "Enter your details": someone who works on their
+ * team's host can connect to it at once instead. Nothing outside the desktop
+ * app.
+ */
+export function TeamHostOffer() {
+  const status = useTeamHost()
+  const [connecting, setConnecting] = useState(false)
+  if (!status || status.team) return null
+  return (
+    // The look of the sign-in page's "Own this host?" (account.css).
+    <section className="auth-owner" aria-labelledby="team-host-offer-title">
+      <h2 id="team-host-offer-title" className="auth-owner-title">
+        Working on your team’s host?
+      </h2>
+      <p>Connect to it and sign in with your account there. The details above are for this computer’s own host: they can wait.</p>
+      <div>
+        <button type="button" className="btn btn-small" onClick={() => setConnecting(true)}>
+          Connect to a team host
+        </button>
+      </div>
+      {connecting && <ConnectDialog onClose={() => setConnecting(false)} />}
+    </section>
+  )
+}
+
+/**
  * On the sign-in page and where the team host cannot be reached: which team
  * host this is, and the way back to this computer's host. Nothing outside
  * the desktop app, or when it uses its own host.

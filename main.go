@@ -40,7 +40,8 @@ func main() {
 		os.Exit(1)
 	}
 	args := os.Args[1:]
-	if len(args) > 0 && (!strings.HasPrefix(args[0], "-") || args[0] == "-h" || args[0] == "--help") {
+	if len(args) > 0 && (!strings.HasPrefix(args[0], "-") || args[0] == "-h" || args[0] == "--help" ||
+		args[0] == "--host" || strings.HasPrefix(args[0], "--host=")) {
 		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 		code := cli.Run(cli.Env{Stdout: os.Stdout, Stderr: os.Stderr, Console: console, Version: version,
 			Now: time.Now, Signals: ctx}, args)

@@ -20,6 +20,7 @@ import (
 	"github.com/interviewdesk/interviewdesk/internal/instance"
 	"github.com/interviewdesk/interviewdesk/internal/notify"
 	"github.com/interviewdesk/interviewdesk/internal/store"
+	"github.com/interviewdesk/interviewdesk/internal/teamhost"
 	"github.com/interviewdesk/interviewdesk/internal/window"
 )
 
@@ -65,7 +66,9 @@ func Run(cfg Config, log *slog.Logger) error {
 		d.handler = problemPage(hostErr)
 	} else {
 		defer h.Close()
-		d.host, d.handler = h, h.TrustedHandler()
+		door := ConsoleHandler(h, cfg.DataDir, log)
+		defer door.Close() // before the host closes
+		d.host, d.door, d.handler = h, door, door
 		native.api = d.handler
 		shown := func() {
 			log.Info("a second launch on this data folder: window brought forward")
@@ -89,7 +92,8 @@ type desktop struct {
 	log     *slog.Logger
 	native  *Native
 	started time.Time
-	host    *host.Host // nil when the data folder could not be opened
+	host    *host.Host     // nil when the data folder could not be opened
+	door    *teamhost.Door // the console's handler: this computer's host or a team host
 	handler http.Handler
 	place   *placement
 	relay   *pushRelay // the host's live changes, as Wails events
@@ -119,10 +123,12 @@ func (d *desktop) options() *options.App {
 
 func (d *desktop) startup(ctx context.Context) {
 	d.native.startup(ctx)
-	if d.host != nil {
-		d.relay = startPushRelay(d.host.Push(), wailsEmit(ctx))
+	if d.door != nil {
+		// The chosen host's live changes: the embedded host's, or the team
+		// host's stream as the door reads it.
+		d.relay = startPushRelay(d.door.Push(), wailsEmit(ctx))
 		d.notes = notify.Default(ctx, d.log)
-		d.ready = notify.Ready(d.host.Push(), d.notes, d.native.openInterview, d.log)
+		d.ready = notify.Ready(d.door.Push(), d.notes, d.native.openInterview, d.log)
 	}
 }
 
@@ -140,6 +146,14 @@ func (d *desktop) shutdown(context.Context) {
 	d.ready.Stop()
 	_ = d.notes.Close()
 	d.relay.stop()
+}
+
+// ConsoleHandler is the handler the window mounts on Wails' asset server:
+// the console's files from the embedded host h, the console API from the
+// host the user chose (h's own, or a team host; internal/teamhost).
+func ConsoleHandler(h *host.Host, dataDir string, log *slog.Logger) *teamhost.Door {
+	return teamhost.New(teamhost.Config{DataDir: dataDir, Local: h.TrustedHandler(), LocalPush: h.Push()},
+		log.With("part", "team host"))
 }
 
 // startupWait is how long a launch that lost the race for the data folder

@@ -26,7 +26,8 @@ function keepGitkeep(): Plugin {
 // (INTERVIEWDESK_HOST=http://127.0.0.1:PORT); open its console/login URL on the
 // dev server's origin to get the session cookie.
 const host = process.env.INTERVIEWDESK_HOST ?? 'http://127.0.0.1:8080'
-const proxied = ['/api', '/console', '^/apply/[^/]+/(info|register)$', '^/join/[^/]+/booking$']
+// /desktop is the desktop app's own door (internal/teamhost), for `wails dev`.
+const proxied = ['/api', '/console', '/desktop', '^/apply/[^/]+/(info|register)$', '^/join/[^/]+/booking$']
 
 // `wails dev` runs `npm run dev:wails` (vite --mode wails): the desktop app's
 // webview then asks this server for every GET first, and the host's own routes

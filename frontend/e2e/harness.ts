@@ -22,44 +22,54 @@ const SERVING = /serving on (https?:\/\/\S+) \(console: (\S+)\)/
 
 /**
  * Serves a fresh data folder, or `opts.dataDir` (e.g. one seeded beforehand); either is deleted on stop.
- * `opts.args` are further `serve` flags (e.g. a LiveKit server to put calls on).
+ * `opts.args` are more flags for serve (e.g. --tls-cert, or a LiveKit server to put calls on).
  */
 export async function startHost(opts: { dataDir?: string; args?: string[] } = {}): Promise<Host> {
-  const bin = inject('interviewdeskBin')
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'interviewdesk-e2e-data-'))
-  const child = spawn(bin, ['serve', '--data', dataDir, '--listen', '127.0.0.1:0', ...(opts.args ?? [])], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, TZ: 'UTC' },
-  })
+  const started = await startPrinting(
+    inject('interviewdeskBin'),
+    ['serve', '--data', dataDir, '--listen', '127.0.0.1:0', ...(opts.args ?? [])],
+    SERVING,
+    'serve',
+  )
+  return {
+    url: started.match[1]!,
+    loginUrl: started.match[2]!,
+    dataDir,
+    log: started.log,
+    stop: () => stopProcess(started.child).finally(() => rmSync(dataDir, { recursive: true, force: true })),
+  }
+}
+
+/** A program started by startPrinting, with the line it printed. */
+export type Started = { child: ChildProcess; match: RegExpExecArray; log: () => string }
+
+/** Starts `bin args` and waits (20 s at most) until its output matches `printed`. */
+export async function startPrinting(bin: string, args: string[], printed: RegExp, what: string): Promise<Started> {
+  const child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, TZ: 'UTC' } })
   let output = ''
   child.stdout.setEncoding('utf8').on('data', (d: string) => (output += d))
   child.stderr.setEncoding('utf8').on('data', (d: string) => (output += d))
-  const [url, loginUrl] = await new Promise<[string, string]>((resolvePromise, reject) => {
-    const timer = setTimeout(() => reject(new Error(`serve printed no console URL in 20 s:\n${output}`)), 20_000)
+  const match = await new Promise<RegExpExecArray>((resolvePromise, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${what} printed no URL in 20 s:\n${output}`)), 20_000)
     const check = () => {
-      const m = SERVING.exec(output)
+      const m = printed.exec(output)
       if (m) {
         clearTimeout(timer)
         child.stdout.off('data', check)
-        resolvePromise([m[1]!, m[2]!])
+        resolvePromise(m)
       }
     }
     child.stdout.on('data', check)
     child.once('exit', (code) => {
       clearTimeout(timer)
-      reject(new Error(`serve exited with ${code}:\n${output}`))
+      reject(new Error(`${what} exited with ${code}:\n${output}`))
     })
   })
-  return {
-    url,
-    loginUrl,
-    dataDir,
-    log: () => output,
-    stop: () => stopProcess(child).finally(() => rmSync(dataDir, { recursive: true, force: true })),
-  }
+  return { child, match, log: () => output }
 }
 
-function stopProcess(child: ChildProcess): Promise<void> {
+export function stopProcess(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve()
   return new Promise((done) => {
     const kill = setTimeout(() => child.kill('SIGKILL'), 5_000)

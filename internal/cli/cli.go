@@ -29,6 +29,9 @@ type Env struct {
 	Now            func() time.Time
 	// Signals ends `serve` when it is done (e.g. on SIGINT/SIGTERM).
 	Signals context.Context
+	// TeamHost is the team host a command calls (the leading --host URL);
+	// "" is the data folder's own host.
+	TeamHost string
 }
 
 // errUsage marks command-line mistakes (exit code 2).
@@ -42,6 +45,8 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"serve", "[--data DIR] [--listen ADDR] [--public-url URL]", "run the host headless", serve},
+		{"connect", "URL --email E --password-stdin [--cert-sha256 FP] [--json]", "sign in to a team host; `interviewdesk --host URL <command>` then runs commands there, and the desktop app uses it", teamConnect},
+		{"disconnect", "", "sign out of the team host; the console uses this computer's host again", teamDisconnect},
 		{"console link", "[--json]", "print a sign-in link to the console of the host running on the data folder", consoleLink},
 		{"template list", "[--json]", "list interview templates", templateList},
 		{"template show", "ID|NAME [--json]", "show a template with its plan and questions", templateShow},
@@ -101,6 +106,11 @@ func Run(e Env, args []string) int {
 	if e.Signals == nil {
 		e.Signals = context.Background()
 	}
+	teamHost, args, err := teamHostArg(args)
+	if err != nil {
+		return exitCode(e, command{name: hostFlag, args: "URL <command>"}, err)
+	}
+	e.TeamHost = teamHost
 	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
 		usage(e.Stdout)
 		return 0
@@ -109,6 +119,9 @@ func Run(e Env, args []string) int {
 		words := strings.Fields(c.name)
 		if len(args) < len(words) || strings.Join(args[:len(words)], " ") != c.name {
 			continue
+		}
+		if e.TeamHost != "" && localOnly[c.name] {
+			return exitCode(e, c, fmt.Errorf("%w: %s works on this computer's data folder, not on a team host: drop --host", errUsage, c.name))
 		}
 		err := c.run(e.Signals, e, args[len(words):])
 		return exitCode(e, c, err)
@@ -146,6 +159,7 @@ func usage(w io.Writer) {
 		fmt.Fprintf(w, "  %-28s %s\n", c.name, c.help)
 	}
 	fmt.Fprintln(w, "\nEvery command takes --data DIR (default: $XDG_DATA_HOME/interviewdesk); score needs none.")
+	fmt.Fprintln(w, "interviewdesk --host URL <command> runs it on the team host at URL, signed in as the desktop app (or connect) signed in there.")
 	fmt.Fprintln(w, "Exit codes: 0 success, 1 the operation failed, 2 the command line is wrong.")
 }
 
@@ -248,6 +262,10 @@ func connect(ctx context.Context, e Env, f flags) (c *client.Client, close func(
 	dir, err := f.dataDir()
 	if err != nil {
 		return nil, nil, err
+	}
+	if e.TeamHost != "" {
+		c, err := teamClient(dir, e.TeamHost)
+		return c, func() {}, err
 	}
 	if remote, _, err := runningHost(ctx, dir); err == nil {
 		return remote, func() {}, nil

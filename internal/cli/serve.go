@@ -61,6 +61,10 @@ func serve(ctx context.Context, e Env, args []string) error {
 		return err
 	}
 	fmt.Fprintf(e.Stdout, "InterviewDesk host serving on %s (console: %s)\n", h.URL(), h.LoginURL())
+	if fp := h.CertSHA256(); fp != "" {
+		// What a desktop app connecting to this host shows, to compare.
+		fmt.Fprintf(e.Stdout, "HTTPS certificate SHA-256 fingerprint: %s\n", colons(fp))
+	}
 	<-ctx.Done()
 	log.Info("stopping host")
 	return h.Close()

@@ -26,7 +26,10 @@ import (
 type Client struct {
 	base string
 	key  string
-	http *http.Client
+	// session is an account's session token on a team host, sent as its
+	// cookie; "" sends the console key (if any) instead.
+	session string
+	http    *http.Client
 }
 
 // TLSCheck says how to trust a host's HTTPS certificate: by its SHA-256
@@ -37,8 +40,19 @@ type TLSCheck struct {
 	ServerName string
 }
 
+// ErrPinMismatch means a host's certificate is not the one its fingerprint
+// was pinned to.
+var ErrPinMismatch = errors.New("the host's certificate is not the one it announced")
+
 // Remote returns a client for the host at base (e.g. http://127.0.0.1:7480).
 func Remote(base, key string, check TLSCheck) *Client {
+	return &Client{base: strings.TrimRight(base, "/"), key: key,
+		http: &http.Client{Timeout: 30 * time.Second, Transport: Transport(check)}}
+}
+
+// Transport is an HTTP transport that trusts a host's certificate as check
+// says; a pinned certificate that differs fails with ErrPinMismatch.
+func Transport(check TLSCheck) *http.Transport {
 	tr := http.DefaultTransport.(*http.Transport).Clone()
 	switch {
 	case check.CertSHA256 != "":
@@ -49,8 +63,8 @@ func Remote(base, key string, check TLSCheck) *Client {
 				if len(raw) == 0 {
 					return errors.New("the host sent no certificate")
 				}
-				if sum := sha256.Sum256(raw[0]); hex.EncodeToString(sum[:]) != want {
-					return errors.New("the host's certificate is not the one it announced")
+				if CertSHA256(raw[0]) != want {
+					return ErrPinMismatch
 				}
 				return nil
 			},
@@ -58,8 +72,35 @@ func Remote(base, key string, check TLSCheck) *Client {
 	case check.ServerName != "":
 		tr.TLSClientConfig = &tls.Config{ServerName: check.ServerName}
 	}
-	return &Client{base: strings.TrimRight(base, "/"), key: key,
-		http: &http.Client{Timeout: 30 * time.Second, Transport: tr}}
+	return tr
+}
+
+// CertSHA256 is the fingerprint of a DER certificate, as TLSCheck pins it.
+func CertSHA256(der []byte) string {
+	sum := sha256.Sum256(der)
+	return hex.EncodeToString(sum[:])
+}
+
+// SessionCookie is the cookie that carries an account's session on a host.
+const SessionCookie = "interviewdesk_console"
+
+// Session returns a client of the team host at base that calls as the
+// account whose session token it is (the desktop app keeps one after
+// signing in there).
+func Session(base, token string, check TLSCheck) *Client {
+	c := Remote(base, "", check)
+	c.session = token
+	return c
+}
+
+// authorize adds the client's credential to req.
+func (c *Client) authorize(req *http.Request) {
+	switch {
+	case c.session != "":
+		req.AddCookie(&http.Cookie{Name: SessionCookie, Value: c.session})
+	case c.key != "":
+		req.Header.Set("Authorization", "Bearer "+c.key)
+	}
 }
 
 // Probe returns a client of the host at base that sends no console key: for
@@ -132,9 +173,7 @@ func (c *Client) DoRaw(ctx context.Context, method, path string, body any) ([]by
 	if err != nil {
 		return nil, fmt.Errorf("%s %s: %w", method, path, err)
 	}
-	if c.key != "" {
-		req.Header.Set("Authorization", "Bearer "+c.key)
-	}
+	c.authorize(req)
 	if body != nil {
 		req.Header.Set("Content-Type", "application/json")
 	}

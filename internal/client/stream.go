@@ -19,9 +19,7 @@ func (c *Client) Download(ctx context.Context, path string, w io.Writer) (int64,
 	if err != nil {
 		return 0, fmt.Errorf("GET %s: %w", path, err)
 	}
-	if c.key != "" {
-		req.Header.Set("Authorization", "Bearer "+c.key)
-	}
+	c.authorize(req)
 	untimed := *c.http
 	untimed.Timeout = 0
 	resp, err := untimed.Do(req)

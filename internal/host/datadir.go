@@ -71,7 +71,7 @@ func secret(dataDir, name string) (string, error) {
 	b := make([]byte, 32)
 	_, _ = rand.Read(b)
 	key := base64.RawURLEncoding.EncodeToString(b)
-	if err := writePrivate(path, []byte(key+"\n")); err != nil {
+	if err := WritePrivate(path, []byte(key+"\n")); err != nil {
 		return "", fmt.Errorf("write %s: %w", name, err)
 	}
 	return key, nil
@@ -103,7 +103,7 @@ func ReadAnnouncement(dataDir string) (Announcement, error) {
 
 func announce(dataDir string, a Announcement) error {
 	b, _ := json.Marshal(a)
-	return writePrivate(filepath.Join(dataDir, AnnounceFile), b)
+	return WritePrivate(filepath.Join(dataDir, AnnounceFile), b)
 }
 
 func unannounce(dataDir string, pid int) {
@@ -112,8 +112,9 @@ func unannounce(dataDir string, pid int) {
 	}
 }
 
-// writePrivate writes a file with mode 0600 atomically (temp file + rename).
-func writePrivate(path string, data []byte) error {
+// WritePrivate writes a file of the data folder with mode 0600 atomically
+// (temp file + rename).
+func WritePrivate(path string, data []byte) error {
 	tmp, err := os.CreateTemp(filepath.Dir(path), ".tmp-*")
 	if err != nil {
 		return err

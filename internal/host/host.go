@@ -306,6 +306,11 @@ func (h *Host) LoginURL() string { return LoginURL(h.URL(), h.key) }
 // Key is the console key.
 func (h *Host) Key() string { return h.key }
 
+// CertSHA256 is the SHA-256 fingerprint of the HTTPS certificate from
+// certificate files (which a desktop app confirms when connecting to a
+// self-signed host); "" without them.
+func (h *Host) CertSHA256() string { return fingerprint(h.tls) }
+
 // Handler serves the console API and pages, asking for the console key.
 func (h *Host) Handler() http.Handler { return h.web }
 

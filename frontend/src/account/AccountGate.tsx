@@ -7,6 +7,7 @@ import { Skeleton } from '../ui/Feedback'
 import { AccountContext, type AccountState } from './AccountContext'
 import { SetPasswordPage } from './SetPasswordPage'
 import { SignInPage } from './SignInPage'
+import { TeamHostNote } from '../teamhost'
 import './account.css'
 
 type Gate =
@@ -107,6 +108,7 @@ export function AccountGate({ children }: { children: ReactNode }) {
             <button type="button" className="btn" onClick={() => setAttempt((n) => n + 1)}>
               Retry
             </button>
+            <TeamHostNote />
           </div>
         </div>
       )

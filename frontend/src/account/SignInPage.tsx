@@ -3,6 +3,7 @@ import { requestReset, signIn, type Account } from '../api/account'
 import { ApiError, errorMessage } from '../api/client'
 import { checkEmail } from '../validation/rules'
 import { Field } from '../ui/Field'
+import { TeamHostNote, useTeamHost } from '../teamhost'
 
 type Props = {
   /** Why the sign-in page shows (e.g. the session ended), if not the first visit. */
@@ -30,10 +31,12 @@ export function AuthMark() {
 export function SignInPage({ notice, onSignedIn }: Props) {
   const [mode, setMode] = useState<'sign-in' | 'forgot' | 'sent'>('sign-in')
   const [email, setEmail] = useState('')
+  const team = useTeamHost()?.team === true
   return (
     <main className="auth" id="main">
       <div className="auth-card card">
         <AuthMark />
+        <TeamHostNote />
         {mode === 'sign-in' && (
           <SignInForm notice={notice} email={email} setEmail={setEmail} onSignedIn={onSignedIn} onForgot={() => setMode('forgot')} />
         )}
@@ -55,20 +58,27 @@ export function SignInPage({ notice, onSignedIn }: Props) {
             </button>
           </>
         )}
-        <section className="auth-owner" aria-labelledby="owner-heading">
-          <h2 id="owner-heading" className="auth-owner-title">
-            Own this host?
-          </h2>
-          <p>
-            Run this on the machine that runs it and open the link it prints in this browser (add <code>--data DIR</code> for
-            another data folder):
-          </p>
-          <pre className="panel-command">
-            <code>interviewdesk console link</code>
-          </pre>
-        </section>
+        {!team && <OwnerHelp />}
       </div>
     </main>
+  )
+}
+
+/** How the host's owner signs in without an account (not on a team host the desktop app uses). */
+function OwnerHelp() {
+  return (
+    <section className="auth-owner" aria-labelledby="owner-heading">
+      <h2 id="owner-heading" className="auth-owner-title">
+        Own this host?
+      </h2>
+      <p>
+        Run this on the machine that runs it and open the link it prints in this browser (add <code>--data DIR</code> for
+        another data folder):
+      </p>
+      <pre className="panel-command">
+        <code>interviewdesk console link</code>
+      </pre>
+    </section>
   )
 }
 

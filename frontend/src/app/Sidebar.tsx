@@ -5,6 +5,7 @@ import { useAccount } from '../account/AccountContext'
 import { roleLabel } from '../account/roles'
 import type { Rights } from '../api/account'
 import { errorMessage } from '../api/client'
+import { TeamHostSwitch } from '../teamhost'
 
 /** The screens, each with the right it takes (none: every account). */
 const NAV: { label: string; hash: string; areas: Route['name'][]; needs?: keyof Rights }[] = [
@@ -49,6 +50,7 @@ export function Sidebar({ route }: { route: Route }) {
           })}
         </ul>
       </nav>
+      <TeamHostSwitch />
       <SignedInAs />
       <fieldset className="theme-toggle">
         <legend className="theme-legend">Theme</legend>

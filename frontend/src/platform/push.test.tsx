@@ -175,6 +175,20 @@ describe('push client in the desktop app (Wails events)', () => {
     client.close()
     expect(off).toHaveBeenCalledOnce()
   })
+
+  it('signs the console out when the team host ends the session', () => {
+    let emit: ((...data: unknown[]) => void) | undefined
+    const client = new PushClient({ kind: 'wails', eventsOn: (_name, cb) => ((emit = cb), () => {}) })
+    const ended = vi.fn()
+    const stop = onSignedOut(ended)
+    const a = recorder()
+    client.subscribe(a.listener)
+    emit!({ type: 'signed-out' })
+    expect(ended).toHaveBeenCalledOnce()
+    expect(a.changes).toEqual([])
+    stop()
+    client.close()
+  })
 })
 
 describe('usePush', () => {

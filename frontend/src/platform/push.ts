@@ -66,10 +66,13 @@ export function detectTransport(): PushTransport {
 
 type Listener = { change(c: PushChange): void; status(s: PushStatus): void }
 
-function parseEvent(raw: unknown): PushEvent | { type: 'resync' } | undefined {
+/** What the host's bus may carry besides changes: resync, and the end of the session (a team host's, in the desktop app). */
+type Control = { type: 'resync' } | { type: 'signed-out' }
+
+function parseEvent(raw: unknown): PushEvent | Control | undefined {
   if (typeof raw !== 'object' || raw === null) return undefined
   const e = raw as Record<string, unknown>
-  if (e.type === 'resync') return { type: 'resync' }
+  if (e.type === 'resync' || e.type === 'signed-out') return { type: e.type }
   if (typeof e.type !== 'string' || !(TYPES as readonly string[]).includes(e.type)) return undefined
   return {
     type: e.type as PushType,
@@ -173,8 +176,12 @@ export class PushClient {
     }
   }
 
-  private deliver(e: PushEvent | { type: 'resync' } | undefined): void {
+  private deliver(e: PushEvent | Control | undefined): void {
     if (!e) return
+    if (e.type === 'signed-out') {
+      signedOut() // the desktop app's team host ended the session (internal/teamhost)
+      return
+    }
     const change: PushChange = e.type === 'resync' ? { type: 'reload' } : e
     for (const l of [...this.listeners]) l.change(change)
   }

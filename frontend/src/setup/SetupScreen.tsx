@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react'
 import type { Person, Settings } from '../api/types'
 import { Field } from '../ui/Field'
 import { useOrganizerForm } from '../settings/useOrganizerForm'
+import { TeamHostOffer } from '../teamhost'
 import './setup.css'
 
 /**
@@ -71,6 +72,7 @@ export function SetupScreen({ organizer, onDone }: { organizer: Person; onDone: 
             </button>
           </div>
         </form>
+        <TeamHostOffer />
       </div>
     </main>
   )

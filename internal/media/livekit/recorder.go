@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/livekit/protocol/livekit"
 	lksdk "github.com/livekit/server-sdk-go/v2"
@@ -11,6 +12,12 @@ import (
 
 	"github.com/interviewdesk/interviewdesk/internal/media"
 )
+
+// connectTimeout bounds the hidden participant's connection to the server
+// (signal, ICE and DTLS). The SDK's 5 s is short for a host whose cores are
+// busy forwarding and recording; a call without it is neither guarded nor
+// recorded.
+const connectTimeout = 20 * time.Second
 
 // roomRecorder is the host's hidden participant in one LiveKit room. It
 // guards the room — anyone the host no longer admits (a token outlives a
@@ -82,7 +89,8 @@ func (rr *roomRecorder) connect() {
 		rr.stop(false)
 		rr.b.forget(rr)
 	}
-	lk, err := lksdk.ConnectToRoomWithToken(rr.b.cfg.URL, token, cb, lksdk.WithAutoSubscribe(false))
+	lk, err := lksdk.ConnectToRoomWithToken(rr.b.cfg.URL, token, cb, lksdk.WithAutoSubscribe(false),
+		lksdk.WithConnectTimeout(connectTimeout))
 	if err != nil {
 		log.Warn("hidden participant could not join: the call is neither guarded nor recorded until someone joins again", "err", err)
 		rr.b.forget(rr)

@@ -128,7 +128,8 @@ func connect(t *testing.T, access *media.ServerAccess) *browser {
 	br := &browser{}
 	cb := lksdk.NewRoomCallback()
 	cb.OnDisconnectedWithReason = func(r lksdk.DisconnectionReason) { br.gone.Store(&r) }
-	room, err := lksdk.ConnectToRoomWithToken(access.URL, access.Token, cb, lksdk.WithAutoSubscribe(false))
+	room, err := lksdk.ConnectToRoomWithToken(access.URL, access.Token, cb, lksdk.WithAutoSubscribe(false),
+		lksdk.WithConnectTimeout(connectTimeout))
 	if err != nil {
 		t.Fatalf("connect with the host's token: %v", err)
 	}

@@ -7,4 +7,6 @@ import (
 	"github.com/interviewdesk/interviewdesk/internal/testmain"
 )
 
-func TestMain(m *testing.M) { testmain.Run(m, time.Minute) }
+// The package starts hosts and renders reports (PDF): over a minute under
+// the race detector on a busy machine.
+func TestMain(m *testing.M) { testmain.Run(m, 3*time.Minute) }

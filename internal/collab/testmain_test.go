@@ -7,4 +7,4 @@ import (
 	"github.com/interviewdesk/interviewdesk/internal/testmain"
 )
 
-func TestMain(m *testing.M) { testmain.Run(m, time.Minute) }
+func TestMain(m *testing.M) { testmain.Run(m, 3*time.Minute) }

@@ -303,7 +303,7 @@ func (p *Participant) onOffer(sdp string) {
 	}
 	first := !p.answered
 	p.answered = true
-	p.send(SignalMessage{Type: MsgAnswer, SDP: answer.SDP})
+	p.send(SignalMessage{Type: MsgAnswer, SDP: withStartBitrate(answer.SDP, p.sfu.cfg.StartBitrate)})
 	if first && p.held.Load() {
 		p.reserve()
 	}
@@ -454,7 +454,7 @@ func (p *Participant) negotiate() {
 		}
 		p.send(SignalMessage{Type: MsgTrackInfo, Tracks: infos})
 	}
-	p.send(SignalMessage{Type: MsgOffer, SDP: offer.SDP})
+	p.send(SignalMessage{Type: MsgOffer, SDP: withStartBitrate(offer.SDP, p.sfu.cfg.StartBitrate)})
 }
 
 // readSenderRTCP reads a viewer's RTCP for one forwarded track (NACKs are

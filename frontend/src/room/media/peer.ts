@@ -68,6 +68,21 @@ type Remote = {
 }
 
 const DISCONNECT_GRACE_MS = 4000
+/** How long a prepared connection's camera keeps its full size from the start. */
+const KEEP_RESOLUTION_MS = 3000
+
+/** Sets a sender's degradation preference; false where the browser does not take it. */
+async function degradation(sender: RTCRtpSender, pref: 'maintain-resolution' | 'balanced'): Promise<boolean> {
+  try {
+    const params = sender.getParameters() as RTCRtpSendParameters & { degradationPreference?: string }
+    params.degradationPreference = pref
+    await sender.setParameters(params)
+    return true
+  } catch {
+    return false
+  }
+}
+
 /**
  * A remote camera track may be there before its media (the host offers a
  * waiting candidate's tracks ahead): when its audio flows and its video still
@@ -104,6 +119,7 @@ export class PeerSession {
   private offLocal: () => void
   private lastSample: Sample | undefined
   private disconnectTimer: ReturnType<typeof setTimeout> | undefined
+  private resolutionTimer: ReturnType<typeof setTimeout> | undefined
 
   constructor(opts: PeerOptions) {
     this.opts = opts
@@ -178,7 +194,7 @@ export class PeerSession {
     this.joining = false
     if (this.closed) return
     this.admitted = true
-    this.startSending()
+    void this.startSending()
     this.set({ hostAnswered: true, status: this.pc.connectionState === 'connected' ? 'connected' : 'connecting' })
     this.openGate()
   }
@@ -191,13 +207,23 @@ export class PeerSession {
     for (const m of queued) this.transmit(m)
   }
 
-  /** Puts the local tracks on the senders (a prepared connection, once admitted): no renegotiation. */
-  private startSending(): void {
+  /**
+   * Puts the local tracks on the senders (a prepared connection, once
+   * admitted): no renegotiation. The camera starts at full size: while its
+   * bandwidth estimate is still young the browser would otherwise drop the
+   * first frames and scale down (a few hundred milliseconds before the first
+   * picture); after KEEP_RESOLUTION_MS it makes its usual trade-off again.
+   */
+  private async startSending(): Promise<void> {
     if (this.sending) return
     this.sending = true
     const local = this.opts.local.getSnapshot()
     this.localTrack('audio', local.audio, undefined)
-    this.localTrack('video', local.video, undefined)
+    if (await degradation(this.video.sender, 'maintain-resolution')) {
+      this.resolutionTimer = setTimeout(() => void degradation(this.video.sender, 'balanced'), KEEP_RESOLUTION_MS)
+    }
+    if (this.closed) return
+    this.localTrack('video', this.opts.local.getSnapshot().video, undefined)
     const screen = local.screen?.getVideoTracks()[0]
     if (screen && local.screen) this.localTrack('screen', screen, local.screen)
   }
@@ -463,6 +489,7 @@ export class PeerSession {
     this.closed = true
     this.offLocal()
     if (this.disconnectTimer !== undefined) clearTimeout(this.disconnectTimer)
+    clearTimeout(this.resolutionTimer)
     this.pc.onnegotiationneeded = this.pc.onicecandidate = this.pc.ontrack = null
     this.pc.onconnectionstatechange = this.pc.oniceconnectionstatechange = null
     this.pc.close()

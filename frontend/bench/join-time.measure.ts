@@ -5,9 +5,11 @@
 // (?ice=relay); and LiveKit server v1.11.0 with livekit-client in the same
 // Chromium, same fake devices, same loopback: Room.connect + publishing the
 // camera and microphone (captured beforehand, as our device check does) → the
-// first decoded frame at a subscriber already in the room. The three are
-// interleaved run by run (the order rotates), JOIN_RUNS rounds (default 10);
-// prints p50/p95 and the ratios as table rows for `make bench`.
+// first decoded frame at a subscriber already in the room; and, for
+// reference, LiveKit with the room connected beforehand (no subscriptions)
+// and only publishing at the click. The four are interleaved run by run (the
+// order rotates), JOIN_RUNS rounds (default 10); prints p50/p95 and the
+// ratios as table rows for `make bench`.
 import { appendFileSync } from 'node:fs'
 import { afterAll, beforeAll, it } from 'vitest'
 import type { Page } from 'playwright-core'
@@ -19,7 +21,7 @@ const RUNS = Number(process.env.JOIN_RUNS ?? 10)
 /** Time on the device check (or LiveKit's equivalent) before the click. */
 const SETTLE_MS = Number(process.env.JOIN_SETTLE_MS ?? 1500)
 
-type Mode = 'direct' | 'relay' | 'livekit'
+type Mode = 'direct' | 'relay' | 'livekit' | 'livekit-prepared'
 
 let host: Host
 let livekit: LiveKit
@@ -144,7 +146,7 @@ it(`join time over ${RUNS} rounds, interleaved with LiveKit`, async () => {
     [livekit.url, livekit.token('join', 'interviewer')],
   )
 
-  const toFrame: Record<Mode, number[]> = { direct: [], relay: [], livekit: [] }
+  const toFrame: Record<Mode, number[]> = { direct: [], relay: [], livekit: [], 'livekit-prepared': [] }
   const toRTP: Record<'direct' | 'relay', number[]> = { direct: [], relay: [] }
 
   const ours = async (mode: 'direct' | 'relay') => {
@@ -166,27 +168,35 @@ it(`join time over ${RUNS} rounds, interleaved with LiveKit`, async () => {
     toFrame[mode].push(frameAt - clicked)
     await cand.goto('about:blank')
   }
-  const theirs = async () => {
+  type LK = {
+    lkCapture: () => Promise<void>
+    lkJoin: (u: string, t: string) => Promise<number>
+    lkPrepare: (u: string, t: string) => Promise<void>
+    lkPublish: () => Promise<number>
+    lkLeave: () => Promise<void>
+  }
+  const theirs = async (prepared: boolean) => {
     const pub = lkPublisher.page
+    const args: [string, string] = [livekit.url, livekit.token('join', 'candidate')]
     await pub.reload()
-    await pub.evaluate(() => (window as unknown as { lkCapture: () => Promise<void> }).lkCapture())
+    await pub.evaluate(() => (window as unknown as LK).lkCapture())
+    if (prepared) await pub.evaluate(([url, token]) => (window as unknown as LK).lkPrepare(url, token), args)
     await pub.waitForTimeout(SETTLE_MS)
     const known = await inboundVideo(lkSubscriber.page)
     const frame = firstNewFrame(lkSubscriber.page, known)
-    const started = await pub.evaluate(
-      ([url, token]) => (window as unknown as { lkJoin: (u: string, t: string) => Promise<number> }).lkJoin(url!, token!),
-      [livekit.url, livekit.token('join', 'candidate')],
-    )
-    toFrame.livekit.push((await frame) - started)
-    await pub.evaluate(() => (window as unknown as { lkLeave: () => Promise<void> }).lkLeave())
+    const started = prepared
+      ? await pub.evaluate(() => (window as unknown as LK).lkPublish())
+      : await pub.evaluate(([url, token]) => (window as unknown as LK).lkJoin(url, token), args)
+    toFrame[prepared ? 'livekit-prepared' : 'livekit'].push((await frame) - started)
+    await pub.evaluate(() => (window as unknown as LK).lkLeave())
   }
 
-  const order: Mode[] = ['direct', 'relay', 'livekit']
+  const order: Mode[] = ['direct', 'relay', 'livekit', 'livekit-prepared']
   for (let round = 0; round < RUNS; round++) {
     for (let i = 0; i < order.length; i++) {
       const mode = order[(round + i) % order.length]!
-      if (mode === 'livekit') await theirs()
-      else await ours(mode)
+      if (mode === 'direct' || mode === 'relay') await ours(mode)
+      else await theirs(mode === 'livekit-prepared')
     }
   }
 
@@ -199,6 +209,7 @@ it(`join time over ${RUNS} rounds, interleaved with LiveKit`, async () => {
     `| JoinClickToFirstFrameAtInterviewer (direct, ${n}) | ${p('direct', 50)} ms / ${p('direct', 95)} ms | – | – |`,
     `| JoinClickToFirstFrameAtInterviewer (relay, ${n}) | ${p('relay', 50)} ms / ${p('relay', 95)} ms | – | – |`,
     `| LiveKit v1.11.0 ConnectToFirstFrameAtSubscriber (same run, ${n}) | ${p('livekit', 50)} ms / ${p('livekit', 95)} ms | – | – |`,
+    `| LiveKit v1.11.0 PublishToFirstFrameAtSubscriber, room connected beforehand (same run, ${n}) | ${p('livekit-prepared', 50)} ms / ${p('livekit-prepared', 95)} ms | – | – |`,
     `| JoinTime ratio to LiveKit, direct (p50 / p95; goal ≤ 0.5 / ≤ 1) | ${ratio(p('direct', 50), p('livekit', 50))} / ${ratio(p('direct', 95), p('livekit', 95))} | – | – |`,
     `| JoinTime ratio to LiveKit, relay (p50 / p95; goal ≤ 0.5 / ≤ 1) | ${ratio(p('relay', 50), p('livekit', 50))} / ${ratio(p('relay', 95), p('livekit', 95))} | – | – |`,
   ]

@@ -49,6 +49,18 @@ window.lkJoin = async (url, token) => {
   await Promise.all(window.lkTracks.map((t) => room.localParticipant.publishTrack(t)))
   return started
 }
+/** Connects without subscribing or publishing (as during a device check). */
+window.lkPrepare = async (url, token) => {
+  const room = new LK.Room()
+  window.lkRoom = room
+  await room.connect(url, token, { autoSubscribe: false })
+}
+/** Publishes what lkCapture made in the room lkPrepare joined; returns the time it started. */
+window.lkPublish = async () => {
+  const started = Date.now()
+  await Promise.all(window.lkTracks.map((t) => window.lkRoom.localParticipant.publishTrack(t)))
+  return started
+}
 window.lkLeave = async () => { if (window.lkRoom) await window.lkRoom.disconnect(true); window.lkRoom = undefined }
 </script>`
 
@@ -107,7 +119,9 @@ async function servePage(): Promise<{ server: Server; url: string }> {
 export async function startLiveKit(): Promise<LiveKit> {
   const bin = execFileSync('bash', [resolve(repo, 'scripts/livekit-server.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim()
   const [port, tcpPort, udpPort] = [await freeTCP(), await freeTCP(), await freeUDP()]
-  const config = [`port: ${port}`, 'rtc:', `  tcp_port: ${tcpPort}`, `  udp_port: ${udpPort}`, '  use_external_ip: false'].join('\n')
+  // --dev for its keys; logging at info (--dev alone logs at debug, which
+  // would slow it down for nothing).
+  const config = [`port: ${port}`, 'rtc:', `  tcp_port: ${tcpPort}`, `  udp_port: ${udpPort}`, '  use_external_ip: false', 'logging:', '  level: info'].join('\n')
   const child: ChildProcess = spawn(bin, ['--dev', '--bind', '127.0.0.1', '--config-body', config], { stdio: ['ignore', 'pipe', 'pipe'] })
   let output = ''
   child.stdout!.setEncoding('utf8').on('data', (d: string) => (output += d))

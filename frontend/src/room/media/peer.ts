@@ -120,6 +120,7 @@ export class PeerSession {
   private lastSample: Sample | undefined
   private disconnectTimer: ReturnType<typeof setTimeout> | undefined
   private resolutionTimer: ReturnType<typeof setTimeout> | undefined
+  private resolutionKept: Promise<boolean> | undefined
 
   constructor(opts: PeerOptions) {
     this.opts = opts
@@ -219,13 +220,19 @@ export class PeerSession {
     this.sending = true
     const local = this.opts.local.getSnapshot()
     this.localTrack('audio', local.audio, undefined)
-    if (await degradation(this.video.sender, 'maintain-resolution')) {
+    if (await this.keepResolution()) {
       this.resolutionTimer = setTimeout(() => void degradation(this.video.sender, 'balanced'), KEEP_RESOLUTION_MS)
     }
     if (this.closed) return
     this.localTrack('video', this.opts.local.getSnapshot().video, undefined)
     const screen = local.screen?.getVideoTracks()[0]
     if (screen && local.screen) this.localTrack('screen', screen, local.screen)
+  }
+
+  /** The camera's full size from its first frame on (set ahead, on a prepared connection). */
+  private keepResolution(): Promise<boolean> {
+    this.resolutionKept ??= degradation(this.video.sender, 'maintain-resolution')
+    return this.resolutionKept
   }
 
   /** A signal from the host. */
@@ -447,8 +454,11 @@ export class PeerSession {
   private connectionState(): void {
     const s = this.pc.connectionState
     if (this.snap.status === 'unavailable' || this.closed) return
-    if (s === 'connected') this.set({ status: 'connected', detail: undefined })
-    else if (s === 'failed') {
+    if (s === 'connected') {
+      const waiting = this.opts.prepare && !this.admitted
+      if (waiting && !this.sending) void this.keepResolution()
+      this.set({ status: waiting ? 'waiting' : 'connected', detail: undefined })
+    } else if (s === 'failed') {
       this.set({ status: 'reconnecting' })
       this.out({ type: 'restart' })
     } else if (s === 'disconnected') this.set({ status: 'reconnecting' })

@@ -166,7 +166,15 @@ function Room({ role: linkRole, token }: { role: Role; token: string }) {
 
   useFocusReport(store.client, role === 'candidate' && screen.kind === 'call')
 
-  const join = useCallback((consent: Consent) => store.ready(consent), [store])
+  // Once ready, an admitted candidate's call starts at once (not a render later).
+  const join = useCallback(
+    async (consent: Consent) => {
+      await store.ready(consent)
+      const v = store.getSnapshot().view
+      if (candidateAdmitted(v?.phase, v?.locked)) void peer?.admit()
+    },
+    [store, peer],
+  )
   const leave = useCallback(() => {
     setLeft(true)
     store.client.close()

@@ -223,7 +223,7 @@ export class PeerSession {
     if (await this.keepResolution()) {
       this.resolutionTimer = setTimeout(() => void degradation(this.video.sender, 'balanced'), KEEP_RESOLUTION_MS)
     }
-    if (this.closed) return
+    if (this.closed || !this.sending) return
     this.localTrack('video', this.opts.local.getSnapshot().video, undefined)
     const screen = local.screen?.getVideoTracks()[0]
     if (screen && local.screen) this.localTrack('screen', screen, local.screen)

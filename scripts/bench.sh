@@ -43,7 +43,8 @@ times=$(xvfb-run -a -s "-screen 0 1280x820x24" bash -c '
   done' _ "$PWD/build/bin/interviewdesk" "$runs" | sort -n)
 median=$(echo "$times" | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
 
-# In real Chromium: join time through the TURN relay (10 runs), keystroke
+# In real Chromium: join time, direct and through the TURN relay, interleaved
+# with LiveKit server v1.11.0 in the same run (10 rounds), keystroke
 # latency between two editors, playback seek over 100,000 changes, and the
 # interview list's first paint with 10,000 interviews.
 join_rows=$(mktemp)

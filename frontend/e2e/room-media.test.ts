@@ -55,6 +55,26 @@ async function stats(page: Page): Promise<Stats | undefined> {
   })
 }
 
+/** RTP packets the page's newest open peer connection sent and received, and its state. */
+async function rtpCounts(page: Page): Promise<{ state: string; sent: number; received: number; sentVideo: number }> {
+  return page.evaluate(async () => {
+    const peers = ((window as unknown as { __peers?: RTCPeerConnection[] }).__peers ?? []).filter((p) => p.connectionState !== 'closed')
+    const pc = peers[peers.length - 1]
+    if (!pc) return { state: 'none', sent: 0, received: 0, sentVideo: 0 }
+    let sent = 0
+    let received = 0
+    let sentVideo = 0
+    for (const s of (await pc.getStats()).values()) {
+      if (s.type === 'outbound-rtp') {
+        sent += Number(s.packetsSent ?? 0)
+        if (s.kind === 'video') sentVideo += Number(s.packetsSent ?? 0)
+      }
+      if (s.type === 'inbound-rtp') received += Number(s.packetsReceived ?? 0)
+    }
+    return { state: pc.connectionState, sent, received, sentVideo }
+  })
+}
+
 beforeAll(async () => {
   host = await startHost()
   recruiter = await openParticipant(host, { login: true })
@@ -101,6 +121,14 @@ describe('the call, through the TURN relay', () => {
   it('both sides decode each other\'s video and receive audio, over relay candidates', async () => {
     await cand.goto(relay(interview.candidateLink))
     await candidateJoins(cand)
+    // In the waiting room the candidate's connection is already up (so that
+    // joining only starts the media), yet no media goes either way: checked
+    // once the interviewer has been sending for a while.
+    await expect.poll(async () => (await rtpCounts(cand)).state, { timeout: 15_000 }).toBe('connected')
+    const ivSent = (await rtpCounts(iv)).sentVideo
+    await expect.poll(async () => (await rtpCounts(iv)).sentVideo, { timeout: 15_000 }).toBeGreaterThan(ivSent + 50)
+    expect(await rtpCounts(cand), 'a waiting candidate sends and receives nothing').toMatchObject({ sent: 0, received: 0 })
+    expect((await stats(iv))?.video.some((v) => v.framesDecoded > 0), 'the interviewer decodes nothing of a waiting candidate').toBe(false)
     await iv.getByRole('button', { name: 'Start interview' }).click()
     await cand.getByRole('region', { name: 'Video call' }).waitFor()
 

@@ -72,31 +72,65 @@ func (k signalSink) Send(msg media.SignalMessage) error {
 	return k.sess.Send(signalMessage{Type: "signal", Signal: msg})
 }
 
+// callMessage is the room's "call" message: with Prepare, a candidate's
+// connection is set up while it may not send yet (device check, waiting
+// room); a later "call" without it admits that connection.
+type callMessage struct {
+	Prepare bool `json:"prepare"`
+}
+
 // join connects a member to the interview's call; the backend then sends the
-// browser its configuration.
-func (c *call) join(ctx context.Context, sess *room.Session, _ room.Message) error {
+// browser its configuration. A candidate may prepare its connection at any
+// time (held: no media either way); it enters the call only once let in,
+// when its prepared connection is admitted rather than made anew.
+func (c *call) join(ctx context.Context, sess *room.Session, msg room.Message) error {
 	m := sess.Member
-	admitted, err := sess.CandidateAdmitted()
-	if err != nil {
-		return err
+	var cm callMessage
+	if len(msg.Raw) > 0 {
+		if err := msg.Decode(&cm); err != nil {
+			return err
+		}
 	}
-	if !admitted {
-		return fault.Explain(fault.Conflict, nil, "the interviewer has not let you in yet")
+	hold := cm.Prepare && m.Role == room.RoleCandidate
+	if !hold {
+		admitted, err := sess.CandidateAdmitted()
+		if err != nil {
+			return err
+		}
+		if !admitted {
+			return fault.Explain(fault.Conflict, nil, "the interviewer has not let you in yet")
+		}
 	}
 	st, iv, err := sess.State()
 	if err != nil {
 		return err
 	}
 	c.applyConsent(ctx, m.InterviewID, st.Consent)
+	if !hold {
+		if ms, ok := c.sessions.get(m.ID); ok {
+			if h, ok := ms.(media.Holder); ok && h.Held() {
+				return c.admit(m, h)
+			}
+		}
+	}
 	ms, err := c.backend.Join(context.WithoutCancel(ctx), m.InterviewID,
 		media.ParticipantInfo{ID: string(m.Participant), Name: m.Name, Role: string(m.Role)},
-		signalSink{sess}, media.JoinOptions{ICEServers: mediaICE(sess.ICEServers()), Until: lifetime(iv)})
+		signalSink{sess}, media.JoinOptions{ICEServers: mediaICE(sess.ICEServers()), Until: lifetime(iv), Hold: hold})
 	if err != nil {
 		c.log.Warn("join call", "interview", m.InterviewID, "member", m.ID, "err", err)
 		return fault.Explain(fault.Unavailable, err, fmt.Sprintf("could not join the call: %v", err))
 	}
 	if previous := c.sessions.set(m.ID, ms); previous != nil {
 		_ = previous.Leave()
+	}
+	return nil
+}
+
+// admit lets a prepared connection's media flow.
+func (c *call) admit(m *room.Member, h media.Holder) error {
+	if err := h.Admit(); err != nil {
+		c.log.Warn("admit to call", "interview", m.InterviewID, "member", m.ID, "err", err)
+		return fault.Explain(fault.Unavailable, err, fmt.Sprintf("could not join the call: %v", err))
 	}
 	return nil
 }

@@ -50,6 +50,21 @@ type JoinOptions struct {
 	// Until bounds the participant's access to the call: an external
 	// backend's token expires then at the latest. Zero: the backend's default.
 	Until time.Time
+	// Hold sets the participant's connection up without media: nothing it
+	// sends is forwarded or recorded, and it receives nobody's tracks, until
+	// it is admitted (Holder). This SFU offers its first offer's audio and
+	// video to the others at once, silent, so that once admitted its media
+	// reaches them without renegotiating their connections. For a candidate
+	// on the device check or in the waiting room; a backend that cannot hold
+	// refuses it (ErrInvalid), and the participant joins when admitted.
+	Hold bool
+}
+
+// Holder is a Session that can be joined held (JoinOptions.Hold) and
+// admitted later on the same connection.
+type Holder interface {
+	Held() bool
+	Admit() error
 }
 
 // Remove closes participant's connection to room (it leaves with

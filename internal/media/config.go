@@ -50,6 +50,11 @@ type Config struct {
 	KeyframeInterval time.Duration
 	// MaxParticipants per room; default 6.
 	MaxParticipants int
+	// StartBitrate is the bandwidth estimate (kbit/s) browsers start sending
+	// video at, told in the host's SDP (x-google-start-bitrate); default
+	// 1000, < 0 leaves the browser's own (300). Higher, a camera's first
+	// keyframe reaches the others sooner, at full size.
+	StartBitrate int
 	// DisconnectTimeout: a participant whose connection stays disconnected or
 	// failed this long is removed (ReasonTimeout); default 60s. The host sends
 	// an ICE-restart offer as soon as the connection fails.
@@ -66,6 +71,7 @@ const (
 	defaultKeyframeInterval  = 3 * time.Second
 	defaultMaxParticipants   = 6
 	defaultDisconnectTimeout = 60 * time.Second
+	defaultStartBitrate      = 1000                   // kbit/s
 	keyframeMinGap           = 500 * time.Millisecond // at most one forwarded PLI per track per gap
 	// nackHistory is how many packets each forwarded video track keeps for
 	// retransmission: about 5 s of a 1 Mbit/s camera, 1.5 s of a 3 Mbit/s
@@ -90,6 +96,9 @@ func (c *Config) setDefaults() error {
 	}
 	if c.MaxParticipants < 0 {
 		return fmt.Errorf("%w: MaxParticipants %d", ErrInvalid, c.MaxParticipants)
+	}
+	if c.StartBitrate == 0 {
+		c.StartBitrate = defaultStartBitrate
 	}
 	if c.DisconnectTimeout == 0 {
 		c.DisconnectTimeout = defaultDisconnectTimeout

@@ -36,6 +36,13 @@
 // an SFU built without an ICE socket, which only records (RecordTrack): the
 // same files, index, finalising and switch.
 //
+// JoinOptions.Hold joins a participant held (a candidate on the device
+// check or in the waiting room): its connection comes up, nothing of its
+// media goes anywhere and it receives nothing, while the audio and video of
+// its first offer are offered to the others ahead, silent. Participant.Admit
+// lets its media flow on the connection it has, with no renegotiation at the
+// others' ends (see hold.go).
+//
 // A second Join with the same participant ID replaces the first (the older
 // session leaves with ReasonReplaced): a reloaded page or a second tab takes
 // over. Rooms hold at most Config.MaxParticipants (default 6).
@@ -96,6 +103,10 @@
 //     forwarding and recordings carry on across a restart. A connection that
 //     stays disconnected or failed for Config.DisconnectTimeout is removed; a
 //     new Join with the same ID (a reload, a new WebSocket) starts afresh.
+//
+// The host's offers and answers carry x-google-start-bitrate (Config.StartBitrate)
+// in the VP8/VP9 format parameters: Chrome then starts its bandwidth estimate
+// there instead of at 300 kbit/s.
 //
 // Offers and answers follow JSEP (RFC 8829, https://www.rfc-editor.org/rfc/rfc8829);
 // the glare handling is the W3C perfect negotiation example

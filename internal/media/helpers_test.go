@@ -235,6 +235,7 @@ type testPeer struct {
 	rollbacks int
 	sent      map[string]*atomic.Int64 // samples sent per local track ID
 	rtpSent   atomic.Int64             // RTP packets sent, all tracks, retransmissions not counted
+	offers    atomic.Int64             // offers received from the host
 
 	// deliver, when set, carries messages to the host instead of sess
 	// (the benchmark's clients run in another process).
@@ -427,7 +428,13 @@ func (p *testPeer) sendHost(msg SignalMessage) {
 // added before.
 func (p *testPeer) join(h *testHost, room string, ice ...ICEServer) {
 	p.t.Helper()
-	sess, err := h.sfu.Join(context.Background(), room, ParticipantInfo{ID: p.name, Name: "Name " + p.name, Role: "candidate"}, p, JoinOptions{ICEServers: ice})
+	p.joinWith(h, room, JoinOptions{ICEServers: ice})
+}
+
+// joinWith is join with the options given.
+func (p *testPeer) joinWith(h *testHost, room string, opt JoinOptions) {
+	p.t.Helper()
+	sess, err := h.sfu.Join(context.Background(), room, ParticipantInfo{ID: p.name, Name: "Name " + p.name, Role: "candidate"}, p, opt)
 	if err != nil {
 		p.t.Fatalf("%s: join: %v", p.name, err)
 	}
@@ -488,6 +495,7 @@ func (p *testPeer) handle(msg SignalMessage) {
 			p.makeOffer()
 		}
 	case MsgOffer:
+		p.offers.Add(1)
 		if p.pc.ICEConnectionState() == webrtc.ICEConnectionStateNew && p.pc.CurrentRemoteDescription() != nil {
 			// Same pion race as the host's transportStarted guards against.
 			p.deferred = &msg

@@ -5,6 +5,7 @@ import (
 	"log/slog"
 	"strconv"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/pion/rtcp"
@@ -31,6 +32,10 @@ type Participant struct {
 	loopDone chan struct{}
 	started  bool
 
+	// held: JoinOptions.Hold until Admit (set under the room's lock when
+	// cleared, read by the room as it subscribes participants).
+	held atomic.Bool
+
 	closeOnce sync.Once
 	wg        sync.WaitGroup // forwarders, RTCP readers
 
@@ -53,6 +58,10 @@ type Participant struct {
 	subs          map[*publishedTrack]*subscription
 	toAdd         []*publishedTrack
 	toRemove      []*publishedTrack
+	// While held (hold.go): the reserved camera and microphone by mid, and
+	// tracks that arrived without a reservation, published on Admit.
+	reserved map[string]*publishedTrack
+	unheard  []*publishedTrack
 }
 
 type subscription struct {
@@ -85,7 +94,9 @@ func newParticipant(r *Room, info ParticipantInfo, sig Signal, opt JoinOptions) 
 		labels:   make(map[string]Source),
 		streams:  make(map[string]string),
 		subs:     make(map[*publishedTrack]*subscription),
+		reserved: make(map[string]*publishedTrack),
 	}
+	p.held.Store(opt.Hold)
 	pc.OnICECandidate(func(c *webrtc.ICECandidate) {
 		if c == nil {
 			return // end of gathering: browsers need no message for it
@@ -181,6 +192,7 @@ func (p *Participant) close(reason string) {
 			p.log.Debug("close peer connection", "err", err)
 		}
 		p.wg.Wait()
+		p.dropReserved()
 		if started {
 			p.room.remove(p, reason)
 		}
@@ -289,8 +301,12 @@ func (p *Participant) onOffer(sdp string) {
 		p.fail("set answer", err)
 		return
 	}
+	first := !p.answered
 	p.answered = true
-	p.send(SignalMessage{Type: MsgAnswer, SDP: answer.SDP})
+	p.send(SignalMessage{Type: MsgAnswer, SDP: withStartBitrate(answer.SDP, p.sfu.cfg.StartBitrate)})
+	if first && p.held.Load() {
+		p.reserve()
+	}
 }
 
 // transportStarted reports whether pion has started ICE with the first
@@ -438,7 +454,7 @@ func (p *Participant) negotiate() {
 		}
 		p.send(SignalMessage{Type: MsgTrackInfo, Tracks: infos})
 	}
-	p.send(SignalMessage{Type: MsgOffer, SDP: offer.SDP})
+	p.send(SignalMessage{Type: MsgOffer, SDP: withStartBitrate(offer.SDP, p.sfu.cfg.StartBitrate)})
 }
 
 // readSenderRTCP reads a viewer's RTCP for one forwarded track (NACKs are
@@ -471,6 +487,11 @@ func (p *Participant) onTrack(remote *webrtc.TrackRemote, recv *webrtc.RTPReceiv
 	if tr := recv.RTPTransceiver(); tr != nil {
 		mid = tr.Mid()
 	}
+	if t := p.claim(mid, remote); t != nil {
+		p.startForwarding(t, remote, recv)
+		p.room.announce(t)
+		return
+	}
 	source, ok := p.labels["id:"+remote.ID()]
 	if !ok {
 		source, ok = p.labels["mid:"+mid]
@@ -481,21 +502,7 @@ func (p *Participant) onTrack(remote *webrtc.TrackRemote, recv *webrtc.RTPReceiv
 			source = SourceMicrophone
 		}
 	}
-	stream, ok := p.streams[remote.StreamID()]
-	if !ok {
-		stream = fmt.Sprintf("%s-%d", shortID(p.info.ID), len(p.streams))
-		p.streams[remote.StreamID()] = stream
-	}
-	p.nextTrack++
-	info := TrackInfo{
-		TrackID:         stream + "-" + string(kind) + "-" + strconv.Itoa(p.nextTrack),
-		StreamID:        stream,
-		Kind:            kind,
-		Source:          source,
-		Codec:           codecName(remote.Codec().MimeType),
-		ParticipantID:   p.info.ID,
-		ParticipantName: p.info.Name,
-	}
+	info := p.trackInfo(remote.StreamID(), kind, source, remote.Codec().MimeType)
 	t, err := newPublishedTrack(p, remote, info)
 	if err != nil {
 		p.log.Warn("publish", "track", info.TrackID, "err", err)
@@ -504,9 +511,40 @@ func (p *Participant) onTrack(remote *webrtc.TrackRemote, recv *webrtc.RTPReceiv
 	p.log.Info("track published", "track", info.TrackID, "kind", kind, "source", source, "codec", info.Codec)
 	// Published (and so recorded, when the room records) before the first
 	// packet is read: the recording starts at the track's first keyframe.
-	if !p.room.publish(t) {
+	// A held participant's track waits for Admit, dropping what comes.
+	if p.held.Load() {
+		t.live.Store(false)
+		p.unheard = append(p.unheard, t)
+	} else if !p.room.publish(t) {
 		t.markEnded()
 	}
+	p.startForwarding(t, remote, recv)
+}
+
+// trackInfo names a new track of this participant: the host's stream ID for
+// the browser's stream (one per browser stream), a track ID unique in the
+// room (loop goroutine).
+func (p *Participant) trackInfo(browserStream string, kind Kind, source Source, mime string) TrackInfo {
+	stream, ok := p.streams[browserStream]
+	if !ok {
+		stream = fmt.Sprintf("%s-%d", shortID(p.info.ID), len(p.streams))
+		p.streams[browserStream] = stream
+	}
+	p.nextTrack++
+	return TrackInfo{
+		TrackID:         stream + "-" + string(kind) + "-" + strconv.Itoa(p.nextTrack),
+		StreamID:        stream,
+		Kind:            kind,
+		Source:          source,
+		Codec:           codecName(mime),
+		ParticipantID:   p.info.ID,
+		ParticipantName: p.info.Name,
+	}
+}
+
+// startForwarding reads the track's RTCP (for the interceptors) and forwards
+// its RTP until it ends.
+func (p *Participant) startForwarding(t *publishedTrack, remote *webrtc.TrackRemote, recv *webrtc.RTPReceiver) {
 	p.wg.Add(2)
 	go func() {
 		defer p.wg.Done()
@@ -518,7 +556,7 @@ func (p *Participant) onTrack(remote *webrtc.TrackRemote, recv *webrtc.RTPReceiv
 	}()
 	go func() {
 		defer p.wg.Done()
-		t.forward()
+		t.forward(remote)
 	}()
 }
 

@@ -107,8 +107,10 @@ func (r *Room) Join(ctx context.Context, info ParticipantInfo, sig Signal, opt J
 		return nil, fmt.Errorf("join room %s as %s: %w", r.id, info.ID, ErrClosed)
 	}
 	r.participants[info.ID] = p
-	for t := range r.tracks {
-		p.subscribe(t)
+	if !p.held.Load() {
+		for t := range r.tracks {
+			p.subscribe(t)
+		}
 	}
 	r.mu.Unlock()
 
@@ -143,8 +145,8 @@ func (r *Room) Close() error {
 	return nil
 }
 
-// publish makes t available to everyone else in the room and records it
-// while the room records.
+// publish makes t available to everyone else in the room who is not held;
+// announce tells of it and records it once it is live with its media.
 func (r *Room) publish(t *publishedTrack) bool {
 	r.mu.Lock()
 	if r.closed {
@@ -152,16 +154,33 @@ func (r *Room) publish(t *publishedTrack) bool {
 		return false
 	}
 	r.tracks[t] = struct{}{}
-	r.record(t)
 	for _, p := range r.participants {
-		if p != t.owner {
+		if p != t.owner && !p.held.Load() {
 			p.subscribe(t)
 		}
 	}
 	r.mu.Unlock()
-	info := t.info
-	r.sfu.emit(Event{Type: EventTrackPublished, Room: r.id, Participant: t.owner.info, Track: &info})
+	r.announce(t)
 	return true
+}
+
+// announce records t (while the room records) and emits track-published,
+// once: when t is published, live, and its media has arrived.
+func (r *Room) announce(t *publishedTrack) {
+	if !t.live.Load() || t.remote.Load() == nil {
+		return
+	}
+	r.mu.Lock()
+	_, ok := r.tracks[t]
+	ok = ok && t.announced.CompareAndSwap(false, true)
+	if ok {
+		r.record(t)
+	}
+	r.mu.Unlock()
+	if ok {
+		info := t.info
+		r.sfu.emit(Event{Type: EventTrackPublished, Room: r.id, Participant: t.owner.info, Track: &info})
+	}
 }
 
 // unpublish withdraws t from everyone.
@@ -174,10 +193,24 @@ func (r *Room) unpublish(t *publishedTrack) {
 			p.unsubscribe(t)
 		}
 	}
+	announced := ok && t.announced.Load()
 	r.mu.Unlock()
-	if ok {
+	if announced {
 		info := t.info
 		r.sfu.emit(Event{Type: EventTrackUnpublished, Room: r.id, Participant: t.owner.info, Track: &info})
+	}
+}
+
+// admit ends p's hold on the room's side: p receives every track of the
+// others from now on.
+func (r *Room) admit(p *Participant) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	p.held.Store(false)
+	for t := range r.tracks {
+		if t.owner != p {
+			p.subscribe(t)
+		}
 	}
 }
 
@@ -208,14 +241,16 @@ func (r *Room) setRecording(on bool) (stopped []*recorder) {
 	return append(stopped, r.switchExternal(on)...)
 }
 
-// record starts recording t, unless the room does not record or t is
-// recorded already (r.mu held: a recording starts only while the switch is
-// on, and setRecording sees every recording started).
+// record starts recording t, unless the room does not record, t is not
+// announced (live, with its media) or t is recorded already (r.mu held: a
+// recording starts only while the switch is on, and setRecording sees every
+// recording started).
 func (r *Room) record(t *publishedTrack) {
-	if !r.recording || r.sfu.cfg.RecordDir == "" || t.rec.Load() != nil || t.isEnded() {
+	remote := t.remote.Load()
+	if !r.recording || r.sfu.cfg.RecordDir == "" || t.rec.Load() != nil || t.isEnded() || !t.announced.Load() || remote == nil {
 		return
 	}
-	rec, err := newRecorder(r, t.info, t.remote.Codec(), t.requestKeyframe)
+	rec, err := newRecorder(r, t.info, remote.Codec(), t.requestKeyframe)
 	if err != nil {
 		t.owner.log.Warn("not recording track", "track", t.info.TrackID, "err", err)
 		return

@@ -15,11 +15,26 @@ import (
 // publishedTrack is one incoming track and its fan-out: a single
 // TrackLocalStaticRTP bound to every viewer's peer connection, so each RTP
 // packet is read once and written to all viewers.
+//
+// A held participant's camera and microphone are reserved tracks: offered to
+// the viewers (bound, silent) before any media of theirs arrives, so that the
+// moment the participant is admitted and sends, the viewers receive it on
+// transceivers they already have.
 type publishedTrack struct {
-	owner  *Participant
-	remote *webrtc.TrackRemote
+	owner *Participant
+	// remote is the incoming track; nil for a reserved track until its
+	// media arrives.
+	remote atomic.Pointer[webrtc.TrackRemote]
 	local  *viewerTrack
 	info   TrackInfo
+	// live: its packets are forwarded and recorded. A held participant's
+	// tracks are not live until it is admitted; what they send until then
+	// is dropped.
+	live atomic.Bool
+	// announced: track-published was emitted and the track may be
+	// recorded (Room.announce); set under the room's lock.
+	announced atomic.Bool
+	dropped   atomic.Uint64 // packets dropped while not live
 	// rec is the track's recording, nil when not recording. The room sets
 	// and clears it under its lock (Room.record, Room.setRecording); the
 	// forwarder reads it per packet.
@@ -32,12 +47,25 @@ type publishedTrack struct {
 	packets          atomic.Uint64
 }
 
+// newPublishedTrack is a live track for media that arrived.
 func newPublishedTrack(owner *Participant, remote *webrtc.TrackRemote, info TrackInfo) (*publishedTrack, error) {
-	local, err := webrtc.NewTrackLocalStaticRTP(remote.Codec().RTPCodecCapability, info.TrackID, info.StreamID)
+	t, err := newReservedTrack(owner, remote.Codec().RTPCodecCapability, info)
+	if err != nil {
+		return nil, err
+	}
+	t.remote.Store(remote)
+	t.live.Store(true)
+	return t, nil
+}
+
+// newReservedTrack is a track whose media has not arrived yet (a held
+// participant's), with the codec its publisher negotiated; not live.
+func newReservedTrack(owner *Participant, codec webrtc.RTPCodecCapability, info TrackInfo) (*publishedTrack, error) {
+	local, err := webrtc.NewTrackLocalStaticRTP(codec, info.TrackID, info.StreamID)
 	if err != nil {
 		return nil, fmt.Errorf("local track: %w", err)
 	}
-	t := &publishedTrack{owner: owner, remote: remote, info: info}
+	t := &publishedTrack{owner: owner, info: info}
 	t.local = &viewerTrack{TrackLocalStaticRTP: local, bound: t.requestKeyframe}
 	return t, nil
 }
@@ -46,9 +74,10 @@ func (t *publishedTrack) isEnded() bool { return t.ended.Load() }
 func (t *publishedTrack) markEnded()    { t.ended.Store(true) }
 
 // forward copies RTP from the publisher to every viewer and the recorder
-// (while the room records) until the track ends. One buffer and one packet struct are reused: the
+// (while the room records) until the track ends; packets that come before
+// the track is live are dropped. One buffer and one packet struct are reused: the
 // steady state allocates nothing here (pion's SRTP and NACK buffers do).
-func (t *publishedTrack) forward() {
+func (t *publishedTrack) forward(remote *webrtc.TrackRemote) {
 	p := t.owner
 	defer func() {
 		t.markEnded()
@@ -61,9 +90,13 @@ func (t *publishedTrack) forward() {
 	var pkt rtp.Packet
 	first := true
 	for {
-		n, _, err := t.remote.Read(buf)
+		n, _, err := remote.Read(buf)
 		if err != nil {
 			return
+		}
+		if !t.live.Load() {
+			t.dropped.Add(1)
+			continue
 		}
 		if err := pkt.Unmarshal(buf[:n]); err != nil {
 			continue
@@ -94,7 +127,8 @@ func (t *publishedTrack) forward() {
 // asked (the usual case when someone joins) still gets its keyframe at once
 // rather than at the next periodic one.
 func (t *publishedTrack) requestKeyframe() {
-	if t.info.Kind != KindVideo || t.isEnded() {
+	remote := t.remote.Load()
+	if t.info.Kind != KindVideo || t.isEnded() || remote == nil {
 		return
 	}
 	now := time.Now().UnixNano()
@@ -111,7 +145,7 @@ func (t *publishedTrack) requestKeyframe() {
 	if !t.lastKeyframeReq.CompareAndSwap(last, now) {
 		return
 	}
-	_ = t.owner.pc.WriteRTCP([]rtcp.Packet{&rtcp.PictureLossIndication{MediaSSRC: uint32(t.remote.SSRC())}})
+	_ = t.owner.pc.WriteRTCP([]rtcp.Packet{&rtcp.PictureLossIndication{MediaSSRC: uint32(remote.SSRC())}})
 }
 
 // viewerTrack is the forwarded track; it asks the publisher for a keyframe

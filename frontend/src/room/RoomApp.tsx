@@ -127,11 +127,20 @@ function Room({ role: linkRole, token }: { role: Role; token: string }) {
     if (media && !left && webrtcSupported()) void local.start()
   }, [screen.kind, left, local])
 
-  const inCall = !over && (role === 'interviewer' ? screen.kind === 'cockpit' : snap.joined && (screen.kind === 'waiting' || screen.kind === 'call'))
+  // On the host's own SFU the candidate's connection is set up on the device
+  // check already (it sends nothing until let in), so joining only starts the
+  // media; a LiveKit call connects once let in.
+  const prepare = role === 'candidate' && snap.welcome?.media !== 'livekit'
+  const inCall =
+    !over &&
+    (role === 'interviewer'
+      ? screen.kind === 'cockpit'
+      : (prepare && screen.kind === 'prejoin') || (snap.joined && (screen.kind === 'waiting' || screen.kind === 'call')))
   const peer = useCallSession(store, local, {
     enabled: inCall && snap.status === 'open',
+    prepare,
     // The host's own rule (a lock after admission keeps the page, not the call).
-    admitted: role === 'interviewer' || candidateAdmitted(view?.phase, view?.locked),
+    admitted: role === 'interviewer' || (snap.joined && candidateAdmitted(view?.phase, view?.locked)),
     session: snap.session,
     iceServers: snap.welcome?.iceServers ?? [],
     media: snap.welcome?.media,
@@ -157,7 +166,15 @@ function Room({ role: linkRole, token }: { role: Role; token: string }) {
 
   useFocusReport(store.client, role === 'candidate' && screen.kind === 'call')
 
-  const join = useCallback((consent: Consent) => store.ready(consent), [store])
+  // Once ready, an admitted candidate's call starts at once (not a render later).
+  const join = useCallback(
+    async (consent: Consent) => {
+      await store.ready(consent)
+      const v = store.getSnapshot().view
+      if (candidateAdmitted(v?.phase, v?.locked)) void peer?.admit()
+    },
+    [store, peer],
+  )
   const leave = useCallback(() => {
     setLeft(true)
     store.client.close()

@@ -159,7 +159,7 @@ export type ActionName = keyof ActionData
 export type ClientMessage =
   | { type: 'ready'; consent: Consent }
   | { [A in ActionName]: { type: 'action'; action: A; data?: ActionData[A] } }[ActionName]
-  | { type: 'call' }
+  | { type: 'call'; prepare?: boolean }
   | { type: 'signal'; signal: unknown }
   | WorkspaceClientMessage
 

@@ -70,6 +70,10 @@ func (b *Backend) Join(ctx context.Context, room string, p media.ParticipantInfo
 	if sig == nil {
 		return nil, fmt.Errorf("%w: nil Signal", ErrInvalid)
 	}
+	if opt.Hold {
+		// A token is the whole call: no connection without media here.
+		return nil, fmt.Errorf("%w: a LiveKit call cannot hold a participant (join once admitted)", ErrInvalid)
+	}
 	token, expires, err := b.Token(room, p, opt.Until)
 	if err != nil {
 		return nil, err

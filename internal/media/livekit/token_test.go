@@ -172,6 +172,22 @@ func TestJoinSendsToken(t *testing.T) {
 	}
 }
 
+// A held join (a candidate still on the device check) gets no token: on
+// LiveKit a token is the whole call, media included.
+func TestJoinRefusesHold(t *testing.T) {
+	b := testBackend(t, time.Now)
+	var got []media.SignalMessage
+	sig := signalFunc(func(m media.SignalMessage) error { got = append(got, m); return nil })
+	_, err := b.Join(context.Background(), "iv-9", media.ParticipantInfo{ID: "cand", Role: "candidate"}, sig,
+		media.JoinOptions{Until: time.Now().Add(time.Hour), Hold: true})
+	if !errors.Is(err, ErrInvalid) {
+		t.Errorf("held Join = %v, want ErrInvalid", err)
+	}
+	if len(got) != 0 {
+		t.Errorf("messages = %+v, want none (no token)", got)
+	}
+}
+
 type signalFunc func(media.SignalMessage) error
 
 func (f signalFunc) Send(m media.SignalMessage) error { return f(m) }

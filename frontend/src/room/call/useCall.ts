@@ -14,12 +14,13 @@ export function icePolicyFromURL(search: string): RTCIceTransportPolicy {
 /**
  * Runs this tab's peer connection while `enabled`: a new one for each room
  * connection (`session`), since the host drops a member's call with its
- * socket. `admitted` opens the gate (a waiting candidate gathers early).
+ * socket. With `prepare` (a candidate) the connection is set up at once and
+ * sends nothing; `admitted` starts the call (media flows).
  */
 export function useCallSession(
   store: RoomStore,
   local: LocalMedia,
-  o: { enabled: boolean; admitted: boolean; session: number; iceServers: IceServer[]; media?: string },
+  o: { enabled: boolean; admitted: boolean; prepare: boolean; session: number; iceServers: IceServer[]; media?: string },
 ): CallSession | undefined {
   const [peer, setPeer] = useState<CallSession>()
   const { enabled, session } = o
@@ -47,8 +48,9 @@ export function useCallSession(
           iceServers: o.iceServers,
           iceTransportPolicy,
           send: (signal: SignalOut) => store.signal(signal),
-          join,
+          join: (prepare) => store.call(prepare),
           local,
+          prepare: o.prepare,
         }),
       )
     }

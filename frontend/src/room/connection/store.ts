@@ -113,9 +113,13 @@ export class RoomStore {
     return this.client.request(msg as Parameters<RoomClient['request']>[0])
   }
 
-  /** Joins the call (the host then sends the media `config`); resolves on its ack. */
-  call(): Promise<void> {
-    return this.client.request({ type: 'call' })
+  /**
+   * Joins the call (the host then sends the media `config`); resolves on its
+   * ack. With `prepare`, a candidate's connection is only set up: no media
+   * either way until a `call` without it, once let in.
+   */
+  call(prepare = false): Promise<void> {
+    return this.client.request(prepare ? { type: 'call', prepare } : { type: 'call' })
   }
 
   /** A media signaling message to the host; resolves on its ack. */

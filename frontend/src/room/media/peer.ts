@@ -4,8 +4,10 @@
 // send-only transceivers, labels them for the host, trickles ICE candidates,
 // answers the host's renegotiation offers (the browser is the polite peer) and
 // groups the forwarded tracks by participant from the host's track-info. A
-// closed gate holds everything outgoing, so a waiting candidate can gather ICE
-// candidates before being let in and send them the moment the host allows it.
+// closed gate holds everything outgoing until the host took the call. A
+// candidate prepares: the connection is set up on the device check and in the
+// waiting room (ICE and DTLS done, nothing sent: the senders carry no track),
+// and being let in only puts the camera and microphone on the senders.
 
 import { useSyncExternalStore } from 'react'
 import type { IceServer } from '../protocol'
@@ -48,14 +50,45 @@ export type PeerOptions = {
   iceTransportPolicy?: RTCIceTransportPolicy
   /** Sends one signal to the host; rejects when the host refused it. */
   send: (signal: SignalOut) => Promise<void>
-  /** Asks the host to join the call (`call`); rejects when it refuses. */
-  join: () => Promise<void>
+  /** Asks the host to join the call (`call`, with `prepare` first); rejects when it refuses. */
+  join: (prepare: boolean) => Promise<void>
   local: LocalMedia
+  /** Set the connection up now, send media only once admitted (a candidate). */
+  prepare?: boolean
 }
 
-type Remote = { id: string; name: string; camera: MediaStream; screen: MediaStream | undefined }
+type Remote = {
+  id: string
+  name: string
+  camera: MediaStream
+  screen: MediaStream | undefined
+  /** Audio flows but the camera's video has not for a while: the camera is off. */
+  silentVideo: boolean
+  silentTimer?: ReturnType<typeof setTimeout>
+}
 
 const DISCONNECT_GRACE_MS = 4000
+/** How long a prepared connection's camera keeps its full size from the start. */
+const KEEP_RESOLUTION_MS = 3000
+
+/** Sets a sender's degradation preference; false where the browser does not take it. */
+async function degradation(sender: RTCRtpSender, pref: 'maintain-resolution' | 'balanced'): Promise<boolean> {
+  try {
+    const params = sender.getParameters() as RTCRtpSendParameters & { degradationPreference?: string }
+    params.degradationPreference = pref
+    await sender.setParameters(params)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/**
+ * A remote camera track may be there before its media (the host offers a
+ * waiting candidate's tracks ahead): when its audio flows and its video still
+ * has not after this long, the tile says the camera is off.
+ */
+const SILENT_VIDEO_MS = 2000
 
 export class PeerSession {
   private pc: RTCPeerConnection
@@ -70,6 +103,9 @@ export class PeerSession {
   private listeners = new Set<() => void>()
   private gated = true
   private joining = false
+  private admitted = false
+  /** The senders carry the local tracks (not while preparing). */
+  private sending: boolean
   private queue: SignalOut[] = []
   private closed = false
   private pendingCandidates: RTCIceCandidateInit[] = []
@@ -83,16 +119,19 @@ export class PeerSession {
   private offLocal: () => void
   private lastSample: Sample | undefined
   private disconnectTimer: ReturnType<typeof setTimeout> | undefined
+  private resolutionTimer: ReturnType<typeof setTimeout> | undefined
+  private resolutionKept: Promise<boolean> | undefined
 
   constructor(opts: PeerOptions) {
     this.opts = opts
+    this.sending = !opts.prepare
     this.snap = { ...this.snap, status: 'waiting' }
     this.pc = new RTCPeerConnection({
       iceServers: opts.iceServers as RTCIceServer[],
       iceTransportPolicy: opts.iceTransportPolicy ?? 'all',
       bundlePolicy: 'max-bundle',
     })
-    const local = opts.local.getSnapshot()
+    const local = this.sending ? opts.local.getSnapshot() : { audio: undefined, video: undefined, screen: undefined }
     this.audio = this.pc.addTransceiver(local.audio ?? 'audio', { direction: 'sendonly', streams: [this.cameraStream] })
     this.video = this.pc.addTransceiver(local.video ?? 'video', { direction: 'sendonly', streams: [this.cameraStream] })
     if (!local.audio) void this.audio.sender.replaceTrack(null)
@@ -110,6 +149,22 @@ export class PeerSession {
     this.pc.ontrack = (e) => this.remoteTrack(e)
     this.pc.onconnectionstatechange = () => this.connectionState()
     this.pc.oniceconnectionstatechange = () => this.iceState()
+    if (opts.prepare) void this.prepareCall()
+  }
+
+  /** Sets the connection up before the member may send: `call` with prepare, then the gate opens. */
+  private async prepareCall(): Promise<void> {
+    try {
+      await this.opts.join(true)
+    } catch (e) {
+      if (this.closed || this.admitted) return
+      // Refused for good (e.g. a host without media) says so; otherwise
+      // admit() joins the plain way.
+      const refused = refusedJoin(e)
+      if (refused.status === 'unavailable') this.set(refused)
+      return
+    }
+    if (!this.closed) this.openGate()
   }
 
   subscribe = (fn: () => void): (() => void) => {
@@ -126,11 +181,11 @@ export class PeerSession {
    * try; any other refusal (e.g. a host without media) says video is unavailable.
    */
   async admit(): Promise<void> {
-    if (!this.gated || this.joining || this.closed) return
+    if (this.admitted || this.joining || this.closed) return
     this.joining = true
     this.set({ status: 'connecting', detail: undefined })
     try {
-      await this.opts.join()
+      await this.opts.join(false)
     } catch (e) {
       this.joining = false
       if (this.closed) return
@@ -139,11 +194,45 @@ export class PeerSession {
     }
     this.joining = false
     if (this.closed) return
-    this.gated = false
+    this.admitted = true
+    void this.startSending()
     this.set({ hostAnswered: true, status: this.pc.connectionState === 'connected' ? 'connected' : 'connecting' })
+    this.openGate()
+  }
+
+  private openGate(): void {
+    if (!this.gated) return
+    this.gated = false
     const queued = this.queue
     this.queue = []
     for (const m of queued) this.transmit(m)
+  }
+
+  /**
+   * Puts the local tracks on the senders (a prepared connection, once
+   * admitted): no renegotiation. The camera starts at full size: while its
+   * bandwidth estimate is still young the browser would otherwise drop the
+   * first frames and scale down (a few hundred milliseconds before the first
+   * picture); after KEEP_RESOLUTION_MS it makes its usual trade-off again.
+   */
+  private async startSending(): Promise<void> {
+    if (this.sending) return
+    this.sending = true
+    const local = this.opts.local.getSnapshot()
+    this.localTrack('audio', local.audio, undefined)
+    if (await this.keepResolution()) {
+      this.resolutionTimer = setTimeout(() => void degradation(this.video.sender, 'balanced'), KEEP_RESOLUTION_MS)
+    }
+    if (this.closed || !this.sending) return
+    this.localTrack('video', this.opts.local.getSnapshot().video, undefined)
+    const screen = local.screen?.getVideoTracks()[0]
+    if (screen && local.screen) this.localTrack('screen', screen, local.screen)
+  }
+
+  /** The camera's full size from its first frame on (set ahead, on a prepared connection). */
+  private keepResolution(): Promise<boolean> {
+    this.resolutionKept ??= degradation(this.video.sender, 'maintain-resolution')
+    return this.resolutionKept
   }
 
   /** A signal from the host. */
@@ -257,7 +346,7 @@ export class PeerSession {
   }
 
   private localTrack(kind: TrackKind, track: MediaStreamTrack | undefined, stream: MediaStream | undefined): void {
-    if (this.closed) return
+    if (this.closed || !this.sending) return
     if (kind === 'audio') void this.audio.sender.replaceTrack(track ?? null).catch(() => {})
     else if (kind === 'video') void this.video.sender.replaceTrack(track ?? null).catch(() => {})
     else if (track && stream) {
@@ -281,7 +370,7 @@ export class PeerSession {
     const pid = info?.participantId ?? e.streams[0]?.id ?? 'unknown'
     let r = this.remotes.get(pid)
     if (!r) {
-      r = { id: pid, name: info?.participantName ?? '', camera: new MediaStream(), screen: undefined }
+      r = { id: pid, name: info?.participantName ?? '', camera: new MediaStream(), screen: undefined, silentVideo: false }
       this.remotes.set(pid, r)
     }
     if (info?.participantName) r.name = info.participantName
@@ -295,6 +384,27 @@ export class PeerSession {
     }
     const track = e.track
     track.addEventListener('ended', () => this.removeTrack(remote, track))
+    track.addEventListener('mute', () => this.mediaChanged(remote))
+    track.addEventListener('unmute', () => this.mediaChanged(remote))
+    this.mediaChanged(remote)
+  }
+
+  /** A remote track's media started or stopped (mute/unmute): tell the tiles. */
+  private mediaChanged(r: Remote): void {
+    const videoFlows = r.camera.getVideoTracks().some((t) => !t.muted)
+    const audioFlows = r.camera.getAudioTracks().some((t) => !t.muted)
+    if (videoFlows || !audioFlows) {
+      r.silentVideo = false
+      clearTimeout(r.silentTimer)
+      r.silentTimer = undefined
+    } else if (!r.silentVideo && r.silentTimer === undefined) {
+      r.silentTimer = setTimeout(() => {
+        r.silentTimer = undefined
+        if (this.closed || r.camera.getVideoTracks().some((t) => !t.muted)) return
+        r.silentVideo = true
+        this.publishRemotes()
+      }, SILENT_VIDEO_MS)
+    }
     this.publishRemotes()
   }
 
@@ -321,7 +431,10 @@ export class PeerSession {
       r.screen.removeTrack(track)
       if (r.screen.getTracks().length === 0) r.screen = undefined
     }
-    if (r.camera.getTracks().length === 0 && !r.screen) this.remotes.delete(r.id)
+    if (r.camera.getTracks().length === 0 && !r.screen) {
+      clearTimeout(r.silentTimer)
+      this.remotes.delete(r.id)
+    }
     this.publishRemotes()
   }
 
@@ -332,7 +445,7 @@ export class PeerSession {
         name: r.name,
         camera: r.camera,
         screen: r.screen,
-        hasVideo: r.camera.getVideoTracks().length > 0,
+        hasVideo: r.camera.getVideoTracks().length > 0 && !r.silentVideo,
         hasAudio: r.camera.getAudioTracks().length > 0,
       })),
     })
@@ -341,8 +454,11 @@ export class PeerSession {
   private connectionState(): void {
     const s = this.pc.connectionState
     if (this.snap.status === 'unavailable' || this.closed) return
-    if (s === 'connected') this.set({ status: 'connected', detail: undefined })
-    else if (s === 'failed') {
+    if (s === 'connected') {
+      const waiting = this.opts.prepare && !this.admitted
+      if (waiting && !this.sending) void this.keepResolution()
+      this.set({ status: waiting ? 'waiting' : 'connected', detail: undefined })
+    } else if (s === 'failed') {
       this.set({ status: 'reconnecting' })
       this.out({ type: 'restart' })
     } else if (s === 'disconnected') this.set({ status: 'reconnecting' })
@@ -383,6 +499,7 @@ export class PeerSession {
     this.closed = true
     this.offLocal()
     if (this.disconnectTimer !== undefined) clearTimeout(this.disconnectTimer)
+    clearTimeout(this.resolutionTimer)
     this.pc.onnegotiationneeded = this.pc.onicecandidate = this.pc.ontrack = null
     this.pc.onconnectionstatechange = this.pc.oniceconnectionstatechange = null
     this.pc.close()

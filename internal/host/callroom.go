@@ -105,6 +105,9 @@ func (c *call) join(ctx context.Context, sess *room.Session, msg room.Message) e
 	if err != nil {
 		return err
 	}
+	if !hold && m.Role == room.RoleCandidate && st.ConsentAt.IsZero() {
+		return fault.Explain(fault.Conflict, nil, "Give your consent on this page before you join the call.")
+	}
 	c.applyConsent(ctx, m.InterviewID, st.Consent)
 	if !hold {
 		if ms, ok := c.sessions.get(m.ID); ok {

@@ -16,18 +16,7 @@ import (
 func TestTwoInterviewsOnARealHost(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
-	m, err := MakeMedia(ctx, "", t.TempDir(), MediaSpec{Seconds: 2, Width: 320, Height: 240, FPS: 15, VideoKbps: 300, KeyframeSeconds: 1})
-	if err != nil {
-		t.Fatal(err)
-	}
-	h, err := host.Open(host.Config{DataDir: t.TempDir(), Listen: "127.0.0.1:0"}, slog.New(slog.DiscardHandler), time.Now)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := h.Start(ctx); err != nil {
-		t.Fatal(err)
-	}
-	defer h.Close()
+	m, h := mediaAndHost(ctx, t, MediaSpec{Seconds: 2, Width: 320, Height: 240, FPS: 15, VideoKbps: 300, KeyframeSeconds: 1})
 
 	res, err := Run(ctx, Config{URL: h.URL(), Key: h.Key(), Interviews: 2, Duration: 3 * time.Second, Warmup: 500 * time.Millisecond, Media: m})
 	if err != nil {
@@ -56,4 +45,23 @@ func TestTwoInterviewsOnARealHost(t *testing.T) {
 	if res.Host.CPU <= 0 || res.Host.RSS <= 0 || res.Forwarded <= 0 || res.Window < 3*time.Second {
 		t.Errorf("host usage %+v, %.0f packets/s over %v: nothing measured", res.Host, res.Forwarded, res.Window)
 	}
+}
+
+// mediaAndHost makes media files of spec and starts a host in this process
+// on loopback, closed when the test ends.
+func mediaAndHost(ctx context.Context, t *testing.T, spec MediaSpec) (Media, *host.Host) {
+	t.Helper()
+	m, err := MakeMedia(ctx, "", t.TempDir(), spec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h, err := host.Open(host.Config{DataDir: t.TempDir(), Listen: "127.0.0.1:0"}, slog.New(slog.DiscardHandler), time.Now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := h.Start(ctx); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = h.Close() })
+	return m, h
 }

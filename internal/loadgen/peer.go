@@ -187,25 +187,28 @@ func dialPeer(ctx context.Context, base, link, role string, from net.IP, m *Medi
 	return p, nil
 }
 
-// readWelcome reads the host's first message, the welcome, as the room app
-// does before it shows its page.
+// readWelcome reads the host's messages up to its welcome, as the room app
+// does before it shows its page (a presence broadcast may come first).
 func (p *peer) readWelcome(ctx context.Context) error {
-	var w struct {
-		Type    string `json:"type"`
-		Consent *struct {
-			Version string `json:"version"`
-		} `json:"consent"`
+	for range 50 {
+		var w struct {
+			Type    string `json:"type"`
+			Consent *struct {
+				Version string `json:"version"`
+			} `json:"consent"`
+		}
+		if err := wsjson.Read(ctx, p.ws, &w); err != nil {
+			return fmt.Errorf("%s: read the welcome: %w", p.role, err)
+		}
+		if w.Type != "welcome" {
+			continue
+		}
+		if w.Consent != nil {
+			p.consentTexts = w.Consent.Version
+		}
+		return nil
 	}
-	if err := wsjson.Read(ctx, p.ws, &w); err != nil {
-		return fmt.Errorf("%s: read the welcome: %w", p.role, err)
-	}
-	if w.Type != "welcome" {
-		return fmt.Errorf("%s: the host's first message is %q, not a welcome", p.role, w.Type)
-	}
-	if w.Consent != nil {
-		p.consentTexts = w.Consent.Version
-	}
-	return nil
+	return fmt.Errorf("%s: no welcome in the host's first 50 messages", p.role)
 }
 
 func (p *peer) setup(base string) error {

@@ -93,20 +93,13 @@ func (c *call) join(ctx context.Context, sess *room.Session, msg room.Message) e
 	}
 	hold := cm.Prepare && m.Role == room.RoleCandidate
 	if !hold {
-		admitted, err := sess.CandidateAdmitted()
-		if err != nil {
+		if err := sess.MayEnter(); err != nil {
 			return err
-		}
-		if !admitted {
-			return fault.Explain(fault.Conflict, nil, "the interviewer has not let you in yet")
 		}
 	}
 	st, iv, err := sess.State()
 	if err != nil {
 		return err
-	}
-	if !hold && m.Role == room.RoleCandidate && st.ConsentAt.IsZero() {
-		return fault.Explain(fault.Conflict, nil, "Give your consent on this page before you join the call.")
 	}
 	c.applyConsent(ctx, m.InterviewID, st.Consent)
 	if !hold {

@@ -497,15 +497,30 @@ func (s *Sessions) CloseAll(reason string) {
 	}
 }
 
-// CandidateAdmitted reports whether the session's member may enter the call:
-// interviewers always, the candidate once let in.
-func (sess *Session) CandidateAdmitted() (bool, error) {
+// ErrNotLetIn and ErrNoConsent say why a candidate may not enter the
+// interview (its call and its shared workspace) yet.
+var (
+	ErrNotLetIn  = fault.New(fault.Conflict, "the interviewer has not let you in yet")
+	ErrNoConsent = fault.New(fault.Conflict, "Give your consent on this page before you join the interview.")
+)
+
+// MayEnter says whether the session's member may enter the interview, its call
+// and its shared workspace: interviewers always; the candidate once let in
+// (started, not ended, not locked) and once their consent is recorded, so a
+// page that skips the consent step gets neither. The error is ErrNotLetIn or
+// ErrNoConsent.
+func (sess *Session) MayEnter() error {
 	if sess.Member.Role != RoleCandidate {
-		return true, nil
+		return nil
 	}
 	st, _, err := sess.State()
-	if err != nil {
-		return false, err
+	switch {
+	case err != nil:
+		return err
+	case !st.CandidateAdmitted():
+		return ErrNotLetIn
+	case st.ConsentAt.IsZero():
+		return ErrNoConsent
 	}
-	return st.CandidateAdmitted(), nil
+	return nil
 }

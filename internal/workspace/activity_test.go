@@ -13,7 +13,7 @@ func TestActivityReachesInterviewersOnly(t *testing.T) {
 	w := newWorld(t, interviews.Tools{LiveCode: true, Whiteboard: true})
 	rita := w.join(w.iv.Interviewers[0].Token)
 	rita.must(t, `{"type":"action","action":"started"}`)
-	olivia := w.join(w.iv.CandidateToken)
+	olivia := w.candidate()
 	olivia.must(t, `{"type":"activity","kind":"paste","doc":"main","length":4210,"external":true}`)
 	olivia.must(t, `{"type":"activity","kind":"blur"}`)
 	olivia.must(t, `{"type":"activity","kind":"blur"}`) // window blur after the tab was hidden: one absence
@@ -45,7 +45,7 @@ func TestBoardMergesForwardsAndSurvivesRestart(t *testing.T) {
 	w := newWorld(t, interviews.Tools{Whiteboard: true})
 	rita := w.join(w.iv.Interviewers[0].Token)
 	rita.must(t, `{"type":"action","action":"started"}`)
-	olivia := w.join(w.iv.CandidateToken)
+	olivia := w.candidate()
 	rect := `{"id":"r1","type":"rectangle","version":2,"versionNonce":5,"isDeleted":false,"x":1,"y":2}`
 	olivia.must(t, `{"type":"board.push","elements":[`+rect+`]}`)
 	if !strings.Contains(rita.conn.all(), `"type":"board.updates"`) || strings.Contains(olivia.conn.all(), `"type":"board.updates"`) {

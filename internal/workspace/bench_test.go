@@ -19,7 +19,7 @@ func BenchmarkCodePush1000(b *testing.B) {
 	w := newWorld(b, interviews.Tools{LiveCode: true})
 	rita := w.join(w.iv.Interviewers[0].Token)
 	w.join(w.iv.Interviewers[1].Token)
-	w.join(w.iv.CandidateToken)
+	w.candidate()
 	version := 0
 	push := func() {
 		msg := fmt.Sprintf(`{"type":"code.push","doc":"main","version":%d,"updates":[{"clientID":"r","changes":[%d,[0,"x"]]}]}`,

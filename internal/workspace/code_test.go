@@ -13,7 +13,7 @@ import (
 func TestSharedEditorOrdersStoresAndSurvivesRestart(t *testing.T) {
 	w := newWorld(t, interviews.Tools{LiveCode: true})
 	rita := w.join(w.iv.Interviewers[0].Token)
-	olivia := w.join(w.iv.CandidateToken)
+	olivia := w.candidate()
 
 	if e := olivia.send(t, `{"type":"code.push","doc":"main","version":0,"updates":[{"clientID":"o","changes":[[0,"x"]]}]}`); !strings.Contains(e, "lets you in") {
 		t.Errorf("candidate push in the waiting room: %q", e)
@@ -59,7 +59,7 @@ func TestScratchPadNeverReachesTheCandidate(t *testing.T) {
 	rita := w.join(w.iv.Interviewers[0].Token)
 	ivan := w.join(w.iv.Interviewers[1].Token)
 	rita.must(t, `{"type":"action","action":"started"}`)
-	olivia := w.join(w.iv.CandidateToken)
+	olivia := w.candidate()
 
 	rita.must(t, `{"type":"code.push","doc":"pad","version":0,"updates":[{"clientID":"r","changes":[[0,"pad secret"]]}]}`)
 	rita.must(t, `{"type":"cursor","doc":"pad","anchor":3,"head":3}`)
@@ -83,7 +83,7 @@ func TestStarterCodeLoadsForEveryone(t *testing.T) {
 	w := newWorld(t, interviews.Tools{LiveCode: true})
 	rita := w.join(w.iv.Interviewers[0].Token)
 	rita.must(t, `{"type":"action","action":"started"}`)
-	olivia := w.join(w.iv.CandidateToken)
+	olivia := w.candidate()
 	olivia.must(t, `{"type":"code.push","doc":"main","version":0,"updates":[{"clientID":"o","changes":[[0,"draft"]]}]}`)
 	olivia.must(t, `{"type":"code.language","doc":"main","language":"javascript"}`)
 	if e := olivia.send(t, `{"type":"code.starter","doc":"main","question":0}`); e == "" {
@@ -113,4 +113,27 @@ func TestLiveCodeOffRefusesTheEditor(t *testing.T) {
 		t.Error("a room without Live Code sent the shared document")
 	}
 	rita.must(t, `{"type":"code.push","doc":"pad","version":0,"updates":[{"clientID":"r","changes":[[0,"x"]]}]}`)
+}
+
+// A candidate's page that skipped the consent step gets no shared editor or
+// whiteboard, even once the interview has started; with the consent recorded
+// it does.
+func TestNoWorkspaceWithoutConsent(t *testing.T) {
+	w := newWorld(t, interviews.Tools{LiveCode: true, Whiteboard: true})
+	rita := w.join(w.iv.Interviewers[0].Token)
+	olivia := w.join(w.iv.CandidateToken)
+	rita.must(t, `{"type":"action","action":"started"}`)
+	for _, msg := range []string{
+		`{"type":"code.push","doc":"main","version":0,"updates":[{"clientID":"o","changes":[[0,"x"]]}]}`,
+		`{"type":"board.push","elements":[{"id":"r1","type":"rectangle","version":1,"versionNonce":1,"isDeleted":false,"x":1,"y":2}]}`,
+	} {
+		if e := olivia.send(t, msg); !strings.Contains(e, "Give your consent") {
+			t.Errorf("%s without consent: ack error %q, want the consent step named", msg, e)
+		}
+	}
+	if text, _ := rita.doc(t, "main"); text != "" {
+		t.Errorf("the shared document holds %q from a candidate without consent", text)
+	}
+	olivia.must(t, `{"type":"ready","consent":{"personalData":true}}`)
+	olivia.must(t, `{"type":"code.push","doc":"main","version":0,"updates":[{"clientID":"o","changes":[[0,"x"]]}]}`)
 }

@@ -2,6 +2,7 @@ package workspace
 
 import (
 	"context"
+	"errors"
 	"hash/fnv"
 	"log/slog"
 	"sync"
@@ -87,16 +88,13 @@ func mayUse(sess *room.Session, doc string) error {
 }
 
 // admitted refuses a candidate who is not in the interview (waiting room,
-// locked room, ended).
+// locked room, ended, no consent recorded).
 func admitted(sess *room.Session) error {
-	ok, err := sess.CandidateAdmitted()
-	if err != nil {
-		return err
+	err := sess.MayEnter()
+	if errors.Is(err, room.ErrNotLetIn) {
+		return fault.Explain(fault.Conflict, err, "the workspace opens once the interviewer lets you in")
 	}
-	if !ok {
-		return fault.Explain(fault.Conflict, nil, "the workspace opens once the interviewer lets you in")
-	}
-	return nil
+	return err
 }
 
 // sees reports whether member m may receive anything of document doc.

@@ -17,7 +17,7 @@ import (
 // The seed corpus is testdata/fuzz/FuzzWorkspaceMessage.
 func FuzzWorkspaceMessage(f *testing.F) {
 	w := newWorld(f, interviews.Tools{LiveCode: true, Whiteboard: true})
-	candidate, rita := w.join(w.iv.CandidateToken), w.join(w.iv.Interviewers[0].Token)
+	candidate, rita := w.candidate(), w.join(w.iv.Interviewers[0].Token)
 	rita.must(f, `{"type":"action","action":"started"}`) // the candidate may write once admitted
 	f.Fuzz(func(t *testing.T, raw []byte) {
 		var msg room.Message

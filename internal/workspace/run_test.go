@@ -22,7 +22,7 @@ func TestRunGoesToAnInterviewersBrowserAndIsStored(t *testing.T) {
 	w := newWorld(t, interviews.Tools{LiveCode: true})
 	rita := w.join(w.iv.Interviewers[0].Token)
 	rita.must(t, `{"type":"action","action":"started"}`)
-	olivia := w.join(w.iv.CandidateToken)
+	olivia := w.candidate()
 	olivia.must(t, `{"type":"runner","languages":["javascript","python"]}`)
 	rita.must(t, `{"type":"runner","languages":["javascript","python","sql"]}`)
 	olivia.must(t, `{"type":"code.language","doc":"main","language":"python"}`)

@@ -158,6 +158,15 @@ func (w *world) join(token string) member {
 	return member{sess: sess, conn: c}
 }
 
+// candidate joins as the candidate who has given their consent on the room
+// page (the workspace is closed to a candidate without one).
+func (w *world) candidate() member {
+	w.t.Helper()
+	m := w.join(w.iv.CandidateToken)
+	m.must(w.t, `{"type":"ready","consent":{"personalData":true}}`)
+	return m
+}
+
 // send hands the member's session a message and returns the ack's error
 // text ("" when accepted).
 func (m member) send(t testing.TB, msg string) string {

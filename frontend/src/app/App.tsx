@@ -1,35 +1,38 @@
-import { lazy, Suspense, useEffect, useRef } from 'react'
-import { CampaignFormPage } from '../campaigns/CampaignFormPage'
-import { CampaignPage } from '../campaigns/CampaignPage'
-import { CampaignsPage } from '../campaigns/CampaignsPage'
-import { CandidateProfilePage } from '../candidates/CandidateProfilePage'
-import { CandidatesPage } from '../candidates/CandidatesPage'
-import { PipelinePage } from '../candidates/PipelinePage'
-import { CreateInterviewPage } from '../interviews/CreateInterviewPage'
-import { InterviewDetailsPage } from '../interviews/InterviewDetailsPage'
+import { Suspense, useEffect, useRef } from 'react'
 import { InterviewListPage } from '../interviews/InterviewListPage'
-import { InterviewRoomPage } from '../interviews/InterviewRoomPage'
-import { LiveRoomsPage } from '../liverooms/LiveRoomsPage'
-import { OverviewPage } from '../overview/OverviewPage'
 import { onNativeNavigate } from '../platform/native'
 import { SetupGate } from '../setup/SetupGate'
-import { SettingsPage } from '../settings/SettingsPage'
-import { PrivacySettingsPage } from '../settings/PrivacySettingsPage'
-import { AuditLogPage } from '../settings/AuditLogPage'
-import { UsersPage } from '../settings/Users/UsersPage'
 import { AccountGate } from '../account/AccountGate'
 import { useRights } from '../account/AccountContext'
-import { TemplateEditorPage } from '../templates/TemplateEditorPage'
-import { TemplateListPage } from '../templates/TemplateListPage'
 import { Dialog } from '../ui/Dialog'
 import { EmptyState, PageHeader, Skeleton } from '../ui/Feedback'
+import { focusTitle } from '../ui/titleFocus'
 import { cancelPending, confirmPending, navigate, useRoute, useRouterState, type Route } from './router'
+import { ScreenBoundary } from './ScreenBoundary'
+import {
+  AuditLogPage,
+  CampaignFormPage,
+  CampaignPage,
+  CampaignsPage,
+  CandidateProfilePage,
+  CandidatesPage,
+  CreateInterviewPage,
+  InterviewDetailsPage,
+  InterviewRoomPage,
+  LiveRoomsPage,
+  OverviewPage,
+  PipelinePage,
+  PlaybackPage,
+  preloadScreens,
+  PrivacySettingsPage,
+  ReportPage,
+  SettingsPage,
+  TemplateEditorPage,
+  TemplateListPage,
+  UsersPage,
+} from './screens'
 import { Sidebar } from './Sidebar'
 import { ToastProvider } from '../ui/toasts'
-
-// An interview's report and playback load their parts (the player, CodeMirror) when opened.
-const ReportPage = lazy(() => import('../report/ReportPage'))
-const PlaybackPage = lazy(() => import('../playback/PlaybackPage'))
 
 function Screen({ route }: { route: Route }) {
   const { administer } = useRights()
@@ -41,17 +44,9 @@ function Screen({ route }: { route: Route }) {
     case 'interview-room':
       return <InterviewRoomPage key={route.id} id={route.id} />
     case 'report':
-      return (
-        <Suspense fallback={<Skeleton lines={6} label="Loading the report…" />}>
-          <ReportPage key={route.id} id={route.id} />
-        </Suspense>
-      )
+      return <ReportPage key={route.id} id={route.id} />
     case 'playback':
-      return (
-        <Suspense fallback={<Skeleton lines={6} label="Loading the playback…" />}>
-          <PlaybackPage key={route.id} id={route.id} {...(route.at !== undefined ? { at: route.at } : {})} />
-        </Suspense>
-      )
+      return <PlaybackPage key={route.id} id={route.id} {...(route.at !== undefined ? { at: route.at } : {})} />
     case 'interview-new':
       return (
         <CreateInterviewPage
@@ -121,15 +116,18 @@ export function App() {
   useEffect(() => onNativeNavigate((hash) => navigate(hash)), [])
 
   // Move focus to the new screen's heading so keyboard and screen-reader users
-  // start at the top of what changed (not on the first load).
+  // start at the top of what changed (not on the first load): at once, or as
+  // soon as the screen (loaded on demand, or waiting for its data) shows it.
   useEffect(() => {
     if (first.current) {
       first.current = false
       return
     }
-    const h = mainRef.current?.querySelector<HTMLElement>('[data-page-title]')
-    h?.focus({ preventScroll: false })
+    focusTitle(mainRef.current?.querySelector<HTMLElement>('[data-page-title]') ?? null)
   }, [key])
+
+  // The other screens load once this one is up.
+  useEffect(() => preloadScreens(), [])
 
   return (
     <ToastProvider>
@@ -144,7 +142,11 @@ export function App() {
           <div className="layout">
             <Sidebar route={route} />
             <main id="main" className="main" ref={mainRef} tabIndex={-1}>
-              <Screen route={route} />
+              <ScreenBoundary key={key}>
+                <Suspense fallback={<Skeleton lines={6} label="Opening the screen…" />}>
+                  <Screen route={route} />
+                </Suspense>
+              </ScreenBoundary>
             </main>
           </div>
         </SetupGate>

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
 import { ApiError, NetworkError, errorMessage } from '../api/client'
+import { titleRef } from './titleFocus'
 
 /** A failed load: says what happened and offers Retry. */
 export function LoadError({ error, onRetry, what }: { error: unknown; onRetry: () => void; what: string }) {
@@ -82,7 +83,7 @@ export function PageHeader({ title, actions, children }: { title: ReactNode; act
   return (
     <header className="page-header">
       <div className="page-heading">
-        <h1 className="page-title" tabIndex={-1} data-page-title>
+        <h1 className="page-title" tabIndex={-1} data-page-title ref={titleRef}>
           {title}
         </h1>
         {children}

@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import { getAccount, rightsOf, signOut as signOutApi, type Account } from '../api/account'
-import { ApiError, NetworkError, errorMessage, onSignedOut } from '../api/client'
+import { ApiError, NetworkError, earlyAnswer, errorMessage, onSignedOut } from '../api/client'
 import { navigate, useRoute } from '../app/router'
 import { defaultPushClient } from '../platform/push'
 import { Skeleton } from '../ui/Feedback'
@@ -30,10 +30,18 @@ const ENDED =
  */
 export function AccountGate({ children }: { children: ReactNode }) {
   const route = useRoute()
-  const [gate, setGate] = useState<Gate>({ kind: 'loading' })
+  const [gate, setGate] = useState<Gate>(() => {
+    const account = earlyAnswer('GET /api/account', {})
+    return account ? { kind: 'in', account } : { kind: 'loading' }
+  })
   const [attempt, setAttempt] = useState(0)
+  const known = useRef(gate.kind === 'in') // from the console's early answer: no need to ask again
 
   useEffect(() => {
+    if (known.current) {
+      known.current = false
+      return
+    }
     const ctrl = new AbortController()
     getAccount(ctrl.signal).then(
       (account) => setGate({ kind: 'in', account }),

@@ -4,6 +4,7 @@
 // crashes the Wails webview (PLATFORM.md), so nothing else is accepted here.
 
 import { parse } from './check'
+import { peekEarly, takeEarly } from './early'
 import { ERROR_CODES, endpoints, type ApiErrorCode, type EndpointKey, type Endpoints } from './contract.gen'
 
 /** An error code the host answers (contract.gen.ts), or "unknown" for anything else. */
@@ -136,13 +137,10 @@ async function send(method: string, path: string, opts: RequestOptions): Promise
   if (method !== 'GET' && method !== 'HEAD') headers['Content-Type'] = 'application/json'
   let res: Response
   try {
-    res = await fetch(path, {
-      method,
-      headers,
-      body,
-      credentials: 'same-origin',
-      signal: opts.signal,
-    })
+    const early = method === 'GET' ? takeEarly(path) : undefined
+    res = await (early ?? fetch(path, { method, headers, body, credentials: 'same-origin', signal: opts.signal }))
+    // An early answer was not asked with this call's signal: honour it here.
+    opts.signal?.throwIfAborted()
   } catch (e) {
     if (e instanceof DOMException && e.name === 'AbortError') throw e
     throw new NetworkError(e)
@@ -212,6 +210,23 @@ export async function call<K extends EndpointKey>(route: K, opts: CallOptions<K>
     value = text
   }
   return parse(e.response, value) as Endpoints[K]['response']
+}
+
+/**
+ * The endpoint's answer if the console asked for it early and it has arrived
+ * (api/early), checked against the contract; undefined otherwise, and then
+ * the caller calls the endpoint as usual.
+ */
+export function earlyAnswer<K extends EndpointKey>(route: K, opts: CallOptions<K>): Endpoints[K]['response'] | undefined {
+  const e = endpoints[route]
+  if (e.method !== 'GET' || e.response === null) return undefined
+  const got = peekEarly(endpointPath(route, opts))
+  if (!got) return undefined
+  try {
+    return parse(e.response, got.value) as Endpoints[K]['response']
+  } catch {
+    return undefined // the call that follows shows the error
+  }
 }
 
 /** Calls an endpoint that answers a file: its text and the file name the host suggests. */

@@ -1,4 +1,4 @@
-import { call } from './client'
+import { call, endpointPath } from './client'
 import type { Interview, InterviewSummary, NewInterview, RoomTools, Tense } from './types'
 
 /** One page of a list tab: at most `limit` after skipping `offset` matches; `campaign` keeps one campaign's interviews (its ID). */
@@ -8,12 +8,20 @@ export async function listInterviews(
   query: InterviewQuery,
   signal?: AbortSignal,
 ): Promise<{ interviews: InterviewSummary[]; total: number }> {
+  return call('GET /api/interviews', { query: listQuery(query), signal })
+}
+
+/** The path listInterviews asks for query (for an early request of the list's first page). */
+export const listPath = (query: InterviewQuery): string => endpointPath('GET /api/interviews', { query: listQuery(query) })
+
+/** The query string's parameters of query, as the host reads them. */
+export function listQuery(query: InterviewQuery): Record<string, string> {
   const q: Record<string, string> = { tense: query.tense }
   if (query.q) q.q = query.q
   if (query.limit) q.limit = String(query.limit)
   if (query.offset) q.offset = String(query.offset)
   if (query.campaign) q.campaign = query.campaign
-  return call('GET /api/interviews', { query: q, signal })
+  return q
 }
 
 export const getInterview = (id: string, signal?: AbortSignal): Promise<Interview> =>

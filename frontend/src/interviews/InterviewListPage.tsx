@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
-import { errorMessage } from '../api/client'
-import { listInterviews } from '../api/interviews'
+import { earlyAnswer, errorMessage } from '../api/client'
+import { listInterviews, listPath, listQuery } from '../api/interviews'
 import { CampaignFilter, CampaignCell } from './CampaignFilter'
 import type { InterviewSummary, Tense } from '../api/types'
 import { currentLocale } from '../platform/locale'
@@ -43,6 +43,9 @@ function useDebounced<T>(value: T, ms: number): T {
 /** Interviews per page: a screenful and then some, so the first paint stays quick however many there are. */
 export const PAGE = 50
 
+/** The path of the first page the list opens with (its stored tab, no search, every campaign). */
+export const firstPagePath = (): string => listPath({ tense: storedTab(), limit: PAGE })
+
 type Page = { interviews: InterviewSummary[]; total: number }
 
 /** The pages after the first, for the first page they follow. */
@@ -55,7 +58,9 @@ type More = { after: Page | undefined; rows: InterviewSummary[]; total: number; 
  * one is dropped.
  */
 function useInterviewPages(tense: Tense, q: string, campaign: string) {
-  const first = useAsync((signal) => listInterviews({ tense, q, campaign, limit: PAGE }, signal), [tense, q, campaign])
+  const first = useAsync((signal) => listInterviews({ tense, q, campaign, limit: PAGE }, signal), [tense, q, campaign], () =>
+    earlyAnswer('GET /api/interviews', { query: listQuery({ tense, q, campaign, limit: PAGE }) }),
+  )
   const [next, setNext] = useState<More>({ after: undefined, rows: [], total: 0, loading: false, error: undefined })
   const inFlight = useRef<Page | undefined>(undefined)
   const base = first.data

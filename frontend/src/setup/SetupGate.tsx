@@ -1,6 +1,7 @@
 import { useEffect, useState, type ReactNode } from 'react'
 import type { Settings } from '../api/types'
 import { getSettings } from '../api/settings'
+import { earlyAnswer } from '../api/client'
 import { Skeleton } from '../ui/Feedback'
 import { useAsync } from '../ui/useAsync'
 import { needsDetails } from '../settings/useOrganizerForm'
@@ -16,7 +17,7 @@ import { useRights } from '../account/AccountContext'
  * own name and email.
  */
 export function SetupGate({ children }: { children: ReactNode }) {
-  const settings = useAsync((signal) => getSettings(signal), [])
+  const settings = useAsync((signal) => getSettings(signal), [], () => earlyAnswer('GET /api/settings', {}))
   const [entered, setEntered] = useState(false)
   const { administer } = useRights()
   // Once the details are in, keyboard focus starts on the console.

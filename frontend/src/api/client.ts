@@ -4,7 +4,7 @@
 // crashes the Wails webview (PLATFORM.md), so nothing else is accepted here.
 
 import { parse } from './check'
-import { peekEarly, takeEarly } from './early'
+import { dropEarly, peekEarly, takeEarly } from './early'
 import { ERROR_CODES, endpoints, type ApiErrorCode, type EndpointKey, type Endpoints } from './contract.gen'
 
 /** An error code the host answers (contract.gen.ts), or "unknown" for anything else. */
@@ -137,6 +137,7 @@ async function send(method: string, path: string, opts: RequestOptions): Promise
   if (method !== 'GET' && method !== 'HEAD') headers['Content-Type'] = 'application/json'
   let res: Response
   try {
+    if (method !== 'GET' && method !== 'HEAD') dropEarly() // what was asked early may change now
     const early = method === 'GET' ? takeEarly(path) : undefined
     res = await (early ?? fetch(path, { method, headers, body, credentials: 'same-origin', signal: opts.signal }))
     // An early answer was not asked with this call's signal: honour it here.

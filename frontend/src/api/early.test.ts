@@ -36,9 +36,17 @@ describe('early answers', () => {
   it('never answer another method or another path', async () => {
     const calls = stubFetch()
     requestEarly(['/api/settings'])
-    await request('PUT', '/api/settings', { json: {} })
     await request('GET', '/api/settings?x=1')
-    expect(calls).toEqual(['/api/settings', '/api/settings', '/api/settings?x=1'])
+    await request('HEAD', '/api/settings')
+    expect(calls).toEqual(['/api/settings', '/api/settings?x=1', '/api/settings'])
+  })
+
+  it('are dropped by any call that changes something (a sign-in makes an early 401 stale)', async () => {
+    const calls = stubFetch()
+    requestEarly(['/api/account', '/api/settings'])
+    await request('POST', '/api/session', { json: {} })
+    expect(await request('GET', '/api/settings')).toEqual({ url: '/api/settings', n: 4 })
+    expect(calls).toEqual(['/api/account', '/api/settings', '/api/session', '/api/settings'])
   })
 
   it('are dropped when nobody takes them in time, so nothing is served stale', async () => {

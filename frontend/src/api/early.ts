@@ -1,8 +1,9 @@
 // Answers the console's first screen needs, asked for as soon as its script
 // runs instead of one after another as each part mounts (the account, then
 // the settings, then the screen's own data). Each early answer serves the
-// first GET of its path within a few seconds, once; every later call goes to
-// the host as usual, so nothing is served stale. An answer that has already
+// first GET of its path within a few seconds, once, and only until the console
+// changes anything (a sign-in, say); every other call goes to the host as
+// usual, so nothing is served stale. An answer that has already
 // arrived can also be read at once (peekEarly), so the first screen renders
 // with its data instead of a loading state.
 
@@ -30,6 +31,11 @@ export function requestEarly(paths: readonly string[]): void {
       if (early.get(path) === entry) early.delete(path)
     }, EARLY_FOR_MS)
   }
+}
+
+/** Drops every early answer not taken yet: called before any request that changes something. */
+export function dropEarly(): void {
+  early.clear()
 }
 
 /** Resolves once every early answer has arrived or failed, or after ms, whichever is first. */

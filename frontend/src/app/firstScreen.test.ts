@@ -5,9 +5,9 @@ afterEach(() => sessionStorage.clear())
 
 describe('firstScreenPaths', () => {
   it('asks for the list’s first page on the interview list, in its stored tab', () => {
-    expect(firstScreenPaths('')).toEqual(['/api/account', '/api/settings', '/api/interviews?tense=upcoming&limit=50'])
+    expect(firstScreenPaths('')).toEqual(['/api/account', '/api/settings', '/api/interviews?tense=upcoming&limit=25'])
     sessionStorage.setItem('interviewdesk.interviewTab', 'past')
-    expect(firstScreenPaths('#/interviews')).toEqual(['/api/account', '/api/settings', '/api/interviews?tense=past&limit=50'])
+    expect(firstScreenPaths('#/interviews')).toEqual(['/api/account', '/api/settings', '/api/interviews?tense=past&limit=25'])
   })
 
   it('asks only for the account and the settings elsewhere', () => {

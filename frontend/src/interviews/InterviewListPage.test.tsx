@@ -2,7 +2,7 @@ import { act } from 'react'
 import { createRoot, type Root } from 'react-dom/client'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { InterviewSummary } from '../api/types'
-import { InterviewListPage, PAGE } from './InterviewListPage'
+import { FIRST_PAGE, InterviewListPage, PAGE } from './InterviewListPage'
 
 declare global {
   var IS_REACT_ACT_ENVIRONMENT: boolean
@@ -76,32 +76,33 @@ async function click(b: HTMLElement | undefined) {
 
 describe('InterviewListPage', () => {
   it('shows a page at a time and the rest on demand, each interview once', async () => {
-    expect(rows()).toBe(PAGE)
-    expect(asked[0]?.get('limit')).toBe(String(PAGE))
-    expect(container.textContent).toContain(`Showing ${PAGE} of 120`)
+    expect(rows()).toBe(FIRST_PAGE)
+    expect(asked[0]?.get('limit')).toBe(String(FIRST_PAGE))
+    expect(container.textContent).toContain(`Showing ${FIRST_PAGE} of 120`)
     expect(container.querySelector('caption')?.textContent).toContain('120 in all')
 
     await click(button(`Show ${PAGE} more`))
-    expect(asked.at(-1)?.get('offset')).toBe(String(PAGE))
-    expect(rows()).toBe(2 * PAGE)
+    expect(asked.at(-1)?.get('offset')).toBe(String(FIRST_PAGE))
+    expect(asked.at(-1)?.get('limit')).toBe(String(PAGE))
+    expect(rows()).toBe(FIRST_PAGE + PAGE)
 
-    await click(button('Show 20 more'))
+    await click(button('Show 45 more'))
     expect(rows()).toBe(120)
     const names = [...container.querySelectorAll('tbody tr .cell-title')].map((a) => a.textContent)
     expect(new Set(names).size).toBe(120)
     expect(names[119]).toBe('Candidate upcoming 119')
     expect(container.textContent).not.toContain('Showing')
-    expect(button('Show 20 more')).toBeUndefined()
+    expect(button('Show 45 more')).toBeUndefined()
   })
 
   it('starts over on another tab', async () => {
     await click(button(`Show ${PAGE} more`))
-    expect(rows()).toBe(2 * PAGE)
+    expect(rows()).toBe(FIRST_PAGE + PAGE)
     await click(container.querySelector<HTMLElement>('#tab-past') ?? undefined)
     expect(rows()).toBe(3)
     expect(container.textContent).not.toContain('Showing')
     await click(container.querySelector<HTMLElement>('#tab-upcoming') ?? undefined)
-    expect(rows()).toBe(PAGE)
+    expect(rows()).toBe(FIRST_PAGE)
   })
 
   it('says when the next page could not be loaded and offers to try again', async () => {
@@ -110,9 +111,9 @@ describe('InterviewListPage', () => {
     })
     await click(button(`Show ${PAGE} more`))
     expect(container.querySelector('[role="alert"]')?.textContent).toContain('Could not load more interviews')
-    expect(rows()).toBe(PAGE)
+    expect(rows()).toBe(FIRST_PAGE)
     await click(button('Try again'))
-    expect(rows()).toBe(2 * PAGE)
+    expect(rows()).toBe(FIRST_PAGE + PAGE)
     expect(container.querySelector('[role="alert"]')).toBeNull()
   })
 })

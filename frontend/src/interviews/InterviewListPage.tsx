@@ -40,11 +40,14 @@ function useDebounced<T>(value: T, ms: number): T {
   return v
 }
 
-/** Interviews per page: a screenful and then some, so the first paint stays quick however many there are. */
+/** Interviews on the first page: a screenful, so the list paints quickly however many there are. */
+export const FIRST_PAGE = 25
+
+/** Interviews per page after the first, as the list is scrolled or "Show more" is pressed. */
 export const PAGE = 50
 
 /** The path of the first page the list opens with (its stored tab, no search, every campaign). */
-export const firstPagePath = (): string => listPath({ tense: storedTab(), limit: PAGE })
+export const firstPagePath = (): string => listPath({ tense: storedTab(), limit: FIRST_PAGE })
 
 type Page = { interviews: InterviewSummary[]; total: number }
 
@@ -58,8 +61,8 @@ type More = { after: Page | undefined; rows: InterviewSummary[]; total: number; 
  * one is dropped.
  */
 function useInterviewPages(tense: Tense, q: string, campaign: string) {
-  const first = useAsync((signal) => listInterviews({ tense, q, campaign, limit: PAGE }, signal), [tense, q, campaign], () =>
-    earlyAnswer('GET /api/interviews', { query: listQuery({ tense, q, campaign, limit: PAGE }) }),
+  const first = useAsync((signal) => listInterviews({ tense, q, campaign, limit: FIRST_PAGE }, signal), [tense, q, campaign], () =>
+    earlyAnswer('GET /api/interviews', { query: listQuery({ tense, q, campaign, limit: FIRST_PAGE }) }),
   )
   const [next, setNext] = useState<More>({ after: undefined, rows: [], total: 0, loading: false, error: undefined })
   const inFlight = useRef<Page | undefined>(undefined)

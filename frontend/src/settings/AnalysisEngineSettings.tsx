@@ -13,6 +13,7 @@ import { LoadError, Skeleton } from '../ui/Feedback'
 import { Field } from '../ui/Field'
 import { useAsync } from '../ui/useAsync'
 import { among, useFieldErrors, type FieldMessages } from '../ui/useFieldErrors'
+import { useSaveForm } from '../ui/useSaveForm'
 import { checkHttpUrl } from '../validation/rules'
 import { ConnectionTest } from './ConnectionTest'
 import { SecretField } from './SecretField'
@@ -70,6 +71,9 @@ type Form = Record<EnginePart, PartForm>
 const partForm = (s: AnalysisEngineSetting): PartForm => ({ engine: s.engine, url: s.url, model: s.model, key: '', clearKey: false })
 const formFrom = (s: AnalysisEngineSettings): Form => ({ transcription: partForm(s.transcription), scoring: partForm(s.scoring) })
 
+/** One part as the host takes it. */
+const partBody = (p: PartForm) => ({ engine: p.engine, url: p.url.trim(), model: p.model.trim(), key: p.key.trim(), clearKey: p.clearKey })
+
 const partChanged = (f: PartForm, s: AnalysisEngineSetting) =>
   f.engine !== s.engine || f.url.trim() !== s.url || f.model.trim() !== s.model || f.key !== '' || f.clearKey
 
@@ -90,11 +94,12 @@ function check(form: Form): FieldMessages<EngineField> {
 export function AnalysisEngineSettings() {
   const data = useAsync((signal) => getAnalysisEngines(signal), [])
   const [form, setForm] = useState<Form | null>(null)
-  const { errors, message: otherError, show, clear, reset, fail } = useFieldErrors<EngineField>((errs) => {
+  const fieldErrors = useFieldErrors<EngineField>((errs) => {
     const first = FIELDS.find((f) => errs[f])
     return first ? document.getElementById(fieldId(first)) : null
   })
-  const [saving, setSaving] = useState(false)
+  const { errors, message: otherError, clear, reset } = fieldErrors
+  const { saving, submit } = useSaveForm(fieldErrors)
   const toast = useToast()
 
   useEffect(() => {
@@ -112,31 +117,16 @@ export function AnalysisEngineSettings() {
     clear(...(Object.keys(change) as (keyof PartForm)[]).map((k) => `${part}.${k === 'clearKey' ? 'key' : k}` as EngineField))
   }
 
-  const save = async () => {
-    const errs = check(form)
-    if (Object.keys(errs).length > 0) {
-      show(errs)
-      return
-    }
-    reset()
-    setSaving(true)
-    try {
-      const body = (p: PartForm) => ({
-        engine: p.engine,
-        url: p.url.trim(),
-        model: p.model.trim(),
-        key: p.key.trim(),
-        clearKey: p.clearKey,
-      })
-      const s = await saveAnalysisEngines({ transcription: body(form.transcription), scoring: body(form.scoring) })
-      data.setData(s)
-      toast({ tone: 'success', message: 'Analysis engines saved. The next analysis uses them.' })
-    } catch (e) {
-      fail(e, among(FIELDS))
-    } finally {
-      setSaving(false)
-    }
-  }
+  const save = () =>
+    submit({
+      check: () => check(form),
+      send: () => saveAnalysisEngines({ transcription: partBody(form.transcription), scoring: partBody(form.scoring) }),
+      onSaved: (s) => {
+        data.setData(s)
+        toast({ tone: 'success', message: 'Analysis engines saved. The next analysis uses them.' })
+      },
+      field: among(FIELDS),
+    })
 
   return (
     <SettingsCard

@@ -7,6 +7,7 @@ import { LoadError, Skeleton } from '../ui/Feedback'
 import { Field } from '../ui/Field'
 import { useAsync } from '../ui/useAsync'
 import { among, useFieldErrors } from '../ui/useFieldErrors'
+import { useSaveForm } from '../ui/useSaveForm'
 import { SecretField } from './SecretField'
 import { SettingsCard } from './SettingsCard'
 
@@ -65,11 +66,12 @@ type TestResult = { ok: true; text: string } | { ok: false; text: string } | nul
 export function EmailSettings({ organizerEmail }: { organizerEmail: string }) {
   const data = useAsync((signal) => getMailSettings(signal), [])
   const [form, setForm] = useState<Form | null>(null)
-  const { errors, message: otherError, clear, reset, fail } = useFieldErrors<MailField>((errs) => {
+  const fieldErrors = useFieldErrors<MailField>((errs) => {
     const first = MAIL_FIELDS.find((f) => errs[f])
     return first ? document.getElementById(fieldId(first)) : null
   })
-  const [saving, setSaving] = useState(false)
+  const { errors, message: otherError, clear, reset } = fieldErrors
+  const { saving, submit } = useSaveForm(fieldErrors)
   const [testTo, setTestTo] = useState(organizerEmail)
   const [testing, setTesting] = useState(false)
   const [test, setTest] = useState<TestResult>(null)
@@ -102,30 +104,28 @@ export function EmailSettings({ organizerEmail }: { organizerEmail: string }) {
     if (k !== 'clearPassword') clear(k)
   }
 
-  const save = async () => {
-    reset()
-    setSaving(true)
-    try {
-      const port = /^\d+$/.test(form.port.trim()) ? Number(form.port.trim()) : 0
-      const s = await saveMailSettings({
-        host: form.host.trim(),
-        port,
-        security: form.security,
-        username: form.username.trim(),
-        password: form.password,
-        clearPassword: form.clearPassword,
-        fromName: form.fromName.trim(),
-        fromAddress: form.fromAddress.trim(),
-        replyTo: form.replyTo.trim(),
-      })
-      data.setData(s)
-      toast({ tone: 'success', message: s.configured ? 'Email settings saved. Email is set up.' : 'Email settings saved.' })
-    } catch (e) {
-      fail(e, among(MAIL_FIELDS))
-    } finally {
-      setSaving(false)
-    }
-  }
+  const save = () =>
+    submit({
+      send: () => {
+        const port = /^\d+$/.test(form.port.trim()) ? Number(form.port.trim()) : 0
+        return saveMailSettings({
+          host: form.host.trim(),
+          port,
+          security: form.security,
+          username: form.username.trim(),
+          password: form.password,
+          clearPassword: form.clearPassword,
+          fromName: form.fromName.trim(),
+          fromAddress: form.fromAddress.trim(),
+          replyTo: form.replyTo.trim(),
+        })
+      },
+      onSaved: (s) => {
+        data.setData(s)
+        toast({ tone: 'success', message: s.configured ? 'Email settings saved. Email is set up.' : 'Email settings saved.' })
+      },
+      field: among(MAIL_FIELDS),
+    })
 
   const sendTest = async () => {
     setTesting(true)

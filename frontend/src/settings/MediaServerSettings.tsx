@@ -6,6 +6,7 @@ import { LoadError, Skeleton } from '../ui/Feedback'
 import { Field } from '../ui/Field'
 import { useAsync } from '../ui/useAsync'
 import { among, useFieldErrors } from '../ui/useFieldErrors'
+import { useSaveForm } from '../ui/useSaveForm'
 import { SettingsCard } from './SettingsCard'
 
 const FIELDS: MediaServerField[] = ['liveKitUrl', 'apiKey', 'apiSecret']
@@ -33,11 +34,12 @@ export function checkLiveKitUrl(value: string): string | undefined {
 export function MediaServerSettings() {
   const data = useAsync((signal) => getMediaServer(signal), [])
   const [form, setForm] = useState<Form | null>(null)
-  const { errors, message: otherError, show, clear, reset, fail } = useFieldErrors<MediaServerField>((errs) => {
+  const fieldErrors = useFieldErrors<MediaServerField>((errs) => {
     const first = FIELDS.find((f) => errs[f])
     return first ? document.getElementById(fieldId(first)) : null
   })
-  const [saving, setSaving] = useState(false)
+  const { errors, message: otherError, clear, reset } = fieldErrors
+  const { saving, submit } = useSaveForm(fieldErrors)
   const toast = useToast()
 
   useEffect(() => {
@@ -54,29 +56,24 @@ export function MediaServerSettings() {
     clear(k)
   }
 
-  const save = async () => {
-    const urlError = checkLiveKitUrl(form.liveKitUrl)
-    if (urlError) {
-      show({ liveKitUrl: urlError })
-      return
-    }
-    reset()
-    setSaving(true)
-    try {
-      const s = await saveMediaServer({ liveKitUrl: form.liveKitUrl.trim(), apiKey: form.apiKey.trim(), apiSecret: form.apiSecret.trim() })
-      data.setData(s)
-      toast({
-        tone: 'success',
-        message: s.configured
-          ? 'LiveKit server saved. Calls move to it when the host restarts.'
-          : 'Calls use the built-in media server again when the host restarts.',
-      })
-    } catch (e) {
-      fail(e, among(FIELDS))
-    } finally {
-      setSaving(false)
-    }
-  }
+  const save = () =>
+    submit({
+      check: () => {
+        const urlError = checkLiveKitUrl(form.liveKitUrl)
+        return urlError ? { liveKitUrl: urlError } : {}
+      },
+      send: () => saveMediaServer({ liveKitUrl: form.liveKitUrl.trim(), apiKey: form.apiKey.trim(), apiSecret: form.apiSecret.trim() }),
+      onSaved: (s) => {
+        data.setData(s)
+        toast({
+          tone: 'success',
+          message: s.configured
+            ? 'LiveKit server saved. Calls move to it when the host restarts.'
+            : 'Calls use the built-in media server again when the host restarts.',
+        })
+      },
+      field: among(FIELDS),
+    })
 
   return (
     <SettingsCard

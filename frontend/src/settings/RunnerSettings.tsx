@@ -6,6 +6,7 @@ import { LoadError, Skeleton } from '../ui/Feedback'
 import { Field } from '../ui/Field'
 import { useAsync } from '../ui/useAsync'
 import { among, useFieldErrors } from '../ui/useFieldErrors'
+import { useSaveForm } from '../ui/useSaveForm'
 import { checkHttpUrl, LANGUAGE_NAMES } from '../validation/rules'
 import { ConnectionTest } from './ConnectionTest'
 import { SecretField } from './SecretField'
@@ -26,11 +27,12 @@ const formFrom = (s: CodeRunnerSettings): Form => ({ url: s.url, token: '', clea
 export function RunnerSettings() {
   const data = useAsync((signal) => getRunnerSettings(signal), [])
   const [form, setForm] = useState<Form | null>(null)
-  const { errors, message: otherError, show, clear, reset, fail } = useFieldErrors<RunnerField>((errs) => {
+  const fieldErrors = useFieldErrors<RunnerField>((errs) => {
     const first = RUNNER_FIELDS.find((f) => errs[f])
     return first ? document.getElementById(fieldId(first)) : null
   })
-  const [saving, setSaving] = useState(false)
+  const { errors, message: otherError, clear, reset } = fieldErrors
+  const { saving, submit } = useSaveForm(fieldErrors)
   const toast = useToast()
 
   useEffect(() => {
@@ -47,24 +49,19 @@ export function RunnerSettings() {
     if (k === 'url' || k === 'token') clear(k)
   }
 
-  const save = async () => {
-    const urlError = checkHttpUrl(form.url)
-    if (urlError) {
-      show({ url: urlError })
-      return
-    }
-    reset()
-    setSaving(true)
-    try {
-      const s = await saveRunnerSettings({ url: form.url.trim(), token: form.token.trim(), clearToken: form.clearToken })
-      data.setData(s)
-      toast({ tone: 'success', message: s.configured ? 'Code runner saved.' : 'Code runner turned off.' })
-    } catch (e) {
-      fail(e, among(RUNNER_FIELDS))
-    } finally {
-      setSaving(false)
-    }
-  }
+  const save = () =>
+    submit({
+      check: () => {
+        const urlError = checkHttpUrl(form.url)
+        return urlError ? { url: urlError } : {}
+      },
+      send: () => saveRunnerSettings({ url: form.url.trim(), token: form.token.trim(), clearToken: form.clearToken }),
+      onSaved: (s) => {
+        data.setData(s)
+        toast({ tone: 'success', message: s.configured ? 'Code runner saved.' : 'Code runner turned off.' })
+      },
+      field: among(RUNNER_FIELDS),
+    })
 
   return (
     <SettingsCard

@@ -1,4 +1,3 @@
-import { useEffect, useState } from 'react'
 import { getAnalysisEngines, saveAnalysisEngines, testAnalysisEngines } from '../api/engines'
 import type {
   AnalysisEngineKind,
@@ -8,16 +7,14 @@ import type {
   EngineField,
   EnginePart,
 } from '../api/types'
-import { useToast } from '../ui/toasts'
 import { LoadError, Skeleton } from '../ui/Feedback'
 import { Field } from '../ui/Field'
-import { useAsync } from '../ui/useAsync'
-import { among, useFieldErrors, type FieldMessages } from '../ui/useFieldErrors'
-import { useSaveForm } from '../ui/useSaveForm'
+import type { FieldMessages } from '../ui/useFieldErrors'
 import { checkHttpUrl } from '../validation/rules'
 import { ConnectionTest } from './ConnectionTest'
 import { SecretField } from './SecretField'
 import { SettingsCard } from './SettingsCard'
+import { useSettingsForm } from './useSettingsForm'
 
 type Part = {
   part: EnginePart
@@ -92,19 +89,12 @@ function check(form: Form): FieldMessages<EngineField> {
 
 /** Settings → Analysis engines: offline, or an OpenAI-compatible service, for transcription and for scoring. */
 export function AnalysisEngineSettings() {
-  const data = useAsync((signal) => getAnalysisEngines(signal), [])
-  const [form, setForm] = useState<Form | null>(null)
-  const fieldErrors = useFieldErrors<EngineField>((errs) => {
-    const first = FIELDS.find((f) => errs[f])
-    return first ? document.getElementById(fieldId(first)) : null
+  const { data, form, edit, errors, otherError, clear, saving, submit, discard } = useSettingsForm({
+    load: (signal) => getAnalysisEngines(signal),
+    formFrom,
+    fields: FIELDS,
+    fieldId,
   })
-  const { errors, message: otherError, clear, reset } = fieldErrors
-  const { saving, submit } = useSaveForm(fieldErrors)
-  const toast = useToast()
-
-  useEffect(() => {
-    if (data.data) setForm(formFrom(data.data))
-  }, [data.data])
 
   if (data.error !== undefined) return <LoadError error={data.error} onRetry={data.reload} what="the analysis engine settings" />
   const saved = data.data
@@ -113,7 +103,7 @@ export function AnalysisEngineSettings() {
   const remote = PARTS.filter(({ part }) => saved[part].engine === 'openai')
   const changed = PARTS.some(({ part }) => partChanged(form[part], saved[part]))
   const set = (part: EnginePart, change: Partial<PartForm>) => {
-    setForm((f) => (f ? { ...f, [part]: { ...f[part], ...change } } : f))
+    edit((f) => ({ ...f, [part]: { ...f[part], ...change } }))
     clear(...(Object.keys(change) as (keyof PartForm)[]).map((k) => `${part}.${k === 'clearKey' ? 'key' : k}` as EngineField))
   }
 
@@ -121,11 +111,7 @@ export function AnalysisEngineSettings() {
     submit({
       check: () => check(form),
       send: () => saveAnalysisEngines({ transcription: partBody(form.transcription), scoring: partBody(form.scoring) }),
-      onSaved: (s) => {
-        data.setData(s)
-        toast({ tone: 'success', message: 'Analysis engines saved. The next analysis uses them.' })
-      },
-      field: among(FIELDS),
+      message: () => 'Analysis engines saved. The next analysis uses them.',
     })
 
   return (
@@ -141,7 +127,7 @@ export function AnalysisEngineSettings() {
       saving={saving}
       changed={changed}
       onSave={() => void save()}
-      onDiscard={() => (setForm(formFrom(saved)), reset())}
+      onDiscard={discard}
       after={
         <ConnectionTest
           hint={

@@ -16,6 +16,7 @@ import { Field } from '../ui/Field'
 import { useToast } from '../ui/toasts'
 import { useAsync } from '../ui/useAsync'
 import { useFieldErrors } from '../ui/useFieldErrors'
+import { useSaveForm } from '../ui/useSaveForm'
 import {
   fieldOf,
   FORM_FIELDS,
@@ -81,15 +82,16 @@ type BodyProps = { id: string | undefined; title: string; templates: TemplateSum
 
 function CampaignFormBody({ id, title, templates, initial }: BodyProps) {
   const [form, setForm] = useState(initial)
-  const [saving, setSaving] = useState(false)
   const [preview, setPreview] = useState<{ slots: CampaignSlot[]; for: string } | { error: string; for: string }>()
   const [previewing, setPreviewing] = useState(false)
   const toast = useToast()
   const dirty = useRef(false)
-  const { errors, message, clear, fail, reset } = useFieldErrors<FormField>((errs) => {
+  const fieldErrors = useFieldErrors<FormField>((errs) => {
     const f = FORM_FIELDS.find((k) => errs[k] !== undefined)
     return document.getElementById(f ? FOCUS[f] : 'campaign-summary')
   })
+  const { errors, message, clear, fail } = fieldErrors
+  const { saving, submit } = useSaveForm(fieldErrors)
   useEffect(() => setBlocker(() => dirty.current), [])
 
   const zones = useMemo(() => {
@@ -120,21 +122,17 @@ function CampaignFormBody({ id, title, templates, initial }: BodyProps) {
     }
   }
 
-  const save = async () => {
-    if (saving) return
-    setSaving(true)
-    reset()
-    try {
-      const v = id ? await updateCampaign(id, input) : await createCampaign(input)
-      dirty.current = false
-      toast({ message: id ? `${v.campaign.name} saved.` : `${v.campaign.name} created. Share its link.`, tone: 'success' })
-      navigate(href('campaigns', v.campaign.id))
-    } catch (e) {
-      fail(e, fieldOf, { summary: true })
-    } finally {
-      setSaving(false)
-    }
-  }
+  const save = () =>
+    submit({
+      send: () => (id ? updateCampaign(id, input) : createCampaign(input)),
+      onSaved: (v) => {
+        dirty.current = false
+        toast({ message: id ? `${v.campaign.name} saved.` : `${v.campaign.name} created. Share its link.`, tone: 'success' })
+        navigate(href('campaigns', v.campaign.id))
+      },
+      field: fieldOf,
+      summary: true,
+    })
 
   const currentPreview = preview && preview.for === inputKey ? preview : undefined
   return (

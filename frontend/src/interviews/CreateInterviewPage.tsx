@@ -12,6 +12,7 @@ import { LoadError, PageHeader, Skeleton } from '../ui/Feedback'
 import { Field } from '../ui/Field'
 import { useAsync } from '../ui/useAsync'
 import { among, useFieldErrors } from '../ui/useFieldErrors'
+import { useSaveForm } from '../ui/useSaveForm'
 import { DURATION, DURATION_HINT } from '../validation/rules'
 import {
   CREATE_FIELDS,
@@ -103,11 +104,12 @@ function CreateInterviewForm({
     durationMinutes: initialTemplate ? String(initialTemplate.durationMinutes) : '60',
     campaign: '',
   }))
-  const { errors, message: summary, show: showErrors, clear, fail } = useFieldErrors<CreateField>((errs) => {
+  const fieldErrors = useFieldErrors<CreateField>((errs) => {
     const f = firstInvalid(CREATE_FIELDS, errs)
     return document.getElementById(f ? FOCUS_ID[f] : 'create-summary')
   })
-  const [saving, setSaving] = useState(false)
+  const { errors, message: summary, clear } = fieldErrors
+  const { saving, submit: save } = useSaveForm(fieldErrors)
   const [previewing, setPreviewing] = useState(false)
   const toast = useToast()
 
@@ -122,21 +124,20 @@ function CreateInterviewForm({
     clear(...touched)
   }
 
-  const submit = async () => {
-    if (saving) return
-    const errs = validateCreate(form, new Date())
-    if (Object.keys(errs).length > 0) return showErrors(errs, 'Check the highlighted fields.')
-    setSaving(true)
-    try {
-      const iv = await createInterview(toNewInterview(form))
-      toast({ tone: 'success', message: `Interview with ${iv.candidate.name} saved.` })
-      navigate(href('interviews', iv.id))
-    } catch (e) {
-      fail(e, among(CREATE_FIELDS), { summary: true })
-    } finally {
-      setSaving(false)
-    }
-  }
+  // The messages stay while it is sent: the saved interview opens in their place.
+  const submit = () =>
+    save({
+      check: () => validateCreate(form, new Date()),
+      checkMessage: 'Check the highlighted fields.',
+      send: () => createInterview(toNewInterview(form)),
+      onSaved: (iv) => {
+        toast({ tone: 'success', message: `Interview with ${iv.candidate.name} saved.` })
+        navigate(href('interviews', iv.id))
+      },
+      field: among(CREATE_FIELDS),
+      summary: true,
+      keepMessages: true,
+    })
 
   return (
     <form

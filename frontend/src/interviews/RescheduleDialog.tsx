@@ -4,6 +4,7 @@ import type { Interview } from '../api/types'
 import { instantToWall, isValidTimeZone, joinWall } from '../platform/time'
 import { Dialog } from '../ui/Dialog'
 import { among, useFieldErrors, type FieldMessages } from '../ui/useFieldErrors'
+import { useSaveForm } from '../ui/useSaveForm'
 import { MESSAGES, validateStart } from './validation'
 import { WhenFields } from './WhenFields'
 
@@ -17,27 +18,25 @@ export function RescheduleDialog({ interview, onClose, onDone }: Props) {
     ...instantToWall(interview.startsAt, interview.timeZone),
     timeZone: interview.timeZone,
   }))
-  const { errors, message: otherError, show, reset, fail } = useFieldErrors<WhenField>((errs) =>
+  const fieldErrors = useFieldErrors<WhenField>((errs) =>
     errs.startsAt || errs.timeZone ? document.getElementById(errs.startsAt ? 'reschedule-date' : 'reschedule-zone') : null,
   )
-  const [saving, setSaving] = useState(false)
+  const { errors, message: otherError } = fieldErrors
+  const { saving, submit: save } = useSaveForm(fieldErrors)
 
-  const submit = async () => {
-    const next: FieldMessages<WhenField> = {}
-    if (!isValidTimeZone(form.timeZone)) next.timeZone = MESSAGES.timeZone
-    const start = validateStart(form.date, form.time, form.timeZone, new Date())
-    if (start) next.startsAt = start
-    if (Object.keys(next).length > 0) return show(next)
-    reset()
-    setSaving(true)
-    try {
-      onDone(await rescheduleInterview(interview.id, joinWall(form.date, form.time), form.timeZone))
-    } catch (e) {
-      fail(e, among(WHEN_FIELDS))
-    } finally {
-      setSaving(false)
-    }
-  }
+  const submit = () =>
+    void save({
+      check: () => {
+        const next: FieldMessages<WhenField> = {}
+        if (!isValidTimeZone(form.timeZone)) next.timeZone = MESSAGES.timeZone
+        const start = validateStart(form.date, form.time, form.timeZone, new Date())
+        if (start) next.startsAt = start
+        return next
+      },
+      send: () => rescheduleInterview(interview.id, joinWall(form.date, form.time), form.timeZone),
+      onSaved: onDone,
+      field: among(WHEN_FIELDS),
+    })
 
   return (
     <Dialog

@@ -16,6 +16,7 @@ import { LoadingDialog } from './LoadingDialog'
 import { Field } from '../ui/Field'
 import { useAsync } from '../ui/useAsync'
 import { among, useFieldErrors } from '../ui/useFieldErrors'
+import { useSaveForm } from '../ui/useSaveForm'
 import { firstInvalid } from '../interviews/validation'
 import {
   candidateInvitation,
@@ -92,29 +93,20 @@ function InviteFormDialog({ templates, settings, known, onClose, onCreated }: Fo
   const [tools, setTools] = useState<RoomTools>(() => toolsFor(template))
   const [toolsTouched, setToolsTouched] = useState(false)
   const [lineup, setLineup] = useState<Lineup>(() => lineupOf([settings.organizer]))
-  const [saving, setSaving] = useState(false)
-  const { errors, message, show, clear, fail } = useFieldErrors<InviteField>((errs) => {
+  const fieldErrors = useFieldErrors<InviteField>((errs) => {
     const f = firstInvalid(INVITE_FIELDS, errs)
     return document.getElementById(f ? FOCUS[f] : 'invite-summary')
   })
+  const { errors, message, clear } = fieldErrors
+  const { saving, submit: save } = useSaveForm(fieldErrors)
 
   const set = (patch: Partial<InviteForm>) => {
     setForm((f) => ({ ...f, ...patch }))
     clear(...(Object.keys(patch) as InviteField[]))
   }
 
-  const submit = async () => {
-    if (saving) return
-    const errs = validateInvite(form, templates)
-    if (Object.keys(errs).length > 0) return show(errs)
-    setSaving(true)
-    let iv: Interview
-    try {
-      iv = await createInterview(toNewRoom(form, templates, defaultTimeZone(settings.defaultTimeZone)))
-    } catch (e) {
-      setSaving(false)
-      return fail(e, among(INVITE_FIELDS))
-    }
+  const send = async () => {
+    let iv = await createInterview(toNewRoom(form, templates, defaultTimeZone(settings.defaultTimeZone)))
     rememberTemplate(form.templateId)
     // The room exists and the candidate is invited; what follows can fail
     // on its own and is reported, not undone.
@@ -133,9 +125,18 @@ function InviteFormDialog({ templates, settings, known, onClose, onCreated }: Fo
         problems.push(`The tools were not changed: ${errorMessage(e)} Change them with Edit Room.`)
       }
     }
-    setSaving(false)
-    onCreated(iv, problems)
+    return { iv, problems }
   }
+
+  // The messages stay while it is sent: the ready room takes the dialog's place.
+  const submit = () =>
+    save({
+      check: () => validateInvite(form, templates),
+      send,
+      onSaved: ({ iv, problems }) => onCreated(iv, problems),
+      field: among(INVITE_FIELDS),
+      keepMessages: true,
+    })
 
   return (
     <Dialog

@@ -1,4 +1,3 @@
-import { useEffect, useState } from 'react'
 import { getAnalysisEngines, saveAnalysisEngines, testAnalysisEngines } from '../api/engines'
 import type {
   AnalysisEngineKind,
@@ -8,15 +7,14 @@ import type {
   EngineField,
   EnginePart,
 } from '../api/types'
-import { useToast } from '../ui/toasts'
 import { LoadError, Skeleton } from '../ui/Feedback'
 import { Field } from '../ui/Field'
-import { useAsync } from '../ui/useAsync'
-import { among, useFieldErrors, type FieldMessages } from '../ui/useFieldErrors'
+import type { FieldMessages } from '../ui/useFieldErrors'
 import { checkHttpUrl } from '../validation/rules'
 import { ConnectionTest } from './ConnectionTest'
 import { SecretField } from './SecretField'
 import { SettingsCard } from './SettingsCard'
+import { useSettingsForm } from './useSettingsForm'
 
 type Part = {
   part: EnginePart
@@ -70,6 +68,9 @@ type Form = Record<EnginePart, PartForm>
 const partForm = (s: AnalysisEngineSetting): PartForm => ({ engine: s.engine, url: s.url, model: s.model, key: '', clearKey: false })
 const formFrom = (s: AnalysisEngineSettings): Form => ({ transcription: partForm(s.transcription), scoring: partForm(s.scoring) })
 
+/** One part as the host takes it. */
+const partBody = (p: PartForm) => ({ engine: p.engine, url: p.url.trim(), model: p.model.trim(), key: p.key.trim(), clearKey: p.clearKey })
+
 const partChanged = (f: PartForm, s: AnalysisEngineSetting) =>
   f.engine !== s.engine || f.url.trim() !== s.url || f.model.trim() !== s.model || f.key !== '' || f.clearKey
 
@@ -88,18 +89,12 @@ function check(form: Form): FieldMessages<EngineField> {
 
 /** Settings → Analysis engines: offline, or an OpenAI-compatible service, for transcription and for scoring. */
 export function AnalysisEngineSettings() {
-  const data = useAsync((signal) => getAnalysisEngines(signal), [])
-  const [form, setForm] = useState<Form | null>(null)
-  const { errors, message: otherError, show, clear, reset, fail } = useFieldErrors<EngineField>((errs) => {
-    const first = FIELDS.find((f) => errs[f])
-    return first ? document.getElementById(fieldId(first)) : null
+  const { data, form, edit, errors, otherError, clear, saving, submit, discard } = useSettingsForm({
+    load: (signal) => getAnalysisEngines(signal),
+    formFrom,
+    fields: FIELDS,
+    fieldId,
   })
-  const [saving, setSaving] = useState(false)
-  const toast = useToast()
-
-  useEffect(() => {
-    if (data.data) setForm(formFrom(data.data))
-  }, [data.data])
 
   if (data.error !== undefined) return <LoadError error={data.error} onRetry={data.reload} what="the analysis engine settings" />
   const saved = data.data
@@ -108,35 +103,16 @@ export function AnalysisEngineSettings() {
   const remote = PARTS.filter(({ part }) => saved[part].engine === 'openai')
   const changed = PARTS.some(({ part }) => partChanged(form[part], saved[part]))
   const set = (part: EnginePart, change: Partial<PartForm>) => {
-    setForm((f) => (f ? { ...f, [part]: { ...f[part], ...change } } : f))
+    edit((f) => ({ ...f, [part]: { ...f[part], ...change } }))
     clear(...(Object.keys(change) as (keyof PartForm)[]).map((k) => `${part}.${k === 'clearKey' ? 'key' : k}` as EngineField))
   }
 
-  const save = async () => {
-    const errs = check(form)
-    if (Object.keys(errs).length > 0) {
-      show(errs)
-      return
-    }
-    reset()
-    setSaving(true)
-    try {
-      const body = (p: PartForm) => ({
-        engine: p.engine,
-        url: p.url.trim(),
-        model: p.model.trim(),
-        key: p.key.trim(),
-        clearKey: p.clearKey,
-      })
-      const s = await saveAnalysisEngines({ transcription: body(form.transcription), scoring: body(form.scoring) })
-      data.setData(s)
-      toast({ tone: 'success', message: 'Analysis engines saved. The next analysis uses them.' })
-    } catch (e) {
-      fail(e, among(FIELDS))
-    } finally {
-      setSaving(false)
-    }
-  }
+  const save = () =>
+    submit({
+      check: () => check(form),
+      send: () => saveAnalysisEngines({ transcription: partBody(form.transcription), scoring: partBody(form.scoring) }),
+      message: () => 'Analysis engines saved. The next analysis uses them.',
+    })
 
   return (
     <SettingsCard
@@ -151,7 +127,7 @@ export function AnalysisEngineSettings() {
       saving={saving}
       changed={changed}
       onSave={() => void save()}
-      onDiscard={() => (setForm(formFrom(saved)), reset())}
+      onDiscard={discard}
       after={
         <ConnectionTest
           hint={

@@ -2,13 +2,11 @@ import { useEffect, useId, useRef, useState } from 'react'
 import { errorMessage } from '../api/client'
 import { getMailSettings, saveMailSettings, sendTestEmail } from '../api/mail'
 import type { MailField, MailSecurity, MailSettings } from '../api/types'
-import { useToast } from '../ui/toasts'
 import { LoadError, Skeleton } from '../ui/Feedback'
 import { Field } from '../ui/Field'
-import { useAsync } from '../ui/useAsync'
-import { among, useFieldErrors } from '../ui/useFieldErrors'
 import { SecretField } from './SecretField'
 import { SettingsCard } from './SettingsCard'
+import { useSettingsForm } from './useSettingsForm'
 
 /** Form order: the first field with an error gets focus. */
 export const MAIL_FIELDS: MailField[] = [
@@ -63,23 +61,18 @@ type TestResult = { ok: true; text: string } | { ok: false; text: string } | nul
 
 /** Settings → Email: the SMTP server invitations go through, and a test email. */
 export function EmailSettings({ organizerEmail }: { organizerEmail: string }) {
-  const data = useAsync((signal) => getMailSettings(signal), [])
-  const [form, setForm] = useState<Form | null>(null)
-  const { errors, message: otherError, clear, reset, fail } = useFieldErrors<MailField>((errs) => {
-    const first = MAIL_FIELDS.find((f) => errs[f])
-    return first ? document.getElementById(fieldId(first)) : null
+  const { data, form, edit, errors, otherError, clear, saving, submit, discard } = useSettingsForm({
+    load: (signal) => getMailSettings(signal),
+    formFrom,
+    fields: MAIL_FIELDS,
+    fieldId,
   })
-  const [saving, setSaving] = useState(false)
   const [testTo, setTestTo] = useState(organizerEmail)
   const [testing, setTesting] = useState(false)
   const [test, setTest] = useState<TestResult>(null)
-  const toast = useToast()
   const securityHintId = useId()
   const testId = useId()
 
-  useEffect(() => {
-    if (data.data) setForm(formFrom(data.data))
-  }, [data.data])
   // The test address follows the organizer's email until the user types another.
   const shownOrganizer = useRef(organizerEmail)
   useEffect(() => {
@@ -98,34 +91,28 @@ export function EmailSettings({ organizerEmail }: { organizerEmail: string }) {
     form.password !== '' ||
     form.clearPassword
   const set = <K extends keyof Form>(k: K, v: Form[K]) => {
-    setForm((f) => (f ? { ...f, [k]: v } : f))
+    edit((f) => ({ ...f, [k]: v }))
     if (k !== 'clearPassword') clear(k)
   }
 
-  const save = async () => {
-    reset()
-    setSaving(true)
-    try {
-      const port = /^\d+$/.test(form.port.trim()) ? Number(form.port.trim()) : 0
-      const s = await saveMailSettings({
-        host: form.host.trim(),
-        port,
-        security: form.security,
-        username: form.username.trim(),
-        password: form.password,
-        clearPassword: form.clearPassword,
-        fromName: form.fromName.trim(),
-        fromAddress: form.fromAddress.trim(),
-        replyTo: form.replyTo.trim(),
-      })
-      data.setData(s)
-      toast({ tone: 'success', message: s.configured ? 'Email settings saved. Email is set up.' : 'Email settings saved.' })
-    } catch (e) {
-      fail(e, among(MAIL_FIELDS))
-    } finally {
-      setSaving(false)
-    }
-  }
+  const save = () =>
+    submit({
+      send: () => {
+        const port = /^\d+$/.test(form.port.trim()) ? Number(form.port.trim()) : 0
+        return saveMailSettings({
+          host: form.host.trim(),
+          port,
+          security: form.security,
+          username: form.username.trim(),
+          password: form.password,
+          clearPassword: form.clearPassword,
+          fromName: form.fromName.trim(),
+          fromAddress: form.fromAddress.trim(),
+          replyTo: form.replyTo.trim(),
+        })
+      },
+      message: (s) => (s.configured ? 'Email settings saved. Email is set up.' : 'Email settings saved.'),
+    })
 
   const sendTest = async () => {
     setTesting(true)
@@ -153,7 +140,7 @@ export function EmailSettings({ organizerEmail }: { organizerEmail: string }) {
       saving={saving}
       changed={changed}
       onSave={() => void save()}
-      onDiscard={() => (setForm(formFrom(saved)), reset())}
+      onDiscard={discard}
       after={
         <form
           className="mail-test"
@@ -274,7 +261,7 @@ export function EmailSettings({ organizerEmail }: { organizerEmail: string }) {
         error={errors.password}
         hint="Stored only on this machine."
         onChange={(v) => set('password', v)}
-        onRemove={(remove) => setForm((f) => (f ? { ...f, clearPassword: remove, password: '' } : f))}
+        onRemove={(remove) => edit((f) => ({ ...f, clearPassword: remove, password: '' }))}
       />
       <Field id={fieldId('fromName')} label="Sender name" error={errors.fromName} hint="For example your name or your company’s.">
         <input className="input" value={form.fromName} autoComplete="off" onChange={(e) => set('fromName', e.target.value)} />

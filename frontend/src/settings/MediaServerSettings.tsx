@@ -1,12 +1,9 @@
-import { useEffect, useState } from 'react'
 import { getMediaServer, saveMediaServer } from '../api/mediaserver'
 import type { MediaServerField, MediaServerSettings as Saved } from '../api/types'
-import { useToast } from '../ui/toasts'
 import { LoadError, Skeleton } from '../ui/Feedback'
 import { Field } from '../ui/Field'
-import { useAsync } from '../ui/useAsync'
-import { among, useFieldErrors } from '../ui/useFieldErrors'
 import { SettingsCard } from './SettingsCard'
+import { useSettingsForm } from './useSettingsForm'
 
 const FIELDS: MediaServerField[] = ['liveKitUrl', 'apiKey', 'apiSecret']
 
@@ -31,18 +28,12 @@ export function checkLiveKitUrl(value: string): string | undefined {
 
 /** Settings → Media server: the embedded one, or a LiveKit server or cluster for teams that outgrow one host. */
 export function MediaServerSettings() {
-  const data = useAsync((signal) => getMediaServer(signal), [])
-  const [form, setForm] = useState<Form | null>(null)
-  const { errors, message: otherError, show, clear, reset, fail } = useFieldErrors<MediaServerField>((errs) => {
-    const first = FIELDS.find((f) => errs[f])
-    return first ? document.getElementById(fieldId(first)) : null
+  const { data, form, edit, errors, otherError, clear, saving, submit, discard } = useSettingsForm({
+    load: (signal) => getMediaServer(signal),
+    formFrom,
+    fields: FIELDS,
+    fieldId,
   })
-  const [saving, setSaving] = useState(false)
-  const toast = useToast()
-
-  useEffect(() => {
-    if (data.data) setForm(formFrom(data.data))
-  }, [data.data])
 
   if (data.error !== undefined) return <LoadError error={data.error} onRetry={data.reload} what="the media server settings" />
   const saved = data.data
@@ -50,33 +41,22 @@ export function MediaServerSettings() {
 
   const changed = form.liveKitUrl.trim() !== saved.liveKitUrl || form.apiKey.trim() !== saved.apiKey || form.apiSecret !== ''
   const set = (k: keyof Form, v: string) => {
-    setForm((f) => (f ? { ...f, [k]: v } : f))
+    edit((f) => ({ ...f, [k]: v }))
     clear(k)
   }
 
-  const save = async () => {
-    const urlError = checkLiveKitUrl(form.liveKitUrl)
-    if (urlError) {
-      show({ liveKitUrl: urlError })
-      return
-    }
-    reset()
-    setSaving(true)
-    try {
-      const s = await saveMediaServer({ liveKitUrl: form.liveKitUrl.trim(), apiKey: form.apiKey.trim(), apiSecret: form.apiSecret.trim() })
-      data.setData(s)
-      toast({
-        tone: 'success',
-        message: s.configured
+  const save = () =>
+    submit({
+      check: () => {
+        const urlError = checkLiveKitUrl(form.liveKitUrl)
+        return urlError ? { liveKitUrl: urlError } : {}
+      },
+      send: () => saveMediaServer({ liveKitUrl: form.liveKitUrl.trim(), apiKey: form.apiKey.trim(), apiSecret: form.apiSecret.trim() }),
+      message: (s) =>
+        s.configured
           ? 'LiveKit server saved. Calls move to it when the host restarts.'
           : 'Calls use the built-in media server again when the host restarts.',
-      })
-    } catch (e) {
-      fail(e, among(FIELDS))
-    } finally {
-      setSaving(false)
-    }
-  }
+    })
 
   return (
     <SettingsCard
@@ -91,7 +71,7 @@ export function MediaServerSettings() {
       saving={saving}
       changed={changed}
       onSave={() => void save()}
-      onDiscard={() => (setForm(formFrom(saved)), reset())}
+      onDiscard={discard}
     >
       <Field
         id={fieldId('liveKitUrl')}

@@ -12,6 +12,7 @@ import { Field } from '../ui/Field'
 import { useToast } from '../ui/toasts'
 import { useAsync } from '../ui/useAsync'
 import { useFieldErrors } from '../ui/useFieldErrors'
+import { useSaveForm } from '../ui/useSaveForm'
 
 type RetentionField = 'recordingsDays' | 'interviewDataDays'
 
@@ -31,8 +32,9 @@ const choicesWith = (choices: number[], current: number) => (choices.includes(cu
 export function RetentionSettings({ onApplied }: { onApplied: () => void }) {
   const data = useAsync((signal) => getRetention(signal), [])
   const [form, setForm] = useState<RetentionSettingsForm>({ ...RETENTION_DEFAULT })
-  const { errors, message: otherError, fail, reset } = useFieldErrors<RetentionField>(() => null)
-  const [saving, setSaving] = useState(false)
+  const fieldErrors = useFieldErrors<RetentionField>(() => null)
+  const { errors, message: otherError } = fieldErrors
+  const { saving, submit } = useSaveForm(fieldErrors)
   const [plan, setPlan] = useState<RetentionPlan | 'loading' | null>(null)
   const toast = useToast()
 
@@ -45,18 +47,15 @@ export function RetentionSettings({ onApplied }: { onApplied: () => void }) {
   if (!saved) return <Skeleton lines={4} label="Loading the retention settings" />
   const changed = form.recordingsDays !== saved.recordingsDays || form.interviewDataDays !== saved.interviewDataDays
 
-  const save = async () => {
-    reset()
-    setSaving(true)
-    try {
-      data.setData(await saveRetention(form))
-      toast({ tone: 'success', message: 'Retention saved. The host applies it once a day.' })
-    } catch (e) {
-      fail(e, (f) => (f === 'recordingsDays' || f === 'interviewDataDays' ? f : undefined))
-    } finally {
-      setSaving(false)
-    }
-  }
+  const save = () =>
+    submit({
+      send: () => saveRetention(form),
+      onSaved: (s) => {
+        data.setData(s)
+        toast({ tone: 'success', message: 'Retention saved. The host applies it once a day.' })
+      },
+      field: (f) => (f === 'recordingsDays' || f === 'interviewDataDays' ? f : undefined),
+    })
 
   const preview = async () => {
     setPlan('loading')

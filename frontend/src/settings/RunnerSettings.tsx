@@ -1,15 +1,12 @@
-import { useEffect, useState } from 'react'
 import { getRunnerSettings, saveRunnerSettings, testRunner } from '../api/runner'
 import type { CodeRunnerSettings, CodeRunnerTest, Language, RunnerField } from '../api/types'
-import { useToast } from '../ui/toasts'
 import { LoadError, Skeleton } from '../ui/Feedback'
 import { Field } from '../ui/Field'
-import { useAsync } from '../ui/useAsync'
-import { among, useFieldErrors } from '../ui/useFieldErrors'
 import { checkHttpUrl, LANGUAGE_NAMES } from '../validation/rules'
 import { ConnectionTest } from './ConnectionTest'
 import { SecretField } from './SecretField'
 import { SettingsCard } from './SettingsCard'
+import { useSettingsForm } from './useSettingsForm'
 
 const RUNNER_FIELDS: RunnerField[] = ['url', 'token']
 
@@ -24,18 +21,12 @@ const formFrom = (s: CodeRunnerSettings): Form => ({ url: s.url, token: '', clea
 
 /** Settings → Code runner: the optional Piston-compatible service for Go, Java and C++. */
 export function RunnerSettings() {
-  const data = useAsync((signal) => getRunnerSettings(signal), [])
-  const [form, setForm] = useState<Form | null>(null)
-  const { errors, message: otherError, show, clear, reset, fail } = useFieldErrors<RunnerField>((errs) => {
-    const first = RUNNER_FIELDS.find((f) => errs[f])
-    return first ? document.getElementById(fieldId(first)) : null
+  const { data, form, edit, errors, otherError, clear, saving, submit, discard } = useSettingsForm({
+    load: (signal) => getRunnerSettings(signal),
+    formFrom,
+    fields: RUNNER_FIELDS,
+    fieldId,
   })
-  const [saving, setSaving] = useState(false)
-  const toast = useToast()
-
-  useEffect(() => {
-    if (data.data) setForm(formFrom(data.data))
-  }, [data.data])
 
   if (data.error !== undefined) return <LoadError error={data.error} onRetry={data.reload} what="the code runner settings" />
   const saved = data.data
@@ -43,28 +34,19 @@ export function RunnerSettings() {
 
   const changed = form.url.trim() !== saved.url || form.token !== '' || form.clearToken
   const set = <K extends keyof Form>(k: K, v: Form[K]) => {
-    setForm((f) => (f ? { ...f, [k]: v } : f))
+    edit((f) => ({ ...f, [k]: v }))
     if (k === 'url' || k === 'token') clear(k)
   }
 
-  const save = async () => {
-    const urlError = checkHttpUrl(form.url)
-    if (urlError) {
-      show({ url: urlError })
-      return
-    }
-    reset()
-    setSaving(true)
-    try {
-      const s = await saveRunnerSettings({ url: form.url.trim(), token: form.token.trim(), clearToken: form.clearToken })
-      data.setData(s)
-      toast({ tone: 'success', message: s.configured ? 'Code runner saved.' : 'Code runner turned off.' })
-    } catch (e) {
-      fail(e, among(RUNNER_FIELDS))
-    } finally {
-      setSaving(false)
-    }
-  }
+  const save = () =>
+    submit({
+      check: () => {
+        const urlError = checkHttpUrl(form.url)
+        return urlError ? { url: urlError } : {}
+      },
+      send: () => saveRunnerSettings({ url: form.url.trim(), token: form.token.trim(), clearToken: form.clearToken }),
+      message: (s) => (s.configured ? 'Code runner saved.' : 'Code runner turned off.'),
+    })
 
   return (
     <SettingsCard
@@ -79,7 +61,7 @@ export function RunnerSettings() {
       saving={saving}
       changed={changed}
       onSave={() => void save()}
-      onDiscard={() => (setForm(formFrom(saved)), reset())}
+      onDiscard={discard}
       after={
         <ConnectionTest
           hint={
@@ -122,7 +104,7 @@ export function RunnerSettings() {
         error={errors.token}
         hint="Optional: sent as a bearer token, for a runner behind a proxy that asks for one."
         onChange={(v) => set('token', v)}
-        onRemove={(remove) => setForm((f) => (f ? { ...f, clearToken: remove, token: '' } : f))}
+        onRemove={(remove) => edit((f) => ({ ...f, clearToken: remove, token: '' }))}
       />
     </SettingsCard>
   )

@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react'
 import { saveSettings } from '../api/settings'
 import type { Person, Settings } from '../api/types'
 import { useFieldErrors, type FieldMessages } from '../ui/useFieldErrors'
+import { useSaveForm } from '../ui/useSaveForm'
 import { checkEmail } from '../validation/rules'
 
 export type OrganizerField = 'name' | 'email'
@@ -26,10 +27,11 @@ export const needsDetails = (s: Settings): boolean => s.organizer.name.trim() ==
 export function useOrganizerForm(initial: Person | undefined, idPrefix: string) {
   const [name, setName] = useState('')
   const [email, setEmail] = useState('')
-  const [saving, setSaving] = useState(false)
-  const { errors, message, show, fail } = useFieldErrors<OrganizerField>((errs) =>
+  const fieldErrors = useFieldErrors<OrganizerField>((errs) =>
     errs.name || errs.email ? document.getElementById(`${idPrefix}-${errs.name ? 'name' : 'email'}`) : null,
   )
+  const { errors, message } = fieldErrors
+  const { saving, submit } = useSaveForm(fieldErrors)
 
   useEffect(() => {
     if (!initial) return
@@ -37,23 +39,18 @@ export function useOrganizerForm(initial: Person | undefined, idPrefix: string) 
     setEmail(initial.email)
   }, [initial])
 
-  const save = async (): Promise<Settings | undefined> => {
-    const errs: FieldMessages<OrganizerField> = {}
-    if (name.trim() === '') errs.name = 'Enter your name.'
-    const emailError = checkEmail(email, 'Enter your email address.')
-    if (emailError) errs.email = emailError
-    show(errs)
-    if (errs.name || errs.email) return undefined
-    setSaving(true)
-    try {
-      return await saveSettings({ name: name.trim(), email: email.trim() })
-    } catch (e) {
-      fail(e, organizerField)
-      return undefined
-    } finally {
-      setSaving(false)
-    }
-  }
+  const save = (): Promise<Settings | undefined> =>
+    submit({
+      check: () => {
+        const errs: FieldMessages<OrganizerField> = {}
+        if (name.trim() === '') errs.name = 'Enter your name.'
+        const emailError = checkEmail(email, 'Enter your email address.')
+        if (emailError) errs.email = emailError
+        return errs
+      },
+      send: () => saveSettings({ name: name.trim(), email: email.trim() }),
+      field: organizerField,
+    })
 
   const changed = initial !== undefined && (name !== initial.name || email !== initial.email)
   return { name, setName, email, setEmail, errors, message, saving, changed, save }

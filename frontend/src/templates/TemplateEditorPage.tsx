@@ -7,6 +7,7 @@ import { useToast } from '../ui/toasts'
 import { LoadError, PageHeader, Skeleton } from '../ui/Feedback'
 import { Field } from '../ui/Field'
 import { useFieldErrors } from '../ui/useFieldErrors'
+import { useSaveForm } from '../ui/useSaveForm'
 import { DURATION, DURATION_HINT } from '../validation/rules'
 import { itemToggleId } from './EditorItem'
 import { rememberedOpen, rememberOpen } from './openItems'
@@ -33,14 +34,15 @@ export function TemplateEditorPage({ id }: { id?: string }) {
   const [saved, setSaved] = useState<string>(() => (id ? '' : draftSignature(blankDraft())))
   const [loadError, setLoadError] = useState<unknown>(undefined)
   const [nonce, setNonce] = useState(0)
-  const [saving, setSaving] = useState(false)
   const formRef = useRef<HTMLFormElement>(null)
   // The first field with a message, else the summary (for messages without a field).
-  const { errors, message: summary, show, reset, fail } = useFieldErrors<string>(
+  const fieldErrors = useFieldErrors<string>(
     () =>
       formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]') ??
       document.getElementById('template-error-summary'),
   )
+  const { errors, message: summary, reset } = fieldErrors
+  const { saving, submit } = useSaveForm(fieldErrors)
   const toast = useToast()
   // Which topics and questions are open: a saved template opens collapsed (or as
   // it was left in this session), a new one with its first topic open; items
@@ -93,32 +95,32 @@ export function TemplateEditorPage({ id }: { id?: string }) {
     return () => window.removeEventListener('beforeunload', onBeforeUnload)
   }, [])
 
+  // The messages stay while it is sent, and go once it is saved.
   const save = async () => {
-    if (!draft || saving) return
-    const own = checkDraft(draft)
-    if (Object.keys(own).length > 0) {
-      show(own, 'Check the highlighted fields.')
-      return
-    }
-    setSaving(true)
-    try {
-      const body = fromDraft(draft)
-      const t = id ? await updateTemplate(id, body) : await createTemplate(body)
-      const d = keepKeys(toDraft(t), draft)
-      reset()
-      setDraft(d)
-      setSaved(draftSignature(d))
-      dirtyRef.current = false
-      toast({ tone: 'success', message: `Saved “${t.name}”.` })
-      if (!id) {
-        rememberOpen(t.id, d, isOpen)
-        navigate(href('templates', t.id), { replace: true })
-      }
-    } catch (e) {
-      fail(e, fieldPath, { summary: true })
-    } finally {
-      setSaving(false)
-    }
+    if (!draft) return
+    await submit({
+      check: () => checkDraft(draft),
+      checkMessage: 'Check the highlighted fields.',
+      send: () => {
+        const body = fromDraft(draft)
+        return id ? updateTemplate(id, body) : createTemplate(body)
+      },
+      onSaved: (t) => {
+        const d = keepKeys(toDraft(t), draft)
+        reset()
+        setDraft(d)
+        setSaved(draftSignature(d))
+        dirtyRef.current = false
+        toast({ tone: 'success', message: `Saved “${t.name}”.` })
+        if (!id) {
+          rememberOpen(t.id, d, isOpen)
+          navigate(href('templates', t.id), { replace: true })
+        }
+      },
+      field: fieldPath,
+      summary: true,
+      keepMessages: true,
+    })
   }
 
   useModShortcut('s', () => void save(), draft !== null)

@@ -13,6 +13,7 @@ import {
   type RoomView,
   type Welcome,
 } from '../protocol'
+import { Snapshots } from '../snapshots'
 import { RoomClient, type ConnectionStatus } from './client'
 
 export type RoomSnapshot = {
@@ -36,19 +37,14 @@ export type RoomSnapshot = {
   synced: number
 }
 
-type Listener = () => void
-
-export class RoomStore {
+export class RoomStore extends Snapshots<RoomSnapshot> {
   readonly client: RoomClient
-  private snap: RoomSnapshot
-  private listeners = new Set<Listener>()
   private signalListeners = new Set<(signal: unknown) => void>()
   private consent: Consent | undefined
   private offset: number | undefined
 
   constructor(client: RoomClient) {
-    this.client = client
-    this.snap = {
+    super({
       status: client.status,
       retryAt: undefined,
       welcome: undefined,
@@ -58,7 +54,8 @@ export class RoomStore {
       clockOffsetMs: 0,
       session: 0,
       synced: 0,
-    }
+    })
+    this.client = client
     client.on('status', (status) => {
       this.set({ status, retryAt: client.retryAt })
     })
@@ -92,13 +89,6 @@ export class RoomStore {
       }
     })
   }
-
-  subscribe = (fn: Listener): (() => void) => {
-    this.listeners.add(fn)
-    return () => this.listeners.delete(fn)
-  }
-
-  getSnapshot = (): RoomSnapshot => this.snap
 
   /** Candidate: enter the waiting room with the consent given. */
   async ready(consent: Consent): Promise<void> {
@@ -138,11 +128,6 @@ export class RoomStore {
     // the message's travel time).
     this.offset = this.offset === undefined ? observed : Math.min(this.offset, observed)
     if (this.offset !== this.snap.clockOffsetMs) this.set({ clockOffsetMs: this.offset })
-  }
-
-  private set(patch: Partial<RoomSnapshot>): void {
-    this.snap = { ...this.snap, ...patch }
-    for (const fn of this.listeners) fn()
   }
 }
 

@@ -20,9 +20,10 @@ import {
   type RemoteTrack,
   type RemoteTrackPublication,
 } from 'livekit-client'
+import { Snapshots } from '../snapshots'
 import { refusedJoin } from './join'
 import type { LocalMedia, TrackKind } from './local'
-import type { PeerSnapshot, RemoteParticipant } from './peer'
+import { emptyCall, type PeerSnapshot, type RemoteParticipant } from './peer'
 import type { QualityReport } from './stats'
 
 export type LiveKitOptions = {
@@ -64,17 +65,9 @@ function goneReason(reason: DisconnectReason | undefined): string | undefined {
   }
 }
 
-export class LiveKitSession {
+export class LiveKitSession extends Snapshots<PeerSnapshot> {
   private opts: LiveKitOptions
   private room: Room | undefined
-  private snap: PeerSnapshot = {
-    status: 'waiting',
-    detail: undefined,
-    remotes: [],
-    quality: { quality: 'unknown', framesDecoded: 0 },
-    hostAnswered: false,
-  }
-  private listeners = new Set<() => void>()
   private admitted = false
   private joining = false
   private closed = false
@@ -83,15 +76,9 @@ export class LiveKitSession {
   private offLocal: () => void = () => {}
 
   constructor(opts: LiveKitOptions) {
+    super(emptyCall('waiting'))
     this.opts = opts
   }
-
-  subscribe = (fn: () => void): (() => void) => {
-    this.listeners.add(fn)
-    return () => this.listeners.delete(fn)
-  }
-
-  getSnapshot = (): PeerSnapshot => this.snap
 
   /** Asks the host to join the call; its config signal then connects us. */
   async admit(): Promise<void> {
@@ -261,11 +248,6 @@ export class LiveKitSession {
     if (room) void room.disconnect(false)
     this.remotes.clear()
     this.set({ status: 'closed', remotes: [] })
-  }
-
-  private set(patch: Partial<PeerSnapshot>): void {
-    this.snap = { ...this.snap, ...patch }
-    for (const fn of this.listeners) fn()
   }
 }
 

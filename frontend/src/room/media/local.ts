@@ -5,6 +5,7 @@
 // changes (onTrack) and replace their senders' tracks.
 
 import { useSyncExternalStore } from 'react'
+import { Snapshots } from '../snapshots'
 import { classifyMediaError, type MediaProblem } from './guidance'
 
 export type DeviceOption = { deviceId: string; label: string }
@@ -31,7 +32,6 @@ export type LocalMediaState = {
 
 export type TrackKind = 'audio' | 'video' | 'screen'
 
-type Listener = () => void
 type TrackListener = (kind: TrackKind, track: MediaStreamTrack | undefined, stream: MediaStream | undefined) => void
 
 const STORAGE = 'interviewdesk.room.devices'
@@ -50,9 +50,7 @@ export const speakerChoiceSupported = (): boolean =>
 const VIDEO: MediaTrackConstraints = { width: { ideal: 1280 }, height: { ideal: 720 }, frameRate: { ideal: 24, max: 30 } }
 const AUDIO: MediaTrackConstraints = { echoCancellation: true, noiseSuppression: true, autoGainControl: true }
 
-export class LocalMedia {
-  private state: LocalMediaState
-  private listeners = new Set<Listener>()
+export class LocalMedia extends Snapshots<LocalMediaState> {
   private trackListeners = new Set<TrackListener>()
   private disposed = false
   private watching = false
@@ -60,7 +58,7 @@ export class LocalMedia {
 
   constructor() {
     const saved = loadChoices()
-    this.state = {
+    super({
       status: 'idle',
       audio: undefined,
       video: undefined,
@@ -77,15 +75,8 @@ export class LocalMedia {
       cameraOff: false,
       screen: undefined,
       screenError: undefined,
-    }
+    })
   }
-
-  subscribe = (fn: Listener): (() => void) => {
-    this.listeners.add(fn)
-    return () => this.listeners.delete(fn)
-  }
-
-  getSnapshot = (): LocalMediaState => this.state
 
   /** Peers learn about new, switched and stopped tracks here. */
   onTrack(fn: TrackListener): () => void {
@@ -98,14 +89,14 @@ export class LocalMedia {
    * together fail, each is tried alone so the guidance names the right one.
    */
   async start(): Promise<void> {
-    if (this.state.status === 'starting') return
+    if (this.snap.status === 'starting') return
     if (!mediaSupported()) {
       const problem: MediaProblem = typeof window !== 'undefined' && window.isSecureContext === false ? 'insecure' : 'unsupported'
       this.set({ status: 'ready', cameraProblem: problem, micProblem: problem })
       return
     }
-    const wantVideo = !this.state.video && !this.state.cameraOff
-    const wantAudio = !this.state.audio
+    const wantVideo = !this.snap.video && !this.snap.cameraOff
+    const wantAudio = !this.snap.audio
     if (!wantVideo && !wantAudio) return
     this.set({ status: 'starting' })
     if (!this.watching) {
@@ -123,8 +114,8 @@ export class LocalMedia {
     } catch (both) {
       if (this.disposed) return
       // One of them may work alone (e.g. no camera on this machine).
-      const audio = wantAudio ? await this.tryOne('audio') : { track: this.state.audio, problem: undefined }
-      const video = wantVideo ? await this.tryOne('video') : { track: this.state.video, problem: undefined }
+      const audio = wantAudio ? await this.tryOne('audio') : { track: this.snap.audio, problem: undefined }
+      const video = wantVideo ? await this.tryOne('video') : { track: this.snap.video, problem: undefined }
       if (this.disposed) {
         audio.track?.stop()
         video.track?.stop()
@@ -134,7 +125,7 @@ export class LocalMedia {
       const fallback = classifyMediaError(both)
       this.set({
         micProblem: audio.track ? undefined : (audio.problem ?? fallback),
-        cameraProblem: video.track || this.state.cameraOff ? undefined : (video.problem ?? fallback),
+        cameraProblem: video.track || this.snap.cameraOff ? undefined : (video.problem ?? fallback),
       })
     }
     this.set({ status: 'ready' })
@@ -152,7 +143,7 @@ export class LocalMedia {
       const problem = classifyMediaError(e)
       // A device chosen last time may be gone: forget it and take the default.
       const saved = kind === 'audio' ? 'microphoneId' : 'cameraId'
-      if (problem === 'notfound' && this.state[saved]) {
+      if (problem === 'notfound' && this.snap[saved]) {
         this.set({ [saved]: undefined })
         return this.tryOne(kind)
       }
@@ -161,26 +152,26 @@ export class LocalMedia {
   }
 
   private audioConstraints(): MediaTrackConstraints {
-    return this.state.microphoneId ? { ...AUDIO, deviceId: { exact: this.state.microphoneId } } : AUDIO
+    return this.snap.microphoneId ? { ...AUDIO, deviceId: { exact: this.snap.microphoneId } } : AUDIO
   }
 
   private videoConstraints(): MediaTrackConstraints {
-    return this.state.cameraId ? { ...VIDEO, deviceId: { exact: this.state.cameraId } } : VIDEO
+    return this.snap.cameraId ? { ...VIDEO, deviceId: { exact: this.snap.cameraId } } : VIDEO
   }
 
   private adopt(audio: MediaStreamTrack | undefined, video: MediaStreamTrack | undefined): void {
-    if (audio && audio !== this.state.audio) {
-      this.state.audio?.stop()
-      audio.enabled = !this.state.micMuted
-      this.set({ audio, microphoneId: audio.getSettings().deviceId ?? this.state.microphoneId })
+    if (audio && audio !== this.snap.audio) {
+      this.snap.audio?.stop()
+      audio.enabled = !this.snap.micMuted
+      this.set({ audio, microphoneId: audio.getSettings().deviceId ?? this.snap.microphoneId })
       this.emit('audio', audio)
     }
-    if (video && video !== this.state.video) {
-      this.state.video?.stop()
+    if (video && video !== this.snap.video) {
+      this.snap.video?.stop()
       this.set({
         video,
         preview: new MediaStream([video]),
-        cameraId: video.getSettings().deviceId ?? this.state.cameraId,
+        cameraId: video.getSettings().deviceId ?? this.snap.cameraId,
       })
       this.emit('video', video)
     }
@@ -207,8 +198,8 @@ export class LocalMedia {
   /** Switches the camera; the call's sender gets the new track. */
   async setCamera(deviceId: string): Promise<void> {
     this.set({ cameraId: deviceId })
-    saveChoices(this.state)
-    if (this.state.cameraOff || !mediaSupported()) return
+    saveChoices(this.snap)
+    if (this.snap.cameraOff || !mediaSupported()) return
     try {
       const s = await navigator.mediaDevices.getUserMedia({ video: this.videoConstraints() })
       this.adopt(undefined, s.getVideoTracks()[0])
@@ -220,7 +211,7 @@ export class LocalMedia {
 
   async setMicrophone(deviceId: string): Promise<void> {
     this.set({ microphoneId: deviceId })
-    saveChoices(this.state)
+    saveChoices(this.snap)
     if (!mediaSupported()) return
     try {
       const s = await navigator.mediaDevices.getUserMedia({ audio: this.audioConstraints() })
@@ -233,18 +224,18 @@ export class LocalMedia {
 
   setSpeaker(deviceId: string): void {
     this.set({ speakerId: deviceId })
-    saveChoices(this.state)
+    saveChoices(this.snap)
   }
 
   setMicMuted(muted: boolean): void {
-    if (this.state.audio) this.state.audio.enabled = !muted
+    if (this.snap.audio) this.snap.audio.enabled = !muted
     this.set({ micMuted: muted })
   }
 
   /** Camera off stops the track (the camera light goes out); on asks again. */
   async setCameraOff(off: boolean): Promise<void> {
     if (off) {
-      this.state.video?.stop()
+      this.snap.video?.stop()
       this.set({ cameraOff: true, video: undefined, preview: undefined })
       this.emit('video', undefined)
       return
@@ -274,7 +265,7 @@ export class LocalMedia {
   }
 
   stopScreenShare(): void {
-    const s = this.state.screen
+    const s = this.snap.screen
     if (!s) return
     stopAll(s)
     this.set({ screen: undefined })
@@ -283,9 +274,9 @@ export class LocalMedia {
 
   /** Stops everything (the call is over or the tab gave the room away). */
   stop(): void {
-    this.state.audio?.stop()
-    this.state.video?.stop()
-    if (this.state.screen) stopAll(this.state.screen)
+    this.snap.audio?.stop()
+    this.snap.video?.stop()
+    if (this.snap.screen) stopAll(this.snap.screen)
     this.set({ audio: undefined, video: undefined, preview: undefined, screen: undefined, status: 'idle' })
   }
 
@@ -303,11 +294,6 @@ export class LocalMedia {
 
   private emit(kind: TrackKind, track: MediaStreamTrack | undefined, stream?: MediaStream): void {
     for (const fn of this.trackListeners) fn(kind, track, stream)
-  }
-
-  private set(patch: Partial<LocalMediaState>): void {
-    this.state = { ...this.state, ...patch }
-    for (const fn of this.listeners) fn()
   }
 }
 

@@ -11,6 +11,7 @@
 
 import { useSyncExternalStore } from 'react'
 import type { IceServer } from '../protocol'
+import { Snapshots } from '../snapshots'
 import type { LocalMedia, TrackKind } from './local'
 import { parseSignal, type SignalIn, type SignalOut, type Source, type TrackInfo } from './signaling'
 import { classify, sampleFrom, type QualityReport, type Sample } from './stats'
@@ -44,6 +45,15 @@ export type PeerSnapshot = {
   /** The host accepted `call` (media is wired on this host). */
   hostAnswered: boolean
 }
+
+/** A call with nobody in it yet. */
+export const emptyCall = (status: PeerStatus): PeerSnapshot => ({
+  status,
+  detail: undefined,
+  remotes: [],
+  quality: { quality: 'unknown', framesDecoded: 0 },
+  hostAnswered: false,
+})
 
 export type PeerOptions = {
   iceServers: IceServer[]
@@ -90,17 +100,9 @@ async function degradation(sender: RTCRtpSender, pref: 'maintain-resolution' | '
  */
 const SILENT_VIDEO_MS = 2000
 
-export class PeerSession {
+export class PeerSession extends Snapshots<PeerSnapshot> {
   private pc: RTCPeerConnection
   private opts: PeerOptions
-  private snap: PeerSnapshot = {
-    status: 'connecting',
-    detail: undefined,
-    remotes: [],
-    quality: { quality: 'unknown', framesDecoded: 0 },
-    hostAnswered: false,
-  }
-  private listeners = new Set<() => void>()
   private gated = true
   private joining = false
   private admitted = false
@@ -123,9 +125,9 @@ export class PeerSession {
   private resolutionKept: Promise<boolean> | undefined
 
   constructor(opts: PeerOptions) {
+    super(emptyCall('waiting'))
     this.opts = opts
     this.sending = !opts.prepare
-    this.snap = { ...this.snap, status: 'waiting' }
     this.pc = new RTCPeerConnection({
       iceServers: opts.iceServers as RTCIceServer[],
       iceTransportPolicy: opts.iceTransportPolicy ?? 'all',
@@ -166,13 +168,6 @@ export class PeerSession {
     }
     if (!this.closed) this.openGate()
   }
-
-  subscribe = (fn: () => void): (() => void) => {
-    this.listeners.add(fn)
-    return () => this.listeners.delete(fn)
-  }
-
-  getSnapshot = (): PeerSnapshot => this.snap
 
   /**
    * Joins the call (when admitted): asks the host with `call`, then opens the
@@ -505,20 +500,9 @@ export class PeerSession {
     this.pc.close()
     this.set({ status: 'closed', remotes: [] })
   }
-
-  private set(patch: Partial<PeerSnapshot>): void {
-    this.snap = { ...this.snap, ...patch }
-    for (const fn of this.listeners) fn()
-  }
 }
 
-const IDLE: PeerSnapshot = {
-  status: 'closed',
-  detail: undefined,
-  remotes: [],
-  quality: { quality: 'unknown', framesDecoded: 0 },
-  hostAnswered: false,
-}
+const IDLE = emptyCall('closed')
 const noop = () => () => {}
 
 /** What the call screen drives: PeerSession, or LiveKitSession on a LiveKit call. */

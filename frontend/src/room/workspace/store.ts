@@ -6,6 +6,7 @@
 import { useSyncExternalStore } from 'react'
 import type { RoomClient } from '../connection/client'
 import type { TakehomeResult } from '../../api/contract.gen'
+import { Snapshots } from '../snapshots'
 import type { DocId, RunInfo, RunStatus, WorkspaceMessage } from './messages'
 
 export type DocState = {
@@ -44,15 +45,15 @@ export interface CodeRunner {
 /** How often output of a run in this browser is sent to the host. */
 const OUTPUT_FLUSH_MS = 50
 
-export class WorkspaceStore {
-  private snap: WorkspaceSnapshot = { docs: {}, board: undefined, runs: {} }
-  private listeners = new Set<() => void>()
+export class WorkspaceStore extends Snapshots<WorkspaceSnapshot> {
   private runner: CodeRunner | undefined
   private running: string | undefined
   /** Warm the runtime of each document's language: this browser is the likely runner (an interviewer's). */
   private warm = false
 
-  constructor(readonly client: RoomClient) {}
+  constructor(readonly client: RoomClient) {
+    super({ docs: {}, board: undefined, runs: {} })
+  }
 
   /**
    * Listens to the room connection and, with a runner, makes this browser
@@ -71,17 +72,8 @@ export class WorkspaceStore {
     }
   }
 
-  subscribe = (fn: () => void): (() => void) => {
-    this.listeners.add(fn)
-    return () => this.listeners.delete(fn)
-  }
-
+  /** The current snapshot (getSnapshot). */
   get = (): WorkspaceSnapshot => this.snap
-
-  private set(next: Partial<WorkspaceSnapshot>): void {
-    this.snap = { ...this.snap, ...next }
-    for (const fn of this.listeners) fn()
-  }
 
   private receive(m: WorkspaceMessage | { type: string }): void {
     switch (m.type) {

@@ -184,13 +184,17 @@ type BoardData struct {
 
 // RunData is one finished run of a document's code.
 type RunData struct {
-	ID         string      `json:"id"`
-	Doc        string      `json:"doc"`
-	Language   string      `json:"language"`
-	Version    int         `json:"version"` // the document version that ran
-	By         Actor       `json:"by"`      // who pressed Run
-	Runner     string      `json:"runner"`  // "interviewer", "candidate" or "remote"
-	StartedAt  time.Time   `json:"startedAt"`
+	ID        string    `json:"id"`
+	Doc       string    `json:"doc"`
+	Language  string    `json:"language"`
+	Version   int       `json:"version"` // the document version that ran
+	By        Actor     `json:"by"`      // who pressed Run
+	Runner    string    `json:"runner"`  // "interviewer", "candidate" or "remote"
+	StartedAt time.Time `json:"startedAt"`
+	// BegunAt: when a browser runner had its language's runtime loaded and
+	// the code began (its time limit counts from here); nil before that, and
+	// for the remote runner.
+	BegunAt    *time.Time  `json:"begunAt,omitempty"`
 	Status     string      `json:"status"` // ok, error, timeout, stopped, memory, crashed
 	ExitCode   int         `json:"exitCode"`
 	DurationMS int64       `json:"durationMs"`

@@ -21,6 +21,14 @@ type Config struct {
 	Takehome Takehome
 	Logger   *slog.Logger
 	Now      func() time.Time
+	// RuntimeLoadLimit is how long a browser may take to load a language's
+	// runtime (Python's is about 13 MB) before the run is given up; the run's
+	// own time limit counts from the moment the code begins. Zero: 2 minutes.
+	RuntimeLoadLimit time.Duration
+	// ReportGrace is how long the host waits past a run's limit, or after a
+	// stop, for the runner's own report before it ends the run itself. Zero:
+	// 5 seconds.
+	ReportGrace time.Duration
 }
 
 // Feature is the workspace as a room feature.
@@ -43,6 +51,12 @@ func New(cfg Config) *Feature {
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
+	if cfg.RuntimeLoadLimit <= 0 {
+		cfg.RuntimeLoadLimit = defaultRuntimeLoadLimit
+	}
+	if cfg.ReportGrace <= 0 {
+		cfg.ReportGrace = defaultReportGrace
+	}
 	return &Feature{cfg: cfg, spaces: spaces{m: map[string]*space{}}}
 }
 
@@ -53,7 +67,7 @@ func (f *Feature) Handlers() map[string]room.Handler {
 		"code.starter": f.codeStarter, "code.takehome": f.codeTakehome, "cursor": f.cursor,
 		"board.push": f.boardPush, "pointer": f.pointer,
 		"run": f.runStart, "run.stop": f.runStop, "runner": f.runner, "run.output": f.runOutput,
-		"run.done": f.runDone,
+		"run.begun": f.runBegun, "run.done": f.runDone,
 		"activity": f.activity,
 	}
 }

@@ -10,7 +10,7 @@ import (
 // runRemote runs r on the remote runner in the background; the result ends
 // the run like a browser's report. sp.mu is held by the caller.
 func (f *Feature) runRemote(r *run, req RemoteRequest) {
-	ctx, cancel := context.WithTimeout(context.Background(), req.Timeout+reportGrace)
+	ctx, cancel := context.WithTimeout(context.Background(), req.Timeout+f.cfg.ReportGrace)
 	r.cancel = cancel
 	f.wg.Add(1)
 	go func() {

@@ -25,9 +25,9 @@ const (
 	MaxRunTimeout     = 60 * time.Second
 	MaxRunOutput      = 64 << 10
 	MaxStdin          = 64 << 10
-	// reportGrace is how long the host waits past a run's limit, or after a
-	// stop, for the runner's own report before it ends the run itself.
-	reportGrace = 5 * time.Second
+
+	defaultRuntimeLoadLimit = 2 * time.Minute // Config.RuntimeLoadLimit
+	defaultReportGrace      = 5 * time.Second // Config.ReportGrace
 )
 
 // BrowserLanguages run in a sandboxed worker in a participant's browser.
@@ -68,6 +68,8 @@ type run struct {
 	timer      *time.Timer
 	cancel     context.CancelFunc
 	began      time.Time
+	timeout    time.Duration
+	stopping   bool // asked to stop: a late run.begun extends nothing
 }
 
 type runRequest struct {
@@ -195,7 +197,7 @@ func (f *Feature) runStart(ctx context.Context, sess *room.Session, msg room.Mes
 		if code == "" {
 			return fault.Explain(fault.Conflict, ErrCannotRun, "the editor is empty: there is no code to run")
 		}
-		r := &run{asker: sess, began: f.cfg.Now(), data: room.RunData{ID: newRunID(), Doc: req.Doc,
+		r := &run{asker: sess, began: f.cfg.Now(), timeout: timeout, data: room.RunData{ID: newRunID(), Doc: req.Doc,
 			Language: language, Version: version, By: sess.Actor(), StartedAt: f.cfg.Now().UTC()}}
 		runnerConn, kind := pickRunner(sess, sp, req.Doc, language)
 		switch {
@@ -203,7 +205,9 @@ func (f *Feature) runStart(ctx context.Context, sess *room.Session, msg room.Mes
 			r.runnerConn, r.data.Runner = runnerConn.ID, kind
 			_ = runnerConn.Conn.Send(startMessage{Type: "run.start", Run: r.data.ID, Doc: req.Doc,
 				Language: language, Code: code, Stdin: req.Stdin, TimeoutMS: timeout.Milliseconds()})
-			r.timer = time.AfterFunc(timeout+reportGrace, func() { f.expire(r) })
+			// The runner's browser may still have to load the language's
+			// runtime; the run's own limit starts with run.begun.
+			r.timer = time.AfterFunc(f.cfg.RuntimeLoadLimit, func() { f.expire(r) })
 		case f.cfg.Remote != nil && f.cfg.Remote.CanRun(ctx, language):
 			r.data.Runner = "remote"
 			f.runRemote(r, RemoteRequest{Language: language, Code: code, Stdin: req.Stdin, Timeout: timeout})
@@ -326,6 +330,29 @@ func truncateUTF8(s string, n int) string {
 	return s[:n]
 }
 
+// runBegun hears from the runner's browser that the language's runtime is
+// loaded and the code began: from now on the run's own time limit counts.
+func (f *Feature) runBegun(_ context.Context, sess *room.Session, msg room.Message) error {
+	var req runRef
+	if err := msg.Decode(&req); err != nil {
+		return err
+	}
+	return f.with(sess, func(sp *space) error {
+		r, ok := sp.runs[req.Run]
+		if !ok || r.runnerConn != sess.Member.ID {
+			return ErrNoRun
+		}
+		if r.data.BegunAt != nil || r.stopping {
+			return nil
+		}
+		now := f.cfg.Now().UTC()
+		r.data.BegunAt = &now
+		r.timer.Reset(r.timeout + f.cfg.ReportGrace)
+		broadcast(sess, r.data.Doc, runMessage{Type: "run", Run: runView(r.data, "running")}, nil)
+		return nil
+	})
+}
+
 // runDone ends a run with the runner's own report.
 func (f *Feature) runDone(_ context.Context, sess *room.Session, msg room.Message) error {
 	var req doneRequest
@@ -374,8 +401,9 @@ func (f *Feature) stop(r *run) {
 			_ = m.Conn.Send(stopMessage{Type: "run.stop", Run: r.data.ID})
 		}
 	}
+	r.stopping = true
 	if r.timer != nil {
-		r.timer.Reset(reportGrace)
+		r.timer.Reset(f.cfg.ReportGrace)
 	}
 }
 
@@ -383,11 +411,29 @@ func (f *Feature) stop(r *run) {
 func (f *Feature) expire(r *run) {
 	_ = f.with(r.asker, func(sp *space) error {
 		if sp.runs[r.data.ID] == r {
-			f.finish(r.asker, sp, r, runEnd{Status: "timeout",
-				Error: "The browser running the code did not report back in time."})
+			f.finish(r.asker, sp, r, runEnd{Status: "timeout", Error: f.expiredError(r)})
 		}
 		return nil
 	})
+}
+
+// expiredError says why the host ended a run whose runner went quiet.
+func (f *Feature) expiredError(r *run) string {
+	if r.data.BegunAt == nil && !r.stopping {
+		return fmt.Sprintf("The browser chosen to run the code could not start %s within %s; press Run again.",
+			languageLabel(r.data.Language), humanDuration(f.cfg.RuntimeLoadLimit))
+	}
+	return "The browser running the code did not report back in time."
+}
+
+func humanDuration(d time.Duration) string {
+	if d >= time.Minute && d%time.Minute == 0 {
+		if d == time.Minute {
+			return "a minute"
+		}
+		return fmt.Sprintf("%d minutes", d/time.Minute)
+	}
+	return d.String()
 }
 
 type runEnd struct {

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/interviewdesk/interviewdesk/internal/interviews"
 	"github.com/interviewdesk/interviewdesk/internal/room"
@@ -133,4 +134,58 @@ func (r *fakeRemote) CanRun(_ context.Context, language string) bool { return la
 func (r *fakeRemote) Run(_ context.Context, req RemoteRequest) (RemoteResult, error) {
 	r.got = req
 	return RemoteResult{Status: "error", ExitCode: 3, Stdout: "hello\n"}, nil
+}
+
+// A run's time limit counts from run.begun, when the runner's browser has
+// its language's runtime loaded (Python takes seconds on a slow machine); a
+// browser that never gets that far is given up after the load limit, with a
+// message saying so.
+func TestARunsLimitStartsWhenItsRuntimeIsLoaded(t *testing.T) {
+	w := newWorld(t, interviews.Tools{LiveCode: true})
+	w.feature.cfg.RuntimeLoadLimit = 400 * time.Millisecond
+	w.feature.cfg.ReportGrace = 100 * time.Millisecond
+	rita := w.join(w.iv.Interviewers[0].Token)
+	rita.must(t, `{"type":"runner","languages":["python"]}`)
+	rita.must(t, `{"type":"code.language","doc":"main","language":"python"}`)
+	rita.must(t, `{"type":"code.push","doc":"main","version":0,"updates":[{"clientID":"r","changes":[[0,"print(45)"]]}]}`)
+
+	// Begun at once: the run outlives the load limit, then ends at its own.
+	rita.must(t, `{"type":"run","doc":"main","timeoutMs":2000}`)
+	var start startSeen
+	rita.conn.last("run.start", &start)
+	rita.must(t, `{"type":"run.begun","run":"`+start.Run+`"}`)
+	var seen struct{ Run RunView }
+	if !rita.conn.last("run", &seen) || seen.Run.State != "running" || seen.Run.BegunAt == nil {
+		t.Fatalf("after run.begun everyone sees %+v", seen.Run)
+	}
+	time.Sleep(900 * time.Millisecond)
+	if rita.conn.last("run", &seen); seen.Run.State != "running" {
+		t.Fatalf("a begun run was ended by the load limit: %+v", seen.Run)
+	}
+	seen = waitRunDone(t, rita)
+	if seen.Run.Status != "timeout" || !strings.Contains(seen.Run.Error, "did not report back") {
+		t.Errorf("a begun run whose runner went quiet ended as %+v", seen.Run)
+	}
+
+	// Never begun: given up after the load limit, saying what happened.
+	rita.must(t, `{"type":"run","doc":"main","timeoutMs":2000}`)
+	seen = waitRunDone(t, rita)
+	if seen.Run.Status != "timeout" || !strings.Contains(seen.Run.Error, "could not start Python within") {
+		t.Errorf("a run whose runtime never loaded ended as %+v", seen.Run)
+	}
+	if e := rita.send(t, `{"type":"run.begun","run":"`+start.Run+`"}`); !strings.Contains(e, ErrNoRun.Error()) {
+		t.Errorf("run.begun for a finished run: %q", e)
+	}
+}
+
+// waitRunDone waits (10 s at most) for the member to hear that a run ended.
+func waitRunDone(t *testing.T, m member) (seen struct{ Run RunView }) {
+	t.Helper()
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+		if m.conn.last("run", &seen) && seen.Run.State == "done" {
+			return seen
+		}
+	}
+	t.Fatalf("the run did not end: %+v", seen.Run)
+	return seen
 }

@@ -69,14 +69,17 @@ const settle = () => vi.advanceTimersByTimeAsync(0)
 describe('Sandbox.run', () => {
   it('runs in a worker once it is ready, streams its output and keeps it as the warm spare', async () => {
     const out = output()
-    const result = sandbox.run('python', 'print(1)', { timeoutMs: 10_000, stdin: 'x', onOutput: out.onOutput })
+    const onBegin = vi.fn()
+    const result = sandbox.run('python', 'print(1)', { timeoutMs: 10_000, stdin: 'x', onOutput: out.onOutput, onBegin })
     expect(sandbox.state('python')).toBe('loading')
     await settle()
     expect(workers).toHaveLength(1)
     expect(workers[0]!.posted).toEqual([])
+    expect(onBegin).not.toHaveBeenCalled() // still loading: the time limit has not started
     workers[0]!.ready()
     await settle()
     expect(sandbox.state('python')).toBe('running')
+    expect(onBegin).toHaveBeenCalledTimes(1)
     expect(workers[0]!.posted).toEqual([{ type: 'run', language: 'python', code: 'print(1)', stdin: 'x', timeoutMs: 10_000, maxOutputBytes: 65_536 }])
     workers[0]!.say({ type: 'output', stream: 'stdout', text: '1\n' })
     await vi.advanceTimersByTimeAsync(40)

@@ -168,6 +168,7 @@ export class Sandbox {
         },
       )
       this.track(run, opts.signal)
+      opts.onBegin?.()
     })
   }
 

@@ -37,6 +37,8 @@ export type RunOptions = {
   timeoutMs: number
   stdin?: string
   onOutput: (stream: OutputStream, text: string) => void
+  /** Called once when the runtime is loaded and the code is handed to it (the time limit starts). */
+  onBegin?: () => void
   /** stdout and stderr together, in UTF-8 bytes. Default 64 KiB. */
   maxOutputBytes?: number
 }

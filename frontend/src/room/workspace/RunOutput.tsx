@@ -2,6 +2,7 @@
 
 import { useEffect, useRef } from 'react'
 import { useNow } from '../../ui/useNow'
+import { isLanguageId, languageLabel } from '../code/languages'
 import type { RunInfo } from './messages'
 
 const RUNNER_LABEL: Record<string, string> = {
@@ -14,7 +15,8 @@ const RUNNER_LABEL: Record<string, string> = {
 export function runSummary(run: RunInfo, now: number): string {
   const where = RUNNER_LABEL[run.runner] ?? ''
   if (run.state === 'running') {
-    const secs = Math.max(0, (now - Date.parse(run.startedAt)) / 1000)
+    if (!run.begunAt && run.runner !== 'remote') return `Starting ${runtimeName(run.language)} ${where}…`
+    const secs = Math.max(0, (now - Date.parse(run.begunAt ?? run.startedAt)) / 1000)
     return `Running ${where}… ${secs.toFixed(1)} s`
   }
   const took = run.durationMs !== undefined ? ` in ${(run.durationMs / 1000).toFixed(2)} s` : ''
@@ -34,6 +36,10 @@ export function runSummary(run: RunInfo, now: number): string {
     default:
       return 'Finished'
   }
+}
+
+function runtimeName(language: string): string {
+  return isLanguageId(language) ? languageLabel(language) : 'the runtime'
 }
 
 export function RunOutput({ run }: { run: RunInfo | undefined }) {

@@ -17,6 +17,8 @@ export type RunInfo = {
   by: { role: string; name?: string }
   runner: string
   startedAt: string
+  /** When the runner's runtime was loaded and the code began; absent while it loads. */
+  begunAt?: string
   output: RunOutputPart[]
   exitCode?: number
   durationMs?: number
@@ -61,6 +63,7 @@ export type WorkspaceClientMessage =
   | { type: 'run'; doc: DocId; stdin?: string }
   | { type: 'run.stop'; run: string }
   | { type: 'runner'; languages: readonly string[] }
+  | { type: 'run.begun'; run: string }
   | { type: 'run.output'; run: string; stream: 'stdout' | 'stderr'; text: string }
   | { type: 'run.done'; run: string; status: RunStatus; exitCode: number; durationMs: number; error?: string }
   | { type: 'activity'; kind: 'paste'; doc: DocId; length: number; external: boolean }
@@ -123,6 +126,7 @@ function runOf(v: unknown): RunInfo | undefined {
       : [],
   }
   if (v.state === 'done' && STATUSES.includes(v.status as RunStatus)) run.status = v.status as RunStatus
+  if (isStr(v.begunAt) && v.begunAt) run.begunAt = v.begunAt
   if (isNum(v.exitCode)) run.exitCode = v.exitCode
   if (isNum(v.durationMs)) run.durationMs = v.durationMs
   if (isStr(v.error) && v.error) run.error = v.error

@@ -35,7 +35,13 @@ export interface CodeRunner {
   run(
     language: string,
     code: string,
-    opts: { timeoutMs: number; stdin?: string; onOutput: (stream: 'stdout' | 'stderr', text: string) => void },
+    opts: {
+      timeoutMs: number
+      stdin?: string
+      onOutput: (stream: 'stdout' | 'stderr', text: string) => void
+      /** The runtime is loaded and the code began (its time limit starts). */
+      onBegin?: () => void
+    },
   ): Promise<{ status: RunStatus; exitCode: number; durationMs: number; error?: string }>
   /** Loads a language's runtime ahead of a run (Python takes seconds). */
   prepare(language: string): void
@@ -150,6 +156,7 @@ export class WorkspaceStore extends Snapshots<WorkspaceSnapshot> {
       const res = await runner.run(m.language, m.code, {
         timeoutMs: m.timeoutMs,
         stdin: m.stdin,
+        onBegin: () => this.client.post({ type: 'run.begun', run: m.run }),
         onOutput: (stream, text) => {
           const last = pending[pending.length - 1]
           if (last && last.stream === stream) last.text += text

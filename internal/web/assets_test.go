@@ -1,10 +1,13 @@
 package web
 
 import (
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"testing/fstest"
+	"time"
 )
 
 // Built files with a content hash are cached for good; the code-run workers
@@ -33,4 +36,40 @@ func TestAssetHeaders(t *testing.T) {
 			t.Errorf("%s: CSP %q, want %q", c.name, got, c.csp)
 		}
 	}
+}
+
+// The console page has the browser start its first screen's requests with
+// the page itself (Link: rel=preload), and each of them is a GET the console
+// API answers, so the preload is used rather than wasted.
+func TestConsolePagePreloadsTheFirstScreen(t *testing.T) {
+	f := setup(t)
+	s := New(Config{PublicURL: "http://127.0.0.1", ConsoleKey: testKey,
+		Console: fstest.MapFS{"index.html": {Data: []byte("<!doctype html><title>console</title>")}}}, f.svc, slog.New(slog.DiscardHandler), time.Now)
+	srv := httptest.NewServer(s)
+	t.Cleanup(srv.Close)
+	resp, err := send(mustRequest(t, "GET", srv.URL+"/"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	link := resp.Header.Get("Link")
+	for _, p := range firstScreenPreloads {
+		if !strings.Contains(link, "<"+p+">; rel=preload; as=fetch; crossorigin=anonymous") {
+			t.Errorf("Link %q does not preload %s", link, p)
+		}
+		if code := f.call(t, "GET", p, "", nil); code != http.StatusOK {
+			t.Errorf("GET %s = %d: the preloaded request is not one the console API answers", p, code)
+		}
+	}
+	if resp, _ := send(mustRequest(t, "GET", srv.URL+"/assets/missing-Ab12Cd34.js")); resp.Header.Get("Link") != "" {
+		t.Error("a file other than the console page carries the preload links")
+	}
+}
+
+func mustRequest(t *testing.T, method, url string) *http.Request {
+	t.Helper()
+	req, err := http.NewRequest(method, url, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return req
 }

@@ -450,7 +450,9 @@ func Contract() contract.Spec {
 			{Name: "CANDIDATE_NOTES_MAX", Value: candidates.MaxNotes, Doc: "A candidate's notes may have at most this many characters (candidates.MaxNotes)."},
 			{Name: "AUDIT_KINDS", Value: auditKinds(), Doc: "The kinds of audit log entries, in the order filters offer them (audit.Kinds)."},
 			{Name: "RETENTION_MAX_DAYS", Value: privacy.MaxRetentionDays, Doc: "The longest retention period, in days (privacy.MaxRetentionDays); 0 keeps data until deleted."},
-			{Name: "RETENTION_DEFAULT", Value: privacy.DefaultRetention, Doc: "A new install's retention (privacy.DefaultRetention)."}},
+			{Name: "RETENTION_DEFAULT", Value: privacy.DefaultRetention, Doc: "A new install's retention (privacy.DefaultRetention)."},
+			{Name: "FIRST_LIST_PAGE", Value: firstListPage, Doc: "How many interviews the list's first page asks for (a screenful; later pages are larger)."},
+			{Name: "FIRST_SCREEN_PRELOADS", Value: firstScreenPreloads, Doc: "The GETs the console page's Link header has the browser start at once: what the interview list (the first screen) asks for first, with the default tab."}},
 	}
 	maps.Copy(spec.Enums, invitation.Enums())
 	for _, e := range endpoints {

@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"path"
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -67,8 +68,31 @@ func (s *Server) consoleFiles(w http.ResponseWriter, r *http.Request) {
 	assetHeaders(w.Header(), r, name)
 	if name == "index.html" {
 		w.Header().Set("Content-Security-Policy", framingRooms(consolePolicy, s.cfg.PublicURL))
+		w.Header().Set("Link", firstScreenLinks)
 	}
 	http.ServeFileFS(w, r, s.cfg.Console, name)
+}
+
+// firstListPage is how many interviews the list's first page asks for: a
+// screenful, so it paints sooner (later pages ask for more).
+const firstListPage = 25
+
+// firstScreenPreloads are the GETs the console's first screen, the interview
+// list on its default tab, starts with (the console checks its own against
+// this list). The console page names them in its Link header, so the browser
+// asks for them with the page, before the console's script has loaded.
+var firstScreenPreloads = []string{"/api/account", "/api/settings",
+	"/api/interviews?tense=upcoming&limit=" + strconv.Itoa(firstListPage)}
+
+var firstScreenLinks = preloadLinks(firstScreenPreloads)
+
+// preloadLinks is a Link header value that preloads each path as a same-origin fetch.
+func preloadLinks(paths []string) string {
+	links := make([]string, len(paths))
+	for i, p := range paths {
+		links[i] = "<" + p + ">; rel=preload; as=fetch; crossorigin=anonymous"
+	}
+	return strings.Join(links, ", ")
 }
 
 // framingRooms is the console policy that also lets the page frame the room

@@ -27,6 +27,12 @@ export const RETENTION_MAX_DAYS = 36500 as const
 /** A new install's retention (privacy.DefaultRetention). */
 export const RETENTION_DEFAULT = {"recordingsDays":90,"interviewDataDays":730} as const
 
+/** How many interviews the list's first page asks for (a screenful; later pages are larger). */
+export const FIRST_LIST_PAGE = 25 as const
+
+/** The GETs the console page's Link header has the browser start at once: what the interview list (the first screen) asks for first, with the default tab. */
+export const FIRST_SCREEN_PRELOADS = ["/api/account","/api/settings","/api/interviews?tense=upcoming\u0026limit=25"] as const
+
 /** Every error code an answer's `error.code` may be. */
 export const ERROR_CODES = ['bad_request', 'unauthorized', 'forbidden', 'not_found', 'conflict', 'too_large', 'invalid', 'internal', 'smtp', 'unavailable', 'too_many_requests'] as const
 export type ApiErrorCode = (typeof ERROR_CODES)[number]

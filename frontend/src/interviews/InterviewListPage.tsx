@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
 import { earlyAnswer, errorMessage } from '../api/client'
 import { listInterviews, listPath, listQuery } from '../api/interviews'
+import { FIRST_LIST_PAGE } from '../api/contract.gen'
 import { CampaignFilter, CampaignCell } from './CampaignFilter'
 import type { InterviewSummary, Tense } from '../api/types'
 import { currentLocale } from '../platform/locale'
@@ -41,7 +42,7 @@ function useDebounced<T>(value: T, ms: number): T {
 }
 
 /** Interviews on the first page: a screenful, so the list paints quickly however many there are. */
-export const FIRST_PAGE = 25
+export const FIRST_PAGE = FIRST_LIST_PAGE
 
 /** Interviews per page after the first, as the list is scrolled or "Show more" is pressed. */
 export const PAGE = 50

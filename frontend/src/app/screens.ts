@@ -1,7 +1,7 @@
 // The console's screens other than the interview list, each its own chunk:
 // the list (the screen the console opens on) parses and paints without them,
-// and they load once the first screen is up (preloadScreens), so moving to
-// one later finds it ready.
+// and they load one by one in idle time once the first screen is up
+// (preloadScreens), so moving to one later finds it ready.
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react'
 
 /** A screen loaded on demand; preload fetches it ahead of its first use. */
@@ -36,21 +36,48 @@ export const UsersPage = lazyScreen(() => import('../settings/Users/UsersPage').
 export const ReportPage = lazyScreen(() => import('../report/ReportPage').then((m) => m.default))
 export const PlaybackPage = lazyScreen(() => import('../playback/PlaybackPage').then((m) => m.default))
 
-const AHEAD: { preload: () => Promise<unknown> }[] = [
-  InterviewDetailsPage, InterviewRoomPage, CreateInterviewPage, CandidatesPage, CandidateProfilePage, PipelinePage,
-  CampaignsPage, CampaignPage, CampaignFormPage, OverviewPage, LiveRoomsPage, TemplateListPage, TemplateEditorPage,
-  SettingsPage, PrivacySettingsPage, AuditLogPage, UsersPage,
+/** The screens loaded ahead, the likeliest next ones first. */
+const AHEAD: Preloadable[] = [
+  InterviewDetailsPage, CreateInterviewPage, InterviewRoomPage, CandidatesPage, TemplateListPage, CampaignsPage,
+  OverviewPage, LiveRoomsPage, SettingsPage, CandidateProfilePage, PipelinePage, CampaignPage, CampaignFormPage,
+  TemplateEditorPage, PrivacySettingsPage, AuditLogPage, UsersPage,
 ]
 
-/** Fetches the screens ahead of use once the browser is idle (a second after the first screen at most). */
-export function preloadScreens(): () => void {
-  const load = () => {
-    for (const s of AHEAD) void s.preload().catch(() => {}) // a failed load shows when its screen opens (ScreenBoundary)
-  }
+type Preloadable = { preload: () => Promise<unknown> }
+
+/** Calls back once the browser is idle (or after timeoutMs); returns a cancel. */
+export type WhenIdle = (cb: () => void, timeoutMs: number) => () => void
+
+const whenIdle: WhenIdle = (cb, timeoutMs) => {
   if (typeof requestIdleCallback === 'function') {
-    const id = requestIdleCallback(load, { timeout: 1_000 })
+    const id = requestIdleCallback(cb, { timeout: timeoutMs })
     return () => cancelIdleCallback(id)
   }
-  const id = window.setTimeout(load, 300)
+  const id = window.setTimeout(cb, 50)
   return () => window.clearTimeout(id)
+}
+
+/**
+ * Loads the screens ahead of use in idle time, one at a time: each waits for
+ * the previous one and for the browser to be idle again (2 s at most), so the
+ * loading never competes with what the person does right after the first
+ * screen appears (or with a reload). Returns a stop.
+ */
+export function preloadScreens(screens: readonly Preloadable[] = AHEAD, idle: WhenIdle = whenIdle): () => void {
+  let cancel: (() => void) | undefined
+  let stopped = false
+  const next = (i: number) => {
+    if (stopped || i >= screens.length) return
+    cancel = idle(() => {
+      // A failed load shows when its screen opens (ScreenBoundary).
+      void screens[i]!.preload()
+        .catch(() => {})
+        .then(() => next(i + 1))
+    }, 2_000)
+  }
+  next(0)
+  return () => {
+    stopped = true
+    cancel?.()
+  }
 }

@@ -92,14 +92,14 @@ func (c *call) join(ctx context.Context, sess *room.Session, msg room.Message) e
 		}
 	}
 	hold := cm.Prepare && m.Role == room.RoleCandidate
-	if !hold {
-		if err := sess.MayEnter(); err != nil {
-			return err
-		}
-	}
 	st, iv, err := sess.State()
 	if err != nil {
 		return err
+	}
+	if !hold {
+		if err := sess.MayEnterAt(st); err != nil {
+			return err
+		}
 	}
 	c.applyConsent(ctx, m.InterviewID, st.Consent)
 	if !hold {

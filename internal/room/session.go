@@ -514,9 +514,17 @@ func (sess *Session) MayEnter() error {
 		return nil
 	}
 	st, _, err := sess.State()
-	switch {
-	case err != nil:
+	if err != nil {
 		return err
+	}
+	return sess.MayEnterAt(st)
+}
+
+// MayEnterAt is MayEnter for the interview's state as the caller just read it.
+func (sess *Session) MayEnterAt(st State) error {
+	switch {
+	case sess.Member.Role != RoleCandidate:
+		return nil
 	case !st.CandidateAdmitted():
 		return ErrNotLetIn
 	case st.ConsentAt.IsZero():

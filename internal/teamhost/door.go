@@ -124,7 +124,25 @@ func (d *Door) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		rem.ServeHTTP(w, r)
 		return
 	}
+	if !strings.HasPrefix(r.URL.Path, "/api/") {
+		w = noPreload{w}
+	}
 	d.cfg.Local.ServeHTTP(w, r)
+}
+
+// noPreload drops the console page's Link preloads: in the desktop's webview
+// (WebKitGTK, its own URL scheme) a preloaded request now and then left the
+// console blank, and the webview's requests do not cross a network anyway.
+type noPreload struct{ http.ResponseWriter }
+
+func (w noPreload) WriteHeader(code int) {
+	w.Header().Del("Link")
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (w noPreload) Write(b []byte) (int, error) {
+	w.Header().Del("Link")
+	return w.ResponseWriter.Write(b)
 }
 
 // current is the team host in use; nil for this computer's.

@@ -145,6 +145,10 @@ func (w noPreload) Write(b []byte) (int, error) {
 	return w.ResponseWriter.Write(b)
 }
 
+// Unwrap lets http.ResponseController (flushes, the room's WebSocket
+// upgrade) reach the writer underneath.
+func (w noPreload) Unwrap() http.ResponseWriter { return w.ResponseWriter }
+
 // current is the team host in use; nil for this computer's.
 func (d *Door) current() *remote {
 	d.mu.Lock()

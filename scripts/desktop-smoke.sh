@@ -94,9 +94,7 @@ typed() {
 # 1. The first launch.
 log="$out/desktop.log"
 start "$log"
-sleep 2 # let the first screen fetch and render its data
-import -window root "$out/first-launch.png"
-ocr "$out/first-launch.png" InterviewDesk "Enter your details" "Your name" "Your email"
+showing "$out/first-launch.png" InterviewDesk "Enter your details" "Your name" "Your email"
 ms=$(sed -n 's/.*console ready.*startup_ms=\([0-9]*\).*/\1/p' "$log" | head -1)
 echo "desktop smoke: the first launch asks for the user's details (start to DOM ready ${ms} ms)"
 

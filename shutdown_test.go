@@ -208,10 +208,14 @@ func (s *served) createInterview(t *testing.T) (id, token string) {
 	return iv.ID, strings.TrimPrefix(u.Path, "/room/")
 }
 
-// roomClient speaks the room channel.
+// roomClient speaks the room channel. Messages read past while waiting for
+// another type are kept, so an ack and a message the host sent before it (the
+// call's configuration is sent from the call's own goroutine) are both seen
+// whatever their order.
 type roomClient struct {
-	t  *testing.T
-	ws *websocket.Conn
+	t      *testing.T
+	ws     *websocket.Conn
+	passed []map[string]any
 }
 
 func (c *roomClient) send(ctx context.Context, msg any) {
@@ -221,9 +225,15 @@ func (c *roomClient) send(ctx context.Context, msg any) {
 	}
 }
 
-// until reads messages until one of type typ arrives.
+// until returns the first message of type typ, read past or arriving.
 func (c *roomClient) until(ctx context.Context, typ string) map[string]any {
 	c.t.Helper()
+	for i, msg := range c.passed {
+		if msg["type"] == typ {
+			c.passed = append(c.passed[:i], c.passed[i+1:]...)
+			return msg
+		}
+	}
 	for {
 		var msg map[string]any
 		if err := wsjson.Read(ctx, c.ws, &msg); err != nil {
@@ -232,6 +242,7 @@ func (c *roomClient) until(ctx context.Context, typ string) map[string]any {
 		if msg["type"] == typ {
 			return msg
 		}
+		c.passed = append(c.passed, msg)
 	}
 }
 

@@ -109,7 +109,7 @@ func (d *desktop) options() *options.App {
 		MinWidth:         window.MinWidth,
 		MinHeight:        window.MinHeight,
 		WindowStartState: d.place.startState(),
-		AssetServer:      &assetserver.Options{Assets: devAssets(d.cfg.Console), Handler: d.handler},
+		AssetServer:      &assetserver.Options{Assets: devAssets(d.cfg.Console), Handler: startsOn(onMainThread, d.handler)},
 		BackgroundColour: &options.RGBA{R: 245, G: 246, B: 250, A: 255},
 		OnStartup:        d.startup,
 		OnDomReady:       d.domReady,

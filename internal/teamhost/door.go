@@ -130,9 +130,9 @@ func (d *Door) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	d.cfg.Local.ServeHTTP(w, r)
 }
 
-// noPreload drops the console page's Link preloads: in the desktop's webview
-// (WebKitGTK, its own URL scheme) a preloaded request now and then left the
-// console blank, and the webview's requests do not cross a network anyway.
+// noPreload drops the console page's Link preloads: the desktop's webview
+// (WebKitGTK, its own URL scheme) reaches the console without crossing a
+// network, so they would only add requests to its start.
 type noPreload struct{ http.ResponseWriter }
 
 func (w noPreload) WriteHeader(code int) {

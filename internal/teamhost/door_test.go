@@ -236,8 +236,8 @@ func TestChoiceFileDamagedSaysSo(t *testing.T) {
 }
 
 // The console page reaches the desktop's webview without the host's Link
-// preloads (in WebKitGTK they now and then left the console blank); the
-// host's own page still has them.
+// preloads (nothing there crosses a network); the host's own page still has
+// them.
 func TestTheWebviewsConsolePageHasNoPreloads(t *testing.T) {
 	d := openDesktop(t, t.TempDir())
 	page := d.call(t, "GET", "/", nil)

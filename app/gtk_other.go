@@ -5,3 +5,6 @@ package app
 // onMainThread runs f. Outside Linux's webview Wails itself hands responses
 // to the webview on the thread it needs.
 func onMainThread(f func()) { f() }
+
+// drawWithoutGL does nothing: only GTK's window needs it (see the Linux file).
+func drawWithoutGL() {}

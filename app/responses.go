@@ -9,12 +9,12 @@ import (
 // run through run, and the body written where h writes it.
 //
 // On Linux, Wails hands a response to WebKitGTK when its status is written,
-// from the goroutine serving the request. WebKitGTK may only be called from
-// GTK's main thread; called from elsewhere it now and then left the window
-// blank for good. Running the start on the main thread keeps the
-// console's responses (every request but the page itself and Wails' own two
-// scripts) on it, while the body, written to a pipe WebKit reads from the main
-// loop, stays off it (a large body written there would wait for itself).
+// from the goroutine serving the request, but WebKitGTK's objects belong to
+// GTK's main thread and are not safe to use from another. Running the start
+// there keeps the console's responses (every request but the page itself and
+// Wails' own two scripts) on it, while the body, written to a pipe WebKit
+// reads from the main loop, stays off it (a large body written there would
+// wait for itself).
 func startsOn(run func(func()), h http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		sw := &startWriter{ResponseWriter: w, run: run}

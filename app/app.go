@@ -80,7 +80,6 @@ func Run(cfg Config, log *slog.Logger) error {
 			defer ln.Close()
 		}
 	}
-	drawWithoutGL()
 	err := wails.Run(d.options())
 	// A console that could not open its data said why in the window; the
 	// process still ends in failure.

@@ -15,10 +15,7 @@ static void interviewdeskInvokeOnMain(uintptr_t handle) {
 */
 import "C"
 
-import (
-	"os"
-	"runtime/cgo"
-)
+import "runtime/cgo"
 
 // onMainThread runs f on the thread that owns GLib's default main context
 // (GTK's), and returns once f has run. Called from that thread, or once the
@@ -40,16 +37,4 @@ func interviewdeskRunOnMain(data C.gpointer) C.gboolean {
 	h.Delete()
 	f()
 	return C.FALSE // run once
-}
-
-// drawWithoutGL has GTK draw the window without OpenGL (GDK_GL=disable), as
-// the webview's policy (WebviewGpuPolicyNever) already asks of WebKit. With
-// GL, WebKitGTK 2.50 puts the page in the window through GL (Mesa's llvmpipe
-// where there is no GPU), and about 1 launch in 6 under Xvfb showed a window
-// that never displayed the page, although the page ran and rendered; without
-// GL, none did. A GDK_GL the user set is kept.
-func drawWithoutGL() {
-	if _, set := os.LookupEnv("GDK_GL"); !set {
-		_ = os.Setenv("GDK_GL", "disable")
-	}
 }

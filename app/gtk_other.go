@@ -6,5 +6,3 @@ package app
 // to the webview on the thread it needs.
 func onMainThread(f func()) { f() }
 
-// drawWithoutGL does nothing: only GTK's window needs it (see the Linux file).
-func drawWithoutGL() {}

@@ -2,7 +2,9 @@
 # Starts the desktop app under Xvfb on a fresh data folder and checks that it
 # behaves like a desktop app (screenshots read by OCR, kept in build/smoke/):
 #   1. the first launch asks "Enter your details" before anything else
-#      (first-launch.png), not a blank or error page;
+#      (first-launch.png), not a blank or error page (a window that drew
+#      nothing at all, WebKitGTK's known failure under Xvfb, is started once
+#      more: docs/desktop.md);
 #   2. typed into the window (xdotool), the details are stored and the console
 #      opens (console.png);
 #   3. a second launch on the same data folder brings the first window forward
@@ -79,6 +81,30 @@ showing() {
   ocr "$file" "$@"
 }
 
+# drew_nothing FILE: the screenshot is one colour, the window's own background:
+# the webview showed nothing at all (docs/desktop.md, "Known problem").
+drew_nothing() { [ "$(convert "$1" -unique-colors -format '%w' info:)" = 1 ]; }
+
+# launch LOG FILE WORD...: starts the app and waits until the window shows
+# every WORD. A window that drew nothing at all for 10 s is WebKitGTK's known
+# failure under Xvfb: it is closed and the app started once more, and the run
+# says so; anything else on screen is judged as it is.
+launch() {
+  local log=$1 file=$2
+  shift 2
+  start "$log"
+  for _ in 1 2 3 4 5 6 7 8 9 10; do
+    import -window root "$file"
+    drew_nothing "$file" || { showing "$file" "$@"; return; }
+    sleep 1
+  done
+  echo "desktop smoke: the window drew nothing for 10 s (WebKitGTK's known failure under Xvfb); starting the app again"
+  stop
+  mv "$log" "$log.drew-nothing"
+  start "$log"
+  showing "$file" "$@"
+}
+
 # typed TEXT: types TEXT into the focused field, slowly enough for the webview
 # on a busy machine; "@" as Shift+2, which Xvfb's US keymap has.
 typed() {
@@ -93,8 +119,7 @@ typed() {
 
 # 1. The first launch.
 log="$out/desktop.log"
-start "$log"
-showing "$out/first-launch.png" InterviewDesk "Enter your details" "Your name" "Your email"
+launch "$log" "$out/first-launch.png" InterviewDesk "Enter your details" "Your name" "Your email"
 ms=$(sed -n 's/.*console ready.*startup_ms=\([0-9]*\).*/\1/p' "$log" | head -1)
 echo "desktop smoke: the first launch asks for the user's details (start to DOM ready ${ms} ms)"
 
@@ -170,8 +195,7 @@ setup=$("$bin" user add --data "$team" --email rita@example.com --name "Rita Rec
 password="correct horse battery staple"
 curl -fsSk -o /dev/null -H 'Content-Type: application/json' -d "{\"token\":\"$setup\",\"password\":\"$password\"}" "$team_url/api/account/password"
 echo "$password" | "$bin" connect "$team_url" --data "$data" --email rita@example.com --password-stdin --cert-sha256 "$pin" >/dev/null
-start "$out/team.log"
-showing "$out/team-host.png" "Olivia Diaz" "Team host" "Rita Recruiter" "Sign out"
+launch "$out/team.log" "$out/team-host.png" "Olivia Diaz" "Team host" "Rita Recruiter" "Sign out"
 echo "desktop smoke: on the team host the window shows its interview and the account; screenshot $out/team-host.png"
 "$bin" user remove rita@example.com --data "$team" >/dev/null
 showing "$out/team-host-signed-out.png" "Sign in to InterviewDesk" "You were signed out"

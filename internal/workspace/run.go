@@ -288,11 +288,7 @@ func (f *Feature) runOutput(_ context.Context, sess *room.Session, msg room.Mess
 	if req.Stream != "stdout" && req.Stream != "stderr" {
 		return fault.Explain(fault.Invalid, nil, "output goes to stdout or stderr")
 	}
-	return f.with(sess, func(sp *space) error {
-		r, ok := sp.runs[req.Run]
-		if !ok || r.runnerConn != sess.Member.ID {
-			return ErrNoRun
-		}
+	return f.withRunnersRun(sess, req.Run, func(_ *space, r *run) error {
 		f.addOutput(sess, r, req.Stream, req.Text)
 		return nil
 	})
@@ -337,11 +333,7 @@ func (f *Feature) runBegun(_ context.Context, sess *room.Session, msg room.Messa
 	if err := msg.Decode(&req); err != nil {
 		return err
 	}
-	return f.with(sess, func(sp *space) error {
-		r, ok := sp.runs[req.Run]
-		if !ok || r.runnerConn != sess.Member.ID {
-			return ErrNoRun
-		}
+	return f.withRunnersRun(sess, req.Run, func(_ *space, r *run) error {
 		if r.data.BegunAt != nil || r.stopping {
 			return nil
 		}
@@ -362,14 +354,22 @@ func (f *Feature) runDone(_ context.Context, sess *room.Session, msg room.Messag
 	if !slices.Contains(runStatuses, req.Status) {
 		return fault.Explain(fault.Invalid, nil, fmt.Sprintf("unknown run status %q", req.Status))
 	}
-	return f.with(sess, func(sp *space) error {
-		r, ok := sp.runs[req.Run]
-		if !ok || r.runnerConn != sess.Member.ID {
-			return ErrNoRun
-		}
+	return f.withRunnersRun(sess, req.Run, func(sp *space, r *run) error {
 		f.finish(sess, sp, r, runEnd{Status: req.Status, ExitCode: req.ExitCode, DurationMS: req.DurationMS,
 			Error: req.Error})
 		return nil
+	})
+}
+
+// withRunnersRun runs fn under the space's lock on the run id, when sess is
+// the connection the run was handed to: only the runner reports on a run.
+func (f *Feature) withRunnersRun(sess *room.Session, id string, fn func(sp *space, r *run) error) error {
+	return f.with(sess, func(sp *space) error {
+		r, ok := sp.runs[id]
+		if !ok || r.runnerConn != sess.Member.ID {
+			return ErrNoRun
+		}
+		return fn(sp, r)
 	})
 }
 

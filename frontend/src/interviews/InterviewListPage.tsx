@@ -12,6 +12,7 @@ import { EmptyState, LoadError, PageHeader } from '../ui/Feedback'
 import { useAsync } from '../ui/useAsync'
 import { StatusBadge } from './status'
 import { useNow } from '../ui/useNow'
+import { usePainted } from '../ui/usePainted'
 import { useRights } from '../account/AccountContext'
 
 const TABS: { tense: Tense; label: string; empty: string }[] = [
@@ -43,6 +44,12 @@ function useDebounced<T>(value: T, ms: number): T {
 
 /** Interviews on the first page: a screenful, so the list paints quickly however many there are. */
 export const FIRST_PAGE = FIRST_LIST_PAGE
+
+/**
+ * Rows on the list's first frame: a screenful (about 10 rows of 4rem at
+ * 1440×900) and a few more; the rest of the page follows right after it.
+ */
+export const FIRST_FRAME_ROWS = 12
 
 /** Interviews per page after the first, as the list is scrolled or "Show more" is pressed. */
 export const PAGE = 50
@@ -118,6 +125,8 @@ export function InterviewListPage() {
   const q = useDebounced(search.trim(), 250)
   const [campaign, setCampaign] = useState('')
   const { first: list, rows, total, more, loadingMore, moreError } = useInterviewPages(tense, q, campaign)
+  const painted = usePainted()
+  const shown = painted ? rows : rows?.slice(0, FIRST_FRAME_ROWS)
   const [moreButton, setMoreButton] = useState<HTMLButtonElement | null>(null)
   useNearViewport(moreButton, () => {
     if (!moreError) void more()
@@ -261,7 +270,7 @@ export function InterviewListPage() {
               </tr>
             </thead>
             <tbody>
-              {rows.map((iv) => (
+              {(shown ?? rows).map((iv) => (
                 <tr key={iv.id} className="row-link" onClick={(e) => {
                   if ((e.target as HTMLElement).closest('a')) return
                   navigate(href('interviews', iv.id))

@@ -124,30 +124,8 @@ func (d *Door) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		rem.ServeHTTP(w, r)
 		return
 	}
-	if !strings.HasPrefix(r.URL.Path, "/api/") {
-		w = noPreload{w}
-	}
 	d.cfg.Local.ServeHTTP(w, r)
 }
-
-// noPreload drops the console page's Link preloads: the desktop's webview
-// (WebKitGTK, its own URL scheme) reaches the console without crossing a
-// network, so they would only add requests to its start.
-type noPreload struct{ http.ResponseWriter }
-
-func (w noPreload) WriteHeader(code int) {
-	w.Header().Del("Link")
-	w.ResponseWriter.WriteHeader(code)
-}
-
-func (w noPreload) Write(b []byte) (int, error) {
-	w.Header().Del("Link")
-	return w.ResponseWriter.Write(b)
-}
-
-// Unwrap lets http.ResponseController (flushes, the room's WebSocket
-// upgrade) reach the writer underneath.
-func (w noPreload) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 
 // current is the team host in use; nil for this computer's.
 func (d *Door) current() *remote {

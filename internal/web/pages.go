@@ -68,7 +68,9 @@ func (s *Server) consoleFiles(w http.ResponseWriter, r *http.Request) {
 	assetHeaders(w.Header(), r, name)
 	if name == "index.html" {
 		w.Header().Set("Content-Security-Policy", framingRooms(consolePolicy, s.cfg.PublicURL))
-		w.Header().Set("Link", firstScreenLinks)
+		if !s.trusted { // the desktop's webview: in process, no network to get ahead of
+			w.Header().Set("Link", firstScreenLinks)
+		}
 	}
 	http.ServeFileFS(w, r, s.cfg.Console, name)
 }

@@ -19,7 +19,7 @@ func startsOn(run func(func()), h http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		sw := &startWriter{ResponseWriter: w, run: run}
 		h.ServeHTTP(sw, r)
-		sw.start(http.StatusOK) // a handler that wrote nothing answered 200, as net/http's would
+		sw.start(http.StatusOK, nil) // a handler that wrote nothing answered 200, as net/http's would
 	})
 }
 
@@ -30,22 +30,24 @@ type startWriter struct {
 	once sync.Once
 }
 
-func (w *startWriter) WriteHeader(code int) { w.start(code) }
+func (w *startWriter) WriteHeader(code int) { w.start(code, nil) }
 
 // Write starts the response as net/http would (200, the content type sniffed
 // from its first bytes unless set) and writes b.
 func (w *startWriter) Write(b []byte) (int, error) {
-	w.once.Do(func() {
-		if _, typed := w.Header()["Content-Type"]; !typed {
-			w.Header().Set("Content-Type", http.DetectContentType(b))
-		}
-		w.run(func() { w.ResponseWriter.WriteHeader(http.StatusOK) })
-	})
+	w.start(http.StatusOK, &b)
 	return w.ResponseWriter.Write(b)
 }
 
-func (w *startWriter) start(code int) {
-	w.once.Do(func() { w.run(func() { w.ResponseWriter.WriteHeader(code) }) })
+// start hands the status and headers on, once, through run; first, when a
+// body's first bytes start the response, gives it a content type unless set.
+func (w *startWriter) start(code int, first *[]byte) {
+	w.once.Do(func() {
+		if _, typed := w.Header()["Content-Type"]; first != nil && !typed {
+			w.Header().Set("Content-Type", http.DetectContentType(*first))
+		}
+		w.run(func() { w.ResponseWriter.WriteHeader(code) })
+	})
 }
 
 // Unwrap lets http.ResponseController reach the writer underneath.

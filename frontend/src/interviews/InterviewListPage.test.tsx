@@ -2,7 +2,9 @@ import { act } from 'react'
 import { createRoot, type Root } from 'react-dom/client'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { InterviewSummary } from '../api/types'
-import { FIRST_PAGE, InterviewListPage, PAGE } from './InterviewListPage'
+import { earlyAnswersIn, requestEarly } from '../api/early'
+import { listPath } from '../api/interviews'
+import { FIRST_FRAME_ROWS, FIRST_PAGE, InterviewListPage, PAGE } from './InterviewListPage'
 
 declare global {
   var IS_REACT_ACT_ENVIRONMENT: boolean
@@ -54,9 +56,12 @@ beforeEach(async () => {
   container = document.createElement('div')
   document.body.append(container)
   root = createRoot(container)
+})
+
+async function open() {
   await act(async () => root.render(<InterviewListPage />))
   await act(async () => {})
-})
+}
 
 afterEach(() => {
   act(() => root.unmount())
@@ -75,6 +80,8 @@ async function click(b: HTMLElement | undefined) {
 }
 
 describe('InterviewListPage', () => {
+  beforeEach(open)
+
   it('shows a page at a time and the rest on demand, each interview once', async () => {
     expect(rows()).toBe(FIRST_PAGE)
     expect(asked[0]?.get('limit')).toBe(String(FIRST_PAGE))
@@ -115,5 +122,24 @@ describe('InterviewListPage', () => {
     await click(button('Try again'))
     expect(rows()).toBe(FIRST_PAGE + PAGE)
     expect(container.querySelector('[role="alert"]')).toBeNull()
+  })
+})
+
+describe('the interview list on its first frame', () => {
+  it('shows a screenful of the first page, and the rest of it once that frame is painted', async () => {
+    const frames: FrameRequestCallback[] = []
+    vi.stubGlobal('requestAnimationFrame', (f: FrameRequestCallback) => frames.push(f))
+    vi.stubGlobal('cancelAnimationFrame', () => {})
+    // The page's first screen was asked for as the console started, and is in.
+    requestEarly([listPath({ tense: 'upcoming', limit: FIRST_PAGE })])
+    await earlyAnswersIn(1000)
+
+    await act(async () => root.render(<InterviewListPage />))
+    expect(rows()).toBe(FIRST_FRAME_ROWS)
+    expect(container.textContent).toContain(`Showing ${FIRST_PAGE} of 120`)
+
+    await act(async () => frames.forEach((f) => f(0)))
+    await act(async () => new Promise((resolve) => setTimeout(resolve, 0)))
+    expect(rows()).toBe(FIRST_PAGE)
   })
 })

@@ -1,4 +1,4 @@
-import { act } from 'react'
+import { act, Profiler } from 'react'
 import { createRoot, type Root } from 'react-dom/client'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { InterviewSummary } from '../api/types'
@@ -141,5 +141,56 @@ describe('the interview list on its first frame', () => {
     await act(async () => frames.forEach((f) => f(0)))
     await act(async () => new Promise((resolve) => setTimeout(resolve, 0)))
     expect(rows()).toBe(FIRST_PAGE)
+  })
+
+  it('commits the first frame once: nothing it mounts updates it before the frame is painted', async () => {
+    // A state update from a ref or layout effect renders the whole list again
+    // before the browser may paint it; React's Profiler calls that a nested update.
+    const phases: string[] = []
+    await act(async () =>
+      root.render(
+        <Profiler id="list" onRender={(_id, phase) => phases.push(phase)}>
+          <InterviewListPage />
+        </Profiler>,
+      ),
+    )
+    await act(async () => {})
+    expect(rows()).toBeGreaterThan(0)
+    expect(container.textContent).toContain('Show 50 more')
+    expect(phases).not.toContain('nested-update')
+  })
+})
+
+describe('the Show more button near the viewport', () => {
+  it('loads the next page when the button comes within reach of the viewport, and stops watching it once gone', async () => {
+    // jsdom lays nothing out and has no IntersectionObserver: this stand-in
+    // reports what the browser's would, when the test says the button is near.
+    const watched = new Set<Element>()
+    let report: ((entries: { isIntersecting: boolean }[]) => void) | undefined
+    vi.stubGlobal(
+      'IntersectionObserver',
+      class {
+        constructor(cb: (entries: { isIntersecting: boolean }[]) => void) {
+          report = cb
+        }
+        observe(el: Element) {
+          watched.add(el)
+        }
+        disconnect() {
+          watched.clear()
+        }
+      },
+    )
+    await open()
+    expect(rows()).toBe(FIRST_PAGE)
+    expect([...watched].map((el) => el.textContent)).toEqual([`Show ${PAGE} more`])
+
+    await act(async () => report?.([{ isIntersecting: true }]))
+    await act(async () => {})
+    expect(rows()).toBe(FIRST_PAGE + PAGE)
+
+    await click(container.querySelector<HTMLElement>('#tab-past') ?? undefined)
+    expect(rows()).toBe(3)
+    expect(watched.size).toBe(0)
   })
 })

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type RefCallback } from 'react'
 import { earlyAnswer, errorMessage } from '../api/client'
 import { listInterviews, listPath, listQuery } from '../api/interviews'
 import { FIRST_LIST_PAGE } from '../api/contract.gen'
@@ -105,18 +105,23 @@ function useInterviewPages(tense: Tense, q: string, campaign: string) {
   }
 }
 
-/** Loads the next page when the Show more button comes near the viewport (the button stays for keyboards). */
-function useNearViewport(el: HTMLElement | null, onNear: () => void) {
+/**
+ * A ref for the Show more button that loads the next page when the button
+ * comes near the viewport (the button stays for keyboards). It watches the
+ * element itself rather than keeping it in state: a state update from a ref
+ * would render the whole list a second time before its first frame.
+ */
+function useNearViewport(onNear: () => void): RefCallback<HTMLElement> {
   const latest = useRef(onNear)
   latest.current = onNear
-  useEffect(() => {
-    if (!el || typeof IntersectionObserver === 'undefined') return
+  return useCallback((el: HTMLElement | null) => {
+    if (!el || typeof IntersectionObserver === 'undefined') return undefined
     const io = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && latest.current(), {
       rootMargin: '0px 0px 400px 0px',
     })
     io.observe(el)
     return () => io.disconnect()
-  }, [el])
+  }, [])
 }
 
 export function InterviewListPage() {
@@ -127,8 +132,7 @@ export function InterviewListPage() {
   const { first: list, rows, total, more, loadingMore, moreError } = useInterviewPages(tense, q, campaign)
   const painted = usePainted()
   const shown = painted ? rows : rows?.slice(0, FIRST_FRAME_ROWS)
-  const [moreButton, setMoreButton] = useState<HTMLButtonElement | null>(null)
-  useNearViewport(moreButton, () => {
+  const moreButton = useNearViewport(() => {
     if (!moreError) void more()
   })
   const searchRef = useRef<HTMLInputElement>(null)
@@ -311,7 +315,7 @@ export function InterviewListPage() {
               </p>
             )}
             <button
-              ref={setMoreButton}
+              ref={moreButton}
               type="button"
               className="btn"
               onClick={() => void more()}

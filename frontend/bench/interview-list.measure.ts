@@ -14,8 +14,11 @@
 // spends. Reloads come in pairs: one of a settled console (its screens
 // loaded ahead and nothing fetched for a while, as when someone opens it
 // again), and one at once after that one's paint, while the old page is
-// still loading screens ahead.
+// still loading screens ahead. For scale, the same browser and measure
+// reload a page with one row from a loopback server: what any page costs
+// this browser on this machine.
 import { execFileSync } from 'node:child_process'
+import { createServer, type Server } from 'node:http'
 import { appendFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -45,9 +48,15 @@ const MARK_LIST_PAINT = `(() => {
   seen.observe(document, { childList: true, subtree: true })
 })()`
 
+/** A page with nothing but the list's one row, for the baseline. */
+const ONE_ROW_PAGE =
+  '<!doctype html><html lang="en"><title>One row</title><table id="interviews-panel"><tbody></tbody></table>' +
+  '<script>document.querySelector("tbody").innerHTML = "<tr><td>Ada Lovelace</td></tr>"</script></html>'
+
 let host: Host
 let browser: Browser
 let seedDir: string
+let oneRow: Server | undefined
 
 beforeAll(async () => {
   const base = existsSync('/dev/shm') ? '/dev/shm' : tmpdir()
@@ -60,6 +69,7 @@ beforeAll(async () => {
 }, 600_000)
 
 afterAll(async () => {
+  oneRow?.close()
   await browser?.close()
   await host?.stop()
   if (seedDir) rmSync(seedDir, { recursive: true, force: true })
@@ -103,6 +113,19 @@ async function settle(page: Page): Promise<void> {
   }
 }
 
+/** Serves ONE_ROW_PAGE on loopback; resolves with its URL. */
+async function serveOneRow(): Promise<string> {
+  const server = createServer((_req, res) => {
+    res.setHeader('Content-Type', 'text/html; charset=utf-8')
+    res.end(ONE_ROW_PAGE)
+  })
+  oneRow = server
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const addr = server.address()
+  if (addr === null || typeof addr === 'string') throw new Error('the one-row page has no port')
+  return `http://127.0.0.1:${addr.port}/`
+}
+
 function percentile(xs: number[], p: number): number {
   const s = [...xs].sort((a, b) => a - b)
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!
@@ -119,12 +142,21 @@ it(`first paint of the interview list with ${COUNT} interviews`, async () => {
     settled.push(await reloadToListPaint(browser.page))
     atOnce.push(await reloadToListPaint(browser.page))
   }
-  console.log(`interview list: ${total}; first load ${first} ms; reloads of a settled console (ms): ${settled.join(', ')}; reloads at once after a paint (ms): ${atOnce.join(', ')}`)
+  const page = await browser.context.newPage()
+  await page.goto(await serveOneRow())
+  const baseline: number[] = []
+  for (let run = 0; run < RUNS; run++) {
+    await settle(page)
+    baseline.push(await reloadToListPaint(page))
+  }
+  await page.close()
+  console.log(`interview list: ${total}; first load ${first} ms; reloads of a settled console (ms): ${settled.join(', ')}; reloads at once after a paint (ms): ${atOnce.join(', ')}; reloads of a one-row page (ms): ${baseline.join(', ')}`)
   const p50p95 = (xs: number[]) => `${percentile(xs, 50)} ms / ${percentile(xs, 95)} ms`
   const rows = [
     `| InterviewListFirstPaint (${COUNT} interviews; first load: empty cache, host index cold) | ${first} ms | – | – |`,
     `| InterviewListFirstPaint (${COUNT} interviews; reload of a settled console, p50 / p95 of ${RUNS}) | ${p50p95(settled)} | – | – |`,
     `| InterviewListFirstPaint (${COUNT} interviews; reload at once after the last paint, p50 / p95 of ${RUNS}) | ${p50p95(atOnce)} | – | – |`,
+    `| FirstPaintBaseline (a page with one row from a loopback server, same browser and measure; reload p50 / p95 of ${RUNS}) | ${p50p95(baseline)} | – | – |`,
   ]
   if (process.env.BENCH_ROWS) appendFileSync(process.env.BENCH_ROWS, rows.join('\n') + '\n')
   console.log(rows.join('\n'))

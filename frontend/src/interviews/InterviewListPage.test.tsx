@@ -156,15 +156,16 @@ describe('the interview list on its first frame', () => {
     )
     await act(async () => {})
     expect(rows()).toBeGreaterThan(0)
-    expect(container.textContent).toContain('Show 50 more')
+    expect(container.textContent).toContain(`Show ${PAGE} more`)
     expect(phases).not.toContain('nested-update')
   })
 })
 
 describe('the Show more button near the viewport', () => {
   it('loads the next page when the button comes within reach of the viewport, and stops watching it once gone', async () => {
-    // jsdom lays nothing out and has no IntersectionObserver: this stand-in
-    // reports what the browser's would, when the test says the button is near.
+    // happy-dom lays nothing out, so its IntersectionObserver never finds the
+    // button near: this stand-in reports what a browser's would, when the test
+    // says the button is near.
     const watched = new Set<Element>()
     let report: ((entries: { isIntersecting: boolean }[]) => void) | undefined
     vi.stubGlobal(

@@ -166,10 +166,17 @@ function Room({ role: linkRole, token }: { role: Role; token: string }) {
 
   useFocusReport(store.client, role === 'candidate' && screen.kind === 'call')
 
-  // Once ready, an admitted candidate's call starts at once (not a render later).
+  // A candidate the interview already admits asks for the call right behind
+  // its consent, without waiting for the ack: the host takes a connection's
+  // messages in order (and refuses the call if it refused the consent), so
+  // the camera starts with the click, not a round trip and a render later.
+  // One admitted during the round trip joins on the ack.
   const join = useCallback(
     async (consent: Consent) => {
-      await store.ready(consent)
+      const before = store.getSnapshot().view
+      const ready = store.ready(consent)
+      if (candidateAdmitted(before?.phase, before?.locked)) void peer?.admit()
+      await ready
       const v = store.getSnapshot().view
       if (candidateAdmitted(v?.phase, v?.locked)) void peer?.admit()
     },

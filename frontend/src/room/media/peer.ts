@@ -7,7 +7,7 @@
 // closed gate holds everything outgoing until the host took the call. A
 // candidate prepares: the connection is set up on the device check and in the
 // waiting room (ICE and DTLS done, nothing sent: the senders carry no track),
-// and being let in only puts the camera and microphone on the senders.
+// and asking to be let in only puts the camera and microphone on the senders.
 
 import { useSyncExternalStore } from 'react'
 import type { IceServer } from '../protocol'
@@ -123,6 +123,8 @@ export class PeerSession extends Snapshots<PeerSnapshot> {
   private disconnectTimer: ReturnType<typeof setTimeout> | undefined
   private resolutionTimer: ReturnType<typeof setTimeout> | undefined
   private resolutionKept: Promise<boolean> | undefined
+  /** What resolutionKept resolved to, once it has. */
+  private resolutionSet: boolean | undefined
 
   constructor(opts: PeerOptions) {
     super(emptyCall('waiting'))
@@ -172,25 +174,31 @@ export class PeerSession extends Snapshots<PeerSnapshot> {
   /**
    * Joins the call (when admitted): asks the host with `call`, then opens the
    * gate so the offer and candidates gathered meanwhile go out, in order. A
-   * refusal because we are not let in yet leaves the gate closed for the next
-   * try; any other refusal (e.g. a host without media) says video is unavailable.
+   * prepared connection puts the camera and microphone on its senders as
+   * `call` goes out, not when it is answered: the host forwards and records
+   * nothing of a connection it has not let in, and the camera's first frame
+   * is then on its way a round trip (and a page render) sooner. A refusal
+   * takes them off again; one because we are not let in yet (or the consent
+   * sent just before was refused) leaves the gate closed for the next try; any
+   * other refusal (e.g. a host without media) says video is unavailable.
    */
   async admit(): Promise<void> {
     if (this.admitted || this.joining || this.closed) return
     this.joining = true
     this.set({ status: 'connecting', detail: undefined })
+    this.startSending()
     try {
       await this.opts.join(false)
     } catch (e) {
       this.joining = false
       if (this.closed) return
+      this.stopSending()
       this.set(refusedJoin(e))
       return
     }
     this.joining = false
     if (this.closed) return
     this.admitted = true
-    void this.startSending()
     this.set({ hostAnswered: true, status: this.pc.connectionState === 'connected' ? 'connected' : 'connecting' })
     this.openGate()
   }
@@ -204,29 +212,49 @@ export class PeerSession extends Snapshots<PeerSnapshot> {
   }
 
   /**
-   * Puts the local tracks on the senders (a prepared connection, once
-   * admitted): no renegotiation. The camera starts at full size: while its
+   * Puts the local tracks on the senders (a prepared connection, as it asks
+   * to be let in): no renegotiation. The camera starts at full size: while its
    * bandwidth estimate is still young the browser would otherwise drop the
    * first frames and scale down (a few hundred milliseconds before the first
    * picture); after KEEP_RESOLUTION_MS it makes its usual trade-off again.
+   * With that preference set ahead (on connecting), everything happens now,
+   * before the page renders the call.
    */
-  private async startSending(): Promise<void> {
+  private startSending(): void {
     if (this.sending) return
     this.sending = true
     const local = this.opts.local.getSnapshot()
     this.localTrack('audio', local.audio, undefined)
-    if (await this.keepResolution()) {
-      this.resolutionTimer = setTimeout(() => void degradation(this.video.sender, 'balanced'), KEEP_RESOLUTION_MS)
+    const video = (kept: boolean) => {
+      if (this.closed || !this.sending) return
+      if (kept) this.resolutionTimer = setTimeout(() => void degradation(this.video.sender, 'balanced'), KEEP_RESOLUTION_MS)
+      const now = this.opts.local.getSnapshot()
+      this.localTrack('video', now.video, undefined)
+      const screen = now.screen?.getVideoTracks()[0]
+      if (screen && now.screen) this.localTrack('screen', screen, now.screen)
     }
-    if (this.closed || !this.sending) return
-    this.localTrack('video', this.opts.local.getSnapshot().video, undefined)
-    const screen = local.screen?.getVideoTracks()[0]
-    if (screen && local.screen) this.localTrack('screen', screen, local.screen)
+    if (this.resolutionSet !== undefined) video(this.resolutionSet)
+    else void this.keepResolution().then(video)
+  }
+
+  /** Takes the local tracks off a prepared connection's senders again (it was not let in). */
+  private stopSending(): void {
+    if (!this.opts.prepare || !this.sending) return
+    this.sending = false
+    clearTimeout(this.resolutionTimer)
+    void this.audio.sender.replaceTrack(null).catch(() => {})
+    void this.video.sender.replaceTrack(null).catch(() => {})
+    // The next start is at full size again.
+    this.resolutionKept = this.resolutionSet = undefined
+    void this.keepResolution()
   }
 
   /** The camera's full size from its first frame on (set ahead, on a prepared connection). */
   private keepResolution(): Promise<boolean> {
-    this.resolutionKept ??= degradation(this.video.sender, 'maintain-resolution')
+    this.resolutionKept ??= degradation(this.video.sender, 'maintain-resolution').then((kept) => {
+      this.resolutionSet = kept
+      return kept
+    })
     return this.resolutionKept
   }
 

@@ -83,9 +83,13 @@ func TestRecordingSwitch(t *testing.T) {
 		t.Fatalf("recordings while switched off = %+v, want none", recs)
 	}
 
-	// Switched on: both are recorded, from the tracks already there.
+	// Switched on: both are recorded, from the tracks already there. A video
+	// file starts at the next keyframe (the test peers send one a second and
+	// ignore requests). It usually takes under a second, but twice, under
+	// the race detector with other packages' tests on two cores, this wait
+	// ran out at testTimeout (why is not known), so it allows longer.
 	h.sfu.SetRecording(room, true)
-	waitFor(t, testTimeout, "both recorded again", func() bool {
+	waitFor(t, 4*testTimeout, "both recorded again", func() bool {
 		recs := recordingsOf(t, h, room)
 		for _, who := range []string{"alex", "olivia"} {
 			if !recorded(recs, who, SourceCamera, true) || !recorded(recs, who, SourceMicrophone, true) {

@@ -8,8 +8,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/coder/websocket/wsjson"
-
 	"github.com/interviewdesk/interviewdesk/internal/client"
 )
 
@@ -85,17 +83,13 @@ func startedInterview(ctx context.Context, t *testing.T, last byte) *peer {
 // each ack's error text ("" for accepted), in order.
 func pipelined(ctx context.Context, t *testing.T, p *peer, msgs ...map[string]any) []string {
 	t.Helper()
-	acks := make([]chan string, len(msgs))
+	acks := make([]<-chan string, len(msgs))
 	for i, msg := range msgs {
-		acks[i] = make(chan string, 1)
-		p.mu.Lock()
-		p.nextID++
-		msg["id"] = p.nextID
-		p.acks[p.nextID] = acks[i]
-		p.mu.Unlock()
-		if err := wsjson.Write(ctx, p.ws, msg); err != nil {
-			t.Fatalf("send %s: %v", msg["type"], err)
+		ack, err := p.send(ctx, msg)
+		if err != nil {
+			t.Fatal(err)
 		}
+		acks[i] = ack
 	}
 	out := make([]string, len(msgs))
 	for i, ack := range acks {

@@ -412,6 +412,16 @@ func (p *peer) acked(id int, errText string) {
 
 // request sends msg with a fresh id and waits for the host's ack.
 func (p *peer) request(ctx context.Context, msg map[string]any) error {
+	ack, err := p.send(ctx, msg)
+	if err != nil {
+		return err
+	}
+	return p.await(ctx, msg["type"], ack)
+}
+
+// send gives msg a fresh id and sends it; the host's ack (its error text,
+// "" when accepted) arrives on the channel returned.
+func (p *peer) send(ctx context.Context, msg map[string]any) (<-chan string, error) {
 	ch := make(chan string, 1)
 	p.mu.Lock()
 	p.nextID++
@@ -420,18 +430,23 @@ func (p *peer) request(ctx context.Context, msg map[string]any) error {
 	p.mu.Unlock()
 	msg["id"] = id
 	if err := wsjson.Write(ctx, p.ws, msg); err != nil {
-		return fmt.Errorf("%s: send %s: %w", p.role, msg["type"], err)
+		return nil, fmt.Errorf("%s: send %s: %w", p.role, msg["type"], err)
 	}
+	return ch, nil
+}
+
+// await waits for the ack of a message of type typ sent with send.
+func (p *peer) await(ctx context.Context, typ any, ack <-chan string) error {
 	select {
-	case e := <-ch:
+	case e := <-ack:
 		if e != "" {
-			return fmt.Errorf("%s: %s refused: %s", p.role, msg["type"], e)
+			return fmt.Errorf("%s: %s refused: %s", p.role, typ, e)
 		}
 		return nil
 	case <-p.quit:
-		return fmt.Errorf("%s: %s: the room socket closed (%s)", p.role, msg["type"], p.closedReason())
+		return fmt.Errorf("%s: %s: the room socket closed (%s)", p.role, typ, p.closedReason())
 	case <-ctx.Done():
-		return fmt.Errorf("%s: %s: no answer: %w", p.role, msg["type"], ctx.Err())
+		return fmt.Errorf("%s: %s: no answer: %w", p.role, typ, ctx.Err())
 	}
 }
 

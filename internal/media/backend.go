@@ -51,10 +51,11 @@ type JoinOptions struct {
 	// backend's token expires then at the latest. Zero: the backend's default.
 	Until time.Time
 	// Hold sets the participant's connection up without media: nothing it
-	// sends is forwarded or recorded, and it receives nobody's tracks, until
-	// it is admitted (Holder). This SFU offers its first offer's audio and
-	// video to the others at once, silent, so that once admitted its media
-	// reaches them without renegotiating their connections. For a candidate
+	// sends is forwarded or recorded, and it receives no media of the
+	// others, until it is admitted (Holder). This SFU offers its first
+	// offer's audio and video to the others at once, and theirs to it, all
+	// silent, so that once admitted the media flows without renegotiating
+	// any connection. For a candidate
 	// on the device check or in the waiting room; a backend that cannot hold
 	// refuses it (ErrInvalid), and the participant joins when admitted.
 	Hold bool

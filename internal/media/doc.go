@@ -37,11 +37,11 @@
 // same files, index, finalising and switch.
 //
 // JoinOptions.Hold joins a participant held (a candidate on the device
-// check or in the waiting room): its connection comes up, nothing of its
-// media goes anywhere and it receives nothing, while the audio and video of
-// its first offer are offered to the others ahead, silent. Participant.Admit
-// lets its media flow on the connection it has, with no renegotiation at the
-// others' ends (see hold.go).
+// check or in the waiting room): its connection comes up and no media goes
+// either way, while the audio and video of its first offer are offered to
+// the others ahead, silent, and theirs to it. Participant.Admit lets the
+// media flow on the connections there are, with no renegotiation at either
+// end (see hold.go).
 //
 // A second Join with the same participant ID replaces the first (the older
 // session leaves with ReasonReplaced): a reloaded page or a second tab takes

@@ -7,12 +7,17 @@ import (
 	"github.com/pion/webrtc/v4"
 )
 
-// A held participant (JoinOptions.Hold) connects as any other, but nothing
-// of its media goes anywhere until Admit: what it sends is dropped, nobody's
-// tracks are forwarded to it. Its camera and microphone are reserved at
-// once: tracks offered to the others before any media arrives, so their
-// connections are renegotiated while it waits, and Admit starts its media at
-// their ends without another offer.
+// A held participant (JoinOptions.Hold) connects as any other, but no media
+// goes either way until Admit: what it sends is dropped, and the others'
+// tracks reach it silent. Both directions are negotiated while it waits, so
+// Admit starts the media on transceivers every side already has, with no
+// offer at all:
+//   - its camera and microphone are reserved at once: tracks offered to the
+//     others before any media arrives;
+//   - the others' tracks are offered to it with a stand-in on each sender, a
+//     track of the same codec and IDs that nothing writes to; Admit puts the
+//     real track on the sender (RTPSender.ReplaceTrack), which binds it and
+//     asks its publisher for a keyframe.
 
 // reservedStream keys the reserved tracks' stream in Participant.streams
 // until the browser's own stream ID is known.
@@ -39,8 +44,19 @@ func (p *Participant) Admit() error {
 // admitted makes the participant's tracks live (loop goroutine): reserved
 // ones whose media arrived are announced (and recorded) now, with a keyframe
 // asked for when their first packets were dropped; tracks that came without
-// a reservation are published.
+// a reservation are published. The others' tracks it was offered while held
+// start their media.
 func (p *Participant) admitted() {
+	for t, sub := range p.subs {
+		if sub.silent == nil {
+			continue
+		}
+		if err := sub.sender.ReplaceTrack(t.local); err != nil {
+			p.log.Warn("admit: start track", "track", t.info.TrackID, "err", err)
+			continue
+		}
+		sub.silent = nil
+	}
 	for _, t := range p.reserved {
 		t.live.Store(true)
 		p.room.announce(t)
@@ -55,6 +71,27 @@ func (p *Participant) admitted() {
 		}
 	}
 	p.unheard = nil
+}
+
+// addSubscription adds a sender for t to the connection (loop goroutine): the
+// forwarded track itself, or a silent stand-in while the participant is held.
+func (p *Participant) addSubscription(t *publishedTrack) (*subscription, error) {
+	if !p.held.Load() {
+		sender, err := p.pc.AddTrack(t.local)
+		if err != nil {
+			return nil, err
+		}
+		return &subscription{sender: sender, info: t.info}, nil
+	}
+	silent, err := webrtc.NewTrackLocalStaticRTP(t.local.Codec(), t.info.TrackID, t.info.StreamID)
+	if err != nil {
+		return nil, fmt.Errorf("stand-in track: %w", err)
+	}
+	sender, err := p.pc.AddTrack(silent)
+	if err != nil {
+		return nil, err
+	}
+	return &subscription{sender: sender, info: t.info, silent: silent}, nil
 }
 
 // reserve offers a track to the room for each medium the browser's first

@@ -21,6 +21,19 @@ func trackStats(h *testHost, room, participant string) (dropped, forwarded uint6
 	return dropped, forwarded
 }
 
+// offeredFrom counts the tracks of a participant the host told p of.
+func offeredFrom(p *testPeer, participant string) int {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	n := 0
+	for _, info := range p.infos {
+		if info.ParticipantID == participant {
+			n++
+		}
+	}
+	return n
+}
+
 func TestHeldParticipantGetsNoMediaUntilAdmitted(t *testing.T) {
 	checkGoroutines(t)
 	h := newTestHost(t)
@@ -41,18 +54,7 @@ func TestHeldParticipantGetsNoMediaUntilAdmitted(t *testing.T) {
 
 	// The candidate's camera and microphone are offered to the interviewer at
 	// once; its media reaches the host and is dropped there.
-	reservedAtInterviewer := func() bool {
-		iv.mu.Lock()
-		defer iv.mu.Unlock()
-		n := 0
-		for _, info := range iv.infos {
-			if info.ParticipantID == "candidate" {
-				n++
-			}
-		}
-		return n == 2
-	}
-	waitFor(t, testTimeout, "the candidate's tracks offered to the interviewer", reservedAtInterviewer)
+	waitFor(t, testTimeout, "the candidate's tracks offered to the interviewer", func() bool { return offeredFrom(iv, "candidate") == 2 })
 	waitFor(t, testTimeout, "a second of the held candidate's media dropped at the host", func() bool {
 		dropped, _ := trackStats(h, "room1", "candidate")
 		return dropped >= 50
@@ -64,11 +66,11 @@ func TestHeldParticipantGetsNoMediaUntilAdmitted(t *testing.T) {
 	if got := iv.received(); len(got) != 0 && (got["candidate/camera"].packets > 0 || got["candidate/microphone"].packets > 0) {
 		t.Errorf("the interviewer received a held candidate's media: %+v", got)
 	}
-	cand.mu.Lock()
-	toCandidate := len(cand.infos) + len(cand.recv)
-	cand.mu.Unlock()
-	if toCandidate != 0 {
-		t.Errorf("a held candidate was offered %d tracks, want none", toCandidate)
+	// The interviewer's tracks are offered to the held candidate, silent.
+	waitFor(t, testTimeout, "the interviewer's tracks offered to the held candidate", func() bool { return offeredFrom(cand, "interviewer") == 2 })
+	candOffers := cand.offers.Load()
+	if got := cand.received(); got["interviewer/camera"].packets > 0 || got["interviewer/microphone"].packets > 0 {
+		t.Errorf("a held candidate received the interviewer's media: %+v", got)
 	}
 	h.flushEvents(t)
 	if n := len(h.events.find(func(e Event) bool { return e.Type == EventTrackPublished && e.Participant.ID == "candidate" })); n != 0 {
@@ -84,8 +86,8 @@ func TestHeldParticipantGetsNoMediaUntilAdmitted(t *testing.T) {
 		}
 	}
 
-	// Admitted: media flows both ways; the interviewer's connection needed
-	// no new offer for it.
+	// Admitted: media flows both ways; neither connection needed a new
+	// offer for it.
 	cand.mu.Lock()
 	sess := cand.sess
 	cand.mu.Unlock()
@@ -96,6 +98,9 @@ func TestHeldParticipantGetsNoMediaUntilAdmitted(t *testing.T) {
 	waitReceives(t, cand, map[string]string{"interviewer/camera": "vp8", "interviewer/microphone": "opus"})
 	if got := iv.offers.Load(); got != offers {
 		t.Errorf("admitting the candidate sent the interviewer %d offers, want none", got-offers)
+	}
+	if got := cand.offers.Load(); got != candOffers {
+		t.Errorf("admitting the candidate sent it %d offers, want none", got-candOffers)
 	}
 	// Recorded from then on (the camera from its next keyframe).
 	waitFor(t, testTimeout, "the admitted candidate's camera and microphone recorded", func() bool {

@@ -67,6 +67,9 @@ type Participant struct {
 type subscription struct {
 	sender *webrtc.RTPSender
 	info   TrackInfo
+	// silent is the stand-in the sender carries while the viewer is held: a
+	// track of the same codec and IDs that is never written (hold.go).
+	silent *webrtc.TrackLocalStaticRTP
 }
 
 func newParticipant(r *Room, info ParticipantInfo, sig Signal, opt JoinOptions) (*Participant, error) {
@@ -411,16 +414,15 @@ func (p *Participant) negotiate() {
 		if t.isEnded() {
 			continue
 		}
-		sender, err := p.pc.AddTrack(t.local)
+		sub, err := p.addSubscription(t)
 		if err != nil {
 			p.log.Warn("subscribe", "track", t.info.TrackID, "err", err)
 			continue
 		}
-		sub := &subscription{sender: sender, info: t.info}
 		p.subs[t] = sub
 		added = append(added, sub)
 		p.wg.Add(1)
-		go p.readSenderRTCP(sender, t)
+		go p.readSenderRTCP(sub.sender, t)
 	}
 	p.toAdd = nil
 
@@ -586,10 +588,13 @@ func (p *Participant) onConnectionState(st webrtc.PeerConnectionState) {
 		p.ops.push(func() { p.requestRestart("failed") })
 	case webrtc.PeerConnectionStateConnected:
 		// Viewers that subscribed before the transport was up missed the
-		// keyframe their subscription asked for: ask again.
+		// keyframe their subscription asked for: ask again (a held
+		// viewer's silent ones ask when it is admitted).
 		p.ops.push(func() {
-			for t := range p.subs {
-				t.requestKeyframe()
+			for t, sub := range p.subs {
+				if sub.silent == nil {
+					t.requestKeyframe()
+				}
 			}
 		})
 	}

@@ -107,10 +107,8 @@ func (r *Room) Join(ctx context.Context, info ParticipantInfo, sig Signal, opt J
 		return nil, fmt.Errorf("join room %s as %s: %w", r.id, info.ID, ErrClosed)
 	}
 	r.participants[info.ID] = p
-	if !p.held.Load() {
-		for t := range r.tracks {
-			p.subscribe(t)
-		}
+	for t := range r.tracks {
+		p.subscribe(t)
 	}
 	r.mu.Unlock()
 
@@ -145,8 +143,9 @@ func (r *Room) Close() error {
 	return nil
 }
 
-// publish makes t available to everyone else in the room who is not held;
-// announce tells of it and records it once it is live with its media.
+// publish makes t available to everyone else in the room (to a held
+// participant silently, see hold.go); announce tells of it and records it
+// once it is live with its media.
 func (r *Room) publish(t *publishedTrack) bool {
 	r.mu.Lock()
 	if r.closed {
@@ -155,7 +154,7 @@ func (r *Room) publish(t *publishedTrack) bool {
 	}
 	r.tracks[t] = struct{}{}
 	for _, p := range r.participants {
-		if p != t.owner && !p.held.Load() {
+		if p != t.owner {
 			p.subscribe(t)
 		}
 	}
@@ -201,17 +200,12 @@ func (r *Room) unpublish(t *publishedTrack) {
 	}
 }
 
-// admit ends p's hold on the room's side: p receives every track of the
-// others from now on.
+// admit ends p's hold on the room's side: tracks p subscribes to from now
+// on carry their media (Participant.admitted starts it on the ones it has).
 func (r *Room) admit(p *Participant) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	p.held.Store(false)
-	for t := range r.tracks {
-		if t.owner != p {
-			p.subscribe(t)
-		}
-	}
 }
 
 // remove drops p after it closed.

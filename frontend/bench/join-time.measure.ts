@@ -9,7 +9,9 @@
 // reference, LiveKit with the room connected beforehand (no subscriptions)
 // and only publishing at the click. The four are interleaved run by run (the
 // order rotates), JOIN_RUNS rounds (default 10); prints p50/p95 and the
-// ratios as table rows for `make bench`.
+// ratios as table rows for `make bench`. Alongside, the other way round: the
+// click (or LiveKit's connect) → the first decoded frame of the interviewer's
+// video at the one who joins.
 import { appendFileSync } from 'node:fs'
 import { afterAll, beforeAll, it } from 'vitest'
 import type { Page } from 'playwright-core'
@@ -17,7 +19,9 @@ import { startHost, type Host } from '../e2e/harness'
 import { TRACK_PEERS, candidateJoins, createInterview, openParticipant, setOrganizer, type Participant } from '../e2e/room-harness'
 import { startLiveKit, type LiveKit } from './livekit'
 
-const RUNS = Number(process.env.JOIN_RUNS ?? 10)
+// 20 rounds: LiveKit's join times come in two clusters (≈ 0.4–0.7 s and
+// ≈ 1.4–1.8 s), and with 10 a run's p50 moved with how many fell in each.
+const RUNS = Number(process.env.JOIN_RUNS ?? 20)
 /** Time on the device check (or LiveKit's equivalent) before the click. */
 const SETTLE_MS = Number(process.env.JOIN_SETTLE_MS ?? 1500)
 
@@ -148,6 +152,8 @@ it(`join time over ${RUNS} rounds, interleaved with LiveKit`, async () => {
 
   const toFrame: Record<Mode, number[]> = { direct: [], relay: [], livekit: [], 'livekit-prepared': [] }
   const toRTP: Record<'direct' | 'relay', number[]> = { direct: [], relay: [] }
+  /** → the first decoded frame of the interviewer at the one who joins (not for livekit-prepared, which subscribes to nothing). */
+  const toSeen: Record<Exclude<Mode, 'livekit-prepared'>, number[]> = { direct: [], relay: [], livekit: [] }
 
   const ours = async (mode: 'direct' | 'relay') => {
     const iv = links[mode].interviewer
@@ -161,11 +167,13 @@ it(`join time over ${RUNS} rounds, interleaved with LiveKit`, async () => {
     await cand.waitForTimeout(SETTLE_MS) // the previous session leaves; the device check settles
     const known = await inboundVideo(iv)
     const frame = firstNewFrame(iv, known)
+    const seen = firstNewFrame(cand, await inboundVideo(cand))
     await cand.getByRole('button', { name: 'Join interview' }).click()
     const clicked = await cand.evaluate(() => (window as unknown as { __joinClick: number }).__joinClick)
-    const [rtpAt, frameAt] = await Promise.all([firstRTPAtHost(clicked), frame])
+    const [rtpAt, frameAt, seenAt] = await Promise.all([firstRTPAtHost(clicked), frame, seen])
     toRTP[mode].push(rtpAt - clicked)
     toFrame[mode].push(frameAt - clicked)
+    toSeen[mode].push(seenAt - clicked)
     await cand.goto('about:blank')
   }
   type LK = {
@@ -184,10 +192,12 @@ it(`join time over ${RUNS} rounds, interleaved with LiveKit`, async () => {
     await pub.waitForTimeout(SETTLE_MS)
     const known = await inboundVideo(lkSubscriber.page)
     const frame = firstNewFrame(lkSubscriber.page, known)
+    const seen = prepared ? undefined : firstNewFrame(pub, await inboundVideo(pub))
     const started = prepared
       ? await pub.evaluate(() => (window as unknown as LK).lkPublish())
       : await pub.evaluate(([url, token]) => (window as unknown as LK).lkJoin(url, token), args)
     toFrame[prepared ? 'livekit-prepared' : 'livekit'].push((await frame) - started)
+    if (seen) toSeen.livekit.push((await seen) - started)
     await pub.evaluate(() => (window as unknown as LK).lkLeave())
   }
 
@@ -201,6 +211,7 @@ it(`join time over ${RUNS} rounds, interleaved with LiveKit`, async () => {
   }
 
   const p = (m: Mode, q: number) => percentile(toFrame[m], q)
+  const seen = (m: keyof typeof toSeen, q: number) => percentile(toSeen[m], q)
   const ratio = (a: number, b: number) => (a / b).toFixed(2)
   const n = `p50 / p95 of ${RUNS}`
   const rows = [
@@ -212,9 +223,14 @@ it(`join time over ${RUNS} rounds, interleaved with LiveKit`, async () => {
     `| LiveKit v1.11.0 PublishToFirstFrameAtSubscriber, room connected beforehand (same run, ${n}) | ${p('livekit-prepared', 50)} ms / ${p('livekit-prepared', 95)} ms | – | – |`,
     `| JoinTime ratio to LiveKit, direct (p50 / p95; goal ≤ 0.5 / ≤ 1) | ${ratio(p('direct', 50), p('livekit', 50))} / ${ratio(p('direct', 95), p('livekit', 95))} | – | – |`,
     `| JoinTime ratio to LiveKit, relay (p50 / p95; goal ≤ 0.5 / ≤ 1) | ${ratio(p('relay', 50), p('livekit', 50))} / ${ratio(p('relay', 95), p('livekit', 95))} | – | – |`,
+    `| JoinClickToInterviewerFrameAtCandidate (direct, ${n}) | ${seen('direct', 50)} ms / ${seen('direct', 95)} ms | – | – |`,
+    `| JoinClickToInterviewerFrameAtCandidate (relay, ${n}) | ${seen('relay', 50)} ms / ${seen('relay', 95)} ms | – | – |`,
+    `| LiveKit v1.11.0 ConnectToFirstFrameAtPublisher (the subscriber's video, same run, ${n}) | ${seen('livekit', 50)} ms / ${seen('livekit', 95)} ms | – | – |`,
+    `| Ratio to LiveKit, the joiner's first frame of the other (direct / relay; p50 / p95) | ${ratio(seen('direct', 50), seen('livekit', 50))} / ${ratio(seen('relay', 50), seen('livekit', 50))}; ${ratio(seen('direct', 95), seen('livekit', 95))} / ${ratio(seen('relay', 95), seen('livekit', 95))} | – | – |`,
   ]
   for (const m of order) console.log(`join → first frame, ${m} (ms): ${toFrame[m].join(', ')}`)
   for (const m of ['direct', 'relay'] as const) console.log(`join → first RTP at host, ${m} (ms): ${toRTP[m].join(', ')}`)
+  for (const m of ['direct', 'relay', 'livekit'] as const) console.log(`join → the interviewer's first frame at the joiner, ${m} (ms): ${toSeen[m].join(', ')}`)
   if (process.env.BENCH_ROWS) appendFileSync(process.env.BENCH_ROWS, rows.join('\n') + '\n')
   console.log(rows.join('\n'))
 }, 900_000)

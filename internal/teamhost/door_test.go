@@ -117,7 +117,7 @@ func TestASessionTheHostEndsSignsTheConsoleOut(t *testing.T) {
 	if tok := d.token(t); tok != "" {
 		t.Errorf("the ended session's token %q is still kept", tok)
 	}
-	d.call(t, "GET", "/api/interviews", nil).expect(t, 401, "not signed in to the team host")
+	d.call(t, "GET", "/api/interviews", nil).expect(t, 401, "session ended on the team host")
 }
 
 // A session that expired while the app was closed: the first call the host

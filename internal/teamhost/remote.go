@@ -83,11 +83,16 @@ func (r *remote) session() string {
 }
 
 // ServeHTTP forwards r to the team host. Without a session only the public
-// routes go there; the rest is told to sign in, without asking the host.
+// routes go there; the rest is told to sign in, without asking the host (and
+// told why, when the host ended the session: whichever call or stream met
+// that first, every call after it says the same).
 func (r *remote) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 	if r.session() == "" && !public(req) {
-		writeError(w, http.StatusUnauthorized, "unauthorized", fmt.Sprintf(
-			"This console is not signed in to the team host %s. Sign in with your account there.", r.choice.URL))
+		msg := "This console is not signed in to the team host %s. Sign in with your account there."
+		if r.hostEnded() {
+			msg = "This console's session ended on the team host %s (it expired, or it was signed out there). Sign in again with your account there."
+		}
+		writeError(w, http.StatusUnauthorized, "unauthorized", fmt.Sprintf(msg, r.choice.URL))
 		return
 	}
 	r.proxy.ServeHTTP(w, req)

@@ -73,6 +73,7 @@ const (
 	defaultDisconnectTimeout = 60 * time.Second
 	defaultStartBitrate      = 1000                   // kbit/s
 	keyframeMinGap           = 500 * time.Millisecond // at most one forwarded PLI per track per gap
+	firstKeyframeGap         = 100 * time.Millisecond // …but a viewer with no keyframe yet may ask this often
 	// nackHistory is how many packets each forwarded video track keeps for
 	// retransmission: about 5 s of a 1 Mbit/s camera, 1.5 s of a 3 Mbit/s
 	// screen, many round trips either way (pion's default, 1024, doubles the

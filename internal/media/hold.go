@@ -3,6 +3,7 @@ package media
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/pion/webrtc/v4"
 )
@@ -51,6 +52,7 @@ func (p *Participant) admitted() {
 		if sub.silent == nil {
 			continue
 		}
+		sub.since.Store(time.Now().UnixNano())
 		if err := sub.sender.ReplaceTrack(t.local); err != nil {
 			p.log.Warn("admit: start track", "track", t.info.TrackID, "err", err)
 			continue
@@ -81,7 +83,9 @@ func (p *Participant) addSubscription(t *publishedTrack) (*subscription, error) 
 		if err != nil {
 			return nil, err
 		}
-		return &subscription{sender: sender, info: t.info}, nil
+		sub := &subscription{sender: sender, info: t.info}
+		sub.since.Store(time.Now().UnixNano())
+		return sub, nil
 	}
 	silent, err := webrtc.NewTrackLocalStaticRTP(t.local.Codec(), t.info.TrackID, t.info.StreamID)
 	if err != nil {

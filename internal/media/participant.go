@@ -70,6 +70,9 @@ type subscription struct {
 	// silent is the stand-in the sender carries while the viewer is held: a
 	// track of the same codec and IDs that is never written (hold.go).
 	silent *webrtc.TrackLocalStaticRTP
+	// since: when the sender got the forwarded track (unix nanos; 0 while
+	// it carries the stand-in).
+	since atomic.Int64
 }
 
 func newParticipant(r *Room, info ParticipantInfo, sig Signal, opt JoinOptions) (*Participant, error) {
@@ -422,7 +425,7 @@ func (p *Participant) negotiate() {
 		p.subs[t] = sub
 		added = append(added, sub)
 		p.wg.Add(1)
-		go p.readSenderRTCP(sub.sender, t)
+		go p.readSenderRTCP(sub, t)
 	}
 	p.toAdd = nil
 
@@ -462,17 +465,17 @@ func (p *Participant) negotiate() {
 // readSenderRTCP reads a viewer's RTCP for one forwarded track (NACKs are
 // answered by the interceptor on the way) and passes keyframe requests on to
 // the publisher.
-func (p *Participant) readSenderRTCP(sender *webrtc.RTPSender, t *publishedTrack) {
+func (p *Participant) readSenderRTCP(sub *subscription, t *publishedTrack) {
 	defer p.wg.Done()
 	for {
-		pkts, _, err := sender.ReadRTCP()
+		pkts, _, err := sub.sender.ReadRTCP()
 		if err != nil {
 			return
 		}
 		for _, pkt := range pkts {
 			switch pkt.(type) {
 			case *rtcp.PictureLossIndication, *rtcp.FullIntraRequest:
-				t.requestKeyframe()
+				t.requestFirstKeyframe(sub.since.Load())
 			}
 		}
 	}

@@ -41,6 +41,11 @@ type publishedTrack struct {
 	rec atomic.Pointer[recorder]
 
 	lastKeyframeReq atomic.Int64 // unix nanos
+	// lastKeyStart: when a packet starting a keyframe was last forwarded
+	// (unix nanos; VP8 and VP9).
+	lastKeyStart atomic.Int64
+	// writePLI sends the publisher a PLI for its SSRC.
+	writePLI func(ssrc uint32) error
 	// keyframeDeferred is set while a throttled request waits for its turn.
 	keyframeDeferred atomic.Bool
 	ended            atomic.Bool
@@ -66,6 +71,9 @@ func newReservedTrack(owner *Participant, codec webrtc.RTPCodecCapability, info 
 		return nil, fmt.Errorf("local track: %w", err)
 	}
 	t := &publishedTrack{owner: owner, info: info}
+	t.writePLI = func(ssrc uint32) error {
+		return owner.pc.WriteRTCP([]rtcp.Packet{&rtcp.PictureLossIndication{MediaSSRC: ssrc}})
+	}
 	t.local = &viewerTrack{TrackLocalStaticRTP: local, bound: t.requestKeyframe}
 	return t, nil
 }
@@ -108,6 +116,9 @@ func (t *publishedTrack) forward(remote *webrtc.TrackRemote) {
 			p.sfu.emit(Event{Type: EventFirstRTP, Room: p.room.id, Participant: p.info, Track: &info,
 				Time: now, SinceJoin: now.Sub(p.joined)})
 		}
+		if t.info.Kind == KindVideo && startsKeyframe(t.info.Codec, pkt.Payload) {
+			t.lastKeyStart.Store(time.Now().UnixNano())
+		}
 		t.packets.Add(1)
 		p.sfu.rtpIn.Add(1)
 		// Header extension IDs were negotiated with the publisher, not with
@@ -127,8 +138,7 @@ func (t *publishedTrack) forward(remote *webrtc.TrackRemote) {
 // asked (the usual case when someone joins) still gets its keyframe at once
 // rather than at the next periodic one.
 func (t *publishedTrack) requestKeyframe() {
-	remote := t.remote.Load()
-	if t.info.Kind != KindVideo || t.isEnded() || remote == nil {
+	if !t.mayAskKeyframe() {
 		return
 	}
 	now := time.Now().UnixNano()
@@ -145,7 +155,42 @@ func (t *publishedTrack) requestKeyframe() {
 	if !t.lastKeyframeReq.CompareAndSwap(last, now) {
 		return
 	}
-	_ = t.owner.pc.WriteRTCP([]rtcp.Packet{&rtcp.PictureLossIndication{MediaSSRC: uint32(remote.SSRC())}})
+	t.sendPLI()
+}
+
+// requestFirstKeyframe is a viewer's keyframe request (PLI), where since is
+// when that viewer's sender got the track. A viewer that has had no keyframe
+// since may ask past keyframeMinGap, at most once per firstKeyframeGap: a
+// publisher asked just after a keyframe of its own may have ignored the
+// request its binding made (browsers do), and the picture would otherwise
+// wait for the end of the gap. Others ask as requestKeyframe, and so does
+// every viewer of a codec whose keyframes the forwarder does not see.
+func (t *publishedTrack) requestFirstKeyframe(since int64) {
+	if !keyframesSeen(t.info.Codec) || t.lastKeyStart.Load() >= since {
+		t.requestKeyframe()
+		return
+	}
+	if !t.mayAskKeyframe() {
+		return
+	}
+	now := time.Now().UnixNano()
+	last := t.lastKeyframeReq.Load()
+	if now-last < int64(firstKeyframeGap) || !t.lastKeyframeReq.CompareAndSwap(last, now) {
+		return // the viewer asks again
+	}
+	t.sendPLI()
+}
+
+// mayAskKeyframe: a video track with its media, not ended.
+func (t *publishedTrack) mayAskKeyframe() bool {
+	return t.info.Kind == KindVideo && !t.isEnded() && t.remote.Load() != nil
+}
+
+// sendPLI asks the publisher for a keyframe now.
+func (t *publishedTrack) sendPLI() {
+	if remote := t.remote.Load(); remote != nil {
+		_ = t.writePLI(uint32(remote.SSRC()))
+	}
 }
 
 // viewerTrack is the forwarded track; it asks the publisher for a keyframe

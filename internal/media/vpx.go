@@ -1,5 +1,59 @@
 package media
 
+// keyframesSeen: startsKeyframe knows the codec's payloads.
+func keyframesSeen(codec string) bool { return codec == "vp8" || codec == "vp9" }
+
+// startsKeyframe reports whether an RTP payload of codec ("vp8", "vp9")
+// begins a keyframe; false for other codecs.
+func startsKeyframe(codec string, payload []byte) bool {
+	switch codec {
+	case "vp8":
+		return vp8StartsKeyframe(payload)
+	case "vp9":
+		return vp9StartsKeyframe(payload)
+	}
+	return false
+}
+
+// vp8StartsKeyframe: the payload descriptor (RFC 7741 section 4.2) marks the
+// start of partition 0, and the frame header's P bit is 0 (RFC 6386 section
+// 9.1).
+func vp8StartsKeyframe(b []byte) bool {
+	if len(b) == 0 || b[0]&0x10 == 0 || b[0]&0x07 != 0 {
+		return false
+	}
+	i := 1
+	if b[0]&0x80 != 0 { // X: extension bits follow
+		if len(b) < 2 {
+			return false
+		}
+		ext := b[1]
+		i = 2
+		if ext&0x80 != 0 { // I: picture ID, 7 or 15 bits
+			if len(b) <= i {
+				return false
+			}
+			if b[i]&0x80 != 0 {
+				i++
+			}
+			i++
+		}
+		if ext&0x40 != 0 { // L: TL0PICIDX
+			i++
+		}
+		if ext&0x30 != 0 { // T or K: TID/Y/KEYIDX
+			i++
+		}
+	}
+	return len(b) > i && b[i]&0x01 == 0
+}
+
+// vp9StartsKeyframe: the payload descriptor (RFC 9628 section 4.2) marks the
+// start of a frame (B) that is not inter-picture predicted (P = 0).
+func vp9StartsKeyframe(b []byte) bool {
+	return len(b) > 0 && b[0]&0x08 != 0 && b[0]&0x40 == 0
+}
+
 // vp8Keyframe reports whether a VP8 frame (RFC 6386 section 9.1) is a key
 // frame and, if so, its size.
 func vp8Keyframe(b []byte) (key bool, width, height int) {

@@ -11,6 +11,7 @@ import (
 )
 
 func TestStartsKeyframe(t *testing.T) {
+	vp8, vp9 := keyframeStart("vp8"), keyframeStart("vp9")
 	frame := func(key bool) []byte {
 		b := bytes.Repeat([]byte{0x5a}, 300)
 		b[0] = 0x10 // P = 0: a keyframe
@@ -28,7 +29,7 @@ func TestStartsKeyframe(t *testing.T) {
 			}
 			for i, p := range pkts {
 				want := key && i == 0
-				if got := startsKeyframe("vp8", p); got != want {
+				if got := vp8(p); got != want {
 					t.Errorf("VP8 (picture ID %v) key %v, packet %d of %d: startsKeyframe = %v, want %v", pictureID, key, i, len(pkts), got, want)
 				}
 			}
@@ -44,12 +45,15 @@ func TestStartsKeyframe(t *testing.T) {
 		{0x00, false}, // not the start of a frame
 		{0x04, false}, // the end of one
 	} {
-		if got := startsKeyframe("vp9", []byte{c.desc, 0, 0}); got != c.want {
+		if got := vp9([]byte{c.desc, 0, 0}); got != c.want {
 			t.Errorf("VP9 descriptor %#x: startsKeyframe = %v, want %v", c.desc, got, c.want)
 		}
 	}
-	if startsKeyframe("vp8", nil) || startsKeyframe("h264", []byte{0x10, 0x00}) || startsKeyframe("vp8", []byte{0x90}) {
-		t.Error("an empty, truncated or other codec's payload taken for a keyframe")
+	if vp8(nil) || vp8([]byte{0x90}) || vp9(nil) {
+		t.Error("an empty or truncated payload taken for a keyframe")
+	}
+	if keyframeStart("h264") != nil || keyframeStart("opus") != nil {
+		t.Error("a keyframe check for a codec whose payloads it does not know")
 	}
 }
 
@@ -58,7 +62,7 @@ func TestStartsKeyframe(t *testing.T) {
 // browser that just sent a keyframe of its own); once a keyframe has been
 // forwarded since, its requests wait for the gap like any other.
 func TestAViewerWithNoKeyframeYetAsksPastTheGap(t *testing.T) {
-	tr := &publishedTrack{info: TrackInfo{Kind: KindVideo, Codec: "vp8"}}
+	tr := &publishedTrack{info: TrackInfo{Kind: KindVideo, Codec: "vp8"}, keyStart: keyframeStart("vp8")}
 	var plis atomic.Int32
 	tr.writePLI = func(uint32) error { plis.Add(1); return nil }
 	tr.remote.Store(&webrtc.TrackRemote{})
@@ -85,7 +89,7 @@ func TestAViewerWithNoKeyframeYetAsksPastTheGap(t *testing.T) {
 	waitFor(t, testTimeout, "the deferred request at the end of the gap", func() bool { return plis.Load() == 3 })
 
 	// A codec whose keyframes the forwarder cannot see never asks past the gap.
-	other := &publishedTrack{info: TrackInfo{Kind: KindVideo, Codec: "h264"}}
+	other := &publishedTrack{info: TrackInfo{Kind: KindVideo, Codec: "h264"}, keyStart: keyframeStart("h264")}
 	var otherPLIs atomic.Int32
 	other.writePLI = func(uint32) error { otherPLIs.Add(1); return nil }
 	other.remote.Store(&webrtc.TrackRemote{})

@@ -41,8 +41,11 @@ type publishedTrack struct {
 	rec atomic.Pointer[recorder]
 
 	lastKeyframeReq atomic.Int64 // unix nanos
+	// keyStart tells a payload that starts a keyframe (keyframeStart); nil
+	// for a codec it cannot tell (and for audio).
+	keyStart func(payload []byte) bool
 	// lastKeyStart: when a packet starting a keyframe was last forwarded
-	// (unix nanos; VP8 and VP9).
+	// (unix nanos; only with keyStart).
 	lastKeyStart atomic.Int64
 	// writePLI sends the publisher a PLI for its SSRC.
 	writePLI func(ssrc uint32) error
@@ -70,7 +73,7 @@ func newReservedTrack(owner *Participant, codec webrtc.RTPCodecCapability, info 
 	if err != nil {
 		return nil, fmt.Errorf("local track: %w", err)
 	}
-	t := &publishedTrack{owner: owner, info: info}
+	t := &publishedTrack{owner: owner, info: info, keyStart: keyframeStart(info.Codec)}
 	t.writePLI = func(ssrc uint32) error {
 		return owner.pc.WriteRTCP([]rtcp.Packet{&rtcp.PictureLossIndication{MediaSSRC: ssrc}})
 	}
@@ -116,7 +119,7 @@ func (t *publishedTrack) forward(remote *webrtc.TrackRemote) {
 			p.sfu.emit(Event{Type: EventFirstRTP, Room: p.room.id, Participant: p.info, Track: &info,
 				Time: now, SinceJoin: now.Sub(p.joined)})
 		}
-		if t.info.Kind == KindVideo && startsKeyframe(t.info.Codec, pkt.Payload) {
+		if t.keyStart != nil && t.keyStart(pkt.Payload) {
 			t.lastKeyStart.Store(time.Now().UnixNano())
 		}
 		t.packets.Add(1)
@@ -141,21 +144,15 @@ func (t *publishedTrack) requestKeyframe() {
 	if !t.mayAskKeyframe() {
 		return
 	}
-	now := time.Now().UnixNano()
-	last := t.lastKeyframeReq.Load()
-	if wait := int64(keyframeMinGap) - (now - last); wait > 0 {
-		if t.keyframeDeferred.CompareAndSwap(false, true) {
-			time.AfterFunc(time.Duration(wait), func() {
-				t.keyframeDeferred.Store(false)
-				t.requestKeyframe()
-			})
-		}
-		return
+	wait, ok := t.claimPLI(keyframeMinGap)
+	if ok {
+		t.sendPLI()
+	} else if wait > 0 && t.keyframeDeferred.CompareAndSwap(false, true) {
+		time.AfterFunc(wait, func() {
+			t.keyframeDeferred.Store(false)
+			t.requestKeyframe()
+		})
 	}
-	if !t.lastKeyframeReq.CompareAndSwap(last, now) {
-		return
-	}
-	t.sendPLI()
 }
 
 // requestFirstKeyframe is a viewer's keyframe request (PLI), where since is
@@ -166,19 +163,28 @@ func (t *publishedTrack) requestKeyframe() {
 // wait for the end of the gap. Others ask as requestKeyframe, and so does
 // every viewer of a codec whose keyframes the forwarder does not see.
 func (t *publishedTrack) requestFirstKeyframe(since int64) {
-	if !keyframesSeen(t.info.Codec) || t.lastKeyStart.Load() >= since {
+	if t.keyStart == nil || t.lastKeyStart.Load() >= since {
 		t.requestKeyframe()
 		return
 	}
 	if !t.mayAskKeyframe() {
 		return
 	}
+	if _, ok := t.claimPLI(firstKeyframeGap); ok {
+		t.sendPLI()
+	} // else the viewer asks again
+}
+
+// claimPLI takes the publisher's next keyframe request when the last one was
+// at least gap ago; otherwise it reports how long until then (0 when another
+// request took the turn just now).
+func (t *publishedTrack) claimPLI(gap time.Duration) (wait time.Duration, ok bool) {
 	now := time.Now().UnixNano()
 	last := t.lastKeyframeReq.Load()
-	if now-last < int64(firstKeyframeGap) || !t.lastKeyframeReq.CompareAndSwap(last, now) {
-		return // the viewer asks again
+	if w := int64(gap) - (now - last); w > 0 {
+		return time.Duration(w), false
 	}
-	t.sendPLI()
+	return 0, t.lastKeyframeReq.CompareAndSwap(last, now)
 }
 
 // mayAskKeyframe: a video track with its media, not ended.

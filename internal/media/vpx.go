@@ -1,18 +1,15 @@
 package media
 
-// keyframesSeen: startsKeyframe knows the codec's payloads.
-func keyframesSeen(codec string) bool { return codec == "vp8" || codec == "vp9" }
-
-// startsKeyframe reports whether an RTP payload of codec ("vp8", "vp9")
-// begins a keyframe; false for other codecs.
-func startsKeyframe(codec string, payload []byte) bool {
+// keyframeStart is the check whether an RTP payload of codec ("vp8", "vp9")
+// begins a keyframe; nil for other codecs.
+func keyframeStart(codec string) func(payload []byte) bool {
 	switch codec {
 	case "vp8":
-		return vp8StartsKeyframe(payload)
+		return vp8StartsKeyframe
 	case "vp9":
-		return vp9StartsKeyframe(payload)
+		return vp9StartsKeyframe
 	}
-	return false
+	return nil
 }
 
 // vp8StartsKeyframe: the payload descriptor (RFC 7741 section 4.2) marks the
